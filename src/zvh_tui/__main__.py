@@ -1,0 +1,3 @@
+from zvh_tui.cli import main
+
+raise SystemExit(main())

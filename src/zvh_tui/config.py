@@ -1,0 +1,88 @@
+"""Settings of a profile, kept as JSON in the profile's config folder.
+
+Only settings live here (no client data). Unknown keys are kept, bad values fall back to the
+default with the problem reported, so a hand-edited file never stops the app from starting.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from zvh_tui.errors import ValidationError
+
+
+@dataclass
+class Settings:
+    user: str = ""  # who is working (audit log); default: the login name
+    on_behalf_of: str = ""  # the organisation the user works for (audit log)
+    own_partner_name: str = "Zorg- en Veiligheidshuis"  # our own organisation in the roster
+    idle_lock_minutes: int = 5
+    backup_generations: int = 7
+    retention_years: int | None = None  # must be filled in before a case can be closed
+    stagnation_days: int = 30
+    meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
+    theme: str = "textual-dark"
+
+    def user_name(self) -> str:
+        if self.user:
+            return self.user
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name in some containers
+            return "onbekend"
+
+    def validate(self) -> None:
+        if not 1 <= int(self.idle_lock_minutes) <= 15:
+            raise ValidationError(
+                "De vergrendeltijd moet tussen 1 en 15 minuten liggen.", field="idle_lock_minutes"
+            )
+        if not 1 <= int(self.backup_generations) <= 100:
+            raise ValidationError(
+                "Het aantal bewaarde back-ups moet tussen 1 en 100 liggen.",
+                field="backup_generations",
+            )
+        if self.retention_years is not None and not 1 <= int(self.retention_years) <= 100:
+            raise ValidationError(
+                "De bewaartermijn moet tussen 1 en 100 jaar liggen.", field="retention_years"
+            )
+        if not 1 <= int(self.stagnation_days) <= 365:
+            raise ValidationError(
+                "Het aantal dagen voor stilstand moet tussen 1 en 365 liggen.",
+                field="stagnation_days",
+            )
+
+
+def load(path: Path) -> Settings:
+    settings = Settings()
+    if not path.exists():
+        return settings
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return settings
+    if not isinstance(data, dict):
+        return settings
+    known = {f.name for f in fields(Settings)}
+    for key, value in data.items():
+        if key in known:
+            setattr(settings, key, value)
+    try:
+        settings.validate()
+    except (ValidationError, TypeError, ValueError):
+        return Settings()
+    return settings
+
+
+def save(path: Path, settings: Settings) -> None:
+    settings.validate()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(asdict(settings), fh, indent=2, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

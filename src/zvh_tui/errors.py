@@ -1,0 +1,47 @@
+"""The one error type the user sees: a Dutch message, never a traceback.
+
+Every layer raises `ZvhError` (or a subclass) for anything the user must be told; the UI shows
+`str(error)` as it is. Messages never contain client data beyond what the user just typed.
+"""
+
+from __future__ import annotations
+
+
+class ZvhError(Exception):
+    """A refusal or failure with a plain Dutch message for the user."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field  # which input the message is about, when there is one
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(ZvhError):
+    """Bad input: the field and what is wrong with it."""
+
+
+class RuleError(ZvhError):
+    """A rule of the trade refuses the operation (shared/domain.md)."""
+
+
+class NotFound(ZvhError):
+    """The thing asked for does not exist (any more)."""
+
+
+class StoreError(ZvhError):
+    """The database could not be opened or written."""
+
+
+class WrongPassphrase(StoreError):
+    pass
+
+
+class DatabaseCorrupt(StoreError):
+    pass
+
+
+class ProfileLocked(StoreError):
+    """Another instance of the app has this profile open."""

@@ -1,0 +1,1 @@
+"""The store: Peewee models, the encrypted database, migrations. Knows nothing of Textual."""

@@ -1,0 +1,69 @@
+"""Schema versions and the runner that brings a database to the newest one.
+
+The version lives in SQLite's `PRAGMA user_version`. Version 1 is the frozen DDL in
+`schema_v1.sql`; every later version is a function here, run in one transaction with the
+version bump, so a database is always at exactly one known version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+
+from peewee import Database
+
+from zvh_tui.errors import StoreError
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split the frozen DDL on statement ends; triggers keep their inner `;` (END;)."""
+    statements: list[str] = []
+    current: list[str] = []
+    for line in script.splitlines():
+        if line.startswith("--") or not line.strip():
+            continue
+        current.append(line)
+        joined = "\n".join(current).strip()
+        in_trigger = joined.upper().startswith("CREATE TRIGGER")
+        if joined.endswith(";") and (not in_trigger or joined.upper().endswith("END;")):
+            statements.append(joined)
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements
+
+
+def _v1(database: Database) -> None:
+    script = resources.files("zvh_tui.store").joinpath("schema_v1.sql").read_text("utf-8")
+    for statement in _split_sql(script):
+        database.execute_sql(statement)
+
+
+# version -> function that brings version-1 to version. Append; never edit a released one.
+MIGRATIONS: dict[int, Callable[[Database], None]] = {
+    1: _v1,
+}
+LATEST = max(MIGRATIONS)
+
+
+def current_version(database: Database) -> int:
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(database: Database, target: int = LATEST) -> list[int]:
+    """Apply every migration above the database's version; return the versions applied."""
+    version = current_version(database)
+    if version > LATEST:
+        raise StoreError(
+            "Deze database is gemaakt met een nieuwere versie van zvh-tui. "
+            "Werk de app bij voordat u dit profiel opent."
+        )
+    applied: list[int] = []
+    for number in sorted(MIGRATIONS):
+        if version < number <= target:
+            with database.atomic():
+                MIGRATIONS[number](database)
+                database.execute_sql(f"PRAGMA user_version = {int(number)}")
+            applied.append(number)
+            version = number
+    return applied
