@@ -1,0 +1,203 @@
+"""Who is at the table in a case: partners with their role and the check op bekendheid.
+
+Exactly one casusregisseur per case at a time; every change of casusregisseur is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from zvh_tui.errors import NotFound, RuleError, ValidationError
+from zvh_tui.services import audit, cases, context, dates, text
+from zvh_tui.store.models import (
+    Action,
+    Case,
+    Contact,
+    DirectorChange,
+    Participant,
+    Partner,
+    Plan,
+    db,
+)
+from zvh_tui.vocab import CheckStatus, ParticipantRole, PlanStatus
+
+
+@dataclass
+class Added:
+    participant: Participant
+    warnings: list[str]  # e.g. the partner has not signed the privacy convenant
+
+
+def participants_of(case: Case) -> list[Participant]:
+    return list(
+        Participant.select(Participant, Partner)
+        .join(Partner)
+        .where(Participant.case == case)
+        .order_by(Participant.added_at, Participant.id)
+    )
+
+
+def get_participant(participant_id: int) -> Participant:
+    row = Participant.get_or_none(Participant.id == participant_id)
+    if row is None:
+        raise NotFound("Deze deelnemer bestaat niet (meer).")
+    return row
+
+
+def _contact_for(partner: Partner, contact_id: int | None) -> Contact | None:
+    if not contact_id:
+        return None
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None or contact.partner_id != partner.id:
+        raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="contact")
+    return contact
+
+
+def convenant_warning(partner: Partner) -> str | None:
+    if partner.convenant_signed:
+        return None
+    return (
+        f"Let op: {partner.name} heeft het privacyconvenant niet getekend. "
+        "Deel alleen wat binnen de doelbinding past."
+    )
+
+
+def add_participant(
+    case: Case,
+    partner_id: int,
+    *,
+    contact_id: int | None = None,
+    role: ParticipantRole | str = ParticipantRole.MEMBER,
+) -> Added:
+    role = ParticipantRole(role)
+    if case.phase == "closed":
+        raise RuleError("De casus is afgesloten; heropen hem om partners toe te voegen.")
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None:
+        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+    if not partner.active:
+        raise RuleError(f"{partner.name} is gedeactiveerd en kan niet meer aan een casus worden toegevoegd.")
+    contact = _contact_for(partner, contact_id)
+    if Participant.select().where((Participant.case == case) & (Participant.partner == partner)).exists():
+        raise RuleError(f"{partner.name} zit al aan tafel in deze casus.")
+    with db.atomic():
+        row = Participant.create(
+            case=case, partner=partner, contact=contact, role=ParticipantRole.MEMBER.value
+        )
+        audit.record("update", case=case, object_type="participant", object_id=row.id, detail="add")
+        if role == ParticipantRole.CASE_DIRECTOR:
+            set_director(case, partner.id, contact_id=contact.id if contact else None)
+            row = Participant.get_by_id(row.id)
+        elif role != ParticipantRole.MEMBER:
+            row.role = role.value
+            row.save()
+        cases.touch(case)
+    warning = convenant_warning(partner)
+    return Added(participant=row, warnings=[warning] if warning else [])
+
+
+def set_role(participant: Participant, role: ParticipantRole | str) -> Participant:
+    role = ParticipantRole(role)
+    case = participant.case
+    if role == ParticipantRole.CASE_DIRECTOR:
+        set_director(case, participant.partner_id, contact_id=participant.contact_id)
+        return Participant.get_by_id(participant.id)
+    if participant.role == ParticipantRole.CASE_DIRECTOR.value:
+        raise RuleError(
+            "Dit is de casusregisseur. Wijs eerst een andere casusregisseur aan; "
+            "een casus is nooit zonder."
+        )
+    with db.atomic():
+        participant.role = role.value
+        participant.save()
+        cases.touch(case)
+        audit.record("update", case=case, object_type="participant", object_id=participant.id, detail=f"role={role.value}")
+    return participant
+
+
+def set_director(case: Case, partner_id: int, *, contact_id: int | None = None) -> Participant:
+    """Make this partner (and contact) the casusregisseur; the previous one becomes deelnemer."""
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None:
+        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+    contact = _contact_for(partner, contact_id)
+    with db.atomic():
+        row = Participant.get_or_none((Participant.case == case) & (Participant.partner == partner))
+        if row is None:
+            if not partner.active:
+                raise RuleError(f"{partner.name} is gedeactiveerd.")
+            row = Participant.create(case=case, partner=partner, contact=contact)
+        current = cases.director_of(case)
+        if current is not None and current.id == row.id and current.contact_id == (contact.id if contact else None):
+            return current
+        (
+            Participant.update(role=ParticipantRole.MEMBER.value)
+            .where((Participant.case == case) & (Participant.role == ParticipantRole.CASE_DIRECTOR.value))
+            .execute()
+        )
+        row.role = ParticipantRole.CASE_DIRECTOR.value
+        if contact is not None:
+            row.contact = contact
+        row.save()
+        DirectorChange.create(case=case, partner=partner, contact=row.contact_id, by=context.actor().user)
+        # the concept plan follows the case's casusregisseur
+        (
+            Plan.update(director_partner=partner.id, director_contact=row.contact_id)
+            .where((Plan.case == case) & (Plan.status == PlanStatus.CONCEPT.value))
+            .execute()
+        )
+        cases.touch(case)
+        audit.record("director", case=case, object_type="participant", object_id=row.id)
+    return row
+
+
+def director_history(case: Case) -> list[DirectorChange]:
+    return list(DirectorChange.select().where(DirectorChange.case == case).order_by(DirectorChange.at, DirectorChange.id))
+
+
+def set_check(
+    participant: Participant,
+    status: CheckStatus | str,
+    *,
+    on: str | dt.date | None = None,
+    basis: str = "",
+) -> Participant:
+    """Record the check op bekendheid with this partner: status, date and grondslag."""
+    status = CheckStatus(status)
+    day = on if isinstance(on, dt.date) else dates.parse_date(on, label="Datum", field="check_on")
+    grondslag = text.block(basis, "Grondslag", field="check_basis", max_length=2000)
+    if status != CheckStatus.NOT_ASKED and not grondslag:
+        raise ValidationError(
+            "Op welke grondslag is de informatie gevraagd of gedeeld? Vul de grondslag in.",
+            field="check_basis",
+        )
+    with db.atomic():
+        participant.check_status = status.value
+        participant.check_on = (day or context.today()) if status != CheckStatus.NOT_ASKED else None
+        participant.check_basis = grondslag
+        participant.save()
+        cases.touch(participant.case)
+        audit.record("check", case=participant.case, object_type="participant", object_id=participant.id, detail=status.value)
+    return participant
+
+
+def remove_participant(participant: Participant) -> None:
+    case = participant.case
+    if participant.role == ParticipantRole.CASE_DIRECTOR.value:
+        raise RuleError("De casusregisseur kan niet weg: wijs eerst een ander aan.")
+    if participant.role == ParticipantRole.REFERRER.value:
+        raise RuleError("De aanmelder blijft bij de casus horen.")
+    open_actions = (
+        Action.select()
+        .join(Plan)
+        .where((Plan.case == case) & (Action.owner_partner == participant.partner_id) & (Plan.superseded == False))  # noqa: E712
+    )
+    if open_actions.exists():
+        raise RuleError(
+            f"{participant.partner.name} is eigenaar van acties in het plan. Geef die acties eerst een andere eigenaar."
+        )
+    with db.atomic():
+        audit.record("update", case=case, object_type="participant", object_id=participant.id, detail="remove")
+        participant.delete_instance()
+        cases.touch(case)
