@@ -26,6 +26,8 @@ class Settings:
     stagnation_days: int = 30
     meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
     theme: str = "textual-dark"
+    extra: dict[str, object] = field(default_factory=dict)  # keys of newer versions, kept as-is
+    problems: list[str] = field(default_factory=list, compare=False)  # keys refused at load
 
     def user_name(self) -> str:
         if self.user:
@@ -56,7 +58,29 @@ class Settings:
             )
 
 
+def _coerce(name: str, value: object, default: object) -> object:
+    """Bring a value read from JSON to the type of the field's default (e.g. "5" -> 5)."""
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        raise TypeError(name)
+    if isinstance(default, int) or (name == "retention_years" and value is not None):
+        if isinstance(value, bool):
+            raise TypeError(name)
+        return int(value)  # type: ignore[call-overload]
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise TypeError(name)
+        return value
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(name)
+        return list(value)
+    return value
+
+
 def load(path: Path) -> Settings:
+    """Read the settings; a bad value falls back to its own default, unknown keys are kept."""
     settings = Settings()
     if not path.exists():
         return settings
@@ -66,23 +90,32 @@ def load(path: Path) -> Settings:
         return settings
     if not isinstance(data, dict):
         return settings
-    known = {f.name for f in fields(Settings)}
+    defaults = Settings()
+    known = {f.name for f in fields(Settings) if f.name != "extra"}
     for key, value in data.items():
-        if key in known:
-            setattr(settings, key, value)
-    try:
-        settings.validate()
-    except (ValidationError, TypeError, ValueError):
-        return Settings()
+        if key not in known:
+            settings.extra[key] = value
+            continue
+        default = getattr(defaults, key)
+        try:
+            setattr(settings, key, _coerce(key, value, default))
+            settings.validate()
+        except (ValidationError, TypeError, ValueError):
+            setattr(settings, key, default)
+            settings.problems.append(key)
     return settings
 
 
 def save(path: Path, settings: Settings) -> None:
     settings.validate()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    data = {k: v for k, v in asdict(settings).items() if k not in ("extra", "problems")}
+    data = {**settings.extra, **data}
     tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(asdict(settings), fh, indent=2, ensure_ascii=False)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False)
         fh.flush()
         os.fsync(fh.fileno())
+    os.chmod(tmp, 0o600)
     os.replace(tmp, path)

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from zvh_tui.services import context
-from zvh_tui.store.models import AuditEvent, Case, utcnow
+from zvh_tui.store.models import AuditEvent, Case, db, utcnow
 
 GENESIS = "0" * 64
 
@@ -49,6 +49,21 @@ def record(
     result: str = "ok",
 ) -> AuditEvent:
     """Append one event. Call inside the transaction of the change it records."""
+    # One write transaction (BEGIN IMMEDIATE, or a savepoint inside the caller's): reading the
+    # last hash and appending must not interleave with another connection's append.
+    with db.atomic():
+        return _append(event, case, person_id, object_type, object_id, detail, result)
+
+
+def _append(
+    event: str,
+    case: Case | None,
+    person_id: int | None,
+    object_type: str,
+    object_id: int | None,
+    detail: str,
+    result: str,
+) -> AuditEvent:
     who = context.actor()
     last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1).first()
     prev_hash = last.hash if last else GENESIS

@@ -50,13 +50,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _with_year(day: int, month: int, today: dt.date, future: bool, label: str) -> dt.date:
-    try:
-        candidate = dt.date(today.year, month, day)
-    except ValueError:
-        raise ValidationError(f"{label}: die datum bestaat niet.") from None
-    if future and candidate < today:
-        candidate = dt.date(today.year + 1, month, day)
-    return candidate
+    """Day and month without a year: this year, or with `future` the first one not before today."""
+    years = [today.year, today.year + 1] if future else [today.year]
+    if future and month == 2 and day == 29:
+        years = list(range(today.year, today.year + 5))  # the next 29 February
+    for year in years:
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if not future or candidate >= today:
+            return candidate
+    raise ValidationError(f"{label}: die datum bestaat niet.")
 
 
 def parse_date(

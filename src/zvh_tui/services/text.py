@@ -16,7 +16,9 @@ LINE_MAX = 200
 TEXT_MAX = 20_000
 
 # Bidirectional formatting characters that can make text display other than it is stored.
-BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)}
+BIDI_CONTROLS = {
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
+}
 
 
 def _check_unicode(value: str, label: str, field: str | None) -> None:
@@ -47,7 +49,7 @@ def line(
             raise ValidationError(
                 f"{label} bevat een teken dat de leesrichting omdraait; haal het weg.", field=field
             )
-        if unicodedata.category(ch) in ("Cc", "Cs") :
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
             raise ValidationError(
                 f"{label} bevat een stuurteken (zoals een tab of regeleinde); haal het weg.",
                 field=field,
