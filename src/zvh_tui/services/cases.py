@@ -79,10 +79,9 @@ def next_reference(year: int | None = None) -> str:
     """The next free reference of the year: 2026-0001, 2026-0002, …"""
     year = year or context.today().year
     prefix = f"{year}-"
-    last = (
-        Case.select(fn.MAX(Case.reference)).where(Case.reference.startswith(prefix)).scalar()
-    )
-    number = int(last.split("-", 1)[1]) + 1 if last else 1
+    number_part = fn.substr(Case.reference, len(prefix) + 1).cast("INTEGER")
+    last = Case.select(fn.MAX(number_part)).where(Case.reference.startswith(prefix)).scalar()
+    number = int(last) + 1 if last else 1
     return f"{prefix}{number:04d}"
 
 
@@ -234,15 +233,18 @@ def add_person(case: Case, person: NewPerson) -> Person:
 
 
 def update_person(case: Case, person: Person, **changes: object) -> Person:
+    clean: dict[str, object] = {}
     if "name" in changes:
-        person.name = text.line(changes["name"], "Naam", field="name", required=True)
+        clean["name"] = text.line(changes["name"], "Naam", field="name", required=True)
     if "date_of_birth" in changes:
         born = _date(changes["date_of_birth"], "Geboortedatum", "date_of_birth")  # type: ignore[arg-type]
         if born and born > context.today():
             raise ValidationError("De geboortedatum ligt in de toekomst.", field="date_of_birth")
-        person.date_of_birth = born
+        clean["date_of_birth"] = born
     if "address" in changes:
-        person.address = text.line(changes["address"], "Adres", field="address", max_length=300)
+        clean["address"] = text.line(changes["address"], "Adres", field="address", max_length=300)
+    for key, value in clean.items():
+        setattr(person, key, value)
     with db.atomic():
         person.save()
         touch(case)
@@ -263,30 +265,44 @@ EDITABLE_CASE_FIELDS = {
 
 
 def update_case(case: Case, **changes: object) -> Case:
-    """Change plain fields of a case (the aanmelding, informed, role)."""
+    """Change plain fields of a case (the aanmelding, informed, role).
+
+    Everything is checked first; the case is changed only when every value is valid, so a
+    refused change leaves the object and the database as they were.
+    """
+    clean: dict[str, object] = {}
     for key, value in changes.items():
         if key in EDITABLE_CASE_FIELDS:
             label, kind = EDITABLE_CASE_FIELDS[key]
-            clean = text.line(value, label, field=key) if kind == "line" else text.block(value, label, field=key)
-            if key == "reason" and not clean:
+            checked = text.line(value, label, field=key) if kind == "line" else text.block(value, label, field=key)
+            if key == "reason" and not checked:
                 raise ValidationError("Aanleiding is verplicht.", field=key)
-            setattr(case, key, clean)
+            clean[key] = checked
         elif key == "informed":
-            case.informed = bool(value)
+            clean[key] = bool(value)
         elif key == "informed_review_on":
-            case.informed_review_on = _date(value, "Heroverweegdatum", key)  # type: ignore[arg-type]
+            clean[key] = _date(value, "Heroverweegdatum", key, future=True)  # type: ignore[arg-type]
         elif key == "received_on":
-            case.received_on = _date(value, "Datum van aanmelding", key)  # type: ignore[arg-type]
+            day = _date(value, "Datum van aanmelding", key)  # type: ignore[arg-type]
+            if day is not None and day > context.today():
+                raise ValidationError("De datum van aanmelding ligt in de toekomst.", field=key)
+            clean[key] = day
         elif key == "zvh_role":
             if value not in {r.value for r in ZvhRole}:
                 raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field=key)
-            case.zvh_role = str(value)
+            clean[key] = str(value)
         else:
             raise ValidationError(f"Het veld '{key}' kan hier niet worden gewijzigd.", field=key)
-    if not case.informed and (not case.not_informed_reason or case.informed_review_on is None):
+    informed = clean.get("informed", case.informed)
+    reason = clean.get("not_informed_reason", case.not_informed_reason)
+    review = clean.get("informed_review_on", case.informed_review_on)
+    if not informed and (not reason or review is None):
         raise ValidationError(
-            "Bij 'niet geïnformeerd' horen een reden en een heroverweegdatum.", field="not_informed_reason"
+            "Bij 'niet geïnformeerd' horen een reden en een heroverweegdatum.",
+            field="not_informed_reason" if not reason else "informed_review_on",
         )
+    for key, value in clean.items():
+        setattr(case, key, value)
     with db.atomic():
         touch(case)
         reindex(case)

@@ -118,24 +118,26 @@ def set_role(participant: Participant, role: ParticipantRole | str) -> Participa
 
 def set_director(case: Case, partner_id: int, *, contact_id: int | None = None) -> Participant:
     """Make this partner (and contact) the casusregisseur; the previous one becomes deelnemer."""
+    if case.phase == "closed":
+        raise RuleError("De casus is afgesloten; heropen hem om de casusregisseur te wijzigen.")
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
         raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+    if not partner.active:
+        raise RuleError(f"{partner.name} is gedeactiveerd en kan geen casusregisseur worden.")
     contact = _contact_for(partner, contact_id)
     with db.atomic():
         row = Participant.get_or_none((Participant.case == case) & (Participant.partner == partner))
         if row is None:
-            if not partner.active:
-                raise RuleError(f"{partner.name} is gedeactiveerd.")
             row = Participant.create(case=case, partner=partner, contact=contact)
         current = cases.director_of(case)
         if current is not None and current.id == row.id and current.contact_id == (contact.id if contact else None):
             return current
-        (
-            Participant.update(role=ParticipantRole.MEMBER.value)
-            .where((Participant.case == case) & (Participant.role == ParticipantRole.CASE_DIRECTOR.value))
-            .execute()
-        )
+        if current is not None and current.id != row.id:
+            # the previous casusregisseur stays at the table; the referrer stays marked as such
+            was_referrer = current.partner_id == case.referrer_partner_id
+            current.role = (ParticipantRole.REFERRER if was_referrer else ParticipantRole.MEMBER).value
+            current.save()
         row.role = ParticipantRole.CASE_DIRECTOR.value
         if contact is not None:
             row.contact = contact

@@ -15,6 +15,7 @@ from zvh_tui.store.models import (
     Attendee,
     Case,
     Contact,
+    DirectorChange,
     MeetingItem,
     Participant,
     Partner,
@@ -34,6 +35,11 @@ def _domain(value: str | None) -> str:
             "Kies een domein: " + ", ".join(d.label for d in PartnerDomain) + ".", field="domain"
         )
     return code
+
+
+def check_domain(value: str | None) -> str:
+    """The domain code for `value` (any case; empty means overig); raises ValidationError."""
+    return _domain(value)
 
 
 def get_partner(partner_id: int) -> Partner:
@@ -79,16 +85,19 @@ def create_partner(
 
 
 def update_partner(partner: Partner, **changes: object) -> Partner:
+    clean: dict[str, object] = {}
     if "name" in changes:
-        clean = text.line(changes["name"], "Naam van de organisatie", field="name", required=True)
-        _unique_name(clean, exclude_id=partner.id)
-        partner.name = clean
+        name = text.line(changes["name"], "Naam van de organisatie", field="name", required=True)
+        _unique_name(name, exclude_id=partner.id)
+        clean["name"] = name
     if "domain" in changes:
-        partner.domain = _domain(str(changes["domain"]))
+        clean["domain"] = _domain(str(changes["domain"]))
     if "convenant_signed" in changes:
-        partner.convenant_signed = bool(changes["convenant_signed"])
+        clean["convenant_signed"] = bool(changes["convenant_signed"])
     if "notes" in changes:
-        partner.notes = text.block(changes["notes"], "Notities", field="notes")
+        clean["notes"] = text.block(changes["notes"], "Notities", field="notes")
+    for key, value in clean.items():
+        setattr(partner, key, value)
     partner.updated_at = utcnow()
     with db.atomic():
         partner.save()
@@ -109,6 +118,7 @@ def is_referenced(partner: Partner) -> bool:
         Plan.select().where(Plan.director_partner == partner),
         Attendee.select().where(Attendee.partner == partner),
         MeetingItem.select().where(MeetingItem.director_partner == partner),
+        DirectorChange.select().where(DirectorChange.partner == partner),
     ]
     return any(query.exists() for query in checks)
 
@@ -157,6 +167,11 @@ def _contact_fields(changes: dict[str, object]) -> dict[str, object]:
     if email and ("@" not in str(email) or " " in str(email)):
         raise ValidationError("Dit e-mailadres klopt niet (er ontbreekt een @).", field="email")
     return clean
+
+
+def check_contact_fields(changes: dict[str, object]) -> dict[str, object]:
+    """Validate contact fields (name, function, phone, email, availability) without storing."""
+    return _contact_fields(changes)
 
 
 def add_contact(partner: Partner, name: str, **fields: object) -> Contact:

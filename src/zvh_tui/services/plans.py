@@ -91,6 +91,8 @@ def status_label(plan: Plan) -> str:
 
 def action_flags(action: Action, own_partner_id: int | None = None) -> list[str]:
     """The signals the plan shows beside an action (rules 2 and 3)."""
+    if own_partner_id is None:
+        own_partner_id = _own_partner_id()
     flags: list[str] = []
     if action.status in (ActionStatus.DONE.value, ActionStatus.CANCELLED.value):
         return flags
@@ -121,6 +123,9 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
     blockers: list[Blocker] = []
     if plan.status != PlanStatus.CONCEPT.value:
         blockers.append(Blocker("status", f"Versie {plan.version} is al {PlanStatus.label_of(plan.status)}."))
+        return blockers
+    if plan.case.phase == Phase.CLOSED.value:
+        blockers.append(Blocker("closed", "De casus is afgesloten; heropen hem eerst."))
         return blockers
     if not plan.shared_task.strip():
         blockers.append(Blocker("shared_task", "Formuleer de gezamenlijke opgave."))
@@ -188,17 +193,19 @@ def start_plan(case: Case) -> Plan:
 
 def update_plan(plan: Plan, **changes: object) -> Plan:
     _editable(plan)
+    clean: dict[str, object] = {}
     for key, value in changes.items():
         if key == "shared_task":
-            plan.shared_task = text.block(value, "Gezamenlijke opgave", field=key, max_length=4000)
+            clean[key] = text.block(value, "Gezamenlijke opgave", field=key, max_length=4000)
         elif key == "client_view":
-            plan.client_view = text.block(value, "Visie en wensen van de cliënt", field=key)
+            clean[key] = text.block(value, "Visie en wensen van de cliënt", field=key)
         elif key == "evaluation_on":
-            day = value if isinstance(value, dt.date) or value is None else dates.parse_date(
+            clean[key] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
                 str(value), label="Evaluatiedatum", field=key, future=True)
-            plan.evaluation_on = day
         else:
             raise ValidationError(f"Het veld '{key}' hoort niet bij het plan.", field=key)
+    for key, value in clean.items():
+        setattr(plan, key, value)
     with db.atomic():
         _touch(plan, ",".join(sorted(changes)))
     return plan
@@ -342,25 +349,28 @@ def update_action(action: Action, **changes: object) -> Action:
     """Change what an action is (text, owner, deadline, goal): only in a concept."""
     plan = action.plan
     _editable(plan)
+    clean: dict[str, object] = {}
     if "text" in changes:
-        action.text = text.block(changes["text"], "Actie", field="text", required=True, max_length=2000)
+        clean["text"] = text.block(changes["text"], "Actie", field="text", required=True, max_length=2000)
     if "owner_partner_id" in changes or "owner_contact_id" in changes:
         partner_id, contact_id = _owner(
             changes.get("owner_partner_id", action.owner_partner_id),  # type: ignore[arg-type]
             changes.get("owner_contact_id"),  # type: ignore[arg-type]
         )
-        action.owner_partner, action.owner_contact = partner_id, contact_id
+        clean["owner_partner"], clean["owner_contact"] = partner_id, contact_id
         if partner_id is not None:
-            action.nobody_accepted = False
+            clean["nobody_accepted"] = False
     if "deadline" in changes:
         value = changes["deadline"]
-        action.deadline = value if isinstance(value, dt.date) or value is None else dates.parse_date(
+        clean["deadline"] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
             str(value), label="Deadline", field="deadline", future=True)
     if "goal" in changes:
         goal = changes["goal"]
         if goal is not None and goal.plan_id != plan.id:  # type: ignore[union-attr]
             raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
-        action.goal = goal
+        clean["goal"] = goal
+    for key, value in clean.items():
+        setattr(action, key, value)
     action.updated_at = utcnow()
     with db.atomic():
         action.save()
@@ -432,6 +442,8 @@ def update_agreement(agreement: Agreement, *, body: str | None = None, partner_i
     if body is not None:
         agreement.text = text.block(body, "Afspraak", field="agreement", required=True, max_length=2000)
     if partner_id != "keep":
+        if partner_id is not None and Partner.get_or_none(Partner.id == partner_id) is None:
+            raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
         agreement.partner = partner_id
     with db.atomic():
         agreement.save()

@@ -1,0 +1,83 @@
+"""Fixtures for every test: isolated folders, a fresh unlocked profile, a real calendar.
+
+Every test runs with the XDG folders inside its own tmp_path and without ZVH_PASSPHRASE /
+ZVH_DATA_DIR, so nothing can reach a real profile. Sub-folders add their own conftest.py for
+what only they need.
+
+Creating a profile costs about 0.2-0.3 s of key derivation, so `profile` copies a template made
+once per session with `Profile.create` (the real path: migrations, own partner, audit) and opens
+the copy with its raw key (about 10 ms). Tests about the passphrase itself use `profile_dir`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zvh_tui.services import context
+from zvh_tui.services.profile import Profile
+from zvh_tui.store import models
+
+TEST_PASSPHRASE = "test-wachtwoord-1"
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    """Point the per-user folders at `root` and forget any profile set in the environment."""
+    for name in ("DATA", "CONFIG", "STATE", "CACHE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
+    monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
+    monkeypatch.delenv("ZVH_DATA_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _root_isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    isolate(monkeypatch, tmp_path)
+    yield
+    context.set_today(None)
+    context.set_actor(context.Actor())
+    if models.db.obj is not None:  # a test left a store bound: do not leak it into the next
+        models.db.obj.close()
+        models.db.initialize(None)
+
+
+@pytest.fixture
+def test_passphrase() -> str:
+    return TEST_PASSPHRASE
+
+
+@pytest.fixture
+def profile_dir(tmp_path: Path) -> Path:
+    """A profile folder that does not exist yet (`--data-dir` for a throw-away profile)."""
+    return tmp_path / "profiel"
+
+
+@pytest.fixture(scope="session")
+def profile_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A newly created profile's database file and its raw key (created once per session)."""
+    root = tmp_path_factory.mktemp("template")
+    with pytest.MonkeyPatch.context() as mp:
+        isolate(mp, root)
+        template = Profile.from_dir(root / "profiel")
+        template.create(TEST_PASSPHRASE)
+        assert template.store is not None
+        raw_key = template.store.raw_key
+        template.close()
+    context.set_actor(context.Actor())
+    return template.paths.database, raw_key
+
+
+@pytest.fixture
+def profile(profile_dir: Path, profile_template: tuple[Path, str]) -> Iterator[Profile]:
+    """A fresh, unlocked profile in `profile_dir` (passphrase TEST_PASSPHRASE); closed after."""
+    source, raw_key = profile_template
+    profile_dir.mkdir(mode=0o700, parents=True)
+    shutil.copyfile(source, profile_dir / source.name)
+    opened = Profile.from_dir(profile_dir)
+    opened.unlock_with_key(raw_key)
+    try:
+        yield opened
+    finally:
+        opened.close()
