@@ -48,6 +48,7 @@ class BaseModel(Model):
     class Meta:
         database = db
         legacy_table_names = False
+        only_save_dirty = True  # an UPDATE writes the changed columns only
 
 
 class Partner(BaseModel):
