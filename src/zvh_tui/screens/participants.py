@@ -1,0 +1,452 @@
+"""Who is at the table in a case: partners with their role, and the check op bekendheid.
+
+Opened from the case dossier as `ParticipantsScreen(case_id)`. One row per partner: contact
+person, role, whether it signed the privacy convenant (in words, not only colour), and the
+check op bekendheid (gevraagd / bekend / niet bekend / geen antwoord, date, grondslag).
+A case has exactly one casusregisseur; every change is recorded and listed below the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from zvh_tui.errors import ValidationError, ZvhError
+from zvh_tui.screens.dialogs import ConfirmDialog, FormDialog
+from zvh_tui.services import cases, dates, participants, partner_overview, partners
+from zvh_tui.services.partner_overview import TableRow
+from zvh_tui.store.models import Case
+from zvh_tui.vocab import CheckStatus, ParticipantRole, Phase
+from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.partner_picker import PartnerPicker
+
+
+def cell(value: object, style: str = "") -> Text:
+    return Text("" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def local_time(at: dt.datetime) -> str:
+    """A stored (naive UTC) moment as local date and time, the Dutch way."""
+    local = at.replace(tzinfo=dt.timezone.utc).astimezone()
+    return f"{dates.format_date(local.date())} {local:%H:%M}"
+
+
+# -- dialogs ---------------------------------------------------------------------------------
+
+class AddParticipantDialog(FormDialog):
+    """Choose a partner (and contact) with the partner picker, and its role in the case."""
+
+    TITLE_TEXT = "Partner aan tafel"
+    SAVE_LABEL = "Toevoegen"
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        self.warnings: list[str] = []
+        self.added_id: int | None = None
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(Text(f"Casus {self.case.reference}"), classes="dialog-text")
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label("Partner (typ een paar letters, kies met pijltjes en Enter)")
+        yield PartnerPicker(case_id=self.case.id, id="partner")
+        yield self.error_line("partner")
+        yield Static("", id="convenant-warning", classes="convenant-warning", markup=False)
+        yield self.label("Rol in de casus")
+        yield Select([(r.label, r.value) for r in ParticipantRole],
+                     value=ParticipantRole.MEMBER.value, allow_blank=False, id="role")
+        yield self.error_line("role")
+
+    def on_mount(self) -> None:
+        self.query_one("#partner", PartnerPicker).focus()
+
+    @on(PartnerPicker.Picked)
+    def _picked(self, event: PartnerPicker.Picked) -> None:
+        self.set_focus(self.query_one("#role", Select))  # next: the role (F2 adds)
+        warning = self.query_one("#convenant-warning", Static)
+        try:
+            partner = partners.get_partner(event.partner_id)
+        except ZvhError:
+            warning.update("")
+            return
+        warning.update(participants.convenant_warning(partner) or "")
+
+    def values(self) -> dict[str, object]:
+        role = self.query_one("#role", Select).value
+        return {"choice": self.query_one("#partner", PartnerPicker).value,
+                "role": role if isinstance(role, str) else ParticipantRole.MEMBER.value}
+
+    def is_empty(self) -> bool:
+        return not self.query_one("#partner", PartnerPicker).text.strip()
+
+    def submit(self, values: dict[str, object]) -> object:
+        choice = values["choice"]
+        if not isinstance(choice, tuple):
+            raise ValidationError(
+                "Kies een partner: typ een paar letters en kies met de pijltjes en Enter.",
+                field="partner")
+        partner_id, contact_id = choice
+        case = cases.get_case(self.case.id, audit_view=False)
+        added = participants.add_participant(case, partner_id, contact_id=contact_id,
+                                             role=str(values["role"]))
+        self.warnings = added.warnings
+        self.added_id = added.participant.id
+        return added
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+
+class RoleDialog(FormDialog):
+    """Change a partner's role in the case (casusregisseur moves the role to this partner)."""
+
+    TITLE_TEXT = "Rol in de casus"
+
+    def __init__(self, row: TableRow) -> None:
+        super().__init__()
+        self.row = row
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(Text(self.row.partner + (f" · {self.row.contact}" if self.row.contact else "")),
+                     classes="dialog-text")
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label("Rol")
+        yield Select([(r.label, r.value) for r in ParticipantRole], value=self.row.role,
+                     allow_blank=False, id="role")
+        yield self.error_line("role")
+
+    def on_mount(self) -> None:
+        self.query_one("#role", Select).focus()
+
+    def values(self) -> dict[str, object]:
+        return {"role": self.query_one("#role", Select).value}
+
+    def is_empty(self) -> bool:
+        return self.values()["role"] == self.row.role
+
+    def submit(self, values: dict[str, object]) -> object:
+        if values["role"] == self.row.role:
+            return None
+        participant = participants.get_participant(self.row.participant_id)
+        return participants.set_role(participant, str(values["role"]))
+
+
+class CheckDialog(FormDialog):
+    """The check op bekendheid with one partner: answer, date and grondslag."""
+
+    TITLE_TEXT = "Check op bekendheid"
+
+    def __init__(self, row: TableRow) -> None:
+        super().__init__()
+        self.row = row
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(Text(f"Is de betrokkene bekend bij {self.row.partner}?"),
+                     classes="dialog-text")
+        if not self.row.convenant_signed:
+            yield Static(Text(f"Let op: {self.row.partner} heeft het privacyconvenant niet "
+                              "getekend. Deel alleen wat binnen de doelbinding past."),
+                         classes="convenant-warning")
+
+    def fields(self) -> Iterable[Widget]:
+        status = self.row.check_status
+        if status == CheckStatus.NOT_ASKED.value:
+            status = CheckStatus.ASKED.value
+        yield self.label("Antwoord")
+        yield Select([(s.label, s.value) for s in CheckStatus], value=status,
+                     allow_blank=False, id="check_status")
+        yield self.error_line("check_status")
+        yield self.label("Datum")
+        yield DateInput(dates.format_date(self.row.check_on) or "vandaag", label="Datum",
+                        id="check_on")
+        yield self.error_line("check_on")
+        yield self.label("Grondslag (waarom mag deze partner dit delen, en waarvoor)")
+        yield Input(self.row.check_basis, id="check_basis",
+                    placeholder="bijvoorbeeld convenant ZVH art. 5, doel: screening")
+        yield self.error_line("check_basis")
+
+    def on_mount(self) -> None:
+        self.query_one("#check_status", Select).focus()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "status": self.query_one("#check_status", Select).value,
+            "on": self.query_one("#check_on", DateInput).value,
+            "basis": self.query_one("#check_basis", Input).value,
+        }
+
+    def is_empty(self) -> bool:
+        values = self.values()
+        return (values["status"] == self.row.check_status
+                and str(values["basis"]).strip() == self.row.check_basis)
+
+    def submit(self, values: dict[str, object]) -> object:
+        participant = participants.get_participant(self.row.participant_id)
+        return participants.set_check(participant, str(values["status"]),
+                                      on=str(values["on"]), basis=str(values["basis"]))
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+
+# -- the screen ------------------------------------------------------------------------------
+
+class ParticipantsScreen(Screen[None]):
+    """Partners at the table of one case, their roles and the check op bekendheid."""
+
+    CSS_PATH = "partner_roster.tcss"
+    AUTO_FOCUS = "#participants-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug", id="participants.back"),
+        Binding("a", "add", "Partner erbij", id="participants.add"),
+        Binding("b", "check", "Check op bekendheid", id="participants.check"),
+        Binding("c", "make_director", "Casusregisseur", id="participants.director"),
+        Binding("r", "role", "Rol", show=False, id="participants.role"),
+        Binding("delete", "remove", "Van tafel halen", show=False, id="participants.remove"),
+        Binding("j", "cursor_down", "Omlaag", show=False, id="participants.down"),
+        Binding("k", "cursor_up", "Omhoog", show=False, id="participants.up"),
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.case: Case | None = None
+        self.rows: list[TableRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with Vertical(id="participants-main"):
+            yield Static("", id="participants-title", markup=False)
+            yield Static("", id="participants-director", markup=False)
+            yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="participants-row", markup=False)
+            yield Static("", id="participants-hint", markup=False)
+            yield Static("Wisselingen van casusregisseur", classes="section-title",
+                         markup=False)
+            yield DataTable(id="participants-history", cursor_type="none", show_cursor=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.case = cases.get_case(self.case_id)  # logs the view (NEN 7513)
+        except ZvhError as error:
+            self.notify(str(error), severity="error", markup=False)
+            self.app.pop_screen()
+            return
+        table = self.query_one("#participants-table", DataTable)
+        for label, width in (("Partner · contactpersoon", 32), ("Rol", 14), ("Convenant", 17),
+                             ("Bekendheid", 13), ("Datum", 10), ("Grondslag", 14)):
+            table.add_column(label, width=width)
+        history = self.query_one("#participants-history", DataTable)
+        history.can_focus = False
+        for label, width in (("Vanaf", 16), ("Casusregisseur", 30), ("Contactpersoon", 22),
+                             ("Vastgelegd door", 20)):
+            history.add_column(label, width=width)
+        self.reload()
+
+    def reload(self, keep_participant: int | None = None) -> None:
+        if self.case is None:
+            return
+        case = self.case = Case.get_by_id(self.case_id)
+        if keep_participant is None:
+            current = self.current()
+            keep_participant = current.participant_id if current else None
+        self.rows = partner_overview.table_of(self.case_id)
+        title = f"Aan tafel · casus {case.reference}"
+        if case.title:
+            title += f" · {case.title}"
+        if case.phase == Phase.CLOSED.value:
+            title += " (afgesloten)"
+        self.query_one("#participants-title", Static).update(Text(title))
+        director = next((row for row in self.rows if row.is_director), None)
+        line = self.query_one("#participants-director", Static)
+        if director is None:
+            line.update(Text("Nog geen casusregisseur. " + cases.DIRECTOR_QUESTION, style="bold"))
+        else:
+            who = director.partner + (f" · {director.contact}" if director.contact else "")
+            line.update(Text(f"Casusregisseur: {who}"))
+        table = self.query_one("#participants-table", DataTable)
+        table.clear()
+        for row in self.rows:
+            name = row.partner if row.active else f"{row.partner} (gedeactiveerd)"
+            if row.contact:
+                name += f" · {row.contact}"
+            table.add_row(
+                cell(name, "bold" if row.is_director else ""),
+                cell(row.role_label, "bold" if row.is_director else ""),
+                cell("getekend" if row.convenant_signed else "NIET getekend (!)",
+                     "" if row.convenant_signed else "bold"),
+                cell(row.check_label,
+                     "dim" if row.check_status == CheckStatus.NOT_ASKED.value else ""),
+                cell(dates.format_date(row.check_on)),
+                cell(row.check_basis.replace("\n", " ")),
+                key=str(row.participant_id),
+            )
+        table.styles.height = max(2, min(len(self.rows) + 1, 16))  # all rows, up to 15
+        for position, row in enumerate(self.rows):
+            if row.participant_id == keep_participant:
+                table.move_cursor(row=position)
+        self.query_one("#participants-hint", Static).update(self._summary())
+        self.show_row()
+        history = self.query_one("#participants-history", DataTable)
+        history.clear()
+        for entry in partner_overview.director_history(self.case_id):
+            history.add_row(cell(local_time(entry.at)), cell(entry.partner), cell(entry.contact),
+                            cell(entry.by))
+        if history.row_count == 0:
+            history.add_row(cell("nog geen"), cell(""), cell(""), cell(""))
+        history.styles.height = min(history.row_count + 1, 10)
+        self.refresh_bindings()
+
+    def _summary(self) -> Text:
+        if not self.rows:
+            return Text("Nog geen partners aan tafel. Voeg er een toe met a.")
+        asked = [r for r in self.rows if r.check_status != CheckStatus.NOT_ASKED.value]
+        known = sum(1 for r in asked if r.check_status == CheckStatus.KNOWN.value)
+        unsigned = sum(1 for r in self.rows if not r.convenant_signed)
+        text = Text(f"Check op bekendheid: {len(asked)} van {len(self.rows)} partners gevraagd, "
+                    f"{known} bekend.")
+        if unsigned:
+            text.append(f" {unsigned} zonder getekend privacyconvenant.", style="bold")
+        return text
+
+    def current(self) -> TableRow | None:
+        if not self.is_mounted or not self.rows:
+            return None
+        table = self.query_one("#participants-table", DataTable)
+        if 0 <= table.cursor_row < len(self.rows):
+            return self.rows[table.cursor_row]
+        return None
+
+    # -- keys --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted or self.case is None:
+            return True
+        closed = self.case.phase == Phase.CLOSED.value
+        if action in ("add", "make_director", "role", "remove") and closed:
+            return None
+        if action in ("check", "make_director", "role", "remove") and self.current() is None:
+            return None
+        if action == "make_director":
+            row = self.current()
+            if row is not None and (row.is_director or not row.active):
+                return None
+        return True
+
+    @on(DataTable.RowHighlighted, "#participants-table")
+    def _highlighted(self) -> None:
+        self.show_row()
+        self.refresh_bindings()
+
+    def show_row(self) -> None:
+        """The highlighted partner in full: the grondslag does not fit in the table."""
+        row = self.current()
+        line = self.query_one("#participants-row", Static)
+        if row is None:
+            line.update("")
+            return
+        text = Text(row.partner, style="bold")
+        if row.contact:
+            text.append(f" · {row.contact}")
+        text.append(f" · {row.role_label} · {row.convenant_label}")
+        if row.check_status != CheckStatus.NOT_ASKED.value:
+            text.append(f"\nCheck op bekendheid: {row.check_label}, "
+                        f"{dates.format_date(row.check_on)}; grondslag: {row.check_basis}")
+        else:
+            text.append("\nCheck op bekendheid: nog niet gevraagd (b)")
+        line.update(text)
+
+    @on(DataTable.RowSelected, "#participants-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_check()
+
+    def action_back(self) -> None:
+        self.dismiss(None)  # the caller's callback (for instance the dossier's reload) runs
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#participants-table", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#participants-table", DataTable).action_cursor_up()
+
+    def action_add(self) -> None:
+        if self.case is None:
+            return
+        dialog = AddParticipantDialog(self.case)
+
+        def done(saved: bool | None) -> None:
+            if not saved:
+                return
+            for warning in dialog.warnings:
+                self.notify(warning, severity="warning", markup=False, timeout=10)
+            self.reload(dialog.added_id)
+            self.notify("Partner aan tafel gezet.", markup=False)
+
+        self.app.push_screen(dialog, done)
+
+    def action_check(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        self.app.push_screen(CheckDialog(row), lambda saved: saved and self.reload())
+
+    def action_role(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        self.app.push_screen(RoleDialog(row), lambda saved: saved and self.reload())
+
+    def action_make_director(self) -> None:
+        row = self.current()
+        if row is None or self.case is None:
+            return
+        if row.is_director:
+            self.notify(f"{row.partner} is al casusregisseur.", markup=False)
+            return
+        try:
+            participants.set_director(self.case, row.partner_id, contact_id=row.contact_id)
+        except ZvhError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"{row.partner} is nu casusregisseur; de wisseling is vastgelegd.",
+                    markup=False)
+        self.reload(row.participant_id)
+
+    def action_remove(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                participants.remove_participant(participants.get_participant(row.participant_id))
+            except ZvhError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=8)
+                return
+            self.notify(f"{row.partner} zit niet meer aan tafel.", markup=False)
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(
+            "Van tafel halen?", f"{row.partner} uit deze casus halen? De check op bekendheid "
+            "met deze partner gaat dan verloren.", yes="Van tafel halen", no="Laten zitten"), done)
+

@@ -1,0 +1,130 @@
+"""Fixtures for the partner roster, partner detail, participants and CSV tests.
+
+The root conftest isolates the folders and gives `profile` (a fresh unlocked profile). Here:
+a frozen 'today' and actor, a small network of partners, a case with a referrer, a helper that
+writes CSV files in a chosen encoding, and helpers to read what a screen shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
+
+from zvh_tui.services import cases, context, partners
+from zvh_tui.services.profile import Profile
+from zvh_tui.store.models import Case, Contact, Partner
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_day() -> Iterator[None]:
+    context.set_today(TODAY)
+    context.set_actor(context.Actor(user="tester"))
+    yield
+    context.set_today(None)
+    context.set_actor(context.Actor())
+
+
+@dataclass
+class Network:
+    police: Partner
+    ggz: Partner  # no convenant
+    team: Partner
+    agent: Contact
+    worker: Contact
+
+
+@pytest.fixture
+def network(profile: Profile) -> Network:
+    context.set_actor(context.Actor(user="tester"))  # unlocking set it from the settings
+    police = partners.create_partner("Politie eenheid Oost", "straf", convenant_signed=True)
+    ggz = partners.create_partner("GGZ Noord FACT-team", "zorg", convenant_signed=False,
+                                  notes="Bemoeizorg via de GGD")
+    team = partners.create_partner("Wijkteam Zuid", "gemeente", convenant_signed=True)
+    agent = partners.add_contact(police, "Jan de Vries", function="wijkagent",
+                                 phone="06 11111111", email="jan@politie.example")
+    worker = partners.add_contact(team, "Fatima El Amrani", function="wijkteamlid",
+                                  email="fatima@wijkteam.example")
+    return Network(police, ggz, team, agent, worker)
+
+
+@pytest.fixture
+def case(network: Network) -> Case:
+    return cases.create_case(cases.NewCase(
+        persons=[cases.NewPerson("Testpersoon Een")],
+        reason="Overlast en zorgen om veiligheid",
+        referrer_partner_id=network.police.id,
+        referrer_contact_id=network.agent.id,
+    ))
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Write lines to a CSV file: `write_csv(lines, encoding='utf-8-sig', name=..., eol=...)`."""
+
+    def write(lines: list[str], encoding: str = "utf-8", name: str = "partners.csv",
+              eol: str = "\r\n") -> Path:
+        path = tmp_path / name
+        path.write_bytes((eol.join(lines) + eol).encode(encoding))
+        return path
+
+    return write
+
+
+def _screen_text(app: App) -> str:
+    """Everything on the terminal now (the screen and what shows through it), as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      record=True, color_system=None, legacy_windows=False, safe_box=False)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text()
+
+
+async def _wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("de verwachte toestand kwam niet binnen de tijd")
+        await pilot.pause(0.02)
+
+
+async def _wait_for_text(pilot: Pilot, text: str, timeout: float = 10.0) -> str:
+    deadline = time.monotonic() + timeout
+    shown = ""
+    while time.monotonic() < deadline:
+        shown = _screen_text(pilot.app)
+        if text in shown:
+            return shown
+        await pilot.pause(0.02)
+    raise AssertionError(f"{text!r} verscheen niet. Scherm:\n{shown}")
+
+
+def _notes(app: App) -> str:
+    """The messages of the notifications shown now (a toast wraps long lines on screen)."""
+    return "\n".join(note.message for note in app._notifications)
+
+
+@dataclass
+class ScreenHelpers:
+    text: Callable[[App], str]
+    until: Callable[..., object]
+    shows: Callable[..., object]
+    notes: Callable[[App], str]
+
+
+@pytest.fixture
+def ui() -> ScreenHelpers:
+    """`ui.text(app)`, `await ui.until(pilot, condition)`, `await ui.shows(pilot, text)`,
+    `ui.notes(app)` (the notifications' messages)."""
+    return ScreenHelpers(_screen_text, _wait_until, _wait_for_text, _notes)
