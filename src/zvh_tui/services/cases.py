@@ -13,10 +13,12 @@ from peewee import fn
 from zvh_tui.errors import NotFound, RuleError, ValidationError
 from zvh_tui.services import audit, context, dates, text
 from zvh_tui.store.models import (
+    AuditEvent,
     Case,
     CasePerson,
     CaseSearch,
     Contact,
+    KeyValue,
     Participant,
     Partner,
     Person,
@@ -76,13 +78,36 @@ def _date(value: str | dt.date | None, label: str, field: str, **kwargs: object)
 
 
 def next_reference(year: int | None = None) -> str:
-    """The next free reference of the year: 2026-0001, 2026-0002, …"""
+    """The next free reference of the year: 2026-0001, 2026-0002, …
+
+    Numbers are never handed out twice, not even after a case is destroyed at the end of its
+    retention period: the last number issued per year is kept in the profile's key/value table.
+    """
     year = year or context.today().year
     prefix = f"{year}-"
     number_part = fn.substr(Case.reference, len(prefix) + 1).cast("INTEGER")
-    last = Case.select(fn.MAX(number_part)).where(Case.reference.startswith(prefix)).scalar()
-    number = int(last) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+    last = Case.select(fn.MAX(number_part)).where(Case.reference.startswith(prefix)).scalar() or 0
+    issued = KeyValue.get_or_none(KeyValue.key == f"reference:{year}")
+    last = max(int(last), int(issued.value) if issued else 0)
+    return f"{prefix}{last + 1:04d}"
+
+
+def _remember_reference(reference: str) -> None:
+    year, number = reference.split("-", 1)
+    KeyValue.insert(key=f"reference:{year}", value=str(int(number))).on_conflict_replace().execute()
+
+
+def _fresh_id(model: type[Case] | type[Person]) -> int:
+    """An id never used before, also not by a row destroyed at the end of its retention period
+    (the audit log still names it): the last id issued is kept in the key/value table."""
+    key = f"last_id:{model._meta.table_name}"
+    top_row = model.select(fn.MAX(model.id)).scalar() or 0
+    audit_column = AuditEvent.case_id if model is Case else AuditEvent.person_id
+    top_audit = AuditEvent.select(fn.MAX(audit_column)).scalar() or 0
+    issued = KeyValue.get_or_none(KeyValue.key == key)
+    new_id = max(int(top_row), int(top_audit), int(issued.value) if issued else 0) + 1
+    KeyValue.insert(key=key, value=str(new_id)).on_conflict_replace().execute()
+    return new_id
 
 
 def _clean_person(person: NewPerson, index: int) -> dict[str, object]:
@@ -160,10 +185,14 @@ def create_case(data: NewCase) -> Case:
     values = validate_new_case(data)
     persons = values.pop("persons")
     with db.atomic():
-        case = Case.create(reference=next_reference(), phase=Phase.REFERRAL.value, **values)
+        reference = next_reference()
+        case = Case.create(
+            id=_fresh_id(Case), reference=reference, phase=Phase.REFERRAL.value, **values
+        )
+        _remember_reference(reference)
         for position, person in enumerate(persons):
             role = person.pop("role")
-            row = Person.create(**person)
+            row = Person.create(id=_fresh_id(Person), **person)
             CasePerson.create(case=case, person=row, role=role, position=position)
         if case.referrer_partner_id:
             Participant.create(
@@ -223,7 +252,7 @@ def add_person(case: Case, person: NewPerson) -> Person:
     values = _clean_person(person, len(persons_of(case)))
     role = values.pop("role")
     with db.atomic():
-        row = Person.create(**values)
+        row = Person.create(id=_fresh_id(Person), **values)
         position = CasePerson.select().where(CasePerson.case == case).count()
         CasePerson.create(case=case, person=row, role=role, position=position)
         touch(case)

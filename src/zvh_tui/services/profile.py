@@ -11,8 +11,11 @@ import fcntl
 import os
 from pathlib import Path
 
+from peewee import DatabaseError
+from sqlcipher3 import dbapi2 as sqlcipher
+
 from zvh_tui import config
-from zvh_tui.errors import DatabaseCorrupt, ProfileLocked, StoreError
+from zvh_tui.errors import DatabaseCorrupt, ProfileLocked, StoreError, WrongPassphrase, ZvhError
 from zvh_tui.paths import ProfilePaths, ensure_folders, resolve
 from zvh_tui.services import audit, context
 from zvh_tui.store import database, migrations
@@ -65,6 +68,9 @@ class Profile:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self._lock_fd = fd
+        from zvh_tui.services import rekey
+
+        rekey.recover(self.paths)  # a passphrase change or restore that was killed half-way
 
     def release(self) -> None:
         if self._lock_fd is not None:
@@ -86,13 +92,27 @@ class Profile:
 
     def unlock(self, passphrase: str) -> None:
         self.acquire()
-        store = database.open_store(self.paths.database, passphrase)
-        self._opened(store)
+        try:
+            store = database.open_store(self.paths.database, passphrase)
+            self._opened(store)
+        except (WrongPassphrase, DatabaseCorrupt) as exc:
+            if not passphrase:
+                raise
+            raise self._explain(exc, passphrase=passphrase) from None
 
     def unlock_with_key(self, raw_key: str) -> None:
         self.acquire()
-        store = database.open_with_key(self.paths.database, raw_key)
-        self._opened(store)
+        try:
+            store = database.open_with_key(self.paths.database, raw_key)
+            self._opened(store)
+        except (WrongPassphrase, DatabaseCorrupt) as exc:
+            raise self._explain(exc, raw_key=raw_key) from None
+
+    def _explain(self, error: ZvhError, **key: str) -> ZvhError:
+        """Why the database did not open, and the newest backup that does (services/integrity)."""
+        from zvh_tui.services import integrity
+
+        return integrity.explain_failure(self.paths, error, **key)
 
     def open_from_environment(self) -> bool:
         """Unlock (or create) with `ZVH_PASSPHRASE` when it is set; report whether it was."""
@@ -115,6 +135,15 @@ class Profile:
                     "De database is beschadigd (de snelle controle faalde). "
                     "Zet de nieuwste back-up terug met 'zvh restore'."
                 )
+        except ZvhError:
+            store.close()
+            raise
+        except (DatabaseError, sqlcipher.DatabaseError):
+            store.close()  # a damaged page raises instead of failing the check
+            raise DatabaseCorrupt(
+                "De database is beschadigd (de snelle controle faalde). "
+                "Zet de nieuwste back-up terug met 'zvh restore'."
+            ) from None
         except Exception:
             store.close()
             raise
@@ -131,6 +160,9 @@ class Profile:
             path = Path(str(self.paths.database) + suffix)
             if path.exists():
                 os.chmod(path, 0o600)
+        from zvh_tui.services import rekey
+
+        rekey.forget_old(self.paths)  # the copy under a previous passphrase, once this opened
 
     def ensure_own_partner(self) -> Partner:
         """Our own organisation is in the roster, so 'taak overgenomen?' can be seen."""
@@ -159,6 +191,12 @@ class Profile:
     def close(self) -> None:
         self.lock()
         self.release()
+
+    def change_passphrase(self, old: str, new: str, repeated: str | None = None) -> None:
+        """Re-key through a verified copy and an atomic swap (services/rekey.py)."""
+        from zvh_tui.services import rekey
+
+        rekey.change_passphrase(self, old, new, repeated)
 
     def save_settings(self) -> None:
         config.save(self.paths.settings_file, self.settings)

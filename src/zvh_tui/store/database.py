@@ -22,6 +22,12 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from zvh_tui.errors import DatabaseCorrupt, StoreError, ValidationError, WrongPassphrase
 from zvh_tui.store import models
 
+DISK_FULL_MESSAGE = (
+    "De schijf is vol (of de database heeft haar maximale grootte bereikt): de laatste wijziging "
+    "is niet opgeslagen. Wat eerder was opgeslagen is bewaard. Maak ruimte vrij en probeer het "
+    "opnieuw."
+)
+
 KDF_ITERATIONS = 256_000
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -85,6 +91,65 @@ class KeyedDatabase(SqlCipherDatabase):
 
     def forget_key(self) -> None:
         self._raw_key = "0" * (KEY_BYTES * 2)
+
+    # A full disk (or `max_page_count`) makes SQLite roll the whole transaction back by itself;
+    # Peewee's own ROLLBACK then fails with "no transaction is active" and hides the real cause.
+    # Here the cause becomes one clear StoreError and the rollback of nothing is skipped.
+    def execute_sql(self, sql, params=None):  # noqa: ANN001, ANN201 - Peewee's signature
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return self.cursor()
+        try:
+            return super().execute_sql(sql, params)
+        except (DatabaseError, OperationalError) as exc:
+            _raise_if_full(exc)
+            raise
+
+    def begin(self, lock_type=None):  # noqa: ANN001, ANN201 - Peewee's signature
+        try:
+            return super().begin(lock_type)
+        except (DatabaseError, OperationalError) as exc:
+            _raise_if_full(exc)
+            raise
+
+    def commit(self):  # noqa: ANN201 - Peewee's signature
+        try:
+            return super().commit()
+        except (DatabaseError, OperationalError) as exc:
+            _raise_if_full(exc)
+            raise
+
+    def rollback(self):  # noqa: ANN201 - Peewee's signature
+        if not self.is_closed() and not self._in_transaction():
+            return None  # SQLite already rolled back (disk full, I/O error)
+        return super().rollback()
+
+    def _in_transaction(self) -> bool:
+        return not self.is_closed() and bool(self._state.conn.in_transaction)
+
+
+def _raise_if_full(exc: BaseException) -> None:
+    if "database or disk is full" in str(exc).lower():
+        raise StoreError(DISK_FULL_MESSAGE) from None
+
+
+def connect_raw(path: Path, raw_key: str, *, readonly: bool = False) -> sqlcipher.Connection:
+    """A plain sqlcipher3 connection keyed with a raw key (backups, checks; no Peewee).
+
+    `readonly` opens with SQLite's `mode=ro`: nothing can be written through it.
+    """
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{raw_key}'\"")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except Exception:
+        conn.close()
+        raise
+    return conn
 
 
 @dataclass

@@ -1,0 +1,493 @@
+"""Verified, encrypted backups of a profile's database, kept in N generations, and restore.
+
+A backup is made with SQLite's `VACUUM INTO` from a separate connection keyed with the profile's
+raw key. With SQLCipher 4 the copy is encrypted with the same key and salt as the database
+(tested in tests/safety/test_backup.py), so the profile's passphrase opens it. The copy goes to a
+hidden `.part` file beside its final place, is fsynced and verified (opened with the key,
+`quick_check`, `cipher_integrity_check`, a known schema version) and only then renamed into
+place, followed by an fsync of the folder. A backup that is killed half-way leaves only a
+`.part` file, which is never listed as a backup and is removed by the next backup.
+
+Only files named `zvh-YYYYMMDD-HHMMSS[-n].db` count as backups; the newest
+`settings.backup_generations` of them are kept in the profile's `backups/` folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zvh_tui.errors import DatabaseCorrupt, StoreError, WrongPassphrase
+from zvh_tui.store import database, migrations
+
+BACKUP_NAME = re.compile(r"^zvh-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
+PARTIAL_PREFIX = ".zvh-"
+PARTIAL_SUFFIX = ".part"
+PAGE_SIZE = 4096  # SQLCipher 4's default page size: a whole file is a multiple of it
+DUE_AFTER = dt.timedelta(days=1)
+_ONE_AT_A_TIME = threading.Lock()  # a backup at unlock and one at quit must not overlap
+
+Clock = Callable[[], dt.datetime]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime  # local time, from the file name
+    sequence: int
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def label(self) -> str:
+        """'23-11-2026 14:05' for messages."""
+        return self.made_at.strftime("%d-%m-%Y %H:%M")
+
+
+@dataclass
+class BackupResult:
+    info: BackupInfo
+    seconds: float
+    removed: list[Path] = field(default_factory=list)
+
+
+def parse_name(path: Path) -> BackupInfo | None:
+    match = BACKUP_NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        made = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return BackupInfo(path=path, made_at=made, sequence=int(match.group(3) or 1), size=size)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in a folder, newest first. Half-written (`.part`) files never count."""
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for path in folder.iterdir():
+        if path.is_symlink() or not path.is_file():
+            continue
+        info = parse_name(path)
+        if info is not None:
+            found.append(info)
+    found.sort(key=lambda b: (b.made_at, b.sequence), reverse=True)
+    return found
+
+
+def last_backup(folder: Path) -> BackupInfo | None:
+    backups = list_backups(folder)
+    return backups[0] if backups else None
+
+
+def backup_due(folder: Path, now: dt.datetime | None = None) -> bool:
+    """True when there is no backup yet or the newest is older than a day."""
+    newest = last_backup(folder)
+    if newest is None:
+        return True
+    return (now or _now()) - newest.made_at >= DUE_AFTER
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in this folder durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_partials(folder: Path) -> list[Path]:
+    """Remove half-written backups left by a killed process (only our own `.part` files)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        if path.name.startswith(PARTIAL_PREFIX) and path.name.endswith(PARTIAL_SUFFIX):
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError:
+                continue
+    return removed
+
+
+def _new_empty_file(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+# -- verifying ---------------------------------------------------------------------------------
+
+def key_for(path: Path, *, raw_key: str | None = None, passphrase: str | None = None) -> str:
+    """The raw key to open `path`: the given one, or derived from the passphrase and its salt."""
+    if raw_key:
+        return raw_key
+    if not passphrase:
+        raise WrongPassphrase("Vul het wachtwoord in.")
+    salt = database.read_salt(path)
+    return database.derive_key(passphrase, salt).hex()
+
+
+def verify(
+    path: Path,
+    *,
+    raw_key: str | None = None,
+    passphrase: str | None = None,
+    readonly: bool = True,
+) -> str:
+    """Check that `path` is a whole, encrypted zvh database this key opens; return the key.
+
+    Raises DatabaseCorrupt (plaintext, truncated, damaged) or WrongPassphrase (does not open).
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise StoreError("Het bestand bestaat niet of kan niet worden gelezen.") from None
+    database.read_salt(path)  # refuses a plaintext or nearly empty file
+    if size % PAGE_SIZE:
+        raise DatabaseCorrupt("Het bestand is afgekapt: het is geen volledige database.")
+    key = key_for(path, raw_key=raw_key, passphrase=passphrase)
+    try:
+        conn = database.connect_raw(path, key, readonly=readonly)
+    except Exception:  # noqa: BLE001 - sqlcipher3 raises several types for one cause
+        raise DatabaseCorrupt("Het bestand kan niet worden geopend.") from None
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception:  # noqa: BLE001
+            raise WrongPassphrase(
+                "Het bestand opent niet met dit wachtwoord, of het is beschadigd."
+            ) from None
+        try:
+            quick = conn.execute("PRAGMA quick_check").fetchall()
+            cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except Exception:  # noqa: BLE001
+            raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).") from None
+        if quick != [("ok",)] or cipher:
+            raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).")
+        if not 1 <= version <= migrations.LATEST or "audit_event" not in tables:
+            raise DatabaseCorrupt("Dit bestand is geen zvh-database van een bekende versie.")
+    finally:
+        conn.close()
+    return key
+
+
+def newest_verifying(
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    raw_key: str | None = None,
+    known_keys: dict[bytes, str] | None = None,
+) -> BackupInfo | None:
+    """The newest backup in `folder` that opens with this passphrase (or key) and checks out.
+
+    The key is derived once per distinct salt (backups share the database's salt until the
+    passphrase is changed), so this costs one key derivation, not one per backup;
+    `known_keys` (salt -> raw key) saves even that one.
+    """
+    derived: dict[bytes, str] = dict(known_keys or {})
+    for info in list_backups(folder):
+        try:
+            salt = database.read_salt(info.path)
+            key = raw_key
+            if key is None:
+                if passphrase is None:
+                    return None
+                if salt not in derived:
+                    derived[salt] = database.derive_key(passphrase, salt).hex()
+                key = derived[salt]
+            verify(info.path, raw_key=key)
+        except StoreError:
+            continue
+        return info
+    return None
+
+
+# -- making a backup ---------------------------------------------------------------------------
+
+def _free_name(folder: Path, made: dt.datetime, prefix: str = "zvh-") -> tuple[Path, int]:
+    stamp = made.strftime("%Y%m%d-%H%M%S")
+    sequence = 1
+    while True:
+        name = f"{prefix}{stamp}.db" if sequence == 1 else f"{prefix}{stamp}-{sequence}.db"
+        target = folder / name
+        if not target.exists():
+            return target, sequence
+        sequence += 1
+
+
+def copy_database(source: Path, raw_key: str, target: Path) -> None:
+    """`VACUUM INTO` a new file (made 0600 first): a consistent, encrypted, compact copy."""
+    _new_empty_file(target)
+    conn = database.connect_raw(source, raw_key)
+    try:
+        conn.execute("VACUUM INTO ?", (str(target),))
+    except Exception as exc:  # noqa: BLE001
+        text = str(exc).lower()
+        if "full" in text:
+            raise StoreError("De schijf is vol: de back-up kon niet worden gemaakt.") from None
+        raise StoreError("De back-up kon niet worden gemaakt.") from None
+    finally:
+        conn.close()
+
+
+def make_backup(
+    profile,  # noqa: ANN001 - services.profile.Profile (not imported: profile imports us)
+    *,
+    to_dir: Path | None = None,
+    generations: int | None = None,
+    clock: Clock = _now,
+) -> BackupResult:
+    """Make one verified backup of the unlocked profile; prune old generations.
+
+    `to_dir` writes to another folder (a USB stick); generations are pruned only in the
+    profile's own backups folder. Records a 'backup' audit event.
+    """
+    with _ONE_AT_A_TIME:
+        return _make_backup(profile, to_dir=to_dir, generations=generations, clock=clock)
+
+
+def _make_backup(
+    profile,  # noqa: ANN001
+    *,
+    to_dir: Path | None,
+    generations: int | None,
+    clock: Clock,
+) -> BackupResult:
+    from zvh_tui.services import audit
+
+    store = profile.store
+    if store is None:
+        raise StoreError("Het profiel is vergrendeld: ontgrendel het eerst.")
+    started = time.perf_counter()
+    own_folder = to_dir is None
+    folder = Path(profile.paths.backups if to_dir is None else to_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        raise StoreError("De map voor de back-up kan niet worden gemaakt.") from None
+    if not os.access(folder, os.W_OK):
+        raise StoreError("In de map voor de back-up kan niet worden geschreven.")
+    remove_partials(folder)
+    final, sequence = _free_name(folder, clock())
+    partial = folder / f"{PARTIAL_PREFIX}{final.stem}-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
+    try:
+        copy_database(store.path, store.raw_key, partial)
+        fsync_file(partial)
+        verify(partial, raw_key=store.raw_key)
+        os.replace(partial, final)
+        fsync_dir(folder)
+    except BaseException:
+        try:
+            partial.unlink()
+        except OSError:
+            pass
+        try:
+            audit.record("backup", object_type="profile", detail="mislukt", result="failed")
+        except Exception:  # noqa: BLE001 - the failure itself is what the user must hear
+            pass
+        raise
+    removed: list[Path] = []
+    if own_folder:
+        keep = int(generations if generations is not None else profile.settings.backup_generations)
+        removed = prune(folder, keep)
+    info = parse_name(final) or BackupInfo(final, clock(), sequence, final.stat().st_size)
+    audit.record("backup", object_type="profile", detail=final.name if own_folder else "extern")
+    return BackupResult(info=info, seconds=time.perf_counter() - started, removed=removed)
+
+
+def prune(folder: Path, keep: int) -> list[Path]:
+    """Remove all but the newest `keep` backups (at least one is always kept)."""
+    keep = max(1, int(keep))
+    removed: list[Path] = []
+    for info in list_backups(folder)[keep:]:
+        try:
+            info.path.unlink()
+            removed.append(info.path)
+        except OSError:
+            continue
+    if removed:
+        fsync_dir(folder)
+    return removed
+
+
+# -- restore -----------------------------------------------------------------------------------
+
+@dataclass
+class RestoreResult:
+    restored_from: Path
+    replaced: Path | None  # where the database that was there before now lives
+    log_carried: int | None = 0  # audit events after the backup taken over (None: unreadable)
+
+
+def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: ANN001
+    """Put a backup back as the profile's database, then unlock the profile with it.
+
+    The backup is copied next to the database, fsynced and verified with the passphrase first;
+    the database it replaces (if any) is kept in the backups folder as
+    `vervangen-YYYYMMDD-HHMMSS.db` (still encrypted), never deleted. The audit events written
+    after the backup are carried over from it (`carry_over_log`), then a 'restore' event.
+    """
+    from zvh_tui.services import audit
+
+    source = Path(source)
+    if not source.is_file():
+        raise StoreError("Dit back-upbestand bestaat niet.")
+    paths = profile.paths
+    profile.acquire()
+    data = paths.data
+    partial = data / f"{PARTIAL_PREFIX}restore-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
+    try:
+        raw_key = verify(source, passphrase=passphrase)  # refuse before copying anything
+        _new_empty_file(partial)
+        with open(source, "rb") as src, open(partial, "wb") as dst:
+            shutil.copyfileobj(src, dst, length=1024 * 1024)
+            dst.flush()
+            os.fsync(dst.fileno())
+        verify(partial, raw_key=raw_key, readonly=False)  # the copy, as it is on disk
+    except WrongPassphrase:
+        _unlink(partial)
+        raise WrongPassphrase(
+            "Deze back-up opent niet met dit wachtwoord. Is hij gemaakt vóór een "
+            "wachtwoordwijziging? Probeer dan het wachtwoord van toen."
+        ) from None
+    except BaseException:
+        _unlink(partial)
+        raise
+    if profile.unlocked:
+        profile.lock()
+    replaced: Path | None = None
+    current = paths.database
+    carried = carry_over_log(current, partial, raw_key, passphrase) if current.exists() else 0
+    try:
+        if current.exists():
+            paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
+            replaced, _ = _free_name(paths.backups, _now(), prefix="vervangen-")
+            for suffix in ("-wal", "-shm", ""):  # the main file last: never a lone WAL
+                side = Path(str(current) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(replaced) + suffix))
+            fsync_dir(paths.backups)
+        os.replace(partial, current)
+        fsync_dir(data)
+    except OSError:
+        _unlink(partial)
+        raise StoreError("De back-up kon niet worden teruggezet (bestanden verplaatsen mislukte).") from None
+    profile.unlock_with_key(raw_key)
+    note = "log na back-up overgenomen: " + (str(carried) if carried is not None else "niet leesbaar")
+    audit.record("restore", object_type="profile", detail=f"{source.name[:100]}; {note}")
+    return RestoreResult(restored_from=source, replaced=replaced, log_carried=carried)
+
+
+AUDIT_COLUMNS = (
+    "id, at, event, user, on_behalf_of, case_id, case_ref, person_id, object_type, object_id, "
+    "detail, result, prev_hash, hash"
+)
+
+
+def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> int | None:
+    """Copy the audit events written after the backup from the database being replaced.
+
+    The backup is a snapshot of the same hash chain, so the later events follow on from the
+    backup's last event: they are appended unchanged and the chain stays whole (NEN 7513: a
+    restore must not erase the log). Returns how many were carried over, or None when the old
+    database cannot be read or is not the same chain (another profile's backup).
+    """
+    try:
+        key = raw_key if database.read_salt(old) == database.read_salt(restored) else key_for(
+            old, passphrase=passphrase)
+        source = database.connect_raw(old, key, readonly=True)
+    except Exception:  # noqa: BLE001 - damaged or another passphrase: nothing to carry
+        return None
+    try:
+        target = database.connect_raw(restored, raw_key)
+        try:
+            last = target.execute(
+                "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+            if last is None:
+                return None
+            anchor = source.execute("SELECT hash FROM audit_event WHERE id = ?", (last[0],)).fetchone()
+            if anchor is None or anchor[0] != last[1]:
+                return None
+            rows = source.execute(
+                f"SELECT {AUDIT_COLUMNS} FROM audit_event WHERE id > ? ORDER BY id", (last[0],)
+            ).fetchall()
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                target.execute("BEGIN IMMEDIATE")
+                target.executemany(f"INSERT INTO audit_event ({AUDIT_COLUMNS}) VALUES ({marks})", rows)
+                target.execute("COMMIT")
+            return len(rows)
+        finally:
+            target.close()
+    except Exception:  # noqa: BLE001 - never let the log stop a restore
+        return None
+    finally:
+        source.close()
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+# -- when the app makes one by itself ---------------------------------------------------------
+
+QUIET_EVENTS = ("view", "unlock", "lock", "backup", "export", "search", "restore")
+
+
+def changed_since_last_backup() -> bool:
+    """Has anything been changed since the last backup in the profile's own folder?
+
+    Read from the audit log: any event other than reading, locking or backing up after the
+    last successful 'backup' event (a backup to another folder does not count).
+    """
+    from peewee import fn
+
+    from zvh_tui.store.models import AuditEvent
+
+    last = (
+        AuditEvent.select(fn.MAX(AuditEvent.id))
+        .where((AuditEvent.event == "backup") & (AuditEvent.result == "ok")
+               & (AuditEvent.detail != "extern"))
+        .scalar()
+    )
+    query = AuditEvent.select(AuditEvent.id).where(AuditEvent.event.not_in(QUIET_EVENTS))
+    if last is not None:
+        query = query.where(AuditEvent.id > last)
+    return query.exists()

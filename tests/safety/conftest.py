@@ -1,0 +1,92 @@
+"""Fixtures for the data-safety tests: isolated folders, a fresh profile per test, frozen clock.
+
+Creating a profile costs about 0.2-0.3 s of key derivation, so one profile is created per session
+with `Profile.create` (the real path) as a template, and each test gets a copy of its database,
+opened with `Profile.unlock_with_key`. Tests that are about the passphrase itself use it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from safety_helpers import TEST_PASSPHRASE, TODAY
+
+from zvh_tui.services import context
+from zvh_tui.services.profile import Profile
+from zvh_tui.store import models
+
+
+def _isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    for name in ("DATA", "CONFIG", "STATE", "CACHE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
+    monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
+    monkeypatch.delenv("ZVH_DATA_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    _isolate(monkeypatch, tmp_path)
+    context.set_today(TODAY)
+    context.set_actor(context.Actor(user="tester", on_behalf_of="ZVH Test"))
+    yield
+    context.set_today(None)
+    context.set_actor(context.Actor())
+    if models.db.obj is not None:  # a test left a store bound: do not leak it into the next
+        models.db.obj.close()
+        models.db.initialize(None)
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A newly created profile's database file and its raw key (created once)."""
+    root = tmp_path_factory.mktemp("template")
+    with pytest.MonkeyPatch.context() as mp:
+        _isolate(mp, root)
+        profile = Profile.from_dir(root / "profiel")
+        profile.create(TEST_PASSPHRASE)
+        assert profile.store is not None
+        raw_key = profile.store.raw_key
+        profile.close()
+    context.set_actor(context.Actor())
+    return profile.paths.database, raw_key
+
+
+@pytest.fixture
+def raw_key(template: tuple[Path, str]) -> str:
+    return template[1]
+
+
+@pytest.fixture
+def make_profile(
+    tmp_path: Path, template: tuple[Path, str]
+) -> Iterator[Callable[..., Profile]]:
+    """Factory: a profile folder under tmp_path with a copy of the template database.
+
+    `unlock=False` leaves it locked; `database=False` makes an empty profile (no database)."""
+    made: list[Profile] = []
+
+    def make(name: str = "profiel", *, unlock: bool = True, database: bool = True) -> Profile:
+        source, key = template
+        folder = tmp_path / name
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if database:
+            shutil.copyfile(source, folder / source.name)
+        profile = Profile.from_dir(folder)
+        if unlock:
+            profile.unlock_with_key(key)
+            context.set_actor(context.Actor(user="tester", on_behalf_of="ZVH Test"))
+        made.append(profile)
+        return profile
+
+    yield make
+    for profile in made:
+        profile.close()
+
+
+@pytest.fixture
+def profile(make_profile: Callable[..., Profile]) -> Profile:
+    """A fresh, unlocked profile in tmp_path/profiel."""
+    return make_profile()
