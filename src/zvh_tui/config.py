@@ -26,6 +26,7 @@ class Settings:
     stagnation_days: int = 30
     meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
     theme: str = "textual-dark"
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> key(s), e.g. {"case.new": "ctrl+n"}
     extra: dict[str, object] = field(default_factory=dict)  # keys of newer versions, kept as-is
     problems: list[str] = field(default_factory=list, compare=False)  # keys refused at load
 
@@ -72,6 +73,12 @@ def _coerce(name: str, value: object, default: object) -> object:
         if not isinstance(value, str):
             raise TypeError(name)
         return value
+    if isinstance(default, dict):
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise TypeError(name)
+        return dict(value)
     if isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise TypeError(name)

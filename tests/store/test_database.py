@@ -464,3 +464,26 @@ def test_profile_held_by_another_process_is_locked_until_that_process_ends(
     assert (tmp_path / "zvh.lock").exists()
     profile.acquire()
     profile.release()
+
+
+def test_closing_the_store_closes_connections_made_in_other_threads(tmp_path) -> None:
+    """A worker thread that forgot connection_context() must not keep a keyed connection open
+    after a lock."""
+    import threading
+
+    from zvh_tui.store import database
+
+    store = database.create_store(tmp_path / "zvh.db", "test-wachtwoord-1")
+    opened: list[object] = []
+
+    def worker() -> None:
+        store.database.connect(reuse_if_open=True)
+        opened.append(store.database.connection())
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert len(opened) == 1
+    store.close()
+    with pytest.raises(Exception, match="closed"):
+        opened[0].execute("SELECT 1")

@@ -23,6 +23,14 @@ from zvh_tui.store.models import KeyValue, Partner, db, utcnow
 from zvh_tui.vocab import PartnerDomain
 
 ENV_PASSPHRASE = "ZVH_PASSPHRASE"
+MAX_RETRY_DELAY_SECONDS = 30
+
+
+def retry_delay(failures: int) -> int:
+    """Seconds to wait after the given number of wrong passphrases: 1, 2, 4 … at most 30."""
+    if failures <= 0:
+        return 0
+    return min(2 ** (failures - 1), MAX_RETRY_DELAY_SECONDS)
 
 
 class Profile:

@@ -74,6 +74,11 @@ class KeyedDatabase(SqlCipherDatabase):
 
     def __init__(self, database: str, raw_key: str, **kwargs: object) -> None:
         self._raw_key = raw_key
+        # Peewee keeps one connection per thread; a worker thread that forgot
+        # `connection_context()` would keep a keyed connection open after a lock. Every
+        # connection is remembered here so `close_all` can close them whichever thread made them.
+        self._connections: list[object] = []
+        self._connections_lock = threading.Lock()
         super().__init__(database, passphrase="unused", **kwargs)
 
     def _connect(self):  # noqa: ANN202 - Peewee's hook
@@ -87,7 +92,24 @@ class KeyedDatabase(SqlCipherDatabase):
         except Exception:
             conn.close()
             raise
+        with self._connections_lock:
+            self._connections.append(conn)
         return conn
+
+    def close_all(self) -> int:
+        """Close this thread's connection and every other thread's; return how many were open."""
+        if not self.is_closed():
+            self.close()
+        closed = 0
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            try:
+                conn.close()  # closing twice is harmless
+                closed += 1
+            except Exception:  # noqa: BLE001 - a connection busy in a dying thread
+                continue
+        return closed
 
     def forget_key(self) -> None:
         self._raw_key = "0" * (KEY_BYTES * 2)
@@ -164,8 +186,7 @@ class Store:
     def close(self) -> None:
         """Close every connection and forget the key (lock)."""
         try:
-            if not self.database.is_closed():
-                self.database.close()
+            self.database.close_all()
         finally:
             self.database.forget_key()
             self.raw_key = ""

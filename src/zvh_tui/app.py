@@ -1,0 +1,321 @@
+"""The Textual application: modes (top-level areas), lock and unlock, help, safe crashes.
+
+The app holds one `Profile`. While it is locked, only the "locked" mode (the unlock screen)
+exists; locking throws away the screen stacks of every other mode, so no client data stays on
+screen or in widgets. Crashes go through `crash.SafeCrashMixin` (no traceback, no locals).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from zvh_tui import APP_NAME, crash
+from zvh_tui.screens.case_list import CaseListScreen
+from zvh_tui.screens.help import HelpScreen, key_label
+from zvh_tui.screens.partner_roster import PartnerRosterScreen
+from zvh_tui.screens.unlock import UnlockScreen
+from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
+
+LOCKED_MODE = "locked"
+IDLE_CHECK_SECONDS = 5.0
+
+
+class ZvhApp(crash.SafeCrashMixin, App[None]):
+    TITLE = APP_NAME  # never client data: some terminals show the title in the window bar
+    CSS_PATH = "app.tcss"
+
+    # The top-level areas, each an independent screen stack (a half-filled dialog survives a
+    # detour to another area). This dict is the one place to register an area:
+    #
+    #     from zvh_tui.screens.partners import PartnersScreen
+    #     MODES = {..., "partners": PartnersScreen}
+    #
+    # then add a binding or palette command that calls `self.app.switch_mode("partners")`.
+    # Every mode except LOCKED_MODE holds client data: locking discards its screens, and the
+    # mode's base screen is built afresh (from this dict) after the next unlock.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        LOCKED_MODE: UnlockScreen,
+        "cases": CaseListScreen,
+        "partners": PartnerRosterScreen,  # ketenpartners (F3)
+    }
+    MAIN_MODE = "cases"  # the area shown right after unlocking
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "cases", "Casussen", id="app.cases"),
+        Binding("f3", "partners", "Partners", id="app.partners"),
+        Binding("f9", "settings", "Instellingen", show=False, id="app.settings"),
+        Binding("ctrl+l", "lock", "Vergrendel", id="app.lock", priority=True),
+        Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, id="app.command_palette",
+                priority=True),
+    ]
+
+    is_unlocked: reactive[bool] = reactive(False)
+
+    def __init__(self, profile: Profile, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.profile = profile
+        self.clock = clock
+        self.failed_unlocks = 0
+        self.unlock_wait_until = 0.0  # clock() value before which no new try is accepted
+        self._last_activity = clock()
+        self._theme_loaded = False
+        crash.setup_logging(self.crash_log_file)
+
+    @property
+    def crash_log_file(self) -> Path:  # type: ignore[override]
+        return self.profile.paths.log_file
+
+    @property
+    def data_modes(self) -> list[str]:
+        return [mode for mode in self.MODES if mode != LOCKED_MODE]
+
+    # -- start and stop ---------------------------------------------------------------------
+    async def on_mount(self) -> None:
+        theme = self.profile.settings.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self._theme_loaded = True
+        if self.profile.settings.keymap:  # users remap keys by their binding ids
+            self.set_keymap(self.profile.settings.keymap)
+        if self.profile.unlocked:
+            await self._show_main()
+            if os.environ.get(ENV_PASSPHRASE):  # unlocked just now, by the zvh command
+                self.backup_if_due()
+        else:
+            await self.switch_mode(LOCKED_MODE)
+        self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock, name="idle lock")
+
+    def on_unmount(self) -> None:
+        self.profile.close()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme (a setting, no client data)."""
+        if self._theme_loaded and self.profile.settings.theme != theme:
+            self.profile.settings.theme = theme
+            try:
+                self.profile.save_settings()
+            except (OSError, ValueError):
+                self.notify("Het thema kon niet worden bewaard.", severity="warning")
+
+    # -- unlock -----------------------------------------------------------------------------
+    def unlock_succeeded(self) -> None:
+        """Called by the unlock screen; the switch runs on the app's own message queue."""
+        self.failed_unlocks = 0
+        self.unlock_wait_until = 0.0
+        self.call_later(self._show_main)
+        self.call_later(self.backup_if_due)  # issue 6: when the last backup is a day old
+
+    def note_failed_unlock(self) -> int:
+        """Count a wrong passphrase; return how many seconds the next try must wait."""
+        self.failed_unlocks += 1
+        delay = retry_delay(self.failed_unlocks)
+        self.unlock_wait_until = self.clock() + delay
+        return delay
+
+    async def _show_main(self) -> None:
+        self.is_unlocked = True
+        self._last_activity = self.clock()
+        await self.switch_mode(self.MAIN_MODE)
+        await self._discard_mode(LOCKED_MODE)  # its inputs held the passphrase
+
+    async def _discard_mode(self, mode: str) -> None:
+        """Throw away a mode's screens; its base screen is rebuilt on the next switch."""
+        if mode == self.current_mode or mode not in self._screen_stacks:
+            return
+        await self.remove_mode(mode)
+        self.add_mode(mode, self.MODES[mode])
+
+    # -- lock -------------------------------------------------------------------------------
+    def action_lock(self) -> None:
+        if self.profile.unlocked:
+            self.call_later(self.lock_now)
+
+    async def lock_now(self) -> None:
+        """Hide and discard every screen with client data, then close the database."""
+        if not self.profile.unlocked:
+            return
+        await self._discard_mode(LOCKED_MODE)
+        await self.switch_mode(LOCKED_MODE)
+        for mode in self.data_modes:
+            await self._discard_mode(mode)  # unmount handlers may still save an edit
+        self.clear_notifications()  # a toast may name a client
+        self.profile.lock()
+        self.is_unlocked = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp)):
+            self._last_activity = self.clock()
+        await super().on_event(event)
+
+    def check_idle_lock(self) -> None:
+        """Lock after the profile's idle time (settings: 1-15 minutes, default 5)."""
+        idle_seconds = 60 * self.profile.settings.idle_lock_minutes
+        if self.profile.unlocked and self.clock() - self._last_activity >= idle_seconds:
+            self.call_later(self.lock_now)
+
+    # -- keys, help and the command palette -------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lock" and not self.profile.unlocked:
+            return None  # greyed in the footer
+        if action == "command_palette" and not self.profile.unlocked:
+            return False  # providers may search client data
+        if action in ("partners", "cases") and not self.profile.unlocked:
+            return None
+        if action in ("settings", "audit_log", "retention") and not self.profile.unlocked:
+            return None
+        return True
+
+    # -- safety: settings, logboek, vernietigingsvoorstel, automatic backups (issue 6) -------
+    def action_settings(self) -> None:
+        """F9: Instellingen (auto-lock, backups, bewaartermijn, names of meetings)."""
+        from zvh_tui.screens.settings import SettingsScreen
+
+        if self.profile.unlocked and not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_audit_log(self) -> None:
+        from zvh_tui.screens.audit_log import AuditLogScreen
+
+        if self.profile.unlocked:
+            self.push_screen(AuditLogScreen())
+
+    def action_retention(self) -> None:
+        from zvh_tui.screens.retention import RetentionScreen
+
+        if self.profile.unlocked:
+            self.push_screen(RetentionScreen())
+
+    def backup_if_due(self) -> None:
+        """A verified backup in a worker when the newest one is older than a day."""
+        from zvh_tui.services import backup
+
+        if self.profile.unlocked and backup.backup_due(self.profile.paths.backups):
+            self.start_backup()
+
+    def start_backup(self, then_exit: bool = False) -> None:
+        self.run_worker(partial(self._backup_job, then_exit), thread=True, exclusive=False,
+                        group="auto-backup", name="back-up")
+
+    def _backup_job(self, then_exit: bool) -> None:
+        """In a worker thread: one backup; says how it went (ids only in the log)."""
+        from zvh_tui.errors import ZvhError
+        from zvh_tui.services import backup
+        from zvh_tui.store.models import db
+
+        problem = ""
+        try:
+            with db.connection_context():
+                backup.make_backup(self.profile)
+        except ZvhError as error:
+            problem = f"De back-up is niet gelukt: {error}"
+        except Exception as error:  # noqa: BLE001 - locked or closed half-way: never a crash
+            problem = f"De back-up is niet gelukt (foutcode {crash.report(error, self.crash_log_file)})."
+        try:
+            if then_exit:
+                from rich.text import Text
+
+                self.call_from_thread(self.exit, None, 0, Text(problem) if problem else None)
+            elif problem:
+                self.call_from_thread(self.notify, problem, severity="error", markup=False)
+            else:
+                self.call_from_thread(self.notify, "Back-up gemaakt", markup=False)
+        except RuntimeError:  # the app has stopped meanwhile
+            pass
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: first a backup when something was changed since the last one."""
+        from zvh_tui.services import backup
+
+        if getattr(self, "_quitting", False) or not self.profile.unlocked:
+            self.exit()  # a second Ctrl+Q never waits
+            return
+        self._quitting = True
+        try:
+            needed = backup.changed_since_last_backup()
+        except Exception:  # noqa: BLE001 - a quit must always work
+            needed = False
+        if not needed:
+            self.exit()
+            return
+        self.notify("Back-up maken voor het afsluiten…", markup=False)
+        self.start_backup(then_exit=True)
+
+    async def action_cases(self) -> None:
+        """F2: back to the case list (mode "cases"), only while unlocked."""
+        if self.profile.unlocked and self.current_mode != "cases":
+            await self.switch_mode("cases")
+
+    async def action_partners(self) -> None:
+        """F3: the partner roster (mode "partners"), only while unlocked."""
+        if self.profile.unlocked and self.current_mode != "partners":
+            await self.switch_mode("partners")
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            # Our bindings carry ids (remappable); Textual's own are English and generic.
+            if binding.id and binding.description and enabled:
+                keys.append((binding.key_display or key_label(binding.key), binding.description))
+        self.push_screen(HelpScreen(keys))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C no longer quits: say how to, in Dutch."""
+        self.notify("Afsluiten doet u met Ctrl+Q.", title="Wilt u afsluiten?", markup=False)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+            )
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Disabled: a screenshot file would hold client data unencrypted."""
+        self.notify("Schermafbeeldingen zijn uitgeschakeld om cliëntgegevens te beschermen.",
+                    severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's system commands in Dutch, without "Screenshot"."""
+        yield SystemCommand("Thema", "Kies een ander kleurenschema", self.action_change_theme)
+        yield SystemCommand(
+            "Afsluiten", "Sluit zvh-tui af (het profiel wordt vergrendeld)", self.action_quit
+        )
+        yield SystemCommand("Help", "Toon alle toetsen van dit scherm (F1)", self.action_help)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("Toetsen", "Verberg het toetsenpaneel",
+                                self.action_hide_help_panel)
+        else:
+            yield SystemCommand("Toetsen", "Toon de toetsen naast het scherm",
+                                self.action_show_help_panel)
+        if self.profile.unlocked:
+            yield SystemCommand("Vergrendelen", "Vergrendel het profiel nu (Ctrl+L)",
+                                self.action_lock)
+            yield SystemCommand("Instellingen", "Vergrendeltijd, back-ups, bewaartermijn, "
+                                "namen van overleggen (F9)", self.action_settings)
+            yield SystemCommand("Logboek", "Wie zag of wijzigde wat, per casus of betrokkene",
+                                self.action_audit_log)
+            yield SystemCommand("Vernietigingsvoorstel", "Casussen voorbij de bewaartermijn",
+                                self.action_retention)
+            yield SystemCommand("Back-up maken", "Maak nu een gecontroleerde, versleutelde "
+                                "back-up", self.start_backup)
+        if screen.maximized is not None:
+            yield SystemCommand("Verkleinen", "Zet het vergrote veld terug", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("Vergroten", "Vergroot het veld met de cursor",
+                                screen.action_maximize)

@@ -1,0 +1,1 @@
+"""Reusable Textual widgets (header, date input, owner picker, …); each carries its DEFAULT_CSS."""

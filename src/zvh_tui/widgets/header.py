@@ -1,0 +1,45 @@
+"""The header on every screen: app name, profile name and whether the profile is unlocked.
+
+Shows the profile's short name only (never a full path: the screen may be projected in a
+meeting) and follows the app's `is_unlocked` state, so a lock is visible at once.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from zvh_tui import APP_NAME
+
+UNLOCKED = "ontgrendeld"
+LOCKED = "vergrendeld"
+
+
+class ProfileHeader(Horizontal):
+    DEFAULT_CSS = """
+    ProfileHeader {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    ProfileHeader > Static { width: auto; padding: 0 1; }
+    ProfileHeader > #header-title { text-style: bold; }
+    ProfileHeader > #header-profile { width: 1fr; content-align: center middle; }
+    ProfileHeader > #header-state { color: $text-warning; }
+    ProfileHeader > #header-state.-unlocked { color: $text-success; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(APP_NAME, id="header-title", markup=False)
+        yield Static(f"profiel: {self.app.profile.name}", id="header-profile", markup=False)
+        yield Static(LOCKED, id="header-state", markup=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "is_unlocked", self._show_state)
+
+    def _show_state(self, unlocked: bool) -> None:
+        state = self.query_one("#header-state", Static)
+        state.update(UNLOCKED if unlocked else LOCKED)
+        state.set_class(unlocked, "-unlocked")
