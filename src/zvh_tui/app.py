@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from zvh_tui import APP_NAME, crash
+from zvh_tui.commands import CaseCommands, PartnerCommands
 from zvh_tui.screens.case_list import CaseListScreen
 from zvh_tui.screens.help import HelpScreen, key_label
 from zvh_tui.screens.partner_roster import PartnerRosterScreen
@@ -51,6 +52,10 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         "partners": PartnerRosterScreen,  # ketenpartners (F3)
     }
     MAIN_MODE = "cases"  # the area shown right after unlocking
+
+    # Ctrl+P: Textual's system commands (in Dutch, see get_system_commands) and our finders for
+    # cases and partners by name or number (zvh_tui.commands).
+    COMMANDS = App.COMMANDS | {CaseCommands, PartnerCommands}
 
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -131,6 +136,7 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self._last_activity = self.clock()
         await self.switch_mode(self.MAIN_MODE)
         await self._discard_mode(LOCKED_MODE)  # its inputs held the passphrase
+        self.refresh_bindings()
 
     async def _discard_mode(self, mode: str) -> None:
         """Throw away a mode's screens; its base screen is rebuilt on the next switch."""
@@ -155,6 +161,7 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self.clear_notifications()  # a toast may name a client
         self.profile.lock()
         self.is_unlocked = False
+        self.refresh_bindings()  # hide the keys that need an unlocked profile
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
@@ -175,7 +182,7 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         if action == "command_palette" and not self.profile.unlocked:
             return False  # providers may search client data
         if action in ("partners", "cases") and not self.profile.unlocked:
-            return None
+            return False  # nothing to go to while locked: not shown on the unlock screen
         if action in ("settings", "audit_log", "retention") and not self.profile.unlocked:
             return None
         return True

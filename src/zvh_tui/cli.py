@@ -162,6 +162,24 @@ def run_export_case(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
+def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference", metavar="KENMERK", help="het kenmerk van de casus, bv. 2026-0042")
+    parser.add_argument("--format", choices=["md", "html"], default="md",
+                        help="Markdown (md) of HTML om af te drukken (html)")
+    parser.add_argument("--partner", metavar="NAAM",
+                        help="alleen de versie voor deze partner (eigen acties en afspraken)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600)")
+
+
+def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
+    """The newest plan van aanpak of a case as Markdown or HTML, whole or for one partner."""
+    from zvh_tui.services.plan_export import export_plan
+
+    text = export_plan(args.reference, args.format, args.partner)
+    write_export(text, args.output, f"het plan van casus {args.reference}")
+    return EXIT_OK
+
+
 def run_check(args: argparse.Namespace, profile: Profile) -> int:
     """Integrity of the database file, of the encryption and of the audit chain."""
     from zvh_tui.services import audit
@@ -354,6 +372,8 @@ COMMANDS: tuple[Command, ...] = (
     Command(("demo",), "Vul het profiel met demogegevens (fictief)", run_demo, _demo_arguments),
     Command(("export", "case"), "Exporteer één casus als JSON", run_export_case,
             _export_case_arguments),
+    Command(("export", "plan"), "Exporteer het plan van aanpak (Markdown of HTML)",
+            run_export_plan, _export_plan_arguments),
     Command(("check",), "Controleer database, versleuteling en auditlog", run_check),
     Command(("version",), "Toon de versie", run_version, needs_profile=False),
     Command(("backup",), "Maak een gecontroleerde, versleutelde back-up", run_backup,

@@ -61,7 +61,9 @@ def own_partner() -> Partner | None:
 
 
 def _unique_name(name: str, exclude_id: int | None = None) -> None:
-    query = Partner.select().where(fn.lower(Partner.name) == name.lower())
+    # SQLite's lower() folds ASCII only: compare the exact name too, so a name that differs
+    # from an existing one only in non-ASCII case is refused here, not by the UNIQUE index.
+    query = Partner.select().where((Partner.name == name) | (fn.lower(Partner.name) == name.lower()))
     if exclude_id is not None:
         query = query.where(Partner.id != exclude_id)
     if query.exists():

@@ -1,0 +1,149 @@
+"""The case list as a user sees it: search, quick filters, closed cases, sorting, empty state."""
+
+from __future__ import annotations
+
+from casekit import World, list_ready, make_case, screen_text, wait_for, wait_for_text
+from textual import events
+from textual.keys import key_to_character
+from textual.widgets import Input
+
+from zvh_tui.screens.case_list import EMPTY_TEXT, CaseListScreen
+from zvh_tui.screens.dossier import DossierScreen
+from zvh_tui.widgets.case_table import CaseTable
+
+
+def shown(screen: CaseListScreen) -> list[str]:
+    return [row.reference for row in screen.query_one(CaseTable).rows]
+
+
+async def test_empty_state_says_what_to_do(profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        await list_ready(pilot)
+        text = screen_text(pilot.app)
+        assert EMPTY_TEXT in text
+        assert "zvh demo" in text and "0 casussen" in text
+
+
+async def test_rows_and_count(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        text = screen_text(pilot.app)
+        assert "6 van 7 casussen" in text  # the closed one is hidden
+        assert world.overdue.reference in text and "Fatima El Fic…" in text  # cut to its column
+        assert "Politie Eenhe…" in text
+        assert "geen casusregisseur" in text  # a badge in words, not colour alone
+        assert len(shown(screen)) == 6
+
+
+async def test_search_narrows_the_list_and_the_count(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        await pilot.press("slash", *"fatima")
+        await wait_for(pilot, lambda: shown(screen) == [world.overdue.reference])
+        assert "1 van 7 casus" in screen_text(pilot.app)
+        await pilot.press(*["backspace"] * 6, *"geweld")  # a word of the aanleiding
+        await wait_for(pilot, lambda: shown(screen) == [world.overdue.reference])
+        await pilot.press(*["backspace"] * 6, *'"AND [/b]*')  # hostile input: no crash, no match
+        await wait_for(pilot, lambda: shown(screen) == [])
+        assert "Geen casussen gevonden" in screen_text(pilot.app)
+        await pilot.press("escape", "0")  # back to the list; 0 clears the search and filters
+        await wait_for(pilot, lambda: len(shown(screen)) == 6)
+
+
+async def test_each_quick_filter(world: World, profile, make_app) -> None:  # noqa: ANN001
+    expected = {
+        "1": world.overdue, "2": world.no_director, "3": world.no_plan, "4": world.stagnating,
+        "5": world.informed_review, "6": world.retention_passed,
+    }
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        for key, case in expected.items():
+            await pilot.press(key)
+            await wait_for(pilot, lambda case=case: shown(screen) == [case.reference])
+            assert "[x]" in screen_text(pilot.app)
+            await pilot.press(key)  # off again
+            await wait_for(pilot, lambda: len(shown(screen)) == 6)
+
+
+async def test_closed_cases_one_key_away(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        assert world.retention_passed.reference not in shown(screen)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: world.retention_passed.reference in shown(screen))
+        assert "7 casussen" in screen_text(pilot.app)
+        assert "Afgesloten: getoond" in screen_text(pilot.app)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: world.retention_passed.reference not in shown(screen))
+
+
+async def test_phase_filter_cycles(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        await pilot.press("f")  # Aanmelding
+        await wait_for(pilot, lambda: "Fase: Aanmelding" in screen_text(pilot.app))
+        assert world.no_director.reference not in shown(screen)
+        assert world.plain.reference in shown(screen)
+        for _ in range(4):  # screening, triage, analyse, casusoverleg
+            await pilot.press("f")
+        await wait_for(pilot, lambda: shown(screen) == [world.no_director.reference])
+
+
+async def test_sort_cycles_columns_and_reverses(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        while screen.query_state.sort != "title":
+            await pilot.press("s")
+        await wait_for(pilot, lambda: "Sortering: Naam (oplopend" in screen_text(pilot.app))
+        titles = [r.title for r in screen.query_one(CaseTable).rows]
+        assert titles == sorted(titles, key=str.casefold)
+        assert "Naam / alias ▲" in screen_text(pilot.app)
+        await pilot.press("S")
+        await wait_for(pilot, lambda: [r.title for r in screen.query_one(CaseTable).rows]
+                       == sorted(titles, key=str.casefold, reverse=True))
+        assert "Naam / alias ▼" in screen_text(pilot.app)
+
+
+async def test_markup_in_a_title_shows_literally(profile, make_app) -> None:  # noqa: ANN001
+    make_case("Tess [/b] de [bold]Vries[/bold]", title="Alias [/b][red]x")
+    async with make_app(profile).run_test(size=(160, 40)) as pilot:
+        await list_ready(pilot)
+        text = await wait_for_text(pilot, "Alias [/b][red]x")
+        assert "Alias [/b][red]x" in text
+
+
+async def test_enter_opens_the_dossier_and_escape_comes_back(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        await pilot.press("slash", *"fatima", "enter")  # Enter in the search opens the top case
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        assert "Casus " + world.overdue.reference in screen_text(pilot.app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: pilot.app.screen is screen)
+        assert shown(screen) == [world.overdue.reference]  # the search is still there
+
+
+async def test_keys_move_the_cursor(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        table = screen.query_one(CaseTable)
+        first = table.current
+        await pilot.press("j")
+        assert table.current is not first and table.cursor == 1
+        await pilot.press("k", "end")
+        assert table.cursor == len(table.rows) - 1
+        await pilot.press("home")
+        assert table.cursor == 0
+        assert first is not None
+        assert f"{first.reference}  {first.title}  ·  casusregisseur: geen" in screen_text(pilot.app)
+
+
+async def test_keys_typed_right_after_slash_all_reach_the_search(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        app = pilot.app
+        for key in ("slash", *"fatj", "backspace", "enter"):  # queued at once, as tmux or a fast typist sends them
+            app.post_message(events.Key(key, key_to_character(key)))
+        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen))
+        assert app.screen.case_id == world.overdue.id
+        assert screen.query_one("#case-search", Input).value == "fat"

@@ -1,0 +1,252 @@
+"""The dossier: what it shows, and the keys for phase, journal, escalation, closing, reopening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from casekit import World, list_ready, make_case, screen_text, wait_for, wait_for_text
+from textual.widgets import Input, Select, TextArea
+from textual.widgets._footer import FooterKey
+
+from zvh_tui.screens.dialogs import (
+    CloseCaseDialog,
+    EscalateDialog,
+    JournalDialog,
+    MessageDialog,
+    TextDialog,
+)
+from zvh_tui.screens.dossier import DossierScreen
+from zvh_tui.services import cases, context, dates
+from zvh_tui.store.models import AuditEvent, Case, Escalation, JournalEntry
+
+
+async def open_dossier(pilot, case: Case) -> DossierScreen:  # noqa: ANN001
+    screen = await list_ready(pilot)
+    screen.open_case(case.id)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen) and pilot.app.screen.dossier)
+    await pilot.pause()
+    return pilot.app.screen  # type: ignore[return-value]
+
+
+def notifications(app) -> list[str]:  # noqa: ANN001
+    """The messages of the notifications on screen (toasts)."""
+    return [n.message for n in app._notifications]
+
+
+def stored(case: Case) -> Case:
+    return Case.get_by_id(case.id)
+
+
+async def test_dossier_shows_the_case_and_audits_the_view(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 60)) as pilot:
+        await open_dossier(pilot, world.overdue)
+        text = screen_text(pilot.app)
+        for expected in ("Casus " + world.overdue.reference, "Fatima El Fictief", "Overzicht",
+                         "Casusregisseur: Politie Eenheid Test · Wim Wijkagent", "Deelnemers",
+                         "Plan van aanpak", "versie 1 · concept", "huisbezoek afleggen", "te laat",
+                         "Nog niet vast te stellen", "Journaal", "Op- en afschaling",
+                         "check op bekendheid: niet gevraagd", "Aanleiding: huiselijk geweld"):
+            assert expected in text, expected
+        views = AuditEvent.select().where((AuditEvent.case_id == world.overdue.id)
+                                          & (AuditEvent.event == "view"))
+        assert views.count() == 1
+
+
+async def test_phase_move_refused_shows_the_blocker(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    cases.move_phase(case, "screening")
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, MessageDialog))
+        text = screen_text(pilot.app)
+        assert "Nog niet naar Triage" in text
+        assert "Doe eerst de check op bekendheid" in text
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        assert stored(case).phase == "screening"
+
+
+async def test_phase_move_allowed_and_back(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        dossier = await open_dossier(pilot, case)
+        await pilot.press("v")
+        await wait_for(pilot, lambda: stored(case).phase == "screening")
+        await wait_for_text(pilot, "Fase: Screening")
+        await pilot.press("b")
+        await wait_for_text(pilot, "Terug naar Aanmelding?")
+        await pilot.click("#dialog-yes")
+        await wait_for(pilot, lambda: stored(case).phase == "referral")
+        assert pilot.app.screen is dossier
+        # back in the list, the row shows the new phase at once
+        await pilot.press("escape")
+        await wait_for_text(pilot, "Aanmelding")
+
+
+async def test_journal_entry_shows_in_the_dossier(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, JournalDialog))
+        dialog = pilot.app.screen
+        await pilot.press("f2")  # empty: refused at the field, dialog stays
+        await wait_for_text(pilot, "Journaaltekst is verplicht.")
+        dialog.query_one("#journal", TextArea).text = "Gebeld met [/b] de wijkagent"
+        dialog.query_one("#hat", Select).value = "monitoren"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        text = await wait_for_text(pilot, "Gebeld met [/b] de wijkagent")
+        assert "pet: monitoren" in text
+        entry = JournalEntry.get()
+        assert (entry.text, entry.hat, entry.case_id) == ("Gebeld met [/b] de wijkagent", "monitoren",
+                                                          case.id)
+
+
+async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, EscalateDialog))
+        dialog = pilot.app.screen
+        dialog.query_one("#to_level", Select).value = "process"
+        dialog.query_one("#to_ave", Select).value = "3"
+        dialog.query_one("#trigger", TextArea).text = "school en GI oneens over de aanpak"
+        await pilot.press("f2")  # who decided is missing
+        await wait_for_text(pilot, "Wie besloot is verplicht.")
+        dialog.query_one("#decided_by", Input).value = "ketenoverleg"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        text = await wait_for_text(pilot, "opgeschaald")
+        assert "besloten door ketenoverleg" in text
+        assert "AVE-fase 3 (oranje), niveau proces" in text
+        row = Escalation.get()
+        assert (row.to_level, row.to_ave, row.decided_by) == ("process", "3", "ketenoverleg")
+
+
+async def test_close_refused_without_retention_setting(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    profile.settings.retention_years = None
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, MessageDialog))
+        assert "Instellingen" in screen_text(pilot.app)
+        assert "bewaartermijn" in screen_text(pilot.app)
+        assert stored(case).phase == "referral"
+
+
+async def test_close_shows_retention_end_then_reopen(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    profile.settings.retention_years = 15
+    end = cases.retention_end_for(context.today(), 15)
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        dossier = await open_dossier(pilot, case)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CloseCaseDialog))
+        assert f"bewaard tot {dates.format_date(end)}" in screen_text(pilot.app)
+        dialog = pilot.app.screen
+        dialog.query_one("#closing_reason", TextArea).text = "doel bereikt, stabiel"
+        dialog.query_one("#closing_informed", Input).value = "betrokkene en wijkteam"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: pilot.app.screen is dossier)
+        text = await wait_for_text(pilot, "Bewaren tot: " + dates.format_date(end))
+        assert "Reden van afsluiten: doel bereikt, stabiel" in text
+        closed = stored(case)
+        assert closed.phase == "closed" and closed.retention_end == end
+        # closed: phase keys are greyed (also in the footer); reopen asks a reason
+        assert dossier.check_action("phase_forward", ()) is None
+
+        def footer_key_v_greyed() -> bool:
+            keys = [k for k in dossier.query(FooterKey) if k.key == "v"]
+            return bool(keys) and all(k.has_class("-disabled") for k in keys)
+
+        await wait_for(pilot, footer_key_v_greyed)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, TextDialog))
+        pilot.app.screen.query_one("#reopen_reason", TextArea).text = "nieuw incident"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: stored(case).phase != "closed")
+        await wait_for_text(pilot, "Heropend: nieuw incident")
+        assert stored(case).retention_end is None
+
+
+async def test_triage_outcome(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: pilot.app.screen.__class__.__name__ == "TriageDialog")
+        dialog = pilot.app.screen
+        dialog.query_one("#triage_outcome", Select).value = "refer"
+        await pilot.press("f2")
+        await wait_for_text(pilot, "Geef een reden bij doorverwijzen of advies.")
+        dialog.query_one("#triage_reason", TextArea).text = "past beter bij het wijkteam"
+        await pilot.press("f2")
+        await wait_for_text(pilot, "Triage: doorverwijzen — past beter bij het wijkteam")
+        assert stored(case).triage_outcome == "refer"
+
+
+async def test_plan_and_participants_say_when_not_available(profile, make_app, monkeypatch) -> None:  # noqa: ANN001
+    case = make_case()
+    monkeypatch.setitem(sys.modules, "zvh_tui.screens.plan_editor", None)  # import fails
+    monkeypatch.setitem(sys.modules, "zvh_tui.screens.participants", None)
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        dossier = await open_dossier(pilot, case)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: notifications(pilot.app) == ["Nog niet beschikbaar"])
+        await pilot.press("d")
+        await wait_for(pilot, lambda: notifications(pilot.app) == ["Nog niet beschikbaar"] * 2)
+        assert pilot.app.screen is dossier
+
+
+async def test_next_dates_in_the_overview(world: World, profile, make_app) -> None:  # noqa: ANN001
+    from casekit import meeting_for
+
+    from zvh_tui.services import plans
+
+    day = context.today() + dt.timedelta(days=9)
+    plans.update_plan(plans.current(world.overdue), evaluation_on=context.today() + dt.timedelta(days=30))
+    meeting_for(world.overdue, day)
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_dossier(pilot, world.overdue)
+        text = screen_text(pilot.app)
+        assert "Volgend overleg: " + dates.format_date(day) in text
+        assert "Volgende evaluatie: " + dates.format_date(context.today() + dt.timedelta(days=30)) in text
+
+
+async def test_the_next_dossier_shows_the_next_case(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        first = await open_dossier(pilot, world.overdue)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, DossierScreen))
+        second = await open_dossier(pilot, world.no_plan)
+        text = await wait_for_text(pilot, "Casus " + world.no_plan.reference)
+        assert "Fatima El Fictief" not in text and "Priya Planloos" in text
+        assert second is first  # the one dossier screen is reused, filled anew
+        views = AuditEvent.select().where(AuditEvent.event == "view")
+        assert {e.case_id for e in views} == {world.overdue.id, world.no_plan.id}
+
+
+async def test_locking_removes_the_dossier_and_its_data(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        dossier = await open_dossier(pilot, world.overdue)
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: not profile.unlocked)
+        await wait_for(pilot, lambda: not dossier.is_attached)
+        assert dossier not in pilot.app._installed_screens.values()
+        assert "Fatima" not in screen_text(pilot.app)
+
+
+async def test_d_and_p_open_participants_and_plan_and_come_back(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        dossier = await open_dossier(pilot, world.overdue)
+        for key, name in (("d", "ParticipantsScreen"), ("p", "PlanEditorScreen")):
+            await pilot.press(key)
+            await wait_for(pilot, lambda name=name: type(pilot.app.screen).__name__ == name)
+            pilot.app.pop_screen()
+            await wait_for(pilot, lambda: pilot.app.screen is dossier)
+        assert "Casus " + world.overdue.reference in screen_text(pilot.app)
