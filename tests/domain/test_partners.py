@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from peewee import IntegrityError
 
 from zvh_tui.errors import NotFound, RuleError, ValidationError
 from zvh_tui.services import audit, meetings, participants, partners, plans

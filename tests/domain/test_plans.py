@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from peewee import IntegrityError
 
 from zvh_tui.errors import RuleError, ValidationError
 from zvh_tui.services import cases, context, participants, plans

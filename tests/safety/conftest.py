@@ -12,23 +12,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import TEST_PASSPHRASE, TODAY
+from safety_helpers import TODAY
 
 from zvh_tui.services import context
 from zvh_tui.services.profile import Profile
 from zvh_tui.store import models
 
 
-def _isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
-    for name in ("DATA", "CONFIG", "STATE", "CACHE"):
-        monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
-    monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
-    monkeypatch.delenv("ZVH_DATA_DIR", raising=False)
-
-
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    _isolate(monkeypatch, tmp_path)
+def _frozen_clock() -> Iterator[None]:
+    """Folders and environment are isolated by tests/conftest.py; here: a frozen day and actor."""
     context.set_today(TODAY)
     context.set_actor(context.Actor(user="tester", on_behalf_of="ZVH Test"))
     yield
@@ -40,18 +33,9 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 
 
 @pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A newly created profile's database file and its raw key (created once)."""
-    root = tmp_path_factory.mktemp("template")
-    with pytest.MonkeyPatch.context() as mp:
-        _isolate(mp, root)
-        profile = Profile.from_dir(root / "profiel")
-        profile.create(TEST_PASSPHRASE)
-        assert profile.store is not None
-        raw_key = profile.store.raw_key
-        profile.close()
-    context.set_actor(context.Actor())
-    return profile.paths.database, raw_key
+def template(profile_template: tuple[Path, str]) -> tuple[Path, str]:
+    """A newly created profile's database file and its raw key (tests/conftest.py makes it once)."""
+    return profile_template
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Fixtures for the store tests: isolated folders and fast, raw-keyed encrypted databases.
 
-Every test runs with the XDG folders in its own tmp_path and without ZVH_PASSPHRASE /
-ZVH_DATA_DIR, so nothing can reach a real profile. Databases here are keyed with a random raw
+The isolation of folders and environment comes from tests/conftest.py (autouse). Databases here are keyed with a random raw
 key (about 2 ms), except in the tests that are about the passphrase itself.
 """
 
@@ -14,27 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import context
-from zvh_tui.store import database, migrations, models
+from zvh_tui.store import database, migrations
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # Test-only key of tests/fixtures/schema_v1.db (see tests/fixtures/README.md). Not a secret.
 SCHEMA_V1_KEY = "6f9e1c2a3b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7"
-
-
-@pytest.fixture(autouse=True)
-def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    xdg = tmp_path / "xdg"
-    for name in ("DATA", "CONFIG", "STATE", "CACHE"):
-        monkeypatch.setenv(f"XDG_{name}_HOME", str(xdg / name.lower()))
-    monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
-    monkeypatch.delenv("ZVH_DATA_DIR", raising=False)
-    yield
-    context.set_today(None)
-    context.set_actor(context.Actor())
-    if models.db.obj is not None:  # a test left a store bound: do not leak it into the next
-        models.db.obj.close()
-        models.db.initialize(None)
 
 
 def new_raw_key() -> str:
