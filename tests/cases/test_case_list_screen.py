@@ -147,3 +147,21 @@ async def test_keys_typed_right_after_slash_all_reach_the_search(world: World, p
         await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen))
         assert app.screen.case_id == world.overdue.id
         assert screen.query_one("#case-search", Input).value == "fat"
+
+
+async def test_a_finished_search_is_audited_once_without_what_was_typed(
+    world: World, profile, make_app  # noqa: ANN001
+) -> None:
+    from zvh_tui.store.models import AuditEvent
+
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        await pilot.press("slash", *"fatima")
+        await wait_for(pilot, lambda: shown(screen) == [world.overdue.reference])
+        assert AuditEvent.select().where(AuditEvent.event == "search").count() == 0  # not per key
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: AuditEvent.select().where(AuditEvent.event == "search").count() == 1)
+        event = AuditEvent.select().where(AuditEvent.event == "search").get()
+        assert event.detail == "hits=1"
+        texts = [str(v) for v in AuditEvent.select().tuples().where(AuditEvent.id == event.id).get()]
+        assert not any("fatima" in t.lower() for t in texts)

@@ -164,6 +164,7 @@ class CaseListScreen(Screen[None]):
         self._stats: Stats | None = None
         self._returning_id: int | None = None
         self._dossier: DossierScreen | None = None
+        self._audited_search = ""  # the last search written to the audit log
         # For the benchmark: when the list was last redrawn after a change of query or data.
         self.refreshed_at = 0.0
         self.refresh_count = 0
@@ -368,14 +369,23 @@ class CaseListScreen(Screen[None]):
         letters, Enter. Escape or ↓ go to the list instead."""
         table = self.query_one(CaseTable)
         self.set_focus(table)
+        self._audit_search()
         if table.current is not None:
             self.open_case(table.current.id)
+
+    def _audit_search(self) -> None:
+        """A search is logged once it is finished (leaving the field), not per keystroke."""
+        text = self.query_state.text.strip()
+        if text and text != self._audited_search:
+            self._audited_search = text
+            case_list.record_search(len(self.query_one(CaseTable).rows))
 
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
         search = self.query_one("#case-search", Input)
         if event.key in ("escape", "down") and self.focused is search:
             event.stop()
             self.set_focus(self.query_one(CaseTable))  # at once: the next key is for the list
+            self._audit_search()
 
     # -- filters and sorting ----------------------------------------------------------------
     def action_phase_filter(self) -> None:

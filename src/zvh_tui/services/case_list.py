@@ -304,6 +304,13 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
+def record_search(hits: int) -> None:
+    """Audit one finished search (NEN 7513): the number of hits, never what was typed."""
+    from zvh_tui.services import audit
+
+    audit.record("search", object_type="case_list", detail=f"hits={int(hits)}")
+
+
 def search_ids(text: str) -> set[int] | None:
     """Ids of the cases whose reference, persons' names or aanleiding match; None = no search."""
     query = fts_query(text)
