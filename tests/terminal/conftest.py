@@ -32,7 +32,11 @@ class Tmux:
         self.root = root
         self.env = dict(env)
         self.config = root / "tmux.conf"
-        self.config.write_text("set -g remain-on-exit on\nset -g status off\n", encoding="utf-8")
+        # exit-empty off: a restart kills the only session; the server must not be on its way
+        # out when the next session is made ("server exited unexpectedly").
+        self.config.write_text(
+            "set -s exit-empty off\nset -g remain-on-exit on\nset -g status off\n", encoding="utf-8"
+        )
         self.started = False
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -47,8 +51,12 @@ class Tmux:
             self._tmux("kill-session", "-t", "zvh", check=False)
         command = " ".join(shlex.quote(part) for part in [str(ZVH), *zvh_args])
         extra = [f"-e{key}={value}" for key, value in (env or {}).items()]
-        self._tmux("new-session", "-d", "-s", "zvh", "-x", str(WIDTH), "-y", str(HEIGHT),
-                   *extra, command)
+        for attempt in range(3):  # a server still shutting down can refuse once
+            result = self._tmux("new-session", "-d", "-s", "zvh", "-x", str(WIDTH), "-y",
+                                str(HEIGHT), *extra, command, check=attempt == 2)
+            if result.returncode == 0:
+                break
+            time.sleep(0.3)
         self.started = True
 
     def send_keys(self, *keys: str) -> None:

@@ -317,9 +317,9 @@ class PlanEditorScreen(Screen[None]):
         self._saved_timer = self.set_timer(SAVED_SHOWN, lambda: label.update(""))
 
     def _check_editable(self) -> bool:
-        """The plan's own rule (plans._editable): refuse here with its message."""
+        """The plan's own rule (plans.check_editable): refuse here with its message."""
         try:
-            plans._editable(self.plan)  # noqa: SLF001 - the service's check, so the message is the rule's
+            plans.check_editable(self.plan)
         except RuleError as error:
             self._notify_error(error, "Alleen lezen")
             return False

@@ -153,6 +153,11 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
 
 # -- writing -----------------------------------------------------------------------------
 
+def check_editable(plan: Plan) -> None:
+    """Raise the rule's own refusal when this version may not be written in (screens ask first)."""
+    _editable(plan)
+
+
 def _editable(plan: Plan) -> None:
     if plan.status != PlanStatus.CONCEPT.value:
         raise RuleError(
