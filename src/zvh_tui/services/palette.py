@@ -19,7 +19,7 @@ from peewee import DatabaseError
 from zvh_tui.services import partner_overview
 from zvh_tui.services.case_list import fts_query
 from zvh_tui.services.partner_overview import fold
-from zvh_tui.store.models import Contact, Partner, db
+from zvh_tui.store.models import Partner, db
 from zvh_tui.vocab import Phase
 
 MAX_HITS = 20
@@ -75,16 +75,7 @@ def partner_index() -> list[partner_overview.RosterRow]:
     Like `partner_overview.roster_index`, without its counts of contacts and running cases
     (about a second at 10,000 cases; the palette shows neither): two plain queries.
     """
-    contact_texts: dict[int, list[tuple[str, str]]] = {}
-    for partner_id, name, function, email, active in (
-        Contact.select(Contact.partner, Contact.name, Contact.function, Contact.email,
-                       Contact.active)
-        .order_by(Contact.name)
-        .tuples()
-    ):
-        shown = name if active else f"{name} ({partner_overview.INACTIVE})"
-        contact_texts.setdefault(partner_id, []).append(
-            (fold(f"{name} {function} {email}"), shown))
+    contact_texts = partner_overview.contact_search_texts()
     return [
         partner_overview.RosterRow(
             id=pid, name=name, domain=domain, convenant_signed=bool(signed),

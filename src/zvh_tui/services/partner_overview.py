@@ -74,6 +74,20 @@ class RosterRow:
         return "ja" if self.convenant_signed else "NEE"
 
 
+def contact_search_texts() -> dict[int, list[tuple[str, str]]]:
+    """Per partner id: each contact's folded search text (name, function, e-mail) and its shown name."""
+    texts: dict[int, list[tuple[str, str]]] = {}
+    for partner_id, name, function, email, active in (
+        Contact.select(Contact.partner, Contact.name, Contact.function, Contact.email,
+                       Contact.active)
+        .order_by(Contact.name)
+        .tuples()
+    ):
+        shown = name if active else f"{name} ({INACTIVE})"
+        texts.setdefault(partner_id, []).append((fold(f"{name} {function} {email}"), shown))
+    return texts
+
+
 def roster_index() -> list[RosterRow]:
     """All partners (active and not) with their counts and searchable contact texts."""
     contact_counts = dict(
@@ -89,16 +103,7 @@ def roster_index() -> list[RosterRow]:
         .group_by(Participant.partner)
         .tuples()
     )
-    contact_texts: dict[int, list[tuple[str, str]]] = {}
-    for partner_id, name, function, email, active in (
-        Contact.select(Contact.partner, Contact.name, Contact.function, Contact.email,
-                       Contact.active)
-        .order_by(Contact.name)
-        .tuples()
-    ):
-        shown = name if active else f"{name} ({INACTIVE})"
-        contact_texts.setdefault(partner_id, []).append(
-            (fold(f"{name} {function} {email}"), shown))
+    contact_texts = contact_search_texts()
     rows: list[RosterRow] = []
     for pid, name, domain, signed, active, is_own in (
         Partner.select(Partner.id, Partner.name, Partner.domain, Partner.convenant_signed,
