@@ -235,3 +235,12 @@ def test_partner_choices_ignore_accents_and_inactive_partners(profile) -> None: 
     assert [c.partner_id for c in partner_choices("uniek")] == [gone.id]
     partners.deactivate_partner(gone)
     assert partner_choices("uniek") == []
+
+
+def test_a_passed_evaluation_date_is_flagged_in_words(world: World) -> None:
+    today = context.today()
+    plan = plans.current(world.overdue)
+    plans.update_plan(plan, evaluation_on=today + dt.timedelta(days=1))
+    assert "evaluatie verlopen" not in rows_by_ref()[world.overdue.reference].badges
+    Plan.update(evaluation_on=today - dt.timedelta(days=1)).where(Plan.id == plan.id).execute()
+    assert "evaluatie verlopen" in rows_by_ref()[world.overdue.reference].badges

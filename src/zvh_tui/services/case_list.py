@@ -221,7 +221,7 @@ _CLOSED = Phase.CLOSED.value
 _B_OVERDUE, _B_DIRECTOR, _B_PLAN, _B_STAG, _B_INFORM, _B_RETENTION = (_BIT[q] for q in QUICK_FILTERS)
 
 
-def _make_row(raw: tuple, stagnation_days: int) -> CaseRow:
+def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
     (case_id, reference, title, phase, ave, level, role, partner_name, contact_name, open_n,
      overdue_n, evaluation_on, next_meeting, days, has_adopted, review_passed, retention_passed) = raw
     title = title or ""
@@ -250,6 +250,8 @@ def _make_row(raw: tuple, stagnation_days: int) -> CaseRow:
         if review_passed:
             flags |= _B_INFORM
             badges.append("heroverweeg informeren")
+        if evaluation_on and today_iso and str(evaluation_on)[:10] < today_iso:
+            badges.append("evaluatie verlopen")  # the plan's review date has passed
     elif retention_passed:
         flags |= _B_RETENTION
         badges.append("bewaartermijn verlopen")
@@ -263,7 +265,8 @@ def _make_row(raw: tuple, stagnation_days: int) -> CaseRow:
 def load_rows(*, stagnation_days: int = 30, today: dt.date | None = None,
               case_ids: Iterable[int] | None = None) -> list[CaseRow]:
     """Every case (or only `case_ids`) as a compact row, in reference order: one query."""
-    sql, params = _bind(LOAD_SQL, today or context.today())
+    today = today or context.today()
+    sql, params = _bind(LOAD_SQL, today)
     if case_ids is not None:
         ids = [int(i) for i in case_ids]
         if not ids:
@@ -272,7 +275,8 @@ def load_rows(*, stagnation_days: int = 30, today: dt.date | None = None,
         params = [*params, *ids]
     sql += " ORDER BY c.reference"
     cursor = db.execute_sql(sql, params)
-    return [_make_row(raw, stagnation_days) for raw in cursor.fetchall()]
+    today_iso = today.isoformat()
+    return [_make_row(raw, stagnation_days, today_iso) for raw in cursor.fetchall()]
 
 
 def explain_load() -> list[str]:
