@@ -10,14 +10,10 @@ without fixed sleeps.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.console import Console
-from textual.app import App
 from textual.pilot import Pilot
+from uikit import screen_text, wait_for, wait_for_text  # noqa: F401 - used by the tests
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.case_list import CaseListScreen
@@ -30,29 +26,6 @@ def app_class() -> type[ZvhApp]:
     """The app; its 'cases' mode opens the case list."""
     assert ZvhApp.MODES.get("cases") is CaseListScreen
     return ZvhApp
-
-
-def screen_text(app: App) -> str:
-    """Everything on the terminal now (the screen and what shows through it), as plain text."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      record=True, color_system=None, legacy_windows=False, safe_box=False)
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text()
-
-
-async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("de verwachte toestand kwam niet binnen de tijd:\n" + screen_text(pilot.app))
-        await pilot.pause(0.02)
-
-
-async def wait_for_text(pilot: Pilot, text: str, timeout: float = 10.0) -> str:
-    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
-    return screen_text(pilot.app)
 
 
 async def list_ready(pilot: Pilot) -> CaseListScreen:

@@ -8,16 +8,13 @@ writes CSV files in a chosen encoding, and helpers to read what a screen shows.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual.app import App
-from textual.pilot import Pilot
+from uikit import screen_text, wait_for, wait_for_text
 
 from zvh_tui.services import cases, context, partners
 from zvh_tui.services.profile import Profile
@@ -81,35 +78,6 @@ def write_csv(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-def _screen_text(app: App) -> str:
-    """Everything on the terminal now (the screen and what shows through it), as plain text."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      record=True, color_system=None, legacy_windows=False, safe_box=False)
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text()
-
-
-async def _wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("de verwachte toestand kwam niet binnen de tijd")
-        await pilot.pause(0.02)
-
-
-async def _wait_for_text(pilot: Pilot, text: str, timeout: float = 10.0) -> str:
-    deadline = time.monotonic() + timeout
-    shown = ""
-    while time.monotonic() < deadline:
-        shown = _screen_text(pilot.app)
-        if text in shown:
-            return shown
-        await pilot.pause(0.02)
-    raise AssertionError(f"{text!r} verscheen niet. Scherm:\n{shown}")
-
-
 def _notes(app: App) -> str:
     """The messages of the notifications shown now (a toast wraps long lines on screen)."""
     return "\n".join(note.message for note in app._notifications)
@@ -127,4 +95,4 @@ class ScreenHelpers:
 def ui() -> ScreenHelpers:
     """`ui.text(app)`, `await ui.until(pilot, condition)`, `await ui.shows(pilot, text)`,
     `ui.notes(app)` (the notifications' messages)."""
-    return ScreenHelpers(_screen_text, _wait_until, _wait_for_text, _notes)
+    return ScreenHelpers(screen_text, wait_for, wait_for_text, _notes)

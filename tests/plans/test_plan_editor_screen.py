@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import stat
-import time
 
 import pytest
-from rich.console import Console
+from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.plan_diff import PlanDiffScreen
@@ -23,27 +21,11 @@ from zvh_tui.widgets.plan_line_editor import PlanLineEditor
 TODAY = dt.date(2026, 11, 23)  # a Monday, as frozen by conftest.py
 
 
-def screen_text(app: ZvhApp) -> str:
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, record=True,
-                      color_system=None, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
-
-
 def outline_text(app: ZvhApp) -> str:
     """Every line of the outline, also those scrolled out of view."""
     editor = app.screen_stack[-1] if isinstance(app.screen_stack[-1], PlanEditorScreen) else next(
         s for s in app.screen_stack if isinstance(s, PlanEditorScreen))
     return "\n".join(row.text.plain for row in editor.outline.rows)
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("de verwachte toestand kwam niet binnen de tijd")
-        await pilot.pause(0.02)
 
 
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001

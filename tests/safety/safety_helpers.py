@@ -210,26 +210,4 @@ def fts_terms() -> set[str]:
 
 # -- what a screen shows ---------------------------------------------------------------------------
 
-def screen_text(app) -> str:  # noqa: ANN001 - a Textual App
-    """Everything on the terminal right now (the screen and what shows through it), as text."""
-    import io
-
-    from rich.console import Console
-
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      record=True, color_system=None, legacy_windows=False, safe_box=False)
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text()
-
-
-async def wait_for(pilot, condition, timeout: float = 15.0) -> None:  # noqa: ANN001
-    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("de verwachte toestand kwam niet binnen de tijd")
-        await pilot.pause(0.02)
+from uikit import screen_text, wait_for  # noqa: E402,F401 - one copy for all screen tests
