@@ -7,7 +7,10 @@ screen or in widgets. Crashes go through `crash.SafeCrashMixin` (no traceback, n
 
 from __future__ import annotations
 
+import asyncio
+import math
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -28,6 +31,10 @@ from zvh_tui.screens.help import HelpScreen, key_label
 from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
+
+# Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
+# way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 LOCKED_MODE = "locked"
 IDLE_CHECK_SECONDS = 5.0
@@ -75,7 +82,10 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self.profile = profile
         self.clock = clock
         self.failed_unlocks = 0
-        self.unlock_wait_until = 0.0  # clock() value before which no new try is accepted
+        # clock() value before which no new try is accepted; a wait from before a restart
+        # (kept in the profile's state folder, issue 10.7) continues here.
+        self.unlock_wait_until = clock() + profile.unlock_delay.remaining()
+        self._stop_signal: int | None = None
         self._last_activity = clock()
         self._theme_loaded = False
         crash.setup_logging(self.crash_log_file)
@@ -103,9 +113,38 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         else:
             await self.switch_mode(LOCKED_MODE)
         self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock, name="idle lock")
+        self._signal_handlers(install=True)
 
     def on_unmount(self) -> None:
+        self._signal_handlers(install=False)
         self.profile.close()
+
+    def _signal_handlers(self, *, install: bool) -> None:
+        """SIGTERM and SIGHUP through the event loop (not on Windows, which has neither)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for name in STOP_SIGNALS:
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            try:
+                if install:
+                    loop.add_signal_handler(signum, self.stop_by_signal, signum)
+                else:
+                    loop.remove_signal_handler(signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # Windows; not main thread
+                continue
+
+    def stop_by_signal(self, signum: int) -> None:
+        """Quit as Ctrl+Q does, without the backup first: a logout or a closed terminal waits
+        for no one. Unmounting saves what is being typed (each screen's save on unmount), then
+        `on_unmount` locks (audit event) and closes the database (which checkpoints the WAL)."""
+        if self._stop_signal is not None:
+            return
+        self._stop_signal = signum
+        self.exit(return_code=128 + signum)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme (a setting, no client data)."""
@@ -119,19 +158,26 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
     # -- unlock -----------------------------------------------------------------------------
     def unlock_succeeded(self) -> None:
         """Called by the unlock screen; the switch runs on the app's own message queue."""
+        if not self.profile.unlocked:  # the screen's worker ended, but the profile did not open
+            return
         self.failed_unlocks = 0
         self.unlock_wait_until = 0.0
         self.call_later(self._show_main)
         self.call_later(self.backup_if_due)  # issue 6: when the last backup is a day old
 
     def note_failed_unlock(self) -> int:
-        """Count a wrong passphrase; return how many seconds the next try must wait."""
+        """After a wrong passphrase (counted by `Profile.unlock` in the state folder) or a try
+        that came too soon: how many seconds the next try must wait."""
         self.failed_unlocks += 1
-        delay = retry_delay(self.failed_unlocks)
+        # The stored wait; the one counted here when the state folder cannot be written.
+        wait = max(self.profile.unlock_delay.remaining(), float(retry_delay(self.failed_unlocks)))
+        delay = max(1, math.ceil(wait))
         self.unlock_wait_until = self.clock() + delay
         return delay
 
     async def _show_main(self) -> None:
+        if not self.profile.unlocked:
+            return  # never a data mode before the profile has fully opened (issue 10.6)
         self.is_unlocked = True
         self._last_activity = self.clock()
         await self.switch_mode(self.MAIN_MODE)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import math
 import os
 import platform
 import sys
@@ -60,9 +61,21 @@ def _ask(prompt: str) -> str:
         raise ZvhError("Geen wachtwoord ingevoerd.") from None
 
 
+def _wait_for_next_try(profile: Profile) -> None:
+    """After a wrong passphrase (this run or an earlier one) the next try waits 1, 2, 4 … 30 s."""
+    wait = profile.unlock_delay.remaining()
+    if wait > 0:
+        print(f"Na een fout wachtwoord wacht zvh {math.ceil(wait)} s voor de volgende poging.",
+              file=sys.stderr)
+        time.sleep(wait)
+
+
 def open_profile(profile: Profile) -> None:
     """Unlock the profile (or create it when new) through ZVH_PASSPHRASE or the terminal."""
-    if profile.unlocked or profile.open_from_environment():
+    if profile.unlocked:
+        return
+    _wait_for_next_try(profile)  # ZVH_PASSPHRASE too: one guess per run is no way round it
+    if profile.open_from_environment():
         return
     profile.acquire()
     if not profile.exists:
@@ -79,10 +92,8 @@ def open_profile(profile: Profile) -> None:
         except WrongPassphrase as error:
             if attempt == PROMPT_ATTEMPTS:
                 raise
-            from zvh_tui.services.profile import retry_delay
-
             print(error, file=sys.stderr)
-            time.sleep(retry_delay(attempt))
+            _wait_for_next_try(profile)
 
 
 def write_export(text: str, output: str | None, what: str) -> None:

@@ -30,6 +30,24 @@ _handler: logging.Handler | None = None
 _handler_path: Path | None = None
 
 
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that fails in silence: a full or read-only disk must not make Python print
+    "--- Logging error ---" with a traceback on the terminal (issue 10.6)."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
+def _never_to_the_terminal() -> logging.Logger:
+    """Our logger, with no way to Python's last-resort handler (which writes to stderr): a
+    crash record is for the log file only, and without a log file it goes nowhere."""
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.propagate = False
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    return logger
+
+
 def setup_logging(log_file: Path | None) -> None:
     """Send the `zvh_tui` loggers to the profile's log file (0600), once per file.
 
@@ -37,9 +55,9 @@ def setup_logging(log_file: Path | None) -> None:
     profile's file (tests) moves the handler there.
     """
     global _handler, _handler_path
+    logger = _never_to_the_terminal()
     if log_file is None or log_file == _handler_path:
         return
-    logger = logging.getLogger(LOGGER_NAME)
     if _handler is not None:
         logger.removeHandler(_handler)
         _handler.close()
@@ -51,11 +69,10 @@ def setup_logging(log_file: Path | None) -> None:
         os.chmod(log_file, 0o600)
     except OSError:
         return  # no log file: the crash message still reaches the user
-    handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+    handler = _QuietFileHandler(log_file, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    logger.propagate = False
     _handler, _handler_path = handler, log_file
 
 

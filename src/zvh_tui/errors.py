@@ -45,3 +45,23 @@ class DatabaseCorrupt(StoreError):
 
 class ProfileLocked(StoreError):
     """Another instance of the app has this profile open."""
+
+
+class StorageProblem(StoreError):
+    """The disk refused (full, read-only, failing): the passphrase was not the problem."""
+
+
+class DiskFull(StorageProblem):
+    pass
+
+
+class ReadOnlyStorage(StorageProblem):
+    pass
+
+
+class UnlockDelayed(StoreError):
+    """Too soon after a wrong passphrase: `seconds` still to wait before the next try."""
+
+    def __init__(self, message: str, *, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds

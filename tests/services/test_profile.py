@@ -5,12 +5,19 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
 
 from zvh_tui import config
-from zvh_tui.errors import DatabaseCorrupt, StoreError, ValidationError, WrongPassphrase
+from zvh_tui.errors import (
+    DatabaseCorrupt,
+    StoreError,
+    UnlockDelayed,
+    ValidationError,
+    WrongPassphrase,
+)
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile
 from zvh_tui.store import models
 from zvh_tui.store.models import AuditEvent, KeyValue, Partner
@@ -46,6 +53,9 @@ def test_wrong_passphrase_leaves_the_profile_locked(store_profile: Profile, pass
         store_profile.unlock("test-wachtwoord-2")
     assert not store_profile.unlocked
     assert models.db.obj is None
+    with pytest.raises(UnlockDelayed):  # too soon after a wrong one: even the right one waits
+        store_profile.unlock(passphrase)
+    store_profile.unlock_delay.clock = lambda: time.time() + 1.0  # a second later
     store_profile.unlock(passphrase)
     assert _event_names() == ["profile.create", "lock", "unlock"]
 

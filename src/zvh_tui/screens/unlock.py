@@ -8,6 +8,7 @@ name. Key derivation takes about 0.3 s, so it runs in a thread worker while the 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from textual import on
@@ -18,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from zvh_tui.errors import ValidationError, WrongPassphrase, ZvhError
+from zvh_tui.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.database import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from zvh_tui.widgets.header import ProfileHeader
@@ -206,7 +207,12 @@ class UnlockScreen(Screen[None]):
         if isinstance(error, WrongPassphrase):
             delay = self.app.note_failed_unlock()
             self._start_countdown(delay)
-        else:
+        elif isinstance(error, UnlockDelayed):  # a wait from before a restart, or another zvh
+            delay = max(1, math.ceil(error.seconds))
+            self.app.unlock_wait_until = self.app.clock() + delay
+            self._show_message("")
+            self._start_countdown(delay)
+        else:  # a full or read-only disk, a damaged file: not a try, the profile stays locked
             self._set_enabled(True)
 
     # -- waiting after a wrong passphrase ---------------------------------------------------

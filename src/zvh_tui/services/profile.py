@@ -15,22 +15,22 @@ from peewee import DatabaseError
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from zvh_tui import config
-from zvh_tui.errors import DatabaseCorrupt, ProfileLocked, StoreError, WrongPassphrase, ZvhError
+from zvh_tui.errors import (
+    DatabaseCorrupt,
+    ProfileLocked,
+    StorageProblem,
+    StoreError,
+    WrongPassphrase,
+    ZvhError,
+)
 from zvh_tui.paths import ProfilePaths, ensure_folders, resolve
-from zvh_tui.services import audit, context
+from zvh_tui.services import audit, context, unlock_delay
+from zvh_tui.services.unlock_delay import MAX_RETRY_DELAY_SECONDS, retry_delay  # noqa: F401
 from zvh_tui.store import database, migrations
 from zvh_tui.store.models import KeyValue, Partner, db, utcnow
 from zvh_tui.vocab import PartnerDomain
 
 ENV_PASSPHRASE = "ZVH_PASSPHRASE"
-MAX_RETRY_DELAY_SECONDS = 30
-
-
-def retry_delay(failures: int) -> int:
-    """Seconds to wait after the given number of wrong passphrases: 1, 2, 4 … at most 30."""
-    if failures <= 0:
-        return 0
-    return min(2 ** (failures - 1), MAX_RETRY_DELAY_SECONDS)
 
 
 class Profile:
@@ -39,6 +39,8 @@ class Profile:
         self.settings = config.load(paths.settings_file)
         self.store: database.Store | None = None
         self._lock_fd: int | None = None
+        # Wrong passphrases, kept in the state folder: a restart or the CLI waits too (10.7).
+        self.unlock_delay = unlock_delay.UnlockDelay(paths.state / unlock_delay.FILENAME)
 
     @classmethod
     def from_dir(cls, data_dir: str | os.PathLike[str] | None = None) -> Profile:
@@ -63,8 +65,11 @@ class Profile:
         """Take the profile's lock file; refuse when another instance holds it."""
         if self._lock_fd is not None:
             return
-        ensure_folders(self.paths)
-        fd = os.open(self.paths.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            ensure_folders(self.paths)
+            fd = os.open(self.paths.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:  # a read-only or full disk: its own message, never a crash
+            raise self._disk_problem(exc) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -73,8 +78,11 @@ class Profile:
                 "Dit profiel is al geopend in een ander venster of programma. "
                 "Sluit dat eerst; twee tegelijk kan gegevens beschadigen."
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError:
+            pass  # the pid is only a help for tests and support; the lock itself holds
         self._lock_fd = fd
         from zvh_tui.services import rekey
 
@@ -99,14 +107,21 @@ class Profile:
         self._opened(store, created=True)
 
     def unlock(self, passphrase: str) -> None:
+        """Open with the passphrase; a wrong one is counted and makes the next try wait."""
         self.acquire()
+        if passphrase:
+            self.unlock_delay.check()  # UnlockDelayed: too soon after a wrong passphrase
         try:
             store = database.open_store(self.paths.database, passphrase)
             self._opened(store)
         except (WrongPassphrase, DatabaseCorrupt) as exc:
             if not passphrase:
                 raise
-            raise self._explain(exc, passphrase=passphrase) from None
+            explained = self._explain(exc, passphrase=passphrase)
+            if isinstance(explained, WrongPassphrase):
+                self.unlock_delay.failed()
+            raise explained from None
+        self.unlock_delay.succeeded()
 
     def unlock_with_key(self, raw_key: str) -> None:
         self.acquire()
@@ -115,6 +130,12 @@ class Profile:
             self._opened(store)
         except (WrongPassphrase, DatabaseCorrupt) as exc:
             raise self._explain(exc, raw_key=raw_key) from None
+
+    def _disk_problem(self, exc: BaseException) -> ZvhError:
+        """A full, read-only or failing disk under the profile, in Dutch."""
+        problem = database.storage_problem(exc, self.paths.database)
+        return problem or StorageProblem(database.DISK_ERROR_MESSAGE.format(
+            what="het profiel kan niet worden geopend", lost=database.NOTHING_LOST))
 
     def _explain(self, error: ZvhError, **key: str) -> ZvhError:
         """Why the database did not open, and the newest backup that does (services/integrity)."""
@@ -146,8 +167,11 @@ class Profile:
         except ZvhError:
             store.close()
             raise
-        except (DatabaseError, sqlcipher.DatabaseError):
+        except (DatabaseError, sqlcipher.DatabaseError) as exc:
             store.close()  # a damaged page raises instead of failing the check
+            problem = database.storage_problem(exc, self.paths.database)
+            if problem is not None:
+                raise problem from None
             raise DatabaseCorrupt(
                 "De database is beschadigd (de snelle controle faalde). "
                 "Zet de nieuwste back-up terug met 'zvh restore'."
@@ -155,19 +179,28 @@ class Profile:
         except Exception:
             store.close()
             raise
-        self.store = store
         context.set_actor(
             context.Actor(user=self.settings.user_name(), on_behalf_of=self.settings.on_behalf_of)
         )
-        with db.atomic():
-            if created:
-                KeyValue.insert(key="created_at", value=utcnow().isoformat()).on_conflict_replace().execute()
-            self.ensure_own_partner()
-            audit.record("profile.create" if created else "unlock")
+        try:
+            with db.atomic():
+                if created:
+                    KeyValue.insert(key="created_at", value=utcnow().isoformat()).on_conflict_replace().execute()
+                self.ensure_own_partner()
+                audit.record("profile.create" if created else "unlock")
+        except BaseException as exc:
+            store.close()  # a full or read-only disk: the profile stays locked (10.6)
+            if isinstance(exc, StorageProblem):  # said as "cannot be opened", not "not saved"
+                raise self._disk_problem(exc) from None
+            raise
+        self.store = store  # unlocked only now: nothing before this shows client data
         for suffix in ("", "-wal", "-shm"):
             path = Path(str(self.paths.database) + suffix)
-            if path.exists():
-                os.chmod(path, 0o600)
+            try:
+                if path.exists():
+                    os.chmod(path, 0o600)
+            except OSError:
+                pass  # not ours to change (integrity.check_permissions reports it)
         from zvh_tui.services import rekey
 
         rekey.forget_old(self.paths)  # the copy under a previous passphrase, once this opened

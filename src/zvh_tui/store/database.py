@@ -8,6 +8,7 @@ about a millisecond instead of the key derivation's 130-300 ms.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import secrets
@@ -19,7 +20,15 @@ from peewee import DatabaseError, OperationalError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from zvh_tui.errors import DatabaseCorrupt, StoreError, ValidationError, WrongPassphrase
+from zvh_tui.errors import (
+    DatabaseCorrupt,
+    DiskFull,
+    ReadOnlyStorage,
+    StorageProblem,
+    StoreError,
+    ValidationError,
+    WrongPassphrase,
+)
 from zvh_tui.store import models
 
 DISK_FULL_MESSAGE = (
@@ -27,6 +36,33 @@ DISK_FULL_MESSAGE = (
     "is niet opgeslagen. Wat eerder was opgeslagen is bewaard. Maak ruimte vrij en probeer het "
     "opnieuw."
 )
+
+# Full, read-only and failing disks each get their own message (issue 10.6): never "wrong
+# passphrase" (that would count as a failed try) and never a crash.
+NOTHING_LOST = "Er is niets gewijzigd of verloren."
+_WHAT = {
+    "open": "het profiel kan niet worden geopend",
+    "create": "het profiel kan niet worden aangemaakt",
+    "write": "de laatste wijziging is niet opgeslagen",
+}
+DISK_FULL_OPEN = (
+    "De schijf is vol ({free} vrij): {what}. Het wachtwoord is niet als fout geteld. {lost} "
+    "Maak ruimte vrij op de schijf (bijvoorbeeld in Downloads of de prullenbak) en probeer het "
+    "opnieuw."
+)
+READ_ONLY_MESSAGE = (
+    "De profielmap of het databasebestand is alleen-lezen: {what}. {lost} Controleer of de "
+    "schijf alleen-lezen is aangekoppeld en of de map en de bestanden van u zijn en beschrijfbaar "
+    "(map 0700, bestanden 0600); probeer het daarna opnieuw."
+)
+DISK_ERROR_MESSAGE = (
+    "De schijf gaf een lees- of schrijffout: {what}. {lost} Controleer de schijf (bij een "
+    "externe schijf of netwerkmap: de verbinding) en probeer het opnieuw."
+)
+LOW_SPACE_BYTES = 1024 * 1024  # an I/O error with less free than this is a full disk
+SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 3, 8, 10, 13, 14
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 KDF_ITERATIONS = 256_000
 KEY_BYTES = 32
@@ -58,8 +94,49 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
         )
     if any(ord(ch) < 32 for ch in passphrase):
         raise ValidationError("Het wachtwoord mag geen stuurtekens bevatten.", field="passphrase")
+    weak = weakness(passphrase)
+    if weak is not None:
+        raise ValidationError(weak, field="passphrase")
     if repeated is not None and repeated != passphrase:
         raise ValidationError("De twee wachtwoorden zijn niet gelijk.", field="repeat")
+
+
+# Offline guessing of a stolen file costs about 0.3 s per guess per core (the key derivation).
+# zxcvbn's score 3 ("safely unguessable: moderate protection from offline slow-hash scenario")
+# means more than 10^8 guesses by its estimate, so at least a core-year; words of this app's
+# world count as guessable. In practice a passphrase needs 9 or more characters to pass.
+MIN_STRENGTH_SCORE = 3
+STRENGTH_CHECK_CHARS = 100  # zxcvbn slows down on long input; 100 characters are plenty
+GUESSABLE_WORDS = [
+    "zvh", "zvh-tui", "zorg", "veilig", "veiligheid", "veiligheidshuis", "procesregie",
+    "regisseur", "casus", "wachtwoord", "wachtwoordzin", "welkom", "geheim", "profiel",
+]
+WEAK_HINT = (
+    "Dit wachtwoord is te makkelijk te raden{why}. Kies een wachtwoordzin van drie of vier "
+    "woorden die niet bij elkaar horen, met spaties of streepjes ertussen."
+)
+_WEAK_WHY = {  # zxcvbn's kind of match -> why in Dutch
+    "dictionary": " (het lijkt op een veelgebruikt wachtwoord of een gewoon woord)",
+    "spatial": " (een patroon op het toetsenbord)",
+    "repeat": " (herhaalde tekens of woorden)",
+    "date": " (een datum of jaartal)",
+    "regex": " (een jaartal)",
+    "sequence": " (een reeks zoals abc of 1234)",
+    "bruteforce": " (te kort of te eenvoudig)",
+}
+
+
+def weakness(passphrase: str) -> str | None:
+    """Why this new passphrase is too easy to guess (Dutch), or None when it is strong enough."""
+    from zxcvbn import zxcvbn  # imported here: loading its word lists takes about 0.1 s
+
+    result = zxcvbn(passphrase[:STRENGTH_CHECK_CHARS], user_inputs=GUESSABLE_WORDS)
+    if result["score"] >= MIN_STRENGTH_SCORE:
+        return None
+    sequence = result.get("sequence") or []
+    kinds = {match.get("pattern") for match in sequence}
+    kind = next((k for k in _WEAK_WHY if k in kinds), "bruteforce")  # the first that applies
+    return WEAK_HINT.format(why=_WEAK_WHY[kind])
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
@@ -123,21 +200,21 @@ class KeyedDatabase(SqlCipherDatabase):
         try:
             return super().execute_sql(sql, params)
         except (DatabaseError, OperationalError) as exc:
-            _raise_if_full(exc)
+            _raise_if_full(exc, self.database)
             raise
 
     def begin(self, lock_type=None):  # noqa: ANN001, ANN201 - Peewee's signature
         try:
             return super().begin(lock_type)
         except (DatabaseError, OperationalError) as exc:
-            _raise_if_full(exc)
+            _raise_if_full(exc, self.database)
             raise
 
     def commit(self):  # noqa: ANN201 - Peewee's signature
         try:
             return super().commit()
         except (DatabaseError, OperationalError) as exc:
-            _raise_if_full(exc)
+            _raise_if_full(exc, self.database)
             raise
 
     def rollback(self):  # noqa: ANN201 - Peewee's signature
@@ -149,9 +226,100 @@ class KeyedDatabase(SqlCipherDatabase):
         return not self.is_closed() and bool(self._state.conn.in_transaction)
 
 
-def _raise_if_full(exc: BaseException) -> None:
+def _raise_if_full(exc: BaseException, path: str | Path | None = None) -> None:
+    """Turn a full, read-only or failing disk under a write into its own Dutch StoreError."""
     if "database or disk is full" in str(exc).lower():
-        raise StoreError(DISK_FULL_MESSAGE) from None
+        raise DiskFull(DISK_FULL_MESSAGE) from None
+    if path is not None:
+        problem = storage_problem(exc, Path(path), action="write")
+        if problem is not None:
+            raise problem from None
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code behind an exception (Peewee keeps sqlcipher3's in the chain)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        todo.extend((current.__cause__, current.__context__))
+    return None
+
+
+def free_bytes(path: Path) -> int | None:
+    """Free space for this user on the disk holding `path` (a file or a folder)."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+        return None
+    return info.f_bavail * info.f_frsize
+
+
+def is_read_only(path: Path) -> bool:
+    """The disk is mounted read-only, or the file or its folder cannot be written."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    targets = [folder] + ([path] if path.is_file() else [])
+    return any(not os.access(target, os.W_OK) for target in targets)
+
+
+def size_text(count: int | None) -> str:
+    if count is None:
+        return "bijna niets"
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count // 1024} kB"
+    return f"{count / (1024 * 1024):.1f} MB"
+
+
+def storage_problem(exc: BaseException, path: Path, *, action: str = "open") -> StorageProblem | None:
+    """The disk-side cause of a failure (full, read-only, I/O), or None when the disk is fine.
+
+    `path` is the database file (or a folder in the profile); `action` "open" or "write".
+    SQLite reports a full disk under an unlock as an I/O error (the -shm file cannot grow), so
+    an I/O error on a nearly full disk is a full disk.
+    """
+    what = _WHAT.get(action, action)
+    code = sqlite_code(exc)
+    number = exc.errno if isinstance(exc, OSError) else None
+    text = str(exc).lower()
+    free = free_bytes(path)
+
+    def full() -> DiskFull:
+        if action == "write":
+            return DiskFull(DISK_FULL_MESSAGE)
+        return DiskFull(DISK_FULL_OPEN.format(free=size_text(free), what=what, lost=NOTHING_LOST))
+
+    def read_only() -> ReadOnlyStorage:
+        return ReadOnlyStorage(READ_ONLY_MESSAGE.format(what=what, lost=NOTHING_LOST))
+
+    if isinstance(exc, DiskFull) or number in _FULL_ERRNOS or code == SQLITE_FULL or "disk is full" in text:
+        return full()
+    if (isinstance(exc, ReadOnlyStorage) or number in _READ_ONLY_ERRNOS
+            or code == SQLITE_READONLY or "readonly" in text):
+        return read_only()
+    io_failure = (number == errno.EIO or code in (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_PERM)
+                  or "disk i/o error" in text or "unable to open" in text)
+    if not io_failure:
+        return None
+    if free is not None and free < LOW_SPACE_BYTES:
+        return full()
+    if is_read_only(path):
+        return read_only()
+    return StorageProblem(DISK_ERROR_MESSAGE.format(what=what, lost=NOTHING_LOST))
 
 
 def connect_raw(path: Path, raw_key: str, *, readonly: bool = False) -> sqlcipher.Connection:
@@ -244,7 +412,10 @@ def open_with_key(path: Path, raw_key: str) -> Store:
     try:
         _probe(database)
     except (DatabaseError, OperationalError, sqlcipher.DatabaseError) as exc:
-        database.close()
+        database.close_all()
+        problem = storage_problem(exc, path)
+        if problem is not None:  # never "wrong passphrase" for a disk that refuses
+            raise problem from None
         text = str(exc).lower()
         if "not a database" in text or "encrypted" in text:
             raise WrongPassphrase(
@@ -261,19 +432,38 @@ def create_store(path: Path, passphrase: str) -> Store:
     check_new_passphrase(passphrase)
     if path.exists() and path.stat().st_size > 0:
         raise StoreError("Er bestaat al een database in dit profiel.")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     salt = secrets.token_bytes(SALT_BYTES)
     key = derive_key(passphrase, salt)
     database = _make_database(path, key.hex() + salt.hex())
-    database.connect()
-    database.execute_sql("CREATE TABLE IF NOT EXISTS _init(x)")
-    database.execute_sql("DROP TABLE _init")
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        database.connect()
+        database.execute_sql("CREATE TABLE IF NOT EXISTS _init(x)")
+        database.execute_sql("DROP TABLE _init")
+    except (OSError, DatabaseError, OperationalError, sqlcipher.DatabaseError) as exc:
+        database.close_all()
+        problem = storage_problem(exc, path, action="create")
+        if problem is None:
+            raise
+        if not existed:
+            _remove_unfinished(path)
+        raise problem from None
     database.close()
     for suffix in ("", "-wal", "-shm"):
         p = Path(str(path) + suffix)
         if p.exists():
             os.chmod(p, 0o600)
     return open_with_key(path, key.hex())
+
+
+def _remove_unfinished(path: Path) -> None:
+    """A new database that could not be finished (full disk): gone, so it is never half a profile."""
+    for suffix in ("-wal", "-shm", ""):
+        try:
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 def bind(store: Store) -> None:
