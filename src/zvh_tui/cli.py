@@ -287,6 +287,14 @@ def _restore_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="BESTAND", type=Path, help="het back-upbestand")
 
 
+PASSPHRASE_OF_BACKUP_NOTICE = (
+    "Let op: deze back-up is versleuteld met een ander wachtwoord dan de database die er stond "
+    "(gemaakt vóór een wachtwoordwijziging). Vanaf nu opent het profiel met het wachtwoord van "
+    "de back-up, dat u zojuist gebruikte; het latere wachtwoord werkt niet meer. Wijzig het "
+    "wachtwoord zo nodig opnieuw."
+)
+
+
 def run_restore(args: argparse.Namespace, profile: Profile) -> int:
     """Put a backup back as the profile's database (the current one is kept aside)."""
     from zvh_tui.services import backup
@@ -294,8 +302,14 @@ def run_restore(args: argparse.Namespace, profile: Profile) -> int:
     profile.acquire()  # refused while the app has this profile open
     passphrase = os.environ.get("ZVH_PASSPHRASE") or _ask(
         f"Wachtwoord van de back-up voor profiel '{profile.name}': ")
+    from zvh_tui.store.database import opens_with
+
+    # A backup from before a passphrase change brings its own passphrase back (issue 10.7).
+    other_passphrase = opens_with(profile.paths.database, passphrase) is False
     result = backup.restore(profile, args.file, passphrase)
     print(f"Back-up teruggezet: {result.restored_from.name}.")
+    if other_passphrase:
+        print(PASSPHRASE_OF_BACKUP_NOTICE)
     if result.replaced is not None:
         print(f"De database die er stond is bewaard als {result.replaced} (versleuteld).")
     if result.log_carried is None:

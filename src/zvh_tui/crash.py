@@ -37,6 +37,18 @@ class _QuietFileHandler(logging.FileHandler):
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         pass
 
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        try:
+            super().close()  # closing flushes what a full disk refused before: again refused
+        except OSError:
+            pass
+
 
 def _never_to_the_terminal() -> logging.Logger:
     """Our logger, with no way to Python's last-resort handler (which writes to stderr): a

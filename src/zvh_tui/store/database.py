@@ -427,6 +427,24 @@ def open_with_key(path: Path, raw_key: str) -> Store:
     return Store(path=path, database=database, raw_key=raw_key)
 
 
+def opens_with(path: Path, passphrase: str) -> bool | None:
+    """Whether this passphrase opens the database file (read-only; nothing is written).
+
+    None when that cannot be told (no file, damaged, the disk refuses)."""
+    try:
+        raw = derive_key(passphrase, read_salt(path)).hex()
+        conn = connect_raw(path, raw, readonly=True)
+    except (StoreError, OSError, sqlcipher.DatabaseError):
+        return None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher.DatabaseError as exc:
+        return False if "not a database" in str(exc).lower() else None
+    finally:
+        conn.close()
+
+
 def create_store(path: Path, passphrase: str) -> Store:
     """Make a new, encrypted, empty database file (the schema is made by `migrations`)."""
     check_new_passphrase(passphrase)
