@@ -3,7 +3,9 @@
 The only screen shown while the profile is locked, so it shows nothing but the profile's short
 name. Key derivation takes about 0.3 s, so it runs in a thread worker while the screen says
 "Bezig met ontgrendelen…". After a wrong passphrase the next try waits 1, 2, 4 … 30 seconds
-(a countdown, input disabled; the event loop never blocks), to slow down guessing on a lost laptop.
+(a countdown, input disabled; the event loop never blocks), to slow down guessing on a lost laptop;
+the wait is kept in the profile's state folder (services/unlock_delay.py), so a restart continues
+it. A full or read-only disk is not a try: its message shows and the profile stays locked.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ class UnlockScreen(Screen[None]):
             if self._creating:
                 yield Static("Nieuw profiel", id="unlock-title", markup=False)
                 yield Static(
-                    f"Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_LENGTH} tekens. "
+                    f"Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_LENGTH} tekens die "
+                    "niet makkelijk te raden is, bijvoorbeeld drie of vier losse woorden. "
                     "Alle gegevens in dit profiel worden ermee versleuteld; zonder dit "
                     "wachtwoord zijn ze niet terug te halen.",
                     id="unlock-explain",
