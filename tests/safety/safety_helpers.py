@@ -211,3 +211,13 @@ def fts_terms() -> set[str]:
 # -- what a screen shows ---------------------------------------------------------------------------
 
 from uikit import screen_text, wait_for  # noqa: E402,F401 - one copy for all screen tests
+
+
+async def enter_passphrase(pilot, passphrase: str) -> None:  # noqa: ANN001 - a textual Pilot
+    """On the unlock screen: once the field has the cursor, fill it and press Enter."""
+    from textual.widgets import Input
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.focused, Input))
+    app.focused.value = passphrase
+    await pilot.press("enter")

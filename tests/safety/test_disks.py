@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import TEST_PASSPHRASE
+from safety_helpers import TEST_PASSPHRASE, enter_passphrase
 from sqlcipher3 import dbapi2 as sqlcipher
 from textual.widgets import Input
 from uikit import screen_text, wait_for
@@ -155,9 +155,7 @@ async def test_the_app_stays_locked_when_unlock_cannot_write(
     fill(small_disk, 40 * KB)
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.focused, Input))
-        app.focused.value = TEST_PASSPHRASE
-        await pilot.press("enter")
+        await enter_passphrase(pilot, TEST_PASSPHRASE)
         await wait_for(pilot, lambda: "De schijf is vol" in screen_text(app))
         await pilot.press("f2")
         await pilot.press("f3")

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from safety_helpers import TEST_PASSPHRASE
+from safety_helpers import TEST_PASSPHRASE, enter_passphrase
 from textual.widgets import Input
 from uikit import screen_text, wait_for
 
@@ -104,9 +104,7 @@ async def test_the_app_continues_the_countdown_after_a_restart(make_profile) -> 
     profile = make_profile(unlock=False)
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.focused, Input))
-        app.focused.value = WRONG
-        await pilot.press("enter")
+        await enter_passphrase(pilot, WRONG)
         await wait_for(pilot, lambda: "Probeer het opnieuw over" in screen_text(app))
     # The countdown must not end before a new app gets this far: hold the clock still.
     restarted = Profile.from_dir(profile.paths.data)
