@@ -296,3 +296,17 @@ def test_an_injected_io_error_under_the_key_check_is_no_wrong_passphrase(
         profile.unlock(TEST_PASSPHRASE)
     assert not isinstance(caught.value, WrongPassphrase)
     assert profile.unlock_delay.failures == 0
+
+
+def test_a_write_refused_as_read_only_while_unlocked_says_so(profile: Profile) -> None:
+    """A disk that turns read-only under a running app (the kernel does so after I/O errors):
+    SQLite's SQLITE_READONLY, here through `query_only`, is said as such and loses nothing."""
+    from zvh_tui.store.models import db
+
+    partners.create_partner(PARTNER, "zorg", convenant_signed=True)
+    db.execute_sql("PRAGMA query_only = 1")
+    with pytest.raises(ReadOnlyStorage) as caught:
+        partners.create_partner("Fictieve Woningcorporatie", "wonen", convenant_signed=False)
+    assert "alleen-lezen: de laatste wijziging is niet opgeslagen" in str(caught.value)
+    db.execute_sql("PRAGMA query_only = 0")
+    assert [p.name for p in Partner.select().where(Partner.name.startswith("Fictie"))] == [PARTNER]
