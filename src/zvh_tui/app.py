@@ -166,8 +166,8 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self.call_later(self.backup_if_due)  # issue 6: when the last backup is a day old
 
     def note_failed_unlock(self) -> int:
-        """After a wrong passphrase (counted by `Profile.unlock` in the state folder) or a try
-        that came too soon: how many seconds the next try must wait."""
+        """After a wrong passphrase (counted by `Profile.unlock` in the state folder): how many
+        seconds the next try must wait."""
         self.failed_unlocks += 1
         # The stored wait; the one counted here when the state folder cannot be written.
         wait = max(self.profile.unlock_delay.remaining(), float(retry_delay(self.failed_unlocks)))
