@@ -21,6 +21,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -31,6 +32,8 @@ from zvh_tui.screens.help import HelpScreen, key_label
 from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
+from zvh_tui.services.text import visible
+from zvh_tui.widgets import output_guard
 
 # Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
 # way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
@@ -89,6 +92,7 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self._last_activity = clock()
         self._theme_loaded = False
         crash.setup_logging(self.crash_log_file)
+        output_guard.install()  # no control character in any text reaches the terminal
 
     @property
     def crash_log_file(self) -> Path:  # type: ignore[override]
@@ -209,6 +213,13 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self.is_unlocked = False
         self.refresh_bindings()  # hide the keys that need an unlocked profile
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification (screens' and widgets' too): control characters in the text, which
+        may name a stored client or partner, are shown as symbols."""
+        super().notify(visible(message, multiline=True), title=visible(title), severity=severity,
+                       timeout=timeout, markup=markup)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
                               events.MouseScrollUp)):
@@ -282,7 +293,7 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
             if then_exit:
                 from rich.text import Text
 
-                self.call_from_thread(self.exit, None, 0, Text(problem) if problem else None)
+                self.call_from_thread(self.exit, None, 0, Text(visible(problem)) if problem else None)
             elif problem:
                 self.call_from_thread(self.notify, problem, severity="error", markup=False)
             else:

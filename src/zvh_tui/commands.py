@@ -29,6 +29,7 @@ from zvh_tui import crash
 from zvh_tui.services import palette
 from zvh_tui.services.case_list import fts_query
 from zvh_tui.services.palette import CaseHit, PartnerHit
+from zvh_tui.services.text import visible
 from zvh_tui.store.models import db
 from zvh_tui.vocab import PartnerDomain, Phase
 
@@ -89,7 +90,7 @@ def words_of(query: str) -> list[str]:
 
 def case_prompt(hit: CaseHit, words: list[str]) -> Text:
     """'2026-0042 · Naam · Fase', or '2026-0042 · Naam (afgesloten)': plain text, no markup."""
-    title = hit.title or "(zonder naam)"
+    title = visible(hit.title) or "(zonder naam)"  # stored text: control characters as symbols
     if hit.closed:
         text = Text(f"{hit.reference} · {title} {CLOSED_MARK}", style="dim")
     else:
@@ -100,9 +101,9 @@ def case_prompt(hit: CaseHit, words: list[str]) -> Text:
 
 def partner_prompt(hit: PartnerHit, words: list[str]) -> Text:
     """'Organisatie', '… · contact: Naam, Naam', '… (gedeactiveerd)': plain text, no markup."""
-    text = Text(hit.name)
+    text = Text(visible(hit.name))
     if hit.contacts:
-        shown = ", ".join(hit.contacts[:MAX_CONTACTS_SHOWN])
+        shown = visible(", ".join(hit.contacts[:MAX_CONTACTS_SHOWN]))
         more = len(hit.contacts) - MAX_CONTACTS_SHOWN
         text.append(f" · contact: {shown}" + (f" en {more} meer" if more > 0 else ""))
     if not hit.active:

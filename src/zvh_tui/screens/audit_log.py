@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import audit, audit_log
+from zvh_tui.services.text import visible
 from zvh_tui.store.models import Case
 from zvh_tui.widgets.header import ProfileHeader
 
@@ -30,7 +31,8 @@ WIDTHS = [19, 22, 12, 16, 10, 18, 30, 9]
 
 
 def cell(value: object) -> Text:
-    return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
+    return Text(visible(value),  # stored text: control characters as symbols
+                no_wrap=True, overflow="ellipsis")
 
 
 class AuditLogScreen(Screen[None]):
@@ -95,9 +97,9 @@ class AuditLogScreen(Screen[None]):
                 case = Case.get_or_none(Case.reference == self.case_ref)
                 audit.record("view", case=case, object_type="audit_log")
         except ZvhError as error:
-            message.update(str(error))
+            message.update(visible(str(error)))
             return
-        self.query_one("#auditlog-title", Static).update(title)
+        self.query_one("#auditlog-title", Static).update(visible(title))  # typed reference
         count = len(rows)
         message.update("Nog geen gebeurtenissen." if not count else
                        ("1 gebeurtenis" if count == 1 else f"{count} gebeurtenissen"))

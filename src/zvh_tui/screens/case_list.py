@@ -35,6 +35,7 @@ from zvh_tui.services.case_list import (
     QuickFilter,
     Stats,
 )
+from zvh_tui.services.text import visible
 from zvh_tui.store import models
 from zvh_tui.vocab import Phase
 from zvh_tui.widgets.case_table import CaseTable
@@ -322,8 +323,8 @@ class CaseListScreen(Screen[None]):
         if row is None:
             detail.set("")
             return
-        text = Text(f"{row.reference}  {row.title}")
-        text.append(f"  ·  casusregisseur: {row.director or 'geen'}")
+        text = Text(visible(f"{row.reference}  {row.title}"))  # stored text: controls as symbols
+        text.append(visible(f"  ·  casusregisseur: {row.director or 'geen'}"))
         if row.badges:
             text.append("  ·  " + ", ".join(row.badges), style="bold")
         detail.set(text)

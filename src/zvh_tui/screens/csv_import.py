@@ -22,6 +22,7 @@ from zvh_tui.errors import ZvhError
 from zvh_tui.screens.dialogs import DialogBase
 from zvh_tui.services import partner_csv
 from zvh_tui.services.partner_csv import ImportPreview
+from zvh_tui.services.text import visible
 from zvh_tui.store.models import db
 from zvh_tui.widgets.header import ProfileHeader
 
@@ -29,7 +30,8 @@ ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKI
 
 
 def cell(value: object, style: str = "") -> Text:
-    return Text("" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis")
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
 
 
 class PathDialog(DialogBase, ModalScreen[str | None]):
@@ -106,7 +108,7 @@ class CsvImportScreen(Screen[bool]):
         yield ProfileHeader()
         with Vertical(id="import-main"):
             yield Static("Ketenpartners inlezen", id="import-title", markup=False)
-            yield Static(Text(f"Bestand: {self.path}"), id="import-file")
+            yield Static(Text(visible(f"Bestand: {self.path}")), id="import-file")
             yield Static("Bezig met lezen…", id="import-summary", markup=False)
             yield Static("", id="import-errors", markup=False)
             yield DataTable(id="import-table", cursor_type="row", zebra_stripes=True)
@@ -147,13 +149,13 @@ class CsvImportScreen(Screen[bool]):
         if preview.errors:
             summary.update(Text("Dit bestand kan niet worden ingelezen; er verandert niets. "
                                 "Herstel het bestand en probeer opnieuw.", style="bold"))
-            errors.update(Text("\n".join(preview.errors)))
+            errors.update(Text(visible("\n".join(preview.errors), multiline=True)))  # file text
             errors.display = True
         else:
             notices = ("\n" + "\n".join(preview.notices)) if preview.notices else ""
             hint = ("Toepassen met t, annuleren met Esc." if preview.changes
                     else "Er is niets te veranderen.")
-            summary.update(Text(f"Voorbeeld: {preview.summary()} {hint}{notices}"))
+            summary.update(Text(visible(f"Voorbeeld: {preview.summary()} {hint}{notices}", multiline=True)))
             errors.display = False
         table = self.query_one("#import-table", DataTable)
         table.clear()
@@ -171,7 +173,7 @@ class CsvImportScreen(Screen[bool]):
             reason.update("")
             return
         row = preview.rows[event.cursor_row]
-        reason.update(Text(f"Regel {row.line}: {row.action_label}, {row.reason}"))
+        reason.update(Text(visible(f"Regel {row.line}: {row.action_label}, {row.reason}")))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "apply":

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import cases, context, dates
+from zvh_tui.services.text import visible
 from zvh_tui.vocab import AvePhase, Hat, Level, Phase, TriageOutcome
 from zvh_tui.widgets.date_input import DateInput
 
@@ -52,7 +53,8 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 
 
 def plain(text: str) -> Text:
-    return Text(text)
+    """Dialog text, which may hold stored text: no markup, control characters as symbols."""
+    return Text(visible(text, multiline=True))
 
 
 class DialogBase(ModalScreen):

@@ -44,6 +44,7 @@ from zvh_tui.vocab import (
     ZvhRole,
 )
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import plain_text, visible_text
 
 NOT_AVAILABLE = "Nog niet beschikbaar"
 RETENTION_MISSING = (
@@ -163,15 +164,16 @@ class DossierScreen(Screen[None]):
         if d is None:
             return
         case = d.case
-        title = Text(f"Casus {case.reference}  ·  {case.title}", style="bold")
+        title = plain_text(f"Casus {case.reference}  ·  {case.title}", style="bold")
         title.append(f"  ·  {Phase.label_of(case.phase)}")
         self.query_one("#dossier-title", Static).update(title)
-        self.query_one("#dossier-overview", Static).update(self._overview(d))
-        self.query_one("#dossier-participants", Static).update(self._participants(d))
-        self.query_one("#dossier-plan", Static).update(self._plan(d))
-        self.query_one("#dossier-meetings", Static).update(self._meetings(d))
-        self.query_one("#dossier-journal", Static).update(self._journal(d))
-        self.query_one("#dossier-escalations", Static).update(self._escalations(d))
+        # Stored text: every control character shows as a symbol (visible_text).
+        self.query_one("#dossier-overview", Static).update(visible_text(self._overview(d)))
+        self.query_one("#dossier-participants", Static).update(visible_text(self._participants(d)))
+        self.query_one("#dossier-plan", Static).update(visible_text(self._plan(d)))
+        self.query_one("#dossier-meetings", Static).update(visible_text(self._meetings(d)))
+        self.query_one("#dossier-journal", Static).update(visible_text(self._journal(d)))
+        self.query_one("#dossier-escalations", Static).update(visible_text(self._escalations(d)))
 
     def _overview(self, d: Dossier) -> Text:
         case = d.case

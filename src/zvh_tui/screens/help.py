@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from zvh_tui.services.text import visible
+
 GENERAL_KEYS: list[tuple[str, str]] = [
     ("Tab / Shift+Tab", "Naar het volgende / vorige veld"),
     ("Escape", "Venster sluiten"),
@@ -56,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
         for key, description in [*self._keys, *GENERAL_KEYS]:
             if (key, description) not in seen:
                 seen.add((key, description))
-                table.add_row(Text(key), Text(description))  # no markup
+                table.add_row(Text(visible(key)), Text(visible(description)))  # no markup
 
     def action_close(self) -> None:
         self.dismiss(None)

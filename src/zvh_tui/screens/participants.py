@@ -25,15 +25,18 @@ from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import ConfirmDialog, FormDialog
 from zvh_tui.services import cases, dates, participants, partner_overview, partners
 from zvh_tui.services.partner_overview import TableRow
+from zvh_tui.services.text import visible
 from zvh_tui.store.models import Case
 from zvh_tui.vocab import CheckStatus, ParticipantRole, Phase
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
+from zvh_tui.widgets.safe_text import plain_text, visible_text
 
 
 def cell(value: object, style: str = "") -> Text:
-    return Text("" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis")
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
 
 
 def local_time(at: dt.datetime) -> str:
@@ -81,7 +84,7 @@ class AddParticipantDialog(FormDialog):
         except ZvhError:
             warning.update("")
             return
-        warning.update(participants.convenant_warning(partner) or "")
+        warning.update(visible(participants.convenant_warning(partner) or ""))
 
     def values(self) -> dict[str, object]:
         role = self.query_one("#role", Select).value
@@ -121,7 +124,7 @@ class RoleDialog(FormDialog):
         self.row = row
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(Text(self.row.partner + (f" · {self.row.contact}" if self.row.contact else "")),
+        yield Static(plain_text(self.row.partner + (f" · {self.row.contact}" if self.row.contact else "")),
                      classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
@@ -156,11 +159,11 @@ class CheckDialog(FormDialog):
         self.row = row
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(Text(f"Is de betrokkene bekend bij {self.row.partner}?"),
+        yield Static(plain_text(f"Is de betrokkene bekend bij {self.row.partner}?"),
                      classes="dialog-text")
         if not self.row.convenant_signed:
-            yield Static(Text(f"Let op: {self.row.partner} heeft het privacyconvenant niet "
-                              "getekend. Deel alleen wat binnen de doelbinding past."),
+            yield Static(plain_text(f"Let op: {self.row.partner} heeft het privacyconvenant niet "
+                                    "getekend. Deel alleen wat binnen de doelbinding past."),
                          classes="convenant-warning")
 
     def fields(self) -> Iterable[Widget]:
@@ -274,14 +277,14 @@ class ParticipantsScreen(Screen[None]):
             title += f" · {case.title}"
         if case.phase == Phase.CLOSED.value:
             title += " (afgesloten)"
-        self.query_one("#participants-title", Static).update(Text(title))
+        self.query_one("#participants-title", Static).update(plain_text(title))
         director = next((row for row in self.rows if row.is_director), None)
         line = self.query_one("#participants-director", Static)
         if director is None:
             line.update(Text("Nog geen casusregisseur. " + cases.DIRECTOR_QUESTION, style="bold"))
         else:
             who = director.partner + (f" · {director.contact}" if director.contact else "")
-            line.update(Text(f"Casusregisseur: {who}"))
+            line.update(plain_text(f"Casusregisseur: {who}"))
         table = self.query_one("#participants-table", DataTable)
         table.clear()
         for row in self.rows:
@@ -371,7 +374,7 @@ class ParticipantsScreen(Screen[None]):
                         f"{dates.format_date(row.check_on)}; grondslag: {row.check_basis}")
         else:
             text.append("\nCheck op bekendheid: nog niet gevraagd (b)")
-        line.update(text)
+        line.update(visible_text(text))  # stored text: control characters as symbols
 
     @on(DataTable.RowSelected, "#participants-table")
     def _selected(self, event: DataTable.RowSelected) -> None:

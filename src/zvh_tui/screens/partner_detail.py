@@ -19,14 +19,17 @@ from textual.widgets import DataTable, Footer, Static
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import dates, partner_overview, partners
 from zvh_tui.services.partner_overview import PartnerDetail
+from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import visible_text
 
 NOT_AVAILABLE = "Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend."
 
 
 def cell(value: object, style: str = "") -> Text:
-    return Text("" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis")
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
 
 
 def open_case(screen: Screen, case_id: int) -> None:
@@ -111,7 +114,7 @@ class PartnerDetailScreen(Screen[None]):
         title = Text(partner.name, style="bold")
         if not partner.active:
             title.append("  (gedeactiveerd)", style="italic")
-        self.query_one("#detail-title", Static).update(title)
+        self.query_one("#detail-title", Static).update(visible_text(title))
         facts = Text(f"Domein: {PartnerDomain.label_of(partner.domain)} · ")
         if partner.convenant_signed:
             facts.append("privacyconvenant getekend")
@@ -119,7 +122,7 @@ class PartnerDetailScreen(Screen[None]):
             facts.append("privacyconvenant NIET getekend", style="bold")
         if partner.notes:
             facts.append("\n" + partner.notes)
-        self.query_one("#detail-facts", Static).update(facts)
+        self.query_one("#detail-facts", Static).update(visible_text(facts))
 
         contacts = self.query_one("#detail-contacts", DataTable)
         contacts.clear()

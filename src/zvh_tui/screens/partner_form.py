@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from zvh_tui.screens.dialogs import FormDialog
 from zvh_tui.services import partners
+from zvh_tui.services.text import visible
 from zvh_tui.store.models import Contact, Partner
 from zvh_tui.vocab import PartnerDomain
 
@@ -121,7 +122,7 @@ class ContactForm(FormDialog):
                            else "Contactpersoon wijzigen")
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(Text(f"bij {self._partner.name}"), classes="dialog-text")
+        yield Static(Text(visible(f"bij {self._partner.name}")), classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
         for key, label, hint in self.FIELDS:

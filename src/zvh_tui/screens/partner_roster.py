@@ -22,15 +22,18 @@ from textual.widgets import DataTable, Footer, Input, Static
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import context, partner_csv, partner_overview, partners
 from zvh_tui.services.partner_overview import RosterRow
+from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import visible_text
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
 
 
 def cell(value: object, style: str = "") -> Text:
     """A table cell that shows user text literally (no markup)."""
-    return Text("" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis")
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
 
 
 class PartnerRosterScreen(Screen[None]):
@@ -188,7 +191,7 @@ class PartnerRosterScreen(Screen[None]):
             lines.append("Gedeactiveerd: blijft leesbaar in de casussen\n", style="italic")
         if partner.notes:
             lines.append("\n" + partner.notes + "\n")
-        summary.update(lines)
+        summary.update(visible_text(lines))  # stored text: control characters as symbols
         for contact in partners.contacts_of(partner, include_inactive=True):
             name = contact.name if contact.active else f"{contact.name} ({partner_overview.INACTIVE})"
             contacts.add_row(cell(name), cell(contact.function), cell(contact.phone),

@@ -22,6 +22,7 @@ from zvh_tui.services import cases, dates, plans
 from zvh_tui.store.models import Plan
 from zvh_tui.vocab import PlanStatus
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import visible_text
 
 
 def version_label(plan: Plan) -> str:
@@ -128,7 +129,7 @@ class PlanDiffScreen(Screen[None]):
         for number, line in enumerate(result.lines() if count else [], start=1):
             lines.append(f"{number}. ", style="bold")
             lines.append(line + "\n\n")
-        body.update(lines)
+        body.update(visible_text(lines))  # stored text: control characters as symbols
 
     def action_swap(self) -> None:
         old_select = self.query_one("#diff-old", Select)

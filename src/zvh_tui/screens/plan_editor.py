@@ -50,6 +50,7 @@ from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerChoice, OwnerDialog,
 from zvh_tui.widgets.plan_line_editor import EditField, PlanLineEditor
 from zvh_tui.widgets.plan_outline import PlanOutline, RowKey
 from zvh_tui.widgets.plan_rows import day_text, outline_rows
+from zvh_tui.widgets.safe_text import visible_text
 
 SAVE_DELAY = 0.3  # seconds after the last key before what is typed is saved
 SAVED_SHOWN = 2.0  # seconds "Opgeslagen" stays visible
@@ -70,7 +71,7 @@ class PreviewLine(Widget):
         self._text = Text()
 
     def show(self, text: Text | str) -> None:
-        self._text = text if isinstance(text, Text) else Text(text)
+        self._text = visible_text(text if isinstance(text, Text) else Text(text), multiline=False)
         self.refresh()
 
     @property
@@ -257,7 +258,7 @@ class PlanEditorScreen(Screen[None]):
                     lines.append(blocker.message.split(" Wie houdt")[0] + "\n")
             else:
                 lines.append("✓ Alles is klaar: vaststellen met v.", style="bold")
-            checklist.update(lines)
+            checklist.update(visible_text(lines))  # blockers may name stored text
         if not self.view.director:
             text = Text("Geen casusregisseur\n", style="bold reverse")
             text.append(cases.DIRECTOR_QUESTION)

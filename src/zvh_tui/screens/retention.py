@@ -23,13 +23,15 @@ from zvh_tui.errors import ZvhError
 from zvh_tui.screens.dialogs import ConfirmDialog
 from zvh_tui.services import retention
 from zvh_tui.services.retention import ProposalRow
+from zvh_tui.services.text import visible
 from zvh_tui.widgets.header import ProfileHeader
 
 MARK = "✔"
 
 
 def cell(value: object) -> Text:
-    return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
+    return Text(visible(value),  # stored text: control characters as symbols
+                no_wrap=True, overflow="ellipsis")
 
 
 class RetentionScreen(Screen[None]):

@@ -25,6 +25,7 @@ from zvh_tui import config
 from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import FormDialog
 from zvh_tui.services import backup, retention, text
+from zvh_tui.services.text import visible
 from zvh_tui.widgets.header import ProfileHeader
 
 RETENTION_HELP = (
@@ -41,7 +42,7 @@ MEETING_HELP = (
 
 
 def plain(value: str) -> Text:
-    return Text(value)
+    return Text(visible(value, multiline=True))  # no markup, control characters as symbols
 
 
 def _whole_number(value: str, label: str, field: str) -> int:

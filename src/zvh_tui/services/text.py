@@ -4,10 +4,16 @@ Text is stored exactly as typed or refused with a Dutch message: nothing is sile
 One-line fields (names, references) refuse control characters and bidirectional overrides;
 longer texts allow line breaks and tabs. Everything must be valid Unicode (no lone surrogates)
 and within a length limit, so a 1 MB paste is refused, not stored.
+
+Text that is shown or exported goes through `visible()`: a control character that reached the
+database or the settings anyway (an older version, a hand-edited file, a planted value) is shown
+as a visible symbol and can never drive the terminal (set its title, write the clipboard, clear
+the screen) or hide or reorder text.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from zvh_tui.errors import ValidationError
@@ -19,6 +25,53 @@ TEXT_MAX = 20_000
 BIDI_CONTROLS = {
     chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
 }
+
+# Everything `visible()` replaces: C0 (ESC included), DEL, C1, bidi controls, line and paragraph
+# separators and lone surrogates (which cannot even be written to a UTF-8 terminal).
+CONTROL_CHARS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
+)
+
+# What json.dumps(ensure_ascii=False) leaves raw inside strings (it escapes C0 itself; raw C0 in
+# its output is the layout's own line breaks and indents).
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _symbol(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # Control Pictures: ␀ … ␛ (ESC) … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩ for C1, bidi, separators, surrogates
+
+
+def visible(value: object, *, multiline: bool = False) -> str:
+    """`value` as text that shows every control character as a visible symbol.
+
+    ESC becomes ␛, NUL ␀, BEL ␇, a bidi override ⟨U+202E⟩. With `multiline`, line breaks and
+    tabs are kept (for notes, journal entries, exports); otherwise they show as ␊ and ␉.
+    """
+    text = "" if value is None else str(value)
+    if not CONTROL_CHARS.search(text):
+        return text
+    if multiline:
+        return CONTROL_CHARS.sub(lambda m: m[0] if m[0] in "\n\t" else _symbol(m[0]), text)
+    return CONTROL_CHARS.sub(lambda m: _symbol(m[0]), text)
+
+
+def strip_controls(value: str) -> str:
+    """`value` without any character `visible()` would replace (for output where a symbol
+    would change the layout: text already measured as zero cells wide)."""
+    return CONTROL_CHARS.sub("", value) if CONTROL_CHARS.search(value) else value
+
+
+def escape_json_controls(document: str) -> str:
+    """A JSON text with the control characters `json.dumps(ensure_ascii=False)` leaves raw
+    (DEL, C1, bidi controls, line separators) written as \\uXXXX escapes: the same data when
+    parsed, but nothing that a terminal or an editor acts on when the file is shown."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", document)
 
 
 def _check_unicode(value: str, label: str, field: str | None) -> None:

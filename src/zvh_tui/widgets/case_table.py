@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from zvh_tui.services.case_list import COLUMNS, CaseRow, cells
+from zvh_tui.services.text import visible
 
 # Minimum widths; the columns with a weight share the rest of the width.
 FLEX_WEIGHTS = {"title": 1, "director": 1, "attention": 1}
@@ -261,7 +262,8 @@ class CaseTable(ScrollView, can_focus=True):
         if cached is not None and cached[0] is row:
             return cached[1]
         widths = self._column_widths(width)
-        texts = [fit(text, w, column.align) for column, w, text in zip(COLUMNS, widths, cells(row), strict=True)]
+        texts = [fit(visible(text), w, column.align)  # stored text: control characters as symbols
+                 for column, w, text in zip(COLUMNS, widths, cells(row), strict=True)]
         self._cells[row.id] = (row, texts)
         return texts
 

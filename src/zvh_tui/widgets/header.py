@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from zvh_tui import APP_NAME
+from zvh_tui.services.text import visible
 
 UNLOCKED = "ontgrendeld"
 LOCKED = "vergrendeld"
@@ -33,7 +34,7 @@ class ProfileHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(APP_NAME, id="header-title", markup=False)
-        yield Static(f"profiel: {self.app.profile.name}", id="header-profile", markup=False)
+        yield Static(visible(f"profiel: {self.app.profile.name}"), id="header-profile", markup=False)
         yield Static(LOCKED, id="header-state", markup=False)
 
     def on_mount(self) -> None:

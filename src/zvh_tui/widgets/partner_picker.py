@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from zvh_tui.services import pickers
 from zvh_tui.services.pickers import PartnerChoice
+from zvh_tui.services.text import visible
 
 PLACEHOLDER = "Typ een paar letters van organisatie of contactpersoon"
 
@@ -126,7 +127,7 @@ class PartnerPicker(Vertical):
         self._choices = pickers.partner_choices(query, self.case_id)
         options = []
         for choice in self._choices:
-            prompt = Text(choice.label)
+            prompt = Text(visible(choice.label))  # stored names: control characters as symbols
             if choice.in_case:
                 prompt.append("  (aan tafel)", style="italic")
             if not choice.convenant_signed:

@@ -22,6 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from zvh_tui.services.text import visible
+
 T = TypeVar("T")
 
 DIALOG_CSS = """
@@ -61,8 +63,8 @@ class PlanConfirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self._title), classes="dialog-title")
-            yield Static(Text(self._message), classes="dialog-text")
+            yield Static(Text(visible(self._title)), classes="dialog-title")
+            yield Static(Text(visible(self._message, multiline=True)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self._no + " (n)", id="confirm-no")
                 yield Button(self._yes + " (j)", id="confirm-yes", variant="warning")
@@ -93,10 +95,10 @@ class ChoiceDialog(ModalScreen["T | None"], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self._title), classes="dialog-title")
+            yield Static(Text(visible(self._title)), classes="dialog-title")
             if self._message:
-                yield Static(Text(self._message), classes="dialog-text")
-            yield OptionList(*[Option(Text(label)) for label in self._labels], id="choice-list")
+                yield Static(Text(visible(self._message, multiline=True)), classes="dialog-text")
+            yield OptionList(*[Option(Text(visible(label))) for label in self._labels], id="choice-list")
             yield Static(Text(self._hint), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -142,7 +144,7 @@ class OwnerDialog(ModalScreen["OwnerChoice | None"]):
         from zvh_tui.widgets.partner_picker import PartnerPicker
 
         with Vertical():
-            yield Static(Text(self._title), classes="dialog-title")
+            yield Static(Text(visible(self._title)), classes="dialog-title")
             yield Static(Text("Typ een paar letters van de organisatie of de contactpersoon; "
                               "Enter kiest."), classes="dialog-text")
             yield PartnerPicker(case_id=self._case_id, id="owner-picker")

@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from zvh_tui.services.text import visible
+
 
 @dataclass(frozen=True)
 class EditField:
@@ -80,10 +82,10 @@ class PlanLineEditor(Vertical):
         self._done = False
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.heading), classes="editor-title")
+        yield Static(Text(visible(self.heading)), classes="editor-title")
         for item in self.fields:
             with Horizontal():
-                yield Label(Text(item.label))
+                yield Label(Text(visible(item.label)))
                 yield Input(item.value, placeholder=item.placeholder, id=f"edit-{item.name}",
                             select_on_focus=False, classes="editor-input")
         yield Static("", classes="editor-error -empty", markup=False)
@@ -103,7 +105,7 @@ class PlanLineEditor(Vertical):
 
     def show_error(self, message: str, field: str | None = None) -> None:
         line = self.query_one(".editor-error", Static)
-        line.update(Text(message))
+        line.update(Text(visible(message)))
         line.set_class(not message, "-empty")
         if field and any(item.name == field for item in self.fields) and self.is_attached:
             self.focus_input(field)

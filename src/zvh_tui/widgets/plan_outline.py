@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from zvh_tui.widgets.safe_text import visible_text
+
 RowKey = tuple[Hashable, ...]
 
 
@@ -38,7 +40,8 @@ class OutlineLine(Static):
     """One line (or a few wrapped lines) of the outline."""
 
     def __init__(self, row: OutlineRow) -> None:
-        super().__init__(row.text, classes=f"-{row.kind} -level{row.level}", markup=False)
+        # stored text: control characters as symbols
+        super().__init__(visible_text(row.text), classes=f"-{row.kind} -level{row.level}", markup=False)
         self.row = row
 
     def show(self, row: OutlineRow) -> None:
@@ -47,7 +50,7 @@ class OutlineLine(Static):
         self.remove_class(f"-{self.row.kind}", f"-level{self.row.level}")
         self.add_class(f"-{row.kind}", f"-level{row.level}")
         self.row = row
-        self.update(row.text)
+        self.update(visible_text(row.text))
 
 
 class PlanOutline(VerticalScroll, can_focus=True):
