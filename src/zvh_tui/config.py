@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from zvh_tui.errors import ValidationError
+from zvh_tui.services import text
 
 
 @dataclass
@@ -39,6 +40,17 @@ class Settings:
             return "onbekend"
 
     def validate(self) -> None:
+        # Every text is checked as the form checks what is typed (services.text.line): a
+        # control character in a hand-edited or planted file is refused here, never shown raw.
+        text.line(self.user, "De gebruikersnaam", field="user", max_length=100)
+        text.line(self.on_behalf_of, "De organisatie (namens)", field="on_behalf_of")
+        text.line(self.own_partner_name, "De naam van de eigen organisatie", field="own_partner_name")
+        text.line(self.theme, "Het thema", field="theme", max_length=50)
+        for name in self.meeting_types:
+            text.line(name, "De naam van een overleg", field="meeting_types", max_length=50)
+        for binding_id, keys in self.keymap.items():
+            text.line(binding_id, "Een toets-id", field="keymap", max_length=100)
+            text.line(keys, "Een toets", field="keymap", max_length=100)
         if not 1 <= int(self.idle_lock_minutes) <= 15:
             raise ValidationError(
                 "De vergrendeltijd moet tussen 1 en 15 minuten liggen.", field="idle_lock_minutes"

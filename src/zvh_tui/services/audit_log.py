@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from zvh_tui.errors import NotFound, ValidationError
-from zvh_tui.services import audit, context
+from zvh_tui.services import audit, context, text
 from zvh_tui.store.models import AuditEvent, Case, CasePerson, Person, utcnow
 
 EVENT_LABELS: dict[str, str] = {
@@ -165,4 +165,4 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
     case = Case.get_or_none(Case.reference == str(case_ref).strip()) if case_ref else None
     audit.record("export", case=case, person_id=person_id, object_type="audit_log",
                  detail=f"events={len(events)}")
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return text.escape_json_controls(json.dumps(document, ensure_ascii=False, indent=2))

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from zvh_tui.services import audit, cases
+from zvh_tui.services import audit, cases, text
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -66,7 +66,8 @@ SCHEMA = "zvh-tui/case-export/1"
 def export_case_json(reference: str) -> str:
     """The case with this reference as JSON text; unknown reference: NotFound (Dutch)."""
     case = cases.get_by_reference(reference, audit_view=False)
-    return json.dumps(export_case(case), sort_keys=False, ensure_ascii=False, indent=2) + "\n"
+    document = json.dumps(export_case(case), sort_keys=False, ensure_ascii=False, indent=2)
+    return text.escape_json_controls(document) + "\n"  # no raw C1/bidi/DEL in the file
 
 
 def export_case(case: Case, *, fmt: str = "json") -> dict[str, Any]:

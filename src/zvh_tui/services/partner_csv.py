@@ -688,7 +688,9 @@ def export_rows(include_inactive: bool = False) -> list[list[str]]:
         for contact in people:
             rows.append(base + [contact.name, contact.function, contact.phone, contact.email,
                                 contact.availability])
-    return [[_guard(cell) for cell in row] for row in rows]
+    # Control characters (ESC, NUL, BEL…) as visible symbols: a CSV shown in a terminal or
+    # opened in an editor never acts on them.
+    return [[_guard(text.visible(cell, multiline=True)) for cell in row] for row in rows]
 
 
 def export_partners(path: str | os.PathLike[str]) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zvh_tui.errors import NotFound, ValidationError
-from zvh_tui.services import audit, cases, context, dates, participants, partners, plans
+from zvh_tui.services import audit, cases, context, dates, participants, partners, plans, text
 from zvh_tui.services.quick_entry import match_score
 from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
 from zvh_tui.vocab import ActionStatus, LifeDomain, PlanStatus
@@ -320,7 +320,7 @@ def plan_markdown(case: Case, plan: Plan | None = None, partner_id: int | None =
     """The plan as Markdown; with `partner_id` the per-partner version. Writes an audit event."""
     plan = _plan_of(case, plan)
     view = read_plan(plan, partner_id=partner_id)
-    result = _render_markdown(view)
+    result = text.visible(_render_markdown(view), multiline=True)  # controls as symbols
     _record(case, plan, "plan.partner" if partner_id is not None else "plan.md")
     return result
 
@@ -437,7 +437,7 @@ def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = Non
     """The plan as one print-ready, self-contained HTML page. Writes an audit event."""
     plan = _plan_of(case, plan)
     view = read_plan(plan, partner_id=partner_id)
-    result = _render_html(view)
+    result = text.visible(_render_html(view), multiline=True)  # controls as symbols
     _record(case, plan, "plan.partner" if partner_id is not None else "plan.html")
     return result
 

@@ -1,0 +1,92 @@
+"""Control characters planted in the database (past every check, as an older version, a
+hand-edited copy or an attacker with the key could) never come out raw in an export.
+
+Markdown, HTML and CSV show them as visible symbols (␛, ␇, ␀, ⟨U+202E⟩); the JSON exports keep
+the exact text but write every such character as a \\uXXXX escape.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+
+import pytest
+import safety_helpers as h
+
+from zvh_tui.services import audit_log, context, export, partner_csv, plan_export
+from zvh_tui.services.text import BIDI_CONTROLS
+from zvh_tui.store.models import Case, Partner, db
+
+CANARY = "Kxq7Canary"
+EVIL = "\x1b]2;PWNED\x07\x1b]52;c;SElKQUNLRUQ=\x07\x1b[2J\x00\x85\u202e\x7f"
+SHOWN = "␛]2;PWNED␇␛]52;c;SElKQUNLRUQ=␇␛[2J␀⟨U+0085⟩⟨U+202E⟩␡"
+
+def raw_controls(document: str) -> list[str]:
+    """Every character in `document` a terminal acts on (line breaks and tabs of the layout
+    aside), or that reorders text."""
+    return [ch for ch in document
+            if (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch not in "\n\r\t")
+            or ch in BIDI_CONTROLS]
+
+
+def plant(canary: str = CANARY) -> int:
+    """Put EVIL after the canary in every text column that holds it; the number of cells."""
+    planted = 0
+    for table in h.user_tables(h.OpenDb()):
+        if table.startswith("case_search") or table == "audit_event":
+            continue
+        columns = db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
+        for column in columns:
+            name, kind = column[1], str(column[2]).upper()
+            if "CHAR" not in kind and "TEXT" not in kind:
+                continue
+            cursor = db.execute_sql(
+                f'UPDATE "{table}" SET "{name}" = replace("{name}", ?, ?) WHERE "{name}" LIKE ?',
+                (canary, canary + EVIL, f"%{canary}%"))
+            planted += cursor.rowcount
+    return planted
+
+
+@pytest.fixture
+def planted_case(make_profile) -> Case:  # noqa: ANN001
+    make_profile()
+    case = h.fill_case(CANARY, today=h.TODAY, partner_name=f"Politie {CANARY}")
+    assert plant() >= 20  # the canary sits in every table that belongs to a case
+    return Case.get_by_id(case.id)
+
+
+def test_plan_markdown_and_html_show_controls_as_symbols(planted_case: Case) -> None:
+    for render in (plan_export.plan_markdown, plan_export.plan_html):
+        document = render(planted_case)
+        assert raw_controls(document) == [], render.__name__
+        assert SHOWN in document.replace("\\", "")  # Markdown escapes brackets with a backslash
+        partner = Partner.get(Partner.name.contains(CANARY))
+        per_partner = render(planted_case, partner_id=partner.id)
+        assert raw_controls(per_partner) == []
+
+
+def test_partner_csv_shows_controls_as_symbols(planted_case: Case, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "partners.csv"
+    partner_csv.export_partners(path)
+    document = path.read_bytes().decode("utf-8-sig")
+    assert raw_controls(document) == []
+    cells = [cell for row in csv.reader(io.StringIO(document), delimiter=";") for cell in row]
+    assert f"Politie {CANARY}{SHOWN}" in cells
+
+
+def test_case_json_keeps_the_exact_text_and_escapes_every_control(planted_case: Case) -> None:
+    document = export.export_case_json(planted_case.reference)
+    assert raw_controls(document) == []
+    data = json.loads(document)
+    assert data["case"]["referral"]["reason"] == f"Aanleiding {CANARY}{EVIL}"  # exactly as stored
+
+
+def test_audit_log_json_escapes_every_control(planted_case: Case) -> None:
+    context.set_actor(context.Actor(user=f"tester{EVIL}", on_behalf_of=f"ZVH{EVIL}"))
+    export.export_case_json(planted_case.reference)  # an event with the planted user name
+    document = audit_log.export_json(case_ref=planted_case.reference)
+    assert raw_controls(document) == []
+    events = json.loads(document)["gebeurtenissen"]
+    assert any(e["gebruiker"] == f"tester{EVIL}" and e["namens"] == f"ZVH{EVIL}" for e in events)
