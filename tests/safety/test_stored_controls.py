@@ -10,50 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 
 import pytest
 import safety_helpers as h
+from controls_helpers import EVIL, SHOWN, plant, raw_controls
 
 from zvh_tui.services import audit_log, context, export, partner_csv, plan_export
-from zvh_tui.services.text import BIDI_CONTROLS
-from zvh_tui.store.models import Case, Partner, db
+from zvh_tui.store.models import Case, Partner
 
 CANARY = "Kxq7Canary"
-EVIL = "\x1b]2;PWNED\x07\x1b]52;c;SElKQUNLRUQ=\x07\x1b[2J\x00\x85\u202e\x7f"
-SHOWN = "␛]2;PWNED␇␛]52;c;SElKQUNLRUQ=␇␛[2J␀⟨U+0085⟩⟨U+202E⟩␡"
-
-def raw_controls(document: str) -> list[str]:
-    """Every character in `document` a terminal acts on (line breaks and tabs of the layout
-    aside), or that reorders text."""
-    return [ch for ch in document
-            if (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch not in "\n\r\t")
-            or ch in BIDI_CONTROLS]
-
-
-def plant(canary: str = CANARY) -> int:
-    """Put EVIL after the canary in every text column that holds it; the number of cells."""
-    planted = 0
-    for table in h.user_tables(h.OpenDb()):
-        if table.startswith("case_search") or table == "audit_event":
-            continue
-        columns = db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
-        for column in columns:
-            name, kind = column[1], str(column[2]).upper()
-            if "CHAR" not in kind and "TEXT" not in kind:
-                continue
-            cursor = db.execute_sql(
-                f'UPDATE "{table}" SET "{name}" = replace("{name}", ?, ?) WHERE "{name}" LIKE ?',
-                (canary, canary + EVIL, f"%{canary}%"))
-            planted += cursor.rowcount
-    return planted
 
 
 @pytest.fixture
 def planted_case(make_profile) -> Case:  # noqa: ANN001
     make_profile()
     case = h.fill_case(CANARY, today=h.TODAY, partner_name=f"Politie {CANARY}")
-    assert plant() >= 20  # the canary sits in every table that belongs to a case
+    assert plant(CANARY) >= 20  # the canary sits in every table that belongs to a case
     return Case.get_by_id(case.id)
 
 

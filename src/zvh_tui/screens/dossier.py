@@ -44,7 +44,7 @@ from zvh_tui.vocab import (
     ZvhRole,
 )
 from zvh_tui.widgets.header import ProfileHeader
-from zvh_tui.widgets.safe_text import plain_text, visible_text
+from zvh_tui.widgets.safe_text import SafeText, plain_text
 
 NOT_AVAILABLE = "Nog niet beschikbaar"
 RETENTION_MISSING = (
@@ -167,17 +167,16 @@ class DossierScreen(Screen[None]):
         title = plain_text(f"Casus {case.reference}  ·  {case.title}", style="bold")
         title.append(f"  ·  {Phase.label_of(case.phase)}")
         self.query_one("#dossier-title", Static).update(title)
-        # Stored text: every control character shows as a symbol (visible_text).
-        self.query_one("#dossier-overview", Static).update(visible_text(self._overview(d)))
-        self.query_one("#dossier-participants", Static).update(visible_text(self._participants(d)))
-        self.query_one("#dossier-plan", Static).update(visible_text(self._plan(d)))
-        self.query_one("#dossier-meetings", Static).update(visible_text(self._meetings(d)))
-        self.query_one("#dossier-journal", Static).update(visible_text(self._journal(d)))
-        self.query_one("#dossier-escalations", Static).update(visible_text(self._escalations(d)))
+        self.query_one("#dossier-overview", Static).update(self._overview(d))
+        self.query_one("#dossier-participants", Static).update(self._participants(d))
+        self.query_one("#dossier-plan", Static).update(self._plan(d))
+        self.query_one("#dossier-meetings", Static).update(self._meetings(d))
+        self.query_one("#dossier-journal", Static).update(self._journal(d))
+        self.query_one("#dossier-escalations", Static).update(self._escalations(d))
 
     def _overview(self, d: Dossier) -> Text:
         case = d.case
-        text = Text()
+        text = SafeText()  # stored text: control characters as symbols
         persons = "; ".join(
             f"{person.name}"
             + (f" ({_date(person.date_of_birth)})" if person.date_of_birth else "")
@@ -225,7 +224,7 @@ class DossierScreen(Screen[None]):
         return text
 
     def _participants(self, d: Dossier) -> Text:
-        text = Text()
+        text = SafeText()  # stored text: control characters as symbols
         if not d.participants:
             text.append("Nog geen partners aan tafel. Druk d om partners toe te voegen.")
             return text
@@ -244,7 +243,7 @@ class DossierScreen(Screen[None]):
         return text
 
     def _plan(self, d: Dossier) -> Text:
-        text = Text()
+        text = SafeText()  # stored text: control characters as symbols
         summary = d.plan
         if summary is None:
             text.append("Nog geen plan van aanpak. Druk p om het plan te openen.")
@@ -282,7 +281,7 @@ class DossierScreen(Screen[None]):
         return text
 
     def _meetings(self, d: Dossier) -> Text:
-        text = Text()
+        text = SafeText()  # stored text: control characters as symbols
         if not d.meetings:
             return Text("Nog niet besproken in een overleg.")
         for item in d.meetings:
@@ -297,7 +296,7 @@ class DossierScreen(Screen[None]):
     def _journal(self, d: Dossier) -> Text:
         if not d.journal:
             return Text("Nog geen notities. Druk j voor een nieuwe notitie.")
-        text = Text()
+        text = SafeText()  # stored text: control characters as symbols
         for entry in d.journal:
             at = entry.at.strftime("%d-%m-%Y %H:%M") if hasattr(entry.at, "strftime") else str(entry.at)
             text.append(f"{at}  {entry.author}", style="bold")
@@ -311,7 +310,7 @@ class DossierScreen(Screen[None]):
     def _escalations(self, d: Dossier) -> Text:
         if not d.escalations:
             return Text("Niet op- of afgeschaald.")
-        text = Text()
+        text = SafeText()  # stored text: control characters as symbols
         for row in d.escalations:
             way = "opgeschaald" if escalation.is_up(row) else "afgeschaald"
             text.append(f"{_date(row.decided_on)}  {way}: ", style="bold")

@@ -31,7 +31,7 @@ from zvh_tui.vocab import CheckStatus, ParticipantRole, Phase
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
-from zvh_tui.widgets.safe_text import plain_text, visible_text
+from zvh_tui.widgets.safe_text import SafeText, plain_text
 
 
 def cell(value: object, style: str = "") -> Text:
@@ -365,7 +365,7 @@ class ParticipantsScreen(Screen[None]):
         if row is None:
             line.update("")
             return
-        text = Text(row.partner, style="bold")
+        text = SafeText(row.partner, style="bold")  # stored text: controls as symbols
         if row.contact:
             text.append(f" · {row.contact}")
         text.append(f" · {row.role_label} · {row.convenant_label}")
@@ -374,7 +374,7 @@ class ParticipantsScreen(Screen[None]):
                         f"{dates.format_date(row.check_on)}; grondslag: {row.check_basis}")
         else:
             text.append("\nCheck op bekendheid: nog niet gevraagd (b)")
-        line.update(visible_text(text))  # stored text: control characters as symbols
+        line.update(text)
 
     @on(DataTable.RowSelected, "#participants-table")
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -22,7 +22,7 @@ from zvh_tui.services.partner_overview import PartnerDetail
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
 from zvh_tui.widgets.header import ProfileHeader
-from zvh_tui.widgets.safe_text import visible_text
+from zvh_tui.widgets.safe_text import SafeText
 
 NOT_AVAILABLE = "Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend."
 
@@ -111,18 +111,18 @@ class PartnerDetailScreen(Screen[None]):
             self.app.pop_screen()
             return
         partner = detail.partner
-        title = Text(partner.name, style="bold")
+        title = SafeText(partner.name, style="bold")  # stored text: controls as symbols
         if not partner.active:
             title.append("  (gedeactiveerd)", style="italic")
-        self.query_one("#detail-title", Static).update(visible_text(title))
-        facts = Text(f"Domein: {PartnerDomain.label_of(partner.domain)} · ")
+        self.query_one("#detail-title", Static).update(title)
+        facts = SafeText(f"Domein: {PartnerDomain.label_of(partner.domain)} · ")
         if partner.convenant_signed:
             facts.append("privacyconvenant getekend")
         else:
             facts.append("privacyconvenant NIET getekend", style="bold")
         if partner.notes:
             facts.append("\n" + partner.notes)
-        self.query_one("#detail-facts", Static).update(visible_text(facts))
+        self.query_one("#detail-facts", Static).update(facts)
 
         contacts = self.query_one("#detail-contacts", DataTable)
         contacts.clear()

@@ -25,7 +25,7 @@ from zvh_tui.services.partner_overview import RosterRow
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
 from zvh_tui.widgets.header import ProfileHeader
-from zvh_tui.widgets.safe_text import visible_text
+from zvh_tui.widgets.safe_text import SafeText
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
 
@@ -180,7 +180,7 @@ class PartnerRosterScreen(Screen[None]):
         except ZvhError:
             summary.update(Text(""))
             return
-        lines = Text()
+        lines = SafeText()  # stored text: control characters as symbols
         lines.append(partner.name + "\n", style="bold")
         lines.append(f"Domein: {PartnerDomain.label_of(partner.domain)}\n")
         if partner.convenant_signed:
@@ -191,7 +191,7 @@ class PartnerRosterScreen(Screen[None]):
             lines.append("Gedeactiveerd: blijft leesbaar in de casussen\n", style="italic")
         if partner.notes:
             lines.append("\n" + partner.notes + "\n")
-        summary.update(visible_text(lines))  # stored text: control characters as symbols
+        summary.update(lines)
         for contact in partners.contacts_of(partner, include_inactive=True):
             name = contact.name if contact.active else f"{contact.name} ({partner_overview.INACTIVE})"
             contacts.add_row(cell(name), cell(contact.function), cell(contact.phone),

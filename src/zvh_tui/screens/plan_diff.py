@@ -22,7 +22,7 @@ from zvh_tui.services import cases, dates, plans
 from zvh_tui.store.models import Plan
 from zvh_tui.vocab import PlanStatus
 from zvh_tui.widgets.header import ProfileHeader
-from zvh_tui.widgets.safe_text import visible_text
+from zvh_tui.widgets.safe_text import SafeText
 
 
 def version_label(plan: Plan) -> str:
@@ -125,11 +125,11 @@ class PlanDiffScreen(Screen[None]):
             f"Van {version_label(first)} naar {version_label(second)}: "
             + ("geen wijzigingen." if count == 0 else f"{count} wijziging{'en' if count != 1 else ''}."),
             style="bold"))
-        lines = Text()
+        lines = SafeText()  # stored text: control characters as symbols
         for number, line in enumerate(result.lines() if count else [], start=1):
             lines.append(f"{number}. ", style="bold")
             lines.append(line + "\n\n")
-        body.update(visible_text(lines))  # stored text: control characters as symbols
+        body.update(lines)
 
     def action_swap(self) -> None:
         old_select = self.query_one("#diff-old", Select)

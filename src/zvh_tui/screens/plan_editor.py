@@ -50,7 +50,7 @@ from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerChoice, OwnerDialog,
 from zvh_tui.widgets.plan_line_editor import EditField, PlanLineEditor
 from zvh_tui.widgets.plan_outline import PlanOutline, RowKey
 from zvh_tui.widgets.plan_rows import day_text, outline_rows
-from zvh_tui.widgets.safe_text import visible_text
+from zvh_tui.widgets.safe_text import SafeText
 
 SAVE_DELAY = 0.3  # seconds after the last key before what is typed is saved
 SAVED_SHOWN = 2.0  # seconds "Opgeslagen" stays visible
@@ -71,7 +71,7 @@ class PreviewLine(Widget):
         self._text = Text()
 
     def show(self, text: Text | str) -> None:
-        self._text = visible_text(text if isinstance(text, Text) else Text(text), multiline=False)
+        self._text = text if isinstance(text, Text) else SafeText(text)
         self.refresh()
 
     @property
@@ -250,7 +250,7 @@ class PlanEditorScreen(Screen[None]):
             state.update(Text(f"Concept, versie {self.plan.version}: wordt opgeslagen terwijl u typt.",
                               style="bold"))
             blockers = plans.adoption_blockers(self.plan)
-            lines = Text()
+            lines = SafeText()  # blockers may name stored text
             if blockers:
                 lines.append("Nog nodig om vast te stellen:\n", style="bold")
                 for blocker in blockers:
@@ -258,7 +258,7 @@ class PlanEditorScreen(Screen[None]):
                     lines.append(blocker.message.split(" Wie houdt")[0] + "\n")
             else:
                 lines.append("✓ Alles is klaar: vaststellen met v.", style="bold")
-            checklist.update(visible_text(lines))  # blockers may name stored text
+            checklist.update(lines)
         if not self.view.director:
             text = Text("Geen casusregisseur\n", style="bold reverse")
             text.append(cases.DIRECTOR_QUESTION)
@@ -662,7 +662,7 @@ class PlanEditorScreen(Screen[None]):
 
     def _preview_text(self, entry: quick_entry.QuickEntry) -> Text:
         names = {c.id: c for c in self._candidates}
-        text = Text("→ ")
+        text = SafeText("→ ")  # what was typed and stored names: controls as symbols
         text.append(entry.text or "(nog geen tekst)", style="bold")
         if entry.partner_id is not None:
             owner = names[entry.partner_id].name if entry.partner_id in names else "?"

@@ -19,8 +19,6 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from zvh_tui.widgets.safe_text import visible_text
-
 RowKey = tuple[Hashable, ...]
 
 
@@ -40,8 +38,7 @@ class OutlineLine(Static):
     """One line (or a few wrapped lines) of the outline."""
 
     def __init__(self, row: OutlineRow) -> None:
-        # stored text: control characters as symbols
-        super().__init__(visible_text(row.text), classes=f"-{row.kind} -level{row.level}", markup=False)
+        super().__init__(row.text, classes=f"-{row.kind} -level{row.level}", markup=False)
         self.row = row
 
     def show(self, row: OutlineRow) -> None:
@@ -50,7 +47,7 @@ class OutlineLine(Static):
         self.remove_class(f"-{self.row.kind}", f"-level{self.row.level}")
         self.add_class(f"-{row.kind}", f"-level{row.level}")
         self.row = row
-        self.update(visible_text(row.text))
+        self.update(row.text)
 
 
 class PlanOutline(VerticalScroll, can_focus=True):
