@@ -24,6 +24,7 @@ from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME, crash
 from zvh_tui.commands import CaseCommands, PartnerCommands
@@ -32,8 +33,8 @@ from zvh_tui.screens.help import HelpScreen, key_label
 from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
-from zvh_tui.services.text import visible
-from zvh_tui.widgets import output_guard
+from zvh_tui.services.text import paste_refusal, visible
+from zvh_tui.widgets import output_guard, paste_guard
 
 # Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
 # way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
@@ -93,6 +94,7 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self._theme_loaded = False
         crash.setup_logging(self.crash_log_file)
         output_guard.install()  # no control character in any text reaches the terminal
+        paste_guard.install()  # a paste arrives whole, ESC and NUL included
 
     @property
     def crash_log_file(self) -> Path:  # type: ignore[override]
@@ -221,10 +223,25 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
                        timeout=timeout, markup=markup)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded and self._refuse_paste(event):
+            return
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
                               events.MouseScrollUp)):
             self._last_activity = self.clock()
         await super().on_event(event)
+
+    def _refuse_paste(self, event: events.Paste) -> bool:
+        """A paste into a text field goes in exactly or not at all: refused with the reason
+        when a one-line field would cut it at the first line or it holds a control character."""
+        focused = self.focused
+        if not isinstance(focused, (Input, TextArea)):
+            return False
+        pasted = paste_guard.restore(event.text)
+        refusal = paste_refusal(pasted, multiline=isinstance(focused, TextArea))
+        if refusal is None:
+            return False
+        self.notify(refusal, title="Niet geplakt", severity="warning", markup=False, timeout=8)
+        return True
 
     def check_idle_lock(self) -> None:
         """Lock after the profile's idle time (settings: 1-15 minutes, default 5)."""

@@ -139,3 +139,43 @@ def block(
         if unicodedata.category(ch) in ("Cc", "Cs"):
             raise ValidationError(f"{label} bevat een stuurteken; haal het weg.", field=field)
     return text
+
+
+# Characters that end a line for Python's str.splitlines (what a one-line field would cut at).
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROL_NAMES = {"\x1b": "ESC", "\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\t": "tab",
+                  "\x7f": "DEL"}
+
+
+def _name_of(char: str) -> str:
+    name = _CONTROL_NAMES.get(char)
+    return f"{visible(char)} ({name})" if name else visible(char)
+
+
+def paste_refusal(pasted: str, *, multiline: bool) -> str | None:
+    """Why `pasted` cannot go into a field as it is (Dutch), or None when it can.
+
+    A paste is inserted exactly or not at all: a one-line field (`multiline` false) refuses
+    text of more than one line (one line break at the very end is what copying a line brings
+    along, and is left off), and every field refuses control characters and bidi overrides
+    (which the checks of line() and block() would refuse on saving anyway).
+    """
+    body = pasted
+    if not multiline:
+        for end in ("\r\n", "\n", "\r"):
+            if body.endswith(end):
+                body = body[: -len(end)]
+                break
+        if _LINE_BREAKS.search(body):
+            lines = len(body.splitlines()) or 2
+            return (f"Niet geplakt: de tekst heeft {lines} regels en dit veld heeft er één. "
+                    "Plak regel voor regel, of plak in een tekstvak (zoals de aanleiding of een "
+                    "notitie).")
+    allowed = "\n\t\r" if multiline else ""
+    bad = next((ch for ch in body if CONTROL_CHARS.match(ch) and ch not in allowed), None)
+    if bad is not None:
+        kind = ("een teken dat de leesrichting omdraait" if bad in BIDI_CONTROLS
+                else "een stuurteken")
+        return (f"Niet geplakt: de tekst bevat {kind}, {_name_of(bad)}, dat hier niet "
+                "bewaard kan worden. Haal het weg waar u de tekst kopieerde en plak opnieuw.")
+    return None
