@@ -188,7 +188,7 @@ class FormDialog(DialogBase, ModalScreen[bool]):
         key = (error.field or "").replace(".", "-")
         target = self.query(f"#err-{key}") if key else None
         line = target.first(Static) if target else self.query_one("#err-form", Static)
-        line.update(str(error))
+        line.update(visible(str(error)))  # may quote what was typed
         line.remove_class("-empty")
         if key:
             for widget in self.query(f"#{key}"):

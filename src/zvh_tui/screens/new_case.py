@@ -20,6 +20,7 @@ from zvh_tui.screens.case_list import QuickFooter
 from zvh_tui.screens.dialogs import ConfirmDialog
 from zvh_tui.services import cases
 from zvh_tui.services.cases import NewCase, NewPerson
+from zvh_tui.services.text import visible
 from zvh_tui.vocab import PersonRole, ZvhRole
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.header import ProfileHeader
@@ -185,7 +186,7 @@ class NewCaseScreen(Screen[int | None]):
             key = key.replace("-address", "-name")  # no address field in this form
         lines = self.query(f"#err-{key}") if key else None
         line = lines.first(Static) if lines else self.query_one("#err-form", Static)
-        line.update(str(error))
+        line.update(visible(str(error)))
         line.remove_class("-empty")
         targets = self.query(f"#{key}") if key else None
         if targets:

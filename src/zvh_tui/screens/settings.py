@@ -214,7 +214,7 @@ class SettingsScreen(Screen[None]):
         key = error.field or "idle_lock_minutes"
         for line in self.query(f"#err-{key}"):
             if isinstance(line, Static):
-                line.update(str(error))
+                line.update(visible(str(error)))
                 line.remove_class("-empty")
         for widget in self.query(f"#{key}"):
             widget.focus()
