@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.new_case import NewCaseScreen
 from zvh_tui.services.profile import Profile
-from zvh_tui.services.text import block, line, paste_refusal
+from zvh_tui.services.text import LINE_MAX, block, line, paste_refusal
 from zvh_tui.widgets import paste_guard
 
 SIZE = (120, 40)
@@ -54,7 +54,7 @@ def test_ordinary_pastes_are_let_through(pasted: str, multiline: bool) -> None:
     assert paste_refusal(pasted, multiline=multiline) is None
 
 
-@given(st.text())
+@given(st.text(max_size=LINE_MAX))  # longer: refused by length on saving, with a message
 def test_what_is_let_through_is_what_the_field_would_store(pasted: str) -> None:
     """A paste let into a one-line field passes line(); into a text field, block() (after
     the text field's own line endings)."""

@@ -81,3 +81,36 @@ def test_planted_control_characters_never_drive_the_terminal(tmux, tmp_path: Pat
     assert tmux.exit_status() == 0
     assert "PWNED" not in tmux._tmux("display", "-p", "-t", "zvh", "#{pane_title}").stdout
     assert tmux._tmux("list-buffers", check=False).stdout == ""
+
+
+def test_a_paste_goes_in_exactly_or_is_refused(tmux, tmp_path: Path) -> None:  # noqa: ANN001
+    """tmux pastes with the bracketed-paste markers (`paste-buffer -p`), as a terminal does."""
+    data = tmp_path / "profiel"
+    reference = planted_profile(data)
+    tmux.start("--data-dir", str(data))
+    tmux.wait_for("Profiel vergrendeld")
+    tmux.type(PASSPHRASE)
+    tmux.send_keys("Enter")
+    tmux.wait_for("1 casus")
+    tmux.type("/")
+    tmux.wait_for("Zoeken:  /")  # the search field has the cursor (placeholder text)
+
+    def paste(text: str) -> None:
+        tmux._tmux("set-buffer", "-b", "plak", text)
+        tmux._tmux("paste-buffer", "-p", "-d", "-b", "plak", "-t", "zvh")
+
+    paste("Titel\nTweede regel")  # Textual would have kept "Titel" only
+    screen = tmux.wait_for("Niet geplakt")
+    assert "2 regels" in screen.replace("\n", " ")
+    tmux.wait_gone("Niet geplakt", timeout=20)
+
+    paste("Tit\x1b[2Jel")  # Textual would have typed "^[2Jel" before "Tit"
+    screen = tmux.wait_for("Niet geplakt")
+    assert "␛ (ESC)" in screen and "^[" not in screen and "2Jel" not in screen
+    tmux.wait_gone("Niet geplakt", timeout=20)
+
+    paste("Titel")
+    screen = tmux.wait_for("Zoeken:  Titel")
+    assert reference in screen
+    tmux.send_keys("C-q")
+    assert tmux.exit_status() == 0
