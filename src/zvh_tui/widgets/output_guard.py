@@ -32,8 +32,8 @@ def _clean(segments: list[Segment]) -> list[Segment]:
 
 
 def _guarded_render(self: Strip, console) -> str:  # noqa: ANN001 - rich.console.Console
-    if self._render_cache is None and any(
-        control is None and CONTROL_CHARS.search(text) for text, _, control in self._segments
+    if self._render_cache is None and CONTROL_CHARS.search(
+        "".join([text for text, _, control in self._segments if control is None])
     ):
         self._segments = _clean(self._segments)
     return _original_render(self, console)
