@@ -109,8 +109,8 @@ def test_a_paste_goes_in_exactly_or_is_refused(tmux, tmp_path: Path) -> None:  #
     assert "␛ (ESC)" in screen and "^[" not in screen and "2Jel" not in screen
     tmux.wait_gone("Niet geplakt", timeout=20)
 
-    paste("Titel")
-    screen = tmux.wait_for("Zoeken:  Titel")
-    assert reference in screen
+    paste("Stuurteken")  # the person's name when the case was made (in the search index)
+    screen = tmux.wait_for("Zoeken:  Stuurteken ")  # exactly what was pasted
+    assert reference in screen and "Niet geplakt" not in screen
     tmux.send_keys("C-q")
     assert tmux.exit_status() == 0
