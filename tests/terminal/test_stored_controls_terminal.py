@@ -93,7 +93,8 @@ def test_a_paste_goes_in_exactly_or_is_refused(tmux, tmp_path: Path) -> None:  #
     tmux.send_keys("Enter")
     tmux.wait_for("1 casus")
     tmux.type("/")
-    tmux.wait_for("Zoeken:  /")  # the search field has the cursor (placeholder text)
+    tmux.type("S")
+    tmux.wait_for("Zoeken:  S ")  # the search field has the cursor and holds "S"
 
     def paste(text: str) -> None:
         tmux._tmux("set-buffer", "-b", "plak", text)
@@ -101,15 +102,16 @@ def test_a_paste_goes_in_exactly_or_is_refused(tmux, tmp_path: Path) -> None:  #
 
     paste("Titel\nTweede regel")  # Textual would have kept "Titel" only
     screen = tmux.wait_for("Niet geplakt")
-    assert "2 regels" in screen.replace("\n", " ")
+    assert "2 regels" in screen.replace("\n", " ") and "Zoeken:  S " in screen
     tmux.wait_gone("Niet geplakt", timeout=20)
 
     paste("Tit\x1b[2Jel")  # Textual would have typed "^[2Jel" before "Tit"
     screen = tmux.wait_for("Niet geplakt")
     assert "␛ (ESC)" in screen and "^[" not in screen and "2Jel" not in screen
+    assert "Zoeken:  S " in screen
     tmux.wait_gone("Niet geplakt", timeout=20)
 
-    paste("Stuurteken")  # the person's name when the case was made (in the search index)
+    paste("tuurteken")  # with the "S": the person's name when the case was made
     screen = tmux.wait_for("Zoeken:  Stuurteken ")  # exactly what was pasted
     assert reference in screen and "Niet geplakt" not in screen
     tmux.send_keys("C-q")
