@@ -6,6 +6,11 @@ Usage: python child_ops.py MODE DATA_DIR RUN   (the raw key comes in ZVH_TEST_KE
           print `ACK <kind> <id> <text>` (the change is acknowledged to "the user" only then).
 - backup: make verified backups forever; print `BACKUP <file name>` after each.
 - hold:   take the profile and wait; print `HOLDING` (or `REFUSED <message>` if it is taken).
+- wal:    make one case named RUN and die at once with os._exit (as kill -9 would): what it
+          committed is only in zvh.db-wal. Prints `ACK case <id>` first.
+- restore: restore the backup file RUN (passphrase in ZVH_TEST_PASSPHRASE) and die with
+          os._exit(9) at restore step ZVH_KILL_AT (services/backup.py, RESTORE_STEPS);
+          ZVH_NO_CHECKPOINT=1 skips the checkpoint, so the WAL must be kept as a set.
 """
 
 from __future__ import annotations
@@ -32,8 +37,24 @@ def main() -> int:
         print("HOLDING", flush=True)
         time.sleep(60)
         return 0
+    if mode == "restore":
+        stop_at = os.environ.get("ZVH_KILL_AT", "")
+        backup._step_hook = lambda step: os._exit(9) if step == stop_at else None
+        if os.environ.get("ZVH_NO_CHECKPOINT"):  # as if the database did not open with the key
+            backup._checkpoint = lambda *args: False
+        context.set_actor(context.Actor(user="kind-proces"))
+        backup.restore(profile, Path(run), os.environ["ZVH_TEST_PASSPHRASE"])
+        print("RESTORED", flush=True)
+        os._exit(0)
     profile.unlock_with_key(os.environ["ZVH_TEST_KEY"])
     context.set_actor(context.Actor(user="kind-proces"))
+    if mode == "wal":
+        case = cases.create_case(
+            cases.NewCase(persons=[cases.NewPerson(name=f"Persoon {run}")],
+                          referrer_citizen="buurman", reason=f"aanleiding {run}")
+        )
+        print(f"ACK case {case.id}", flush=True)
+        os._exit(0)
     print("READY", flush=True)
     if mode == "backup":
         while True:

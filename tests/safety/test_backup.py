@@ -127,9 +127,10 @@ def test_restore_into_an_empty_profile_gives_every_row_back(
     assert set(after) == set(before)
     for table, rows in before.items():
         if table == "audit_event":
-            # The restored log continues the chain: an 'unlock' and a 'restore' event follow.
+            # The restored log continues the chain: the 'restore' event (written into the copy
+            # before it was put in place) and an 'unlock' event follow.
             assert after[table][: len(rows)] == rows
-            assert [r[2] for r in after[table][len(rows):]] == ["unlock", "restore"]
+            assert [r[2] for r in after[table][len(rows):]] == ["restore", "unlock"]
         else:
             assert after[table] == rows, table
     assert audit.verify_chain().ok
@@ -145,10 +146,10 @@ def test_restore_over_a_profile_keeps_the_replaced_database_and_the_log(
     profile.lock()
     result = backup.restore(profile, made.info.path, h.TEST_PASSPHRASE)
     assert JournalEntry.select().count() == 0
-    # The log is not rewound: every event up to the lock is still there, then unlock, restore.
+    # The log is not rewound: every event up to the lock is still there, then restore, unlock.
     log_after = h.dump_open()["audit_event"]
     assert log_after[: len(log_before)] == log_before
-    assert [r[2] for r in log_after[len(log_before):]] == ["lock", "unlock", "restore"]
+    assert [r[2] for r in log_after[len(log_before):]] == ["lock", "restore", "unlock"]
     in_backup = len(h.dump_file(made.info.path, raw_key)["audit_event"])
     assert result.log_carried == len(log_before) + 1 - in_backup  # + 1: the 'lock' event
     assert audit.verify_chain().ok

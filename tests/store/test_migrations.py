@@ -62,11 +62,11 @@ def reference_schema(tmp_path_factory: pytest.TempPathFactory) -> peewee.SqliteD
 # -- the runner ---------------------------------------------------------------------------------
 
 
-def test_an_empty_database_is_brought_to_version_1(make_store) -> None:
+def test_an_empty_database_is_brought_to_the_newest_version(make_store) -> None:
     store = make_store()
     assert migrations.current_version(store.database) == 0
-    assert migrations.migrate(store.database) == [1]
-    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 1
+    assert migrations.migrate(store.database) == [1, 2]
+    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 2
     assert migrations.current_version(store.database) == migrations.LATEST
     tables = set(store.database.get_tables())
     assert {m._meta.table_name for m in SCHEMA_MODELS} <= tables

@@ -15,6 +15,7 @@ Only files named `zvh-YYYYMMDD-HHMMSS[-n].db` count as backups; the newest
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import secrets
@@ -31,6 +32,8 @@ from zvh_tui.store import database, migrations
 BACKUP_NAME = re.compile(r"^zvh-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 PARTIAL_PREFIX = ".zvh-"
 PARTIAL_SUFFIX = ".part"
+PARTIAL_COMPANIONS = tuple(PARTIAL_SUFFIX + side for side in ("", "-wal", "-shm", "-journal"))
+JOURNAL_NAME = "zvh-terugzetten.json"  # a restore under way (see `restore`)
 PAGE_SIZE = 4096  # SQLCipher 4's default page size: a whole file is a multiple of it
 DUE_AFTER = dt.timedelta(days=1)
 _ONE_AT_A_TIME = threading.Lock()  # a backup at unlock and one at quit must not overlap
@@ -133,7 +136,7 @@ def remove_partials(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return removed
     for path in folder.iterdir():
-        if path.name.startswith(PARTIAL_PREFIX) and path.name.endswith(PARTIAL_SUFFIX):
+        if path.name.startswith(PARTIAL_PREFIX) and path.name.endswith(PARTIAL_COMPANIONS):
             try:
                 path.unlink()
                 removed.append(path)
@@ -323,17 +326,38 @@ def _make_backup(
     removed: list[Path] = []
     if own_folder:
         keep = int(generations if generations is not None else profile.settings.backup_generations)
-        removed = prune(folder, keep)
+        removed = prune(folder, keep, store.raw_key)
     info = parse_name(final) or BackupInfo(final, clock(), sequence, final.stat().st_size)
     audit.record("backup", object_type="profile", detail=final.name if own_folder else "extern")
     return BackupResult(info=info, seconds=time.perf_counter() - started, removed=removed)
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
-    """Remove all but the newest `keep` backups (at least one is always kept)."""
+def opens_with(path: Path, raw_key: str) -> bool:
+    """Does this key open the file (read-only; about a millisecond with a raw key)?"""
+    try:
+        conn = database.connect_raw(path, raw_key, readonly=True)
+    except Exception:  # noqa: BLE001
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Exception:  # noqa: BLE001 - another key, or damaged
+        return False
+    finally:
+        conn.close()
+
+
+def prune(folder: Path, keep: int, raw_key: str) -> list[Path]:
+    """Remove all but the newest `keep` backups that open with `raw_key` (at least one).
+
+    A backup this key does not open - one made before a passphrase change, another profile's,
+    or a damaged one - is never removed: the app cannot tell that it is not the only good copy
+    of something (issue 10.2: a new profile's seven backups once pruned the old one's last).
+    """
     keep = max(1, int(keep))
+    ours = [info for info in list_backups(folder) if opens_with(info.path, raw_key)]
     removed: list[Path] = []
-    for info in list_backups(folder)[keep:]:
+    for info in ours[keep:]:
         try:
             info.path.unlink()
             removed.append(info.path)
@@ -353,16 +377,42 @@ class RestoreResult:
     log_carried: int | None = 0  # audit events after the backup taken over (None: unreadable)
 
 
+# Every step of a restore, in order. Tests stop the process at each one (`_step_hook`).
+RESTORE_STEPS = ("copied", "locked", "checkpointed", "prepared", "journal", "aside", "cleared",
+                 "swapped", "anchored", "done")
+_step_hook: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if _step_hook is not None:
+        _step_hook(name)
+
+
 def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: ANN001
     """Put a backup back as the profile's database, then unlock the profile with it.
 
-    The backup is copied next to the database, fsynced and verified with the passphrase first;
-    the database it replaces (if any) is kept in the backups folder as
-    `vervangen-YYYYMMDD-HHMMSS.db` (still encrypted), never deleted. The audit events written
-    after the backup are carried over from it (`carry_over_log`), then a 'restore' event.
-    """
-    from zvh_tui.services import audit
+    Nothing can be lost when this is interrupted at any point (kill -9, power):
 
+    1. the backup is verified with the passphrase, copied into the data folder (a hidden
+       `.part` file), fsynced and verified again; the profile is locked;
+    2. the current database is checkpointed (`wal_checkpoint(TRUNCATE)`, when it opens with
+       the key), so what was only in its write-ahead log is in the file itself; the audit
+       events written after the backup are carried over into the copy, and a 'restore' event
+       is written into it, so the log is never rewound;
+    3. a journal (`zvh-terugzetten.json`, fsynced) names the copy, where the current database
+       will be kept and the anchor the restored database will have;
+    4. the current database and its WAL get a second name in backups/ as
+       `vervangen-YYYYMMDD-HHMMSS.db` (+ `-wal`): hard links, so the set is kept whole and
+       nothing is copied; only then are `zvh.db-wal` and `zvh.db-shm` removed (a stale WAL
+       beside the restored file would be replayed into it by SQLite);
+    5. one `os.replace` puts the copy on `zvh.db`; the anchor (services/anchor.py) is set to
+       the restored database; the journal is removed.
+
+    Until step 5, `zvh.db` is the old database (its WAL kept under the second name); after
+    it, the restored one. `recover_restore`, run whenever the profile is taken, finishes a
+    journal it finds (or, when the copy has vanished, undoes it), so every start after an
+    interruption has either the old data or the restored data, and always a `zvh.db`.
+    """
     source = Path(source)
     if not source.is_file():
         raise StoreError("Dit back-upbestand bestaat niet.")
@@ -387,29 +437,219 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: A
     except BaseException:
         _unlink(partial)
         raise
+    _step("copied")
     if profile.unlocked:
         profile.lock()
-    replaced: Path | None = None
+    _step("locked")
     current = paths.database
-    carried = carry_over_log(current, partial, raw_key, passphrase) if current.exists() else 0
     try:
-        if current.exists():
+        _checkpoint(current, partial, raw_key, passphrase)
+        _step("checkpointed")
+        carried = carry_over_log(current, partial, raw_key, passphrase) if current.exists() else 0
+        note = "log na back-up overgenomen: " + (str(carried) if carried is not None else "niet leesbaar")
+        anchor_text = _record_in_copy(paths, partial, raw_key, f"{source.name[:100]}; {note}")
+        _step("prepared")
+        replaced = None
+        if any(Path(str(current) + side).exists() for side in ("", "-wal")):
             paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
             replaced, _ = _free_name(paths.backups, _now(), prefix="vervangen-")
-            for suffix in ("-wal", "-shm", ""):  # the main file last: never a lone WAL
-                side = Path(str(current) + suffix)
-                if side.exists():
-                    os.replace(side, Path(str(replaced) + suffix))
-            fsync_dir(paths.backups)
-        os.replace(partial, current)
-        fsync_dir(data)
+        journal = {"partial": partial.name, "file": _identity(partial), "anchor": anchor_text,
+                   "aside": replaced.name if replaced else None}
+        _write_journal(paths, journal)
+    except BaseException:
+        _remove_partial(partial)
+        raise
+    _step("journal")
+    try:
+        _finish(paths, journal)
     except OSError:
-        _unlink(partial)
-        raise StoreError("De back-up kon niet worden teruggezet (bestanden verplaatsen mislukte).") from None
+        try:
+            _undo(paths, journal)
+        except OSError:
+            pass  # the journal stays: the next start finishes or undoes it
+        raise StoreError("De back-up kon niet worden teruggezet (bestanden verplaatsen mislukte). "
+                         "De database is ongewijzigd.") from None
     profile.unlock_with_key(raw_key)
-    note = "log na back-up overgenomen: " + (str(carried) if carried is not None else "niet leesbaar")
-    audit.record("restore", object_type="profile", detail=f"{source.name[:100]}; {note}")
     return RestoreResult(restored_from=source, replaced=replaced, log_carried=carried)
+
+
+def _identity(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_dev, info.st_ino]
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return Path(str(path) + suffix)
+
+
+def _checkpoint(current: Path, partial: Path, raw_key: str, passphrase: str) -> bool:
+    """Move what is only in the current database's WAL into the file (when the key opens it)."""
+    if not current.exists():
+        return False
+    try:
+        salt = database.read_salt(current)
+        key = raw_key if salt == database.read_salt(partial) else database.derive_key(passphrase, salt).hex()
+        conn = database.connect_raw(current, key)
+    except Exception:  # noqa: BLE001 - damaged or another passphrase: the WAL is kept as a set
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return bool(busy) and busy[0] == 0
+    except Exception:  # noqa: BLE001
+        return False
+    finally:
+        conn.close()
+
+
+def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:  # noqa: ANN001
+    """Write the 'restore' event into the copy; return the anchor it will have (JSON)."""
+    from zvh_tui.services import anchor, audit
+
+    conn = database.connect_raw(partial, raw_key)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        audit.append_raw(conn, "restore", object_type="profile", detail=detail)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        secret = anchor.chain_secret(conn.execute, raw_key)
+        generation = _anchor_generation(paths)
+        text = anchor.encode(anchor.fresh(conn.execute, generation), secret).decode("ascii")
+    finally:
+        conn.close()
+    for side in ("-wal", "-journal"):
+        extra = _side(partial, side)
+        if extra.exists() and extra.stat().st_size > 0:
+            raise StoreError("De kopie van de back-up kon niet worden afgerond; er is niets gewijzigd.")
+    fsync_file(partial)
+    return text
+
+
+def _anchor_generation(paths) -> int:  # noqa: ANN001
+    from zvh_tui.services import anchor
+
+    try:
+        return int(json.loads(anchor.anchor_path(paths).read_bytes())["generation"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+
+
+def _journal_path(paths) -> Path:  # noqa: ANN001
+    return paths.data / JOURNAL_NAME
+
+
+def _write_journal(paths, journal: dict) -> None:  # noqa: ANN001
+    target = _journal_path(paths)
+    temp = paths.data / f"{PARTIAL_PREFIX}journal-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, json.dumps(journal, sort_keys=True).encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, target)
+    fsync_dir(paths.data)
+
+
+def _swapped(paths, journal: dict) -> bool:  # noqa: ANN001
+    try:
+        return _identity(paths.database) == list(journal["file"])
+    except OSError:
+        return False
+
+
+def _finish(paths, journal: dict) -> None:  # noqa: ANN001
+    """Do the remaining steps of a journaled restore; every step may be done twice."""
+    from zvh_tui.services import anchor
+
+    current = paths.database
+    partial = paths.data / journal["partial"]
+    if not _swapped(paths, journal):
+        kept = paths.backups / journal["aside"] if journal.get("aside") else None
+        if kept is not None:
+            for side in ("", "-wal"):
+                live, copy = _side(current, side), _side(kept, side)
+                if live.exists() and not copy.exists():
+                    os.link(live, copy)
+            fsync_dir(paths.backups)
+        _step("aside")
+        for side in ("-wal", "-shm"):
+            live = _side(current, side)
+            if side == "-wal" and live.exists() and (kept is None or not _same(live, _side(kept, side))):
+                raise OSError("the WAL is not kept")  # never drop a WAL that is not kept
+            if live.exists():
+                live.unlink()
+        fsync_dir(paths.data)
+        _step("cleared")
+        os.replace(partial, current)
+        fsync_dir(paths.data)
+    _remove_partial(partial)  # an empty `.part-wal` a closed connection may leave
+    _step("swapped")
+    anchor.write_bytes(paths, journal["anchor"].encode("ascii"))
+    _step("anchored")
+    _journal_path(paths).unlink()
+    fsync_dir(paths.data)
+    _step("done")
+
+
+def _undo(paths, journal: dict) -> None:  # noqa: ANN001
+    """Before the swap: put the database's WAL back where it was, remove the copy."""
+    if _swapped(paths, journal):
+        raise OSError("already swapped")
+    current = paths.database
+    if journal.get("aside"):
+        kept = paths.backups / journal["aside"]
+        for side in ("", "-wal"):
+            live, copy = _side(current, side), _side(kept, side)
+            if copy.exists():
+                if not live.exists():
+                    os.link(copy, live)
+                if _same(live, copy):
+                    copy.unlink()
+        fsync_dir(paths.backups)
+    _remove_partial(paths.data / journal["partial"])
+    _journal_path(paths).unlink(missing_ok=True)
+    fsync_dir(paths.data)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _remove_partial(partial: Path) -> None:
+    for side in ("", "-wal", "-shm", "-journal"):
+        _unlink(_side(partial, side))
+
+
+def recover_restore(paths) -> str | None:  # noqa: ANN001
+    """At every start (profile lock held): finish a restore that was interrupted, or undo it
+    when its copy has vanished. Returns what was done ("finished", "undone") or None."""
+    path = _journal_path(paths)
+    try:
+        journal = json.loads(path.read_bytes())
+        journal["partial"], journal["anchor"]  # noqa: B018 - a journal we wrote
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise StoreError(
+            f"Een onderbroken terugzetting liet een onleesbaar logbestand achter ({path}). "
+            "Er is niets gewijzigd; neem contact op met de beheerder."
+        ) from None
+    partial = paths.data / journal["partial"]
+    try:
+        if _swapped(paths, journal) or partial.exists():
+            _finish(paths, journal)
+            return "finished"
+        _undo(paths, journal)
+        return "undone"
+    except OSError:
+        raise StoreError(
+            "Een onderbroken terugzetting kon niet worden afgemaakt (bestanden verplaatsen "
+            f"mislukte). Er is niets verwijderd; zie {path}."
+        ) from None
 
 
 AUDIT_COLUMNS = (
@@ -445,11 +685,17 @@ def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> 
             rows = source.execute(
                 f"SELECT {AUDIT_COLUMNS} FROM audit_event WHERE id > ? ORDER BY id", (last[0],)
             ).fetchall()
+            marker = source.execute(
+                "SELECT key, value FROM key_value WHERE key = ?", (migrations.AUDIT_CHAIN_KEY,)
+            ).fetchall()
+            target.execute("BEGIN IMMEDIATE")
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
-                target.execute("BEGIN IMMEDIATE")
                 target.executemany(f"INSERT INTO audit_event ({AUDIT_COLUMNS}) VALUES ({marks})", rows)
-                target.execute("COMMIT")
+            # A backup from before schema version 2 has no chain marker; the carried events
+            # are linked under the replaced database's one, so it comes along.
+            target.executemany("INSERT OR IGNORE INTO key_value (key, value) VALUES (?, ?)", marker)
+            target.execute("COMMIT")
             return len(rows)
         finally:
             target.close()

@@ -24,7 +24,7 @@ from zvh_tui.errors import (
     ZvhError,
 )
 from zvh_tui.paths import ProfilePaths, ensure_folders, resolve
-from zvh_tui.services import audit, context, unlock_delay
+from zvh_tui.services import anchor, audit, backup, context, unlock_delay
 from zvh_tui.services.unlock_delay import MAX_RETRY_DELAY_SECONDS, retry_delay  # noqa: F401
 from zvh_tui.store import database, migrations
 from zvh_tui.store.models import KeyValue, Partner, db, utcnow
@@ -41,6 +41,10 @@ class Profile:
         self._lock_fd: int | None = None
         # Wrong passphrases, kept in the state folder: a restart or the CLI waits too (10.7).
         self.unlock_delay = unlock_delay.UnlockDelay(paths.state / unlock_delay.FILENAME)
+        # The anchor outside the database (services/anchor.py): "inspect" (zvh check) opens a
+        # database behind it without writing, "accept" (zvh check --aanvaard) goes on with it.
+        self.anchor_mode = "normal"
+        self.anchor: anchor.Comparison | None = None
 
     @classmethod
     def from_dir(cls, data_dir: str | os.PathLike[str] | None = None) -> Profile:
@@ -86,7 +90,8 @@ class Profile:
         self._lock_fd = fd
         from zvh_tui.services import rekey
 
-        rekey.recover(self.paths)  # a passphrase change or restore that was killed half-way
+        backup.recover_restore(self.paths)  # a restore that was killed: finished from its journal
+        rekey.recover(self.paths)  # a passphrase change that was killed half-way
 
     def release(self) -> None:
         if self._lock_fd is not None:
@@ -164,6 +169,7 @@ class Profile:
                     "De database is beschadigd (de snelle controle faalde). "
                     "Zet de nieuwste back-up terug met 'zvh restore'."
                 )
+            self.anchor = anchor.on_open(self.paths, store, created=created, mode=self.anchor_mode)
         except ZvhError:
             store.close()
             raise
@@ -183,12 +189,15 @@ class Profile:
             context.Actor(user=self.settings.user_name(), on_behalf_of=self.settings.on_behalf_of)
         )
         try:
-            with db.atomic():
-                if created:
-                    KeyValue.insert(key="created_at", value=utcnow().isoformat()).on_conflict_replace().execute()
-                self.ensure_own_partner()
-                audit.record("profile.create" if created else "unlock")
+            if self.anchor.writable:  # never write to a database only opened to inspect it
+                anchor.attach(self.paths, store, self.anchor)
+                with db.atomic():
+                    if created:
+                        KeyValue.insert(key="created_at", value=utcnow().isoformat()).on_conflict_replace().execute()
+                    self.ensure_own_partner()
+                    audit.record("profile.create" if created else "unlock", detail=self.anchor.note())
         except BaseException as exc:
+            anchor.detach()
             store.close()  # a full or read-only disk: the profile stays locked (10.6)
             if isinstance(exc, StorageProblem):  # said as "cannot be opened", not "not saved"
                 raise self._disk_problem(exc) from None
@@ -223,9 +232,11 @@ class Profile:
         if self.store is None:
             return
         try:
-            audit.record("lock")
+            if self.anchor is None or self.anchor.writable:
+                audit.record("lock")
         except Exception:  # noqa: BLE001 - locking must succeed even if the write fails
             pass
+        anchor.detach()
         self.store.close()
         self.store = None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import hmac
 import os
 import secrets
 import threading
@@ -146,6 +147,17 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
     )
 
 
+def subkey(raw_key: str, label: str) -> bytes:
+    """A key for one purpose, derived from the database key: HMAC-SHA256(key, label).
+
+    The database key is already uniformly random (PBKDF2 output), so one HMAC with a distinct
+    label per purpose is a sound derivation (HKDF-Expand with a single block). Never the
+    database key itself, so a MAC or an anchor file can never reveal it.
+    """
+    key = bytes.fromhex(raw_key[: KEY_BYTES * 2])
+    return hmac.new(key, ("zvh-tui/" + label).encode("ascii"), hashlib.sha256).digest()
+
+
 class KeyedDatabase(SqlCipherDatabase):
     """A SqlCipherDatabase whose connections are keyed with a raw key (`x'…'`)."""
 
@@ -187,6 +199,10 @@ class KeyedDatabase(SqlCipherDatabase):
             except Exception:  # noqa: BLE001 - a connection busy in a dying thread
                 continue
         return closed
+
+    def subkey(self, label: str) -> bytes:
+        """A key for one purpose derived from this database's key (see `subkey`)."""
+        return subkey(self._raw_key, label)
 
     def forget_key(self) -> None:
         self._raw_key = "0" * (KEY_BYTES * 2)

@@ -7,6 +7,7 @@ version bump, so a database is always at exactly one known version.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from importlib import resources
 
@@ -39,9 +40,35 @@ def _v1(database: Database) -> None:
         database.execute_sql(statement)
 
 
+AUDIT_CHAIN_KEY = "audit_chain"  # KeyValue row: where the keyed chain starts, and its secret
+AUDIT_CHAIN_LABEL = "audit-chain/v2"
+
+
+def _v2(database: Database) -> None:
+    """The audit chain goes on with a keyed MAC (HMAC-SHA256) from the next event on.
+
+    Events up to now keep their SHA-256 chain (they are never rewritten: an append-only log is
+    not re-chained, and a broken old chain must stay visible). The MAC secret is derived from
+    the database key once, here, and kept inside the encrypted database, so it stays the same
+    after a passphrase change (which changes the database key) and in every backup. This
+    migration therefore needs the key: it runs when the profile is opened, with the store's
+    KeyedDatabase, never on a bare file.
+    """
+    derive = getattr(database, "subkey", None)
+    if derive is None:
+        raise StoreError("De database kan niet worden bijgewerkt zonder haar sleutel.")
+    row = database.execute_sql("SELECT max(id) FROM audit_event").fetchone()
+    marker = {"mac_from": int(row[0] or 0), "secret": derive(AUDIT_CHAIN_LABEL).hex()}
+    database.execute_sql(
+        'INSERT OR IGNORE INTO "key_value" ("key", "value") VALUES (?, ?)',
+        (AUDIT_CHAIN_KEY, json.dumps(marker, sort_keys=True)),
+    )
+
+
 # version -> function that brings version-1 to version. Append; never edit a released one.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _v1,
+    2: _v2,
 }
 LATEST = max(MIGRATIONS)
 
