@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from zvh_tui import __version__, crash, paths
-from zvh_tui.errors import StoreError, WrongPassphrase, ZvhError
+from zvh_tui.errors import WrongPassphrase, ZvhError
 from zvh_tui.services.profile import Profile
 
 EXIT_OK = 0
@@ -191,53 +191,31 @@ def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--aanvaard", action="store_true",
+        help="werk verder met een database die achterloopt op haar anker (bv. na een verloren "
+        "zvh.db-wal, als geen back-up meer bevat); dit wordt in het logboek vastgelegd",
+    )
+
+
 def run_check(args: argparse.Namespace, profile: Profile) -> int:
-    """Integrity of the database file, of the encryption and of the audit chain."""
-    from zvh_tui.services import audit
+    """Print what services/integrity.py finds: the database file, the encryption, the audit
+    log (triggers, keyed chain, anchor outside the database), file modes and backups."""
+    from zvh_tui.services import integrity
 
-    if profile.store is None:  # open_profile ran; this keeps type checkers content
-        raise StoreError("Het profiel is niet geopend.")
-    database = profile.store.database
-    problems: list[str] = []
+    # A database behind its anchor is opened here to be reported, without writing to it
+    # (or, with --aanvaard, to go on with it); every other command refuses to open it.
+    profile.anchor_mode = "accept" if args.aanvaard else "inspect"
+    open_profile(profile)
+    report = integrity.check(profile)
     print(f"Controle van profiel '{profile.name}':")
-
-    rows = [row[0] for row in database.execute_sql("PRAGMA integrity_check").fetchall()]
-    if rows == ["ok"]:
-        print("  Database: in orde.")
-    else:
-        problems.append("Database: de integriteitscontrole meldt fouten.")
-        print("  Database: FOUTEN gevonden:")
-        for row in rows[:10]:
-            print(f"    {row}")
-
-    pages = database.execute_sql("PRAGMA cipher_integrity_check").fetchall()
-    if not pages:
-        print("  Versleuteling: in orde.")
-    else:
-        problems.append("Versleuteling: beschadigde pagina's.")
-        print(f"  Versleuteling: {len(pages)} beschadigde pagina('s).")
-
-    chain = audit.verify_chain()
-    if chain.ok:
-        events = "1 gebeurtenis" if chain.events == 1 else f"{chain.events} gebeurtenissen"
-        print(f"  Auditlog: in orde ({events}, keten onbroken).")
-    else:
-        problems.append("Auditlog: de keten is verbroken.")
-        print(f"  Auditlog: de keten is verbroken bij gebeurtenis {chain.broken_at}.")
-
-    from zvh_tui.services import integrity  # foreign keys, file modes, backups (issue 6)
-
-    extra = integrity.extra_findings(
-        profile, integrity.foreign_key_findings(profile, integrity.CheckReport()))
-    for finding in extra.findings:
-        print(("  " if finding.ok else "  PROBLEEM: ") + finding.text + ".")
-        if not finding.ok:
-            problems.append(finding.text)
-
-    if problems:
+    for line in report.lines():
+        print(f"  {line}.")
+    if not report.ok:
         print("Er zijn problemen gevonden. Zet zo nodig de nieuwste back-up terug.")
-        if extra.backup is not None:
-            print(integrity.restore_hint(extra.backup))
+        if report.backup is not None:
+            print(integrity.restore_hint(report.backup))
         return EXIT_PROBLEMS
     print("Alles in orde.")
     return EXIT_OK
@@ -399,7 +377,8 @@ COMMANDS: tuple[Command, ...] = (
             _export_case_arguments),
     Command(("export", "plan"), "Exporteer het plan van aanpak (Markdown of HTML)",
             run_export_plan, _export_plan_arguments),
-    Command(("check",), "Controleer database, versleuteling en auditlog", run_check),
+    Command(("check",), "Controleer database, versleuteling en auditlog", run_check,
+            _check_arguments, needs_profile=False),
     Command(("version",), "Toon de versie", run_version, needs_profile=False),
     Command(("backup",), "Maak een gecontroleerde, versleutelde back-up", run_backup,
             _backup_arguments),

@@ -69,13 +69,30 @@ def test_a_changed_row_breaks_the_chain_at_that_row(store_profile: Profile, case
     assert report.broken_at == victim
 
 
-def test_a_changed_row_with_a_recomputed_hash_breaks_the_chain_at_the_next_row(
+def test_a_changed_row_with_a_recomputed_sha256_breaks_the_chain_at_that_row(
+    store_profile: Profile, case: Case
+) -> None:
+    """The chain is keyed (HMAC): a plain SHA-256 recomputed by someone with a SQLCipher tool
+    does not pass, not even for the edited row itself."""
+    ids = [audit.record("view", case=case).id for _ in range(3)]
+    row = AuditEvent.get_by_id(ids[0])
+    row.user = "iemand-anders"
+    forged = audit._digest(row.prev_hash, audit._fields(row))
+    _tamper(
+        store_profile,
+        ("UPDATE audit_event SET user = ?, hash = ? WHERE id = ?", (row.user, forged, row.id)),
+    )
+    assert audit.verify_chain().broken_at == ids[0]
+
+
+def test_a_changed_row_with_a_recomputed_mac_breaks_the_chain_at_the_next_row(
     store_profile: Profile, case: Case
 ) -> None:
     ids = [audit.record("view", case=case).id for _ in range(3)]
     row = AuditEvent.get_by_id(ids[0])
     row.user = "iemand-anders"
-    forged = audit._digest(row.prev_hash, audit._fields(row))
+    marker = audit.read_marker(db.execute_sql)
+    forged = audit.link(marker, row.id, row.prev_hash, audit._fields(row))
     _tamper(
         store_profile,
         ("UPDATE audit_event SET user = ?, hash = ? WHERE id = ?", (row.user, forged, row.id)),

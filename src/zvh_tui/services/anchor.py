@@ -287,23 +287,41 @@ def holding_more(paths: ProfilePaths, raw_key: str, events: int) -> list[HoldsMo
 # -- at unlock, and after every commit ------------------------------------------------------
 
 class _Writer:
-    """Writes the anchor after each commit that appended an event (audit's commit hook)."""
+    """Writes the anchor after each commit that appended an event (audit's commit hook).
 
-    def __init__(self, paths: ProfilePaths, store: database.Store, last: Anchor | None) -> None:
+    Never moves it back: when the log shrank or changed under the running app (someone
+    deleted events with a SQLCipher tool), the anchor keeps what it last saw, so the next
+    unlock and `zvh check` report it."""
+
+    def __init__(self, paths: ProfilePaths, store: database.Store, comparison: Comparison) -> None:
         self.paths = paths
         self.database = store.database
         self.secret = chain_secret(store.database.execute_sql, store.raw_key)
-        self.generation = last.generation if last else 0
+        self.last = comparison.anchor if comparison.status == OK else None
+        self.generation = comparison.anchor.generation if comparison.anchor else 0
         self.lock = threading.Lock()
 
     def __call__(self) -> None:
         try:
             with self.lock:
-                anchor = fresh(self.database.execute_sql, self.generation)
+                execute = self.database.execute_sql
+                anchor = fresh(execute, self.generation)
+                if self.last is not None and not _holds(execute, self.last, anchor):
+                    log.warning("anchor kept: the log no longer holds the anchored event")
+                    return
                 write_bytes(self.paths, encode(anchor, self.secret))
-                self.generation = anchor.generation
+                self.last, self.generation = anchor, anchor.generation
         except Exception as exc:  # noqa: BLE001 - the commit succeeded; the anchor stays behind
             log.warning("anchor not written: %s", type(exc).__name__)
+
+
+def _holds(execute: audit.Execute, last: Anchor, now: Anchor) -> bool:
+    if now.events < last.events:
+        return False
+    if not last.events:
+        return True
+    row = execute('SELECT hash FROM "audit_event" WHERE id = ?', (last.events,)).fetchone()
+    return row is not None and row[0] == last.head
 
 
 def on_open(
@@ -331,7 +349,9 @@ def on_open(
 
 def attach(paths: ProfilePaths, store: database.Store, comparison: Comparison) -> None:
     """From now on every commit with an event moves the anchor forward."""
-    audit.set_commit_hook(_Writer(paths, store, comparison.anchor))
+    for stale in paths.state.glob(f".{ANCHOR_NAME}-*.tmp"):  # left by a kill mid-write
+        stale.unlink(missing_ok=True)
+    audit.set_commit_hook(_Writer(paths, store, comparison))
 
 
 def detach() -> None:

@@ -3,8 +3,10 @@
 Two entry points:
 
 - `check(profile)` on an unlocked profile (`zvh check`): the full `integrity_check`,
-  `cipher_integrity_check` (the HMAC of every page), `foreign_key_check`, the audit log's hash
-  chain, file and folder modes (corrected), and whether a recent backup exists.
+  `cipher_integrity_check` (the HMAC of every page), `foreign_key_check`, the audit log (its
+  table, its append-only triggers, its keyed chain, where it begins, and the anchor outside
+  the database: services/anchor.py), file and folder modes (corrected), and whether a recent
+  backup exists. The CLI only prints this report.
 - `diagnose(paths, passphrase=…)` when a database does not open or fails its check: what is
   wrong, in Dutch (missing, plaintext, truncated, wrong passphrase, damaged), and the newest
   backup that opens with the same passphrase and verifies. It opens files read-only
@@ -233,6 +235,7 @@ def check(profile, *, now: dt.datetime | None = None) -> CheckReport:  # noqa: A
     report = CheckReport()
     database_findings(profile, report)
     chain_findings(report)
+    anchor_findings(profile, report)
     extra_findings(profile, report, now=now)
     return report
 
@@ -249,11 +252,11 @@ def database_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN
     db = _open_store(profile).database
     try:
         rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
-        report.add(rows == ["ok"], "Database: volledige controle (integrity_check)"
-                   + ("" if rows == ["ok"] else f": {len(rows)} fout(en)"))
+        report.add(rows == ["ok"], "Database: in orde (volledige controle)" if rows == ["ok"]
+                   else f"Database: de volledige controle meldt {len(rows)} fout(en)")
         bad = db.execute_sql("PRAGMA cipher_integrity_check").fetchall()
-        report.add(not bad, "Versleuteling: elk blok klopt met zijn controlecode"
-                   + ("" if not bad else f" ({len(bad)} blok(ken) niet)"))
+        report.add(not bad, "Versleuteling: in orde (elk blok klopt met zijn controlecode)"
+                   if not bad else f"Versleuteling: {len(bad)} beschadigde blok(ken)")
     except DAMAGE_ERRORS:  # a damaged page raises instead of reporting
         report.add(False, "Database: de controle kon niet worden afgemaakt (beschadigd).")
     foreign_key_findings(profile, report)
@@ -271,17 +274,62 @@ def foreign_key_findings(profile, report: CheckReport) -> CheckReport:  # noqa: 
 
 
 def chain_findings(report: CheckReport) -> CheckReport:
+    """The audit log: its table, append-only triggers, keyed chain and where it begins."""
     from zvh_tui.services import audit
 
     try:
         chain = audit.verify_chain()
+        if chain.missing_table:
+            report.add(False, "Auditlog: de tabel met het logboek ontbreekt (verwijderd)")
+            return report
+        missing = audit.missing_triggers()
+        first = db_first_event()
     except DAMAGE_ERRORS:
-        report.add(False, "Logboek (NEN 7513): kon niet worden gelezen (beschadigd)")
+        report.add(False, "Auditlog: kon niet worden gelezen (beschadigd)")
         return report
-    if chain.ok:
-        report.add(True, f"Logboek (NEN 7513): {chain.events} gebeurtenissen, keten onverbroken")
+    if missing:
+        report.add(False, "Auditlog: de beveiliging tegen wijzigen en verwijderen is weggehaald "
+                   f"({', '.join(missing)})")
+    if chain.missing_marker:
+        report.add(False, "Auditlog: het kenmerk van de sleutelketen ontbreekt in de database")
+    if chain.broken_at is not None:
+        report.add(False, f"Auditlog: de keten is verbroken bij gebeurtenis {chain.broken_at}")
+    elif first not in (None, "profile.create"):
+        report.add(False, "Auditlog: het logboek begint niet bij het aanmaken van het profiel; "
+                   "eerdere gebeurtenissen ontbreken")
+    elif not chain.missing_marker:
+        events = "1 gebeurtenis" if chain.events == 1 else f"{chain.events} gebeurtenissen"
+        report.add(True, f"Auditlog: in orde ({events}, keten onverbroken)")
+    return report
+
+
+def db_first_event() -> str | None:
+    from zvh_tui.store.models import db
+
+    row = db.execute_sql('SELECT event FROM "audit_event" ORDER BY id LIMIT 1').fetchone()
+    return row[0] if row else None
+
+
+def anchor_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN001
+    """The database against the anchor outside it (what was found when it was opened, or now)."""
+    from zvh_tui.services import anchor
+
+    store = _open_store(profile)
+    found = profile.anchor
+    try:
+        if found is None or not found.behind:  # what was behind at opening stays reported
+            found = anchor.compare(profile.paths, store.database.execute_sql, store.raw_key)
+    except DAMAGE_ERRORS:
+        report.add(False, "Anker: kon niet worden vergeleken (database beschadigd)")
+        return report
+    if found.accepted:
+        report.add(True, "Anker: de database is aanvaard zoals ze is (vastgelegd in het logboek)")
     else:
-        report.add(False, f"Logboek (NEN 7513): de keten is verbroken bij gebeurtenis {chain.broken_at}")
+        report.add(not found.behind, found.finding())
+    if found.behind and found.backups:
+        best = found.backups[0]
+        report.add(False, f"Back-up met meer gegevens: {best.label} ({best.events} gebeurtenissen); "
+                   f"zet die terug met: zvh restore {best.path}")
     return report
 
 
