@@ -245,3 +245,34 @@ def test_kill_during_backup_keeps_the_previous_one(
     assert backup.newest_verifying(profile.paths.backups, raw_key=raw_key) is not None
     backup.make_backup(profile)
     assert not [p for p in profile.paths.backups.iterdir() if p.name.endswith(".part")]
+
+
+def _foreign_backup(path: Path) -> None:
+    """An encrypted database under another key: a backup of another profile, or of this one
+    before a passphrase change."""
+    import secrets
+
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")
+    conn.execute("CREATE TABLE audit_event (x)")
+    conn.close()
+
+
+def test_pruning_removes_only_backups_the_current_key_opens(profile: Profile, raw_key: str) -> None:
+    """Issue 10.2: seven backups of a new profile once pruned the old profile's only backup."""
+    folder = profile.paths.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    other_key = [folder / "zvh-20250101-080000.db", folder / "zvh-20250102-080000.db"]
+    for path in other_key:
+        _foreign_backup(path)
+    clock = clock_from(dt.datetime(2026, 11, 1, 9, 0))
+    made = [backup.make_backup(profile, generations=2, clock=clock).info.path for _ in range(4)]
+    kept = [b.path for b in backup.list_backups(folder)]
+    assert kept == [made[3], made[2], *reversed(other_key)]  # two of ours, every other one
+    assert backup.opens_with(made[3], raw_key) and not backup.opens_with(other_key[0], raw_key)
+    # Even with one generation, the other key's backups stay.
+    backup.make_backup(profile, generations=1, clock=clock)
+    assert set(other_key) <= {b.path for b in backup.list_backups(folder)}
