@@ -179,3 +179,30 @@ def test_the_anchor_survives_a_passphrase_change(profile: Profile) -> None:
     profile.unlock("een-ander-wachtwoord-9")
     assert profile.anchor.status == anchor.OK
     assert audit.verify_chain().ok
+
+
+async def test_the_app_stays_locked_and_says_why(profile: Profile, raw_key: str) -> None:
+    from textual.widgets import Input
+
+    from zvh_tui.app import ZvhApp
+    from zvh_tui.screens.unlock import UnlockScreen
+
+    paths = profile.paths
+    profile.lock()
+    older = paths.data.parent / "oude-kopie.db"
+    shutil.copyfile(paths.database, older)
+    profile.unlock_with_key(raw_key)
+    new_case("Weg1")
+    profile.close()
+    os.replace(older, paths.database)
+
+    app = ZvhApp(Profile.from_dir(paths.data))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        app.screen.query_one("#passphrase", Input).value = h.TEST_PASSPHRASE
+        await pilot.press("enter")
+        await h.wait_for(pilot, lambda: "ouder dan bij het laatste" in h.screen_text(app))
+        text = h.screen_text(app)
+        assert "zvh check --aanvaard" in text and "vergrendeld" in text
+        assert isinstance(app.screen, UnlockScreen) and not app.profile.unlocked
+        assert backup.list_backups(paths.backups) == []  # no backup of it made, nothing pruned

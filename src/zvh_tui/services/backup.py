@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import re
 import secrets
@@ -36,6 +37,7 @@ PARTIAL_COMPANIONS = tuple(PARTIAL_SUFFIX + side for side in ("", "-wal", "-shm"
 JOURNAL_NAME = "zvh-terugzetten.json"  # a restore under way (see `restore`)
 PAGE_SIZE = 4096  # SQLCipher 4's default page size: a whole file is a multiple of it
 DUE_AFTER = dt.timedelta(days=1)
+log = logging.getLogger(__name__)
 _ONE_AT_A_TIME = threading.Lock()  # a backup at unlock and one at quit must not overlap
 
 Clock = Callable[[], dt.datetime]
@@ -642,8 +644,10 @@ def recover_restore(paths) -> str | None:  # noqa: ANN001
     try:
         if _swapped(paths, journal) or partial.exists():
             _finish(paths, journal)
+            log.warning("interrupted restore finished from its journal")
             return "finished"
         _undo(paths, journal)
+        log.warning("interrupted restore undone: its copy had vanished")
         return "undone"
     except OSError:
         raise StoreError(
