@@ -276,3 +276,23 @@ def test_pruning_removes_only_backups_the_current_key_opens(profile: Profile, ra
     # Even with one generation, the other key's backups stay.
     backup.make_backup(profile, generations=1, clock=clock)
     assert set(other_key) <= {b.path for b in backup.list_backups(folder)}
+
+
+def test_restoring_a_backup_from_before_the_keyed_chain_keeps_the_log_whole(
+    profile: Profile, raw_key: str
+) -> None:
+    """A backup made by the previous version (schema 1, no chain marker) restored over today's
+    database: the events carried over are MAC-linked, so the marker comes along with them."""
+    from zvh_tui.store import database, migrations
+
+    made = backup.make_backup(profile).info
+    conn = database.connect_raw(made.path, raw_key)
+    conn.execute("DELETE FROM key_value WHERE key = ?", (migrations.AUDIT_CHAIN_KEY,))
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    h.fill_case(CANARY, today=h.TODAY)  # events after the backup, MAC-linked
+    profile.lock()
+    result = backup.restore(profile, made.path, h.TEST_PASSPHRASE)
+    assert result.log_carried and result.log_carried > 5
+    report = audit.verify_chain()
+    assert report.ok, report

@@ -256,3 +256,38 @@ def test_the_version_1_fixture_migrates_to_the_newest_without_losing_rows(
         assert report.ok and report.events == 2
     finally:
         store.close()
+
+
+# -- version 2: the keyed audit chain -------------------------------------------------------------
+
+
+def test_version_2_keys_the_chain_from_the_next_event_on(schema_v1_copy: Path, schema_v1_key: str) -> None:
+    """The fixture's two SHA-256 events stay as they are; events after the migration are linked
+    with the MAC; the secret comes from the database key, so it is the same on every run."""
+    store = database.open_with_key(schema_v1_copy, schema_v1_key)
+    database.bind(store)
+    try:
+        before = store.database.execute_sql("SELECT id, hash FROM audit_event").fetchall()
+        migrations.migrate(store.database)
+        marker = audit.read_marker(store.database.execute_sql)
+        assert marker is not None and marker.mac_from == 2
+        assert marker.secret == database.subkey(schema_v1_key, migrations.AUDIT_CHAIN_LABEL)
+        assert marker.secret != bytes.fromhex(schema_v1_key)  # never the database key itself
+        event = audit.record("view", detail="na migratie")
+        assert store.database.execute_sql("SELECT id, hash FROM audit_event WHERE id <= 2").fetchall() == before
+        fields = audit._fields(event)
+        assert event.hash == audit._mac(marker.secret, event.prev_hash, fields)
+        assert event.hash != audit._digest(event.prev_hash, fields)
+        report = audit.verify_chain()
+        assert report.ok and report.events == 3
+    finally:
+        store.close()
+
+
+def test_version_2_needs_the_key(tmp_path: Path) -> None:
+    plain = peewee.SqliteDatabase(str(tmp_path / "zonder-sleutel.db"))
+    migrations.migrate(plain, target=1)
+    with pytest.raises(StoreError, match="sleutel"):
+        migrations.migrate(plain)
+    assert migrations.current_version(plain) == 1
+    plain.close()
