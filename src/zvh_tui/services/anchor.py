@@ -245,8 +245,7 @@ def compare(paths: ProfilePaths, execute: audit.Execute, raw_key: str) -> Compar
     if status != OK or anchor is None:
         if status == NEW and found is None:
             result.status = BEHIND  # no anchor and no log: nothing to compare, still wrong
-        return result
-    if found is None or events < anchor.events:
+    elif found is None or events < anchor.events:
         result.status = BEHIND
     elif anchor.events:
         row = execute('SELECT hash FROM "audit_event" WHERE id = ?', (anchor.events,)).fetchone()
