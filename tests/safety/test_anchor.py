@@ -7,8 +7,6 @@ import json
 import os
 import shutil
 import signal
-import sys
-import threading
 import time
 from collections.abc import Callable
 
@@ -20,21 +18,6 @@ from zvh_tui import cli
 from zvh_tui.services import anchor, audit, backup, cases
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.models import AuditEvent, Case, db
-
-
-@pytest.fixture
-def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-        ) -> Callable[..., tuple[int, str, str]]:
-    monkeypatch.setenv("ZVH_PASSPHRASE", h.TEST_PASSPHRASE)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 def new_case(tag: str) -> Case:

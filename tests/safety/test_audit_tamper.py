@@ -3,9 +3,6 @@ tool can change the log is a finding of `zvh check` (services/integrity.py), nev
 
 from __future__ import annotations
 
-import sys
-import threading
-
 import pytest
 import safety_helpers as h
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -120,32 +117,23 @@ def test_a_removed_chain_marker_is_found(logged: Profile) -> None:
     assert any("kenmerk van de sleutelketen ontbreekt" in p for p in problems(logged))
 
 
-def test_a_dropped_audit_table_is_a_finding_not_a_crash(
-    logged: Profile, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_dropped_audit_table_is_a_finding_not_a_crash(logged: Profile, zvh) -> None:  # noqa: ANN001
     tamper(logged, "DROP TABLE audit_event", keep_triggers=False)
     assert any("tabel met het logboek ontbreekt" in p for p in problems(logged))
     folder = str(logged.paths.data)
     logged.close()
-    monkeypatch.setenv("ZVH_PASSPHRASE", h.TEST_PASSPHRASE)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    status = cli.main(["--data-dir", folder, "check"])
-    out, err = capsys.readouterr()
+    status, out, err = zvh("--data-dir", folder, "check")
     assert status == cli.EXIT_PROBLEMS, out + err  # not 70 (a crash)
     assert "PROBLEEM: Auditlog: de tabel met het logboek ontbreekt" in out
     assert "Traceback" not in out + err
 
 
 def test_check_prints_exactly_what_integrity_finds(
-    logged: Profile, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    logged: Profile, zvh, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
     """`zvh check` re-implements nothing (issue 12): its lines are the report's lines."""
     folder = str(logged.paths.data)
     logged.close()
-    monkeypatch.setenv("ZVH_PASSPHRASE", h.TEST_PASSPHRASE)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     calls: list[int] = []
     real = integrity.check
 
@@ -156,8 +144,7 @@ def test_check_prints_exactly_what_integrity_finds(
         return report
 
     monkeypatch.setattr(integrity, "check", spy)
-    status = cli.main(["--data-dir", folder, "check"])
-    out, _ = capsys.readouterr()
+    status, out, _ = zvh("--data-dir", folder, "check")
     assert calls == [1] and status == cli.EXIT_PROBLEMS
     assert "PROBLEEM: Proefbevinding." in out
     assert db.obj is None or db.obj.is_closed()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,22 +13,6 @@ from zvh_tui import cli
 from zvh_tui.services import backup
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.models import Person
-
-
-@pytest.fixture
-def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-        ) -> Callable[..., tuple[int, str, str]]:
-    """Run `zvh ARGS…` in this process with ZVH_PASSPHRASE set; return (status, out, err)."""
-    monkeypatch.setenv("ZVH_PASSPHRASE", h.TEST_PASSPHRASE)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 @pytest.fixture

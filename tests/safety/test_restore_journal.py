@@ -105,17 +105,23 @@ def test_a_restore_killed_at_any_step_keeps_the_old_or_the_restored_data(
         profile.close()
 
 
+def killed_after_clearing(crashed: tuple[Path, Path], data: Path, raw_key: str) -> None:
+    """A copy of the crashed profile whose restore died after the WAL was cleared (not
+    checkpointed first, so the WAL is kept only as part of the set)."""
+    original, made = crashed
+    shutil.copytree(original, data)
+    child = run_child("restore", data, str(data / "backups" / made.name), raw_key,
+                      ZVH_KILL_AT="cleared", ZVH_NO_CHECKPOINT="1")
+    assert child.returncode == 9, child.stderr
+
+
 def test_a_stale_wal_never_meets_the_restored_database(
     crashed_profile: tuple[Path, Path], tmp_path: Path, raw_key: str
 ) -> None:
     """Killed after the WAL was cleared but before the swap: the WAL is still kept aside, and
     finishing never puts the restored file beside a WAL it does not belong to."""
-    original, made = crashed_profile
     data = tmp_path / "cleared"
-    shutil.copytree(original, data)
-    child = run_child("restore", data, str(data / "backups" / made.name), raw_key,
-                      ZVH_KILL_AT="cleared", ZVH_NO_CHECKPOINT="1")
-    assert child.returncode == 9, child.stderr
+    killed_after_clearing(crashed_profile, data, raw_key)
     assert not (data / "zvh.db-wal").exists()
     kept = next((data / "backups").glob("vervangen-*.db-wal"))
     assert kept.stat().st_size > 0  # the frames that were only in the WAL
@@ -128,12 +134,8 @@ def test_a_stale_wal_never_meets_the_restored_database(
 def test_a_journal_whose_copy_vanished_is_undone(
     crashed_profile: tuple[Path, Path], tmp_path: Path, raw_key: str
 ) -> None:
-    original, made = crashed_profile
     data = tmp_path / "verdwenen"
-    shutil.copytree(original, data)
-    child = run_child("restore", data, str(data / "backups" / made.name), raw_key,
-                      ZVH_KILL_AT="cleared", ZVH_NO_CHECKPOINT="1")
-    assert child.returncode == 9, child.stderr
+    killed_after_clearing(crashed_profile, data, raw_key)
     for part in data.glob(f"{backup.PARTIAL_PREFIX}restore-*"):
         part.unlink()  # someone cleaned up the hidden copy by hand
     profile = Profile.from_dir(data)
