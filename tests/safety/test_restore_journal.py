@@ -147,3 +147,27 @@ def test_a_journal_whose_copy_vanished_is_undone(
         assert f"Persoon {WAL_ONLY}" in {p.name for p in Person.select()}
     finally:
         profile.close()
+
+
+def test_a_folder_copied_after_the_swap_is_finished_not_paired_with_the_old_wal(
+    crashed_profile: tuple[Path, Path], tmp_path: Path, raw_key: str
+) -> None:
+    """Copying the folder (new inodes) between the swap and the next start: the restore is
+    recognised as done, and the old WAL is never put beside the restored database."""
+    original, made = crashed_profile
+    first = tmp_path / "voor-kopie"
+    shutil.copytree(original, first)
+    child = run_child("restore", first, str(first / "backups" / made.name), raw_key,
+                      ZVH_KILL_AT="swapped", ZVH_NO_CHECKPOINT="1")
+    assert child.returncode == 9, child.stderr
+    data = tmp_path / "na-kopie"
+    shutil.copytree(first, data)
+    assert backup.recover_restore(Profile.from_dir(data).paths) == "finished"
+    assert not (data / "zvh.db-wal").exists()
+    profile = Profile.from_dir(data)
+    profile.unlock_with_key(raw_key)
+    try:
+        assert f"Persoon {WAL_ONLY}" not in {p.name for p in Person.select()}
+        assert audit.verify_chain().ok and profile.anchor.status == "ok"
+    finally:
+        profile.close()

@@ -554,10 +554,21 @@ def _write_journal(paths, journal: dict) -> None:  # noqa: ANN001
 
 
 def _swapped(paths, journal: dict) -> bool:  # noqa: ANN001
+    """Is the copy already on `zvh.db`? By its file identity; or, when the folder was copied
+    since (new inodes), because the copy is gone and `zvh.db` is not the database kept aside."""
+    current = paths.database
     try:
-        return _identity(paths.database) == list(journal["file"])
+        if _identity(current) == list(journal["file"]):
+            return True
     except OSError:
         return False
+    kept = _kept(paths, journal)
+    return (kept is not None and kept.exists() and not (paths.data / journal["partial"]).exists()
+            and not _same(current, kept))
+
+
+def _kept(paths, journal: dict) -> Path | None:  # noqa: ANN001
+    return paths.backups / journal["aside"] if journal.get("aside") else None
 
 
 def _finish(paths, journal: dict) -> None:  # noqa: ANN001
@@ -567,7 +578,7 @@ def _finish(paths, journal: dict) -> None:  # noqa: ANN001
     current = paths.database
     partial = paths.data / journal["partial"]
     if not _swapped(paths, journal):
-        kept = paths.backups / journal["aside"] if journal.get("aside") else None
+        kept = _kept(paths, journal)
         if kept is not None:
             for side in ("", "-wal"):
                 live, copy = _side(current, side), _side(kept, side)
@@ -595,19 +606,26 @@ def _finish(paths, journal: dict) -> None:  # noqa: ANN001
 
 
 def _undo(paths, journal: dict) -> None:  # noqa: ANN001
-    """Before the swap: put the database's WAL back where it was, remove the copy."""
+    """Before the swap: put the database's WAL back where it was, remove the copy.
+
+    A WAL is only ever put back beside the very file it was kept with: SQLite would replay it
+    into any other database."""
     if _swapped(paths, journal):
         raise OSError("already swapped")
     current = paths.database
-    if journal.get("aside"):
-        kept = paths.backups / journal["aside"]
-        for side in ("", "-wal"):
-            live, copy = _side(current, side), _side(kept, side)
-            if copy.exists():
-                if not live.exists():
-                    os.link(copy, live)
-                if _same(live, copy):
-                    copy.unlink()
+    kept = _kept(paths, journal)
+    if kept is not None and kept.exists():
+        if not current.exists():
+            os.link(kept, current)
+        if not _same(current, kept):
+            raise OSError("zvh.db is not the database that was kept")
+        live_wal, kept_wal = _side(current, "-wal"), _side(kept, "-wal")
+        if kept_wal.exists() and not live_wal.exists():
+            os.link(kept_wal, live_wal)
+        if not kept_wal.exists() or _same(live_wal, kept_wal):
+            _unlink(kept_wal)
+            kept.unlink()  # only a second name of zvh.db (and its WAL)
+        # else: someone opened zvh.db in between and it has a new WAL; the kept set stays
         fsync_dir(paths.backups)
     _remove_partial(paths.data / journal["partial"])
     _journal_path(paths).unlink(missing_ok=True)
