@@ -171,3 +171,30 @@ def test_a_folder_copied_after_the_swap_is_finished_not_paired_with_the_old_wal(
         assert audit.verify_chain().ok and profile.anchor.status == "ok"
     finally:
         profile.close()
+
+
+def test_when_the_database_cannot_be_set_aside_nothing_changes(
+    make_profile: Callable[..., Profile], raw_key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backups folder on another file system (no hard links): refused, undone, told."""
+    from zvh_tui.errors import StoreError
+    from zvh_tui.services import cases
+
+    profile = make_profile("anderschijf")
+    made = backup.make_backup(profile).info
+    cases.create_case(cases.NewCase(persons=[cases.NewPerson(name="Persoon Blijft")],
+                                    referrer_citizen="buurman", reason="blijft"))
+    profile.lock()
+
+    def no_links(*_args: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    with monkeypatch.context() as patch, pytest.raises(StoreError, match="ongewijzigd"):
+        patch.setattr(backup.os, "link", no_links)
+        backup.restore(profile, made.path, h.TEST_PASSPHRASE)
+    data = profile.paths.data
+    assert not (data / backup.JOURNAL_NAME).exists()
+    assert not [p for p in data.iterdir() if p.name.startswith(backup.PARTIAL_PREFIX)]
+    profile.unlock_with_key(raw_key)
+    assert "Persoon Blijft" in {p.name for p in Person.select()}
+    assert profile.anchor.status == "ok"

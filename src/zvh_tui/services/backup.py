@@ -243,13 +243,16 @@ def newest_verifying(
 
 # -- making a backup ---------------------------------------------------------------------------
 
-def _free_name(folder: Path, made: dt.datetime, prefix: str = "zvh-") -> tuple[Path, int]:
+def _free_name(
+    folder: Path, made: dt.datetime, prefix: str = "zvh-", sides: tuple[str, ...] = ("",)
+) -> tuple[Path, int]:
+    """A name in `folder` not taken yet (nor, with `sides`, its `-wal` companion)."""
     stamp = made.strftime("%Y%m%d-%H%M%S")
     sequence = 1
     while True:
         name = f"{prefix}{stamp}.db" if sequence == 1 else f"{prefix}{stamp}-{sequence}.db"
         target = folder / name
-        if not target.exists():
+        if not any(_side(target, side).exists() for side in sides):
             return target, sequence
         sequence += 1
 
@@ -454,7 +457,7 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: A
         replaced = None
         if any(Path(str(current) + side).exists() for side in ("", "-wal")):
             paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
-            replaced, _ = _free_name(paths.backups, _now(), prefix="vervangen-")
+            replaced, _ = _free_name(paths.backups, _now(), prefix="vervangen-", sides=("", "-wal"))
         journal = {"partial": partial.name, "file": _identity(partial), "anchor": anchor_text,
                    "aside": replaced.name if replaced else None}
         _write_journal(paths, journal)
@@ -465,6 +468,10 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: A
     try:
         _finish(paths, journal)
     except OSError:
+        if _swapped(paths, journal):  # only the anchor or the journal's removal failed
+            raise StoreError(
+                "De back-up is teruggezet, maar kon niet worden afgerond (is de statusmap "
+                "schrijfbaar?). De volgende start maakt het af.") from None
         try:
             _undo(paths, journal)
         except OSError:
