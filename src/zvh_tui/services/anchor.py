@@ -32,7 +32,7 @@ from pathlib import Path
 from zvh_tui.errors import StoreError
 from zvh_tui.paths import ProfilePaths
 from zvh_tui.services import audit
-from zvh_tui.store import database
+from zvh_tui.store import database, models
 from zvh_tui.store.migrations import AUDIT_CHAIN_LABEL
 
 ANCHOR_NAME = "zvh-anker.json"
@@ -301,6 +301,8 @@ class _Writer:
         self.lock = threading.Lock()
 
     def __call__(self) -> None:
+        if models.db.obj is not self.database:  # this profile was locked meanwhile
+            return
         try:
             with self.lock:
                 execute = self.database.execute_sql
