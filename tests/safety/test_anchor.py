@@ -186,6 +186,7 @@ async def test_the_app_stays_locked_and_says_why(profile: Profile, raw_key: str)
         await pilot.press("enter")
         await h.wait_for(pilot, lambda: "ouder dan bij het laatste" in h.screen_text(app))
         text = h.screen_text(app)
-        assert "zvh check --aanvaard" in text and "vergrendeld" in text
+        assert "Geen back-up bevat meer" in text and "--aanvaard' dat vast" in text
+        assert "Profiel vergrendeld" in text
         assert isinstance(app.screen, UnlockScreen) and not app.profile.unlocked
         assert backup.list_backups(paths.backups) == []  # no backup of it made, nothing pruned

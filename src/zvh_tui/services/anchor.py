@@ -214,17 +214,15 @@ class Comparison:
                 "bestand zvh.db-wal is verwijderd of een oudere kopie van zvh.db is teruggezet."
             )
         if not hints:
-            return text
-        text += " Er is niets geopend of gewijzigd."
-        if self.backups:
-            best = self.backups[0]
-            text += (f" De back-up van {best.label} bevat meer ({best.events} gebeurtenissen). "
-                     f"Zet die terug met: zvh restore {best.path}")
-            if len(self.backups) > 1:
-                text += f" ({len(self.backups) - 1} andere back-up(s) bevatten ook meer.)"
-        else:
-            text += " Geen back-up bevat meer dan deze database."
-        return text + " " + ACCEPT_HINT
+            return text.rstrip(".")  # `zvh check` ends each finding itself
+        text += " Er is niets geopend of gewijzigd.\n"
+        if not self.backups:
+            return text + "Geen back-up bevat meer dan deze database.\n" + ACCEPT_HINT
+        best = self.backups[0]
+        which = (f"{len(self.backups)} back-ups bevatten meer; de nieuwste is die van {best.label}"
+                 if len(self.backups) > 1 else f"Een back-up bevat meer: die van {best.label}")
+        return text + (f"{which} ({best.events} gebeurtenissen). Zet die terug met: "
+                       f"zvh restore {best.path}\n{ACCEPT_HINT}")
 
     def _when(self) -> str:
         if self.anchor is None:

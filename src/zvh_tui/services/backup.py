@@ -589,13 +589,14 @@ def _finish(paths, journal: dict) -> None:  # noqa: ANN001
         if kept is not None:
             for side in ("", "-wal"):
                 live, copy = _side(current, side), _side(kept, side)
-                if live.exists() and not copy.exists():
-                    os.link(live, copy)
+                if live.exists() and not copy.exists() and (side == "" or _size(live)):
+                    os.link(live, copy)  # (an empty WAL, after the checkpoint, holds nothing)
             fsync_dir(paths.backups)
         _step("aside")
         for side in ("-wal", "-shm"):
             live = _side(current, side)
-            if side == "-wal" and live.exists() and (kept is None or not _same(live, _side(kept, side))):
+            if (side == "-wal" and _size(live)
+                    and (kept is None or not _same(live, _side(kept, side)))):
                 raise OSError("the WAL is not kept")  # never drop a WAL that is not kept
             if live.exists():
                 live.unlink()
@@ -637,6 +638,13 @@ def _undo(paths, journal: dict) -> None:  # noqa: ANN001
     _remove_partial(paths.data / journal["partial"])
     _journal_path(paths).unlink(missing_ok=True)
     fsync_dir(paths.data)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -328,8 +328,8 @@ def anchor_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN00
         report.add(not found.behind, found.finding())
     if found.behind and found.backups:
         best = found.backups[0]
-        report.add(False, f"Back-up met meer gegevens: {best.label} ({best.events} gebeurtenissen); "
-                   f"zet die terug met: zvh restore {best.path}")
+        report.add(False, f"Back-up met meer gegevens: die van {best.label} ({best.events} gebeurtenissen)")
+        report.backup = backup.parse_name(best.path)  # offered instead of merely the newest
     return report
 
 
@@ -356,6 +356,6 @@ def extra_findings(
                        + ("" if fresh else "; ouder dan een dag"))
         except ZvhError as exc:
             report.add(False, f"Back-up: de nieuwste ({newest.label()}) is niet in orde: {exc}")
-    if not report.ok:
+    if not report.ok and report.backup is None:
         report.backup = backup.newest_verifying(profile.paths.backups, raw_key=store.raw_key)
     return report
