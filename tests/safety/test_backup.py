@@ -272,7 +272,9 @@ def test_pruning_removes_only_backups_the_current_key_opens(profile: Profile, ra
     made = [backup.make_backup(profile, generations=2, clock=clock).info.path for _ in range(4)]
     kept = [b.path for b in backup.list_backups(folder)]
     assert kept == [made[3], made[2], *reversed(other_key)]  # two of ours, every other one
-    assert backup.opens_with(made[3], raw_key) and not backup.opens_with(other_key[0], raw_key)
+    from zvh_tui.store import database
+
+    assert database.key_opens(made[3], raw_key) and not database.key_opens(other_key[0], raw_key)
     # Even with one generation, the other key's backups stay.
     backup.make_backup(profile, generations=1, clock=clock)
     assert set(other_key) <= {b.path for b in backup.list_backups(folder)}

@@ -337,21 +337,6 @@ def _make_backup(
     return BackupResult(info=info, seconds=time.perf_counter() - started, removed=removed)
 
 
-def opens_with(path: Path, raw_key: str) -> bool:
-    """Does this key open the file (read-only; about a millisecond with a raw key)?"""
-    try:
-        conn = database.connect_raw(path, raw_key, readonly=True)
-    except Exception:  # noqa: BLE001
-        return False
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except Exception:  # noqa: BLE001 - another key, or damaged
-        return False
-    finally:
-        conn.close()
-
-
 def prune(folder: Path, keep: int, raw_key: str) -> list[Path]:
     """Remove all but the newest `keep` backups that open with `raw_key` (at least one).
 
@@ -360,7 +345,7 @@ def prune(folder: Path, keep: int, raw_key: str) -> list[Path]:
     of something (issue 10.2: a new profile's seven backups once pruned the old one's last).
     """
     keep = max(1, int(keep))
-    ours = [info for info in list_backups(folder) if opens_with(info.path, raw_key)]
+    ours = [info for info in list_backups(folder) if database.key_opens(info.path, raw_key)]
     removed: list[Path] = []
     for info in ours[keep:]:
         try:

@@ -449,7 +449,16 @@ def opens_with(path: Path, passphrase: str) -> bool | None:
     None when that cannot be told (no file, damaged, the disk refuses)."""
     try:
         raw = derive_key(passphrase, read_salt(path)).hex()
-        conn = connect_raw(path, raw, readonly=True)
+    except (StoreError, OSError):
+        return None
+    return key_opens(path, raw)
+
+
+def key_opens(path: Path, raw_key: str) -> bool | None:
+    """Whether this raw key opens the file (read-only; about a millisecond); None when that
+    cannot be told."""
+    try:
+        conn = connect_raw(path, raw_key, readonly=True)
     except (StoreError, OSError, sqlcipher.DatabaseError):
         return None
     try:
