@@ -150,6 +150,8 @@ def test_restore_over_a_profile_keeps_the_replaced_database_and_the_log(
     log_after = h.dump_open()["audit_event"]
     assert log_after[: len(log_before)] == log_before
     assert [r[2] for r in log_after[len(log_before):]] == ["lock", "restore", "unlock"]
+    restore_event = AuditEvent.get(AuditEvent.event == "restore")
+    assert restore_event.user == profile.settings.user_name()  # not "onbekend"
     in_backup = len(h.dump_file(made.info.path, raw_key)["audit_event"])
     assert result.log_carried == len(log_before) + 1 - in_backup  # + 1: the 'lock' event
     assert audit.verify_chain().ok

@@ -431,6 +431,9 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: A
     if profile.unlocked:
         profile.lock()
     _step("locked")
+    from zvh_tui.services import context
+
+    context.set_actor(profile.actor())  # the 'restore' event is written before the unlock
     current = paths.database
     try:
         _checkpoint(current, partial, raw_key, passphrase)

@@ -185,9 +185,7 @@ class Profile:
         except Exception:
             store.close()
             raise
-        context.set_actor(
-            context.Actor(user=self.settings.user_name(), on_behalf_of=self.settings.on_behalf_of)
-        )
+        context.set_actor(self.actor())
         try:
             if self.anchor.writable:  # never write to a database only opened to inspect it
                 anchor.attach(self.paths, store, self.anchor)
@@ -213,6 +211,10 @@ class Profile:
         from zvh_tui.services import rekey
 
         rekey.forget_old(self.paths)  # the copy under a previous passphrase, once this opened
+
+    def actor(self) -> context.Actor:
+        """Who the audit log names for this profile's work (from the settings)."""
+        return context.Actor(user=self.settings.user_name(), on_behalf_of=self.settings.on_behalf_of)
 
     def ensure_own_partner(self) -> Partner:
         """Our own organisation is in the roster, so 'taak overgenomen?' can be seen."""
