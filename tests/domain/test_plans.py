@@ -392,7 +392,17 @@ def test_diff_reads_aloud_what_changed(case, build) -> None:
         "Nieuwe actie: Werkcoach zoeken (niemands taak, 05-01-2027).",
         "Actie vervallen: Budgetcursus.",
     ]
-    assert plans.diff(_plan(v2), _plan(v1)).lines() == plans.diff(_plan(v1), _plan(v2)).lines()
+    # The other way round (issue 11.12: swapping the versions swaps the text): back to version 1.
+    assert plans.diff(_plan(v2), _plan(v1)).lines() == [
+        "Doel toegevoegd: Schulden saneren",
+        "Doel vervallen: Dagbesteding vinden",
+        "Afspraak vervallen: Wijkteam doet de huisbezoeken",
+        "Actie 'Huisbezoek': eigenaar Politie → Wijkteam Noord.",
+        "Actie 'Huisbezoek': deadline 15-12-2026 → 01-12-2026.",
+        "Actie 'Huisbezoek': bezig → open.",
+        "Nieuwe actie: Budgetcursus (Politie, 10-12-2026).",
+        "Actie vervallen: Werkcoach zoeken.",
+    ]
 
 
 def test_diff_of_opgave_director_and_evaluation(case, build) -> None:

@@ -118,11 +118,11 @@ class PlanDiffScreen(Screen[None]):
             summary.update(Text("Kies twee verschillende versies."))
             body.update("")
             return
-        result = plans.diff(old, new)
-        first, second = (old, new) if old.version < new.version else (new, old)
+        result = plans.diff(old, new)  # in the direction chosen: swapping swaps the sentences
         count = len(result.changes)
+        back = " (terug naar de eerdere versie)" if old.version > new.version else ""
         summary.update(Text(
-            f"Van {version_label(first)} naar {version_label(second)}: "
+            f"Van {version_label(old)} naar {version_label(new)}{back}: "
             + ("geen wijzigingen." if count == 0 else f"{count} wijziging{'en' if count != 1 else ''}."),
             style="bold"))
         lines = SafeText()  # stored text: control characters as symbols

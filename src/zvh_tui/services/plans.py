@@ -593,12 +593,22 @@ def _lineage(rows: list, old_ids: set[int], old_by_id: dict, max_depth: int = 50
     return matched
 
 
+def _matched(new_rows: list, old_rows: list, backwards: bool) -> dict[int, object]:  # noqa: ANN001
+    """Each row of `new` mapped to its counterpart in `old`. Rows descend from earlier versions
+    (`origin`); when `old` is the later version, that lineage is read the other way round."""
+    if not backwards:
+        return _lineage(new_rows, {r.id for r in old_rows}, {r.id: r for r in old_rows})
+    descends = _lineage(old_rows, {r.id for r in new_rows}, {r.id: r for r in new_rows})
+    by_id = {r.id: r for r in old_rows}
+    return {earlier.id: by_id[later_id] for later_id, earlier in descends.items()}  # type: ignore[attr-defined]
+
+
 def diff(old: Plan, new: Plan) -> PlanDiff:
-    """What changed from `old` to `new`: goals, actions (owner, deadline, status), afspraken."""
+    """What changed from `old` to `new`: goals, actions (owner, deadline, status), afspraken.
+    `old` may be the later version: then the sentences say what differs going back to `new`."""
     if old.case_id != new.case_id:
         raise ValidationError("Deze versies horen bij verschillende casussen.")
-    if old.version > new.version:
-        old, new = new, old
+    backwards = old.version > new.version
     result = PlanDiff(old.version, new.version)
     add = result.changes.append
     if old.shared_task != new.shared_task:
@@ -615,8 +625,7 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
         ("goal", goals_of(old), goals_of(new), "Doel"),
         ("agreement", agreements_of(old), agreements_of(new), "Afspraak"),
     ):
-        old_by_id = {r.id: r for r in old_rows}
-        matched = _lineage(new_rows, set(old_by_id), old_by_id)
+        matched = _matched(new_rows, old_rows, backwards)
         for row in new_rows:
             before = matched.get(row.id)
             if before is None:
@@ -631,7 +640,7 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
 
     old_actions = {a.id: a for a in actions_of(old)}
     new_actions = actions_of(new)
-    matched = _lineage(new_actions, set(old_actions), old_actions)
+    matched = _matched(new_actions, list(old_actions.values()), backwards)
     for action in new_actions:
         before = matched.get(action.id)
         if before is None:
