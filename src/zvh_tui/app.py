@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME, crash
@@ -35,6 +35,7 @@ from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
 from zvh_tui.services.text import paste_refusal, visible
 from zvh_tui.widgets import output_guard, paste_guard
+from zvh_tui.typeahead import TypeAheadMixin
 
 # Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
 # way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
@@ -44,7 +45,13 @@ LOCKED_MODE = "locked"
 IDLE_CHECK_SECONDS = 5.0
 
 
-class ZvhApp(crash.SafeCrashMixin, App[None]):
+def _keeps_unsaved_input(screen: Screen) -> bool:
+    """A screen F2 must not close: a dialog (a question or a form) or a form screen that holds
+    what was typed until it is saved (`KEEPS_UNSAVED_INPUT = True`)."""
+    return isinstance(screen, ModalScreen) or bool(getattr(screen, "KEEPS_UNSAVED_INPUT", False))
+
+
+class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
     TITLE = APP_NAME  # never client data: some terminals show the title in the window bar
     CSS_PATH = "app.tcss"
 
@@ -337,9 +344,17 @@ class ZvhApp(crash.SafeCrashMixin, App[None]):
         self.start_backup(then_exit=True)
 
     async def action_cases(self) -> None:
-        """F2: back to the case list (mode "cases"), only while unlocked."""
-        if self.profile.unlocked and self.current_mode != "cases":
+        """F2: the case list itself, from anywhere (screens.md), only while unlocked.
+
+        The screens above the list in mode "cases" (dossier, plan editor, …) are closed: they
+        save what is typed when they are left. A dialog or form that cannot save half-way (a
+        modal question, the aanmelding form) stays open, with what was typed, and is shown."""
+        if not self.profile.unlocked:
+            return
+        if self.current_mode != "cases":
             await self.switch_mode("cases")
+        while len(self.screen_stack) > 1 and not _keeps_unsaved_input(self.screen):
+            await self.pop_screen()
 
     async def action_partners(self) -> None:
         """F3: the partner roster (mode "partners"), only while unlocked."""

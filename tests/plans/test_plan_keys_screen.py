@@ -9,6 +9,7 @@ from uikit import screen_text, wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.plan_diff import PlanDiffScreen
+from zvh_tui.screens.plan_editor import PlanEditorScreen
 from zvh_tui.services import plans
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.models import Plan
@@ -57,3 +58,51 @@ async def test_swapping_the_versions_swaps_the_sentences(profile: Profile, plan_
         await pilot.press("s")  # and back
         await wait_for_text(pilot, "1. Doel toegevoegd: Dagbesteding vinden")
         assert "vervallen" not in screen_text(app)
+
+
+# -- 11.9 F2 goes to the case list from anywhere ------------------------------------------------
+
+async def test_f2_goes_to_the_case_list_and_saves_what_was_being_typed(profile: Profile, plan_case) -> None:  # noqa: ANN001
+    from zvh_tui.screens.case_list import CaseListScreen
+    from zvh_tui.screens.dossier import DossierScreen
+    from zvh_tui.widgets.plan_line_editor import PlanLineEditor
+
+    plan = plans.start_plan(plan_case.case)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
+        await app.push_screen(DossierScreen(plan_case.case.id))
+        editor = PlanEditorScreen(plan_case.case.id)
+        await app.push_screen(editor)
+        await wait_for(pilot, lambda: editor.plan is not None and editor.outline.rows)
+        await pilot.press("enter")  # the opgave, in place
+        await wait_for(pilot, lambda: editor.query(PlanLineEditor))
+        await pilot.press(*"Rust in huis", "f2")  # no pause for the save timer
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
+        assert len(app.screen_stack) == 1
+        assert Plan.get_by_id(plan.id).shared_task == "Rust in huis"
+
+        await app.push_screen(DossierScreen(plan_case.case.id))  # an open dossier, then another area
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: app.current_mode == "partners")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.current_mode == "cases" and isinstance(app.screen, CaseListScreen))
+        assert "Casussen" in screen_text(app)
+
+
+async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Profile, plan_case) -> None:  # noqa: ANN001
+    from zvh_tui.screens.case_list import CaseListScreen
+    from zvh_tui.screens.new_case import NewCaseScreen
+
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewCaseScreen))
+        await pilot.press(*"Jan")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: app.current_mode == "partners")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.current_mode == "cases")
+        assert isinstance(app.screen, NewCaseScreen)  # not thrown away
+        assert app.screen.query_one("#person0-name").value == "Jan"

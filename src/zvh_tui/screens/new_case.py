@@ -40,6 +40,7 @@ class NewCaseScreen(Screen[int | None]):
 
     CSS_PATH = "new_case.tcss"
     AUTO_FOCUS = "#person0-name"
+    KEEPS_UNSAVED_INPUT = True  # F2 (app.cases) from another area comes back here, not past it
 
     BINDINGS = [
         Binding("f2", "save", "Opslaan", id="new_case.save"),

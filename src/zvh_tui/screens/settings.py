@@ -127,6 +127,7 @@ class PassphraseDialog(FormDialog):
 class SettingsScreen(Screen[None]):
     """The profile's settings (no client data on this screen)."""
 
+    KEEPS_UNSAVED_INPUT = True  # saved with F2 only: F2 from another area does not close it
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "save", "Opslaan", id="settings.save"),
         Binding("f5", "backup_now", "Back-up nu", id="settings.backup"),

@@ -1,0 +1,127 @@
+"""Keys typed ahead land where the user meant them: one key at a time, app-wide (issue 11.6).
+
+Textual hands a key to the widget that has the cursor *when the app reads the key*. A key that
+moves the cursor takes effect only later: Tab travels through the field and all its parents
+before the app's binding moves the focus; Enter that opens an editor in place mounts it first,
+and `focus()` is queued again; a new screen or dialog gives a widget the cursor when it has
+been mounted. Keys the terminal delivered in between went to the old place ("Huisarts kent
+haar goedSlaapt slecht") or were read as list commands.
+
+`TypeAheadMixin` (put it before `App` in the bases) lets the keys through one by one: a key is
+handed on only when what the previous key started has settled, that is
+
+- every message queue of the app and of the screen's widgets is empty (the key, and what it
+  caused: bubbling, `Submitted`, mounts, queued `focus()` calls, `call_after_refresh`), and
+- a screen that the previous key opened has given one of its widgets the cursor, and
+- every hold set with `hold_keys(condition)` holds ("until the editor's first field has the
+  cursor"), for what the queues cannot show.
+
+Never stuck and never lost: after `HOLD_TIMEOUT` seconds the keys go on anyway. Keys typed at a
+person's pace find everything settled and pass at once; only keys that arrive while something
+is still moving wait, a few milliseconds each. Mouse events and pastes are not held.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.timer import Timer
+
+HOLD_TIMEOUT = 1.0  # seconds a key waits at most for the previous one to settle
+POLL_INTERVAL = 1 / 200  # how often a waiting key looks again when no event wakes it
+
+
+class TypeAheadMixin(App):  # type: ignore[type-arg]
+    """Hands typed keys to the app one at a time, each after the previous one has settled."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._typed_keys: deque[events.Key] = deque()
+        self._key_settling = False  # a key was handed on; has what it started settled?
+        self._key_sent_at = 0.0
+        self._key_screen: Screen | None = None  # the screen when that key was handed on
+        self._key_holds: list[tuple[Callable[[], bool], float]] = []
+        self._key_poll: Timer | None = None
+
+    # -- for screens and widgets ------------------------------------------------------------
+    def hold_keys(self, until: Callable[[], bool], timeout: float = HOLD_TIMEOUT) -> None:
+        """Keep typed keys back until `until()` is true (at most `timeout` seconds): call it
+        where a focus change starts that the message queues cannot show, e.g. before mounting
+        an editor whose field will take the cursor."""
+        self._key_holds.append((until, time.monotonic() + timeout))
+
+    @property
+    def keys_waiting(self) -> int:
+        """How many typed keys are held back right now (for tests and the idle check)."""
+        return len(self._typed_keys)
+
+    # -- the order of keys ------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._typed_keys.append(event)
+        else:
+            await super().on_event(event)
+        if self._typed_keys:
+            await self._hand_on_keys()
+
+    async def _hand_on_keys(self) -> None:
+        while self._typed_keys:
+            if not self._settled():
+                self._poll_later()
+                return
+            event = self._typed_keys.popleft()
+            self._key_settling = True
+            self._key_sent_at = time.monotonic()
+            self._key_screen = self.screen
+            await super().on_event(event)  # priority bindings, else to the focused widget
+
+    def _poll_later(self) -> None:
+        if self._key_poll is None:
+            self._key_poll = self.set_timer(POLL_INTERVAL, self._poll, name="type-ahead")
+
+    async def _poll(self) -> None:
+        self._key_poll = None
+        if self._typed_keys:
+            await self._hand_on_keys()
+
+    def _settled(self) -> bool:
+        now = time.monotonic()
+        self._key_holds = [(until, deadline) for until, deadline in self._key_holds
+                           if deadline > now and not _holds(until)]
+        if self._key_holds:
+            return False
+        if not self._key_settling:
+            return True
+        if now - self._key_sent_at <= HOLD_TIMEOUT and not self._quiet():
+            return False
+        self._key_settling = False
+        return True
+
+    def _quiet(self) -> bool:
+        """Nothing queued anywhere on the screen, and a newly opened screen has its cursor."""
+        try:
+            screen = self.screen
+        except Exception:  # noqa: BLE001 - no screen yet (starting) or any more (stopping)
+            return True
+        if screen is not self._key_screen and screen.focused is None and (
+            not screen.is_mounted or screen.focus_chain
+        ):
+            return False
+        if getattr(screen, "_callbacks", None):  # call_after_refresh, not yet run
+            return False
+        for node in (self, *screen.walk_children(with_self=True)):
+            if not node._message_queue.empty() or node._next_callbacks:
+                return False
+        return True
+
+
+def _holds(until: Callable[[], bool]) -> bool:
+    try:
+        return bool(until())
+    except Exception:  # noqa: BLE001 - a condition about a widget that is gone: no longer holds back
+        return True
