@@ -371,6 +371,17 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
                 keys.append((binding.key_display or key_label(binding.key), binding.description))
         self.push_screen(HelpScreen(keys))
 
+    def show_refusal(self, error: BaseException | str | Iterable[str], title: str = "Niet gelukt") -> None:
+        """Every refusal shown the same way (issue 11.21): a dialog that stays until Enter or
+        Escape, so it can be read (aloud) in full, never a toast that disappears. Successes
+        ("Opgeslagen") stay toasts. Not while locked: the reason may name a client."""
+        from zvh_tui.screens.dialogs import MessageDialog
+
+        if not self.profile.unlocked:
+            return
+        lines = [str(error)] if isinstance(error, (BaseException, str)) else [str(line) for line in error]
+        self.push_screen(MessageDialog(title, lines))
+
     def action_help_quit(self) -> None:
         """Ctrl+C no longer quits: say how to, in Dutch."""
         self.notify("Afsluiten doet u met Ctrl+Q.", title="Wilt u afsluiten?", markup=False)

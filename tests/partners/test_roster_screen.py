@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Input
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.csv_import import CsvImportScreen
+from zvh_tui.screens.dialogs import MessageDialog
 from zvh_tui.screens.partner_detail import PartnerDetailScreen
 from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.services import participants, partners
@@ -87,8 +88,19 @@ async def test_deactivate_keeps_a_referenced_partner_and_delete_asks(profile, ne
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_roster(app, pilot, ui)
         await pilot.press("down", "delete")  # Politie: referrer of the case
-        await ui.until(pilot, lambda: "kan daarom niet worden verwijderd" in ui.notes(app))
+        # A refusal is a dialog that stays until it is read (issue 11.21), not a toast.
+        await ui.shows(pilot, "kan daarom niet worden verwijderd")
+        assert isinstance(app.screen, MessageDialog) and not ui.notes(app)
+        await pilot.press("enter")
+        await ui.until(pilot, lambda: app.screen is screen)
+        await pilot.press("d")  # asks first (issue 11.10); Escape keeps the partner active
+        await ui.shows(pilot, "Partner deactiveren?")
+        await pilot.press("escape")
+        await ui.until(pilot, lambda: app.screen is screen)
+        assert Partner.get_by_id(network.police.id).active is True
         await pilot.press("d")
+        await ui.shows(pilot, "Partner deactiveren?")
+        await pilot.press("tab", "enter")  # to "Deactiveren"
         await ui.until(pilot, lambda: "Politie eenheid Oost" not in table_names(screen))
         assert Partner.get_by_id(network.police.id).active is False
         await pilot.press("g")  # show the deactivated ones too

@@ -9,6 +9,7 @@ import pytest
 from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
+from zvh_tui.screens.dialogs import MessageDialog
 from zvh_tui.screens.plan_diff import PlanDiffScreen
 from zvh_tui.screens.plan_editor import PlanEditorScreen
 from zvh_tui.services import cases, plans
@@ -194,6 +195,10 @@ async def test_adopt_refused_with_the_list_then_allowed(profile: Profile, plan_c
         assert "Formuleer de gezamenlijke opgave." in text
         assert "Leg minstens één afspraak vast" in text
         assert current_plan(plan_case.case).status == PlanStatus.CONCEPT.value
+        assert isinstance(app.screen, MessageDialog)  # a refusal stays until read (issue 11.21)
+        assert not app._notifications
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
 
         plan = current_plan(plan_case.case)  # the rest through the services, to keep this test short
         plans.update_plan(plan, shared_task="Rust in huis", evaluation_on=TODAY + dt.timedelta(days=40))
@@ -230,10 +235,19 @@ async def test_adopted_version_refuses_edits_with_the_reason_but_allows_monitori
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
-        await pilot.press("g")
-        await wait_for(pilot, lambda: "ligt vast" in screen_text(app))
-        assert "Kies 'Bijstellen'" in screen_text(app)
-        assert Goal.select().count() == 1 and not screen.query(PlanLineEditor)
+        await pilot.press("g", "A", "a", "v")  # greyed at once (issue 11.10): nothing opens
+        await pilot.pause()
+        assert app.screen is screen and not screen.query(PlanLineEditor)
+        assert Goal.select().count() == 1 and not screen.quick.has_focus and screen.quick.disabled
+        for action in ("add_goal", "add_agreement", "quick_entry", "adopt", "delete", "owner"):
+            assert screen.check_action(action, ()) is None, action
+        assert screen.check_action("revise", ()) is True
+        assert "Bijstellen (b) maakt een nieuwe versie" in screen_text(app)
+        screen.call_later(screen.action_add_goal)  # reached some other way: refused, naming the key
+        await wait_for(pilot, lambda: "Druk b om bij te stellen." in screen_text(app))
+        assert isinstance(app.screen, MessageDialog) and "ligt vast" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
 
         action = plans.actions_of(adopted)[0]
         await select_key(pilot, screen, ("action", action.id))
@@ -253,7 +267,9 @@ async def test_revise_then_diff_shows_an_owner_change(profile: Profile, plan_cas
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
-        await pilot.press("b")
+        await pilot.press("b")  # asks first (issue 11.10); Enter: Bijstellen
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanConfirm))
+        await pilot.press("enter")
         await wait_for(pilot, lambda: current_plan(plan_case.case).version == 2)
         await pilot.pause()
         assert "versie 2 · concept" in screen_text(app)

@@ -106,3 +106,49 @@ async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Prof
         await wait_for(pilot, lambda: app.current_mode == "cases")
         assert isinstance(app.screen, NewCaseScreen)  # not thrown away
         assert app.screen.query_one("#person0-name").value == "Jan"
+
+
+# -- 11.11 undo is multi-level, with redo ---------------------------------------------------------
+
+async def test_u_takes_back_several_changes_and_shift_u_redoes_them(profile: Profile, plan_case) -> None:  # noqa: ANN001
+    from zvh_tui.store.models import Action, Goal
+    from zvh_tui.vocab import ActionStatus
+    from zvh_tui.widgets.plan_dialogs import PlanConfirm
+
+    plan = plans.start_plan(plan_case.case)
+    goal = plans.add_goal(plan, "Stabiel wonen")
+    action = plans.add_action(plan, "Huisbezoek", goal=goal, owner_partner_id=plan_case.wijkteam.id)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = PlanEditorScreen(plan_case.case.id)
+        await open_screen(app, pilot, screen)
+        await wait_for(pilot, lambda: screen.outline.rows)
+        assert screen.outline.select(("action", action.id))
+        await pilot.press("space", "space")  # open → bezig → gereed
+        await wait_for(pilot, lambda: Action.get_by_id(action.id).status == ActionStatus.DONE.value)
+        assert screen.outline.select(("goal", goal.id))
+        await pilot.press("x")
+        await wait_for_text(pilot, "zolang u in dit plan blijft.")  # "Ongedaan maken kan met u, …"
+        await pilot.press("j")
+        await wait_for(pilot, lambda: Goal.get_or_none(Goal.id == goal.id) is None)
+
+        await pilot.press("u")  # the goal is back
+        await wait_for(pilot, lambda: Goal.get_or_none(Goal.id == goal.id) is not None)
+        await pilot.press("u")  # gereed → bezig
+        await wait_for(pilot, lambda: Action.get_by_id(action.id).status == ActionStatus.BUSY.value)
+        await pilot.press("ctrl+z")  # bezig → open
+        await wait_for(pilot, lambda: Action.get_by_id(action.id).status == ActionStatus.OPEN.value)
+        await pilot.press("u")
+        await wait_for(pilot, lambda: "Niets meer om ongedaan te maken." in
+                       [n.message for n in app._notifications])
+        assert Action.get_by_id(action.id).status == ActionStatus.OPEN.value
+
+        await pilot.press("U")  # redo: open → bezig
+        await wait_for(pilot, lambda: Action.get_by_id(action.id).status == ActionStatus.BUSY.value)
+        await pilot.press("ctrl+y", "U")  # → gereed, then the goal deleted again
+        await wait_for(pilot, lambda: Goal.get_or_none(Goal.id == goal.id) is None)
+        assert Action.get_by_id(action.id).status == ActionStatus.DONE.value
+        await pilot.press("U")
+        await wait_for(pilot, lambda: "Niets meer om opnieuw te doen." in
+                       [n.message for n in app._notifications])
+        assert not isinstance(app.screen, PlanConfirm)

@@ -1,4 +1,4 @@
-"""One-level undo of the plan editor: every kind of change comes back exactly as it was."""
+"""Undo and redo of the plan editor: every kind of change comes back exactly as it was."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ CHANGES = {
 @pytest.mark.parametrize("name", sorted(CHANGES))
 def test_undo_restores_the_version_exactly(plan, name: str) -> None:  # noqa: ANN001
     before = _state(plan.id)
-    undo = plan_undo.UndoLevel()
+    undo = plan_undo.UndoHistory()
     undo.remember(plan, name)
     CHANGES[name](Plan.get_by_id(plan.id))
     assert _state(plan.id) != before
@@ -64,7 +64,7 @@ def test_undo_restores_the_version_exactly(plan, name: str) -> None:  # noqa: AN
 def test_deleted_goal_comes_back_with_its_actions_and_ids(plan) -> None:  # noqa: ANN001
     goal = plans.goals_of(plan)[0]
     action_ids = [a.id for a in plans.actions_of(plan, goal)]
-    undo = plan_undo.UndoLevel()
+    undo = plan_undo.UndoHistory()
     undo.remember(plan, "doel verwijderd")
     plans.delete_goal(goal)
     undo.undo()
@@ -73,8 +73,8 @@ def test_deleted_goal_comes_back_with_its_actions_and_ids(plan) -> None:  # noqa
 
 
 def test_nothing_to_undo_and_no_undo_across_adoption(plan, plan_case) -> None:  # noqa: ANN001
-    undo = plan_undo.UndoLevel()
-    with pytest.raises(RuleError, match="geen wijziging"):
+    undo = plan_undo.UndoHistory()
+    with pytest.raises(RuleError, match="Niets meer om ongedaan te maken"):
         undo.undo()
     plans.update_plan(plan, evaluation_on=TODAY + dt.timedelta(days=30))
     plans.update_action(plans.actions_of(plan)[1], deadline=TODAY + dt.timedelta(days=9))
@@ -84,3 +84,52 @@ def test_nothing_to_undo_and_no_undo_across_adoption(plan, plan_case) -> None:  
         undo.undo()
     assert Plan.get_by_id(plan.id).status == "adopted"
     assert Action.select().where(Action.plan == plan.id).count() == 2
+
+
+def test_undo_goes_back_step_by_step_and_redo_forward_again(plan) -> None:  # noqa: ANN001
+    history = plan_undo.UndoHistory()
+    states = [_state(plan.id)]
+    for label, change in (("opgave", CHANGES["opgave"]), ("status", CHANGES["status"]),
+                          ("delete goal", CHANGES["delete goal"])):
+        history.remember(Plan.get_by_id(plan.id), label)
+        change(Plan.get_by_id(plan.id))
+        states.append(_state(plan.id))
+    assert history.depth == 3 and not history.redo_available
+
+    assert [history.undo(), history.undo()] == ["delete goal", "status"]
+    assert _state(plan.id) == states[1]
+    assert history.redo() == "status"
+    assert _state(plan.id) == states[2]
+    assert history.undo() == "status"
+    assert history.undo() == "opgave"
+    assert _state(plan.id) == states[0]
+    with pytest.raises(RuleError, match="Niets meer om ongedaan te maken"):
+        history.undo()
+    assert [history.redo(), history.redo(), history.redo()] == ["opgave", "status", "delete goal"]
+    assert _state(plan.id) == states[3]
+    with pytest.raises(RuleError, match="Niets meer om opnieuw te doen"):
+        history.redo()
+    assert [e.detail for e in audit.events_for_case(plan.case_id)][-1] == "redo"
+
+
+def test_a_new_change_ends_what_could_be_redone_and_cancel_is_not_redone(plan) -> None:  # noqa: ANN001
+    history = plan_undo.UndoHistory()
+    history.remember(Plan.get_by_id(plan.id), "opgave")
+    CHANGES["opgave"](Plan.get_by_id(plan.id))
+    history.undo()
+    assert history.redo_available
+    history.remember(Plan.get_by_id(plan.id), "add goal")
+    CHANGES["add goal"](Plan.get_by_id(plan.id))
+    assert not history.redo_available
+    history.undo(redoable=False)  # an edit cancelled with Escape
+    assert not history.redo_available and not history.available
+
+
+def test_history_keeps_at_most_its_limit(plan) -> None:  # noqa: ANN001
+    history = plan_undo.UndoHistory(limit=2)
+    for n in range(3):
+        history.remember(Plan.get_by_id(plan.id), f"stap {n}")
+        plans.update_plan(Plan.get_by_id(plan.id), shared_task=f"Opgave {n}")
+    assert history.depth == 2
+    assert [history.undo(), history.undo()] == ["stap 2", "stap 1"]
+    assert Plan.get_by_id(plan.id).shared_task == "Opgave 0"

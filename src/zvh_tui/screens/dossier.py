@@ -124,7 +124,7 @@ class DossierScreen(Screen[None]):
             self.dossier = load_dossier(case_id, audit_view=True)
         except NotFound as error:
             self.case_id = previous
-            self.notify(str(error), severity="error", markup=False)
+            self.app.show_refusal(error)
             return False
         self.render_dossier()
         self.shown_at = 0.0
@@ -147,8 +147,8 @@ class DossierScreen(Screen[None]):
         try:
             self.dossier = load_dossier(self.case_id, audit_view=audit_view)
         except NotFound as error:
-            self.notify(str(error), severity="error", markup=False)
             self.dismiss(None)
+            self.app.show_refusal(error)
             return
         self.render_dossier()
         if not first:  # a change may grey or ungrey keys (closed / reopened)

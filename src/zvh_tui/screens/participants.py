@@ -250,8 +250,8 @@ class ParticipantsScreen(Screen[None]):
         try:
             self.case = cases.get_case(self.case_id)  # logs the view (NEN 7513)
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False)
             self.app.pop_screen()
+            self.app.show_refusal(error)
             return
         table = self.query_one("#participants-table", DataTable)
         for label, width in (("Partner · contactpersoon", 32), ("Rol", 14), ("Convenant", 17),
@@ -427,7 +427,7 @@ class ParticipantsScreen(Screen[None]):
         try:
             participants.set_director(self.case, row.partner_id, contact_id=row.contact_id)
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.app.show_refusal(error)
             return
         self.notify(f"{row.partner} is nu casusregisseur; de wisseling is vastgelegd.",
                     markup=False)
@@ -444,7 +444,7 @@ class ParticipantsScreen(Screen[None]):
             try:
                 participants.remove_participant(participants.get_participant(row.participant_id))
             except ZvhError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=8)
+                self.app.show_refusal(error)
                 return
             self.notify(f"{row.partner} zit niet meer aan tafel.", markup=False)
             self.reload()

@@ -107,8 +107,8 @@ class PartnerDetailScreen(Screen[None]):
         try:
             detail = self.detail = partner_overview.partner_detail(self.partner_id)
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False)
             self.app.pop_screen()
+            self.app.show_refusal(error)
             return
         partner = detail.partner
         title = SafeText(partner.name, style="bold")  # stored text: controls as symbols
@@ -256,14 +256,32 @@ class PartnerDetailScreen(Screen[None]):
         self.app.push_screen(ContactForm(self.partner_id, contact_id), lambda _id: self.reload())
 
     def action_toggle_contact(self) -> None:
+        """x: deactivating a contact asks first; reactivating does not."""
         contact_id = self.selected_contact_id()
         if contact_id is None:
             return
         try:
             contact = partners.get_contact(contact_id)
-            partners.update_contact(contact, active=not contact.active)
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.app.show_refusal(error)
+            return
+        if not contact.active:
+            self._set_contact_active(contact_id, True)
+            return
+        from zvh_tui.screens.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(
+            "Contactpersoon deactiveren?",
+            f"{contact.name} is dan niet meer te kiezen als contactpersoon; in de casussen blijft "
+            "de naam leesbaar. Weer activeren: x.", yes="Deactiveren", no="Actief laten"),
+            lambda yes: self._set_contact_active(contact_id, False) if yes else None)
+
+    def _set_contact_active(self, contact_id: int, active: bool) -> None:
+        try:
+            contact = partners.get_contact(contact_id)
+            partners.update_contact(contact, active=active)
+        except ZvhError as error:
+            self.app.show_refusal(error)
             return
         state = "weer actief" if contact.active else "gedeactiveerd"
         self.notify(f"{contact.name} is {state}.", markup=False)

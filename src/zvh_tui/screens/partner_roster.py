@@ -307,14 +307,33 @@ class PartnerRosterScreen(Screen[None]):
         self.app.push_screen(ContactForm(row.id), done)
 
     def action_toggle_active(self) -> None:
+        """d: deactivating asks first (the partner leaves the lists at once); reactivating not."""
         row = self.current()
         if row is None:
             return
         try:
             partner = partners.get_partner(row.id)
-            partners.deactivate_partner(partner, active=not partner.active)
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.app.show_refusal(error)
+            return
+        if not partner.active:
+            self._set_active(row.id, True)
+            return
+        from zvh_tui.screens.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(
+            "Partner deactiveren?",
+            f"'{partner.name}' verdwijnt uit de lijsten en keuzes; in de casussen blijft de partner "
+            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert.",
+            yes="Deactiveren", no="Actief laten"),
+            lambda yes: self._set_active(row.id, False) if yes else None)
+
+    def _set_active(self, partner_id: int, active: bool) -> None:
+        try:
+            partner = partners.get_partner(partner_id)
+            partners.deactivate_partner(partner, active=active)
+        except ZvhError as error:
+            self.app.show_refusal(error)
             return
         if partner.active:
             self.notify(f"{partner.name} is weer actief.", markup=False)
@@ -322,7 +341,7 @@ class PartnerRosterScreen(Screen[None]):
             self.notify(
                 f"{partner.name} is gedeactiveerd; blijft leesbaar in de casussen. "
                 "Tonen: g, weer activeren: d.", markup=False)
-        self.reload(row.id)
+        self.reload(partner_id)
 
     def action_delete_partner(self) -> None:
         row = self.current()
@@ -331,13 +350,13 @@ class PartnerRosterScreen(Screen[None]):
         try:
             partner = partners.get_partner(row.id)
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.app.show_refusal(error)
             return
         if partner.is_own or partners.is_referenced(partner):
             try:
                 partners.delete_partner(partner)  # refuses with the rule's Dutch message
             except ZvhError as error:
-                self.notify(str(error), severity="warning", markup=False, timeout=8)
+                self.app.show_refusal(error, "Niet te verwijderen")
             return
         from zvh_tui.screens.dialogs import ConfirmDialog
 
@@ -353,7 +372,7 @@ class PartnerRosterScreen(Screen[None]):
             try:
                 partners.delete_partner(partners.get_partner(row.id))
             except ZvhError as error:
-                self.notify(str(error), severity="error", markup=False)
+                self.app.show_refusal(error)
                 return
             self.notify("Organisatie verwijderd.", markup=False)
             self.reload()
@@ -393,7 +412,7 @@ class PartnerRosterScreen(Screen[None]):
             with db.connection_context():
                 rows = partner_csv.export_partners(path)
         except ZvhError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.app.call_from_thread(self.app.show_refusal, error, "Export mislukt")
             return
         self.app.call_from_thread(
             self.notify, f"{rows} regels geschreven naar {Path(path).expanduser()}.",

@@ -10,7 +10,8 @@ shows what still blocks *vaststellen*, after every change.
 Never lose a keystroke: what is typed is saved while typing (300 ms after the last key), when the
 field is left or submitted, when the screen is left or suspended and when the app quits or locks.
 There is no save key and no "save changes?" question; "Opgeslagen" shows briefly. `u` / Ctrl+Z
-takes back the last change (services/plan_undo.py). An adopted version is read-only except the
+takes back the changes of this editing session one by one, `U` / Ctrl+Y redoes them
+(services/plan_undo.py). An adopted version is read-only except the
 monitoring of its actions (status and terugkoppeling); a refused change says why.
 
 All rules live in services/plans.py; this screen shows them and sends the user's intent there.
@@ -44,7 +45,7 @@ from zvh_tui.services import (
 )
 from zvh_tui.services.plan_export import PlanView
 from zvh_tui.store.models import Action, Agreement, Case, Goal, Plan
-from zvh_tui.vocab import ActionStatus, LifeDomain, MeetingStatus, PlanStatus
+from zvh_tui.vocab import ActionStatus, LifeDomain, MeetingStatus, Phase, PlanStatus
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerChoice, OwnerDialog, PlanConfirm
 from zvh_tui.widgets.plan_line_editor import EditField, PlanLineEditor
@@ -59,6 +60,10 @@ QUICK_PLACEHOLDER = "Nieuwe actie (a): huisbezoek plannen @wijkteam vr  ·  uitk
 
 MOVABLE = ("goal", "action", "agreement")
 DELETABLE = ("goal", "action", "agreement")
+# Keys that write in the version itself: greyed at once on an adopted or superseded version
+# (issue 11.10), not refused after typing. Status and terugkoppeling (monitoring) stay.
+WRITING_ACTIONS = ("quick_entry", "add_goal", "add_agreement", "owner", "life_domain", "move",
+                   "delete", "accept_nobody")
 
 
 class PreviewLine(Widget):
@@ -111,6 +116,7 @@ class PlanEditorScreen(Screen[None]):
         Binding("a,plus", "quick_entry", "Actie", id="plan.quick_entry"),
         Binding("space,s", "cycle_status", "Status", id="plan.status"),
         Binding("u,ctrl+z", "undo", "Ongedaan", id="plan.undo"),
+        Binding("U,shift+u,ctrl+y", "redo", "Opnieuw", show=False, id="plan.redo"),
         Binding("v", "adopt", "Vaststellen", id="plan.adopt"),
         Binding("g", "add_goal", "Doel toevoegen", show=False, id="plan.add_goal"),
         Binding("A,shift+a", "add_agreement", "Afspraak toevoegen", show=False, id="plan.add_agreement"),
@@ -136,7 +142,7 @@ class PlanEditorScreen(Screen[None]):
         self.case: Case | None = None
         self.plan: Plan | None = None
         self.view: PlanView | None = None
-        self.undo = plan_undo.UndoLevel()
+        self.undo = plan_undo.UndoHistory()
         self._session: EditSession | None = None
         self._editor: PlanLineEditor | None = None
         self._save_timer: Timer | None = None
@@ -215,6 +221,7 @@ class PlanEditorScreen(Screen[None]):
         self._version_count = len(all_versions)
         self._is_newest = bool(all_versions) and all_versions[-1].id == self.plan.id
         self.outline.set_rows(outline_rows(self.view, self.read_only), select)
+        self.quick.disabled = self.read_only  # no new actions in an adopted version (b: bijstellen)
         self._refresh_title()
         self._refresh_side()
         self._update_bindings()
@@ -308,7 +315,7 @@ class PlanEditorScreen(Screen[None]):
         return Action.get_or_none(Action.id == self._selected_id())
 
     def _notify_error(self, error: ZvhError, title: str = "Niet gelukt") -> None:
-        self.notify(str(error), title=title, severity="error", markup=False, timeout=8)
+        self.app.show_refusal(error, title)  # type: ignore[attr-defined]
 
     def _flash_saved(self, text: str = "Opgeslagen") -> None:
         label = self.query_one("#plan-saved", Static)
@@ -318,13 +325,22 @@ class PlanEditorScreen(Screen[None]):
         self._saved_timer = self.set_timer(SAVED_SHOWN, lambda: label.update(""))
 
     def _check_editable(self) -> bool:
-        """The plan's own rule (plans.check_editable): refuse here with its message."""
+        """The plan's own rule (plans.check_editable): refuse here with its message and the key
+        that helps."""
         try:
             plans.check_editable(self.plan)
         except RuleError as error:
-            self._notify_error(error, "Alleen lezen")
+            self._notify_error(RuleError(f"{error} {self._read_only_hint()}".strip()), "Alleen lezen")
             return False
         return True
+
+    def _read_only_hint(self) -> str:
+        """The key that helps on a version that cannot be written in."""
+        if self.plan is None or self.case is None or self.case.phase == Phase.CLOSED.value:
+            return ""
+        if self._is_newest and not self.plan.superseded:
+            return "Druk b om bij te stellen."
+        return "Kies met w de nieuwste versie om daarin te werken."
 
     def _change(self, label: str, do: object, select: RowKey | None = None) -> bool:
         """Run one change through the services with an undo snapshot; show refusals."""
@@ -363,7 +379,7 @@ class PlanEditorScreen(Screen[None]):
     # -- keys: greyed when they do not apply to the selected line -------------------------
     def _update_bindings(self) -> None:
         """Refresh the footer only when what the keys depend on has changed (it is costly)."""
-        state = (self._kind(), self.undo.available, self.read_only, self._version_count,
+        state = (self._kind(), self.undo.available, self.undo.redo_available, self.read_only, self._version_count,
                  self._is_newest, self._session is not None)
         if state != self._binding_state:
             self._binding_state = state
@@ -375,10 +391,14 @@ class PlanEditorScreen(Screen[None]):
         if self._session is not None:
             return False  # while editing in place, keys belong to the editor
         kind = self._kind()
+        if self.read_only and action in WRITING_ACTIONS:
+            return None
+        superseded = bool(self.plan.superseded)
         if action in ("cycle_status", "accept_nobody"):
-            return True if kind == "action" else None
+            return True if kind == "action" and not superseded else None
         if action == "edit_field":
-            return True if kind == "action" else None
+            allowed = not superseded if parameters[:1] == ("feedback",) else not self.read_only
+            return True if kind == "action" and allowed else None
         if action == "owner":
             return True if kind in ("action", "agreement") else None
         if action == "life_domain":
@@ -387,8 +407,8 @@ class PlanEditorScreen(Screen[None]):
             return True if kind in MOVABLE else None
         if action == "delete":
             return True if kind in DELETABLE else None
-        if action == "undo":
-            return True if self.undo.available else None
+        if action in ("undo", "redo"):
+            return True  # also at the end of the history: it says there is nothing more
         if action == "revise":
             return True if self.read_only and self._is_newest else None
         if action == "adopt":
@@ -396,6 +416,8 @@ class PlanEditorScreen(Screen[None]):
         if action == "diff":
             return True if self._version_count > 1 else None
         if action == "edit":
+            if self.read_only:  # only the terugkoppeling of an action (monitoring) and the diff
+                return True if kind == "action" and not superseded else None
             return True if kind not in (None, "heading", "note", "sub") else None
         return True
 
@@ -611,7 +633,7 @@ class PlanEditorScreen(Screen[None]):
         session = self._session
         if session.remembered:
             try:
-                self.undo.undo()  # this edit's own snapshot: back to what was there
+                self.undo.undo(redoable=False)  # this edit's own snapshot: back to what was there
             except ZvhError as error:
                 self._notify_error(error)
         self._close_editor(select=session.key)
@@ -792,23 +814,34 @@ class PlanEditorScreen(Screen[None]):
             row = Agreement.get_by_id(ident)
             question = (f"Afspraak '{row.text[:60]}' verwijderen?", "", lambda: plans.delete_agreement(row))
         title, message, do = question
-        message = (message + " " if message else "") + "Ongedaan maken kan daarna met u."
+        # True only while this editing session lasts (the undo history ends when the plan is left).
+        message = (message + " " if message else "") + "Ongedaan maken kan met u, zolang u in dit plan blijft."
         if await self.app.push_screen_wait(PlanConfirm(title, message, yes="Verwijderen", no="Niet verwijderen")):
             self._change(f"het verwijderen van {'een doel' if kind == 'goal' else 'een ' + ('actie' if kind == 'action' else 'afspraak')}", do)
 
     def action_undo(self) -> None:
-        if not self.undo.available:
-            self.notify("Er is geen wijziging om ongedaan te maken.", markup=False)
+        """u / Ctrl+Z: take back the newest change of this editing session, one per press."""
+        self._step_history(self.undo.undo, "Ongedaan gemaakt", plan_undo.NOTHING_TO_UNDO,
+                           self.undo.available)
+
+    def action_redo(self) -> None:
+        """U / Ctrl+Y: do again what u took back."""
+        self._step_history(self.undo.redo, "Opnieuw gedaan", plan_undo.NOTHING_TO_REDO,
+                           self.undo.redo_available)
+
+    def _step_history(self, step: object, done: str, nothing: str, available: bool) -> None:
+        if not available:
+            self.notify(nothing, markup=False, timeout=3)
             return
         try:
-            label = self.undo.undo()
+            label = step()  # type: ignore[operator]
         except ZvhError as error:
             self._notify_error(error)
             self.refresh_plan()
             return
         self.refresh_plan()
-        self._flash_saved("Ongedaan gemaakt")
-        self.notify(f"Ongedaan gemaakt: {label}.", markup=False, timeout=3)
+        self._flash_saved(done)
+        self.notify(f"{done}: {label}.", markup=False, timeout=3)
 
     # -- choices in dialogs -----------------------------------------------------------------
     @work(exclusive=True, group="plan-dialog")
@@ -907,8 +940,7 @@ class PlanEditorScreen(Screen[None]):
             return
         blockers = plans.adoption_blockers(self.plan)
         if blockers:
-            self.notify("\n".join(f"• {b.message}" for b in blockers), title="Nog niet vast te stellen",
-                        severity="error", markup=False, timeout=10)
+            self.app.show_refusal([b.message for b in blockers], "Nog niet vast te stellen")  # type: ignore[attr-defined]
             return
         meeting = self._open_meeting_today()
         where = f" in het {meeting.kind} van vandaag" if meeting is not None else ""
@@ -928,8 +960,15 @@ class PlanEditorScreen(Screen[None]):
         self._flash_saved(f"Versie {self.plan.version} vastgesteld")
         self.notify(f"Versie {self.plan.version} is vastgesteld.", markup=False)
 
-    def action_revise(self) -> None:
-        if self.plan is None:
+    @work(exclusive=True, group="plan-dialog")
+    async def action_revise(self) -> None:
+        if self.plan is None or not self.read_only:
+            return
+        question = (f"Van versie {self.plan.version} een nieuwe conceptversie "
+                    f"{self.plan.version + 1} maken om bij te stellen? Versie {self.plan.version} "
+                    "blijft zoals hij is vastgesteld.")
+        if not await self.app.push_screen_wait(PlanConfirm("Plan bijstellen", question, yes="Bijstellen",
+                                                           no="Niet nu", focus_yes=True)):
             return
         try:
             new = plans.revise(plans.get_plan(self.plan.id))
@@ -994,7 +1033,7 @@ class PlanEditorScreen(Screen[None]):
             path = plan_export.export_to_folder(folder, self.case, plans.get_plan(self.plan.id), str(fmt), partner_id)
         except (ZvhError, OSError) as error:
             message = str(error) if isinstance(error, ZvhError) else "Het bestand kon niet worden geschreven."
-            self.notify(message, title="Export mislukt", severity="error", markup=False)
+            self.app.show_refusal(message, "Export mislukt")  # type: ignore[attr-defined]
             return
         self.notify(f"Opgeslagen in {path}", title="Plan geëxporteerd", markup=False, timeout=10)
 

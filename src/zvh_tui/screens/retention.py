@@ -183,7 +183,7 @@ class RetentionScreen(Screen[None]):
     def _destroyed(self, count: int | None, error: str) -> None:
         self.busy = False
         if count is None:
-            self.notify(error, severity="error", markup=False)
+            self.app.show_refusal(error)
         else:
             self.marked.clear()
             self.notify(f"{count} casus(sen) vernietigd.", markup=False)

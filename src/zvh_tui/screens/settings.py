@@ -266,7 +266,7 @@ class SettingsScreen(Screen[None]):
             with db.connection_context():
                 made = backup.make_backup(self.app.profile)
         except ZvhError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.app.call_from_thread(self.app.show_refusal, error, "Back-up mislukt")
             return
         self.app.call_from_thread(self._backup_done, made.info.label())
 

@@ -1,11 +1,12 @@
-"""One-level undo for the plan editor: a snapshot of one plan version, taken before a change.
+"""Undo and redo for the plan editor: snapshots of one plan version, taken before each change.
 
-A plan version is small (tens of rows), so the snapshot holds the whole version: the plan's own
+A plan version is small (tens of rows), so a snapshot holds the whole version: the plan's own
 fields and every goal, action, afspraak, krachten-en-zorgen row and perspective. Undo writes the
-version back to that state in one transaction, with the same row ids (so the links between
-versions, `origin`, stay intact), and records an audit event. A snapshot is refused once the
-version has changed status (adopted, revised, superseded) or the case was closed: those are not
-edits to take back.
+version back to the state before the last change, in one transaction, with the same row ids (so
+the links between versions, `origin`, stay intact), and records an audit event; redo puts back
+what undo took away. `UndoHistory` keeps every change of one editing session (up to
+`UNDO_LIMIT`), newest last. A snapshot is refused once the version has changed status (adopted,
+revised, superseded) or the case was closed: those are not edits to take back.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from zvh_tui.store.models import (
     utcnow,
 )
 from zvh_tui.vocab import Phase
+
+UNDO_LIMIT = 100  # changes kept per editing session
+NOTHING_TO_UNDO = "Niets meer om ongedaan te maken."
+NOTHING_TO_REDO = "Niets meer om opnieuw te doen."
 
 PLAN_FIELDS = ("shared_task", "client_view", "director_partner", "director_contact", "evaluation_on")
 # Rows without children first when deleting, parents first when inserting.
@@ -72,7 +77,7 @@ def _delete_others(model: type, plan_id: int, rows: list[dict[str, object]]) -> 
     model.delete().where((model.plan == plan_id) & (model.id.not_in(keep))).execute()
 
 
-def restore(snapshot: Snapshot) -> Plan:
+def restore(snapshot: Snapshot, detail: str = "undo") -> Plan:
     """Put the plan version back as it was when the snapshot was taken."""
     plan = Plan.get_or_none(Plan.id == snapshot.plan_id)
     if plan is None:
@@ -96,43 +101,81 @@ def restore(snapshot: Snapshot) -> Plan:
         _delete_others(Goal, plan.id, rows["Goal"])
         plan = Plan.get_by_id(plan.id)
         cases.touch(plan.case)
-        audit.record("update", case=plan.case, object_type="plan", object_id=plan.id, detail="undo")
+        audit.record("update", case=plan.case, object_type="plan", object_id=plan.id, detail=detail)
     return plan
 
 
-class UndoLevel:
-    """Holds the one change that can be taken back (Ctrl+Z / u in the plan editor)."""
+class UndoHistory:
+    """The changes of one editing session that can be taken back (u / Ctrl+Z) and redone
+    (U / Ctrl+Y), newest last."""
 
-    def __init__(self) -> None:
-        self._snapshot: Snapshot | None = None
+    def __init__(self, limit: int = UNDO_LIMIT) -> None:
+        self._limit = limit
+        self._undo: list[Snapshot] = []  # the state before each change
+        self._redo: list[Snapshot] = []  # the state before each undo
 
     def remember(self, plan: Plan, label: str) -> Snapshot:
-        self._snapshot = take(plan, label)
-        return self._snapshot
+        snapshot = take(plan, label)
+        self.keep(snapshot)
+        return snapshot
 
     def keep(self, snapshot: Snapshot) -> None:
-        """Make a snapshot taken before a change the one to undo (once the change succeeded)."""
-        self._snapshot = snapshot
+        """Make a snapshot taken before a change the newest to undo (once the change succeeded).
+        A new change ends what could be redone."""
+        self._undo.append(snapshot)
+        del self._undo[:-self._limit]
+        self._redo.clear()
 
     def forget(self) -> None:
-        self._snapshot = None
+        self._undo.clear()
+        self._redo.clear()
 
     @property
     def available(self) -> bool:
-        return self._snapshot is not None
+        return bool(self._undo)
+
+    @property
+    def redo_available(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def depth(self) -> int:
+        return len(self._undo)
 
     @property
     def label(self) -> str:
-        return self._snapshot.label if self._snapshot else ""
+        return self._undo[-1].label if self._undo else ""
 
     @property
     def plan_id(self) -> int | None:
-        return self._snapshot.plan_id if self._snapshot else None
+        return self._undo[-1].plan_id if self._undo else None
 
-    def undo(self) -> str:
-        """Restore the snapshot; return what was undone. The snapshot is used up either way."""
-        snapshot, self._snapshot = self._snapshot, None
-        if snapshot is None:
-            raise RuleError("Er is geen wijziging om ongedaan te maken.")
+    def undo(self, *, redoable: bool = True) -> str:
+        """Take back the newest change; return what it was. The step is used up even when the
+        version can no longer be restored (the refusal says why). `redoable=False`: an edit that
+        was cancelled, not undone, cannot be redone."""
+        if not self._undo:
+            raise RuleError(NOTHING_TO_UNDO)
+        snapshot = self._undo.pop()
+        now = _current(snapshot) if redoable else None
         restore(snapshot)
+        if now is not None:
+            self._redo.append(now)
         return snapshot.label
+
+    def redo(self) -> str:
+        """Do again what the newest undo took back; return what it was."""
+        if not self._redo:
+            raise RuleError(NOTHING_TO_REDO)
+        snapshot = self._redo.pop()
+        now = _current(snapshot)
+        restore(snapshot, detail="redo")
+        if now is not None:
+            self._undo.append(now)
+        return snapshot.label
+
+
+def _current(snapshot: Snapshot) -> Snapshot | None:
+    """The version as it is now, to go back to (None when it no longer exists: `restore` says so)."""
+    plan = Plan.get_or_none(Plan.id == snapshot.plan_id)
+    return take(plan, snapshot.label) if plan is not None else None
