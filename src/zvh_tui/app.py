@@ -23,13 +23,20 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.theme import ThemeProvider
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME, crash
-from zvh_tui.commands import CaseCommands, PartnerCommands
+from zvh_tui.commands import (
+    PLACEHOLDER,
+    THEME_PLACEHOLDER,
+    CaseCommands,
+    PartnerCommands,
+    ZvhCommandPalette,
+)
 from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.screens.help import HelpScreen, key_label
+from zvh_tui.screens.help import HelpScreen, key_rows
 from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
@@ -81,7 +88,7 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         Binding("f3", "partners", "Partners", id="app.partners"),
         Binding("f9", "settings", "Instellingen", show=False, id="app.settings"),
         Binding("ctrl+l", "lock", "Vergrendel", id="app.lock", priority=True),
-        Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "App afsluiten", id="app.quit", priority=True),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, id="app.command_palette",
                 priority=True),
     ]
@@ -364,11 +371,13 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        keys: list[tuple[str, str]] = []
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            # Our bindings carry ids (remappable); Textual's own are English and generic.
-            if binding.id and binding.description and enabled:
-                keys.append((binding.key_display or key_label(binding.key), binding.description))
+        # Our bindings carry ids (remappable); Textual's own are English and generic. A key
+        # that does not apply now is listed too, marked "(nu niet)".
+        keys = key_rows(
+            (key, binding.action, binding.description, enabled)
+            for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+            if binding.id and binding.description
+        )
         self.push_screen(HelpScreen(keys))
 
     def show_refusal(self, error: BaseException | str | Iterable[str], title: str = "Niet gelukt") -> None:
@@ -388,9 +397,11 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
-            )
+            self.push_screen(ZvhCommandPalette(placeholder=PLACEHOLDER, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (palette: Thema), in Dutch."""
+        self.push_screen(ZvhCommandPalette(providers=[ThemeProvider], placeholder=THEME_PLACEHOLDER))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Disabled: a screenshot file would hold client data unencrypted."""
@@ -401,7 +412,8 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         """Textual's system commands in Dutch, without "Screenshot"."""
         yield SystemCommand("Thema", "Kies een ander kleurenschema", self.action_change_theme)
         yield SystemCommand(
-            "Afsluiten", "Sluit zvh-tui af (het profiel wordt vergrendeld)", self.action_quit
+            "App afsluiten", "Sluit zvh-tui af (het profiel wordt vergrendeld; Ctrl+Q)",
+            self.action_quit
         )
         yield SystemCommand("Help", "Toon alle toetsen van dit scherm (F1)", self.action_help)
         if screen.query("HelpPanel"):

@@ -21,9 +21,11 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.align import Align
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
+from textual.widgets.option_list import Option
 
 from zvh_tui import crash
 from zvh_tui.services import palette
@@ -54,6 +56,33 @@ CASE_HELP = "Casus · Enter opent het dossier"
 CLOSED_MARK = "(afgesloten)"
 INACTIVE_MARK = "(gedeactiveerd)"
 MAX_CONTACTS_SHOWN = 3
+
+
+NO_MATCHES = "Geen resultaten"
+PLACEHOLDER = "Zoek een opdracht, casus of partner…"
+THEME_PLACEHOLDER = "Zoek een thema…"
+
+
+class ZvhCommandPalette(CommandPalette):
+    """Textual's command palette with its own texts in Dutch ("Geen resultaten").
+
+    Textual writes "No matches found" inside a private method (Textual 8.2): this class gives
+    that method its own body, using the same private attributes; tests/screens/test_palette.py
+    shows the Dutch text on screen, so a Textual upgrade that changes them fails there."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:  # something was searched and nothing found
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(NO_MATCHES, style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:  # nothing to discover is not worth saying
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def _app(provider: Provider) -> ZvhApp:

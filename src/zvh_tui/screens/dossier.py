@@ -86,7 +86,7 @@ class DossierScreen(Screen[None]):
         Binding("o", "escalate", "Op-/afschalen", id="dossier.escalate"),
         Binding("p", "plan", "Plan", id="dossier.plan"),
         Binding("d", "participants", "Deelnemers", show=False, id="dossier.participants"),
-        Binding("c", "close_case", "Afsluiten", show=False, id="dossier.close"),
+        Binding("c", "close_case", "Casus afsluiten", show=False, id="dossier.close"),
         Binding("r", "reopen", "Heropenen", show=False, id="dossier.reopen"),
         *[
             Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")

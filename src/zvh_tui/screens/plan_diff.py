@@ -60,7 +60,7 @@ class PlanDiffScreen(Screen[None]):
         with VerticalScroll(id="diff-body"):
             yield Static("", id="diff-summary", markup=False)
             yield Static("", id="diff-lines", markup=False)
-        yield Static("Tab: naar de keuze van de versies · s: omwisselen · Escape: terug",
+        yield Static("Tab: naar de keuze van de versies · s: omwisselen · Esc: terug",
                      id="diff-hint", markup=False)
         yield Footer()
 

@@ -73,7 +73,7 @@ class PlanLineEditor(Vertical):
             self.editor = editor
 
     def __init__(self, title: str, fields: list[EditField], *, focus_field: str | None = None,
-                 hint: str = "Enter: klaar · Tab: volgend veld · Escape: annuleren") -> None:
+                 hint: str = "Enter: klaar · Tab: volgend veld · Esc: annuleren") -> None:
         super().__init__(classes="plan-line-editor")
         self.heading = title
         self.fields = fields
