@@ -100,7 +100,7 @@ def test_kill_9_while_typing_loses_no_committed_action(tmux, tmp_path: Path, mon
     tmux.send_keys("Home")
     time.sleep(0.2)
     tmux.send_keys("Enter")  # edit the gezamenlijke opgave in place
-    tmux.wait_for("Escape: annuleren")
+    tmux.wait_for("Esc: annuleren")  # the editor in place is open
     tmux.type("Rust in huis")
     time.sleep(1.0)  # a pause in typing: saved without Enter
     tmux.type(" en scho")  # still typing when the laptop dies
