@@ -48,9 +48,28 @@ from zvh_tui.widgets.safe_text import SafeText, plain_text
 
 NOT_AVAILABLE = "Nog niet beschikbaar"
 RETENTION_MISSING = (
-    "De bewaartermijn is nog niet ingesteld. Vul die eerst in bij Instellingen "
-    "(bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar, volgens uw convenant)."
+    "De bewaartermijn is nog niet ingesteld. Vul die eerst in bij Instellingen (F9), "
+    "bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar, volgens uw convenant."
 )
+# The key that helps, added to a refusal of the rules (issue 11.10): the services say in words
+# what is missing, the screen names the key that does it.
+KEY_HINTS = (
+    ("uitkomst van de triage", "t"),
+    ("check op bekendheid", "d: Deelnemers"),
+    ("Heropen", "r"),
+    ("Sluit de casus af", "c"),
+    ("Sluit een casus af", "c"),
+    ("bij Instellingen", "F9"),
+)
+
+
+def with_key_hint(message: str) -> str:
+    """'Leg eerst de uitkomst van de triage vast.' -> '… vast (t).'"""
+    for phrase, key in KEY_HINTS:
+        if phrase in message and f"({key}" not in message:
+            body, dot = (message[:-1], ".") if message.endswith(".") else (message, "")
+            return f"{body} ({key}){dot}"
+    return message
 SECTIONS = [
     ("overview", "Overzicht"),
     ("participants", "Deelnemers"),
@@ -385,12 +404,12 @@ class DossierScreen(Screen[None]):
     def move_phase(self, target: Phase) -> None:
         blockers = cases.phase_blockers(self.case, target)
         if blockers:
-            self.app.push_screen(MessageDialog(f"Nog niet naar {target.label}", blockers))
+            self.app.show_refusal([with_key_hint(b) for b in blockers], f"Nog niet naar {target.label}")
             return
         try:
             cases.move_phase(self.case, target)
         except ZvhError as error:
-            self.app.push_screen(MessageDialog(f"Nog niet naar {target.label}", [str(error)]))
+            self.app.show_refusal(with_key_hint(str(error)), f"Nog niet naar {target.label}")
             return
         self._after(True, f"Fase: {target.label}")
 

@@ -95,7 +95,7 @@ class RetentionScreen(Screen[None]):
     def _show_status(self) -> None:
         status = self.query_one("#retention-status", Static)
         if self.app.profile.settings.retention_years is None:
-            status.update("De bewaartermijn is nog niet ingesteld (Instellingen): zonder "
+            status.update("De bewaartermijn is nog niet ingesteld (Instellingen, F9): zonder "
                           "bewaartermijn kan geen casus worden afgesloten.")
         elif not self.rows:
             status.update("Geen casussen om te vernietigen.")
