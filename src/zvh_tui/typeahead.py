@@ -11,10 +11,9 @@ haar goedSlaapt slecht") or were read as list commands.
 handed on only when what the previous key started has settled, that is
 
 - every message queue of the app and of the screen's widgets is empty (the key, and what it
-  caused: bubbling, `Submitted`, mounts, queued `focus()` calls, `call_after_refresh`), and
-- a screen that the previous key opened has given one of its widgets the cursor, and
-- every hold set with `hold_keys(condition)` holds ("until the editor's first field has the
-  cursor"), for what the queues cannot show.
+  caused: bubbling, `Submitted`, mounts, queued `focus()` calls, `call_after_refresh`),
+- no worker it started is still waiting to run (a worker that opens a dialog), and
+- a screen or dialog that the previous key opened has given one of its widgets the cursor.
 
 Never stuck and never lost: after `HOLD_TIMEOUT` seconds the keys go on anyway. Keys typed at a
 person's pace find everything settled and pass at once; only keys that arrive while something
@@ -25,12 +24,12 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable
 
 from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import WorkerState
 
 HOLD_TIMEOUT = 1.0  # seconds a key waits at most for the previous one to settle
 POLL_INTERVAL = 1 / 200  # how often a waiting key looks again when no event wakes it
@@ -45,19 +44,11 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
         self._key_settling = False  # a key was handed on; has what it started settled?
         self._key_sent_at = 0.0
         self._key_screen: Screen | None = None  # the screen when that key was handed on
-        self._key_holds: list[tuple[Callable[[], bool], float]] = []
         self._key_poll: Timer | None = None
-
-    # -- for screens and widgets ------------------------------------------------------------
-    def hold_keys(self, until: Callable[[], bool], timeout: float = HOLD_TIMEOUT) -> None:
-        """Keep typed keys back until `until()` is true (at most `timeout` seconds): call it
-        where a focus change starts that the message queues cannot show, e.g. before mounting
-        an editor whose field will take the cursor."""
-        self._key_holds.append((until, time.monotonic() + timeout))
 
     @property
     def keys_waiting(self) -> int:
-        """How many typed keys are held back right now (for tests and the idle check)."""
+        """How many typed keys are held back right now (tests wait for 0)."""
         return len(self._typed_keys)
 
     # -- the order of keys ------------------------------------------------------------------
@@ -77,7 +68,7 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
             event = self._typed_keys.popleft()
             self._key_settling = True
             self._key_sent_at = time.monotonic()
-            self._key_screen = self.screen
+            self._key_screen = self.screen if self.screen_stack else None
             await super().on_event(event)  # priority bindings, else to the focused widget
 
     def _poll_later(self) -> None:
@@ -90,14 +81,9 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
             await self._hand_on_keys()
 
     def _settled(self) -> bool:
-        now = time.monotonic()
-        self._key_holds = [(until, deadline) for until, deadline in self._key_holds
-                           if deadline > now and not _holds(until)]
-        if self._key_holds:
-            return False
         if not self._key_settling:
             return True
-        if now - self._key_sent_at <= HOLD_TIMEOUT and not self._quiet():
+        if time.monotonic() - self._key_sent_at <= HOLD_TIMEOUT and not self._quiet():
             return False
         self._key_settling = False
         return True
@@ -114,14 +100,10 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
             return False
         if getattr(screen, "_callbacks", None):  # call_after_refresh, not yet run
             return False
+        if any(worker.state == WorkerState.PENDING for worker in self.workers):
+            return False
         for node in (self, *screen.walk_children(with_self=True)):
             if not node._message_queue.empty() or node._next_callbacks:
                 return False
         return True
 
-
-def _holds(until: Callable[[], bool]) -> bool:
-    try:
-        return bool(until())
-    except Exception:  # noqa: BLE001 - a condition about a widget that is gone: no longer holds back
-        return True

@@ -195,3 +195,29 @@ async def test_f3_opens_the_roster_only_while_unlocked(profile, network, ui) -> 
         await pilot.pause()
         assert app.current_mode == "locked"
         assert "Politie" not in ui.text(app)
+
+
+async def test_x_asks_before_deactivating_a_contact_and_reactivates_at_once(profile, network, ui) -> None:  # noqa: ANN001
+    """Issue 11.10: a single letter that changes data asks first (or can be undone)."""
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        await ui.until(pilot, lambda: app.current_mode == app.MAIN_MODE)
+        detail = PartnerDetailScreen(network.police.id)
+        await app.push_screen(detail)
+        await ui.shows(pilot, "Jan de Vries")
+        detail.query_one("#detail-contacts", DataTable).focus()
+        await pilot.pause()
+        await pilot.press("x")
+        await ui.shows(pilot, "Contactpersoon deactiveren?")
+        await pilot.press("escape")  # no
+        await ui.until(pilot, lambda: app.screen is detail)
+        assert Contact.get_by_id(network.agent.id).active is True
+        await pilot.press("x")
+        await ui.shows(pilot, "Contactpersoon deactiveren?")
+        await pilot.press("tab", "enter")  # "Deactiveren"
+        await ui.until(pilot, lambda: Contact.get_by_id(network.agent.id).active is False)
+        detail.query_one("#detail-contacts", DataTable).focus()
+        await pilot.pause()
+        await pilot.press("x")  # activating again needs no question
+        await ui.until(pilot, lambda: Contact.get_by_id(network.agent.id).active is True)
+        assert app.screen is detail

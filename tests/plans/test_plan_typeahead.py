@@ -84,3 +84,22 @@ async def test_text_right_after_enter_goes_into_the_editor_not_the_outline(profi
                        and Plan.get_by_id(plan.id).shared_task == "Rust in huis", timeout=15)
         assert [g.intent for g in Goal.select()] == ["Stabiel wonen"]
         assert screen.quick.value == ""  # nothing typed landed in the quick entry line
+
+
+async def test_a_key_typed_right_after_x_answers_the_dialog_x_opens(profile: Profile, plan_case) -> None:  # noqa: ANN001
+    """x opens its question from a worker: j right after it answers the question (yes) and is
+    not read by the outline (where j moves the cursor down)."""
+    from zvh_tui.store.models import Action
+
+    plan = plans.start_plan(plan_case.case)
+    first = plans.add_action(plan, "Huisbezoek", owner_partner_id=plan_case.wijkteam.id)
+    second = plans.add_action(plan, "Uitkering regelen", owner_partner_id=plan_case.gemeente.id)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(app, pilot, plan_case.case.id)
+        assert screen.outline.select(("action", first.id))
+        await pilot.pause()
+        send_at_once(app, "x", "j")
+        await wait_for(pilot, lambda: app.keys_waiting == 0 and app.screen is screen
+                       and Action.get_or_none(Action.id == first.id) is None)
+        assert Action.get_or_none(Action.id == second.id) is not None
