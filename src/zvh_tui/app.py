@@ -23,8 +23,8 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.theme import ThemeProvider
 from textual.screen import ModalScreen, Screen
+from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME, crash

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from test_plan_editor_screen import _adopted
 from uikit import screen_text, wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
@@ -18,14 +19,8 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def adopted_and_revised(pc) -> tuple[Plan, Plan]:  # noqa: ANN001
-    """Version 1 adopted; version 2 (concept) with one goal more."""
-    plan = plans.start_plan(pc.case)
-    plans.update_plan(plan, shared_task="Rust in huis", evaluation_on=TODAY + dt.timedelta(days=40))
-    goal = plans.add_goal(plan, "Stabiel wonen", "wonen")
-    plans.add_action(plan, "Huisbezoek", goal=goal, owner_partner_id=pc.wijkteam.id,
-                     deadline=TODAY + dt.timedelta(days=4))
-    plans.add_agreement(plan, "Politie belt de casusregisseur")
-    v1 = plans.adopt(Plan.get_by_id(plan.id))
+    """Version 1 adopted (as in the plan editor's tests); version 2 (concept) with one goal more."""
+    v1 = _adopted(pc)
     v2 = plans.revise(Plan.get_by_id(v1.id))
     plans.update_plan(v2, evaluation_on=TODAY + dt.timedelta(days=40))
     plans.add_goal(v2, "Dagbesteding vinden")

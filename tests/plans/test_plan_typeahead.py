@@ -8,12 +8,12 @@ them, and only then the test waits.
 
 from __future__ import annotations
 
+from test_plan_editor_screen import open_plan
 from textual import events
 from textual.keys import _character_to_key
 from uikit import wait_for
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.plan_editor import PlanEditorScreen
 from zvh_tui.services import plans
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.models import Goal, Plan
@@ -27,14 +27,6 @@ def send_at_once(app: ZvhApp, *keys: str) -> None:
         name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
         character = key if len(key) == 1 else {"space": " ", "enter": "\r", "tab": "\t"}.get(key)
         app.post_message(events.Key(name, character))
-
-
-async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:  # noqa: ANN001
-    await pilot.pause()
-    screen = PlanEditorScreen(case_id)
-    await app.push_screen(screen)
-    await wait_for(pilot, lambda: screen.plan is not None and screen.outline.rows)
-    return screen
 
 
 async def test_tab_and_text_at_once_fill_each_field(profile: Profile, plan_case) -> None:  # noqa: ANN001
