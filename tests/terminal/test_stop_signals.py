@@ -46,7 +46,7 @@ def test_stop_signal_saves_the_field_being_typed_and_locks(
     tmux.send_keys("Home")
     time.sleep(0.2)  # so the terminal does not read the next key with Home as one
     tmux.send_keys("Enter")  # edit the gezamenlijke opgave in place
-    tmux.wait_for("Escape: annuleren")
+    tmux.wait_for("Esc: annuleren")
     pid = _zvh_pid(data)
     tmux.type(TYPED)
     tmux.wait_for(TYPED)  # the last keystroke has reached the app
