@@ -15,9 +15,11 @@ handed on only when what the previous key started has settled, that is
 - no worker it started is still waiting to run (a worker that opens a dialog), and
 - a screen or dialog that the previous key opened has given one of its widgets the cursor.
 
-Never stuck and never lost: after `HOLD_TIMEOUT` seconds the keys go on anyway. Keys typed at a
-person's pace find everything settled and pass at once; only keys that arrive while something
-is still moving wait, a few milliseconds each. Mouse events and pastes are not held.
+Letters typed into the same text field follow each other at once: a text field takes a letter
+itself, so it cannot move the cursor. Never stuck and never lost: after `HOLD_TIMEOUT` seconds
+the keys go on anyway. Keys typed at a person's pace find everything settled and pass at once;
+only keys that arrive while something is still moving wait, a few milliseconds each. Mouse
+events and pastes are not held.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 from textual.worker import WorkerState
 
 HOLD_TIMEOUT = 1.0  # seconds a key waits at most for the previous one to settle
@@ -44,6 +48,7 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
         self._key_settling = False  # a key was handed on; has what it started settled?
         self._key_sent_at = 0.0
         self._key_screen: Screen | None = None  # the screen when that key was handed on
+        self._key_into_text: Widget | None = None  # the text field that key, a letter, went to
         self._key_poll: Timer | None = None
 
     @property
@@ -62,13 +67,17 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
 
     async def _hand_on_keys(self) -> None:
         while self._typed_keys:
-            if not self._settled():
+            event = self._typed_keys[0]
+            if not self._settled(event):
                 self._poll_later()
                 return
-            event = self._typed_keys.popleft()
+            self._typed_keys.popleft()
             self._key_settling = True
             self._key_sent_at = time.monotonic()
             self._key_screen = self.screen if self.screen_stack else None
+            focused = self.focused
+            self._key_into_text = focused if event.is_printable and isinstance(
+                focused, (Input, TextArea)) else None
             await super().on_event(event)  # priority bindings, else to the focused widget
 
     def _poll_later(self) -> None:
@@ -80,9 +89,12 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
         if self._typed_keys:
             await self._hand_on_keys()
 
-    def _settled(self) -> bool:
+    def _settled(self, event: events.Key) -> bool:
         if not self._key_settling:
             return True
+        if event.is_printable and self._key_into_text is not None and \
+                self.focused is self._key_into_text:
+            return True  # the next letter for the same text field
         if time.monotonic() - self._key_sent_at <= HOLD_TIMEOUT and not self._quiet():
             return False
         self._key_settling = False
