@@ -73,8 +73,13 @@ async def test_phase_move_allowed_and_back(profile, make_app) -> None:  # noqa: 
     case = make_case()
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         dossier = await open_dossier(pilot, case)
+        assert dossier.check_action("phase_back", ()) is None  # first phase: b greyed (11.10)
+        await pilot.press("b")
+        await pilot.pause()
+        assert pilot.app.screen is dossier and not notifications(pilot.app)
         await pilot.press("v")
         await wait_for(pilot, lambda: stored(case).phase == "screening")
+        assert dossier.check_action("phase_back", ()) is True
         await wait_for_text(pilot, "Fase: Screening")
         await pilot.press("b")
         await wait_for_text(pilot, "Terug naar Aanmelding?")

@@ -349,6 +349,8 @@ class DossierScreen(Screen[None]):
         if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal"):
             if action == "journal":
                 return True
+            if action == "phase_back" and self._next_phase(-1) is None:
+                return None  # already in the first phase: greyed, not refused after pressing
             return None if closed else True
         return True
 

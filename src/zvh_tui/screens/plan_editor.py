@@ -718,8 +718,8 @@ class PlanEditorScreen(Screen[None]):
             return
         entry = quick_entry.parse_quick_entry(line, today=context.today(), candidates=self._candidates)
         if entry.has("text_empty"):
-            self.notify("Wat moet er gebeuren? Typ eerst de actie, dan @eigenaar en een deadline.",
-                        severity="warning", markup=False)
+            self.app.show_refusal("Wat moet er gebeuren? Typ eerst de actie, dan @eigenaar en een "  # type: ignore[attr-defined]
+                                  "deadline.", "Nog geen actie")
             return
         goal = self._target_goal()
         created: list[Action] = []
