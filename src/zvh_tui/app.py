@@ -41,8 +41,8 @@ from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
 from zvh_tui.services.text import paste_refusal, visible
-from zvh_tui.widgets import output_guard, paste_guard
 from zvh_tui.typeahead import TypeAheadMixin
+from zvh_tui.widgets import output_guard, paste_guard
 
 # Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
 # way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
@@ -389,7 +389,8 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         if not self.profile.unlocked:
             return
         lines = [str(error)] if isinstance(error, (BaseException, str)) else [str(line) for line in error]
-        self.push_screen(MessageDialog(title, lines))
+        # As in `notify`: a control character in a stored name shows as a symbol.
+        self.push_screen(MessageDialog(visible(title), [visible(line, multiline=True) for line in lines]))
 
     def action_help_quit(self) -> None:
         """Ctrl+C no longer quits: say how to, in Dutch."""
