@@ -156,12 +156,12 @@ def test_updates_and_skips_against_what_is_stored(profile, write_csv) -> None:
      "veiligheid, wonen, onderwijs, overig)."),
     (" ;zorg;ja;;Piet;;;;", "Regel 3, kolom 'organisatie': de naam van de organisatie ontbreekt."),
     ("GGZ Noord;zorg;ja;;Piet;;;piet.ggz.example;",
-     "Regel 3, kolom 'e-mail': 'piet.ggz.example' is geen e-mailadres (er ontbreekt een @ of er "
-     "staat een spatie in)."),
+     "Regel 3, kolom 'e-mail': 'piet.ggz.example' is geen e-mailadres: er ontbreekt een @."),
     ("GGZ Noord;zorg;ja;;Piet;;;", "Regel 3: 8 kolommen, maar de kopregel heeft er 9. Staat er "
      "een ';' in een waarde zonder aanhalingstekens?"),
     ("GGZ Noord;zorg;misschien;;;;;;",
-     "Regel 3, kolom 'convenant': 'misschien' is geen ja of nee (gebruik ja/nee, x of 1/0)."),
+     "Regel 3, kolom 'convenant': 'misschien' is geen ja of nee (gebruik ja/nee, j/n, x of leeg, "
+     "1/0)."),
     ("GGZ Noord;zorg;ja;;;functie zonder naam;;;",
      "Regel 3, kolom 'contactpersoon': de naam van de contactpersoon ontbreekt (er staan wel "
      "gegevens van een contactpersoon in deze regel)."),

@@ -75,7 +75,7 @@ async def test_adding_an_organisation_without_a_name_says_so_and_keeps_the_input
         await pilot.press("c")  # a contact person for it
         await ui.shows(pilot, "Nieuwe contactpersoon")
         await pilot.press(*"Anna K", "tab", "tab", "tab", *"anna.vt", "enter")
-        await ui.shows(pilot, "Dit e-mailadres klopt niet")
+        await ui.shows(pilot, "Dit e-mailadres klopt niet: er ontbreekt een @.")
         await pilot.press("ctrl+a", "ctrl+k", *"a@vt.nl", "enter")
         await ui.until(pilot, lambda: Contact.select().where(Contact.name == "Anna K")
                        .exists())

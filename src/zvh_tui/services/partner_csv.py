@@ -26,7 +26,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,7 @@ from pathlib import Path
 from peewee import fn
 
 from zvh_tui.errors import ValidationError, ZvhError
-from zvh_tui.services import audit, partners, text
+from zvh_tui.services import audit, partners, text, validate
 from zvh_tui.store.models import Contact, Partner, db
 from zvh_tui.vocab import PartnerDomain
 
@@ -80,8 +82,13 @@ FIELD_LABELS = {
     "email": "e-mail",
     "availability": "bereikbaarheid",
 }
-YES = {"ja", "j", "yes", "y", "x", "1", "true", "waar", "getekend", "signed"}
-NO = {"nee", "n", "no", "0", "false", "onwaar", "niet getekend", "not signed"}
+# The convenant cell, folded (case, accents, surrounding spaces and a final '.' or '!'): an
+# empty cell is "not given" (a new partner is then niet getekend, a known one keeps its value);
+# any other value is a row error, never a silent "nee".
+YES = {"ja", "j", "yes", "y", "x", "1", "true", "waar", "getekend", "ondertekend", "signed",
+       "ja getekend", "wel", "wel getekend", "\u2713", "\u2714"}
+NO = {"nee", "n", "no", "0", "false", "onwaar", "niet getekend", "niet ondertekend",
+      "not signed", "nog niet", "niet"}
 
 ADD, UPDATE, SKIP = "add", "update", "skip"
 ACTION_LABELS = {ADD: "toevoegen", UPDATE: "bijwerken", SKIP: "overslaan"}
@@ -92,14 +99,74 @@ FORMULA_START = ("=", "+", "-", "@")
 PHONE_CHARS = set("0123456789 +-()./")
 
 
-def _normal(header: str) -> str:
-    value = header.replace("\ufeff", "").strip().casefold()
-    for ch in " -_.:/\t":
-        value = value.replace(ch, "")
-    return value
-
-
 ALIASES = {alias: key for key, names in COLUMNS.items() for alias in names}
+
+# Headers as people write them ("Privacyconvenant getekend?", "Convenant ondertekend (ja/nee)",
+# "E-mail contactpersoon"): after folding, the header's words are matched by keyword, in this
+# order (the first rule that matches wins), so "Telefoon contactpersoon" is the phone column and
+# "Naam contactpersoon" the contact's name. A word matches a keyword when it equals it or, for
+# the stems, starts with or contains it (compound words: "privacyconvenant", "telefoonnummer").
+_KEYWORD_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    # key, whole words, stems (contained in a word)
+    ("convenant", ("getekend", "ondertekend", "signed"), ("convenant", "covenant")),
+    ("email", ("email", "mail", "emailadres", "mailadres", "emailaddress"), ("email",)),
+    ("phone", ("tel", "telnr", "mobiel", "mobile", "phone", "gsm", "telephone"), ("telefoon",)),
+    ("availability", ("availability",), ("bereikba",)),
+    ("function", ("functie", "function", "functietitel", "jobtitle"), ()),
+    ("notes", ("notities", "notitie", "opmerkingen", "opmerking", "notes", "note",
+               "toelichting"), ()),
+    ("contact", (), ("contact",)),
+    ("domain", ("domein", "domain", "sector"), ()),
+    ("organisation", ("organisatie", "organisation", "organization", "partner", "ketenpartner",
+                      "organisatienaam", "instantie", "instelling"), ()),
+)
+# A convenant header with one of these words holds a date, not a ja/nee ("Datum convenant").
+_DATE_WORDS = {"datum", "date", "sinds", "per", "wanneer", "op"}
+# A column that is not read but whose header has one of these in it looks like it matters:
+# the file is refused rather than read without it (no partner silently "niet getekend").
+IMPORTANT_STEMS = ("convenant", "covenant", "privacy", "avg", "getekend", "signed", "mail",
+                   "telefoon", "mobiel", "organisatie", "contact", "naam", "functie", "domein",
+                   "bereikba", "toestemming")
+
+
+def _fold(value: str) -> str:
+    """Case and accents folded: 'Privacyconvenánt' -> 'privacyconvenant'."""
+    decomposed = unicodedata.normalize("NFKD", value.replace("\ufeff", "").casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(header: str) -> list[str]:
+    """The words of a header, folded, without hints in brackets and without punctuation."""
+    value = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", _fold(header))
+    value = re.sub(r"(?<=\w)[-'\u2019](?=\w)", "", value)  # e-mail -> email
+    return re.findall(r"[^\W_]+", value)
+
+
+def _normal(header: str) -> str:
+    return "".join(_words(header))
+
+
+def column_key(header: str) -> str | None:
+    """The field a file's column header stands for, or None when it is not read."""
+    words = _words(header)
+    if not words:
+        return None
+    key = ALIASES.get("".join(words))
+    if key is not None:
+        return key
+    for key, whole, stems in _KEYWORD_RULES:
+        if any(word in whole or any(stem in word for stem in stems) for word in words):
+            if key == "convenant" and _DATE_WORDS.intersection(words):
+                return None  # "Convenant getekend op": a date, not whether
+            return key
+    if words in (["naam"], ["name"]):
+        return "organisation"
+    return None
+
+
+def _looks_important(header: str) -> bool:
+    compact = _normal(header)
+    return any(stem in compact for stem in IMPORTANT_STEMS)
 
 
 @dataclass
@@ -250,12 +317,16 @@ def _read(data: bytes, preview: ImportPreview) -> tuple[list[_Row], dict[str, st
     header_line, header = records[0]
     columns: dict[int, str] = {}
     headers: dict[str, str] = {}
+    unread: list[str] = []
     for index, raw in enumerate(header):
         name = raw.replace("\ufeff", "").strip()
-        key = ALIASES.get(_normal(raw))
+        key = column_key(raw)
         if key is None:
-            if name:
-                preview.notices.append(f"Kolom '{name}' wordt niet ingelezen (onbekende kolom).")
+            if name and _looks_important(name):
+                unread.append(name)
+            elif name:
+                preview.notices.append(f"Kolom '{_short(name)}' wordt niet ingelezen "
+                                       "(onbekende kolom).")
             continue
         if key in headers:
             raise _Broken(
@@ -268,6 +339,12 @@ def _read(data: bytes, preview: ImportPreview) -> tuple[list[_Row], dict[str, st
         raise _Broken(
             f"Regel {header_line}: er is geen kolom 'organisatie' (of 'naam'). De kopregel moet "
             "de kolommen noemen, bijvoorbeeld: " + ";".join(EXPORT_HEADERS.values()) + "."
+        )
+    for name in unread:
+        preview.errors.append(
+            f"Regel {header_line}: kolom '{_short(name)}' lijkt belangrijk, maar zvh weet niet "
+            "wat erin staat, dus die zou niet worden ingelezen. Geef de kolom een naam uit: "
+            + ", ".join(EXPORT_HEADERS.values()) + "; of haal haar weg als ze niet nodig is."
         )
     width = len(header)
     rows: list[_Row] = []
@@ -340,12 +417,13 @@ def _column_name(headers: dict[str, str], key: str) -> str:
 
 
 def _parse_convenant(value: str) -> bool:
-    folded = value.casefold()
+    folded = " ".join(_fold(value).replace(",", " ").split()).rstrip(".!")
     if folded in YES:
         return True
     if folded in NO:
         return False
-    raise _RowError("convenant", f"'{_short(value)}' is geen ja of nee (gebruik ja/nee, x of 1/0).")
+    raise _RowError("convenant", f"'{_short(value)}' is geen ja of nee (gebruik ja/nee, j/n, "
+                    "x of leeg, 1/0).")
 
 
 def _parse_domain(value: str) -> str:
@@ -370,41 +448,70 @@ def _checked(column: str, check: Callable[[], object]) -> object:
         raise _RowError(column, message) from None
 
 
-def _partner_values(row: _Row) -> dict[str, object]:
+class _RowErrors(Exception):
+    """Every problem found in one row (each names its column)."""
+
+    def __init__(self, errors: list[_RowError]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+
+def _collect(errors: list[_RowError], check: Callable[[], object]) -> object:
+    """Run one field's check; a problem is added to `errors` (None returned), not raised."""
+    try:
+        return check()
+    except _RowError as exc:
+        errors.append(exc)
+        return None
+
+
+def _partner_values(row: _Row, errors: list[_RowError]) -> dict[str, object]:
     """The partner fields given in this row (empty cells are not given)."""
     values: dict[str, object] = {}
     raw = row.values
-    if raw.get("domain"):
-        values["domain"] = _parse_domain(raw["domain"])
-    if raw.get("convenant"):
-        values["convenant_signed"] = _parse_convenant(raw["convenant"])
-    if raw.get("notes"):
-        values["notes"] = _checked("notes", lambda: text.block(raw["notes"], "Notities"))
+    checks: dict[str, Callable[[], object]] = {
+        "domain": lambda: _parse_domain(raw["domain"]),
+        "convenant_signed": lambda: _parse_convenant(raw["convenant"]),
+        "notes": lambda: _checked("notes", lambda: text.block(raw["notes"], "Notities")),
+    }
+    for key, check in checks.items():
+        if raw.get(PARTNER_COLUMN[key]):
+            value = _collect(errors, check)
+            if value is not None:
+                values[key] = value
     return values
 
 
-def _contact_values(row: _Row) -> tuple[str, dict[str, str]]:
+def _check_email(value: str) -> str:
+    problem = validate.email_problem(value)
+    if problem is not None:
+        raise _RowError("email", f"'{_short(value)}' is geen e-mailadres: {problem}.")
+    return value
+
+
+def _contact_values(row: _Row, errors: list[_RowError]) -> tuple[str, dict[str, str]]:
     raw = row.values
     given = {key: raw[key] for key in CONTACT_FIELDS if raw.get(key)}
     name = raw.get("contact", "")
     if not name:
         if given:
-            raise _RowError(
+            errors.append(_RowError(
                 "contact",
                 "de naam van de contactpersoon ontbreekt (er staan wel gegevens van een "
                 "contactpersoon in deze regel).",
-            )
+            ))
         return "", {}
-    clean_name = str(_checked("contact", lambda: text.line(name, "Naam van de contactpersoon",
-                                                            required=True)))
+    clean_name = _collect(errors, lambda: _checked("contact", lambda: text.line(
+        name, "Naam van de contactpersoon", required=True)))
     clean: dict[str, str] = {}
     for key, value in given.items():
-        if key == "email" and ("@" not in value or " " in value):
-            raise _RowError("email", f"'{_short(value)}' is geen e-mailadres (er ontbreekt een @ "
-                            "of er staat een spatie in).")
-        checked = _checked(key, lambda k=key, v=value: partners.check_contact_fields({k: v}))
-        clean[key] = str(checked[key])  # type: ignore[index]
-    return clean_name, clean
+        if key == "email" and _collect(errors, lambda v=value: _check_email(v)) is None:
+            continue
+        checked = _collect(errors, lambda k=key, v=value: _checked(
+            k, lambda: partners.check_contact_fields({k: v})))
+        if isinstance(checked, dict):
+            clean[key] = str(checked[key])
+    return str(clean_name or ""), clean
 
 
 PARTNER_COLUMN = {"domain": "domain", "convenant_signed": "convenant", "notes": "notes"}
@@ -442,13 +549,18 @@ class _Planner:
                 contact.name.casefold(), contact)
 
     def plan_row(self, row: _Row) -> None:
+        errors: list[_RowError] = []
         raw_name = row.values.get("organisation", "")
         if not raw_name:
-            raise _RowError("organisation", "de naam van de organisatie ontbreekt.")
-        name = str(_checked("organisation", lambda: text.line(
-            raw_name, "Naam van de organisatie", required=True)))
-        given = _partner_values(row)
-        contact_name, contact_given = _contact_values(row)
+            errors.append(_RowError("organisation", "de naam van de organisatie ontbreekt."))
+        else:
+            _collect(errors, lambda: _checked("organisation", lambda: text.line(
+                raw_name, "Naam van de organisatie", required=True)))
+        given = _partner_values(row, errors)
+        contact_name, contact_given = _contact_values(row, errors)
+        if errors:
+            raise _RowErrors(errors)
+        name = raw_name.strip()
         key = name.casefold()
         state = self.states.get(key)
         parts: list[str] = []
@@ -577,9 +689,10 @@ def import_partners(path: str | os.PathLike[str], *, apply: bool = False) -> Imp
             continue
         try:
             planner.plan_row(row)
+        except _RowErrors as exc:
+            preview.errors.extend(_row_message(row.line, headers, e) for e in exc.errors)
         except _RowError as exc:
-            column = f", kolom '{_column_name(headers, exc.column)}'" if exc.column else ""
-            preview.errors.append(f"Regel {row.line}{column}: {exc.message}")
+            preview.errors.append(_row_message(row.line, headers, exc))
         if len(preview.errors) >= MAX_ERRORS:
             preview.errors.append("… en mogelijk meer; herstel eerst deze regels.")
             break
@@ -596,6 +709,11 @@ def import_partners(path: str | os.PathLike[str], *, apply: bool = False) -> Imp
         return preview
     preview.applied = True
     return preview
+
+
+def _row_message(line: int, headers: dict[str, str], error: _RowError) -> str:
+    column = f", kolom '{_short(_column_name(headers, error.column))}'" if error.column else ""
+    return f"Regel {line}{column}: {error.message}"
 
 
 def _load(path: Path) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from peewee import fn
 
 from zvh_tui.errors import NotFound, RuleError, ValidationError
-from zvh_tui.services import audit, text
+from zvh_tui.services import audit, text, validate
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -165,9 +165,8 @@ def _contact_fields(changes: dict[str, object]) -> dict[str, object]:
     ):
         if key in changes:
             clean[key] = text.line(changes[key], label, field=key)
-    email = clean.get("email")
-    if email and ("@" not in str(email) or " " in str(email)):
-        raise ValidationError("Dit e-mailadres klopt niet (er ontbreekt een @).", field="email")
+    if clean.get("email"):
+        clean["email"] = validate.email(clean["email"], field="email")
     return clean
 
 

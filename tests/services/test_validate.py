@@ -1,0 +1,103 @@
+"""The one e-mail validator (services/validate.py) and the plural helper (services/plurals.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zvh_tui.errors import ValidationError
+from zvh_tui.services import partners, plurals
+from zvh_tui.services.validate import email, email_problem
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("a@@b", "het bevat twee @-tekens; er hoort er één in"),
+    ("naam@@domein.nl", "het bevat twee @-tekens; er hoort er één in"),
+    ("a@b@c.nl", "het bevat twee @-tekens; er hoort er één in"),
+    ("jan de vries@politie.nl", "het bevat een spatie"),
+    ("jan@politie.nl ;piet@ggz.nl", "het bevat een spatie"),
+    ("jan@politie\u00a0.nl", "het bevat een spatie"),
+    ("jan.politie.nl", "er ontbreekt een @"),
+    ("jan@", "er ontbreekt een domein na de @ (zoals naam@organisatie.nl)"),
+    ("@politie.nl", "er staat niets vóór de @"),
+    ("jan@politie", "het domein 'politie' heeft geen punt (zoals organisatie.nl)"),
+    (".jan@politie.nl", "het begint met een punt"),
+    ("jan@politie.nl.", "het eindigt met een punt"),
+    ("jan.@politie.nl", "er staat een punt vlak vóór de @"),
+    ("jan@.politie.nl", "er staat een punt vlak na de @"),
+    ("jan..vries@politie.nl", "het bevat twee punten achter elkaar"),
+    ("jan@politie,nl", "het bevat een teken dat niet in een e-mailadres kan (',')"),
+    ("jan@-politie.nl", "een deel van het domein begint of eindigt met een streepje"),
+    ("jan@poli_tie.nl", "het domein bevat een teken dat daar niet kan ('_')"),
+    ("jan@politie.n", "het domein eindigt niet op een extensie zoals .nl of .com"),
+])
+def test_wrong_addresses_are_refused_with_the_right_reason(value: str, reason: str) -> None:
+    assert email_problem(value) == reason
+    with pytest.raises(ValidationError) as refused:
+        email(value)
+    assert refused.value.message == f"Dit e-mailadres klopt niet: {reason}."
+    assert refused.value.field == "email"
+
+
+@pytest.mark.parametrize("value", [
+    "jan@politie.nl", "j.de.vries@politie-oost.example.org", "fatima+zvh@wijkteam.example",
+    "zoë@café.nl", "o'brien@ggz.example", "JAN@POLITIE.NL",
+])
+def test_good_addresses_are_kept_as_typed(value: str) -> None:
+    assert email(f"  {value} ") == value
+
+
+def test_empty_is_allowed() -> None:
+    assert email("") == email(None) == email("   ") == ""
+
+
+_local = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789_+-"), min_size=1,
+                 max_size=20)
+_label = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789"), min_size=1,
+                 max_size=12)
+
+
+@given(_local, st.lists(_label, min_size=1, max_size=3),
+       st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=2, max_size=6))
+def test_plain_addresses_pass(local: str, labels: list[str], top: str) -> None:
+    value = f"{local}@{'.'.join(labels)}.{top}"
+    assert email(value) == value
+
+
+@given(_local, _label, st.sampled_from([" ", "\t", "\u00a0"]), st.integers(0, 10))
+def test_any_space_is_named_as_a_space(local: str, domain: str, space: str, at: int) -> None:
+    value = f"{local}@{domain}.nl"
+    at = min(at, len(value))
+    assert email_problem(value[:at] + space + value[at:]) == "het bevat een spatie"
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_either_an_address_or_a_reason(value: str) -> None:
+    problem = email_problem(value.strip()) if value.strip() else None
+    try:
+        result = email(value)
+    except ValidationError as refused:
+        assert problem is not None and problem in refused.message
+    else:
+        assert problem is None and result == value.strip()
+
+
+def test_the_contact_form_uses_the_same_validator(profile) -> None:
+    police = partners.create_partner("Politie Oost", "straf")
+    with pytest.raises(ValidationError, match="het bevat twee @-tekens"):
+        partners.add_contact(police, "Jan", email="jan@@politie.nl")
+    with pytest.raises(ValidationError, match="het bevat een spatie"):
+        partners.add_contact(police, "Jan", email="jan @politie.nl")
+
+
+# -- plurals ---------------------------------------------------------------------------------
+
+def test_plural_picks_the_dutch_form() -> None:
+    assert plurals.plural(1, "{n} actie is niemands taak", "{n} acties zijn niemands taak") == (
+        "1 actie is niemands taak")
+    assert plurals.plural(2, "{n} actie is niemands taak", "{n} acties zijn niemands taak") == (
+        "2 acties zijn niemands taak")
+    assert plurals.plural(0, "actie", "acties") == "acties"
+    assert plurals.count(1, "casus", "casussen") == "1 casus"
+    assert plurals.count(10_000, "casus", "casussen") == "10.000 casussen"
