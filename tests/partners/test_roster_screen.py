@@ -221,3 +221,22 @@ async def test_x_asks_before_deactivating_a_contact_and_reactivates_at_once(prof
         await pilot.press("x")  # activating again needs no question
         await ui.until(pilot, lambda: Contact.get_by_id(network.agent.id).active is True)
         assert app.screen is detail
+
+
+async def test_the_import_screen_names_every_broken_row(profile, network, ui, write_csv) -> None:
+    path = write_csv(["Organisatie;Privacyconvenant getekend?;Contactpersoon;E-mail",
+                      ";ja;Piet;piet@ggz.example", "GGZ Noord;ja;Kees;naam@@domein",
+                      "Halt;ja;;"])
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        await ui.until(pilot, lambda: app.current_mode == app.MAIN_MODE)
+        screen = CsvImportScreen(str(path))
+        await app.push_screen(screen)
+        shown = await ui.shows(pilot, "Regel 3, kolom 'E-mail': 'naam@@domein' is geen "
+                                      "e-mailadres: het bevat twee @-tekens")
+        assert "Regel 2, kolom 'Organisatie': de naam van de organisatie ontbreekt." in shown
+        assert "onbekende kolom" not in shown
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.check_action("apply", ()) is None
+        assert not Partner.select().where(Partner.name == "Halt").exists()
