@@ -256,3 +256,29 @@ async def test_d_and_p_open_participants_and_plan_and_come_back(world: World, pr
             pilot.app.pop_screen()
             await wait_for(pilot, lambda: pilot.app.screen is dossier)
         assert "Casus " + world.overdue.reference in screen_text(pilot.app)
+
+
+async def test_closing_with_open_actions_warns_and_asks_what_to_do(world: World, profile,  # noqa: ANN001
+                                                                   make_app) -> None:
+    profile.settings.retention_years = 15
+    case = world.overdue  # its plan has two open actions
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        dossier = await open_dossier(pilot, case)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CloseCaseDialog))
+        text = screen_text(pilot.app)
+        assert "Er staan nog 2 open acties in het plan van aanpak." in text
+        assert "Wat gebeurt er met die acties?" in text
+        dialog = pilot.app.screen
+        dialog.query_one("#closing_reason", TextArea).text = "doel bereikt"
+        await pilot.press("f2")  # no choice yet: asked, not closed silently
+        await wait_for_text(pilot, "in het plan van aanpak. Kies of ze")
+        assert stored(case).phase != "closed"
+        assert pilot.app.focused is dialog.query_one("#open_actions", Select)
+        await pilot.press("enter", "down", "enter")  # the first choice: laten vervallen
+        await wait_for(pilot, lambda: dialog.query_one("#open_actions", Select).value
+                       == cases.CANCEL_OPEN_ACTIONS)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: pilot.app.screen is dossier)
+        assert stored(case).phase == "closed"
+        assert cases.open_actions_of(stored(case)) == []

@@ -66,7 +66,7 @@ def _deescalate(w: World) -> None:
 
 
 def _reopen(w: World) -> None:
-    cases.close_case(w.case, "Klaar", retention_years=15)
+    cases.close_case(w.case, "Klaar", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)
     cases.reopen_case(Case.get_by_id(w.case.id), "Terugval")
 
 
@@ -78,7 +78,7 @@ CHANGES: dict[str, tuple[str, Callable[[World], object]]] = {
     "move_phase": ("phase", lambda w: cases.move_phase(w.case, Phase.MEETING)),
     "set_triage": ("triage", lambda w: cases.set_triage(w.case, TriageOutcome.TAKE_ON)),
     "set_ave": ("update:ave_phase", lambda w: cases.set_ave(w.case, "3")),
-    "close_case": ("close", lambda w: cases.close_case(w.case, "Klaar", retention_years=15)),
+    "close_case": ("close", lambda w: cases.close_case(w.case, "Klaar", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)),
     "reopen_case": ("reopen", _reopen),
     # participants
     "add_participant": ("update:add", lambda w: participants.add_participant(w.case, partners.create_partner("Halt").id)),
@@ -219,7 +219,7 @@ def test_no_audit_row_contains_a_name_or_note(build) -> None:
     escalation.change_level(Case.get_by_id(case.id), to_level="process", trigger=f"Trigger {CANARY}",
                             decided_by=f"Besluiter {CANARY}", decided_on=dt.date(2026, 11, 20))
     journal.add_entry(Case.get_by_id(case.id), f"Journaal {CANARY}", hat="onderzoek")
-    cases.close_case(Case.get_by_id(case.id), f"Afgesloten {CANARY}", retention_years=15, informed=f"{CANARY} zelf")
+    cases.close_case(Case.get_by_id(case.id), f"Afgesloten {CANARY}", retention_years=15, informed=f"{CANARY} zelf", open_actions=cases.KEEP_OPEN_ACTIONS)
     cases.reopen_case(Case.get_by_id(case.id), f"Heropend {CANARY}")
 
     cursor = db.execute_sql('SELECT * FROM "audit_event"')

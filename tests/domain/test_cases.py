@@ -396,7 +396,8 @@ def _reached_execution(build, case) -> None:
 def test_reopen_goes_to_the_right_phase_and_clears_closing(build, reach, expected) -> None:
     case = build.new_case()
     reach(build, case)
-    cases.close_case(_stored(case), "Klaar", retention_years=15, informed="Melder", watch_until="+3m")
+    cases.close_case(_stored(case), "Klaar", retention_years=15, informed="Melder", watch_until="+3m",
+                     open_actions=cases.KEEP_OPEN_ACTIONS)
     cases.reopen_case(_stored(case), "Terugval na verhuizing")
     stored = _stored(case)
     assert stored.phase == expected.value

@@ -268,7 +268,7 @@ def test_status_and_feedback_refused_on_a_superseded_version(adopted) -> None:
 
 
 def test_status_refused_in_a_closed_case(adopted) -> None:
-    cases.close_case(adopted.case, "Klaar", retention_years=15)
+    cases.close_case(adopted.case, "Klaar", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)
     with pytest.raises(RuleError, match="afgesloten"):
         plans.set_action_status(plans.actions_of(adopted)[0], ActionStatus.DONE)
 
@@ -457,6 +457,6 @@ def test_update_agreement_refuses_an_unknown_partner(case) -> None:
 
 def test_adopt_refused_in_a_closed_case(case, build) -> None:
     plan = build.ready_plan(case)
-    cases.close_case(case, "Klaar", retention_years=15)
+    cases.close_case(case, "Klaar", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)
     with pytest.raises(RuleError, match="afgesloten"):
         plans.adopt(_plan(plan))

@@ -119,7 +119,7 @@ def test_detail_lists_cases_open_actions_of_newest_version_and_attendance(networ
     participants.add_participant(other, network.police.id, role="adviser")
     plans.add_action(plans.start_plan(other), "Vergeten actie", owner_partner_id=network.police.id,
                      deadline=TODAY - dt.timedelta(days=30))
-    cases.close_case(other, "Opgelost", retention_years=15)
+    cases.close_case(other, "Opgelost", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)
     for day, presence in ((TODAY - dt.timedelta(days=14), Presence.PRESENT),
                           (TODAY - dt.timedelta(days=7), Presence.EXCUSED),
                           (TODAY + dt.timedelta(days=7), Presence.PRESENT)):

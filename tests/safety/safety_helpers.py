@@ -76,7 +76,7 @@ def fill_case(canary: str, *, today: dt.date, partner_name: str | None = None) -
 
 
 def close(case: Case, *, years: int, on: dt.date) -> Case:
-    return cases.close_case(case, "Doel bereikt", retention_years=years, closed_on=on)
+    return cases.close_case(case, "Doel bereikt", retention_years=years, closed_on=on, open_actions=cases.KEEP_OPEN_ACTIONS)
 
 
 def own_partner() -> Partner:

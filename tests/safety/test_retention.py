@@ -23,7 +23,7 @@ def test_closing_refuses_without_a_retention_term(profile: Profile) -> None:
     case = h.fill_case(CANARY, today=TODAY)
     assert profile.settings.retention_years is None  # no silent default
     with pytest.raises(RuleError, match="bewaartermijn is nog niet ingesteld"):
-        cases.close_case(case, "klaar", retention_years=profile.settings.retention_years)
+        cases.close_case(case, "klaar", retention_years=profile.settings.retention_years, open_actions=cases.KEEP_OPEN_ACTIONS)
     assert Case.get_by_id(case.id).phase != "closed"
 
 

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from zvh_tui.errors import ZvhError
-from zvh_tui.services import cases, context, dates
+from zvh_tui.services import cases, context, dates, plurals
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import AvePhase, Hat, Level, Phase, TriageOutcome
 from zvh_tui.widgets.date_input import DateInput
@@ -391,9 +391,11 @@ class CloseCaseDialog(FormDialog):
     SAVE_LABEL = "Afsluiten"
 
     def __init__(self, reference: str, retention_years: int,
-                 on_submit: Callable[[str, str, str], object]) -> None:
+                 on_submit: Callable[[str, str, str, str | None], object],
+                 open_actions: int = 0) -> None:
         super().__init__()
         self._reference, self._years, self._on_submit = reference, retention_years, on_submit
+        self._open_actions = open_actions
 
     def retention_end(self) -> dt.date:
         return cases.retention_end_for(context.today(), self._years)
@@ -403,8 +405,21 @@ class CloseCaseDialog(FormDialog):
             f"Casus {self._reference} wordt vandaag afgesloten. Bewaartermijn {self._years} jaar: "
             f"de gegevens worden bewaard tot {dates.format_date(self.retention_end())} en daarna "
             "voorgesteld voor vernietiging."), classes="dialog-text", id="retention-end")
+        if self._open_actions:
+            yield Static(plain(cases.open_actions_text(self._open_actions)
+                               + " in het plan van aanpak."),
+                         classes="dialog-emphasis", id="open-actions-warning")
 
     def fields(self) -> Iterable[Widget]:
+        if self._open_actions:
+            yield self.label(plurals.plural(self._open_actions, "Wat gebeurt er met die actie?",
+                                            "Wat gebeurt er met die acties?"))
+            yield Select([(plurals.plural(self._open_actions, "Laten vervallen (status vervallen)",
+                                          "Alle laten vervallen (status vervallen)"),
+                           cases.CANCEL_OPEN_ACTIONS),
+                          ("Open laten staan", cases.KEEP_OPEN_ACTIONS)],
+                         prompt="Kies…", id="open_actions")
+            yield self.error_line("open_actions")
         yield self.label("Reden van afsluiten")
         yield TextArea("", id="closing_reason", soft_wrap=True)
         yield self.error_line("closing_reason")
@@ -415,18 +430,25 @@ class CloseCaseDialog(FormDialog):
         yield DateInput("", label="Nazorg tot", future=True, id="watch_until")
         yield self.error_line("watch_until")
 
+    def on_mount(self) -> None:
+        self.query_one("#closing_reason", TextArea).focus()  # the choice is asked on saving
+
     def values(self) -> dict[str, object]:
+        choice = self.query_one("#open_actions", Select).value if self._open_actions else None
         return {
             "reason": self.query_one("#closing_reason", TextArea).text,
             "informed": self.query_one("#closing_informed", Input).value,
             "watch_until": self.query_one("#watch_until", DateInput).value,
+            "open_actions": choice if isinstance(choice, str) else None,
         }
 
     def is_empty(self) -> bool:
-        return not any(str(v).strip() for v in self.values().values())
+        return not any(str(v or "").strip() for v in self.values().values())
 
     def submit(self, values: dict[str, object]) -> object:
-        return self._on_submit(str(values["reason"]), str(values["informed"]), str(values["watch_until"]))
+        choice = values["open_actions"]
+        return self._on_submit(str(values["reason"]), str(values["informed"]),
+                               str(values["watch_until"]), choice if isinstance(choice, str) else None)
 
 
 def phase_title(target: Phase) -> str:

@@ -454,12 +454,13 @@ class DossierScreen(Screen[None]):
             self.app.push_screen(MessageDialog("Afsluiten kan nog niet", [RETENTION_MISSING]))
             return
 
-        def save(reason: str, informed: str, watch_until: str) -> object:
+        def save(reason: str, informed: str, watch_until: str, open_actions: str | None) -> object:
             return cases.close_case(case, reason, retention_years=years, informed=informed,
-                                    watch_until=watch_until or None)
+                                    watch_until=watch_until or None, open_actions=open_actions)
 
-        self.app.push_screen(CloseCaseDialog(case.reference, int(years), save),
-                             lambda ok: self._after(ok, "Casus afgesloten"))
+        dialog = CloseCaseDialog(case.reference, int(years), save,
+                                 open_actions=len(cases.open_actions_of(case)))
+        self.app.push_screen(dialog, lambda ok: self._after(ok, "Casus afgesloten"))
 
     def action_reopen(self) -> None:
         case = self.case

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from zvh_tui.errors import NotFound, RuleError, ValidationError
-from zvh_tui.services import audit, context, dates, text
+from zvh_tui.services import audit, context, dates, plurals, text
 from zvh_tui.store.models import (
+    Action,
     AuditEvent,
     Case,
     CasePerson,
@@ -27,7 +28,9 @@ from zvh_tui.store.models import (
     utcnow,
 )
 from zvh_tui.vocab import (
+    OPEN_ACTION_STATUSES,
     PHASE_ORDER,
+    ActionStatus,
     AvePhase,
     CheckStatus,
     Level,
@@ -462,6 +465,38 @@ def retention_end_for(closed_on: dt.date, years: int) -> dt.date:
     return dates.add_months(closed_on, 12 * years)
 
 
+# What happens to the plan's open actions when a case is closed (`close_case(open_actions=…)`).
+CANCEL_OPEN_ACTIONS = "cancel"  # they get the status vervallen
+KEEP_OPEN_ACTIONS = "keep"  # they stay open (and are there again when the case is reopened)
+OPEN_ACTION_CHOICES = (CANCEL_OPEN_ACTIONS, KEEP_OPEN_ACTIONS)
+
+
+def _open_action_rows(case: Case) -> list[Action]:
+    return list(
+        Action.select()
+        .join(Plan)
+        .where((Plan.case == case) & (Plan.superseded == False)  # noqa: E712
+               & Action.status.in_(OPEN_ACTION_STATUSES))
+        .order_by(Action.id)
+    )
+
+
+def open_actions_of(case: Case) -> list[Action]:
+    """The open (open or bezig) actions of the case's plan in force.
+
+    While a revision is being written, the adopted version and its concept both hold the action:
+    it counts once (the concept's copy).
+    """
+    rows = _open_action_rows(case)
+    copied = {row.origin for row in rows if row.origin}
+    return [row for row in rows if row.id not in copied]
+
+
+def open_actions_text(count: int) -> str:
+    """"Er staat nog 1 open actie" / "Er staan nog 8 open acties"."""
+    return plurals.plural(count, "Er staat nog {n} open actie", "Er staan nog {n} open acties")
+
+
 def close_case(
     case: Case,
     reason: str,
@@ -470,8 +505,14 @@ def close_case(
     informed: str = "",
     watch_until: str | dt.date | None = None,
     closed_on: dt.date | None = None,
+    open_actions: str | None = None,
 ) -> Case:
-    """Close a case: reason, who was informed, nazorg date; computes the retention end date."""
+    """Close a case: reason, who was informed, nazorg date; computes the retention end date.
+
+    When the plan still has open actions, `open_actions` must say what happens to them:
+    `CANCEL_OPEN_ACTIONS` (they become vervallen) or `KEEP_OPEN_ACTIONS`; without it the case
+    is not closed silently but refused, with the count.
+    """
     if case.phase == Phase.CLOSED.value:
         raise RuleError("Deze casus is al afgesloten.")
     clean = text.block(reason, "Reden van afsluiten", field="closing_reason", required=True)
@@ -487,6 +528,17 @@ def close_case(
     watch = _date(watch_until, "Nazorg tot", "watch_until", future=True)
     if watch is not None and watch < day:
         raise ValidationError("De nazorgdatum ligt vóór de datum van afsluiten.", field="watch_until")
+    if open_actions is not None and open_actions not in OPEN_ACTION_CHOICES:
+        raise ValidationError("Kies wat er met de open acties gebeurt.", field="open_actions")
+    still_open = _open_action_rows(case)
+    if still_open and open_actions is None:
+        count = len(open_actions_of(case))
+        raise RuleError(plurals.plural(
+            count,
+            "Er staat nog {n} open actie in het plan van aanpak. Kies of die vervalt of open "
+            "blijft staan.",
+            "Er staan nog {n} open acties in het plan van aanpak. Kies of ze vervallen of open "
+            "blijven staan."), field="open_actions")
     with db.atomic():
         old = case.phase
         case.phase = Phase.CLOSED.value
@@ -495,6 +547,13 @@ def close_case(
         case.closed_on = day
         case.retention_end = retention_end_for(day, int(retention_years))
         case.watch_until = watch
+        if open_actions == CANCEL_OPEN_ACTIONS:
+            for action in still_open:
+                action.status = ActionStatus.CANCELLED.value
+                action.updated_at = utcnow()
+                action.save()
+                audit.record("update", case=case, object_type="action", object_id=action.id,
+                             detail="status=cancelled (afsluiten)")
         touch(case)
         audit.record("close", case=case, object_type="case", object_id=case.id, detail=f"{old}->closed")
     return case
