@@ -181,6 +181,22 @@ def test_remove_director_and_referrer_refused(build) -> None:
     assert Participant.select().where(Participant.case == case).count() == 2
 
 
+def test_check_removable_refuses_what_remove_refuses_without_removing(build) -> None:
+    case = build.new_case()
+    ggz = participants.add_participant(case, build.partner("GGZ").id).participant
+    member = participants.add_participant(case, build.partner("Halt").id).participant
+    director = participants.set_director(case, ggz.partner_id)
+    for row, reason in ((director, "casusregisseur kan niet weg"),
+                        (build.referrer_participant(case), "aanmelder blijft")):
+        with pytest.raises(RuleError, match=reason):
+            participants.check_removable(row)
+    participants.check_removable(member)  # allowed: no refusal
+    assert Participant.select().where(Participant.case == case).count() == 3
+    cases.close_case(case, "Klaar", retention_years=15)
+    with pytest.raises(RuleError, match="afgesloten"):
+        participants.check_removable(Participant.get_by_id(member.id))
+
+
 def test_remove_partner_owning_actions_refused(build) -> None:
     case = build.new_case()
     police = participants.add_participant(case, build.partner("Politie").id).participant

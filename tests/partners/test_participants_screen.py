@@ -129,3 +129,28 @@ async def test_escape_returns_to_the_caller_with_its_callback(profile, network, 
         await pilot.press("escape")
         await ui.until(pilot, lambda: app.screen is below)
         assert returned == [None]
+
+
+async def test_removing_the_casusregisseur_is_refused_before_asking(profile, network, case,
+                                                                    ui) -> None:
+    participants.add_participant(case, network.team.id, role=ParticipantRole.CASE_DIRECTOR)
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_table(app, pilot, ui, case.id)
+        await pilot.press("down", "delete")  # Wijkteam Zuid, the casusregisseur
+        await ui.until(pilot, lambda: "De casusregisseur kan niet weg" in ui.notes(app))
+        assert app.screen is screen  # no "Van tafel halen?" question first
+        assert "Van tafel halen?" not in ui.text(app)
+        assert Participant.select().where(Participant.case == case.id).count() == 2
+
+
+async def test_removing_a_member_still_asks_first(profile, network, case, ui) -> None:
+    participants.add_participant(case, network.ggz.id)
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_table(app, pilot, ui, case.id)
+        await pilot.press("down", "delete")  # GGZ, a deelnemer
+        await ui.shows(pilot, "Van tafel halen?")
+        await pilot.press("tab", "enter")  # the "Van tafel halen" button
+        await ui.until(pilot, lambda: len(screen.rows) == 1)
+        assert not Participant.select().where(Participant.partner == network.ggz.id).exists()

@@ -437,6 +437,11 @@ class ParticipantsScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
+        try:  # refused before the question, never after a "yes"
+            participants.check_removable(participants.get_participant(row.participant_id))
+        except ZvhError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return
 
         def done(yes: bool | None) -> None:
             if not yes:

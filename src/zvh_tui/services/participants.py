@@ -184,21 +184,30 @@ def set_check(
     return participant
 
 
-def remove_participant(participant: Participant) -> None:
+def check_removable(participant: Participant) -> None:
+    """Raise the rule's own refusal when this partner may not leave the table (screens ask
+    this before asking for confirmation, so a refusal never follows a "yes")."""
     case = participant.case
+    if case.phase == "closed":
+        raise RuleError("De casus is afgesloten; heropen hem om partners van tafel te halen.")
     if participant.role == ParticipantRole.CASE_DIRECTOR.value:
         raise RuleError("De casusregisseur kan niet weg: wijs eerst een ander aan.")
     if participant.role == ParticipantRole.REFERRER.value:
         raise RuleError("De aanmelder blijft bij de casus horen.")
-    open_actions = (
+    owned = (
         Action.select()
         .join(Plan)
         .where((Plan.case == case) & (Action.owner_partner == participant.partner_id) & (Plan.superseded == False))  # noqa: E712
     )
-    if open_actions.exists():
+    if owned.exists():
         raise RuleError(
             f"{participant.partner.name} is eigenaar van acties in het plan. Geef die acties eerst een andere eigenaar."
         )
+
+
+def remove_participant(participant: Participant) -> None:
+    case = participant.case
+    check_removable(participant)
     with db.atomic():
         audit.record("update", case=case, object_type="participant", object_id=participant.id, detail="remove")
         participant.delete_instance()
