@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import RuleError, ValidationError
+from zvh_tui.errors import NotFound, RuleError, ValidationError
 from zvh_tui.services import cases, participants, partners, plans
 from zvh_tui.store.models import DirectorChange, Participant, Plan
 from zvh_tui.vocab import CheckStatus, ParticipantRole
@@ -215,3 +215,30 @@ def test_set_director_refused_in_a_closed_case(build) -> None:
     newcomer = build.partner("Politie")
     with pytest.raises(RuleError, match="afgesloten"):
         participants.set_director(case, newcomer.id)
+
+
+def test_set_checks_records_several_partners_at_once_and_remembers_the_grondslag(build) -> None:
+    case = build.new_case()
+    referrer = build.referrer_participant(case)
+    ggz = participants.add_participant(case, build.partner("GGZ").id).participant
+    halt = participants.add_participant(case, build.partner("Halt").id).participant
+    participants.set_check(referrer, CheckStatus.KNOWN, on=dt.date(2026, 11, 1), basis="eerder")
+    assert participants.last_basis() == "eerder"
+
+    with pytest.raises(ValidationError, match="grondslag"):
+        participants.set_checks(case, {ggz.id: "asked", halt.id: "asked"}, basis="")
+    assert Participant.get_by_id(ggz.id).check_status == "not_asked"  # nothing stored
+
+    changed = participants.set_checks(
+        case, {referrer.id: "known", ggz.id: "asked", halt.id: "not_known"}, basis="art. 5")
+
+    assert changed == 2
+    rows = {p.id: (p.check_status, p.check_on, p.check_basis)
+            for p in participants.participants_of(case)}
+    assert rows == {referrer.id: ("known", dt.date(2026, 11, 1), "eerder"),  # unchanged
+                    ggz.id: ("asked", dt.date(2026, 11, 23), "art. 5"),
+                    halt.id: ("not_known", dt.date(2026, 11, 23), "art. 5")}
+    assert participants.last_basis() == "art. 5"
+    other = build.new_case("Piet Anders")
+    with pytest.raises(NotFound):
+        participants.set_checks(other, {ggz.id: "asked"}, basis="x")

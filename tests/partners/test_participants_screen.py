@@ -154,3 +154,53 @@ async def test_removing_a_member_still_asks_first(profile, network, case, ui) ->
         await pilot.press("tab", "enter")  # the "Van tafel halen" button
         await ui.until(pilot, lambda: len(screen.rows) == 1)
         assert not Participant.select().where(Participant.partner == network.ggz.id).exists()
+
+
+async def test_check_op_bekendheid_with_all_partners_in_one_go(profile, network, case,
+                                                               ui) -> None:
+    participants.add_participant(case, network.ggz.id)
+    participants.add_participant(case, network.team.id)
+    police = Participant.get((Participant.case == case.id)
+                             & (Participant.partner == network.police.id))
+    participants.set_check(police, "known", on="20-11-2026", basis="convenant art. 5")
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_table(app, pilot, ui, case.id)
+        await pilot.press("B")
+        shown = await ui.shows(pilot, "Check op bekendheid bij alle partners")
+        assert "GGZ Noord FACT-team (geen convenant)" in shown
+        assert "1 partner heeft het privacyconvenant niet getekend" in shown
+        dialog = app.screen
+        assert dialog.query_one("#check_basis", Input).value == "convenant art. 5"  # remembered
+        await pilot.press("f2")  # two keys for the whole table
+        await ui.until(pilot, lambda: app.screen is screen)
+        await ui.until(pilot, lambda: all(r.check_status != "not_asked" for r in screen.rows))
+        stored = {p.partner_id: (p.check_status, p.check_on, p.check_basis)
+                  for p in Participant.select().where(Participant.case == case.id)}
+        assert stored == {
+            network.police.id: ("known", dt.date(2026, 11, 20), "convenant art. 5"),  # kept
+            network.ggz.id: ("asked", dt.date(2026, 11, 23), "convenant art. 5"),
+            network.team.id: ("asked", dt.date(2026, 11, 23), "convenant art. 5"),
+        }
+        assert "3 van 3 partners gevraagd, 1 bekend" in ui.text(app)
+
+
+async def test_the_single_check_starts_from_the_last_grondslag_and_moves_on(profile, network,
+                                                                            case, ui) -> None:
+    participants.add_participant(case, network.ggz.id)
+    participants.add_participant(case, network.team.id)
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_table(app, pilot, ui, case.id)
+        await pilot.press("b")
+        await ui.until(pilot, lambda: isinstance(app.screen, CheckDialog))
+        app.screen.query_one("#check_basis", Input).value = "Wet politiegegevens art. 19"
+        await pilot.press("f2")
+        await ui.until(pilot, lambda: app.screen is screen and screen.rows[0].check_status
+                       == "asked")
+        assert screen.current().partner == screen.rows[1].partner  # on to the next one
+        await pilot.press("b")
+        await ui.until(pilot, lambda: isinstance(app.screen, CheckDialog))
+        assert app.screen.query_one("#check_basis", Input).value == "Wet politiegegevens art. 19"
+        await pilot.press("escape")  # nothing typed: closes without asking
+        await ui.until(pilot, lambda: app.screen is screen)

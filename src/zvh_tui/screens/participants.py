@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import ConfirmDialog, FormDialog
-from zvh_tui.services import cases, dates, participants, partner_overview, partners
+from zvh_tui.services import cases, dates, participants, partner_overview, partners, plurals
 from zvh_tui.services.partner_overview import TableRow
 from zvh_tui.services.text import visible
 from zvh_tui.store.models import Case
@@ -32,6 +32,8 @@ from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
 from zvh_tui.widgets.safe_text import SafeText, plain_text
+
+BASIS_PLACEHOLDER = "bijvoorbeeld convenant ZVH art. 5, doel: screening"
 
 
 def cell(value: object, style: str = "") -> Text:
@@ -157,6 +159,10 @@ class CheckDialog(FormDialog):
     def __init__(self, row: TableRow) -> None:
         super().__init__()
         self.row = row
+        # a new check starts from the grondslag used last time (remembered in the database)
+        self.basis = row.check_basis or participants.last_basis()
+        not_asked = row.check_status == CheckStatus.NOT_ASKED.value
+        self.status = CheckStatus.ASKED.value if not_asked else row.check_status
 
     def intro(self) -> Iterable[Widget]:
         yield Static(plain_text(f"Is de betrokkene bekend bij {self.row.partner}?"),
@@ -167,11 +173,8 @@ class CheckDialog(FormDialog):
                          classes="convenant-warning")
 
     def fields(self) -> Iterable[Widget]:
-        status = self.row.check_status
-        if status == CheckStatus.NOT_ASKED.value:
-            status = CheckStatus.ASKED.value
         yield self.label("Antwoord")
-        yield Select([(s.label, s.value) for s in CheckStatus], value=status,
+        yield Select([(s.label, s.value) for s in CheckStatus], value=self.status,
                      allow_blank=False, id="check_status")
         yield self.error_line("check_status")
         yield self.label("Datum")
@@ -179,8 +182,7 @@ class CheckDialog(FormDialog):
                         id="check_on")
         yield self.error_line("check_on")
         yield self.label("Grondslag (waarom mag deze partner dit delen, en waarvoor)")
-        yield Input(self.row.check_basis, id="check_basis",
-                    placeholder="bijvoorbeeld convenant ZVH art. 5, doel: screening")
+        yield Input(self.basis, id="check_basis", placeholder=BASIS_PLACEHOLDER)
         yield self.error_line("check_basis")
 
     def on_mount(self) -> None:
@@ -195,13 +197,82 @@ class CheckDialog(FormDialog):
 
     def is_empty(self) -> bool:
         values = self.values()
-        return (values["status"] == self.row.check_status
-                and str(values["basis"]).strip() == self.row.check_basis)
+        return values["status"] == self.status and str(values["basis"]).strip() == self.basis
 
     def submit(self, values: dict[str, object]) -> object:
         participant = participants.get_participant(self.row.participant_id)
         return participants.set_check(participant, str(values["status"]),
                                       on=str(values["on"]), basis=str(values["basis"]))
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+
+class CheckAllDialog(FormDialog):
+    """The check op bekendheid with every partner at the table at once: an answer per partner,
+    one date and one grondslag (by default the one used last time)."""
+
+    TITLE_TEXT = "Check op bekendheid bij alle partners"
+
+    def __init__(self, case: Case, rows: list[TableRow]) -> None:
+        super().__init__()
+        self.case = case
+        self.rows = rows
+        self.basis = participants.last_basis()
+        # a partner not asked yet starts at "gevraagd"; the others keep their answer
+        self.start = {row.participant_id: (CheckStatus.ASKED.value
+                                           if row.check_status == CheckStatus.NOT_ASKED.value
+                                           else row.check_status) for row in rows}
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(Text(f"Casus {self.case.reference}: is de betrokkene bekend? Kies per partner "
+                          "het antwoord; de datum en de grondslag gelden voor elk antwoord dat "
+                          "verandert."), classes="dialog-text")
+        unsigned = [row.partner for row in self.rows if not row.convenant_signed]
+        if unsigned:
+            yield Static(Text(plurals.plural(
+                len(unsigned), "Let op: {n} partner heeft het privacyconvenant niet getekend: ",
+                "Let op: {n} partners hebben het privacyconvenant niet getekend: ")
+                + ", ".join(unsigned) + ". Deel alleen wat binnen de doelbinding past."),
+                classes="convenant-warning")
+
+    def fields(self) -> Iterable[Widget]:
+        for row in self.rows:
+            name = row.partner + ("" if row.convenant_signed else " (geen convenant)")
+            yield self.label(name)
+            yield Select([(s.label, s.value) for s in CheckStatus],
+                         value=self.start[row.participant_id], allow_blank=False,
+                         id=f"check-{row.participant_id}")
+        yield self.label("Datum")
+        yield DateInput("vandaag", label="Datum", id="check_on")
+        yield self.error_line("check_on")
+        yield self.label("Grondslag (waarom mogen deze partners dit delen, en waarvoor)")
+        yield Input(self.basis, id="check_basis", placeholder=BASIS_PLACEHOLDER)
+        yield self.error_line("check_basis")
+
+    def answers(self) -> dict[int, str]:
+        result: dict[int, str] = {}
+        for row in self.rows:
+            value = self.query_one(f"#check-{row.participant_id}", Select).value
+            result[row.participant_id] = value if isinstance(value, str) else row.check_status
+        return result
+
+    def values(self) -> dict[str, object]:
+        return {"answers": self.answers(), "on": self.query_one("#check_on", DateInput).value,
+                "basis": self.query_one("#check_basis", Input).value}
+
+    def is_empty(self) -> bool:
+        return (self.answers() == self.start
+                and self.query_one("#check_basis", Input).value.strip() == self.basis)
+
+    def submit(self, values: dict[str, object]) -> object:
+        answers = values["answers"]
+        assert isinstance(answers, dict)
+        case = cases.get_case(self.case.id, audit_view=False)
+        return participants.set_checks(case, answers, on=str(values["on"]),
+                                       basis=str(values["basis"]))
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -220,6 +291,7 @@ class ParticipantsScreen(Screen[None]):
         Binding("escape", "back", "Terug", id="participants.back"),
         Binding("a", "add", "Partner erbij", id="participants.add"),
         Binding("b", "check", "Check op bekendheid", id="participants.check"),
+        Binding("B", "check_all", "Alle partners vragen", id="participants.check_all"),
         Binding("c", "make_director", "Casusregisseur", id="participants.director"),
         Binding("r", "role", "Rol", show=False, id="participants.role"),
         Binding("delete", "remove", "Van tafel halen", show=False, id="participants.remove"),
@@ -347,6 +419,8 @@ class ParticipantsScreen(Screen[None]):
             return None
         if action in ("check", "make_director", "role", "remove") and self.current() is None:
             return None
+        if action == "check_all" and (closed or not self.rows):
+            return None
         if action == "make_director":
             row = self.current()
             if row is not None and (row.is_director or not row.active):
@@ -409,7 +483,29 @@ class ParticipantsScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
-        self.app.push_screen(CheckDialog(row), lambda saved: saved and self.reload())
+
+        def done(saved: bool | None) -> None:
+            if not saved:
+                return
+            # on to the next partner not asked yet, so a round of answers is b, answer, F2 …
+            position = next((i for i, r in enumerate(self.rows) if r.participant_id == row.participant_id), 0)
+            later = [r for r in self.rows[position + 1:] + self.rows[:position]
+                     if r.check_status == CheckStatus.NOT_ASKED.value]
+            self.reload(later[0].participant_id if later else row.participant_id)
+
+        self.app.push_screen(CheckDialog(row), done)
+
+    def action_check_all(self) -> None:
+        if self.case is None or not self.rows:
+            return
+        dialog = CheckAllDialog(self.case, self.rows)
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+                self.notify("Check op bekendheid vastgelegd.", markup=False)
+
+        self.app.push_screen(dialog, done)
 
     def action_role(self) -> None:
         row = self.current()

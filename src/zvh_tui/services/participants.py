@@ -15,6 +15,7 @@ from zvh_tui.store.models import (
     Case,
     Contact,
     DirectorChange,
+    KeyValue,
     Participant,
     Partner,
     Plan,
@@ -158,14 +159,17 @@ def director_history(case: Case) -> list[DirectorChange]:
     return list(DirectorChange.select().where(DirectorChange.case == case).order_by(DirectorChange.at, DirectorChange.id))
 
 
-def set_check(
-    participant: Participant,
-    status: CheckStatus | str,
-    *,
-    on: str | dt.date | None = None,
-    basis: str = "",
-) -> Participant:
-    """Record the check op bekendheid with this partner: status, date and grondslag."""
+LAST_BASIS_KEY = "check.last_basis"  # in the (encrypted) database: a grondslag is free text
+
+
+def last_basis() -> str:
+    """The grondslag of the last check op bekendheid recorded, the default for the next one."""
+    row = KeyValue.get_or_none(KeyValue.key == LAST_BASIS_KEY)
+    return row.value if row is not None else ""
+
+
+def _check_values(status: CheckStatus | str, on: str | dt.date | None,
+                  basis: str) -> tuple[CheckStatus, dt.date | None, str]:
     status = CheckStatus(status)
     day = on if isinstance(on, dt.date) else dates.parse_date(on, label="Datum", field="check_on")
     grondslag = text.block(basis, "Grondslag", field="check_basis", max_length=2000)
@@ -174,14 +178,59 @@ def set_check(
             "Op welke grondslag is de informatie gevraagd of gedeeld? Vul de grondslag in.",
             field="check_basis",
         )
+    return status, day, grondslag
+
+
+def _store_check(participant: Participant, status: CheckStatus, day: dt.date | None,
+                 grondslag: str) -> None:
+    participant.check_status = status.value
+    participant.check_on = (day or context.today()) if status != CheckStatus.NOT_ASKED else None
+    participant.check_basis = grondslag
+    participant.save()
+    audit.record("check", case=participant.case, object_type="participant", object_id=participant.id, detail=status.value)
+    if grondslag:
+        KeyValue.insert(key=LAST_BASIS_KEY, value=grondslag).on_conflict_replace().execute()
+
+
+def set_check(
+    participant: Participant,
+    status: CheckStatus | str,
+    *,
+    on: str | dt.date | None = None,
+    basis: str = "",
+) -> Participant:
+    """Record the check op bekendheid with this partner: status, date and grondslag."""
+    status, day, grondslag = _check_values(status, on, basis)
     with db.atomic():
-        participant.check_status = status.value
-        participant.check_on = (day or context.today()) if status != CheckStatus.NOT_ASKED else None
-        participant.check_basis = grondslag
-        participant.save()
+        _store_check(participant, status, day, grondslag)
         cases.touch(participant.case)
-        audit.record("check", case=participant.case, object_type="participant", object_id=participant.id, detail=status.value)
     return participant
+
+
+def set_checks(
+    case: Case,
+    answers: dict[int, CheckStatus | str],
+    *,
+    on: str | dt.date | None = None,
+    basis: str = "",
+) -> int:
+    """The check op bekendheid with several partners of one case at once (participant id ->
+    answer), with one date and grondslag; a partner whose answer is unchanged keeps its date
+    and grondslag. All or nothing; returns how many partners changed."""
+    rows = {row.id: row for row in participants_of(case)}
+    unknown = [pid for pid in answers if pid not in rows]
+    if unknown:
+        raise NotFound("Een van deze partners zit niet (meer) aan tafel in deze casus.")
+    changed = [(rows[pid], CheckStatus(status)) for pid, status in answers.items()
+               if rows[pid].check_status != CheckStatus(status).value]
+    asked = [status for _, status in changed if status != CheckStatus.NOT_ASKED]
+    _, day, grondslag = _check_values(asked[0] if asked else CheckStatus.NOT_ASKED, on, basis)
+    with db.atomic():
+        for row, status in changed:
+            _store_check(row, status, day, grondslag if status != CheckStatus.NOT_ASKED else "")
+        if changed:
+            cases.touch(case)
+    return len(changed)
 
 
 def check_removable(participant: Participant) -> None:
