@@ -147,7 +147,10 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_demo(args: argparse.Namespace, profile: Profile) -> int:
+    from zvh_tui.services import identity
     from zvh_tui.services.demo import load_demo
+
+    identity.use_demo_identity(profile)  # a fictional regisseur, unless a name is set already
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():

@@ -1,4 +1,4 @@
-"""Instellingen: auto-lock, back-ups, the bewaartermijn and the names of meetings.
+"""Instellingen: the user's name, auto-lock, back-ups, the bewaartermijn and meeting names.
 
 Saved in the profile's config folder (settings.json, no client data) when the user presses F2
 or leaves the screen; a value that is not allowed is refused with a Dutch message at its field
@@ -24,7 +24,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from zvh_tui import config
 from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import FormDialog
-from zvh_tui.services import backup, retention, text
+from zvh_tui.services import backup, identity, retention, text
 from zvh_tui.services.text import visible
 from zvh_tui.widgets.header import ProfileHeader
 
@@ -34,6 +34,13 @@ RETENTION_HELP = (
     + ", ".join(f"{law} {years} jaar" for law, years in retention.EXAMPLE_TERMS)
     + ". Zolang dit leeg is, kan geen casus worden afgesloten. Na de bewaartermijn komt een "
     "casus op het vernietigingsvoorstel."
+)
+NAME_HELP = (
+    "Staat bij uw notities in het journaal, bij 'vastgelegd door' en in het logboek. Leeg: "
+    "uw inlognaam op deze computer."
+)
+ON_BEHALF_HELP = (
+    "Voor wie u werkt; staat bij elke wijziging in het logboek (mag leeg)."
 )
 MEETING_HELP = (
     "Hoe heten de overleggen in uw huis? Scheid de namen met komma's, bijvoorbeeld: "
@@ -73,6 +80,8 @@ def read_form(values: dict[str, str], current: config.Settings) -> config.Settin
         years_text, "Bewaartermijn", "retention_years")
     result = dataclasses.replace(
         current,
+        user=identity.check_user(values.get("user", current.user)),
+        on_behalf_of=identity.check_on_behalf_of(values.get("on_behalf_of", current.on_behalf_of)),
         idle_lock_minutes=idle,
         backup_generations=generations,
         retention_years=years,
@@ -153,6 +162,15 @@ class SettingsScreen(Screen[None]):
         yield ProfileHeader()
         with VerticalScroll(id="settings-body"):
             yield Static("Instellingen", classes="settings-title", markup=False)
+            yield Label(plain("Uw naam"), classes="field-label")
+            yield Static(plain(NAME_HELP), classes="help")
+            yield Input(settings.user, id="user", placeholder=settings.user_name())
+            yield self._error_line("user")
+            yield Label(plain("Namens (uw organisatie of team)"), classes="field-label")
+            yield Static(plain(ON_BEHALF_HELP), classes="help")
+            yield Input(settings.on_behalf_of, id="on_behalf_of",
+                        placeholder="bijvoorbeeld Zorg- en Veiligheidshuis Twente")
+            yield self._error_line("on_behalf_of")
             yield Label(plain("Vergrendelen na (minuten, 1 tot 15)"), classes="field-label")
             yield Static(plain("Na zoveel minuten zonder toets of muis wordt het scherm leeg "
                                "gemaakt en vraagt zvh opnieuw om het wachtwoord."), classes="help")
@@ -187,7 +205,7 @@ class SettingsScreen(Screen[None]):
         return Static("", id=f"err-{field}", classes="field-error -empty", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#idle_lock_minutes", Input).focus()
+        self.query_one("#user", Input).focus()
         self._show_status()
 
     # -- showing ----------------------------------------------------------------------------
@@ -243,6 +261,7 @@ class SettingsScreen(Screen[None]):
             profile.settings = old
             self.notify("De instellingen konden niet worden bewaard.", severity="error", markup=False)
             return False
+        identity.apply(profile)  # the name is the author of what is recorded from now on
         self._show_status()
         self.notify("Instellingen opgeslagen.", markup=False)
         return True

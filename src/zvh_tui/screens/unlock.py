@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from zvh_tui.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
+from zvh_tui.services import identity
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.database import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from zvh_tui.widgets.header import ProfileHeader
@@ -39,6 +40,8 @@ class UnlockScreen(Screen[None]):
 
     CSS_PATH = "unlock.tcss"
     AUTO_FOCUS = "#passphrase"
+    # below 30 rows the box drops its spacing, so the new-profile form fits in 80x24
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,6 +68,8 @@ class UnlockScreen(Screen[None]):
                 yield Input(password=True, id="passphrase")
                 yield Label("Herhaal het wachtwoord", markup=False)
                 yield Input(password=True, id="repeat")
+                yield Label("Uw naam (mag leeg; kan later bij Instellingen, F9)", markup=False)
+                yield Input(id="user_name", placeholder=self.app.profile.settings.user_name())
             else:
                 yield Static("Profiel vergrendeld", id="unlock-title", markup=False)
                 yield Static(
@@ -118,6 +123,7 @@ class UnlockScreen(Screen[None]):
             repeat.focus()
 
     @on(Input.Submitted, "#repeat")
+    @on(Input.Submitted, "#user_name")
     def _create(self) -> None:
         if self._busy:
             return
@@ -125,12 +131,13 @@ class UnlockScreen(Screen[None]):
         repeated = self._field("repeat").value
         try:
             check_new_passphrase(passphrase, repeated)
+            name = identity.check_user(self._field("user_name").value)
         except ValidationError as error:
             self._refuse(error)
             return
         profile = self.app.profile
         self._begin_unlock(
-            lambda: profile.create(passphrase, repeated),
+            lambda: identity.create_profile(profile, passphrase, repeated, name),
             "Bezig met het versleutelde profiel aanmaken…",
         )
 
@@ -138,6 +145,9 @@ class UnlockScreen(Screen[None]):
         """Show why a new passphrase is refused and put the cursor where it must be fixed."""
         self._show_message(str(error))
         self._show_status("")
+        if error.field == "user":
+            self._field("user_name").focus()
+            return
         repeat = self._field("repeat")
         repeat.value = ""
         if error.field == "repeat":

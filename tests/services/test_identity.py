@@ -1,0 +1,96 @@
+"""The user's own name and organisation (services/identity.py): stored in the settings, used as
+the author of journal entries, "vastgelegd door" and the audit log (issue 11, item 5)."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from zvh_tui import config, errors
+from zvh_tui.services import cases, context, identity, journal, participants, partners
+from zvh_tui.services.profile import Profile
+from zvh_tui.store.models import AuditEvent, DirectorChange, JournalEntry
+
+
+def _case():
+    police = partners.create_partner("Politie Oost", "straf")
+    case = cases.create_case(cases.NewCase(persons=[cases.NewPerson("Testpersoon")],
+                                           reason="zorgen", referrer_partner_id=police.id))
+    return case, police
+
+
+def test_the_name_set_is_the_author_everywhere(profile: Profile) -> None:
+    identity.set_identity(profile, "  Fatima Regisseur ", "ZVH Twente")
+
+    assert config.load(profile.paths.settings_file).user == "Fatima Regisseur"
+    assert config.load(profile.paths.settings_file).on_behalf_of == "ZVH Twente"
+    case, police = _case()
+    entry = journal.add_entry(case, "Gebeld met de wijkagent")
+    participants.set_director(case, police.id)
+    assert JournalEntry.get_by_id(entry.id).author == "Fatima Regisseur"
+    assert DirectorChange.get(DirectorChange.case == case.id).by == "Fatima Regisseur"
+    last = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert (last.user, last.on_behalf_of) == ("Fatima Regisseur", "ZVH Twente")
+
+
+def test_a_refused_name_stores_nothing(profile: Profile) -> None:
+    identity.set_identity(profile, "Fatima")
+    with pytest.raises(errors.ValidationError, match="Uw naam is te lang"):
+        identity.set_identity(profile, "x" * 101)
+    with pytest.raises(errors.ValidationError, match="stuurteken"):
+        identity.set_identity(profile, "Fa\ntima")
+    assert profile.settings.user == "Fatima"
+    assert config.load(profile.paths.settings_file).user == "Fatima"
+    assert context.actor().user == "Fatima"
+
+
+def test_without_a_name_the_login_name_is_used(profile: Profile) -> None:
+    identity.set_identity(profile, "")
+    assert context.actor().user == getpass.getuser()
+
+
+def test_a_scripted_start_never_asks_and_uses_the_login_name(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ZVH_PASSPHRASE", "test-wachtwoord-1")
+    profile = Profile.from_dir(tmp_path / "script")
+    try:
+        assert profile.open_from_environment()  # created, nothing asked
+        assert profile.settings.user == ""
+        assert context.actor().user == getpass.getuser()
+    finally:
+        profile.close()
+
+
+def test_the_demo_uses_a_fictional_regisseur_unless_a_name_is_set(profile: Profile) -> None:
+    assert identity.use_demo_identity(profile)
+    assert profile.settings.user == identity.DEMO_USER
+    assert context.actor().user == identity.DEMO_USER
+    identity.set_identity(profile, "Eigen Naam")
+    assert not identity.use_demo_identity(profile)
+    assert profile.settings.user == "Eigen Naam"
+
+
+def test_zvh_demo_writes_as_the_fictional_regisseur(tmp_path: Path, monkeypatch, capsys) -> None:
+    from zvh_tui import cli
+
+    monkeypatch.setenv("ZVH_PASSPHRASE", "test-wachtwoord-1")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    data = tmp_path / "demo"
+    assert cli.main(["--data-dir", str(data), "demo"]) == 0
+    capsys.readouterr()
+    profile = Profile.from_dir(data)
+    assert profile.settings.user == identity.DEMO_USER
+    profile.unlock("test-wachtwoord-1")
+    try:
+        authors = {e.author for e in JournalEntry.select()}
+        assert authors == {identity.DEMO_USER}
+        # the scripted start itself (creating the profile) was the login user; the demo's
+        # cases were all written by the fictional regisseur
+        assert {e.user for e in AuditEvent.select().where(AuditEvent.case_id.is_null(False))} == {
+            identity.DEMO_USER}
+    finally:
+        profile.close()
