@@ -147,14 +147,15 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_demo(args: argparse.Namespace, profile: Profile) -> int:
-    from zvh_tui.services import identity
+    from zvh_tui.services import identity, plurals
     from zvh_tui.services.demo import load_demo
 
     identity.use_demo_identity(profile)  # a fictional regisseur, unless a name is set already
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\rDemogegevens maken: {done} van {total} casussen", end="", file=sys.stderr)
+            print(f"\rDemogegevens maken: {done} van {plurals.count(total, 'casus', 'casussen')}",
+                  end="", file=sys.stderr)
 
     summary = load_demo(args.scale, progress)
     if args.scale and sys.stderr.isatty():
@@ -252,14 +253,15 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_backup(args: argparse.Namespace, profile: Profile) -> int:
     """A verified, encrypted backup (same passphrase as the profile)."""
-    from zvh_tui.services import backup
+    from zvh_tui.services import backup, plurals
 
     made = backup.make_backup(profile, to_dir=args.to)
     size = made.info.size / 1_000_000
     print(f"Back-up gemaakt en gecontroleerd: {made.info.path} ({size:.1f} MB, "
           f"{made.seconds:.1f} s). Versleuteld met het wachtwoord van het profiel.")
     if made.removed:
-        print(f"{len(made.removed)} oudere back-up(s) opgeruimd; "
+        print(plurals.plural(len(made.removed), "{n} oudere back-up opgeruimd; ",
+                             "{n} oudere back-ups opgeruimd; ") +
               f"er worden er {profile.settings.backup_generations} bewaard.")
     return EXIT_OK
 
@@ -359,10 +361,10 @@ def _export_partners_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_export_partners(args: argparse.Namespace, profile: Profile) -> int:
     """The partner roster as CSV for Excel (; and UTF-8 with BOM, Dutch headers)."""
-    from zvh_tui.services import partner_csv
+    from zvh_tui.services import partner_csv, plurals
 
     rows = partner_csv.export_partners(args.file)
-    print(f"{rows} regels geschreven naar {Path(args.file).expanduser()} "
+    print(f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(args.file).expanduser()} "
           "(CSV met ; en UTF-8 voor Excel).")
     return EXIT_OK
 

@@ -57,8 +57,12 @@ def test_adoption_blockers_list_every_missing_piece(build) -> None:
     blockers = plans.adoption_blockers(_plan(plan))
     assert [b.code for b in blockers] == ["shared_task", "director", "nobody", "deadline", "agreements", "evaluation"]
     messages = {b.code: b.message for b in blockers}
-    assert messages["nobody"] == "1 actie(s) zijn niemands taak: geef ze een eigenaar of accepteer dat bewust."
-    assert messages["deadline"] == "1 actie(s) hebben geen deadline."
+    assert messages["nobody"] == "1 actie is niemands taak: geef haar een eigenaar of accepteer dat bewust."
+    assert messages["deadline"] == "1 actie heeft geen deadline."
+    plans.add_action(plan, "Buren spreken")
+    messages = {b.code: b.message for b in plans.adoption_blockers(_plan(plan))}
+    assert messages["nobody"] == "2 acties zijn niemands taak: geef ze een eigenaar of accepteer dat bewust."
+    assert messages["deadline"] == "2 acties hebben geen deadline."
 
 
 def test_blockers_clear_one_by_one_and_adopt_then_succeeds(case) -> None:

@@ -115,7 +115,7 @@ async def test_check_op_bekendheid_by_keyboard(profile, network, case, ui) -> No
             "known", dt.date(2026, 11, 23), "convenant ZVH art. 5")
         assert rows_shown(screen)[0][3:] == ["bekend", "23-11-2026", "convenant ZVH art. 5"]
         assert "grondslag: convenant ZVH art. 5" in ui.text(app)
-        assert "1 van 1 partners gevraagd, 1 bekend" in ui.text(app)
+        assert "1 van 1 partner gevraagd, 1 bekend" in ui.text(app)
 
 
 async def test_escape_returns_to_the_caller_with_its_callback(profile, network, case, ui) -> None:

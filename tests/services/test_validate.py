@@ -101,3 +101,25 @@ def test_plural_picks_the_dutch_form() -> None:
     assert plurals.plural(0, "actie", "acties") == "acties"
     assert plurals.count(1, "casus", "casussen") == "1 casus"
     assert plurals.count(10_000, "casus", "casussen") == "10.000 casussen"
+
+
+def test_no_text_in_the_app_writes_a_plural_in_brackets() -> None:
+    """'actie(s)', 'fout(en)', 'casus(sen)', "pagina('s)": never in a text; use services/plurals."""
+    import io
+    import re
+    import token
+    import tokenize
+    from pathlib import Path
+
+    import zvh_tui
+
+    pattern = re.compile(r"[a-zë]\((s|en|sen|ken|pen|'s)\)")
+    texts = {token.STRING, getattr(token, "FSTRING_MIDDLE", token.STRING)}
+    found = []
+    for path in Path(zvh_tui.__file__).parent.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type in texts and pattern.search(tok.string) and "key(s)" not in tok.string:
+                found.append(f"{path.name}:{tok.start[0]}: {tok.string}")
+    found = [f for f in found if not f.startswith("plurals.py")]
+    assert found == []

@@ -159,7 +159,7 @@ class CheckDialog(FormDialog):
     def __init__(self, row: TableRow) -> None:
         super().__init__()
         self.row = row
-        # a new check starts from the grondslag used last time (remembered in the database)
+        # a new check starts from the grondslag used last time
         self.basis = row.check_basis or participants.last_basis()
         not_asked = row.check_status == CheckStatus.NOT_ASKED.value
         self.status = CheckStatus.ASKED.value if not_asked else row.check_status
@@ -396,8 +396,8 @@ class ParticipantsScreen(Screen[None]):
         asked = [r for r in self.rows if r.check_status != CheckStatus.NOT_ASKED.value]
         known = sum(1 for r in asked if r.check_status == CheckStatus.KNOWN.value)
         unsigned = sum(1 for r in self.rows if not r.convenant_signed)
-        text = Text(f"Check op bekendheid: {len(asked)} van {len(self.rows)} partners gevraagd, "
-                    f"{known} bekend.")
+        total = plurals.count(len(self.rows), "partner", "partners")
+        text = Text(f"Check op bekendheid: {len(asked)} van {total} gevraagd, {known} bekend.")
         if unsigned:
             text.append(f" {unsigned} zonder getekend privacyconvenant.", style="bold")
         return text

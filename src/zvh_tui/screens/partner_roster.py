@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from zvh_tui.errors import ZvhError
-from zvh_tui.services import context, partner_csv, partner_overview, partners
+from zvh_tui.services import context, partner_csv, partner_overview, partners, plurals
 from zvh_tui.services.partner_overview import RosterRow
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
@@ -150,9 +150,8 @@ class PartnerRosterScreen(Screen[None]):
         self.query_one("#roster-filter", Static).update(f"{domain} · {inactive}")
         total = sum(1 for r in self.index if self.include_inactive or r.active)
         count = len(self.shown)
-        word = "organisatie" if count == 1 else "organisaties"
         self.query_one("#roster-count", Static).update(
-            f"{count} {word}" + (f" van {total}" if count != total else "")
+            plurals.count(count, "organisatie", "organisaties") + (f" van {total}" if count != total else "")
             + (" · Enter: details · i: CSV inlezen · x: CSV exporteren · F1: alle toetsen"))
 
     def current(self) -> RosterRow | None:
@@ -361,8 +360,8 @@ class PartnerRosterScreen(Screen[None]):
         from zvh_tui.screens.dialogs import ConfirmDialog
 
         count = len(partners.contacts_of(partner, include_inactive=True))
-        people = "" if not count else (
-            " en haar contactpersoon" if count == 1 else f" en haar {count} contactpersonen")
+        people = "" if not count else plurals.plural(count, " en haar contactpersoon",
+                                                     " en haar {n} contactpersonen")
         question = (f"'{partner.name}'{people} definitief verwijderen? Geen casus, plan of "
                     "overleg verwijst ernaar. Dit kan niet ongedaan worden gemaakt.")
 
@@ -415,5 +414,5 @@ class PartnerRosterScreen(Screen[None]):
             self.app.call_from_thread(self.app.show_refusal, error, "Export mislukt")
             return
         self.app.call_from_thread(
-            self.notify, f"{rows} regels geschreven naar {Path(path).expanduser()}.",
+            self.notify, f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(path).expanduser()}.",
             markup=False)

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.screens.dialogs import ConfirmDialog
-from zvh_tui.services import retention
+from zvh_tui.services import plurals, retention
 from zvh_tui.services.retention import ProposalRow
 from zvh_tui.services.text import visible
 from zvh_tui.widgets.header import ProfileHeader
@@ -101,7 +101,7 @@ class RetentionScreen(Screen[None]):
             status.update("Geen casussen om te vernietigen.")
         else:
             count = len(self.rows)
-            total = "1 casus" if count == 1 else f"{count} casussen"
+            total = plurals.count(count, "casus", "casussen")
             status.update(f"{total} voorbij de bewaartermijn; {len(self.marked)} gemarkeerd.")
 
     def _current(self) -> ProposalRow | None:
@@ -146,8 +146,9 @@ class RetentionScreen(Screen[None]):
         numbers = ", ".join(r.reference for r in chosen[:10]) + (" …" if len(chosen) > 10 else "")
         generations = self.app.profile.settings.backup_generations
         message = (
-            f"{len(chosen)} casus(sen) definitief vernietigen: {numbers}. Alle gegevens (betrokkenen "
-            "die alleen in deze casussen staan, plan, journaal, notities) worden verwijderd; in "
+            f"{plurals.count(len(chosen), 'casus', 'casussen')} definitief vernietigen: {numbers}. "
+            "Alle gegevens (betrokkenen die alleen in deze casussen staan, plan, journaal, "
+            "notities) worden verwijderd; in "
             "het logboek blijft alleen het kenmerk met 'vernietigd'. Dit kan niet ongedaan "
             f"worden. Oudere back-ups bevatten de casussen nog tot ze zijn vervangen (er worden "
             f"er {generations} bewaard)."
@@ -186,7 +187,7 @@ class RetentionScreen(Screen[None]):
             self.app.show_refusal(error)
         else:
             self.marked.clear()
-            self.notify(f"{count} casus(sen) vernietigd.", markup=False)
+            self.notify(f"{plurals.count(count, 'casus', 'casussen')} vernietigd.", markup=False)
         self.reload()
         self.refresh_bindings()
 

@@ -28,7 +28,9 @@ from zvh_tui.services import (
     meetings,
     participants,
     plans,
+    plurals,
 )
+from zvh_tui.services.plurals import number
 from zvh_tui.store.models import (
     Case,
     Escalation,
@@ -402,18 +404,12 @@ def stats(rows: Sequence[CaseRow]) -> Stats:
     return Stats(total=len(rows), open=len(rows) - closed, closed=closed, per_filter=counts)
 
 
-def number(n: int) -> str:
-    """Dutch thousands: 1.234."""
-    return f"{n:,}".replace(",", ".")
-
-
 def count_text(count: int, total: int | None = None) -> str:
     """'1 casus', '1.234 casussen', '12 van 1.234 casussen'."""
-    nl = number
-    noun = "casus" if (total if total is not None else count) == 1 else "casussen"
+    noun = plurals.plural(total if total is not None else count, "casus", "casussen")
     if total is not None and total != count:
-        return f"{nl(count)} van {nl(total)} {noun}"
-    return f"{nl(count)} {noun}"
+        return f"{number(count)} van {number(total)} {noun}"
+    return f"{number(count)} {noun}"
 
 
 # -- cell texts ---------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from zvh_tui.errors import DatabaseCorrupt, StoreError, WrongPassphrase, ZvhError
 from zvh_tui.paths import ProfilePaths, fix_permissions
-from zvh_tui.services import backup
+from zvh_tui.services import backup, plurals
 from zvh_tui.store import database
 
 # Diagnosis kinds (codes; the messages are Dutch).
@@ -121,8 +121,9 @@ def _read_only_check(path: Path, raw_key: str) -> tuple[str, str]:
             return DAMAGED, "Het databasebestand is beschadigd: de controle kon niet worden gedaan."
         if bad_pages:
             return DAMAGED, (
-                f"Het databasebestand is beschadigd: {len(bad_pages)} blok(ken) kloppen niet "
-                "met hun controlecode."
+                "Het databasebestand is beschadigd: " + plurals.plural(
+                    len(bad_pages), "{n} blok klopt niet met zijn controlecode.",
+                    "{n} blokken kloppen niet met hun controlecode.")
             )
         if quick != [("ok",)]:
             return DAMAGED, "Het databasebestand is beschadigd (de snelle controle faalde)."
@@ -253,10 +254,12 @@ def database_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN
     try:
         rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
         report.add(rows == ["ok"], "Database: in orde (volledige controle)" if rows == ["ok"]
-                   else f"Database: de volledige controle meldt {len(rows)} fout(en)")
+                   else "Database: de volledige controle meldt "
+                   + plurals.count(len(rows), "fout", "fouten"))
         bad = db.execute_sql("PRAGMA cipher_integrity_check").fetchall()
         report.add(not bad, "Versleuteling: in orde (elk blok klopt met zijn controlecode)"
-                   if not bad else f"Versleuteling: {len(bad)} beschadigde blok(ken)")
+                   if not bad else "Versleuteling: "
+                   + plurals.count(len(bad), "beschadigd blok", "beschadigde blokken"))
     except DAMAGE_ERRORS:  # a damaged page raises instead of reporting
         report.add(False, "Database: de controle kon niet worden afgemaakt (beschadigd).")
     foreign_key_findings(profile, report)
@@ -267,7 +270,7 @@ def foreign_key_findings(profile, report: CheckReport) -> CheckReport:  # noqa: 
     db = _open_store(profile).database
     try:
         fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
-        report.add(not fk, "Verwijzingen tussen tabellen: " + ("in orde" if not fk else f"{len(fk)} fout(en)"))
+        report.add(not fk, "Verwijzingen tussen tabellen: " + ("in orde" if not fk else plurals.count(len(fk), "fout", "fouten")))
     except DAMAGE_ERRORS:
         report.add(False, "Verwijzingen tussen tabellen: konden niet worden gelezen (beschadigd).")
     return report
@@ -298,7 +301,7 @@ def chain_findings(report: CheckReport) -> CheckReport:
         report.add(False, "Auditlog: het logboek begint niet bij het aanmaken van het profiel; "
                    "eerdere gebeurtenissen ontbreken")
     elif not chain.missing_marker:
-        events = "1 gebeurtenis" if chain.events == 1 else f"{chain.events} gebeurtenissen"
+        events = plurals.count(chain.events, "gebeurtenis", "gebeurtenissen")
         report.add(True, f"Auditlog: in orde ({events}, keten onverbroken)")
     return report
 
@@ -341,7 +344,9 @@ def extra_findings(
     store = _open_store(profile)
     corrected, wrong = check_permissions(profile.paths)
     if wrong:
-        report.add(False, f"Bestandsrechten: {len(wrong)} bestand(en) of map(pen) niet af te schermen")
+        report.add(False, "Bestandsrechten: " + plurals.plural(
+            len(wrong), "{n} bestand of map is niet af te schermen",
+            "{n} bestanden of mappen zijn niet af te schermen"))
     else:
         extra = f" ({len(corrected)} hersteld)" if corrected else ""
         report.add(True, "Bestandsrechten: alleen voor u (0600/0700)" + extra)

@@ -12,10 +12,10 @@ from zvh_tui.errors import NotFound, RuleError, ValidationError
 from zvh_tui.services import audit, cases, context, dates, text
 from zvh_tui.store.models import (
     Action,
+    AuditEvent,
     Case,
     Contact,
     DirectorChange,
-    KeyValue,
     Participant,
     Partner,
     Plan,
@@ -159,13 +159,22 @@ def director_history(case: Case) -> list[DirectorChange]:
     return list(DirectorChange.select().where(DirectorChange.case == case).order_by(DirectorChange.at, DirectorChange.id))
 
 
-LAST_BASIS_KEY = "check.last_basis"  # in the (encrypted) database: a grondslag is free text
-
-
 def last_basis() -> str:
-    """The grondslag of the last check op bekendheid recorded, the default for the next one."""
-    row = KeyValue.get_or_none(KeyValue.key == LAST_BASIS_KEY)
-    return row.value if row is not None else ""
+    """The grondslag of the last check op bekendheid recorded, the default for the next one.
+
+    Read from the newest "check" events of the audit log and the participants they name, not
+    kept apart: a grondslag is free text, and when its case is destroyed it is gone with it.
+    """
+    recent = (
+        AuditEvent.select(AuditEvent.object_id)
+        .where((AuditEvent.event == "check") & (AuditEvent.object_type == "participant"))
+        .order_by(AuditEvent.id.desc())
+        .limit(50)
+    )
+    ids = [event.object_id for event in recent if event.object_id]
+    bases = {row.id: row.check_basis for row in
+             Participant.select(Participant.id, Participant.check_basis).where(Participant.id.in_(ids))}
+    return next((bases[pid] for pid in ids if bases.get(pid)), "")
 
 
 def _check_values(status: CheckStatus | str, on: str | dt.date | None,
@@ -188,8 +197,6 @@ def _store_check(participant: Participant, status: CheckStatus, day: dt.date | N
     participant.check_basis = grondslag
     participant.save()
     audit.record("check", case=participant.case, object_type="participant", object_id=participant.id, detail=status.value)
-    if grondslag:
-        KeyValue.insert(key=LAST_BASIS_KEY, value=grondslag).on_conflict_replace().execute()
 
 
 def set_check(

@@ -36,7 +36,7 @@ from pathlib import Path
 from peewee import fn
 
 from zvh_tui.errors import ValidationError, ZvhError
-from zvh_tui.services import audit, partners, text, validate
+from zvh_tui.services import audit, partners, plurals, text, validate
 from zvh_tui.store.models import Contact, Partner, db
 from zvh_tui.vocab import PartnerDomain
 
@@ -220,7 +220,7 @@ class ImportPreview:
         text_ = (
             f"{self.partners_added} nieuwe en {self.partners_updated} bijgewerkte organisaties, "
             f"{self.contacts_added} nieuwe en {self.contacts_updated} bijgewerkte contactpersonen, "
-            f"{self.skipped} {'regel' if self.skipped == 1 else 'regels'} overgeslagen."
+            f"{plurals.count(self.skipped, 'regel', 'regels')} overgeslagen."
         )
         return done + text_
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
-from zvh_tui.services import audit, context, dates
+from zvh_tui.services import audit, context, dates, plurals
 from zvh_tui.services import partners as partner_service
 from zvh_tui.store.models import (
     Action,
@@ -208,7 +208,8 @@ class PartnerDetail:
         if not self.attendance:
             return "Niet in recente overleggen."
         present = sum(1 for a in self.attendance if a.presence == Presence.PRESENT.label)
-        return f"Aanwezig in {present} van de laatste {len(self.attendance)} overleggen."
+        return plurals.plural(len(self.attendance), f"Aanwezig in {present} van het laatste overleg.",
+                              f"Aanwezig in {present} van de laatste {{n}} overleggen.")
 
 
 def cases_of(partner_id: int) -> list[CaseLink]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from zvh_tui.errors import NotFound, RuleError, ValidationError
-from zvh_tui.services import audit, cases, context, dates, text
+from zvh_tui.services import audit, cases, context, dates, plurals, text
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -139,11 +139,14 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
     if nobody:
         blockers.append(Blocker(
             "nobody",
-            f"{len(nobody)} actie(s) zijn niemands taak: geef ze een eigenaar of accepteer dat bewust.",
+            plurals.plural(len(nobody),
+                           "{n} actie is niemands taak: geef haar een eigenaar of accepteer dat bewust.",
+                           "{n} acties zijn niemands taak: geef ze een eigenaar of accepteer dat bewust."),
         ))
     undated = [a for a in live if a.deadline is None and a.status != ActionStatus.DONE.value]
     if undated:
-        blockers.append(Blocker("deadline", f"{len(undated)} actie(s) hebben geen deadline."))
+        blockers.append(Blocker("deadline", plurals.plural(
+            len(undated), "{n} actie heeft geen deadline.", "{n} acties hebben geen deadline.")))
     if not Agreement.select().where(Agreement.plan == plan).exists():
         blockers.append(Blocker("agreements", "Leg minstens één afspraak vast over rollen of werkwijze."))
     if plan.evaluation_on is None:
