@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -29,6 +29,7 @@ from zvh_tui.widgets.header import ProfileHeader
 
 WORKER_GROUP = "unlock"
 REPEAT_HINT = "Typ hetzelfde wachtwoord nog een keer, ter controle."
+NAME_HINT = "Enter maakt het profiel aan (de naam mag leeg blijven)."
 
 
 def seconds_text(seconds: int) -> str:
@@ -121,6 +122,10 @@ class UnlockScreen(Screen[None]):
         else:
             self._show_status(REPEAT_HINT)
             repeat.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "user_name" and not self._busy:
+            self._show_status(NAME_HINT)
 
     @on(Input.Submitted, "#repeat")
     @on(Input.Submitted, "#user_name")
