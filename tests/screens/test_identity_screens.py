@@ -8,7 +8,7 @@ import getpass
 from textual.widgets import Input
 
 from zvh_tui import config
-from zvh_tui.app import ZvhApp
+from zvh_tui.app import LOCKED_MODE, ZvhApp
 from zvh_tui.screens.settings import SettingsScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services import context, identity
@@ -30,7 +30,9 @@ async def fill_new_profile(app: ZvhApp, pilot, wait_for, name: str) -> None:  # 
         assert app.focused is screen.query_one("#user_name", Input)
         await pilot.press(*name)
     await pilot.press("enter")
-    await wait_for(pilot, lambda: app.is_unlocked and app.current_mode == app.MAIN_MODE)
+    # unlocked, and the locked mode (its inputs held the passphrase) thrown away
+    await wait_for(pilot, lambda: app.is_unlocked and app.current_mode == app.MAIN_MODE
+                   and LOCKED_MODE not in app._screen_stacks)
 
 
 async def test_the_first_run_asks_the_name_beside_the_passphrase(new_profile: Profile,
