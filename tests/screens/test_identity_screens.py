@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 
 from textual.widgets import Input
+from uikit import wait_for_text
 
 from zvh_tui import config
 from zvh_tui.app import LOCKED_MODE, ZvhApp
@@ -66,9 +67,9 @@ async def test_instellingen_set_the_name_and_namens(profile: Profile, screen_tex
         await wait_for(pilot, lambda: app.current_mode == app.MAIN_MODE)
         await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
-        shown = screen_text(app)
-        assert "Uw naam" in shown and "Namens (uw organisatie of team)" in shown
-        assert app.focused is app.screen.query_one("#user", Input)
+        app.screen.query_one("#user", Input).focus()  # below the other settings: scrolls
+        shown = await wait_for_text(pilot, "Namens (uw organisatie of team)")
+        assert "Uw naam" in shown
         await pilot.press(*"Sam Bakker", "tab", *"ZVH Rotterdam", "f2")
         await wait_for(pilot, lambda: config.load(profile.paths.settings_file).user
                        == "Sam Bakker")

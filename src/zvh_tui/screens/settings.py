@@ -162,15 +162,6 @@ class SettingsScreen(Screen[None]):
         yield ProfileHeader()
         with VerticalScroll(id="settings-body"):
             yield Static("Instellingen", classes="settings-title", markup=False)
-            yield Label(plain("Uw naam"), classes="field-label")
-            yield Static(plain(NAME_HELP), classes="help")
-            yield Input(settings.user, id="user", placeholder=settings.user_name())
-            yield self._error_line("user")
-            yield Label(plain("Namens (uw organisatie of team)"), classes="field-label")
-            yield Static(plain(ON_BEHALF_HELP), classes="help")
-            yield Input(settings.on_behalf_of, id="on_behalf_of",
-                        placeholder="bijvoorbeeld Zorg- en Veiligheidshuis Twente")
-            yield self._error_line("on_behalf_of")
             yield Label(plain("Vergrendelen na (minuten, 1 tot 15)"), classes="field-label")
             yield Static(plain("Na zoveel minuten zonder toets of muis wordt het scherm leeg "
                                "gemaakt en vraagt zvh opnieuw om het wachtwoord."), classes="help")
@@ -194,6 +185,15 @@ class SettingsScreen(Screen[None]):
             yield Static(plain(MEETING_HELP), classes="help")
             yield Input(", ".join(settings.meeting_types), id="meeting_types")
             yield self._error_line("meeting_types")
+            yield Label(plain("Uw naam"), classes="field-label")
+            yield Static(plain(NAME_HELP), classes="help")
+            yield Input(settings.user, id="user", placeholder=settings.user_name())
+            yield self._error_line("user")
+            yield Label(plain("Namens (uw organisatie of team)"), classes="field-label")
+            yield Static(plain(ON_BEHALF_HELP), classes="help")
+            yield Input(settings.on_behalf_of, id="on_behalf_of",
+                        placeholder="bijvoorbeeld Zorg- en Veiligheidshuis Twente")
+            yield self._error_line("on_behalf_of")
             with Horizontal(id="settings-buttons"):
                 yield Button("Opslaan (F2)", id="settings-save", variant="primary")
                 yield Button("Back-up nu (F5)", id="settings-backup")
@@ -205,7 +205,7 @@ class SettingsScreen(Screen[None]):
         return Static("", id=f"err-{field}", classes="field-error -empty", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#user", Input).focus()
+        self.query_one("#idle_lock_minutes", Input).focus()
         self._show_status()
 
     # -- showing ----------------------------------------------------------------------------
