@@ -536,7 +536,7 @@ class ParticipantsScreen(Screen[None]):
         try:  # refused before the question, never after a "yes"
             participants.check_removable(participants.get_participant(row.participant_id))
         except ZvhError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=8)
+            self.app.show_refusal(error)
             return
 
         def done(yes: bool | None) -> None:
