@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "ensure-venv"
 
 
@@ -56,24 +58,21 @@ def test_venv_without_pip_is_made_anew(tmp_path: Path) -> None:
     assert pip_works(venv)
 
 
-def test_venv_whose_python_is_gone_is_made_anew(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("python_in_venv", "reason"), [
+    ("removed", "missing, broken or older than 3.10"),  # the Python it was made with is gone
+    ("3.9.1", "older than 3.10"),
+])
+def test_venv_with_a_gone_or_too_old_python_is_made_anew(
+    tmp_path: Path, python_in_venv: str, reason: str
+) -> None:
     venv = tmp_path / ".venv"
     (venv / "bin").mkdir(parents=True)
-    (venv / "bin" / "python").symlink_to(tmp_path / "removed-python")  # Python uninstalled
+    target = (tmp_path / "removed-python" if python_in_venv == "removed"
+              else fake_python(tmp_path, python_in_venv))
+    (venv / "bin" / "python").symlink_to(target)
     result = ensure(venv, sys.executable)
     assert result.returncode == 0, result.stderr
-    assert "broken" in result.stdout
-    assert pip_works(venv)
-
-
-def test_venv_with_too_old_python_is_made_anew(tmp_path: Path) -> None:
-    venv = tmp_path / ".venv"
-    (venv / "bin").mkdir(parents=True)
-    fake = fake_python(tmp_path, "3.9.1")
-    (venv / "bin" / "python").symlink_to(fake)
-    result = ensure(venv, sys.executable)
-    assert result.returncode == 0, result.stderr
-    assert "older than 3.10" in result.stdout
+    assert reason in result.stdout
     assert pip_works(venv)
 
 
