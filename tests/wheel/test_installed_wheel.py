@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Dist, WheelVenv, _run  # tests/wheel/conftest.py
+from wheelkit import PASSPHRASE, REPO, Dist, WheelVenv, run
 
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.models import Case
@@ -60,7 +60,7 @@ def test_wheel_metadata_licence_and_classifiers(dist: Dist, wheel_venv: WheelVen
     code = ("from importlib import metadata; m = metadata.metadata('zvh-tui'); "
             "import json; print(json.dumps({k: m.get_all(k) for k in "
             "('License-Expression', 'License-File', 'Classifier', 'Requires-Dist')}))")
-    result = _run([str(wheel_venv.python), "-c", code], cwd=wheel_venv.work)
+    result = run([str(wheel_venv.python), "-c", code], cwd=wheel_venv.work)
     assert result.returncode == 0, result.stderr
     meta = json.loads(result.stdout)
     assert meta["License-Expression"] == ["EUPL-1.2"]
@@ -79,7 +79,7 @@ def test_wheel_metadata_licence_and_classifiers(dist: Dist, wheel_venv: WheelVen
 
 
 def test_installed_package_is_the_wheel_not_the_checkout(wheel_venv: WheelVenv) -> None:
-    result = _run([str(wheel_venv.python), "-c", "import zvh_tui; print(zvh_tui.__file__)"],
+    result = run([str(wheel_venv.python), "-c", "import zvh_tui; print(zvh_tui.__file__)"],
                   cwd=wheel_venv.work, env=wheel_venv.env(wheel_venv.work))
     assert result.returncode == 0, result.stderr
     assert Path(result.stdout.strip()).is_relative_to(wheel_venv.root)
@@ -109,8 +109,6 @@ def first_case(data: Path, passphrase: str) -> tuple[str, str]:
 def test_readme_commands_from_the_wheel(
     wheel_venv: WheelVenv, demo_home: Path, tmp_path: Path
 ) -> None:
-    from conftest import PASSPHRASE
-
     data = demo_home / "profiel"
     reference, _title = first_case(data, PASSPHRASE)
     where = ["--data-dir", str(data)]
@@ -139,8 +137,7 @@ def test_app_from_the_wheel_shows_the_case_list_in_a_terminal(
 ) -> None:
     if shutil.which("tmux") is None:
         pytest.skip("tmux is niet geïnstalleerd (CI installeert het; lokaal: apt install tmux)")
-    from conftest import PASSPHRASE
-    from terminal.conftest import Tmux  # the driver of tests/terminal
+    from terminal.conftest import Tmux  # the tmux driver of tests/terminal (tests/ is on the path)
 
     data = demo_home / "profiel"
     reference, _title = first_case(data, PASSPHRASE)
