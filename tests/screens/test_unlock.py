@@ -92,9 +92,9 @@ async def test_first_run_asks_twice_and_refuses_bad_passphrases(
         assert not db_file.exists()
 
         await submit(pilot, NEW_PASSPHRASE)
-        await wait_for(pilot, lambda: on_main(app))
+        # in the main area is not yet drawn: wait for what the user sees
+        await wait_for(pilot, lambda: on_main(app) and "Casussen" in screen_text(app))
         text = screen_text(app)
-        assert "Casussen" in text
         assert "ontgrendeld" in text and "profiel: profiel" in text
         assert not app._screen_stacks.get(LOCKED_MODE)  # no widget kept the passphrase
     assert db_file.exists()
