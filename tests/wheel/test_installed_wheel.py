@@ -25,7 +25,8 @@ pytestmark = pytest.mark.wheel
 PACKAGE = REPO / "src" / "zvh_tui"
 SDIST_MUST_CARRY = [
     "LICENSE", "README.md", "SECURITY.md", "screens.md", "Makefile", "pyproject.toml",
-    "requirements.lock", "requirements-dev.lock", "tests/conftest.py",
+    "requirements.lock", "requirements-dev.lock", "scripts/ensure-venv", "scripts/test-pythons",
+    ".ci/run", "tests/conftest.py",
     "tests/fixtures/schema_v1.db", "tests/wheel/test_installed_wheel.py",
     "src/zvh_tui/store/schema_v1.sql",
 ]
