@@ -43,7 +43,11 @@ bench: venv
 demo: venv
 	$(BIN)/zvh demo
 
-lock: venv
+# Not through the stamp: after a dependency was added to pyproject.toml, the install (pip check)
+# refuses until the lock is made anew. uv comes from the current lock.
+lock:
+	@PYTHON="$(PYTHON)" sh scripts/ensure-venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --no-input --require-hashes -r $(LOCK)
 	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_FLAGS) -o $(LOCK)
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_FLAGS) -c $(LOCK) -o $(RUNTIME_LOCK)
 
