@@ -1,31 +1,55 @@
-# zvh-tui: one virtual environment in .venv, made on first use.
+# zvh-tui: one virtual environment in .venv, made (or repaired) on first use, filled from the
+# lock file with hashes. `make lock` re-locks after a change of dependencies in pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements-dev.lock
+RUNTIME_LOCK := requirements.lock
+# Where the locks must hold: every Python we support, every operating system.
+LOCK_FLAGS := --universal --python-version 3.10 --generate-hashes --custom-compile-command "make lock"
 
-.PHONY: run test lint bench demo clean
+.PHONY: venv run test test-pythons lint bench demo lock clean
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# The venv is checked on every use (a broken one is made anew); the install runs only when
+# pyproject.toml or the lock changed since the last one.
+venv:
+	@PYTHON="$(PYTHON)" sh scripts/ensure-venv $(VENV)
+	@$(MAKE) --no-print-directory $(STAMP)
+
+$(STAMP): pyproject.toml $(LOCK)
+	@echo "Installing zvh-tui's dependencies into $(VENV) from $(LOCK) (the first time downloads about 30 MB and takes a minute or two) ..."
+	$(BIN)/python -m pip install --require-hashes --no-input --progress-bar on -r $(LOCK)
+	$(BIN)/python -m pip install --no-deps --no-input --quiet -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; echo "$(LOCK) does not match pyproject.toml: run 'make lock'."; exit 1; }
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: venv
 	$(BIN)/zvh
 
-test: $(STAMP)
+test: venv
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-lint: $(STAMP)
+# The domain and store tests on the oldest and newest supported Python (CI runs this too).
+test-pythons: venv
+	sh scripts/test-pythons 3.10 3.13
+
+lint: venv
 	$(BIN)/ruff check src tests benchmarks
 
-bench: $(STAMP)
+bench: venv
 	$(BIN)/python -m benchmarks.run
 
-demo: $(STAMP)
+demo: venv
 	$(BIN)/zvh demo
 
+# Not through the stamp: after a dependency was added to pyproject.toml, the install (pip check)
+# refuses until the lock is made anew. uv comes from the current lock.
+lock:
+	@PYTHON="$(PYTHON)" sh scripts/ensure-venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --no-input --require-hashes -r $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_FLAGS) -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_FLAGS) -c $(LOCK) -o $(RUNTIME_LOCK)
+
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) .venv-py* build src/*.egg-info

@@ -23,13 +23,19 @@ def screen_text(app: App) -> str:
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let the app run until `condition()` holds; fail after `timeout` seconds, showing the screen."""
+    """Let the app run until `condition()` holds; fail after `timeout` seconds, showing the screen.
+
+    Then one `pilot.pause()`: the app and the screen handle what the change queued (a focus that
+    moves a moment after a field is enabled, the first draw of a new screen) before the caller
+    types or reads the screen. On a loaded machine that moment was seen to be missing.
+    """
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(
                 "de verwachte toestand kwam niet binnen de tijd. Scherm:\n" + screen_text(pilot.app))
         await pilot.pause(0.02)
+    await pilot.pause()
 
 
 async def wait_for_text(pilot: Pilot, text: str, timeout: float = 10.0) -> str:

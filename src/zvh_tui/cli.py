@@ -225,12 +225,17 @@ def run_check(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
-def run_version(args: argparse.Namespace, profile: Profile) -> int:
+def version_line() -> str:
+    """The one version line of `zvh version` and `zvh --version` (from the package metadata)."""
     try:
         textual_version = metadata.version("textual")
     except metadata.PackageNotFoundError:  # pragma: no cover - textual is a dependency
         textual_version = "?"
-    print(f"zvh-tui {__version__} (Python {platform.python_version()}, Textual {textual_version})")
+    return f"zvh-tui {__version__} (Python {platform.python_version()}, Textual {textual_version})"
+
+
+def run_version(args: argparse.Namespace, profile: Profile) -> int:
+    print(version_line())
     return EXIT_OK
 
 
@@ -438,6 +443,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Zonder opdracht start de app.",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=version_line(),
+                        help="toon de versie en stop")
     subparsers = {(): parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")}
 
     def group(path: tuple[str, ...]) -> argparse._SubParsersAction:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from uikit import wait_for
 
 from zvh_tui.app import LOCKED_MODE, ZvhApp
 from zvh_tui.screens.help import HelpScreen
@@ -25,9 +26,16 @@ SIZE = (120, 40)
 NEW_PASSPHRASE = "correct-paard-batterij"
 
 
+def input_has_focus(app: ZvhApp) -> bool:
+    """An enabled field has the focus (the screen focuses a field a moment after enabling it)."""
+    return isinstance(app.focused, Input) and not app.focused.disabled
+
+
 async def submit(pilot: Pilot, text: str, *, typed: bool = False) -> None:
     """Fill the focused field and press Enter. Typing key by key costs ~70 ms a key, so only
-    `typed=True` presses the characters (the terminal tests type everything)."""
+    `typed=True` presses the characters (the terminal tests type everything). Waits until a
+    field has the focus first: typing before that would go nowhere."""
+    await wait_for(pilot, lambda: input_has_focus(pilot.app))
     field = pilot.app.focused
     assert isinstance(field, Input)
     if typed:
@@ -70,22 +78,23 @@ async def test_first_run_asks_twice_and_refuses_bad_passphrases(
         assert app.focused is app.screen.query_one("#passphrase")
 
         await submit(pilot, "")
-        assert "Een leeg wachtwoord kan niet" in screen_text(app)
+        await wait_for(pilot, lambda: "Een leeg wachtwoord kan niet" in screen_text(app))
 
         await submit(pilot, "kort", typed=True)
-        assert "minstens 8 tekens" in screen_text(app)
+        await wait_for(pilot, lambda: "minstens 8 tekens" in screen_text(app))
 
         await submit(pilot, NEW_PASSPHRASE)
-        assert app.focused is app.screen.query_one("#repeat")
+        repeat = app.screen.query_one("#repeat")
+        await wait_for(pilot, lambda: app.focused is repeat)  # focus moves a moment later
         await submit(pilot, "iets-heel-anders")
-        assert "De twee wachtwoorden zijn niet gelijk" in screen_text(app)
-        assert app.focused is app.screen.query_one("#repeat")
+        await wait_for(pilot, lambda: "De twee wachtwoorden zijn niet gelijk" in screen_text(app))
+        await wait_for(pilot, lambda: app.focused is repeat)
         assert not db_file.exists()
 
         await submit(pilot, NEW_PASSPHRASE)
-        await wait_for(pilot, lambda: on_main(app))
+        # in the main area is not yet drawn: wait for what the user sees
+        await wait_for(pilot, lambda: on_main(app) and "Casussen" in screen_text(app))
         text = screen_text(app)
-        assert "Casussen" in text
         assert "ontgrendeld" in text and "profiel: profiel" in text
         assert not app._screen_stacks.get(LOCKED_MODE)  # no widget kept the passphrase
     assert db_file.exists()
@@ -138,8 +147,7 @@ async def test_lock_removes_client_data_and_unlock_returns(
         await app.push_screen(CanaryScreen())
         await pilot.pause()
         app.notify("Canary-Jansen opgeslagen", markup=False)
-        await pilot.pause()
-        assert "Canary-Jansen" in screen_text(app)
+        await wait_for(pilot, lambda: "Canary-Jansen" in screen_text(app))
 
         await pilot.press("ctrl+l")
         await wait_for(pilot, lambda: on_unlock(app) and not app.is_unlocked)

@@ -27,7 +27,8 @@ WIDTH, HEIGHT = 120, 40
 class Tmux:
     """One tmux server and session running `zvh`; helpers to type and to read the screen."""
 
-    def __init__(self, root: Path, env: Mapping[str, str]) -> None:
+    def __init__(self, root: Path, env: Mapping[str, str], zvh: Path = ZVH) -> None:
+        self.zvh = zvh
         self.socket = f"zvh-test-{uuid.uuid4().hex[:12]}"
         self.root = root
         self.env = dict(env)
@@ -49,7 +50,7 @@ class Tmux:
         """Start `zvh ARGS` in a new session (a new server for the first start)."""
         if self.started:
             self._tmux("kill-session", "-t", "zvh", check=False)
-        command = " ".join(shlex.quote(part) for part in [str(ZVH), *zvh_args])
+        command = " ".join(shlex.quote(part) for part in [str(self.zvh), *zvh_args])
         extra = [f"-e{key}={value}" for key, value in (env or {}).items()]
         for attempt in range(3):  # a server still shutting down can refuse once
             result = self._tmux("new-session", "-d", "-s", "zvh", "-x", str(WIDTH), "-y",

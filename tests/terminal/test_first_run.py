@@ -79,7 +79,7 @@ def test_passphrase_from_environment_opens_main_screen_and_lock_works(
     tmux.send_keys("C-l")
     tmux.wait_for("Profiel vergrendeld")
     # tmux may be caught between two halves of a redraw: allow the frame to finish.
-    tmux.wait_gone("Casussen", timeout=2)
+    tmux.wait_gone("Casussen")
     tmux.type(PASSPHRASE)
     tmux.send_keys("Enter")
     tmux.wait_for("ontgrendeld")

@@ -19,6 +19,7 @@ import pytest
 
 from zvh_tui.services import audit, cases, dates, participants, partners, plans
 from zvh_tui.services.profile import Profile
+from zvh_tui.store import database
 from zvh_tui.store.models import Action, Plan
 from zvh_tui.vocab import CheckStatus, Phase, TriageOutcome
 
@@ -69,6 +70,24 @@ def _zvh_pid(data: Path) -> int:
     raise AssertionError("zvh schreef geen proces-id in het slotbestand")
 
 
+def _wait_stored_opgave(data: Path, text: str, timeout: float = 30.0) -> None:
+    """Wait until the running zvh has saved `text` as the opgave (read beside it, read-only)."""
+    db_file = data / "zvh.db"
+    key = database.derive_key(PASSPHRASE, database.read_salt(db_file)).hex()
+    deadline = time.monotonic() + timeout
+    stored = None
+    while time.monotonic() < deadline:
+        conn = database.connect_raw(db_file, key, readonly=True)
+        try:
+            stored = conn.execute("SELECT shared_task FROM plan").fetchone()
+        finally:
+            conn.close()
+        if stored and stored[0] == text:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"de opgave werd niet opgeslagen binnen {timeout} s (nu: {stored!r})")
+
+
 def _open_plan(tmux, reference: str) -> str:  # noqa: ANN001
     """From the case list to the plan editor, as a user: Enter on the case, then p."""
     tmux.wait_for(reference)
@@ -102,7 +121,7 @@ def test_kill_9_while_typing_loses_no_committed_action(tmux, tmp_path: Path, mon
     tmux.send_keys("Enter")  # edit the gezamenlijke opgave in place
     tmux.wait_for("Esc: annuleren")  # the editor in place is open
     tmux.type("Rust in huis")
-    time.sleep(1.0)  # a pause in typing: saved without Enter
+    _wait_stored_opgave(data, "Rust in huis")  # a pause in typing: saved without Enter
     tmux.type(" en scho")  # still typing when the laptop dies
     os.kill(_zvh_pid(data), signal.SIGKILL)
     tmux.exit_status()  # the pane is dead

@@ -84,6 +84,23 @@ PRAGMAS: list[tuple[str, object]] = [
 ]
 
 
+# The SQLCipher 4 file format (cipher, KDF, HMAC, page size), pinned: a later SQLCipher major
+# version with other defaults still opens the profile, instead of calling it a wrong passphrase.
+CIPHER_COMPATIBILITY = 4
+
+
+def apply_key(conn: sqlcipher.Connection, raw_key: str) -> None:
+    """Key a fresh connection: quiet logging first, then the SQLCipher 4 settings and the key.
+
+    `cipher_default_compatibility` comes before the key so that a database ATTACHed later on this
+    connection (rekey) gets the same format; `cipher_compatibility` after it pins the main one.
+    """
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA cipher_default_compatibility = {CIPHER_COMPATIBILITY}")
+    conn.execute(f"PRAGMA key = \"x'{raw_key}'\"")
+    conn.execute(f"PRAGMA cipher_compatibility = {CIPHER_COMPATIBILITY}")
+
+
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
     """Refuse an empty, short or mistyped new passphrase (Peewee would make a plaintext file)."""
     if not passphrase or not passphrase.strip():
@@ -175,8 +192,7 @@ class KeyedDatabase(SqlCipherDatabase):
         params.pop("passphrase", None)
         conn = sqlcipher.connect(self.database, isolation_level=None, **params)
         try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{self._raw_key}'\"")
+            apply_key(conn, self._raw_key)
             self._add_conn_hooks(conn)
         except Exception:
             conn.close()
@@ -349,8 +365,7 @@ def connect_raw(path: Path, raw_key: str, *, readonly: bool = False) -> sqlciphe
     else:
         conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{raw_key}'\"")
+        apply_key(conn, raw_key)
         conn.execute("PRAGMA busy_timeout = 5000")
     except Exception:
         conn.close()
