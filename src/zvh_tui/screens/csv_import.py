@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from zvh_tui.errors import ZvhError
-from zvh_tui.screens.dialogs import DialogBase
+from zvh_tui.screens.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.services import partner_csv
 from zvh_tui.services.partner_csv import ImportPreview
 from zvh_tui.services.text import visible
@@ -50,10 +50,11 @@ class PathDialog(DialogBase, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="path-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Label(self.question, markup=False)
-            yield Input(self.value, id="path-input")
-            yield Static("", id="path-error", classes="field-error -empty", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            with dialog_body():
+                yield Label(self.question, markup=False)
+                yield Input(self.value, id="path-input")
+                yield Static("", id="path-error", classes="field-error -empty", markup=False)
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
                 yield Button("Annuleren", id="path-cancel")
                 yield Button("Verder", id="path-ok", variant="primary")
 

@@ -39,14 +39,18 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
     padding: 1 2;
 }
 .zvh-dialog .dialog-title { text-style: bold; margin-bottom: 1; }
+.zvh-dialog > .dialog-box > .dialog-title { dock: top; }
 .zvh-dialog .dialog-text { margin-bottom: 1; }
 .zvh-dialog .field-label { margin-top: 1; }
 .zvh-dialog .field-error { color: $text-error; text-style: bold; height: auto; }
 .zvh-dialog .field-error.-empty { display: none; }
 .zvh-dialog TextArea { height: 6; }
+/* The body scrolls (Textual keeps the focused field in view); the foot with the buttons is
+   docked, so Opslaan is always on screen, also at 80x24. */
+.zvh-dialog .dialog-body { height: auto; max-height: 1fr; }
+.zvh-dialog .dialog-foot { dock: bottom; height: auto; }
 .zvh-dialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
 .zvh-dialog .dialog-buttons Button { margin-left: 2; }
-.zvh-dialog .dialog-fields { height: auto; max-height: 30; }
 .zvh-dialog .dialog-note { color: $text-muted; margin-top: 1; }
 .zvh-dialog .dialog-emphasis { text-style: bold; margin-top: 1; }
 """
@@ -55,6 +59,22 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 def plain(text: str) -> Text:
     """Dialog text, which may hold stored text: no markup, control characters as symbols."""
     return Text(visible(text, multiline=True))
+
+
+def dialog_body(*, focusable: bool = False, id: str | None = None) -> VerticalScroll:
+    """The scrolling part of a dialog, between its title and its docked buttons.
+
+    Form bodies are not focusable (Tab goes from field to field and Textual scrolls the
+    focused field into view); a body of text only is, so its arrows scroll a long message.
+    """
+    body = VerticalScroll(classes="dialog-body", id=id)
+    body.can_focus = focusable
+    return body
+
+
+def dialog_foot() -> Vertical:
+    """The docked bottom of a dialog: the form's error line and the buttons."""
+    return Vertical(classes="dialog-foot")
 
 
 class DialogBase(ModalScreen):
@@ -76,8 +96,9 @@ class ConfirmDialog(DialogBase, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain(self._title), classes="dialog-title")
-            yield Static(plain(self._message), classes="dialog-text")
-            with Horizontal(classes="dialog-buttons"):
+            with dialog_body(focusable=True):
+                yield Static(plain(self._message), classes="dialog-text")
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
                 yield Button(self._no, id="dialog-no")
                 yield Button(self._yes, id="dialog-yes", variant="warning")
 
@@ -105,9 +126,10 @@ class MessageDialog(DialogBase, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain(self._title), classes="dialog-title")
-            for line in self._lines:
-                yield Static(plain(f"• {line}"), classes="dialog-text refusal")
-            with Horizontal(classes="dialog-buttons"):
+            with dialog_body(focusable=True):
+                for line in self._lines:
+                    yield Static(plain(f"• {line}"), classes="dialog-text refusal")
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="dialog-ok", variant="primary")
 
     def on_mount(self) -> None:
@@ -154,15 +176,14 @@ class FormDialog(DialogBase, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
-            yield from self.intro()
-            fields = VerticalScroll(classes="dialog-fields")
-            fields.can_focus = False  # Tab goes from field to field, not to the scroll area
-            with fields:
+            with dialog_body(id="dialog-fields"):  # Tab goes from field to field
+                yield from self.intro()
                 yield from self.fields()
-            yield Static("", id="err-form", classes="field-error -empty", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Annuleren", id="dialog-cancel")
-                yield Button(self.SAVE_LABEL + " (F2)", id="dialog-save", variant="primary")
+            with dialog_foot():
+                yield Static("", id="err-form", classes="field-error -empty", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Annuleren", id="dialog-cancel")
+                    yield Button(self.SAVE_LABEL + " (F2)", id="dialog-save", variant="primary")
 
     def on_mount(self) -> None:
         for widget in self.query("Input, TextArea, Select"):

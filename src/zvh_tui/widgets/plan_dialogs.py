@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
@@ -38,10 +38,15 @@ DIALOG_CSS = """
     padding: 1 2;
 }
 {cls} .dialog-title { text-style: bold; margin-bottom: 1; }
+{cls} > Vertical > .dialog-title { dock: top; }
 {cls} .dialog-text { margin-bottom: 1; height: auto; }
-{cls} .dialog-hint { color: $text-muted; margin-top: 1; }
-{cls} OptionList { height: auto; max-height: 20; }
-{cls} .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+{cls} .dialog-hint { color: $text-muted; margin-top: 1; dock: bottom; }
+/* What can grow (a long message, a list) takes what is left; buttons and hints stay docked
+   at the bottom, visible at 80x24 too. */
+{cls} .dialog-body { height: auto; max-height: 1fr; }
+{cls} .dialog-head { dock: top; height: auto; }
+{cls} #choice-list { height: auto; max-height: 1fr; }
+{cls} .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; dock: bottom; }
 {cls} .dialog-buttons Button { margin-left: 2; }
 """
 
@@ -64,7 +69,9 @@ class PlanConfirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(visible(self._title)), classes="dialog-title")
-            yield Static(Text(visible(self._message, multiline=True)), classes="dialog-text")
+            body = VerticalScroll(classes="dialog-body")
+            with body:  # focusable: arrows scroll a long message
+                yield Static(Text(visible(self._message, multiline=True)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self._no + " (n)", id="confirm-no")
                 yield Button(self._yes + " (j)", id="confirm-yes", variant="warning")
@@ -95,9 +102,11 @@ class ChoiceDialog(ModalScreen["T | None"], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(visible(self._title)), classes="dialog-title")
-            if self._message:
-                yield Static(Text(visible(self._message, multiline=True)), classes="dialog-text")
+            with Vertical(classes="dialog-head"):
+                yield Static(Text(visible(self._title)), classes="dialog-title")
+                if self._message:
+                    yield Static(Text(visible(self._message, multiline=True)), classes="dialog-text")
+            # the list takes what is left between the docked head and hint, and scrolls itself
             yield OptionList(*[Option(Text(visible(label))) for label in self._labels], id="choice-list")
             yield Static(Text(self._hint), classes="dialog-hint")
 
@@ -130,6 +139,7 @@ class OwnerDialog(ModalScreen["OwnerChoice | None"]):
 
     DEFAULT_CSS = DIALOG_CSS.replace("{cls}", "OwnerDialog") + """
     OwnerDialog PartnerPicker { margin-bottom: 1; }
+    OwnerDialog PartnerPicker > OptionList { max-height: 6; }
     """
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="plan_dialog.owner_cancel")]
 
@@ -145,9 +155,12 @@ class OwnerDialog(ModalScreen["OwnerChoice | None"]):
 
         with Vertical():
             yield Static(Text(visible(self._title)), classes="dialog-title")
-            yield Static(Text("Typ een paar letters van de organisatie of de contactpersoon; "
-                              "Enter kiest."), classes="dialog-text")
-            yield PartnerPicker(case_id=self._case_id, id="owner-picker")
+            body = VerticalScroll(classes="dialog-body")
+            body.can_focus = False
+            with body:
+                yield Static(Text("Typ een paar letters van de organisatie of de contactpersoon; "
+                                  "Enter kiest."), classes="dialog-text")
+                yield PartnerPicker(case_id=self._case_id, id="owner-picker")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self._none_label, id="owner-none")
                 yield Button("Annuleren", id="owner-cancel")

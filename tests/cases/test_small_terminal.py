@@ -1,0 +1,205 @@
+"""80x24 (issue 11 item 14): every dialog keeps its buttons on screen and scrolls to the focused
+field; the case list keeps Laat and Aandacht; F1 and Ctrl+Q stay in the footer; a field's error
+message is shown in full."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from casekit import World, list_ready, make_case, screen_text, wait_for
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Select
+from textual.widgets._footer import FooterKey
+
+from zvh_tui.screens.csv_import import PathDialog
+from zvh_tui.screens.dialogs import (
+    CloseCaseDialog,
+    ConfirmDialog,
+    EscalateDialog,
+    FormDialog,
+    JournalDialog,
+    MessageDialog,
+    TextDialog,
+    TriageDialog,
+)
+from zvh_tui.screens.dossier import DossierScreen
+from zvh_tui.screens.help import HelpScreen
+from zvh_tui.screens.participants import AddParticipantDialog, CheckDialog, ParticipantsScreen, RoleDialog
+from zvh_tui.screens.partner_form import ContactForm, PartnerForm
+from zvh_tui.screens.settings import PassphraseDialog
+from zvh_tui.services import cases, partner_overview
+from zvh_tui.store.models import Escalation
+from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
+
+SMALL = (80, 24)
+
+
+def fully_visible(widget: Widget) -> bool:
+    """The whole widget is on the screen: inside its clip (not scrolled away) and the terminal."""
+    screen = widget.screen
+    geometry = screen.find_widget(widget)
+    region = geometry.region
+    return (geometry.clip.intersection(region) == region
+            and screen.region.intersection(region) == region)
+
+
+async def tab_through(pilot, dialog: Screen, target: str, limit: int = 25) -> None:  # noqa: ANN001
+    """Tab until `target` (a selector) has focus; every field on the way is fully on screen."""
+    app = pilot.app
+    wanted = dialog.query_one(target)
+    for _ in range(limit):
+        focused = app.focused
+        assert focused is not None
+        assert fully_visible(focused), (
+            f"{type(dialog).__name__}: {focused!r} heeft focus maar is niet (helemaal) te zien:\n"
+            + screen_text(app))
+        if focused is wanted:
+            return
+        await pilot.press("tab")
+        await pilot.pause()
+    raise AssertionError(f"{target} kreeg geen focus met Tab:\n{screen_text(app)}")
+
+
+def dialogs(world: World) -> dict[str, tuple[Callable[[], Screen], str]]:
+    """Every dialog of the app, made for the world's cases; with the selector of its button."""
+    case = world.overdue
+
+    def row(index: int = 0) -> partner_overview.TableRow:
+        return partner_overview.table_of(case.id)[index]
+
+    return {
+        "text": (lambda: TextDialog("Heropenen", "Reden", lambda text: None,
+                                    intro="Waarom gaat deze casus weer open?"), "#dialog-save"),
+        "journal": (lambda: JournalDialog(lambda text, hat: None), "#dialog-save"),
+        "triage": (lambda: TriageDialog("", "", lambda outcome, reason: None), "#dialog-save"),
+        "escalate": (lambda: EscalateDialog("case", "1", lambda *values: None), "#dialog-save"),
+        "close": (lambda: CloseCaseDialog(case.reference, 15, lambda *values: None),
+                  "#dialog-save"),
+        "confirm": (lambda: ConfirmDialog("Zeker?", "Dit is een lange vraag. " * 40), "#dialog-yes"),
+        "message": (lambda: MessageDialog("Kan niet", [f"reden {n}: " + "tekst " * 20
+                                                       for n in range(8)]), "#dialog-ok"),
+        "passphrase": (lambda: PassphraseDialog(), "#dialog-save"),
+        "partner": (lambda: PartnerForm(), "#dialog-save"),
+        "contact": (lambda: ContactForm(world.partner.id), "#dialog-save"),
+        "participant": (lambda: AddParticipantDialog(cases.get_case(case.id, audit_view=False)),
+                        "#dialog-save"),
+        "role": (lambda: RoleDialog(row()), "#dialog-save"),
+        "check": (lambda: CheckDialog(row()), "#dialog-save"),
+        "path": (lambda: PathDialog("Importeren", "Welk bestand?"), "#path-ok"),
+        "plan-confirm": (lambda: PlanConfirm("Doel verwijderen?", "Het doel en zijn acties. " * 30),
+                         "#confirm-yes"),
+        "owner": (lambda: OwnerDialog(case.id), "#owner-cancel"),
+    }
+
+
+DIALOG_NAMES = ["text", "journal", "triage", "escalate", "close", "confirm", "message",
+                "passphrase", "partner", "contact", "participant", "role", "check", "path",
+                "plan-confirm", "owner"]
+
+
+@pytest.mark.parametrize("name", DIALOG_NAMES)
+async def test_every_dialog_fits_80x24(name: str, world: World, profile, make_app) -> None:  # noqa: ANN001
+    factory, button = dialogs(world)[name]
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        await list_ready(pilot)
+        dialog = factory()
+        pilot.app.push_screen(dialog)
+        await wait_for(pilot, lambda: pilot.app.screen is dialog and pilot.app.focused is not None)
+        await pilot.pause()
+        save = dialog.query_one(button, Button)
+        assert fully_visible(save), f"{name}: de knop {button} valt buiten beeld:\n{screen_text(pilot.app)}"
+        await tab_through(pilot, dialog, button)
+        assert fully_visible(save)
+        if isinstance(dialog, FormDialog):  # and back again, to the first field
+            for _ in range(12):
+                await pilot.press("shift+tab")
+                await pilot.pause()
+                assert pilot.app.focused is not None and fully_visible(pilot.app.focused)
+
+
+async def test_choice_dialog_keeps_the_chosen_line_in_view(profile, make_app) -> None:  # noqa: ANN001
+    options = [(f"keuze {n}", n) for n in range(30)]
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        await list_ready(pilot)
+        dialog = ChoiceDialog("Kies", "Een lange lijst", options)
+        pilot.app.push_screen(dialog)
+        await wait_for(pilot, lambda: pilot.app.screen is dialog)
+        for _ in range(25):
+            await pilot.press("down")
+        await pilot.pause()
+        assert "keuze 25" in screen_text(pilot.app)
+        assert "Escape: annuleren" in screen_text(pilot.app)  # the hint stays at the bottom
+
+
+async def open_dossier(pilot, case) -> DossierScreen:  # noqa: ANN001
+    screen = await list_ready(pilot)
+    screen.open_case(case.id)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen) and pilot.app.screen.dossier)
+    await pilot.pause()
+    return pilot.app.screen  # type: ignore[return-value]
+
+
+async def test_escalate_and_close_by_keys_at_80x24_save_what_is_typed(profile, make_app) -> None:  # noqa: ANN001
+    """The dialogs named in the issue, opened with their keys: tab to Opslaan and save."""
+    profile.settings.retention_years = 15
+    case = make_case()
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, EscalateDialog))
+        dialog = pilot.app.screen
+        dialog.query_one("#to_level", Select).value = "process"
+        await tab_through(pilot, dialog, "#trigger")
+        await pilot.press(*"signaal van de school")
+        await pilot.press("tab", *"ketenoverleg")
+        await tab_through(pilot, dialog, "#dialog-save")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        row = Escalation.get()
+        assert (row.to_level, row.trigger, row.decided_by) == (
+            "process", "signaal van de school", "ketenoverleg")
+
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CloseCaseDialog))
+        dialog = pilot.app.screen
+        await pilot.press(*"doel bereikt")
+        await pilot.press("tab", *"betrokkene en partners")
+        await tab_through(pilot, dialog, "#dialog-save")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: cases.get_case(case.id, audit_view=False).phase == "closed")
+
+
+async def test_check_op_bekendheid_by_key_at_80x24(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        await open_dossier(pilot, world.overdue)
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ParticipantsScreen))
+        await pilot.pause()
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CheckDialog))
+        dialog = pilot.app.screen
+        await tab_through(pilot, dialog, "#check_basis")
+        await pilot.press(*"convenant art. 5")
+        await tab_through(pilot, dialog, "#dialog-save")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ParticipantsScreen))
+        row = partner_overview.table_of(world.overdue.id)[0]
+        assert row.check_basis == "convenant art. 5"
+
+
+async def test_help_lists_every_key_within_80x24(profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        await list_ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        assert table.row_count > 15  # more keys than fit at once
+        assert "Escape of F1 sluit dit venster." in screen_text(pilot.app)
+        for _ in range(table.row_count):
+            await pilot.press("down")
+        await pilot.pause()
+        last = table.get_row_at(table.row_count - 1)
+        assert str(last[1]) in screen_text(pilot.app)  # the last key can be scrolled to
