@@ -4,6 +4,7 @@ message is shown in full."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -203,3 +204,35 @@ async def test_help_lists_every_key_within_80x24(profile, make_app) -> None:  # 
         await pilot.pause()
         last = table.get_row_at(table.row_count - 1)
         assert str(last[1]) in screen_text(pilot.app)  # the last key can be scrolled to
+
+
+async def assert_pinned_keys(pilot, where: str) -> None:  # noqa: ANN001
+    """F1 Help and Ctrl+Q Afsluiten are shown in full on the footer's line."""
+    app = pilot.app
+    await pilot.pause()
+
+    def shown() -> bool:
+        pinned = [key for key in app.screen.query(FooterKey) if key.action in ("help", "quit")]
+        return len(pinned) == 2 and all(fully_visible(key) for key in pinned)
+
+    await wait_for(pilot, shown)
+    line = screen_text(app).rstrip("\n").split("\n")[-1]
+    assert re.search(r"F1 Help\s+\^q Afsluiten", line, re.IGNORECASE), f"{where}: {line!r}"
+
+
+async def test_f1_and_ctrl_q_always_in_the_footer_at_80_columns(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        app = pilot.app
+        await list_ready(pilot)
+        await assert_pinned_keys(pilot, "casussen")
+        await open_dossier(pilot, world.overdue)
+        await assert_pinned_keys(pilot, "dossier")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParticipantsScreen))
+        await assert_pinned_keys(pilot, "deelnemers")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: app.current_mode == "partners")
+        await assert_pinned_keys(pilot, "partners")
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")
+        await assert_pinned_keys(pilot, "instellingen")

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import audit, audit_log
 from zvh_tui.services.text import visible
 from zvh_tui.store.models import Case
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 PERSON = re.compile(r"^\s*(?:b|betrokkene)\s*:?\s*(\d{1,9})\s*$", re.IGNORECASE)
@@ -69,7 +70,7 @@ class AuditLogScreen(Screen[None]):
             yield Static(
                 "Voor een inzageverzoek: zvh export log --person NUMMER -o bestand.json "
                 "(of --case KENMERK).", id="auditlog-hint", markup=False)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#auditlog-table", DataTable)

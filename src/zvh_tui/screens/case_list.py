@@ -18,11 +18,10 @@ from textual import on, work
 from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.dom import NoScreen
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from zvh_tui.services import case_list
@@ -39,6 +38,7 @@ from zvh_tui.services.text import visible
 from zvh_tui.store import models
 from zvh_tui.vocab import Phase
 from zvh_tui.widgets.case_table import CaseTable
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 if TYPE_CHECKING:
@@ -51,48 +51,6 @@ EMPTY_TEXT = (
 )
 NO_MATCH_TEXT = "Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen."
 LOADING_TEXT = "Casussen laden…"
-
-
-class QuickFooter(Footer):
-    """Textual's Footer, rebuilt only when the keys it shows really change.
-
-    The stock Footer recomposes (one FooterKey per key, each styled anew) on every change of
-    bindings; opening a screen fires that three or four times (resume, focus, …), mostly
-    without any difference in what it shows. This one rebuilds at most once per refresh, and
-    not at all when the shown keys, their labels and their greyed state are the same: the
-    same footer, tens of milliseconds less per screen switch.
-    """
-
-    _pending = False
-    _shown: tuple[object, ...] | None = None
-
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._pending:
-            self._pending = True
-            self.call_after_refresh(self._recompose_once)
-
-    def _keys_shown(self) -> tuple[object, ...]:
-        return tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show or binding.action == "command_palette"
-        )
-
-    async def _recompose_once(self) -> None:
-        self._pending = False
-        if not self.is_attached:  # the screen went away meanwhile (lock, quit)
-            return
-        try:
-            shown = self._keys_shown()
-        except NoScreen:
-            return
-        if shown == self._shown and self.children:
-            return
-        self._shown = shown
-        await self.recompose()
 
 
 class TextLine(Widget):

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.screens.dialogs import DialogBase, dialog_body, dialog_foot
@@ -24,6 +24,7 @@ from zvh_tui.services import partner_csv
 from zvh_tui.services.partner_csv import ImportPreview
 from zvh_tui.services.text import visible
 from zvh_tui.store.models import db
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKIP: "dim"}
@@ -114,7 +115,7 @@ class CsvImportScreen(Screen[bool]):
             yield Static("", id="import-errors", markup=False)
             yield DataTable(id="import-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="import-reason", markup=False)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#import-table", DataTable)

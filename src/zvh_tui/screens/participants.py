@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import ConfirmDialog, FormDialog
@@ -29,6 +29,7 @@ from zvh_tui.services.text import visible
 from zvh_tui.store.models import Case
 from zvh_tui.vocab import CheckStatus, ParticipantRole, Phase
 from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
 from zvh_tui.widgets.safe_text import SafeText, plain_text
@@ -316,7 +317,7 @@ class ParticipantsScreen(Screen[None]):
             yield Static("Wisselingen van casusregisseur", classes="section-title",
                          markup=False)
             yield DataTable(id="participants-history", cursor_type="none", show_cursor=False)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         try:

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import dates, partner_overview, partners
 from zvh_tui.services.partner_overview import PartnerDetail
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
 
@@ -80,7 +81,7 @@ class PartnerDetailScreen(Screen[None]):
             yield Static("Recente overleggen", classes="section-title",
                          id="detail-meetings-title", markup=False)
             yield DataTable(id="detail-meetings", cursor_type="row")
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         columns = {

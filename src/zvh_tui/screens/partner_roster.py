@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import context, partner_csv, partner_overview, partners, plurals
 from zvh_tui.services.partner_overview import RosterRow
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import PartnerDomain
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
 
@@ -79,7 +80,7 @@ class PartnerRosterScreen(Screen[None]):
             with Horizontal(id="roster-side"):
                 yield Static("", id="roster-partner", markup=False)
                 yield DataTable(id="roster-contacts", cursor_type="row", show_cursor=False)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#roster-table", DataTable)

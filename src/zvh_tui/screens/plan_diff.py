@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.services import cases, dates, plans
 from zvh_tui.store.models import Plan
 from zvh_tui.vocab import PlanStatus
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
 
@@ -62,7 +63,7 @@ class PlanDiffScreen(Screen[None]):
             yield Static("", id="diff-lines", markup=False)
         yield Static("Tab: naar de keuze van de versies · s: omwisselen · Esc: terug",
                      id="diff-hint", markup=False)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         try:

@@ -29,7 +29,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from zvh_tui.errors import RuleError, ZvhError
 from zvh_tui.services import (
@@ -46,6 +46,7 @@ from zvh_tui.services import (
 from zvh_tui.services.plan_export import PlanView
 from zvh_tui.store.models import Action, Agreement, Case, Goal, Plan
 from zvh_tui.vocab import ActionStatus, LifeDomain, MeetingStatus, Phase, PlanStatus
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerChoice, OwnerDialog, PlanConfirm
 from zvh_tui.widgets.plan_line_editor import EditField, PlanLineEditor
@@ -169,7 +170,7 @@ class PlanEditorScreen(Screen[None]):
         with Vertical(id="plan-quick"):
             yield Input(placeholder=QUICK_PLACEHOLDER, id="quick-entry", select_on_focus=False)
             yield PreviewLine(id="quick-preview")
-        yield Footer()
+        yield QuickFooter()
 
     @property
     def outline(self) -> PlanOutline:

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from zvh_tui.errors import ZvhError
 from zvh_tui.screens.dialogs import ConfirmDialog
 from zvh_tui.services import plurals, retention
 from zvh_tui.services.retention import ProposalRow
 from zvh_tui.services.text import visible
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 MARK = "✔"
@@ -69,7 +70,7 @@ class RetentionScreen(Screen[None]):
                 id="retention-explain", markup=False)
             yield Static("", id="retention-status", markup=False)
             yield DataTable(id="retention-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#retention-table", DataTable)

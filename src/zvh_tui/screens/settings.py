@@ -19,13 +19,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from zvh_tui import config
 from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import FormDialog
 from zvh_tui.services import backup, identity, retention, text
 from zvh_tui.services.text import visible
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 RETENTION_HELP = (
@@ -198,7 +199,7 @@ class SettingsScreen(Screen[None]):
                 yield Button("Opslaan (F2)", id="settings-save", variant="primary")
                 yield Button("Back-up nu (F5)", id="settings-backup")
                 yield Button("Wachtwoord wijzigen (F6)", id="settings-passphrase")
-        yield Footer()
+        yield QuickFooter()
 
     @staticmethod
     def _error_line(field: str) -> Static:

@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from zvh_tui.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
 from zvh_tui.services import identity
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.database import MIN_PASSPHRASE_LENGTH, check_new_passphrase
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 WORKER_GROUP = "unlock"
@@ -82,7 +83,7 @@ class UnlockScreen(Screen[None]):
                 yield Input(password=True, id="passphrase")
             yield Static("", id="unlock-message", markup=False)
             yield Static("", id="unlock-status", markup=False)
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         # A lock during a countdown must not reset the wait: continue where it was.
