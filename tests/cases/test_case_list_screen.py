@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from casekit import World, list_ready, make_case, screen_text, wait_for, wait_for_text
 from textual import events
 from textual.keys import key_to_character
@@ -9,7 +12,9 @@ from textual.widgets import Input
 
 from zvh_tui.screens.case_list import EMPTY_TEXT, CaseListScreen
 from zvh_tui.screens.dossier import DossierScreen
-from zvh_tui.widgets.case_table import CaseTable
+from zvh_tui.services.case_list import COLUMNS
+from zvh_tui.widgets.case_table import CaseTable, column_widths
+from zvh_tui.widgets.plan_dialogs import ChoiceDialog
 
 
 def shown(screen: CaseListScreen) -> list[str]:
@@ -89,11 +94,16 @@ async def test_phase_filter_cycles(world: World, profile, make_app) -> None:  # 
         await wait_for(pilot, lambda: shown(screen) == [world.no_director.reference])
 
 
-async def test_sort_cycles_columns_and_reverses(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_sort_menu_picks_a_column_by_its_letter_and_s_reverses(world: World, profile, make_app) -> None:  # noqa: ANN001
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
-        while screen.query_state.sort != "title":
-            await pilot.press("s")
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        menu = screen_text(pilot.app)
+        for line in ("m  Naam", "l  Acties te laat (meeste eerst)", "a  Aandacht (meeste signalen eerst)",
+                     "v  Volgende datum"):
+            assert line in menu, line
+        await pilot.press("m")
         await wait_for(pilot, lambda: "Sortering: Naam (oplopend" in screen_text(pilot.app))
         titles = [r.title for r in screen.query_one(CaseTable).rows]
         assert titles == sorted(titles, key=str.casefold)
@@ -102,6 +112,45 @@ async def test_sort_cycles_columns_and_reverses(world: World, profile, make_app)
         await wait_for(pilot, lambda: [r.title for r in screen.query_one(CaseTable).rows]
                        == sorted(titles, key=str.casefold, reverse=True))
         assert "Naam / alias ▼" in screen_text(pilot.app)
+
+
+async def test_attention_columns_sort_worst_first(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        await pilot.press("s", "l")  # Laat: the case with overdue actions on top
+        await wait_for(pilot, lambda: screen.query_state.sort == "overdue")
+        rows = screen.query_one(CaseTable).rows
+        assert rows[0].id == world.overdue.id and screen.query_state.descending
+        assert "Sortering: Acties te laat (aflopend" in screen_text(pilot.app)
+        await pilot.press("s", "a")  # Aandacht: most signals first
+        await wait_for(pilot, lambda: screen.query_state.sort == "attention")
+        counts = [len(r.badges) for r in screen.query_one(CaseTable).rows]
+        assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+        await pilot.press("s", "escape")  # Escape changes nothing
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseListScreen))
+        assert screen.query_state.sort == "attention"
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+async def test_sort_marker_never_hides_a_header(width: int, world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(width, 30)) as pilot:
+        screen = await list_ready(pilot)
+        table = screen.query_one(CaseTable)
+        for code in ("overdue", "open", "days", "title", "director", "attention"):
+            screen.sort_by(code)
+            await pilot.pause()
+            header = table.render_line(0).text
+            widths = column_widths(table.size.width)
+            for column, w in zip(COLUMNS, widths, strict=True):
+                if not w:
+                    continue
+                titles = [t for t in (column.header, column.short) if t]
+                if column.code == code:  # the marker comes after a whole word, never over it
+                    marker = "▼" if screen.query_state.descending else "▲"
+                    assert re.search("(" + "|".join(map(re.escape, titles)) + ") ?" + marker,
+                                     header), (width, code, header)
+                else:
+                    assert any(t in header for t in titles), (width, column.code, header)
 
 
 async def test_markup_in_a_title_shows_literally(profile, make_app) -> None:  # noqa: ANN001

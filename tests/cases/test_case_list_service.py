@@ -121,6 +121,31 @@ def test_next_date_sorts_cases_without_a_date_last(world: World) -> None:
     assert all(r.next_date is None for r in ordered[1:])
 
 
+def test_attention_columns_sort_worst_first_by_default() -> None:
+    worst_first = {code for code in case_list.SORTABLE if case_list.default_descending(code)}
+    assert worst_first == {"overdue", "attention", "ave", "open", "days"}
+    assert not case_list.default_descending("next")  # dates: soonest (or passed) first
+    letters = [key for key, _, _ in case_list.sort_menu()]
+    assert len(set(letters)) == len(letters) == len(case_list.COLUMNS)
+    assert ("l", "Acties te laat (meeste eerst)", "overdue") in case_list.sort_menu()
+
+
+def test_a_passed_evaluation_counts_as_attention_and_comes_first_by_date(world: World) -> None:
+    """Sorting on Aandacht counts every signal, also 'evaluatie verlopen' (which has no quick
+    filter); sorting on Volgende puts the passed evaluation on top."""
+    late = make_case("Late Evaluatie")  # numbered after every case of the world
+    plan = plans.start_plan(late)
+    Plan.update(evaluation_on=context.today() - dt.timedelta(days=2)).where(Plan.id == plan.id).execute()
+    rows = case_list.load_rows()
+    late_row = next(r for r in rows if r.id == late.id)
+    quiet_row = next(r for r in rows if r.id == world.plain.id)
+    assert late_row.badges == ("evaluatie verlopen",) and late_row.flags == 0
+    assert not quiet_row.badges
+    ordered = case_list.sort_rows(rows, "attention", case_list.default_descending("attention"))
+    assert ordered.index(late_row) < ordered.index(quiet_row)
+    assert case_list.sort_rows(rows, "next")[0].id == late.id
+
+
 # -- search -------------------------------------------------------------------------------
 
 def search(text: str, rows: list[case_list.CaseRow] | None = None) -> list[str]:

@@ -27,11 +27,17 @@ from zvh_tui.screens.dialogs import (
 )
 from zvh_tui.screens.dossier import DossierScreen
 from zvh_tui.screens.help import HelpScreen
-from zvh_tui.screens.participants import AddParticipantDialog, CheckDialog, ParticipantsScreen, RoleDialog
+from zvh_tui.screens.participants import (
+    AddParticipantDialog,
+    CheckDialog,
+    ParticipantsScreen,
+    RoleDialog,
+)
 from zvh_tui.screens.partner_form import ContactForm, PartnerForm
 from zvh_tui.screens.settings import PassphraseDialog
 from zvh_tui.services import cases, partner_overview
 from zvh_tui.store.models import Escalation
+from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
 
 SMALL = (80, 24)
@@ -236,3 +242,18 @@ async def test_f1_and_ctrl_q_always_in_the_footer_at_80_columns(world: World, pr
         await pilot.press("f9")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")
         await assert_pinned_keys(pilot, "instellingen")
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_case_list_keeps_laat_and_aandacht(width: int, world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(width, 24)) as pilot:
+        screen = await list_ready(pilot)
+        table = screen.query_one(CaseTable)
+        header = table.render_line(0).text
+        assert "Laat" in header and "Aandacht" in header, header
+        assert "Nummer" in header and "Naam" in header, header
+        text = screen_text(pilot.app)
+        overdue = next(line for line in text.splitlines() if world.overdue.reference in line)
+        assert "! 1" in overdue  # one action overdue, in the Laat column
+        no_director = next(line for line in text.splitlines() if world.no_director.reference in line)
+        assert "geen casus" in no_director  # the Aandacht column, cut with "…" if need be

@@ -361,9 +361,29 @@ class CaseListScreen(Screen[None]):
         self.apply()
 
     def action_sort(self) -> None:
+        """s: a short menu of the columns, each with its letter (`s l` sorts on Laat)."""
+        from zvh_tui.widgets.plan_dialogs import ChoiceDialog
+
+        menu = case_list.sort_menu()
+        current = SORTABLE.index(self.query_state.sort)
+
+        def chosen(code: str | None) -> None:
+            if code is not None:
+                self.sort_by(code)
+
+        self.app.push_screen(
+            ChoiceDialog("Sorteren op", "Typ de letter van een kolom, of kies met de pijltjes "
+                         "en Enter. S draait de volgorde om.",
+                         [(label, code) for _, label, code in menu],
+                         keys=[key for key, _, _ in menu], highlight=current,
+                         hint="Letter of Enter: sorteren · Escape: niets veranderen"),
+            chosen)
+
+    def sort_by(self, code: str) -> None:
+        """Sort on this column, in its first direction (worst first where that means something)."""
         q = self.query_state
-        q.sort = SORTABLE[(SORTABLE.index(q.sort) + 1) % len(SORTABLE)]
-        q.descending = False
+        q.sort = code
+        q.descending = case_list.default_descending(code)
         self.apply()
 
     def action_reverse(self) -> None:

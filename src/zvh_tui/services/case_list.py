@@ -115,23 +115,33 @@ class CaseRow:
 class Column:
     code: str
     header: str
-    width: int  # cells; 0 = take the rest
+    width: int  # cells wanted (a 120-column terminal shows every column about this wide)
     align: str = "left"
+    floor: int = 0  # narrowest it may become in a small terminal (0: never narrower than width)
+    drop: int = 0  # dropped in a small terminal: 1 first, 2 next, …; 0 = always shown
+    short: str = ""  # header when the full one does not fit (with the sort marker)
+    worst_first: bool = False  # sorting picks the worst (most attention) first by default
+    key: str = ""  # the letter in the sort menu
+
+    @property
+    def narrowest(self) -> int:
+        return self.floor or self.width
 
 
-# Minimum widths fitting a 120-column terminal; name, casusregisseur and attention grow wider.
+# Name, casusregisseur, aandacht and fase shrink first; then the least telling columns go, so
+# Laat and Aandacht stay even at 80 columns. Each width leaves room for the sort marker (▲).
 COLUMNS: list[Column] = [
-    Column("reference", "Nummer", 9),
-    Column("title", "Naam / alias", 14),
-    Column("phase", "Fase", 14),
-    Column("ave", "AVE", 9),
-    Column("role", "Rol", 6),
-    Column("director", "Casusregisseur", 14),
-    Column("open", "Open", 4, "right"),
-    Column("overdue", "Laat", 4, "right"),
-    Column("next", "Volgende", 10),
-    Column("days", "Dgn", 3, "right"),
-    Column("attention", "Aandacht", 22),
+    Column("reference", "Nummer", 9, key="n"),
+    Column("title", "Naam / alias", 14, floor=10, short="Naam", key="m"),
+    Column("phase", "Fase", 14, floor=10, drop=6, key="f"),
+    Column("ave", "AVE", 9, drop=5, worst_first=True, key="e"),
+    Column("role", "Rol", 6, drop=1, key="r"),
+    Column("director", "Casusregisseur", 14, floor=10, short="Regisseur", drop=7, key="c"),
+    Column("open", "Open", 5, "right", drop=3, worst_first=True, key="o"),
+    Column("overdue", "Laat", 5, "right", worst_first=True, key="l"),
+    Column("next", "Volgende", 10, drop=4, key="v"),
+    Column("days", "Dgn", 4, "right", drop=2, worst_first=True, key="d"),
+    Column("attention", "Aandacht", 18, floor=12, worst_first=True, key="a"),
 ]
 COLUMN_LABELS = {
     "reference": "Nummer", "title": "Naam", "phase": "Fase", "ave": "AVE", "role": "Rol ZVH",
@@ -139,6 +149,30 @@ COLUMN_LABELS = {
     "next": "Volgende datum", "days": "Dagen sinds wijziging", "attention": "Aandacht",
 }
 SORTABLE = [c.code for c in COLUMNS]
+COLUMN_BY_CODE = {c.code: c for c in COLUMNS}
+# What the worst-first order means, per column (the sort menu says it).
+WORST_FIRST_TEXT = {
+    "ave": "hoogste fase eerst", "open": "meeste eerst", "overdue": "meeste eerst",
+    "days": "langst stil eerst", "attention": "meeste signalen eerst",
+}
+DATES_FIRST_TEXT = {"next": "eerstvolgende (of verlopen evaluatie) eerst"}
+
+
+def default_descending(code: str) -> bool:
+    """The first direction of a column: worst first for the columns that signal attention
+    (Laat, Aandacht, AVE, Open, Dgn); dates soonest first, which puts a passed evaluation on
+    top; names and numbers A to Z."""
+    return COLUMN_BY_CODE[code].worst_first
+
+
+def sort_menu() -> list[tuple[str, str, str]]:
+    """(letter, label, code) for each column, as the sort menu lists them."""
+    items = []
+    for column in COLUMNS:
+        label = COLUMN_LABELS[column.code]
+        extra = WORST_FIRST_TEXT.get(column.code) or DATES_FIRST_TEXT.get(column.code)
+        items.append((column.key, f"{label} ({extra})" if extra else label, column.code))
+    return items
 
 
 def _sort_key(code: str):  # noqa: ANN202 - a key function per column
@@ -162,8 +196,8 @@ def _sort_key(code: str):  # noqa: ANN202 - a key function per column
         return lambda r: r.next_on or "9999"
     if code == "days":
         return lambda r: r.days_since_change
-    if code == "attention":
-        return lambda r: (bin(r.flags).count("1"), r.overdue_actions)
+    if code == "attention":  # every signal counts, also a passed evaluation (no quick filter)
+        return lambda r: (len(r.badges), r.overdue_actions)
     raise ValueError(code)
 
 

@@ -1,9 +1,11 @@
 """The case list's table: renders only the rows that are visible (Textual's line API).
 
 A `ScrollView` with `render_line`: filling it with 10,000 rows is a list assignment, and each
-repaint builds only the lines on screen. Column widths are fixed per column, with the name,
-casusregisseur and attention columns sharing what is left of the width; texts longer than their
-column end in "…". User text becomes plain `Segment`s, never markup, so "[/b]" shows as typed.
+repaint builds only the lines on screen. Column widths are computed once per width: the name,
+casusregisseur and attention columns share what is left, and in a narrow terminal they shrink
+first and the least telling columns go, so Laat and Aandacht stay (`column_widths`); texts
+longer than their column end in "…". The cursor's row starts with "▶", so it shows without
+colour too. User text becomes plain `Segment`s, never markup, so "[/b]" shows as typed.
 The header line stays on top while the rows scroll.
 """
 
@@ -22,28 +24,66 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from zvh_tui.services.case_list import COLUMNS, CaseRow, cells
+from zvh_tui.services.case_list import COLUMNS, CaseRow, Column, cells
 from zvh_tui.services.text import visible
 
-# Minimum widths; the columns with a weight share the rest of the width.
+# The columns that grow with spare width (and their share); shrinking a small terminal goes
+# the other way: SHRINK_ORDER first (name and casusregisseur together), then columns are
+# dropped by their `drop` rank, so Laat and Aandacht stay.
 FLEX_WEIGHTS = {"title": 1, "director": 1, "attention": 1}
+SHRINK_ORDER = [("title", "director"), ("attention",), ("phase",)]
 AVE_STYLES = {"1": "green", "2": "yellow", "3": "dark_orange", "4": "red"}
 GAP = 1
+GUTTER = 1  # the first cell of a line: "▶" on the cursor's row, visible without colour
+CURSOR_MARK = "▶"
+
+
+def _used(widths: dict[int, int]) -> int:
+    return GUTTER + sum(w + GAP for w in widths.values())
 
 
 def column_widths(total: int) -> list[int]:
-    """The width of each column of COLUMNS for a table `total` cells wide."""
-    widths = [c.width for c in COLUMNS]
-    used = sum(widths) + GAP * (len(COLUMNS) - 1)
-    spare = max(0, total - used)
-    weight_sum = sum(FLEX_WEIGHTS.values())
-    flex = [i for i, c in enumerate(COLUMNS) if c.code in FLEX_WEIGHTS]
-    for n, index in enumerate(flex):
-        share = spare * FLEX_WEIGHTS[COLUMNS[index].code] // weight_sum
-        if n == len(flex) - 1:  # the last flexible column takes the rounding rest
-            share = spare - sum(widths[i] - COLUMNS[i].width for i in flex[:-1])
-        widths[index] += share
-    return widths
+    """The width of each column of COLUMNS for a table `total` cells wide (0: not shown)."""
+    kept = {i: c.width for i, c in enumerate(COLUMNS)}
+    droppable = sorted((c.drop, i) for i, c in enumerate(COLUMNS) if c.drop)
+    for _, index in droppable:  # drop columns while even their narrowest does not fit
+        if _used({i: COLUMNS[i].narrowest for i in kept}) <= total:
+            break
+        del kept[index]
+    excess = _used(kept) - total
+    codes = {c.code: i for i, c in enumerate(COLUMNS)}
+    for group in SHRINK_ORDER:  # one cell at a time, in turn, down to each one's floor
+        members = [codes[code] for code in group if codes[code] in kept]
+        while excess > 0:
+            shrinkable = [i for i in members if kept[i] > COLUMNS[i].narrowest]
+            if not shrinkable:
+                break
+            for i in shrinkable:
+                if excess > 0:
+                    kept[i] -= 1
+                    excess -= 1
+    if excess < 0:  # spare room: the flexible columns share it
+        spare = -excess
+        flex = [i for i in kept if COLUMNS[i].code in FLEX_WEIGHTS]
+        weight_sum = sum(FLEX_WEIGHTS[COLUMNS[i].code] for i in flex)
+        given = 0
+        for n, index in enumerate(flex):
+            share = spare * FLEX_WEIGHTS[COLUMNS[index].code] // weight_sum
+            if n == len(flex) - 1:  # the last flexible column takes the rounding rest
+                share = spare - given
+            kept[index] += share
+            given += share
+    return [kept.get(i, 0) for i in range(len(COLUMNS))]
+
+
+def header_text(column: Column, width: int, marker: str = "") -> str:
+    """The column's header in `width` cells; the short header when the full one (with the
+    sort marker, when sorted) does not fit, so the marker never hides the header's words."""
+    for title in (column.header, column.short):
+        for text in ((f"{title} {marker}", title + marker) if marker else (title,)):
+            if title and cell_len(text) <= width:
+                return fit(text, width, column.align)
+    return fit(fit(column.short or column.header, max(0, width - 1)) + marker, width, column.align)
 
 
 def fit(text: str, width: int, align: str = "left") -> str:
@@ -279,13 +319,15 @@ class CaseTable(ScrollView, can_focus=True):
 
     def _header(self, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("case-table--header")
-        segments: list[Segment] = []
+        segments: list[Segment] = [Segment(" " * GUTTER, style)]
         for column, w in zip(COLUMNS, self._column_widths(width), strict=True):
-            title = column.header
+            if not w:
+                continue
+            marker = ""
             if self._sort and self._sort[0] == column.code:
-                title += " ▼" if self._sort[1] else " ▲"
-            segments.append(Segment(fit(title, w, column.align), style))
+                marker = "▼" if self._sort[1] else "▲"
             segments.append(Segment(" " * GAP, style))
+            segments.append(Segment(header_text(column, w, marker), style))
         return Strip(segments).adjust_cell_length(width, style)
 
     def _row(self, row: CaseRow, is_cursor: bool, width: int, base: Style) -> Strip:
@@ -297,9 +339,11 @@ class CaseTable(ScrollView, can_focus=True):
         attention = style + self.get_component_rich_style("case-table--attention")
         if is_cursor:
             attention = style + Style(bold=True)
-        segments: list[Segment] = []
-        last = len(COLUMNS) - 1
-        for n, (column, text) in enumerate(zip(COLUMNS, self._fitted(row, width), strict=True)):
+        segments: list[Segment] = [Segment(CURSOR_MARK if is_cursor else " " * GUTTER, style)]
+        widths = self._column_widths(width)
+        for column, text, w in zip(COLUMNS, self._fitted(row, width), widths, strict=True):
+            if not w:
+                continue
             cell_style = style
             if column.code == "attention" and text.strip():
                 cell_style = attention
@@ -307,7 +351,6 @@ class CaseTable(ScrollView, can_focus=True):
                 cell_style = attention
             elif column.code == "ave" and not is_cursor and not row.closed:
                 cell_style = style + Style(color=AVE_STYLES.get(row.ave_phase))
+            segments.append(Segment(" " * GAP, style))
             segments.append(Segment(text, cell_style))
-            if n < last:
-                segments.append(Segment(" " * GAP, style))
         return Strip(segments).adjust_cell_length(width, style)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -94,11 +94,18 @@ class ChoiceDialog(ModalScreen["T | None"], Generic[T]):
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="plan_dialog.cancel")]
 
     def __init__(self, title: str, message: str, options: Sequence[tuple[str, T]],
-                 *, hint: str = "Pijltjes: kiezen · Enter: bevestigen · Escape: annuleren") -> None:
+                 *, hint: str = "Pijltjes: kiezen · Enter: bevestigen · Escape: annuleren",
+                 keys: Sequence[str] = (), highlight: int = 0) -> None:
+        """`keys`: one letter per option; typing it chooses that option at once (shown
+        before its label). `highlight`: the option the cursor starts on."""
         super().__init__()
         self._title, self._message, self._hint = title, message, hint
         self._values = [value for _, value in options]
-        self._labels = [label for label, _ in options]
+        self._keys = list(keys)
+        padded = [*keys, *[""] * (len(options) - len(self._keys))]
+        self._labels = [f"{key}  {label}" if key else label
+                        for (label, _), key in zip(options, padded, strict=True)]
+        self._highlight = highlight
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -114,7 +121,13 @@ class ChoiceDialog(ModalScreen["T | None"], Generic[T]):
         option_list = self.query_one(OptionList)
         option_list.focus()
         if self._labels:
-            option_list.highlighted = 0
+            option_list.highlighted = min(max(0, self._highlight), len(self._labels) - 1)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character in self._keys:
+            event.stop()
+            event.prevent_default()
+            self.dismiss(self._values[self._keys.index(event.character)])
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
