@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from casekit import World, list_ready, make_case, screen_text, wait_for, wait_for_text
@@ -10,7 +12,7 @@ from textual import events
 from textual.keys import key_to_character
 from textual.widgets import Input
 
-from zvh_tui.screens.case_list import EMPTY_TEXT, CaseListScreen
+from zvh_tui.screens.case_list import EMPTY_TEXT, CaseListScreen, demo_hint, zvh_command
 from zvh_tui.screens.dossier import DossierScreen
 from zvh_tui.services.case_list import COLUMNS
 from zvh_tui.widgets.case_table import CaseTable, column_widths
@@ -25,8 +27,27 @@ async def test_empty_state_says_what_to_do(profile, make_app) -> None:  # noqa: 
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         await list_ready(pilot)
         text = screen_text(pilot.app)
-        assert EMPTY_TEXT in text
-        assert "zvh demo" in text and "0 casussen" in text
+        assert EMPTY_TEXT in text and "0 casussen" in text
+        folder = str(Path(tempfile.gettempdir()) / "zvh-demo")
+        flat = " ".join(text.split())  # the hint wraps over lines
+        command = zvh_command()
+        assert f"{command} demo --data-dir {folder} en daarna {command} --data-dir {folder}" in flat
+        assert "niet in dit profiel" in flat
+
+
+def test_demo_hint_names_the_command_as_it_was_started(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """`.venv/bin/zvh` when it is not on the PATH; `zvh` when it is; never the real profile."""
+    script = tmp_path / "venv" / "bin" / "zvh"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o700)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert zvh_command(str(script)) == str(script)
+    assert f"{script} demo --data-dir " in demo_hint(str(script))
+    monkeypatch.setenv("PATH", str(script.parent))
+    assert zvh_command(str(script)) == "zvh"
+    assert zvh_command("/usr/bin/python3") == "zvh"  # started some other way (python -m)
+    assert "--data-dir" in demo_hint() and demo_hint().count("--data-dir") == 2
 
 
 async def test_rows_and_count(world: World, profile, make_app) -> None:  # noqa: ANN001

@@ -10,7 +10,12 @@ one case at once and reloads the rest in the background.
 from __future__ import annotations
 
 import gc
+import shlex
+import shutil
+import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -45,10 +50,32 @@ if TYPE_CHECKING:
     from zvh_tui.screens.dossier import DossierScreen
 
 WORKER_GROUP = "caselist"
-EMPTY_TEXT = (
-    "Nog geen casussen. Druk op n voor een nieuwe aanmelding, "
-    "of laad voorbeeldgegevens met: zvh demo"
-)
+EMPTY_TEXT = "Nog geen casussen. Druk op n voor een nieuwe aanmelding."
+
+
+def zvh_command(argv0: str | None = None) -> str:
+    """The command as this user starts zvh: `zvh` when that is on the PATH, else the path it
+    was started by (e.g. `.venv/bin/zvh`), so a hint can be typed as it stands."""
+    path = sys.argv[0] if argv0 is None else argv0
+    if Path(path).name != "zvh":
+        return "zvh"
+    found = shutil.which("zvh")
+    if found and Path(found).resolve() == Path(path).resolve():
+        return "zvh"
+    return shlex.quote(path)
+
+
+def demo_hint(argv0: str | None = None) -> str:
+    """How to look around with demo data: in a throw-away profile, never in this one."""
+    command = zvh_command(argv0)
+    folder = shlex.quote(str(Path(tempfile.gettempdir()) / "zvh-demo"))
+    return (
+        "Eerst rondkijken met verzonnen voorbeeldgegevens? Doe dat in een apart proefprofiel, "
+        f"niet in dit profiel: sluit af met Ctrl+Q en typ {command} demo --data-dir {folder} "
+        f"en daarna {command} --data-dir {folder}"
+    )
+
+
 NO_MATCH_TEXT = "Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen."
 LOADING_TEXT = "Casussen laden…"
 
@@ -245,7 +272,7 @@ class CaseListScreen(Screen[None]):
         empty = self.query_one("#case-empty", TextLine)
         table = self.query_one(CaseTable)
         if total == 0:
-            empty.set(EMPTY_TEXT)
+            empty.set(f"{EMPTY_TEXT}\n\n{demo_hint()}")
         elif count == 0:
             empty.set(NO_MATCH_TEXT)
         if empty.display != (count == 0):
