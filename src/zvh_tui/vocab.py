@@ -190,3 +190,28 @@ class NoteTag(Vocab):
 class ItemStatus(Vocab):
     OPEN = ("open", "open")
     CLOSED = ("closed", "afgerond")
+
+
+class AuditObject(Vocab):
+    """What an event in the logboek is about (AuditEvent.object_type), in the user's words."""
+
+    CASE = ("case", "casus")
+    CASE_LIST = ("case_list", "casuslijst")
+    PERSON = ("person", "betrokkene")
+    PLAN = ("plan", "plan van aanpak")
+    GOAL = ("goal", "doel")
+    ACTION = ("action", "actie")
+    AGREEMENT = ("agreement", "afspraak")
+    ASSESSMENT = ("assessment", "krachten en zorgen")
+    PERSPECTIVE = ("perspective", "perspectief van een partner")
+    PARTICIPANT = ("participant", "partner aan tafel")
+    PARTNER = ("partner", "partner")
+    CONTACT = ("contact", "contactpersoon")
+    ESCALATION = ("escalation", "op- of afschaling")
+    JOURNAL = ("journal", "journaal")
+    MEETING = ("meeting", "overleg")
+    MEETING_ITEM = ("meeting_item", "agendapunt")
+    MEETING_NOTE = ("meeting_note", "notitie in een overleg")
+    ATTENDEE = ("attendee", "aanwezige")
+    AUDIT_LOG = ("audit_log", "logboek")
+    PROFILE = ("profile", "profiel")

@@ -118,3 +118,36 @@ def test_export_of_a_cases_log_survives_destruction(profile: Profile) -> None:
     assert document["gebeurtenissen"][-1]["handeling"] == "destroy"
     with pytest.raises(NotFound):
         audit_log.export_json(case_ref="1999-9999")
+
+
+def test_every_object_in_the_log_has_a_dutch_name() -> None:
+    """Each object_type the code writes to the log (services/*.py) has a label in vocab."""
+    import re
+
+    from zvh_tui.vocab import AuditObject
+
+    source = Path(audit_log.__file__).parent
+    written = set()
+    for path in source.rglob("*.py"):
+        written |= set(re.findall(r'object_type="([a-z_]+)"', path.read_text(encoding="utf-8")))
+        written |= set(re.findall(r'_touch\([^)]*?,\s*"[^"]*",\s*"([a-z_]+)"', path.read_text(encoding="utf-8")))
+    assert {"case", "goal", "action", "agreement", "person"} <= written
+    labelled = {o.value for o in AuditObject}
+    assert written <= labelled, written - labelled
+    assert audit_log.object_label("goal", 12) == "doel #12"
+    assert audit_log.object_label("action", 3) == "actie #3"
+    assert audit_log.object_label("case") == "casus"
+
+
+def test_log_rows_name_objects_in_dutch_and_keep_the_person_number(profile: Profile) -> None:
+    case = h.fill_case(CANARY, today=h.TODAY)
+    rows = audit_log.rows_for_case(case.reference)
+    objects = {row.obj.split(" #")[0] for row in rows}
+    assert {"casus", "doel", "actie", "afspraak", "plan van aanpak"} <= objects
+    assert not objects & {"case", "goal", "action", "agreement", "plan"}
+    person = Person.select().order_by(Person.id).first()
+    audit.record("view", person_id=person.id, object_type="person", object_id=person.id)
+    row = audit_log.rows_for_person(person.id)[-1]
+    fields = dict(row.fields())
+    assert fields["Betrokkene"] == f"b {person.id}" and fields["Object"] == f"betrokkene #{person.id}"
+    assert CANARY not in json.dumps(row.fields())

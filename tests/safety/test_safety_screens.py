@@ -246,3 +246,52 @@ async def test_settings_key_and_palette_commands(profile: Profile) -> None:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Instellingen", "Logboek", "Vernietigingsvoorstel", "Back-up maken"} <= set(titles)
+
+
+async def test_audit_log_shows_dutch_objects_and_an_event_in_full(profile: Profile) -> None:
+    from textual.widgets import DataTable
+
+    from zvh_tui.screens.audit_log import AuditEventDialog
+    from zvh_tui.services import audit
+
+    case = h.fill_case(CANARY, today=h.TODAY)
+    long_detail = "partners+12 ~3 " + " ".join(f"regel{n}=fout" for n in range(14))
+    assert 150 < len(long_detail) <= 200  # the log keeps 200 characters of a detail
+    audit.record("import", case=case, object_type="partner", detail=long_detail)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(AuditLogScreen(case_ref=case.reference))
+        await h.wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count > 0)
+        table = app.screen.query_one(DataTable)
+        objects = {str(table.get_row_at(i)[5]).split(" #")[0] for i in range(table.row_count)}
+        assert {"casus", "doel", "actie"} <= objects, objects
+        assert long_detail not in " ".join(h.screen_text(app).split())  # cut in the table
+        table.focus()
+        await pilot.press("end", "enter")  # the newest event: the import
+        await h.wait_for(pilot, lambda: isinstance(app.screen, AuditEventDialog))
+
+        def shown() -> str:
+            inside = [line.strip().strip("│").strip() for line in h.screen_text(app).splitlines()]
+            return " ".join(" ".join(inside).split())
+
+        assert "Object: partner" in shown() and "Handeling: geïmporteerd" in shown()
+        assert "Detail: partners+12 ~3 regel0=fout regel1=fout" in shown()
+        await pilot.press("end")  # the text scrolls: the end of the detail comes into view
+        await h.wait_for(pilot, lambda: "regel12=fout regel13=fout Resultaat: gelukt" in shown())
+        await pilot.press("escape")
+        await h.wait_for(pilot, lambda: isinstance(app.screen, AuditLogScreen))
+
+
+async def test_the_dossier_shows_the_persons_number_for_the_log(profile: Profile) -> None:
+    from zvh_tui.screens.dossier import DossierScreen
+    from zvh_tui.store.models import CasePerson
+
+    case = h.fill_case(CANARY, today=h.TODAY)
+    numbers = [link.person_id for link in CasePerson.select().where(CasePerson.case == case.id)]
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(DossierScreen(case.id))
+        await h.wait_for(pilot, lambda: f"betrokkene {numbers[-1]}" in h.screen_text(app))
+        shown = " ".join(h.screen_text(app).split())
+        for number in numbers:
+            assert f"betrokkene {number}" in shown

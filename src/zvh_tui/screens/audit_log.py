@@ -2,7 +2,8 @@
 
 Opened with a case number or a person's number (from the dossier, or typed in the field at the
 top: a case number such as 2026-0042, or `b 17` for betrokkene 17). Shows time, action, user,
-on whose behalf, case, object, detail and result; the log holds no names or notes. Reading the
+on whose behalf, case, object (in Dutch: casus, doel, actie …), detail and result; Enter shows
+one event in full. The log holds no names or notes. Reading the
 log is itself logged. For an access request the log is exported with
 `zvh export log --person NUMMER -o bestand.json`.
 """
@@ -16,11 +17,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Input, Static
 
 from zvh_tui.errors import ZvhError
+from zvh_tui.screens.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.services import audit, audit_log
 from zvh_tui.services.text import visible
 from zvh_tui.store.models import Case
@@ -34,6 +36,40 @@ WIDTHS = [19, 22, 12, 16, 10, 18, 30, 9]
 def cell(value: object) -> Text:
     return Text(visible(value),  # stored text: control characters as symbols
                 no_wrap=True, overflow="ellipsis")
+
+
+class AuditEventDialog(DialogBase, ModalScreen[None]):
+    """One event of the log, every field in full (the table cuts long details)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Sluiten", id="auditlog.detail_close"),
+        Binding("enter", "close", "Sluiten", show=False, id="auditlog.detail_close_enter"),
+    ]
+
+    def __init__(self, row: audit_log.LogRow) -> None:
+        super().__init__(classes="zvh-dialog")
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static("Gebeurtenis in het logboek", classes="dialog-title", markup=False)
+            with dialog_body(focusable=True, id="auditlog-detail"):  # arrows scroll
+                for label, value in self.row.fields():
+                    text = Text(f"{label}: ", style="bold")
+                    text.append(value)  # plain text, never markup
+                    yield Static(text, classes="auditlog-field")
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
+                yield Button("Sluiten", id="auditlog-detail-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#auditlog-detail").focus()
+
+    @on(Button.Pressed)
+    def _pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class AuditLogScreen(Screen[None]):
@@ -58,6 +94,7 @@ class AuditLogScreen(Screen[None]):
         super().__init__()
         self.case_ref = case_ref
         self.person_id = person_id
+        self._rows: dict[str, audit_log.LogRow] = {}
 
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
@@ -68,8 +105,9 @@ class AuditLogScreen(Screen[None]):
             yield Static("", id="auditlog-message", markup=False)
             yield DataTable(id="auditlog-table", cursor_type="row", zebra_stripes=True)
             yield Static(
-                "Voor een inzageverzoek: zvh export log --person NUMMER -o bestand.json "
-                "(of --case KENMERK).", id="auditlog-hint", markup=False)
+                "Enter: de hele gebeurtenis lezen. Voor een inzageverzoek: zvh export log "
+                "--person NUMMER -o bestand.json (of --case KENMERK); het nummer van een "
+                "betrokkene staat in het dossier.", id="auditlog-hint", markup=False)
         yield QuickFooter()
 
     def on_mount(self) -> None:
@@ -87,6 +125,7 @@ class AuditLogScreen(Screen[None]):
         message = self.query_one("#auditlog-message", Static)
         table = self.query_one("#auditlog-table", DataTable)
         table.clear()
+        self._rows = {}
         try:
             if self.person_id is not None:
                 rows = audit_log.rows_for_person(self.person_id)
@@ -106,6 +145,7 @@ class AuditLogScreen(Screen[None]):
                        ("1 gebeurtenis" if count == 1 else f"{count} gebeurtenissen"))
         for row in rows:
             table.add_row(*(cell(value) for value in row.cells()), key=str(row.id))
+            self._rows[str(row.id)] = row
         if rows:
             table.move_cursor(row=len(rows) - 1)  # the newest at the bottom, in view
 
@@ -121,6 +161,13 @@ class AuditLogScreen(Screen[None]):
             self.person_id, self.case_ref = None, value
         self.show()
         self.query_one("#auditlog-table", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#auditlog-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an event: read it in full."""
+        row = self._rows.get(str(event.row_key.value))
+        if row is not None:
+            self.app.push_screen(AuditEventDialog(row))
 
     # -- keys -------------------------------------------------------------------------------
     def action_search(self) -> None:

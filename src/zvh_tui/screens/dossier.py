@@ -196,10 +196,11 @@ class DossierScreen(Screen[None]):
     def _overview(self, d: Dossier) -> Text:
         case = d.case
         text = SafeText()  # stored text: control characters as symbols
+        # The person's number is what the logboek (`b 17`) and `zvh export log --person 17` ask.
         persons = "; ".join(
             f"{person.name}"
             + (f" ({_date(person.date_of_birth)})" if person.date_of_birth else "")
-            + f", {PersonRole.label_of(role)}"
+            + f", {PersonRole.label_of(role)}, betrokkene {person.id}"
             for person, role in d.persons
         )
         _field(text, "Betrokkenen", persons)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from zvh_tui.errors import NotFound, ValidationError
 from zvh_tui.services import audit, context, text
 from zvh_tui.store.models import AuditEvent, Case, CasePerson, Person, utcnow
+from zvh_tui.vocab import AuditObject
 
 EVENT_LABELS: dict[str, str] = {
     "view": "ingezien",
@@ -40,11 +41,21 @@ EVENT_LABELS: dict[str, str] = {
     "profile.create": "profiel aangemaakt",
     "passphrase": "wachtwoord gewijzigd",
     "destroy": "vernietigd (bewaartermijn)",
+    "activate": "weer actief gemaakt",
+    "deactivate": "op non-actief gezet",
+    "demo.load": "voorbeeldgegevens geladen",
+    "demo.scale": "testgegevens gemaakt",
 }
 
 
 def label(event: str) -> str:
     return EVENT_LABELS.get(event, event)
+
+
+def object_label(object_type: str, object_id: int | None = None) -> str:
+    """'doel #12', 'casus #3', 'back-up' …: the object in Dutch (vocab.AuditObject), with its id."""
+    name = AuditObject.label_of(object_type) or "—"
+    return name + (f" #{object_id}" if object_id is not None else "")
 
 
 @dataclass(frozen=True)
@@ -60,10 +71,20 @@ class LogRow:
     obj: str
     detail: str
     result: str
+    person: str = ""  # "17" when the event is about betrokkene 17
 
     def cells(self) -> list[str]:
         return [self.at, self.event, self.user, self.on_behalf_of, self.case_ref, self.obj,
                 self.detail, self.result]
+
+    def fields(self) -> list[tuple[str, str]]:
+        """Every field with its Dutch name, for reading one event in full."""
+        return [
+            ("Tijd", self.at), ("Handeling", self.event), ("Gebruiker", self.user),
+            ("Namens", self.on_behalf_of or "—"), ("Casus", self.case_ref or "—"),
+            ("Betrokkene", f"b {self.person}" if self.person else "—"), ("Object", self.obj),
+            ("Detail", self.detail or "—"), ("Resultaat", self.result),
+        ]
 
 
 COLUMNS = ["Tijd", "Handeling", "Gebruiker", "Namens", "Casus", "Object", "Detail", "Resultaat"]
@@ -74,7 +95,7 @@ def _local(at: dt.datetime) -> dt.datetime:
 
 
 def row_of(event: AuditEvent) -> LogRow:
-    obj = event.object_type + (f" #{event.object_id}" if event.object_id is not None else "")
+    obj = object_label(event.object_type, event.object_id)
     return LogRow(
         id=event.id,
         at=_local(event.at).strftime("%d-%m-%Y %H:%M:%S"),
@@ -85,6 +106,7 @@ def row_of(event: AuditEvent) -> LogRow:
         obj=obj,
         detail=event.detail,
         result="gelukt" if event.result == "ok" else event.result,
+        person="" if event.person_id is None else str(event.person_id),
     )
 
 
@@ -155,6 +177,7 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
                 "casus": e.case_ref,
                 "betrokkene": e.person_id,
                 "object": e.object_type,
+                "object_omschrijving": AuditObject.label_of(e.object_type),
                 "object_id": e.object_id,
                 "detail": e.detail,
                 "resultaat": e.result,
