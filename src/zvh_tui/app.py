@@ -41,6 +41,7 @@ from zvh_tui.screens.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.unlock import UnlockScreen
 from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
 from zvh_tui.services.text import paste_refusal, visible
+from zvh_tui.themes import THEMES
 from zvh_tui.typeahead import TypeAheadMixin
 from zvh_tui.widgets import output_guard, paste_guard
 
@@ -106,6 +107,8 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         self._stop_signal: int | None = None
         self._last_activity = clock()
         self._theme_loaded = False
+        for theme in THEMES:  # before on_mount, which applies the profile's theme
+            self.register_theme(theme)
         crash.setup_logging(self.crash_log_file)
         output_guard.install()  # no control character in any text reaches the terminal
         paste_guard.install()  # a paste arrives whole, ESC and NUL included

@@ -22,6 +22,7 @@ from zvh_tui.services import cases
 from zvh_tui.services.cases import NewCase, NewPerson
 from zvh_tui.services.text import visible
 from zvh_tui.vocab import PersonRole, ZvhRole
+from zvh_tui.widgets.checkbox import TickBox
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
@@ -82,7 +83,7 @@ class NewCaseScreen(Screen[int | None]):
             yield Label("Datum van aanmelding (leeg: vandaag)", classes="field-label")
             yield DateInput(label="Datum van aanmelding", id="received_on")
             yield self._error("received_on")
-            yield Checkbox("Betrokkene is geïnformeerd over de aanmelding", value=True, id="informed")
+            yield TickBox("Betrokkene is geïnformeerd over de aanmelding", value=True, id="informed")
             yield self._error("informed")
             with Vertical(id="not-informed"):
                 yield Label("Waarom niet geïnformeerd?", classes="field-label")

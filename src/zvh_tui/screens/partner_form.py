@@ -20,6 +20,7 @@ from zvh_tui.services import partners
 from zvh_tui.services.text import visible
 from zvh_tui.store.models import Contact, Partner
 from zvh_tui.vocab import PartnerDomain
+from zvh_tui.widgets.checkbox import TickBox
 
 
 class PartnerForm(FormDialog):
@@ -45,7 +46,7 @@ class PartnerForm(FormDialog):
                      value=partner.domain if partner else PartnerDomain.OTHER.value,
                      allow_blank=False, id="domain")
         yield self.error_line("domain")
-        yield Checkbox("Privacyconvenant getekend",
+        yield TickBox("Privacyconvenant getekend",
                        value=bool(partner.convenant_signed) if partner else False,
                        id="convenant_signed")
         yield self.label("Notities")

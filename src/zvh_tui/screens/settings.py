@@ -19,13 +19,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from zvh_tui import config
 from zvh_tui.errors import ValidationError, ZvhError
 from zvh_tui.screens.dialogs import FormDialog
 from zvh_tui.services import backup, identity, retention, text
 from zvh_tui.services.text import visible
+from zvh_tui.themes import THEME_LABELS, theme_label
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
@@ -92,6 +93,12 @@ def read_form(values: dict[str, str], current: config.Settings) -> config.Settin
     return result
 
 
+def theme_choices(available: Iterable[str]) -> list[tuple[str, str]]:
+    """The colour schemes, ours first, each with its Dutch name where it has one."""
+    names = sorted(available, key=lambda name: (name not in THEME_LABELS, theme_label(name)))
+    return [(theme_label(name), name) for name in names]
+
+
 class PassphraseDialog(FormDialog):
     """Wachtwoord wijzigen: current, new, and new again (re-key through a verified copy)."""
 
@@ -152,7 +159,8 @@ class SettingsScreen(Screen[None]):
     SettingsScreen .field-error { color: $text-error; text-style: bold; height: auto; }
     SettingsScreen .field-error.-empty { display: none; }
     SettingsScreen Input { width: 40; }
-    SettingsScreen #meeting_types { width: 80; }
+    SettingsScreen #meeting_types { width: 80; max-width: 100%; }
+    SettingsScreen #theme { width: 40; }
     SettingsScreen #settings-buttons { height: auto; margin-top: 1; }
     SettingsScreen #settings-buttons Button { margin-right: 2; }
     SettingsScreen #retention-warning { color: $text-warning; text-style: bold; }
@@ -195,6 +203,12 @@ class SettingsScreen(Screen[None]):
             yield Input(settings.on_behalf_of, id="on_behalf_of",
                         placeholder="bijvoorbeeld Zorg- en Veiligheidshuis Twente")
             yield self._error_line("on_behalf_of")
+            yield Label(plain("Kleurenschema"), classes="field-label")
+            yield Static(plain("Hoog contrast (zwart op wit) is het best te lezen op een "
+                               "projector. Het schema wordt meteen gebruikt en bewaard."),
+                         classes="help")
+            yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
+                         allow_blank=False, id="theme")
             with Horizontal(id="settings-buttons"):
                 yield Button("Opslaan (F2)", id="settings-save", variant="primary")
                 yield Button("Back-up nu (F5)", id="settings-backup")
@@ -302,6 +316,11 @@ class SettingsScreen(Screen[None]):
                             markup=False)
 
         self.app.push_screen(PassphraseDialog(), done)
+
+    @on(Select.Changed, "#theme")
+    def _theme_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.app.theme:
+            self.app.theme = event.value  # the app saves the choice (ZvhApp.watch_theme)
 
     @on(Button.Pressed, "#settings-save")
     def _save_pressed(self) -> None:
