@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 import pytest
 from casekit import World, list_ready, make_case, screen_text, wait_for
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Select
+from textual.widgets import Button, DataTable, Input, Select
 from textual.widgets._footer import FooterKey
 
 from zvh_tui.screens.csv_import import PathDialog
@@ -38,6 +39,7 @@ from zvh_tui.screens.settings import PassphraseDialog
 from zvh_tui.services import cases, partner_overview
 from zvh_tui.store.models import Escalation
 from zvh_tui.widgets.case_table import CaseTable
+from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
 
 SMALL = (80, 24)
@@ -257,3 +259,27 @@ async def test_case_list_keeps_laat_and_aandacht(width: int, world: World, profi
         assert "! 1" in overdue  # one action overdue, in the Laat column
         no_director = next(line for line in text.splitlines() if world.no_director.reference in line)
         assert "geen casus" in no_director  # the Aandacht column, cut with "…" if need be
+
+
+class NarrowDateApp(App[None]):
+    CSS = "DateInput { width: 48; }"
+
+    def compose(self) -> ComposeResult:
+        yield DateInput(label="Geboortedatum", id="born")
+        yield Input(id="next")
+
+
+async def test_a_date_error_is_shown_in_full_in_a_narrow_field() -> None:
+    app = NarrowDateApp()
+    async with app.run_test(size=SMALL) as pilot:
+        app.query_one("#born", DateInput).focus()
+        await pilot.press(*"morgenochtend", "tab")
+        feedback = app.query_one("#born", DateInput).feedback
+        await wait_for(pilot, lambda: feedback.has_class("-error"))
+        await pilot.pause()
+        message = str(feedback.render())
+        assert message.endswith("vr of +2w.") and len(message) > 100
+        lines, box = screen_text(app).splitlines(), feedback.region
+        shown = " ".join(lines[y][box.x:box.right] for y in range(box.y, box.bottom))
+        assert " ".join(shown.split()) == " ".join(message.split())  # wrapped, every word shown
+        assert fully_visible(feedback)

@@ -36,7 +36,8 @@ class DateInput(Horizontal):
     DateInput > Input { width: 22; }
     DateInput > .date-feedback {
         width: 1fr;
-        height: 3;
+        height: auto;
+        min-height: 3;  /* beside the field; a long message wraps below, never cut off */
         padding: 0 1;
         content-align: left middle;
         color: $text-muted;
