@@ -54,6 +54,12 @@ def fully_visible(widget: Widget) -> bool:
             and screen.region.intersection(region) == region)
 
 
+def shown_text(widget: Widget) -> str:
+    """The words the terminal shows inside the widget's region (wrapped lines joined)."""
+    lines, box = screen_text(widget.app).splitlines(), widget.region
+    return " ".join(" ".join(lines[y][box.x:box.right] for y in range(box.y, box.bottom)).split())
+
+
 async def tab_through(pilot, dialog: Screen, target: str, limit: int = 25) -> None:  # noqa: ANN001
     """Tab until `target` (a selector) has focus; every field on the way is fully on screen."""
     app = pilot.app
@@ -279,7 +285,22 @@ async def test_a_date_error_is_shown_in_full_in_a_narrow_field() -> None:
         await pilot.pause()
         message = str(feedback.render())
         assert message.endswith("vr of +2w.") and len(message) > 100
-        lines, box = screen_text(app).splitlines(), feedback.region
-        shown = " ".join(lines[y][box.x:box.right] for y in range(box.y, box.bottom))
-        assert " ".join(shown.split()) == " ".join(message.split())  # wrapped, every word shown
+        assert shown_text(feedback) == " ".join(message.split())  # wrapped, every word shown
         assert fully_visible(feedback)
+
+
+async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, make_app) -> None:  # noqa: ANN001
+    case = make_case()
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        await open_dossier(pilot, case)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, EscalateDialog))
+        dialog = pilot.app.screen
+        await pilot.press("f2")  # nothing chosen or typed: refused, the dialog stays
+        errors = dialog.query(".field-error")
+        await wait_for(pilot, lambda: any(not e.has_class("-empty") for e in errors))
+        shown = next(e for e in errors if not e.has_class("-empty"))
+        await wait_for(pilot, lambda: fully_visible(shown))
+        assert shown_text(shown) == " ".join(str(shown.render()).split())
+        assert "blijven gelijk" in shown_text(shown)
+        assert fully_visible(dialog.query_one("#dialog-save", Button))

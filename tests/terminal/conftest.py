@@ -46,15 +46,17 @@ class Tmux:
             env=self.env, capture_output=True, text=True, timeout=10, check=check,
         )
 
-    def start(self, *zvh_args: str, env: Mapping[str, str] | None = None) -> None:
-        """Start `zvh ARGS` in a new session (a new server for the first start)."""
+    def start(self, *zvh_args: str, env: Mapping[str, str] | None = None,
+              size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
+        """Start `zvh ARGS` in a new session (a new server for the first start), `size`
+        columns by lines."""
         if self.started:
             self._tmux("kill-session", "-t", "zvh", check=False)
         command = " ".join(shlex.quote(part) for part in [str(self.zvh), *zvh_args])
         extra = [f"-e{key}={value}" for key, value in (env or {}).items()]
         for attempt in range(3):  # a server still shutting down can refuse once
-            result = self._tmux("new-session", "-d", "-s", "zvh", "-x", str(WIDTH), "-y",
-                                str(HEIGHT), *extra, command, check=attempt == 2)
+            result = self._tmux("new-session", "-d", "-s", "zvh", "-x", str(size[0]), "-y",
+                                str(size[1]), *extra, command, check=attempt == 2)
             if result.returncode == 0:
                 break
             time.sleep(0.3)

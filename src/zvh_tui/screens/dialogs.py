@@ -215,6 +215,9 @@ class FormDialog(DialogBase, ModalScreen[bool]):
             for widget in self.query(f"#{key}"):
                 widget.focus()
                 break
+        # In a small terminal the message may be below the part shown: bring it into view
+        # too (after the layout that gives it its height).
+        self.call_after_refresh(line.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         self.clear_errors()

@@ -1,0 +1,75 @@
+"""The installed `zvh` in an 80x24 tmux window (issue 11.14): the Op-/afschalen dialog shows
+its Opslaan button, Tab reaches the last field, and what was typed is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zvh_tui.services import cases
+from zvh_tui.services.profile import Profile
+from zvh_tui.store.models import Escalation
+
+pytestmark = pytest.mark.terminal
+
+PASSPHRASE = "correct-paard-batterij"
+
+
+def profile_with_a_case(data: Path) -> str:
+    profile = Profile.from_dir(data)
+    profile.create(PASSPHRASE)
+    try:
+        case = cases.create_case(cases.NewCase(persons=[cases.NewPerson(name="Anouk Testmans")],
+                                               reason="overlast", referrer_citizen="buurman"))
+        return case.reference
+    finally:
+        profile.close()
+
+
+def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
+    data = tmp_path / "profiel"
+    reference = profile_with_a_case(data)
+    tmux.start("--data-dir", str(data), size=(80, 24))
+    tmux.wait_for("Profiel vergrendeld")
+    tmux.type(PASSPHRASE)
+    tmux.send_keys("Enter")
+    screen = tmux.wait_for(reference)
+    footer = screen.rstrip("\n").splitlines()[-1]
+    assert "Help" in footer and "Afsluiten" in footer  # F1 and Ctrl+Q at 80 columns
+    assert "Laat" in screen and "Aandacht" in screen
+    tmux.send_keys("Enter")
+    tmux.wait_for(f"Casus {reference}")
+    tmux.send_keys("o")
+    screen = tmux.wait_for("Op- of afschalen")
+    assert "Opslaan (F2)" in screen and "Annuleren" in screen
+    tmux.send_keys("Enter")  # open the list of Niveau
+    tmux.wait_for("bestuur")
+    tmux.send_keys("Down")
+    tmux.send_keys("Enter")  # casus -> proces
+    tmux.wait_gone("bestuur")  # the list closed
+    tmux.send_keys("Tab", "Tab")  # AVE-fase -> Aanleiding
+    tmux.wait_for("Wie besloot?")  # the body scrolled to the Aanleiding
+    tmux.type("signaal van de school")
+    tmux.wait_for("signaal van de school")
+    tmux.send_keys("Tab")
+    tmux.type("ketenoverleg")
+    tmux.send_keys("Tab")  # the date field, the last one: scrolled into view
+    screen = tmux.wait_for("Datum van het besluit")
+    assert "Opslaan (F2)" in screen and "vandaag" in screen
+    tmux.send_keys("F2")
+    tmux.wait_for("niveau proces")  # saved: the dossier again
+    tmux.send_keys("6")  # the section Op- en afschaling
+    screen = tmux.wait_for("signaal van de school")
+    assert "Traceback" not in screen
+    tmux.send_keys("C-q")
+    assert tmux.exit_status() == 0
+
+    profile = Profile.from_dir(data)
+    profile.unlock(PASSPHRASE)
+    try:
+        row = Escalation.get()
+        assert (row.to_level, row.trigger, row.decided_by) == (
+            "process", "signaal van de school", "ketenoverleg")
+    finally:
+        profile.close()
