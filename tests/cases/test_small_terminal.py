@@ -304,3 +304,16 @@ async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, ma
         assert shown_text(shown) == " ".join(str(shown.render()).split())
         assert "blijven gelijk" in shown_text(shown)
         assert fully_visible(dialog.query_one("#dialog-save", Button))
+
+
+async def test_case_list_filter_and_state_lines_wrap_at_80_columns(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=SMALL) as pilot:
+        screen = await list_ready(pilot)
+        await pilot.pause()
+        for line_id, last_words in (("#case-filters", "6 bewaartermijn verlopen (1)"),
+                                    ("#case-state", "0 wist filters")):
+            line = screen.query_one(line_id)
+            assert fully_visible(line)
+            assert shown_text(line).endswith(last_words), shown_text(line)
+        table = screen.query_one(CaseTable)
+        assert table.size.height >= 10  # still room for the list
