@@ -157,6 +157,7 @@ async def in_app(profile: object, word: str, series: list[Series], lines: list[s
     from zvh_tui.app import ZvhApp
     from zvh_tui.screens.case_list import CaseListScreen
     from zvh_tui.screens.dossier import DossierScreen
+    from zvh_tui.services import case_list
 
     app = ZvhApp(profile)
     started = time.perf_counter()
@@ -198,7 +199,10 @@ async def in_app(profile: object, word: str, series: list[Series], lines: list[s
             await measure(["a", "a"], s_filter)
         series.append(s_filter)
         s_sort = Series("app: sorteerwissel -> lijst ververst", target_ms=TARGET_KEY_MS)
-        await measure(["s"] * 11 + ["S", "S"], s_sort)
+        for letter, _, _ in case_list.sort_menu():  # s opens the menu; the letter sorts
+            await pilot.press("s")
+            await measure([letter], s_sort)
+        await measure(["S", "S"], s_sort)
         series.append(s_sort)
 
         progress("dossiers openen")

@@ -162,6 +162,7 @@ class CaseListScreen(Screen[None]):
         self._returning_id: int | None = None
         self._dossier: DossierScreen | None = None
         self._audited_search = ""  # the last search written to the audit log
+        self._in_menu = False  # the sort menu is open over the list
         # For the benchmark: when the list was last redrawn after a change of query or data.
         self.refreshed_at = 0.0
         self.refresh_count = 0
@@ -187,6 +188,9 @@ class CaseListScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self._rows is None:
+            return
+        if self._in_menu:  # back from the sort menu: nothing changed
+            self._in_menu = False
             return
         if self._returning_id is not None:
             # Back from a dossier (or a new aanmelding): only that case can have changed.
@@ -409,6 +413,7 @@ class CaseListScreen(Screen[None]):
             if code is not None:
                 self.sort_by(code)
 
+        self._in_menu = True
         self.app.push_screen(
             ChoiceDialog("Sorteren op", "Typ de letter van een kolom, of kies met de pijltjes "
                          "en Enter. S draait de volgorde om.",
