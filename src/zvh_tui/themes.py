@@ -10,40 +10,33 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+BLACK, WHITE, GREY, BLUE = "#000000", "#FFFFFF", "#E4E4E4", "#00008B"
+BROWN, RED, GREEN = "#7A3D00", "#A00000", "#004D00"  # warning, error, success: 7:1 on white
+
 HIGH_CONTRAST = Theme(
     name="zvh-hoog-contrast",
-    primary="#00008B",
-    secondary="#000000",
-    accent="#00008B",
-    warning="#7A3D00",
-    error="#A00000",
-    success="#004D00",
-    foreground="#000000",
-    background="#FFFFFF",
-    surface="#FFFFFF",
-    panel="#E4E4E4",
-    boost="#00000014",
+    primary=BLUE, secondary=BLACK, accent=BLUE,
+    warning=BROWN, error=RED, success=GREEN,
+    foreground=BLACK, background=WHITE, surface=WHITE, panel=GREY, boost="#00000014",
     dark=False,
     variables={
         "text-muted": "#1F1F1F",
-        "text-primary": "#00008B",
-        "text-accent": "#00008B",
-        "text-warning": "#7A3D00",
-        "text-error": "#A00000",
-        "text-success": "#004D00",
-        "border": "#000000",
+        **{f"text-{name}": colour for name, colour in (
+            ("primary", BLUE), ("accent", BLUE), ("warning", BROWN), ("error", RED),
+            ("success", GREEN))},
+        "border": BLACK,
         "border-blurred": "#5A5A5A",
-        "block-cursor-background": "#000000",
-        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-background": BLACK,
+        "block-cursor-foreground": WHITE,
         "block-cursor-text-style": "bold",
         "block-cursor-blurred-background": "#BDBDBD",
-        "block-cursor-blurred-foreground": "#000000",
-        "footer-key-foreground": "#00008B",
-        "footer-description-foreground": "#000000",
-        "footer-background": "#E4E4E4",
-        "input-cursor-background": "#000000",
-        "input-cursor-foreground": "#FFFFFF",
-        "input-selection-background": "#00008B 35%",
+        "block-cursor-blurred-foreground": BLACK,
+        "footer-key-foreground": BLUE,
+        "footer-description-foreground": BLACK,
+        "footer-background": GREY,
+        "input-cursor-background": BLACK,
+        "input-cursor-foreground": WHITE,
+        "input-selection-background": f"{BLUE} 35%",
     },
 )
 

@@ -127,3 +127,22 @@ async def test_the_cursor_in_tables_and_lists_is_bold_and_underlined() -> None:
                                   (options, "option-list--option-highlighted")):
             style = widget.get_component_rich_style(component)
             assert style.bold and style.underline, component
+
+
+async def test_a_toast_over_a_dialog_leaves_its_buttons_free(world: World, profile) -> None:  # noqa: ANN001
+    from textual.widgets import Button
+
+    from zvh_tui.screens.dialogs import JournalDialog
+
+    app = ZvhApp(profile)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await list_ready(pilot)
+        dialog = JournalDialog(lambda text, hat: None)
+        app.push_screen(dialog)
+        await wait_for(pilot, lambda: app.screen is dialog)
+        app.notify("Back-up gemaakt", markup=False)
+        await wait_for(pilot, lambda: bool(dialog.query(Toast)))
+        await pilot.pause()
+        toast = dialog.query(Toast).first()
+        for button in dialog.query(Button):
+            assert not toast.region.overlaps(button.region), (toast.region, button.region)

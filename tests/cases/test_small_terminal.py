@@ -156,15 +156,20 @@ async def open_dossier(pilot, case) -> DossierScreen:  # noqa: ANN001
     return pilot.app.screen  # type: ignore[return-value]
 
 
+async def open_escalate(pilot, case) -> Screen:  # noqa: ANN001
+    """The dossier of `case`, then o: the Op- of afschalen dialog."""
+    await open_dossier(pilot, case)
+    await pilot.press("o")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, EscalateDialog))
+    return pilot.app.screen
+
+
 async def test_escalate_and_close_by_keys_at_80x24_save_what_is_typed(profile, make_app) -> None:  # noqa: ANN001
     """The dialogs named in the issue, opened with their keys: tab to Opslaan and save."""
     profile.settings.retention_years = 15
     case = make_case()
     async with make_app(profile).run_test(size=SMALL) as pilot:
-        await open_dossier(pilot, case)
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, EscalateDialog))
-        dialog = pilot.app.screen
+        dialog = await open_escalate(pilot, case)
         dialog.query_one("#to_level", Select).value = "process"
         await tab_through(pilot, dialog, "#trigger")
         await pilot.press(*"signaal van de school")
@@ -292,10 +297,7 @@ async def test_a_date_error_is_shown_in_full_in_a_narrow_field() -> None:
 async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, make_app) -> None:  # noqa: ANN001
     case = make_case()
     async with make_app(profile).run_test(size=SMALL) as pilot:
-        await open_dossier(pilot, case)
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, EscalateDialog))
-        dialog = pilot.app.screen
+        dialog = await open_escalate(pilot, case)
         await pilot.press("f2")  # nothing chosen or typed: refused, the dialog stays
         errors = dialog.query(".field-error")
         await wait_for(pilot, lambda: any(not e.has_class("-empty") for e in errors))

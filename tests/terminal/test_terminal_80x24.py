@@ -59,7 +59,9 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
     assert "Opslaan (F2)" in screen and "vandaag" in screen
     tmux.send_keys("F2")
     tmux.wait_for("niveau proces")  # saved: the dossier again
-    tmux.send_keys("6")  # the section Op- en afschaling
+    tmux.send_keys("6")  # the section Op- en afschaling, the last one
+    tmux.wait_for("Op- en afschaling")
+    tmux.send_keys("End")  # the whole of it: the page to its end
     screen = tmux.wait_for("signaal van de school")
     assert "Traceback" not in screen
     tmux.send_keys("C-q")
