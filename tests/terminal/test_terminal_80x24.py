@@ -3,11 +3,12 @@ its Opslaan button, Tab reaches the last field, and what was typed is saved."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import cases
+from zvh_tui.services import backup, cases
 from zvh_tui.services.profile import Profile
 from zvh_tui.store.models import Escalation
 
@@ -22,9 +23,27 @@ def profile_with_a_case(data: Path) -> str:
     try:
         case = cases.create_case(cases.NewCase(persons=[cases.NewPerson(name="Anouk Testmans")],
                                                reason="overlast", referrer_citizen="buurman"))
+        backup.make_backup(profile)  # no backup (and no toast) at unlock: the screen holds still
         return case.reference
     finally:
         profile.close()
+
+
+def styled(tmux) -> str:  # noqa: ANN001
+    """The screen with its colours and styles (the focused field looks different)."""
+    return tmux._tmux("capture-pane", "-p", "-e", "-t", "zvh").stdout
+
+
+def next_field(tmux, timeout: float = 10.0) -> None:  # noqa: ANN001
+    """Tab, and wait until the screen shows the focus moved, before typing on: typed-ahead
+    keys right after a focus change are issue 11 item 6, not what this test is about."""
+    before = styled(tmux)
+    tmux.send_keys("Tab")
+    deadline = time.monotonic() + timeout
+    while styled(tmux) == before:
+        if time.monotonic() > deadline:
+            raise AssertionError("Tab veranderde niets op het scherm:\n" + tmux.capture())
+        time.sleep(0.02)
 
 
 def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
@@ -48,15 +67,16 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
     tmux.send_keys("Down")
     tmux.send_keys("Enter")  # casus -> proces
     tmux.wait_gone("bestuur")  # the list closed
-    tmux.send_keys("Tab", "Tab")  # AVE-fase -> Aanleiding
-    tmux.wait_for("Wie besloot?")  # the body scrolled to the Aanleiding
+    next_field(tmux)  # AVE-fase
+    next_field(tmux)  # Aanleiding
     tmux.type("signaal van de school")
     tmux.wait_for("signaal van de school")
-    tmux.send_keys("Tab")
+    next_field(tmux)  # Wie besloot?
     tmux.type("ketenoverleg")
-    tmux.send_keys("Tab")  # the date field, the last one: scrolled into view
-    screen = tmux.wait_for("Datum van het besluit")
-    assert "Opslaan (F2)" in screen and "vandaag" in screen
+    tmux.wait_for("ketenoverleg")
+    next_field(tmux)  # the date field, the last one: scrolled into view
+    screen = tmux.wait_for("vandaag")  # the date field's text: it is in view
+    assert "Datum van het besluit" in screen and "Opslaan (F2)" in screen, screen
     tmux.send_keys("F2")
     tmux.wait_for("niveau proces")  # saved: the dossier again
     tmux.send_keys("6")  # the section Op- en afschaling, the last one
