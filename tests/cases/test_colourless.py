@@ -59,10 +59,10 @@ async def test_high_contrast_theme_is_chosen_in_settings_and_kept(profile) -> No
         assert HIGH_CONTRAST.name in app.available_themes  # so also in Ctrl+P "Thema"
         await app.push_screen(SettingsScreen())
         await pilot.pause()
-        assert "Kleurenschema" in screen_text(app)
         select = app.screen.query_one("#theme", Select)
         assert select.value == "textual-dark"
-        select.focus()
+        select.focus()  # scrolls it into view
+        await wait_for(pilot, lambda: "Kleurenschema" in screen_text(app))
         await pilot.press("enter")  # open the list, the projector theme is listed first
         await pilot.pause()
         assert "Hoog contrast (projector)" in screen_text(app)

@@ -40,6 +40,7 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 }
 .zvh-dialog .dialog-title { text-style: bold; margin-bottom: 1; }
 .zvh-dialog > .dialog-box > .dialog-title { dock: top; }
+.zvh-dialog > .dialog-box > .dialog-head { dock: top; height: auto; }
 .zvh-dialog .dialog-text { margin-bottom: 1; }
 .zvh-dialog .field-label { margin-top: 1; }
 .zvh-dialog .field-error { color: $text-error; text-style: bold; height: auto; }
@@ -175,9 +176,12 @@ class FormDialog(DialogBase, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
-            with dialog_body(id="dialog-fields"):  # Tab goes from field to field
+            # The title and the intro (what the form is about, warnings) stay in view above
+            # the fields, which scroll.
+            with Vertical(classes="dialog-head"):
+                yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
                 yield from self.intro()
+            with dialog_body(id="dialog-fields"):  # Tab goes from field to field
                 yield from self.fields()
             with dialog_foot():
                 yield Static("", id="err-form", classes="field-error -empty", markup=False)
