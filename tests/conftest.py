@@ -12,7 +12,9 @@ the copy with its raw key (about 10 ms). Tests about the passphrase itself use `
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,21 @@ def profile(profile_dir: Path, profile_template: tuple[Path, str]) -> Iterator[P
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> Callable[..., tuple[int, str, str]]:
+    """Run `zvh ARGS…` in this process with ZVH_PASSPHRASE set; return (status, out, err)."""
+    from zvh_tui import cli
+
+    monkeypatch.setenv("ZVH_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        status = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run

@@ -1,3 +1,3 @@
-from zvh_tui.cli import main
+from zvh_tui.start import main
 
 raise SystemExit(main())

@@ -96,9 +96,12 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
 
     is_unlocked: reactive[bool] = reactive(False)
 
-    def __init__(self, profile: Profile, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, profile: Profile, *, clock: Callable[[], float] = time.monotonic,
+                 typed_ahead: str = "") -> None:
         super().__init__()
         self.profile = profile
+        self.typed_ahead = typed_ahead  # typed before the app was up (zvh_tui.terminal)
+        self._settings_told = False
         self.clock = clock
         self.failed_unlocks = 0
         # clock() value before which no new try is accepted; a wait from before a restart
@@ -206,6 +209,22 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         await self.switch_mode(self.MAIN_MODE)
         await self._discard_mode(LOCKED_MODE)  # its inputs held the passphrase
         self.refresh_bindings()
+        self._tell_settings_problems()
+
+    def take_typed_ahead(self) -> str:
+        """For the unlock screen, once: what was typed while the app was starting."""
+        text, self.typed_ahead = self.typed_ahead, ""
+        return text
+
+    def _tell_settings_problems(self) -> None:
+        """An unreadable settings.json or an unknown key id: said once, after unlock."""
+        if self._settings_told:
+            return
+        self._settings_told = True
+        from zvh_tui import keymap
+
+        for text in keymap.settings_notices(self.profile.settings):
+            self.notify(text, title="Instellingen", severity="warning", timeout=30, markup=False)
 
     async def _discard_mode(self, mode: str) -> None:
         """Throw away a mode's screens; its base screen is rebuilt on the next switch."""

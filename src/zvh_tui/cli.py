@@ -4,35 +4,42 @@ Every subcommand is one function `run_<name>(args, profile) -> int`, registered 
 `COMMANDS` at the bottom of this file with its arguments; nested commands (`export case`) are
 written as a path. Adding `zvh backup` is: write `run_backup`, add one `Command(...)` line.
 
-All commands open the profile the same way (`open_profile`): `ZVH_PASSPHRASE` when set, else the
-passphrase is asked on the terminal (twice for a new profile, which is then created). A
-`ZvhError` ends the command with its Dutch message and exit status 2; anything unexpected with the
-crash module's short message and an error id (exit status 70). Never a traceback.
+All commands open the profile the same way (`open_profile`): the passphrase from
+`--passphrase-fd N`, `ZVH_PASSPHRASE` or standard input when that is no terminal, else asked on
+the terminal. Only `zvh` (the app), `zvh init` and `zvh demo` may create a profile
+(`Command.may_create`); every other command refuses on a folder without one and writes nothing
+there. Exit status (README, "Exit status"): 0 done, 1 `check` found problems, 2 refused (a
+`ZvhError`, its Dutch message says why), 64 a usage error (argparse, in Dutch), 70 an
+unexpected error (the crash module's short message and an error id), 130 interrupted, 141 the
+reader of a pipe stopped early (`zvh check | head -1`, quietly). Never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import math
 import os
 import platform
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from zvh_tui import __version__, crash, paths
-from zvh_tui.errors import WrongPassphrase, ZvhError
-from zvh_tui.services.profile import Profile
+from zvh_tui import __version__, crash, paths, terminal
+from zvh_tui.errors import NoProfile, WrongPassphrase, ZvhError
+from zvh_tui.services.profile import ENV_PASSPHRASE, Profile
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # `check` found something wrong
 EXIT_REFUSED = 2  # a ZvhError: the message says what to do
-EXIT_CRASH = 70  # EX_SOFTWARE: an unexpected error, see the log by its error id
+EXIT_USAGE = 64  # EX_USAGE: the command line itself is wrong (argparse's message, in Dutch)
+EXIT_CRASH = crash.EXIT_STATUS  # 70, EX_SOFTWARE: an unexpected error, see the log by its id
 EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, as other tools: `zvh check | head -1`
 PROMPT_ATTEMPTS = 3
 
 Runner = Callable[[argparse.Namespace, Profile], int]
@@ -50,11 +57,45 @@ class Command:
     help: str
     run: Runner
     arguments: Callable[[argparse.ArgumentParser], None] = field(default=_no_arguments)
-    needs_profile: bool = True  # open (unlock or create) the profile before `run`
+    needs_profile: bool = True  # unlock the profile before `run`
+    may_create: bool = False  # ... or create it when there is none (only `zvh`, init, demo)
 
 
 # -- opening the profile --------------------------------------------------------------------
+def _read_line(fd: int) -> str:
+    """One line from a file descriptor (a pipe, `--passphrase-fd`), without its line end."""
+    data = bytearray()
+    try:
+        while not data.endswith(b"\n"):
+            chunk = os.read(fd, 1)
+            if not chunk:
+                break
+            data += chunk
+    except OSError:
+        raise ZvhError(f"Het wachtwoord kan niet worden gelezen (bestandsnummer {fd}).") from None
+    try:
+        line = data.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise ZvhError("Het wachtwoord is geen geldige UTF-8-tekst.") from None
+    if not line:
+        raise ZvhError("Geen wachtwoord ingevoerd.")
+    return line
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def _ask(prompt: str) -> str:
+    """The passphrase from the terminal (no echo), or one line of standard input from a pipe.
+
+    Read ourselves from a pipe: getpass would warn in English (GetPassWarning) and echo.
+    """
+    if not _stdin_is_terminal():
+        return _read_line(0)
     try:
         return getpass.getpass(prompt)
     except EOFError:
@@ -70,27 +111,48 @@ def _wait_for_next_try(profile: Profile) -> None:
         time.sleep(wait)
 
 
-def open_profile(profile: Profile) -> None:
-    """Unlock the profile (or create it when new) through ZVH_PASSPHRASE or the terminal."""
+def given_passphrase(passphrase_fd: int | None) -> str | None:
+    """A passphrase handed over by a script: `--passphrase-fd N`, then ZVH_PASSPHRASE."""
+    if passphrase_fd is not None:
+        return _read_line(passphrase_fd)
+    return os.environ.get(ENV_PASSPHRASE) or None
+
+
+def open_profile(profile: Profile, *, create: bool = False,
+                 passphrase_fd: int | None = None) -> None:
+    """Unlock the profile; create it only when `create` and there is none (and may be one).
+
+    Refusals come before anything is written: a mistyped `--data-dir` leaves nothing behind.
+    """
     if profile.unlocked:
         return
+    if not create:
+        profile.require_existing()
     _wait_for_next_try(profile)  # ZVH_PASSPHRASE too: one guess per run is no way round it
-    if profile.open_from_environment():
+    given = given_passphrase(passphrase_fd)
+    if given is not None:
+        profile.open_with(given, create=create)
         return
-    profile.acquire()
     if not profile.exists:
+        refusal = profile.creation_refusal()
+        if refusal is not None:
+            raise refusal
         print(
             f"Nieuw profiel '{profile.name}': kies een wachtwoordzin van minstens 8 tekens.",
             file=sys.stderr,
         )
-        profile.create(_ask("Nieuw wachtwoord: "), _ask("Herhaal het wachtwoord: "))
+        first = _ask("Nieuw wachtwoord: ")
+        repeated = _ask("Herhaal het wachtwoord: ") if _stdin_is_terminal() else first
+        profile.create(first, repeated)
         return
-    for attempt in range(1, PROMPT_ATTEMPTS + 1):
+    profile.acquire()
+    attempts = PROMPT_ATTEMPTS if _stdin_is_terminal() else 1  # a pipe holds one passphrase
+    for attempt in range(1, attempts + 1):
         try:
             profile.unlock(_ask(f"Wachtwoord voor profiel '{profile.name}': "))
             return
         except WrongPassphrase as error:
-            if attempt == PROMPT_ATTEMPTS:
+            if attempt == attempts:
                 raise
             print(error, file=sys.stderr)
             _wait_for_next_try(profile)
@@ -113,7 +175,8 @@ def write_export(text: str, output: str | None, what: str) -> None:
     path = Path(output).expanduser()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
+        if hasattr(os, "fchmod"):  # POSIX; on Windows the file has the folder's rights
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text if text.endswith("\n") else text + "\n")
             fh.flush()
@@ -127,15 +190,94 @@ def write_export(text: str, output: str | None, what: str) -> None:
 
 
 # -- the subcommands ------------------------------------------------------------------------
+STREAMS = (("stdin", "standaardinvoer"), ("stdout", "standaarduitvoer"),
+           ("stderr", "standaardfoutuitvoer"))
+
+
+def _not_terminals() -> list[str]:
+    """The Dutch names of the standard streams that are no terminal (a file, a pipe, none)."""
+    found = []
+    for attribute, dutch in STREAMS:
+        stream = getattr(sys, attribute)
+        try:
+            if stream is None or not stream.isatty():
+                found.append(dutch)
+        except ValueError:  # a closed stream
+            found.append(dutch)
+    return found
+
+
+def _refuse_without_terminal() -> int | None:
+    """The app draws client data on the screen: never into a file or pipe (issue 9.6).
+
+    The refusal goes to a stream that is a terminal, else to standard error; exit status 2.
+    """
+    redirected = _not_terminals()
+    if not redirected:
+        return None
+    names = " en de ".join([", de ".join(redirected[:-1]), redirected[-1]] if len(redirected) > 1
+                           else redirected)
+    verb = "is" if len(redirected) == 1 else "zijn"
+    message = (
+        f"zvh: de app werkt alleen in een terminal, en de {names} {verb} "
+        "omgeleid (naar een bestand, een pipe of /dev/null). Zo komt het scherm, met "
+        "cliëntgegevens, nooit in een bestand terecht. Start 'zvh' zonder omleiding, of gebruik "
+        "een opdracht zonder scherm (zie 'zvh --help')."
+    )
+    for attribute in ("stderr", "stdout"):
+        stream = getattr(sys, attribute)
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            if stream.isatty():
+                print(message, file=stream)
+                return EXIT_REFUSED
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        print(message, file=sys.stderr)
+    return EXIT_REFUSED
+
+
 def run_app(args: argparse.Namespace, profile: Profile) -> int:
-    """No subcommand: start the app (unlocked already when ZVH_PASSPHRASE is set)."""
-    if not profile.open_from_environment():
+    """No subcommand: start the app (unlocked already when a passphrase was handed over)."""
+    refused = _refuse_without_terminal()
+    if refused is not None:
+        return refused
+    given = given_passphrase(args.passphrase_fd)
+    if given is not None:
+        profile.open_with(given, create=True)  # the app may make a new profile
+    else:
         profile.acquire()  # a second instance is refused before the screen is taken over
     from zvh_tui.app import ZvhApp
 
-    app = ZvhApp(profile)
+    app = ZvhApp(profile, typed_ahead=terminal.take_typed_ahead())
     app.run()
     return app.return_code or EXIT_OK
+
+
+def run_init(args: argparse.Namespace, profile: Profile) -> int:
+    """A new, empty profile: the passphrase twice on the terminal, or handed over by a script."""
+    if profile.exists:
+        raise ZvhError(f"Er is al een profiel in {profile.paths.data}; er is niets veranderd.")
+    open_profile(profile, create=True, passphrase_fd=args.passphrase_fd)
+    print(f"Nieuw, leeg profiel '{profile.name}' gemaakt in {profile.paths.data}.")
+    return EXIT_OK
+
+
+def run_paths(args: argparse.Namespace, profile: Profile) -> int:
+    """Where this profile keeps its files; no passphrase needed, nothing is created."""
+    where = profile.paths
+    rows = [
+        ("Database", where.database),
+        ("Instellingen", where.settings_file),
+        ("Logboek (technisch)", where.log_file),
+        ("Back-ups", where.backups),
+        ("Exports uit de app", where.exports),
+        ("Status (vergrendeling, ui)", where.state),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, path in rows:
+        print(f"{label + ':':<{width + 1}} {path}")
+    if not profile.exists:
+        print(f"Let op: {profile.missing()}")
+    return EXIT_OK
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
@@ -167,7 +309,7 @@ def run_demo(args: argparse.Namespace, profile: Profile) -> int:
 def _export_case_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("reference", metavar="KENMERK", help="het kenmerk van de casus, bv. 2026-0042")
     parser.add_argument("--format", choices=["json"], default="json", help="uitvoerformaat (json)")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
 
 
 def run_export_case(args: argparse.Namespace, profile: Profile) -> int:
@@ -183,7 +325,7 @@ def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Markdown (md) of HTML om af te drukken (html)")
     parser.add_argument("--partner", metavar="NAAM",
                         help="alleen de versie voor deze partner (eigen acties en afspraken)")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
 
 
 def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
@@ -211,18 +353,32 @@ def run_check(args: argparse.Namespace, profile: Profile) -> int:
     # A database behind its anchor is opened here to be reported, without writing to it
     # (or, with --aanvaard, to go on with it); every other command refuses to open it.
     profile.anchor_mode = "accept" if args.aanvaard else "inspect"
-    open_profile(profile)
+    open_profile(profile, passphrase_fd=args.passphrase_fd)
     report = integrity.check(profile)
     print(f"Controle van profiel '{profile.name}':")
     for line in report.lines():
         print(f"  {line}.")
+    warnings = sum(finding.warning for finding in report.findings)
+    warnings += _print_settings_findings(profile)
     if not report.ok:
         print("Er zijn problemen gevonden. Zet zo nodig de nieuwste back-up terug.")
         if report.backup is not None:
             print(integrity.restore_hint(report.backup))
         return EXIT_PROBLEMS
-    print("Alles in orde.")
+    print("In orde, maar lees wat onder LET OP staat." if warnings else "Alles in orde.")
     return EXIT_OK
+
+
+def _print_settings_findings(profile: Profile) -> int:
+    """An unreadable settings.json or an unknown key id (issue 9.8): a warning, never silence."""
+    from zvh_tui import keymap
+
+    notices = keymap.settings_notices(profile.settings)
+    if not notices:
+        print("  Instellingen: in orde.")
+    for text in notices:
+        print(f"  LET OP: Instellingen: {text}")
+    return len(notices)
 
 
 def version_line() -> str:
@@ -239,14 +395,23 @@ def run_version(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"geen geheel getal: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("moet 1 of meer zijn")
-    return value
+def _int_from(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum`, refused in Dutch otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"geen geheel getal: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"moet {minimum} of meer zijn")
+        return value
+
+    return parse
+
+
+_positive_int = _int_from(1)
+_fd_number = _int_from(0)  # a file descriptor (--passphrase-fd)
 
 
 # -- backups, restore and the audit log (issue 6) ---------------------------------------------
@@ -287,8 +452,14 @@ def run_restore(args: argparse.Namespace, profile: Profile) -> int:
     """Put a backup back as the profile's database (the current one is kept aside)."""
     from zvh_tui.services import backup
 
+    if not profile.paths.data.is_dir():  # a mistyped --data-dir: create nothing
+        raise NoProfile(
+            f"De map {profile.paths.data} bestaat niet; is ze goed gespeld (--data-dir)? Er is "
+            "niets aangemaakt. Zet u een back-up terug op een nieuwe computer, maak de map dan "
+            "eerst aan en geef de opdracht opnieuw."
+        )
     profile.acquire()  # refused while the app has this profile open
-    passphrase = os.environ.get("ZVH_PASSPHRASE") or _ask(
+    passphrase = given_passphrase(args.passphrase_fd) or _ask(
         f"Wachtwoord van de back-up voor profiel '{profile.name}': ")
     from zvh_tui.store.database import opens_with
 
@@ -311,7 +482,7 @@ def _export_log_arguments(parser: argparse.ArgumentParser) -> None:
     subject.add_argument("--person", metavar="NUMMER", type=_positive_int,
                          help="het logboek van deze betrokkene (inzageverzoek)")
     subject.add_argument("--case", metavar="KENMERK", help="het logboek van deze casus")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
 
 
 def run_export_log(args: argparse.Namespace, profile: Profile) -> int:
@@ -326,7 +497,8 @@ def run_export_log(args: argparse.Namespace, profile: Profile) -> int:
 
 def _import_partners_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="BESTAND",
-                        help="CSV-bestand zoals Excel het opslaat (; of , als scheiding)")
+                        help="CSV-bestand zoals Excel het opslaat (; of , als scheiding); "
+                        "- is de standaardinvoer")
     parser.add_argument("-y", "--yes", action="store_true",
                         help="niet om bevestiging vragen: meteen inlezen als het bestand in orde is")
 
@@ -335,7 +507,13 @@ def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
     """Organisations and contacts from a CSV file: show the preview, confirm, all or nothing."""
     from zvh_tui.services import partner_csv
 
-    preview = partner_csv.import_partners(args.file)
+    data = None
+    if args.file == "-":  # standard input, read once for the preview and the import
+        data = sys.stdin.buffer.read(partner_csv.MAX_BYTES + 1)
+        if not args.yes:
+            raise ZvhError("Bij inlezen van standaardinvoer (-) is --yes nodig: de invoer "
+                           "kan niet ook nog de bevestiging geven.")
+    preview = partner_csv.import_partners(args.file, data=data)
     if not preview.ok:
         print(partner_csv.format_preview(preview), file=sys.stderr)
         return EXIT_REFUSED
@@ -352,7 +530,7 @@ def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
         if answer.strip().lower() not in {"j", "ja", "y", "yes"}:
             print("Niets veranderd.")
             return EXIT_OK
-    result = partner_csv.import_partners(args.file, apply=True)
+    result = partner_csv.import_partners(args.file, apply=True, data=data)
     if not result.ok:
         print(partner_csv.format_preview(result), file=sys.stderr)
         return EXIT_REFUSED
@@ -361,13 +539,21 @@ def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
 
 
 def _export_partners_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="BESTAND", help="het CSV-bestand om te schrijven")
+    parser.add_argument("file", metavar="BESTAND",
+                        help="het CSV-bestand om te schrijven; - is de standaarduitvoer")
 
 
 def run_export_partners(args: argparse.Namespace, profile: Profile) -> int:
     """The partner roster as CSV for Excel (; and UTF-8 with BOM, Dutch headers)."""
     from zvh_tui.services import partner_csv, plurals
 
+    if args.file == "-":
+        if sys.stdout.isatty():
+            raise ZvhError("Geef een bestand op, of stuur de uitvoer (-) door naar een bestand "
+                           "of programma; de CSV wordt niet op het scherm getoond.")
+        rows = partner_csv.export_to_stream(sys.stdout.buffer)
+        print(f"{rows} regels geschreven naar de standaarduitvoer.", file=sys.stderr)
+        return EXIT_OK
     rows = partner_csv.export_partners(args.file)
     print(f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(args.file).expanduser()} "
           "(CSV met ; en UTF-8 voor Excel).")
@@ -375,14 +561,19 @@ def run_export_partners(args: argparse.Namespace, profile: Profile) -> int:
 
 
 # -- the command table: register new subcommands here ---------------------------------------
-START = Command((), "Start de app", run_app, needs_profile=False)
+START = Command((), "Start de app", run_app, needs_profile=False, may_create=True)
 
 GROUPS: dict[tuple[str, ...], str] = {
     ("export",): "Exporteer gegevens naar een bestand",
 }
 
 COMMANDS: tuple[Command, ...] = (
-    Command(("demo",), "Vul het profiel met demogegevens (fictief)", run_demo, _demo_arguments),
+    Command(("init",), "Maak een nieuw, leeg profiel (wachtwoord twee keer)", run_init,
+            needs_profile=False),
+    Command(("paths",), "Toon waar database, instellingen, logboek, back-ups en exports staan",
+            run_paths, needs_profile=False),
+    Command(("demo",), "Vul het profiel met demogegevens (fictief)", run_demo, _demo_arguments,
+            may_create=True),
     Command(("export", "case"), "Exporteer één casus als JSON", run_export_case,
             _export_case_arguments),
     Command(("export", "plan"), "Exporteer het plan van aanpak (Markdown of HTML)",
@@ -404,48 +595,118 @@ COMMANDS: tuple[Command, ...] = (
 
 
 # -- parsing ----------------------------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    """argparse with Dutch headings and a Dutch error line."""
+# argparse builds its own texts with gettext; these are its messages in Dutch (Python 3.10-3.13).
+ARGPARSE_DUTCH = {
+    "usage: ": "Gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",  # Python 3.9 and older
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "hier hoort een waarde bij",
+    "expected at most one argument": "hier hoort hooguit één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "expected %s argument": "hier hoort %s waarde bij",
+    "expected %s arguments": "hier horen %s waarden bij",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "not allowed with argument %s": "niet samen met %s",
+    "one of the arguments %s is required": "geef een van deze op: %s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+    "ignored explicit argument %r": "overbodige waarde %r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+
+@contextlib.contextmanager
+def _dutch_argparse() -> Iterator[None]:
+    """argparse's own texts in Dutch while our parser is built and used (not process-wide)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(message: str) -> str:
+        return ARGPARSE_DUTCH.get(message, message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return gettext(singular if count == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch texts, usage errors as exit status 64, the command optional."""
+
+    def __init__(self, *args: object, optional_command: bool = False, **kwargs: object) -> None:
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._optional_command = optional_command
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
+    def _mark_optional(self, text: str) -> str:
+        """`zvh` alone starts the app: show the command as optional in the usage line."""
+        if self._optional_command:
+            return text.replace(f" {COMMAND_METAVAR} ...", f" [{COMMAND_METAVAR} ...]", 1)
+        return text
+
     def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "Gebruik:", 1)
+        with _dutch_argparse():
+            return self._mark_optional(super().format_usage())
 
     def format_help(self) -> str:
-        return super().format_help().replace("usage:", "Gebruik:", 1)
+        with _dutch_argparse():
+            return self._mark_optional(super().format_help())
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_REFUSED, f"{self.prog}: fout: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: fout: {message}\n"
+                  "Zie 'zvh --help' of 'zvh OPDRACHT --help'.\n")
+
+
+COMMAND_METAVAR = "OPDRACHT"
 
 
 def _common_options() -> argparse.ArgumentParser:
-    """`--data-dir`, accepted before and after the subcommand (SUPPRESS: no default clash)."""
+    """Accepted before and after the subcommand (SUPPRESS: no default clash)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir", metavar="MAP", default=argparse.SUPPRESS,
         help=f"gebruik het profiel in deze map (ook: {paths.ENV_DATA_DIR})",
     )
+    common.add_argument(
+        "--passphrase-fd", metavar="N", type=_fd_number, default=argparse.SUPPRESS,
+        help="lees het wachtwoord (één regel) van bestandsnummer N, zoals gpg; voor scripts",
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
+    with _dutch_argparse():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     common = _common_options()
     parser = _Parser(
         prog="zvh",
         description="zvh-tui: procesregie voor Zorg- en Veiligheidshuizen. "
         "Zonder opdracht start de app.",
         parents=[common],
+        optional_command=True,
     )
     parser.add_argument("--version", action="version", version=version_line(),
                         help="toon de versie en stop")
-    subparsers = {(): parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")}
+    subparsers = {(): parser.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR)}
 
     def group(path: tuple[str, ...]) -> argparse._SubParsersAction:
         if path not in subparsers:
@@ -453,7 +714,7 @@ def build_parser() -> argparse.ArgumentParser:
                 path[-1], help=GROUPS.get(path, ""), description=GROUPS.get(path, ""),
                 parents=[common],
             )
-            subparsers[path] = owner.add_subparsers(title="opdrachten", metavar="OPDRACHT",
+            subparsers[path] = owner.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR,
                                                     required=True)
         return subparsers[path]
 
@@ -466,14 +727,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    with _dutch_argparse():
+        args = parser.parse_args(argv)
+    args.passphrase_fd = getattr(args, "passphrase_fd", None)
+    return args
+
+
 # -- entry point ------------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
     paths.secure_process()
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_arguments(argv)
     except SystemExit as exit_:  # --help, or a usage error already explained by argparse
-        return exit_.code if isinstance(exit_.code, int) else EXIT_REFUSED
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except BrokenPipeError:  # `zvh --help | head -1`
+        return _pipe_closed()
     command: Command = getattr(args, "command", START)
+    if command is not START:
+        terminal.release_echo()  # only the app keeps echo off; prompts manage their own
     profile: Profile | None = None
     log_file: Path | None = None
     try:
@@ -481,8 +754,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_file = profile.paths.log_file
         crash.install_excepthook(log_file)
         if command.needs_profile:
-            open_profile(profile)
+            open_profile(profile, create=command.may_create, passphrase_fd=args.passphrase_fd)
         return command.run(args, profile)
+    except BrokenPipeError:
+        return _pipe_closed()
     except ZvhError as error:
         print(f"zvh: {error}", file=sys.stderr)
         return EXIT_REFUSED
@@ -495,6 +770,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if profile is not None:
             _close(profile, log_file)
+
+
+def _pipe_closed() -> int:
+    """The reader of our output stopped (`zvh check | head -1`): end quietly.
+
+    Standard output is pointed at /dev/null so that Python's own flush at exit does not
+    complain about the closed pipe either.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_PIPE_CLOSED
 
 
 def _close(profile: Profile, log_file: Path | None) -> None:

@@ -1,7 +1,9 @@
 """Settings of a profile, kept as JSON in the profile's config folder.
 
 Only settings live here (no client data). Unknown keys are kept, bad values fall back to the
-default with the problem reported, so a hand-edited file never stops the app from starting.
+default with the problem reported, so a hand-edited file never stops the app from starting. An
+unreadable file is reported too (`notices`: a notice in the app, a finding in `zvh check`), and
+kept aside as `settings.json.onleesbaar` before it is ever overwritten.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ class Settings:
     stagnation_days: int = 30
     meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
     theme: str = "textual-dark"
-    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> key(s), e.g. {"case.new": "ctrl+n"}
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> key(s), e.g. {"cases.new_case": "ctrl+n"}
     extra: dict[str, object] = field(default_factory=dict)  # keys of newer versions, kept as-is
     problems: list[str] = field(default_factory=list, compare=False)  # keys refused at load
+    unreadable: str = field(default="", compare=False)  # why the file could not be read at all
 
     def user_name(self) -> str:
         if self.user:
@@ -105,9 +108,17 @@ def load(path: Path) -> Settings:
         return settings
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except OSError as error:
+        settings.unreadable = f"het kan niet worden gelezen: {error.strerror or error}"
+        return settings
+    except json.JSONDecodeError as error:
+        settings.unreadable = f"het is geen geldige JSON (regel {error.lineno})"
+        return settings
+    except ValueError:
+        settings.unreadable = "het is geen UTF-8-tekst"
         return settings
     if not isinstance(data, dict):
+        settings.unreadable = "het bevat geen JSON-object ({ ... })"
         return settings
     defaults = Settings()
     known = {f.name for f in fields(Settings) if f.name != "extra"}
@@ -125,10 +136,31 @@ def load(path: Path) -> Settings:
     return settings
 
 
+def notices(settings: Settings) -> list[str]:
+    """What the user must be told about the settings file (Dutch; keys in `keymap.py`)."""
+    found: list[str] = []
+    if settings.unreadable:
+        found.append(
+            f"Het instellingenbestand settings.json is niet gebruikt: {settings.unreadable}. "
+            "De standaardinstellingen gelden. Wordt er een instelling bewaard, dan blijft het "
+            "oude bestand bewaard als settings.json.onleesbaar."
+        )
+    if settings.problems:
+        names = ", ".join(f"'{key}'" for key in settings.problems)
+        found.append(
+            f"Ongeldige waarde in settings.json voor {names}; daarvoor geldt de standaardwaarde."
+        )
+    return found
+
+
 def save(path: Path, settings: Settings) -> None:
     settings.validate()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    data = {k: v for k, v in asdict(settings).items() if k not in ("extra", "problems")}
+    if settings.unreadable and path.exists():  # never overwrite what we could not read
+        os.replace(path, path.with_name(path.name + ".onleesbaar"))
+        settings.unreadable = ""
+    data = {k: v for k, v in asdict(settings).items()
+            if k not in ("extra", "problems", "unreadable")}
     data = {**settings.extra, **data}
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -24,6 +24,7 @@ from typing import Any
 from rich.text import Text
 
 LOGGER_NAME = "zvh_tui"
+EXIT_STATUS = 70  # EX_SOFTWARE: the exit status of `zvh` after a crash, in the CLI and the app
 _CHAIN_LIMIT = 5  # how many chained exceptions (cause / context) to describe
 
 _handler: logging.Handler | None = None
@@ -167,7 +168,7 @@ class SafeCrashMixin:
 
     def _handle_exception(self, error: Exception) -> None:
         app: Any = self
-        app._return_code = 1
+        app._return_code = EXIT_STATUS
         # Pilot (`run_test`) re-raises the first exception for the test framework: keep that.
         if app._exception is None:
             app._exception = error

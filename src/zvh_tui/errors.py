@@ -65,3 +65,7 @@ class UnlockDelayed(StoreError):
     def __init__(self, message: str, *, seconds: float) -> None:
         super().__init__(message)
         self.seconds = seconds
+
+
+class NoProfile(StoreError):
+    """There is no profile to open here (a mistyped folder, or a database that has gone)."""

@@ -8,6 +8,7 @@ backups) lives below that one folder, so a test or a second profile never touche
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ class ProfilePaths:
     config: Path
     state: Path
     log: Path
+    chosen: bool = False  # given by --data-dir / ZVH_DATA_DIR (not the per-user default)
 
     @property
     def database(self) -> Path:
@@ -48,6 +50,11 @@ class ProfilePaths:
         return self.log / "zvh.log"
 
     @property
+    def exports(self) -> Path:
+        """Where the app's own exports go (the CLI writes where -o says)."""
+        return self.data / "exports"
+
+    @property
     def name(self) -> str:
         """A short profile name for the header (the folder name, no full path)."""
         return self.data.name
@@ -61,7 +68,8 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> ProfilePaths:
     chosen = data_dir or os.environ.get(ENV_DATA_DIR) or None
     if chosen:
         root = Path(chosen).expanduser().resolve()
-        return ProfilePaths(data=root, config=root, state=root / "state", log=root / "logs")
+        return ProfilePaths(data=root, config=root, state=root / "state", log=root / "logs",
+                            chosen=True)
     return ProfilePaths(
         data=platformdirs.user_data_path(APP_NAME, appauthor=False),
         config=platformdirs.user_config_path(APP_NAME, appauthor=False),
@@ -70,14 +78,28 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> ProfilePaths:
     )
 
 
+def restore_command(paths: ProfilePaths, backup_file: Path) -> str:
+    """The exact `zvh restore` line for this profile (with `--data-dir` when not the default)."""
+    words = ["zvh", "restore", str(backup_file)]
+    if paths.chosen:
+        words += ["--data-dir", str(paths.data)]
+    return shlex.join(words)
+
+
 def secure_process() -> None:
-    """Files we create are ours alone, and a crash leaves no core dump with client data."""
+    """Files we create are ours alone, and a crash leaves no core dump with client data.
+
+    On Windows `umask` only affects the read-only bit and there are no core limits: files get
+    the rights of the user's profile folder there (README, "Windows").
+    """
     os.umask(0o077)
     try:
-        import resource
-
+        import resource  # POSIX only
+    except ImportError:
+        return
+    try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):  # pragma: no cover - not on every platform
+    except (ValueError, OSError):  # pragma: no cover - a hard limit we may not change
         pass
 
 

@@ -288,6 +288,7 @@ def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     data_dir = str(tmp_path / "cli-profiel")
+    assert cli.main(["--data-dir", data_dir, "init"]) == 0  # only init, demo and the app create
 
     def run(*args: str) -> tuple[int, str, str]:
         status = cli.main(["--data-dir", data_dir, *args])

@@ -100,4 +100,4 @@ def test_export_log_for_an_access_request(zvh: Callable[..., tuple[int, str, str
                             "--case", case.reference, "-o", str(tmp_path / "casus.json"))
     assert status == 0, err
     status, _out, err = zvh("--data-dir", str(profile.paths.data), "export", "log")
-    assert status == cli.EXIT_REFUSED  # one of --person / --case is required
+    assert status == cli.EXIT_USAGE  # one of --person / --case is required: a usage error

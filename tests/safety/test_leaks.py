@@ -64,7 +64,7 @@ async def test_a_session_with_a_crash_an_export_and_a_backup_leaks_nothing(
             app.call_later(boom)
             await pilot.pause()
             await pilot.pause()
-    assert app.return_code == 1
+    assert app.return_code == 70  # EX_SOFTWARE, as the README says
 
     # The crash went to the log as class names and frames only.
     log = profile.paths.log_file.read_text(encoding="utf-8")

@@ -219,7 +219,7 @@ async def test_crash_shows_error_id_without_details(
             await wait_for(pilot, lambda: on_main(app))
             app.call_later(explode)
             await pilot.pause()
-    assert app.return_code == 1
+    assert app.return_code == 70  # EX_SOFTWARE, as the README says
     shown = " ".join(capsys.readouterr().err.split())
     assert "onverwachte fout (foutcode " in shown and "Canary" not in shown
     log = profile.paths.log_file.read_text(encoding="utf-8")

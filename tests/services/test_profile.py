@@ -182,7 +182,7 @@ def test_environment_passphrase_creates_then_unlocks(
     monkeypatch.setenv(ENV_PASSPHRASE, passphrase)
     profile = Profile.from_dir(tmp_path)
     assert not profile.exists
-    assert profile.open_from_environment() is True
+    assert profile.open_from_environment(create=True) is True
     try:
         assert profile.exists and profile.unlocked
         assert _event_names() == ["profile.create"]

@@ -94,8 +94,13 @@ def test_check_reports_in_order_and_refuses_wrong_passphrase(
     data = str(tmp_path / "profiel")
     env = {**zvh_env, "ZVH_PASSPHRASE": PASSPHRASE}
 
-    # A profile with a backup (`zvh check` counts a missing backup as a problem).
-    made = run_zvh(zvh_command, env, "backup", "--data-dir", data)  # creates the profile too
+    # `zvh backup` no longer creates a profile on a new folder: `zvh init` does (issue 9.6).
+    refused = run_zvh(zvh_command, env, "backup", "--data-dir", data)
+    assert refused.returncode == 2 and "Er is geen profiel in" in refused.stderr
+    assert not Path(data).exists()
+    made = run_zvh(zvh_command, env, "init", "--data-dir", data)
+    assert made.returncode == 0, made.stderr
+    made = run_zvh(zvh_command, env, "backup", "--data-dir", data)
     assert made.returncode == 0, made.stderr
 
     first = run_zvh(zvh_command, env, "check", "--data-dir", data)

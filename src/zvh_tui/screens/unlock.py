@@ -11,6 +11,7 @@ it. A full or read-only disk is not a try: its message shows and the profile sta
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from textual import events, on
@@ -48,6 +49,8 @@ class UnlockScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._creating = not self.app.profile.exists
+        # A database that has gone beside its backups is never offered as a new profile.
+        self._gone = self.app.profile.creation_refusal() if self._creating else None
         self._busy = False
         self._remaining = 0
         self._countdown: Timer | None = None
@@ -55,8 +58,13 @@ class UnlockScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
-        with Vertical(id="unlock-box"):
-            if self._creating:
+        with Vertical(id="unlock-box", classes="gone" if self._gone is not None else ""):
+            if self._gone is not None:
+                yield Static("Database ontbreekt", id="unlock-title", markup=False)
+                yield Static(str(self._gone), id="unlock-explain", markup=False)
+                yield Static("Sluit af met Ctrl+Q en geef die opdracht in de terminal.",
+                             id="unlock-status", markup=False)
+            elif self._creating:
                 yield Static("Nieuw profiel", id="unlock-title", markup=False)
                 yield Static(
                     f"Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_LENGTH} tekens die "
@@ -81,15 +89,44 @@ class UnlockScreen(Screen[None]):
                 )
                 yield Label("Wachtwoord", markup=False)
                 yield Input(password=True, id="passphrase")
-            yield Static("", id="unlock-message", markup=False)
-            yield Static("", id="unlock-status", markup=False)
+            if self._gone is None:
+                yield Static("", id="unlock-message", markup=False)
+                yield Static("", id="unlock-status", markup=False)
         yield QuickFooter()
 
     def on_mount(self) -> None:
+        if self._gone is not None:
+            return
         # A lock during a countdown must not reset the wait: continue where it was.
         pending = self.app.unlock_wait_until - self.app.clock()
         if pending > 0:
             self._start_countdown(int(pending + 0.999))
+        else:
+            self._replay_typed_ahead()
+
+    def _replay_typed_ahead(self) -> None:
+        """A passphrase typed while the app was starting goes into the fields, Enter included.
+
+        The terminal never echoed it (zvh_tui.terminal); each Enter submits as a key would.
+        """
+        typed = self.app.take_typed_ahead()
+        if not typed:
+            return
+        parts = re.split("[\r\n]", typed)
+        passphrase = self._field("passphrase")
+        passphrase.value = parts[0]
+        passphrase.cursor_position = len(parts[0])  # typing on goes after it
+        if len(parts) == 1:
+            return
+        if self._creating and len(parts) > 2:
+            self._field("repeat").value = parts[1]
+            self._create()
+            return
+        self._passphrase_submitted()
+        if self._creating:
+            repeat = self._field("repeat")
+            repeat.value = parts[1]
+            repeat.cursor_position = len(parts[1])
 
     # -- input ------------------------------------------------------------------------------
     @property

@@ -46,6 +46,7 @@ DAMAGE_ERRORS = (DatabaseError, sqlcipher.DatabaseError)
 class Finding:
     ok: bool
     text: str  # Dutch, for the user; never client data
+    warning: bool = False  # ok, but the user should act (e.g. no backup yet): "LET OP"
 
 
 @dataclass
@@ -68,11 +69,12 @@ class CheckReport:
     def ok(self) -> bool:
         return all(f.ok for f in self.findings)
 
-    def add(self, ok: bool, text: str) -> None:
-        self.findings.append(Finding(ok, text))
+    def add(self, ok: bool, text: str, *, warning: bool = False) -> None:
+        self.findings.append(Finding(ok, text, warning))
 
     def lines(self) -> list[str]:
-        return [("" if f.ok else "PROBLEEM: ") + f.text for f in self.findings]
+        return [("LET OP: " if f.warning else "" if f.ok else "PROBLEEM: ") + f.text
+                for f in self.findings]
 
 
 def restore_hint(info: backup.BackupInfo) -> str:
@@ -352,7 +354,9 @@ def extra_findings(
         report.add(True, "Bestandsrechten: alleen voor u (0600/0700)" + extra)
     newest = backup.last_backup(profile.paths.backups)
     if newest is None:
-        report.add(False, "Back-up: er is nog geen back-up (maak er een met 'zvh backup')")
+        # A new profile has none yet: a warning, not damage to restore from (issue 9.7).
+        report.add(True, "Back-up: er is nog geen back-up (maak er een met 'zvh backup')",
+                   warning=True)
     else:
         try:
             backup.verify(newest.path, raw_key=store.raw_key)

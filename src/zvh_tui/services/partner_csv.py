@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from peewee import fn
 
@@ -673,11 +674,15 @@ class _Planner:
 
 # -- the import ------------------------------------------------------------------------------
 
-def import_partners(path: str | os.PathLike[str], *, apply: bool = False) -> ImportPreview:
-    """Read a CSV file of organisations and contacts; with `apply`, store it (all or nothing)."""
+def import_partners(path: str | os.PathLike[str], *, apply: bool = False,
+                    data: bytes | None = None) -> ImportPreview:
+    """Read a CSV file of organisations and contacts; with `apply`, store it (all or nothing).
+
+    `data`: the file's bytes when already read (standard input, `zvh import-partners -`).
+    """
     preview = ImportPreview(path=str(path))
     try:
-        data = _load(Path(path))
+        data = _load(Path(path)) if data is None else _limited(data)
         rows, headers = _read(data, preview)
     except _Broken as exc:
         preview.errors.append(str(exc))
@@ -714,6 +719,13 @@ def import_partners(path: str | os.PathLike[str], *, apply: bool = False) -> Imp
 def _row_message(line: int, headers: dict[str, str], error: _RowError) -> str:
     column = f", kolom '{_short(_column_name(headers, error.column))}'" if error.column else ""
     return f"Regel {line}{column}: {error.message}"
+
+
+def _limited(data: bytes) -> bytes:
+    if len(data) > MAX_BYTES:
+        raise _Broken(f"De invoer is te groot (hoogstens {MAX_BYTES // 1024 // 1024} MB). "
+                      "Splits het bestand.")
+    return data
 
 
 def _load(path: Path) -> bytes:
@@ -811,6 +823,21 @@ def export_rows(include_inactive: bool = False) -> list[list[str]]:
     return [[_guard(text.visible(cell, multiline=True)) for cell in row] for row in rows]
 
 
+def _csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def export_to_stream(stream: BinaryIO) -> int:
+    """The roster as CSV onto a pipe (`zvh export-partners -`); return the row count."""
+    rows = export_rows()
+    stream.write(_csv_bytes(rows))
+    stream.flush()
+    audit.record("export", object_type="partner", detail=f"rows={len(rows) - 1}")
+    return len(rows) - 1
+
+
 def export_partners(path: str | os.PathLike[str]) -> int:
     """Write the roster to `path` (`;`, UTF-8 with BOM, Dutch headers); return the row count."""
     target = Path(path).expanduser()
@@ -819,9 +846,7 @@ def export_partners(path: str | os.PathLike[str]) -> int:
     if not target.parent.is_dir():
         raise ValidationError(f"De map '{target.parent}' bestaat niet.", field="path")
     rows = export_rows()
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
-    data = buffer.getvalue().encode("utf-8-sig")
+    data = _csv_bytes(rows)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".zvh-export-", dir=target.parent)
         try:

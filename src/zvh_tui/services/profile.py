@@ -7,23 +7,31 @@ integrity check, and an audit event for every unlock and lock.
 
 from __future__ import annotations
 
-import fcntl
 import os
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from peewee import DatabaseError
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from zvh_tui import config
 from zvh_tui.errors import (
     DatabaseCorrupt,
+    NoProfile,
     ProfileLocked,
     StorageProblem,
     StoreError,
     WrongPassphrase,
     ZvhError,
 )
-from zvh_tui.paths import ProfilePaths, ensure_folders, resolve
+from zvh_tui.paths import (
+    DB_FILENAME,
+    ENV_DATA_DIR,
+    ProfilePaths,
+    ensure_folders,
+    resolve,
+    restore_command,
+)
 from zvh_tui.services import anchor, audit, backup, context, unlock_delay
 from zvh_tui.services.unlock_delay import MAX_RETRY_DELAY_SECONDS, retry_delay  # noqa: F401
 from zvh_tui.store import database, migrations
@@ -38,7 +46,7 @@ class Profile:
         self.paths = paths
         self.settings = config.load(paths.settings_file)
         self.store: database.Store | None = None
-        self._lock_fd: int | None = None
+        self._lock: FileLock | None = None
         # Wrong passphrases, kept in the state folder: a restart or the CLI waits too (10.7).
         self.unlock_delay = unlock_delay.UnlockDelay(paths.state / unlock_delay.FILENAME)
         # The anchor outside the database (services/anchor.py): "inspect" (zvh check) opens a
@@ -56,6 +64,80 @@ class Profile:
         db_file = self.paths.database
         return db_file.exists() and db_file.stat().st_size > 0
 
+    # -- is there a profile here, and may one be made (issue 9.6, 10.2) ---------------------
+    def _remains(self) -> list[Path]:
+        """What is left of a profile whose database is gone: backups, a write-ahead log."""
+        found: list[Path] = []
+        if self.paths.backups.is_dir():
+            found += sorted(p for p in self.paths.backups.iterdir() if not p.name.startswith("."))
+        wal = Path(str(self.paths.database) + "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            found.append(wal)
+        return found
+
+    def creation_refusal(self) -> ZvhError | None:
+        """Why no new profile may be made here, or None when it may.
+
+        A database that has gone (deleted, or 0 bytes) while backups are beside it is never
+        replaced by a new, empty profile: its backups would be pruned in favour of the empty one.
+        """
+        if self.exists:
+            return StoreError("Dit profiel heeft al een database; ontgrendel die met het wachtwoord.")
+        if self._remains():
+            return self._database_gone()
+        return None
+
+    def _database_gone(self) -> NoProfile:
+        db_file = self.paths.database
+        what = "is leeg (0 bytes)" if db_file.exists() else "ontbreekt"
+        text = (
+            f"Het databasebestand van profiel '{self.name}' {what}, maar er staan nog back-ups "
+            "of andere bestanden van dit profiel. Er wordt geen nieuw, leeg profiel gemaakt: "
+            "dat zou de back-ups kunnen verdringen."
+        )
+        newest = backup.last_backup(self.paths.backups)
+        if newest is not None:
+            text += (f" Zet de nieuwste back-up ({newest.label()}) terug met:\n"
+                     f"  {restore_command(self.paths, newest.path)}")
+        else:
+            text += (f" Kijk in {self.paths.backups} welk bestand u wilt terugzetten, en zet het "
+                     "terug met 'zvh restore BESTAND'.")
+        return NoProfile(text)
+
+    def missing(self) -> NoProfile:
+        """The Dutch refusal for a command that needs a profile where there is none."""
+        if self.paths.database.exists() or self._remains():
+            return self._database_gone()
+        if self.paths.chosen:
+            return NoProfile(
+                f"Er is geen profiel in {self.paths.data}. Is de map goed gespeld (--data-dir of "
+                f"{ENV_DATA_DIR})? Er is niets aangemaakt. Een nieuw profiel maakt u met "
+                "'zvh init', of door de app te starten met 'zvh'."
+            )
+        return NoProfile(
+            "Er is nog geen profiel. Maak er een met 'zvh init', of start de app met 'zvh'. "
+            "Er is niets aangemaakt."
+        )
+
+    def require_existing(self) -> None:
+        """Refuse a command on a folder without a profile, before anything is written there."""
+        if self.exists:
+            return
+        if self._is_profile_folder():  # a killed restore or passphrase change: `acquire`
+            self.acquire()  # finishes or undoes it first (services/rekey.py, backup.py)
+            if self.exists:
+                return
+        raise self.missing()
+
+    def _is_profile_folder(self) -> bool:
+        """The folder holds files of a profile (not a typo, not a folder of something else)."""
+        data = self.paths.data
+        if not data.is_dir():
+            return False
+        marks = (DB_FILENAME, self.paths.lock_file.name, self.paths.backups.name)
+        return any((data / name).exists() for name in marks) or any(
+            p.name.startswith(DB_FILENAME) for p in data.iterdir())
+
     @property
     def unlocked(self) -> bool:
         return self.store is not None
@@ -67,47 +149,48 @@ class Profile:
     # -- single instance --------------------------------------------------------------------
     def acquire(self) -> None:
         """Take the profile's lock file; refuse when another instance holds it."""
-        if self._lock_fd is not None:
+        if self._lock is not None:
             return
         try:
             ensure_folders(self.paths)
-            fd = os.open(self.paths.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:  # a read-only or full disk: its own message, never a crash
             raise self._disk_problem(exc) from None
+        # filelock: flock on POSIX, LockFileEx on Windows; the lock dies with the process.
+        lock = FileLock(str(self.paths.lock_file), timeout=0, mode=0o600, thread_local=False)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
+            lock.acquire()
+        except Timeout:
             raise ProfileLocked(
                 "Dit profiel is al geopend in een ander venster of programma. "
                 "Sluit dat eerst; twee tegelijk kan gegevens beschadigen."
             ) from None
-        try:
-            os.ftruncate(fd, 0)
-            os.write(fd, str(os.getpid()).encode())
-        except OSError:
-            pass  # the pid is only a help for tests and support; the lock itself holds
-        self._lock_fd = fd
+        except OSError as exc:  # the lock file cannot be made: a read-only or full disk
+            raise self._disk_problem(exc) from None
+        self._lock = lock
+        _write_pid(self.paths.lock_file)  # only a help for tests and support; the lock holds
         from zvh_tui.services import rekey
 
         backup.recover_restore(self.paths)  # a restore that was killed: finished from its journal
         rekey.recover(self.paths)  # a passphrase change that was killed half-way
 
     def release(self) -> None:
-        if self._lock_fd is not None:
+        if self._lock is not None:
             try:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                self._lock.release(force=True)
             finally:
-                os.close(self._lock_fd)
-                self._lock_fd = None
+                self._lock = None
 
     # -- open and close ---------------------------------------------------------------------
     def create(self, passphrase: str, repeated: str | None = None) -> None:
         """Make the profile's encrypted database with this new passphrase."""
         database.check_new_passphrase(passphrase, repeated)
+        refusal = self.creation_refusal()  # before any folder is made
+        if refusal is not None:
+            raise refusal
         self.acquire()
-        if self.exists:
-            raise StoreError("Dit profiel heeft al een database; ontgrendel die met het wachtwoord.")
+        refusal = self.creation_refusal()  # recovery at acquire may have changed things
+        if refusal is not None:
+            raise refusal
         store = database.create_store(self.paths.database, passphrase)
         self._opened(store, created=True)
 
@@ -148,16 +231,26 @@ class Profile:
 
         return integrity.explain_failure(self.paths, error, **key)
 
-    def open_from_environment(self) -> bool:
-        """Unlock (or create) with `ZVH_PASSPHRASE` when it is set; report whether it was."""
+    def open_from_environment(self, *, create: bool = False) -> bool:
+        """Unlock with `ZVH_PASSPHRASE` when it is set; report whether it was.
+
+        Without a profile here: create one when `create` (only `zvh`, `zvh init`, `zvh demo`),
+        otherwise refuse with `missing()` and leave nothing behind.
+        """
         passphrase = os.environ.get(ENV_PASSPHRASE)
         if not passphrase:
             return False
+        self.open_with(passphrase, create=create)
+        return True
+
+    def open_with(self, passphrase: str, *, create: bool = False) -> None:
+        """Unlock with a passphrase given by a script; create the profile only when allowed."""
+        if not create:
+            self.require_existing()
         if self.exists:
             self.unlock(passphrase)
         else:
             self.create(passphrase)
-        return True
 
     def _opened(self, store: database.Store, created: bool = False) -> None:
         database.bind(store)
@@ -254,3 +347,16 @@ class Profile:
 
     def save_settings(self) -> None:
         config.save(self.paths.settings_file, self.settings)
+
+
+def _write_pid(lock_file: Path) -> None:
+    """Our process id in the lock file, for a person (or a test) that must find the holder."""
+    try:
+        fd = os.open(lock_file, os.O_WRONLY)
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        finally:
+            os.close(fd)
+    except OSError:  # Windows keeps a locked file to its one handle: the pid is optional
+        pass

@@ -1,0 +1,58 @@
+"""Which binding ids a user may remap in `settings.json`, and what the settings file got wrong.
+
+Users remap keys by binding id (`"keymap": {"app.partners": "f4"}`, Textual's
+`App.set_keymap`). Textual silently ignores an id that no binding has, so a typo would leave the
+user wondering; `settings_notices` names it, with every other settings problem, for the app
+(a notice after unlock) and for `zvh check` (a finding). Imports the screens, so it lives above
+the services layer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from functools import cache
+
+from zvh_tui import config
+
+
+@cache
+def binding_ids() -> frozenset[str]:
+    """Every `Binding(..., id=...)` on the app, its screens and its widgets."""
+    from textual.binding import Binding
+
+    import zvh_tui.screens
+    import zvh_tui.widgets
+    from zvh_tui import app
+
+    modules = [app]
+    for package in (zvh_tui.screens, zvh_tui.widgets):
+        modules += [importlib.import_module(f"{package.__name__}.{info.name}")
+                    for info in pkgutil.iter_modules(package.__path__)]
+    found: set[str] = set()
+    for module in modules:
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            for binding in getattr(cls, "BINDINGS", ()):
+                if isinstance(binding, Binding) and binding.id:
+                    found.add(binding.id)
+    return frozenset(found)
+
+
+def unknown_ids(keymap: dict[str, str]) -> list[str]:
+    known = binding_ids()
+    return sorted(key for key in keymap if key not in known)
+
+
+def settings_notices(settings: config.Settings) -> list[str]:
+    """Dutch notices about the settings file: unreadable, refused values, unknown key ids."""
+    notices = config.notices(settings)
+    unknown = unknown_ids(settings.keymap)
+    if unknown:
+        names = ", ".join(f"'{key}'" for key in unknown)
+        notices.append(
+            f"In de toetsen (keymap) van settings.json staat een onbekende toets-id: {names}; "
+            "die toets is niet aangepast. De ids staan in screens.md (bv. 'app.partners', "
+            "'cases.new_case')."
+        )
+    return notices
