@@ -43,6 +43,24 @@ KB = 1024
 
 # -- a small disk ------------------------------------------------------------------------------
 
+def _run_in_a_terminal(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run a command with a pseudo-terminal as stdin, stdout and stderr; its status and output."""
+    main, child = os.openpty()
+    try:
+        done = subprocess.run(argv, env=env, stdin=child, stdout=child, stderr=child, timeout=60)
+    finally:
+        os.close(child)
+    output = b""
+    try:
+        while chunk := os.read(main, 65536):
+            output += chunk
+    except OSError:  # EIO: the child side is closed and everything has been read
+        pass
+    finally:
+        os.close(main)
+    return done.returncode, output.decode("utf-8", errors="replace")
+
+
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["mount", *args], capture_output=True, text=True, timeout=20)
 
@@ -183,11 +201,10 @@ def test_a_read_only_disk_gets_its_own_message_in_the_app_and_the_cli(
     assert "alleen-lezen" in str(caught.value)
     env = {key: value for key, value in os.environ.items() if key != "ZVH_PASSPHRASE"}
     for args, extra in ((["check"], {"ZVH_PASSPHRASE": TEST_PASSPHRASE}), ([], {})):
-        done = subprocess.run([str(ZVH), "--data-dir", str(profile.paths.data), *args],
-                              env={**env, **extra}, capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL)
-        output = done.stdout + done.stderr
-        assert done.returncode == 2, output
+        # The app (no arguments) only starts in a terminal (issue 9.6): give it a pty.
+        returncode, output = _run_in_a_terminal(
+            [str(ZVH), "--data-dir", str(profile.paths.data), *args], {**env, **extra})
+        assert returncode == 2, output
         assert "alleen-lezen" in output
         assert "foutcode" not in output and "crash" not in output and "Traceback" not in output
     _mount("-o", "remount,rw", str(small_disk))

@@ -21,8 +21,12 @@ PASSPHRASE = "correct-paard-batterij"
 
 
 def unlocked(app: ZvhApp) -> bool:
-    """Unlocked and done switching (the last step of showing the main area has run)."""
-    return app.is_unlocked and app.current_mode == app.MAIN_MODE and app._settings_told
+    """Unlocked and done switching (the last step of showing the main area has run), and the
+    first backup after unlock finished (the app must not close under a running backup)."""
+    backup_done = backup.last_backup(app.profile.paths.backups) is not None and not any(
+        w.group == "auto-backup" and not w.is_finished for w in app.workers)
+    return app.is_unlocked and app.current_mode == app.MAIN_MODE and app._settings_told \
+        and backup_done
 
 
 def make_profile(folder: Path, *, with_backup: bool = False) -> None:
@@ -110,3 +114,4 @@ async def test_unreadable_settings_are_said_after_unlock(profile_dir: Path) -> N
         await pilot.press("enter")
         shown = await wait_for_text(pilot, "settings.json is niet")
         assert "geen geldige JSON" in " ".join(shown.split())
+        await wait_for(pilot, lambda: unlocked(app))
