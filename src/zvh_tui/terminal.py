@@ -63,7 +63,10 @@ def release_echo() -> None:
     if _saved is None or _fd is None:
         return
     try:
-        termios.tcsetattr(_fd, termios.TCSADRAIN, _saved)
+        # TCSANOW: after a hang-up (terminal window closed) there is nothing to drain, and
+        # TCSADRAIN would wait for ever.
+        if os.isatty(_fd):
+            termios.tcsetattr(_fd, termios.TCSANOW, _saved)
     except (OSError, termios.error):
         pass
     _saved, _fd = None, None
