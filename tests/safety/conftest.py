@@ -8,15 +8,12 @@ opened with `Profile.unlock_with_key`. Tests that are about the passphrase itsel
 from __future__ import annotations
 
 import shutil
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import TEST_PASSPHRASE, TODAY
+from safety_helpers import TODAY
 
-from zvh_tui import cli
 from zvh_tui.services import context
 from zvh_tui.services.profile import Profile
 from zvh_tui.store import models
@@ -77,19 +74,3 @@ def make_profile(
 def profile(make_profile: Callable[..., Profile]) -> Profile:
     """A fresh, unlocked profile in tmp_path/profiel."""
     return make_profile()
-
-
-@pytest.fixture
-def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-        ) -> Callable[..., tuple[int, str, str]]:
-    """Run `zvh ARGS…` in this process with ZVH_PASSPHRASE set; return (status, out, err)."""
-    monkeypatch.setenv("ZVH_PASSPHRASE", TEST_PASSPHRASE)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
