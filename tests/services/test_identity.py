@@ -57,7 +57,7 @@ def test_a_scripted_start_never_asks_and_uses_the_login_name(tmp_path: Path, mon
     monkeypatch.setenv("ZVH_PASSPHRASE", "test-wachtwoord-1")
     profile = Profile.from_dir(tmp_path / "script")
     try:
-        assert profile.open_from_environment()  # created, nothing asked
+        assert profile.open_from_environment(create=True)  # as `zvh init`: created, nothing asked
         assert profile.settings.user == ""
         assert context.actor().user == getpass.getuser()
     finally:
