@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import HEIGHT, WIDTH, ZVH, Tmux
+from terminal.conftest import HEIGHT, WIDTH, ZVH, Tmux  # tests/ is on the path
 
 pytestmark = pytest.mark.terminal
 
