@@ -330,14 +330,25 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
 
     def _backup_job(self, then_exit: bool) -> None:
         """In a worker thread: one backup; says how it went (ids only in the log)."""
-        from zvh_tui.errors import ZvhError
+        from zvh_tui.errors import StoreClosing, ZvhError
         from zvh_tui.services import backup
-        from zvh_tui.store.models import db
 
         problem = ""
+        store = self.profile.store
         try:
-            with db.connection_context():
-                backup.make_backup(self.profile)
+            if store is None:  # locked before this worker began
+                raise StoreClosing(backup.INTERRUPTED)
+            # Inside the database's connection context: a lock or quit in the meantime stops
+            # this backup at a safe point and waits for it before closing (store/database.py).
+            with store.database.connection_context():
+                if then_exit:  # after a backup that is running now, and only when needed
+                    backup.backup_on_quit(self.profile)
+                else:
+                    backup.make_backup(self.profile)
+        except StoreClosing as error:  # locked or closed meanwhile: said as it is, not as a fault
+            if not then_exit:  # a quit goes on: the user asked for it
+                self._tell_from_thread(str(error), "warning")
+                return
         except ZvhError as error:
             problem = f"De back-up is niet gelukt: {error}"
         except Exception as error:  # noqa: BLE001 - locked or closed half-way: never a crash
@@ -354,6 +365,12 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         except RuntimeError:  # the app has stopped meanwhile
             pass
 
+    def _tell_from_thread(self, text: str, severity: SeverityLevel) -> None:
+        try:
+            self.call_from_thread(self.notify, text, severity=severity, markup=False)
+        except RuntimeError:  # the app has stopped meanwhile
+            pass
+
     async def action_quit(self) -> None:
         """Ctrl+Q: first a backup when something was changed since the last one."""
         from zvh_tui.services import backup
@@ -362,14 +379,16 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
             self.exit()  # a second Ctrl+Q never waits
             return
         self._quitting = True
+        running = backup.running()  # the automatic one after unlock: finished before closing
         try:
             needed = backup.changed_since_last_backup()
         except Exception:  # noqa: BLE001 - a quit must always work
             needed = False
-        if not needed:
+        if not needed and not running:
             self.exit()
             return
-        self.notify("Back-up maken voor het afsluiten…", markup=False)
+        self.notify("De lopende back-up wordt afgemaakt voor het afsluiten…" if running and not needed
+                    else "Back-up maken voor het afsluiten…", markup=False)
         self.start_backup(then_exit=True)
 
     async def action_cases(self) -> None:

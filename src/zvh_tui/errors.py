@@ -39,6 +39,10 @@ class WrongPassphrase(StoreError):
     pass
 
 
+class StoreClosing(StoreError):
+    """The profile is being locked or closed: work from another thread stops at a safe point."""
+
+
 class DatabaseCorrupt(StoreError):
     pass
 

@@ -24,10 +24,11 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zvh_tui.errors import DatabaseCorrupt, StoreError, WrongPassphrase
+from zvh_tui.errors import DatabaseCorrupt, StoreClosing, StoreError, WrongPassphrase
 from zvh_tui.store import database, migrations
 
 BACKUP_NAME = re.compile(r"^zvh-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
@@ -41,6 +42,12 @@ log = logging.getLogger(__name__)
 _ONE_AT_A_TIME = threading.Lock()  # a backup at unlock and one at quit must not overlap
 
 Clock = Callable[[], dt.datetime]
+Guard = Callable[[object], AbstractContextManager[None]]
+INTERRUPTED = (
+    "De back-up is afgebroken omdat het profiel werd vergrendeld of gesloten. Er is niets "
+    "verloren: de vorige back-ups zijn bewaard."
+)
+QUIT_WAIT_SECONDS = 120.0  # Ctrl+Q waits this long for a running backup (a second Ctrl+Q: not)
 
 
 def _now() -> dt.datetime:
@@ -170,10 +177,12 @@ def verify(
     raw_key: str | None = None,
     passphrase: str | None = None,
     readonly: bool = True,
+    guard: Guard | None = None,
 ) -> str:
     """Check that `path` is a whole, encrypted zvh database this key opens; return the key.
 
     Raises DatabaseCorrupt (plaintext, truncated, damaged) or WrongPassphrase (does not open).
+    `guard(conn)` (KeyedDatabase.interruptible) lets a lock interrupt the checks.
     """
     try:
         size = path.stat().st_size
@@ -188,23 +197,24 @@ def verify(
     except Exception:  # noqa: BLE001 - sqlcipher3 raises several types for one cause
         raise DatabaseCorrupt("Het bestand kan niet worden geopend.") from None
     try:
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except Exception:  # noqa: BLE001
-            raise WrongPassphrase(
-                "Het bestand opent niet met dit wachtwoord, of het is beschadigd."
-            ) from None
-        try:
-            quick = conn.execute("PRAGMA quick_check").fetchall()
-            cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except Exception:  # noqa: BLE001
-            raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).") from None
-        if quick != [("ok",)] or cipher:
-            raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).")
-        if not 1 <= version <= migrations.LATEST or "audit_event" not in tables:
-            raise DatabaseCorrupt("Dit bestand is geen zvh-database van een bekende versie.")
+        with guard(conn) if guard is not None else nullcontext():
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except Exception:  # noqa: BLE001
+                raise WrongPassphrase(
+                    "Het bestand opent niet met dit wachtwoord, of het is beschadigd."
+                ) from None
+            try:
+                quick = conn.execute("PRAGMA quick_check").fetchall()
+                cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            except Exception:  # noqa: BLE001
+                raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).") from None
+            if quick != [("ok",)] or cipher:
+                raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).")
+            if not 1 <= version <= migrations.LATEST or "audit_event" not in tables:
+                raise DatabaseCorrupt("Dit bestand is geen zvh-database van een bekende versie.")
     finally:
         conn.close()
     return key
@@ -257,12 +267,17 @@ def _free_name(
         sequence += 1
 
 
-def copy_database(source: Path, raw_key: str, target: Path) -> None:
-    """`VACUUM INTO` a new file (made 0600 first): a consistent, encrypted, compact copy."""
+def copy_database(source: Path, raw_key: str, target: Path, *, guard: Guard | None = None) -> None:
+    """`VACUUM INTO` a new file (made 0600 first): a consistent, encrypted, compact copy.
+
+    `guard(conn)` (KeyedDatabase.interruptible) lets a lock interrupt the copy."""
     _new_empty_file(target)
     conn = database.connect_raw(source, raw_key)
     try:
-        conn.execute("VACUUM INTO ?", (str(target),))
+        with guard(conn) if guard is not None else nullcontext():
+            conn.execute("VACUUM INTO ?", (str(target),))
+    except StoreError:
+        raise
     except Exception as exc:  # noqa: BLE001
         text = str(exc).lower()
         if "full" in text:
@@ -286,6 +301,37 @@ def make_backup(
     """
     with _ONE_AT_A_TIME:
         return _make_backup(profile, to_dir=to_dir, generations=generations, clock=clock)
+
+
+def running() -> bool:
+    """A backup is being made (in this process) right now."""
+    return _ONE_AT_A_TIME.locked()
+
+
+def backup_on_quit(profile, *, wait: float = QUIT_WAIT_SECONDS) -> BackupResult | None:  # noqa: ANN001
+    """Ctrl+Q: wait (at most `wait` seconds) for a backup that is being made, then make one when
+    anything was changed since the last one; None when none was needed.
+
+    Waiting first means a quit never closes the database under a running backup, and a backup
+    that just finished is not made twice."""
+    store = profile.store
+    if store is None:
+        return None
+    deadline = time.monotonic() + wait
+    while not _ONE_AT_A_TIME.acquire(timeout=0.05):
+        if store.database.closing:
+            raise StoreClosing(INTERRUPTED)
+        if time.monotonic() >= deadline:
+            raise StoreError("De lopende back-up duurde te lang; het programma sluit zonder te wachten. "
+                             "De vorige back-ups zijn bewaard.")
+    try:
+        if profile.store is not store or store.database.closing:
+            raise StoreClosing(INTERRUPTED)
+        if not changed_since_last_backup():
+            return None
+        return _make_backup(profile, to_dir=None, generations=None, clock=_now)
+    finally:
+        _ONE_AT_A_TIME.release()
 
 
 def _make_backup(
@@ -312,29 +358,45 @@ def _make_backup(
     remove_partials(folder)
     final, sequence = _free_name(folder, clock())
     partial = folder / f"{PARTIAL_PREFIX}{final.stem}-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
-    try:
-        copy_database(store.path, store.raw_key, partial)
-        fsync_file(partial)
-        verify(partial, raw_key=store.raw_key)
-        os.replace(partial, final)
-        fsync_dir(folder)
-    except BaseException:
+    db = store.database
+    # This thread uses the database until the backup is whole or gone: a lock (in another
+    # thread) interrupts the copy or the check, waits for this to end and only then closes.
+    with db.using():
+        raw_key = store.raw_key
         try:
-            partial.unlink()
-        except OSError:
-            pass
-        try:
-            audit.record("backup", object_type="profile", detail="mislukt", result="failed")
-        except Exception:  # noqa: BLE001 - the failure itself is what the user must hear
-            pass
-        raise
-    removed: list[Path] = []
-    if own_folder:
-        keep = int(generations if generations is not None else profile.settings.backup_generations)
-        removed = prune(folder, keep, store.raw_key)
-    info = parse_name(final) or BackupInfo(final, clock(), sequence, final.stat().st_size)
-    audit.record("backup", object_type="profile", detail=final.name if own_folder else "extern")
+            copy_database(store.path, raw_key, partial, guard=db.interruptible)
+            _stop_if_closing(db)
+            fsync_file(partial)
+            verify(partial, raw_key=raw_key, guard=db.interruptible)
+            _stop_if_closing(db)  # the last safe point: after the rename the backup is whole
+            os.replace(partial, final)
+            fsync_dir(folder)
+        except BaseException as exc:
+            try:
+                partial.unlink()
+            except OSError:
+                pass
+            stopped = db.closing
+            try:
+                audit.record("backup", object_type="profile",
+                             detail="afgebroken" if stopped else "mislukt", result="failed")
+            except Exception:  # noqa: BLE001 - the failure itself is what the user must hear
+                pass
+            if stopped and not isinstance(exc, StoreClosing):
+                raise StoreClosing(INTERRUPTED) from None  # interrupted: not a damaged database
+            raise
+        removed: list[Path] = []
+        if own_folder:
+            keep = int(generations if generations is not None else profile.settings.backup_generations)
+            removed = prune(folder, keep, raw_key)
+        info = parse_name(final) or BackupInfo(final, clock(), sequence, final.stat().st_size)
+        audit.record("backup", object_type="profile", detail=final.name if own_folder else "extern")
     return BackupResult(info=info, seconds=time.perf_counter() - started, removed=removed)
+
+
+def _stop_if_closing(db: database.KeyedDatabase) -> None:
+    if db.closing:
+        raise StoreClosing(INTERRUPTED)
 
 
 def prune(folder: Path, keep: int, raw_key: str) -> list[Path]:

@@ -326,6 +326,10 @@ class Profile:
         """Close the database and forget the key; the profile stays taken by this instance."""
         if self.store is None:
             return
+        # A backup (or other worker) still using the database stops at a safe point first; its
+        # connection is closed by its own thread (a connection closed under another thread's
+        # feet crashed the process).
+        self.store.database.stop_others()
         try:
             if self.anchor is None or self.anchor.writable:
                 audit.record("lock")

@@ -14,10 +14,13 @@ import hmac
 import os
 import secrets
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import DatabaseError, OperationalError
+from peewee import ConnectionContext, DatabaseError, OperationalError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -26,6 +29,7 @@ from zvh_tui.errors import (
     DiskFull,
     ReadOnlyStorage,
     StorageProblem,
+    StoreClosing,
     StoreError,
     ValidationError,
     WrongPassphrase,
@@ -175,16 +179,51 @@ def subkey(raw_key: str, label: str) -> bytes:
     return hmac.new(key, ("zvh-tui/" + label).encode("ascii"), hashlib.sha256).digest()
 
 
+# How long a lock or quit waits for other threads (a backup, a search, a destroy) to leave the
+# database before it closes what is safe to close. A backup is interrupted at once, so it needs
+# milliseconds; the bound is for anything else a worker might still be doing.
+CLOSE_WAIT_SECONDS = 5.0
+CLOSING_MESSAGE = "Het profiel wordt vergrendeld: dit werk is gestopt. Er is niets verloren."
+
+
+class _UsingContext(ConnectionContext):
+    """`connection_context()` of a KeyedDatabase: the thread counts as using it until the end."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        self.db._begin_use()
+        try:
+            super().__enter__()
+        except BaseException:
+            self.db._end_use()
+            raise
+
+    def __exit__(self, exc_type, exc_val, exc_tb) -> None:  # noqa: ANN001
+        try:
+            super().__exit__(exc_type, exc_val, exc_tb)  # closes this thread's own connection
+        finally:
+            self.db._end_use()
+
+
 class KeyedDatabase(SqlCipherDatabase):
-    """A SqlCipherDatabase whose connections are keyed with a raw key (`x'…'`)."""
+    """A SqlCipherDatabase whose connections are keyed with a raw key (`x'…'`).
+
+    Peewee keeps one connection per thread. A SQLite connection is only ever closed by its own
+    thread or while no thread uses it (closing one that another thread is using crashes the
+    process). Worker threads use the database inside `connection_context()` (or `using()`);
+    `close_all` first refuses new ones, interrupts what may be interrupted (a backup's copy),
+    waits a bounded time for the others to leave, and then closes this thread's connection and
+    those left behind by threads that are no longer using the database.
+    """
 
     def __init__(self, database: str, raw_key: str, **kwargs: object) -> None:
         self._raw_key = raw_key
-        # Peewee keeps one connection per thread; a worker thread that forgot
-        # `connection_context()` would keep a keyed connection open after a lock. Every
-        # connection is remembered here so `close_all` can close them whichever thread made them.
-        self._connections: list[object] = []
-        self._connections_lock = threading.Lock()
+        self._connections: dict[object, threading.Thread] = {}  # every open connection: its thread
+        self._users: dict[threading.Thread, int] = {}  # threads inside using(): how deep
+        self._interruptible: set[object] = set()  # raw connections close_all may interrupt
+        self._changed = threading.Condition(threading.Lock())
+        self._closing = False
         super().__init__(database, passphrase="unused", **kwargs)
 
     def _connect(self):  # noqa: ANN202 - Peewee's hook
@@ -197,22 +236,103 @@ class KeyedDatabase(SqlCipherDatabase):
         except Exception:
             conn.close()
             raise
-        with self._connections_lock:
-            self._connections.append(conn)
+        with self._changed:
+            self._connections[conn] = threading.current_thread()
         return conn
 
-    def close_all(self) -> int:
-        """Close this thread's connection and every other thread's; return how many were open."""
-        if not self.is_closed():
-            self.close()
+    def _close(self, conn) -> None:  # noqa: ANN001 - Peewee's hook, in the connection's own thread
+        with self._changed:
+            ours = self._connections.pop(conn, None) is not None
+        if ours:  # not yet closed by close_all (a thread that had stopped using it)
+            conn.close()
+
+    # -- threads using the database ---------------------------------------------------------
+    def connection_context(self) -> _UsingContext:
+        return _UsingContext(self)
+
+    @contextmanager
+    def using(self) -> Iterator[None]:
+        """This thread uses the database until the end; refused while it is being closed."""
+        self._begin_use()
+        try:
+            yield
+        finally:
+            self._end_use()
+
+    def _begin_use(self) -> None:
+        me = threading.current_thread()
+        with self._changed:
+            if self._closing and me not in self._users:
+                raise StoreClosing(CLOSING_MESSAGE)
+            self._users[me] = self._users.get(me, 0) + 1
+
+    def _end_use(self) -> None:
+        me = threading.current_thread()
+        with self._changed:
+            depth = self._users.get(me, 0) - 1
+            if depth > 0:
+                self._users[me] = depth
+            else:
+                self._users.pop(me, None)
+            self._changed.notify_all()
+
+    @property
+    def closing(self) -> bool:
+        """A lock or quit has begun: work in other threads stops at its next safe point."""
+        return self._closing
+
+    @contextmanager
+    def interruptible(self, conn) -> Iterator[None]:  # noqa: ANN001 - a sqlcipher3 connection
+        """While inside, a close interrupts what `conn` runs (SQLite's thread-safe
+        `sqlite3_interrupt`). `conn` must stay open until the end: the caller closes it after."""
+        with self._changed:
+            if self._closing:
+                raise StoreClosing(CLOSING_MESSAGE)
+            self._interruptible.add(conn)
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._interruptible.discard(conn)
+
+    def stop_others(self, wait: float = CLOSE_WAIT_SECONDS) -> bool:
+        """Refuse new work from other threads, interrupt what may be, and wait (at most `wait`
+        seconds) until no other thread uses the database; True when none does."""
+        me = threading.current_thread()
+        deadline = time.monotonic() + wait
+        with self._changed:
+            self._closing = True
+            for conn in self._interruptible:
+                try:
+                    conn.interrupt()
+                except Exception:  # noqa: BLE001, S112 - nothing runs on it any more
+                    continue
+            while True:
+                others = [t for t in self._users if t is not me and t.is_alive()]
+                remaining = deadline - time.monotonic()
+                if not others or remaining <= 0:
+                    return not others
+                self._changed.wait(remaining)
+
+    def close_all(self, wait: float = CLOSE_WAIT_SECONDS) -> int:
+        """Close this thread's connection and every other thread's that is not in use (after
+        `stop_others`); return how many were closed. A connection still in use when the wait
+        runs out is left to its own thread, which closes it when it leaves `connection_context`."""
+        self.stop_others(wait)
         closed = 0
-        with self._connections_lock:
-            connections, self._connections = self._connections, []
-        for conn in connections:
+        if not self.is_closed():
+            closed += bool(self.close())
+        me = threading.current_thread()
+        with self._changed:
+            busy = {t for t in self._users if t is not me and t.is_alive()}
+            idle = [conn for conn, thread in self._connections.items() if thread not in busy]
+            for conn in idle:
+                del self._connections[conn]
+        for conn in idle:
             try:
-                conn.close()  # closing twice is harmless
+                conn.close()
                 closed += 1
-            except Exception:  # noqa: BLE001 - a connection busy in a dying thread
+            except Exception:  # noqa: BLE001, S112 - it was not usable any more
                 continue
         return closed
 

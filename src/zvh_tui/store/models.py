@@ -37,7 +37,19 @@ from zvh_tui.vocab import (
     ZvhRole,
 )
 
-db = DatabaseProxy()
+
+class _StoreProxy(DatabaseProxy):
+    """`db.connection_context()` is the bound database's own (store/database.py: a worker thread
+    inside it counts as using the database, so a lock waits for it), and it keeps that database
+    to its end even when the profile is locked meanwhile."""
+
+    def connection_context(self):  # noqa: ANN201 - Peewee's signature
+        if self.obj is None:
+            raise AttributeError("Cannot use uninitialized Proxy.")
+        return self.obj.connection_context()
+
+
+db = _StoreProxy()
 
 
 def utcnow() -> dt.datetime:
