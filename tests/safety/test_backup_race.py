@@ -176,3 +176,81 @@ def test_quit_waits_for_the_running_backup_and_makes_none_when_nothing_changed(
     quitter.join(10)
     assert result == [None]  # nothing changed after the backup that just finished
     assert len(backup.list_backups(profile.paths.backups)) == 1
+
+
+# -- as the user meets it: Ctrl+Q and Ctrl+L right after unlocking --------------------------
+
+def _held_backups(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Every backup's copy is held after copying until `release` is set (or a lock begins)."""
+    copying, release = threading.Event(), threading.Event()
+    real_copy = backup.copy_database
+
+    def held_copy(source, key, target, *, guard=None):  # noqa: ANN001, ANN202
+        real_copy(source, key, target, guard=guard)
+        copying.set()
+        while not release.is_set():
+            release.wait(0.01)
+            if guard is not None:
+                with guard(None):  # refused once a lock has begun: the backup stops here
+                    pass
+
+    monkeypatch.setattr(backup, "copy_database", held_copy)
+    return copying, release
+
+
+async def _unlock(app, pilot) -> None:  # noqa: ANN001
+    from textual.widgets import Input
+
+    app.screen.query_one("#passphrase", Input).value = h.TEST_PASSPHRASE
+    await pilot.press("enter")
+
+
+async def test_ctrl_q_right_after_unlock_waits_for_the_backup_and_quits_cleanly(
+    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    from zvh_tui.app import ZvhApp
+
+    profile = make_profile()
+    old = backup.make_backup(profile).info.path  # nothing changed since: no backup at quit
+    old = old.rename(old.with_name("zvh-20200101-120000.db"))  # but years old: one at unlock
+    profile.lock()
+    copying, release = _held_backups(monkeypatch)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _unlock(app, pilot)
+        await h.wait_for(pilot, lambda: copying.is_set())  # the backup at unlock is running
+        await pilot.press("ctrl+q")
+        await h.wait_for(pilot, lambda: any("lopende back-up" in n.message for n in app._notifications))
+        assert not app._exit and profile.unlocked  # waits: nothing closed under the backup
+        release.set()
+        await h.wait_for(pilot, lambda: app._exit)
+    assert app.return_code == 0
+    made = [b for b in backup.list_backups(profile.paths.backups) if b.path != old]
+    assert len(made) == 1  # the one at unlock, whole; nothing changed after it: no second
+    backup.verify(made[0].path, passphrase=h.TEST_PASSPHRASE)
+    assert not [p for p in profile.paths.backups.iterdir() if p.name.endswith(backup.PARTIAL_SUFFIX)]
+    assert not profile.unlocked
+
+
+async def test_ctrl_l_right_after_unlock_stops_the_backup_and_locks(
+    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    from zvh_tui.app import ZvhApp
+    from zvh_tui.screens.unlock import UnlockScreen
+
+    profile = make_profile(unlock=False)
+    copying, _release = _held_backups(monkeypatch)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _unlock(app, pilot)
+        await h.wait_for(pilot, lambda: copying.is_set() and not isinstance(app.screen, UnlockScreen))
+        await pilot.press("ctrl+l")
+        await h.wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen) and not profile.unlocked)
+        await h.wait_for(pilot, lambda: any("afgebroken" in n.message for n in app._notifications))
+        assert not any(n.severity == "error" for n in app._notifications)
+        assert backup.list_backups(profile.paths.backups) == []  # no half backup counted
+        assert not [p for p in profile.paths.backups.iterdir() if p.name.endswith(backup.PARTIAL_SUFFIX)]
+        await _unlock(app, pilot)  # unlocked again: the backup is made now
+        _release.set()
+        await h.wait_for(pilot, lambda: len(backup.list_backups(profile.paths.backups)) == 1)
+    assert not profile.unlocked

@@ -382,8 +382,8 @@ def _make_backup(
                              detail="afgebroken" if stopped else "mislukt", result="failed")
             except Exception:  # noqa: BLE001 - the failure itself is what the user must hear
                 pass
-            if stopped and not isinstance(exc, StoreClosing):
-                raise StoreClosing(INTERRUPTED) from None  # interrupted: not a damaged database
+            if stopped and isinstance(exc, Exception):  # interrupted: not a damaged database
+                raise StoreClosing(INTERRUPTED) from None
             raise
         removed: list[Path] = []
         if own_folder:
