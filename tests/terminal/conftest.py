@@ -47,12 +47,16 @@ class Tmux:
         )
 
     def start(self, *zvh_args: str, env: Mapping[str, str] | None = None,
-              size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
+              size: tuple[int, int] = (WIDTH, HEIGHT), exit_file: Path | None = None) -> None:
         """Start `zvh ARGS` in a new session (a new server for the first start), `size`
-        columns by lines."""
+        columns by lines. With `exit_file`, a shell around zvh writes zvh's exit status there
+        (read it with `exit_status_from`): tmux itself does not always collect it in time."""
         if self.started:
             self._tmux("kill-session", "-t", "zvh", check=False)
         command = " ".join(shlex.quote(part) for part in [str(self.zvh), *zvh_args])
+        if exit_file is not None:
+            script = f"{command}; echo $? > {shlex.quote(str(exit_file))}"
+            command = f"sh -c {shlex.quote(script)}"
         extra = [f"-e{key}={value}" for key, value in (env or {}).items()]
         for attempt in range(3):  # a server still shutting down can refuse once
             result = self._tmux("new-session", "-d", "-s", "zvh", "-x", str(size[0]), "-y",
@@ -104,6 +108,19 @@ class Tmux:
             ).stdout.split()
             if fields and fields[0] == "1":
                 return int(fields[1]) if len(fields) > 1 else 0
+            time.sleep(0.05)
+        raise AssertionError(f"zvh stopte niet binnen {timeout} s. Scherm:\n{self.capture()}")
+
+    def exit_status_from(self, exit_file: Path, timeout: float = 30.0) -> int:
+        """Wait until the shell of `start(exit_file=...)` has written zvh's exit status."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                text = exit_file.read_text(encoding="ascii").strip()
+            except FileNotFoundError:
+                text = ""
+            if text.isdigit():
+                return int(text)
             time.sleep(0.05)
         raise AssertionError(f"zvh stopte niet binnen {timeout} s. Scherm:\n{self.capture()}")
 
