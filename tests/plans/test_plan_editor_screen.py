@@ -476,3 +476,17 @@ async def test_move_a_goal_up_with_shift_arrow(profile: Profile, plan_case) -> N
         assert "Doel 1: Grip op geld" in outline_text(app)
         await pilot.press("u")
         await wait_for(pilot, lambda: [g.id for g in plans.goals_of(plan)] == [first.id, second.id])
+
+
+async def test_keys_asked_while_the_editor_is_taken_down_do_not_crash(profile: Profile, plan_case) -> None:  # noqa: ANN001
+    """Under load the footer asked the plan editor for its keys after the outline was already
+    removed (leaving with d/F2): check_action raised NoMatches and the app crashed."""
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(app, pilot, plan_case.case.id)
+        await screen.outline.remove()
+        assert screen._kind() is None
+        assert screen.active_bindings  # what the footer asks: answers, does not raise
+        await app.pop_screen()
+        await wait_for(pilot, lambda: not isinstance(app.screen, PlanEditorScreen))
+    assert app.return_code in (None, 0)

@@ -26,6 +26,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -303,7 +304,10 @@ class PlanEditorScreen(Screen[None]):
 
     # -- helpers ----------------------------------------------------------------------------
     def _kind(self) -> str | None:
-        key = self.outline.selected_key if self.is_mounted else None
+        try:
+            key = self.outline.selected_key if self.is_mounted else None
+        except NoMatches:  # the screen is being taken down (F2, lock) while the footer asks
+            return None
         return str(key[0]) if key else None
 
     def _selected_id(self) -> int | str | None:

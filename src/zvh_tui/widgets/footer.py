@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -61,7 +62,7 @@ class QuickFooter(Footer):
             return
         try:
             shown = self._keys_shown()
-        except NoScreen:
+        except (NoScreen, NoMatches):  # the screen is being taken down while it is asked
             return
         if shown == self._shown and self.children:
             return
