@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zvh_tui.errors import ValidationError
@@ -161,6 +161,12 @@ def test_future_29_february_in_the_year_before_a_leap_year() -> None:
     assert parse_date("29-02", today=D(2027, 12, 1), future=True) == D(2028, 2, 29)
 
 
+def test_future_29_february_years_ahead_asks_for_the_year() -> None:
+    # Found by Hypothesis: in 2001 the next 29 February is in 2004, years past any deadline.
+    with pytest.raises(ValidationError, match="Typ het jaar erbij, bijvoorbeeld 29-02-2004"):
+        parse_date("29-02", today=D(2001, 1, 1), future=True)
+
+
 # -- properties ---------------------------------------------------------------------------------
 
 
@@ -210,6 +216,7 @@ def test_plus_n_days_is_today_plus_n(n: int) -> None:
     st.dates(min_value=D(1950, 1, 1), max_value=D(2150, 12, 31)),
     st.dates(min_value=D(1950, 1, 1), max_value=D(2150, 12, 31)),
 )
+@example(day=D(2000, 2, 29), today=D(2001, 1, 1))
 def test_future_day_and_month_is_never_before_today(day: dt.date, today: dt.date) -> None:
     try:
         result = parse_date(f"{day.day:02d}-{day.month:02d}", today=today, future=True)

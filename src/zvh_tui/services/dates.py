@@ -52,8 +52,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def _with_year(day: int, month: int, today: dt.date, future: bool, label: str) -> dt.date:
     """Day and month without a year: this year, or with `future` the first one not before today."""
     years = [today.year, today.year + 1] if future else [today.year]
-    if future and month == 2 and day == 29:
-        years = list(range(today.year, today.year + 5))  # the next 29 February
     for year in years:
         try:
             candidate = dt.date(year, month, day)
@@ -61,6 +59,12 @@ def _with_year(day: int, month: int, today: dt.date, future: bool, label: str) -
             continue
         if not future or candidate >= today:
             return candidate
+    if future and (month, day) == (2, 29):  # the coming year has no leap day: never years ahead
+        leap = next(year for year in range(today.year, today.year + 9) if calendar.isleap(year))
+        raise ValidationError(
+            f"{label}: 29 februari komt het komende jaar niet voor. "
+            f"Typ het jaar erbij, bijvoorbeeld 29-02-{leap}."
+        )
     raise ValidationError(f"{label}: die datum bestaat niet.")
 
 
