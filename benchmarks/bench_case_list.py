@@ -79,11 +79,11 @@ def make_profile(root: Path, scale: int) -> tuple[object, str, float]:
         os.environ[f"XDG_{name}_HOME"] = str(root / "xdg" / name.lower())
     os.environ.pop("ZVH_PASSPHRASE", None)
     os.environ.pop("ZVH_DATA_DIR", None)
-    from zvh_tui.services.profile import Profile
+    from zvh_tui.services.safety.profile import Profile
 
     profile = Profile.from_dir(root / "profiel")
     profile.create(PASSPHRASE)
-    from zvh_tui.services.demo import load_demo
+    from zvh_tui.demo.builder import load_demo
 
     start = time.perf_counter()
     load_demo(scale=scale)
@@ -109,8 +109,8 @@ def search_word() -> str:
 
 
 def services_level(lines: list[str], series: list[Series], scale: int) -> str:
-    from zvh_tui.services import case_list
-    from zvh_tui.services.case_list import ListQuery, QuickFilter
+    from zvh_tui.services.cases import case_list
+    from zvh_tui.services.cases.case_list import ListQuery, QuickFilter
     from zvh_tui.store.models import Action, Case
 
     lines.append(f"Casussen: {Case.select().count():,}  acties: {Action.select().count():,}".replace(",", "."))
@@ -155,9 +155,9 @@ def services_level(lines: list[str], series: list[Series], scale: int) -> str:
 
 async def in_app(profile: object, word: str, series: list[Series], lines: list[str]) -> None:
     from zvh_tui.app import ZvhApp
-    from zvh_tui.screens.case_list import CaseListScreen
-    from zvh_tui.screens.dossier import DossierScreen
-    from zvh_tui.services import case_list
+    from zvh_tui.screens.cases.case_list import CaseListScreen
+    from zvh_tui.screens.cases.dossier import DossierScreen
+    from zvh_tui.services.cases import case_list
 
     app = ZvhApp(profile)
     started = time.perf_counter()

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import context
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store import models
 
 TEST_PASSPHRASE = "test-wachtwoord-1"
@@ -89,7 +89,7 @@ def profile(profile_dir: Path, profile_template: tuple[Path, str]) -> Iterator[P
 def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
         ) -> Callable[..., tuple[int, str, str]]:
     """Run `zvh ARGS…` in this process with ZVH_PASSPHRASE set; return (status, out, err)."""
-    from zvh_tui import cli
+    from zvh_tui.cli import commands as cli
 
     monkeypatch.setenv("ZVH_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own

@@ -27,20 +27,21 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 
-from zvh_tui import APP_NAME, crash
-from zvh_tui.commands import (
+from zvh_tui import APP_NAME
+from zvh_tui.core import crash
+from zvh_tui.palette import (
     PLACEHOLDER,
     THEME_PLACEHOLDER,
     CaseCommands,
     PartnerCommands,
     ZvhCommandPalette,
 )
-from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.screens.help import HelpScreen, key_rows
-from zvh_tui.screens.partner_roster import PartnerRosterScreen
-from zvh_tui.screens.unlock import UnlockScreen
-from zvh_tui.services.profile import ENV_PASSPHRASE, Profile, retry_delay
-from zvh_tui.services.text import paste_refusal, visible
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
+from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.help import HelpScreen, key_rows
+from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile, retry_delay
+from zvh_tui.services.shared.text import paste_refusal, visible
 from zvh_tui.themes import THEMES
 from zvh_tui.typeahead import TypeAheadMixin
 from zvh_tui.widgets import output_guard, paste_guard
@@ -80,7 +81,7 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
     MAIN_MODE = "cases"  # the area shown right after unlocking
 
     # Ctrl+P: Textual's system commands (in Dutch, see get_system_commands) and our finders for
-    # cases and partners by name or number (zvh_tui.commands).
+    # cases and partners by name or number (zvh_tui.palette).
     COMMANDS = App.COMMANDS | {CaseCommands, PartnerCommands}
 
     BINDINGS = [
@@ -100,7 +101,7 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
                  typed_ahead: str = "") -> None:
         super().__init__()
         self.profile = profile
-        self.typed_ahead = typed_ahead  # typed before the app was up (zvh_tui.terminal)
+        self.typed_ahead = typed_ahead  # typed before the app was up (zvh_tui.core.terminal)
         self._settings_told = False
         self.clock = clock
         self.failed_unlocks = 0
@@ -300,26 +301,26 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
     # -- safety: settings, logboek, vernietigingsvoorstel, automatic backups (issue 6) -------
     def action_settings(self) -> None:
         """F9: Instellingen (auto-lock, backups, bewaartermijn, names of meetings)."""
-        from zvh_tui.screens.settings import SettingsScreen
+        from zvh_tui.screens.shell.settings import SettingsScreen
 
         if self.profile.unlocked and not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
     def action_audit_log(self) -> None:
-        from zvh_tui.screens.audit_log import AuditLogScreen
+        from zvh_tui.screens.safety.audit_log import AuditLogScreen
 
         if self.profile.unlocked:
             self.push_screen(AuditLogScreen())
 
     def action_retention(self) -> None:
-        from zvh_tui.screens.retention import RetentionScreen
+        from zvh_tui.screens.safety.retention import RetentionScreen
 
         if self.profile.unlocked:
             self.push_screen(RetentionScreen())
 
     def backup_if_due(self) -> None:
         """A verified backup in a worker when the newest one is older than a day."""
-        from zvh_tui.services import backup
+        from zvh_tui.services.safety import backup
 
         if self.profile.unlocked and backup.backup_due(self.profile.paths.backups):
             self.start_backup()
@@ -330,8 +331,8 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
 
     def _backup_job(self, then_exit: bool) -> None:
         """In a worker thread: one backup; says how it went (ids only in the log)."""
-        from zvh_tui.errors import StoreClosing, ZvhError
-        from zvh_tui.services import backup
+        from zvh_tui.core.errors import StoreClosing, ZvhError
+        from zvh_tui.services.safety import backup
 
         problem = ""
         store = self.profile.store
@@ -373,7 +374,7 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q: first a backup when something was changed since the last one."""
-        from zvh_tui.services import backup
+        from zvh_tui.services.safety import backup
 
         if getattr(self, "_quitting", False) or not self.profile.unlocked:
             self.exit()  # a second Ctrl+Q never waits
@@ -425,7 +426,7 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
         """Every refusal shown the same way (issue 11.21): a dialog that stays until Enter or
         Escape, so it can be read (aloud) in full, never a toast that disappears. Successes
         ("Opgeslagen") stay toasts. Not while locked: the reason may name a client."""
-        from zvh_tui.screens.dialogs import MessageDialog
+        from zvh_tui.widgets.dialogs import MessageDialog
 
         if not self.profile.unlocked:
             return

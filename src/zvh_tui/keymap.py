@@ -14,7 +14,7 @@ import inspect
 import pkgutil
 from functools import cache
 
-from zvh_tui import config
+from zvh_tui.core import config
 
 
 @cache

@@ -1,18 +1,18 @@
 """The `zvh` command's entry point: terminal echo off first, then everything else.
 
-Kept apart from `zvh_tui.cli` so that the first instructions run before the heavy imports
-(Textual, Peewee, SQLCipher: about 0.1-0.3 s) - see `zvh_tui.terminal`.
+Kept apart from `zvh_tui.cli.commands` so that the first instructions run before the heavy imports
+(Textual, Peewee, SQLCipher: about 0.1-0.3 s) - see `zvh_tui.core.terminal`.
 """
 
 from __future__ import annotations
 
-from zvh_tui import terminal
+from zvh_tui.core import terminal
 
 
 def main() -> int:
     terminal.hold_echo()
     try:
-        from zvh_tui.cli import main as cli_main
+        from zvh_tui.cli.commands import main as cli_main
 
         return cli_main()
     except KeyboardInterrupt:  # Ctrl+C while still importing

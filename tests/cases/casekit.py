@@ -16,9 +16,14 @@ from textual.pilot import Pilot
 from uikit import screen_text, wait_for, wait_for_text  # noqa: F401 - used by the tests
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.services import cases, context, meetings, participants, partners, plans
-from zvh_tui.services.cases import NewCase, NewPerson
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases.lifecycle import NewCase, NewPerson
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case, Contact, Partner, utcnow
 
 

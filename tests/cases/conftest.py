@@ -12,7 +12,7 @@ import pytest
 from casekit import World, app_class, build_world
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 
 
 @pytest.fixture

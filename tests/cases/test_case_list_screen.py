@@ -12,11 +12,11 @@ from textual import events
 from textual.keys import key_to_character
 from textual.widgets import Input
 
-from zvh_tui.screens.case_list import EMPTY_TEXT, CaseListScreen, demo_hint, zvh_command
-from zvh_tui.screens.dossier import DossierScreen
-from zvh_tui.services.case_list import COLUMNS
+from zvh_tui.screens.cases.case_list import EMPTY_TEXT, CaseListScreen, demo_hint, zvh_command
+from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
+from zvh_tui.services.cases.case_list import COLUMNS
 from zvh_tui.widgets.case_table import CaseTable, column_widths
-from zvh_tui.widgets.plan_dialogs import ChoiceDialog
 
 
 def shown(screen: CaseListScreen) -> list[str]:

@@ -7,9 +7,14 @@ import datetime as dt
 import pytest
 from casekit import World, make_case, meeting_for
 
-from zvh_tui.services import case_list, cases, context, participants, partners, plans
-from zvh_tui.services.case_list import ListQuery, QuickFilter
-from zvh_tui.services.pickers import partner_choices
+from zvh_tui.services.cases import case_list
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases.case_list import ListQuery, QuickFilter
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.partners.pickers import partner_choices
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import AuditEvent, Case, Plan
 
 

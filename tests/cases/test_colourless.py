@@ -14,9 +14,9 @@ from textual.widgets._toast import Toast
 from uikit import screen_text, wait_for
 
 import zvh_tui
-from zvh_tui import config
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.settings import SettingsScreen
+from zvh_tui.core import config
+from zvh_tui.screens.shell.settings import SettingsScreen
 from zvh_tui.themes import HIGH_CONTRAST
 from zvh_tui.widgets.case_table import CURSOR_MARK, CaseTable
 from zvh_tui.widgets.checkbox import TickBox
@@ -132,7 +132,7 @@ async def test_the_cursor_in_tables_and_lists_is_bold_and_underlined() -> None:
 async def test_a_toast_over_a_dialog_leaves_its_buttons_free(world: World, profile) -> None:  # noqa: ANN001
     from textual.widgets import Button
 
-    from zvh_tui.screens.dialogs import JournalDialog
+    from zvh_tui.widgets.dialogs import JournalDialog
 
     app = ZvhApp(profile)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

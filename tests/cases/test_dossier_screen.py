@@ -9,16 +9,17 @@ from casekit import World, list_ready, make_case, screen_text, wait_for, wait_fo
 from textual.widgets import Input, Select, TextArea
 from textual.widgets._footer import FooterKey
 
-from zvh_tui.screens.dialogs import (
+from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.shared import context, dates
+from zvh_tui.store.models import AuditEvent, Case, Escalation, JournalEntry
+from zvh_tui.widgets.dialogs import (
     CloseCaseDialog,
     EscalateDialog,
     JournalDialog,
     MessageDialog,
     TextDialog,
 )
-from zvh_tui.screens.dossier import DossierScreen
-from zvh_tui.services import cases, context, dates
-from zvh_tui.store.models import AuditEvent, Case, Escalation, JournalEntry
 
 
 async def open_dossier(pilot, case: Case) -> DossierScreen:  # noqa: ANN001
@@ -198,8 +199,8 @@ async def test_triage_outcome(profile, make_app) -> None:  # noqa: ANN001
 
 async def test_plan_and_participants_say_when_not_available(profile, make_app, monkeypatch) -> None:  # noqa: ANN001
     case = make_case()
-    monkeypatch.setitem(sys.modules, "zvh_tui.screens.plan_editor", None)  # import fails
-    monkeypatch.setitem(sys.modules, "zvh_tui.screens.participants", None)
+    monkeypatch.setitem(sys.modules, "zvh_tui.screens.plans.plan_editor", None)  # import fails
+    monkeypatch.setitem(sys.modules, "zvh_tui.screens.partners.participants", None)
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         dossier = await open_dossier(pilot, case)
         await pilot.press("p")
@@ -212,7 +213,7 @@ async def test_plan_and_participants_say_when_not_available(profile, make_app, m
 async def test_next_dates_in_the_overview(world: World, profile, make_app) -> None:  # noqa: ANN001
     from casekit import meeting_for
 
-    from zvh_tui.services import plans
+    from zvh_tui.services.plans import versions as plans
 
     day = context.today() + dt.timedelta(days=9)
     plans.update_plan(plans.current(world.overdue), evaluation_on=context.today() + dt.timedelta(days=30))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from casekit import list_ready, screen_text, wait_for
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.screens.dialogs import ConfirmDialog
-from zvh_tui.screens.new_case import NewCaseScreen
-from zvh_tui.services import partners
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.screens.cases.new_case import NewCaseScreen
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.store.models import Case, CasePerson, Person
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.partner_picker import PartnerPicker
 
 
@@ -82,8 +82,8 @@ async def test_date_input_shows_what_it_read(profile, make_app) -> None:  # noqa
         await pilot.press(*"vandaag")
         await pilot.pause()
         assert str(received.feedback.render()).endswith(
-            __import__("zvh_tui.services.dates", fromlist=["x"]).format_date(
-                __import__("zvh_tui.services.context", fromlist=["x"]).today()))
+            __import__("zvh_tui.services.shared.dates", fromlist=["x"]).format_date(
+                __import__("zvh_tui.services.shared.context", fromlist=["x"]).today()))
         received.value = "31-02"
         await pilot.press("tab")
         await wait_for(pilot, lambda: received.feedback.has_class("-error"))

@@ -15,8 +15,24 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Select
 from textual.widgets._footer import FooterKey
 
-from zvh_tui.screens.csv_import import PathDialog
-from zvh_tui.screens.dialogs import (
+from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.screens.partners.csv_import import PathDialog
+from zvh_tui.screens.partners.participants import (
+    AddParticipantDialog,
+    CheckDialog,
+    ParticipantsScreen,
+    RoleDialog,
+)
+from zvh_tui.screens.partners.partner_form import ContactForm, PartnerForm
+from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
+from zvh_tui.screens.shell.help import HelpScreen
+from zvh_tui.screens.shell.settings import PassphraseDialog
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import partner_overview
+from zvh_tui.store.models import Escalation
+from zvh_tui.widgets.case_table import CaseTable
+from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.dialogs import (
     CloseCaseDialog,
     ConfirmDialog,
     EscalateDialog,
@@ -26,21 +42,6 @@ from zvh_tui.screens.dialogs import (
     TextDialog,
     TriageDialog,
 )
-from zvh_tui.screens.dossier import DossierScreen
-from zvh_tui.screens.help import HelpScreen
-from zvh_tui.screens.participants import (
-    AddParticipantDialog,
-    CheckDialog,
-    ParticipantsScreen,
-    RoleDialog,
-)
-from zvh_tui.screens.partner_form import ContactForm, PartnerForm
-from zvh_tui.screens.settings import PassphraseDialog
-from zvh_tui.services import cases, partner_overview
-from zvh_tui.store.models import Escalation
-from zvh_tui.widgets.case_table import CaseTable
-from zvh_tui.widgets.date_input import DateInput
-from zvh_tui.widgets.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
 
 SMALL = (80, 24)
 

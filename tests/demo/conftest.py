@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from demokit import DEMO_DAY, SCALE_N, Template, make_template, open_copy
 
-from zvh_tui.services import context
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import context
-from zvh_tui.services.demo import load_demo
-from zvh_tui.services.profile import Profile
+from zvh_tui.demo.builder import load_demo
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Action, Case
 
 SCALE_N = 200

@@ -9,10 +9,14 @@ import re
 import pytest
 from demokit import DEMO_DAY, Template, fingerprint
 
-from zvh_tui.errors import ZvhError
-from zvh_tui.services import audit, cases, context, plans
-from zvh_tui.services.demo import load_demo
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.vocab import ActionStatus, Phase, PlanStatus
+from zvh_tui.demo.builder import load_demo
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import (
     Action,
     AuditEvent,
@@ -30,7 +34,6 @@ from zvh_tui.store.models import (
     Plan,
     db,
 )
-from zvh_tui.vocab import ActionStatus, Phase, PlanStatus
 
 OPEN = (ActionStatus.OPEN.value, ActionStatus.BUSY.value)
 

@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from zvh_tui.errors import NotFound
-from zvh_tui.services import cases
-from zvh_tui.services.export import SCHEMA, export_case, export_case_json
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import NotFound
+from zvh_tui.core.vocab import Phase
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases.export import SCHEMA, export_case, export_case_json
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, Case, Participant, Partner, Person
-from zvh_tui.vocab import Phase
 
 SECTIONS = ["schema", "exported_at", "case", "persons", "participants", "plans", "meetings", "journal",
             "escalations", "director_changes"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from demokit import DEMO_DAY, SCALE_N, Template, fingerprint
 
-from zvh_tui.errors import ValidationError, ZvhError
-from zvh_tui.services import cases, context
-from zvh_tui.services.demo import load_demo
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.core.vocab import Phase
+from zvh_tui.demo.builder import load_demo
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import (
     Action,
     AuditEvent,
@@ -24,7 +26,6 @@ from zvh_tui.store.models import (
     Plan,
     db,
 )
-from zvh_tui.vocab import Phase
 
 
 def test_counts_and_spread(scale_profile: Profile, scale_template: Template) -> None:

@@ -15,10 +15,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from zvh_tui.services import cases, context, participants, plans
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.vocab import CheckStatus, Phase, TriageOutcome
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case, Partner, Plan
-from zvh_tui.vocab import CheckStatus, Phase, TriageOutcome
 
 TODAY = dt.date(2026, 11, 23)
 ACTOR = context.Actor(user="tester")
@@ -51,7 +54,7 @@ class Builder:
         return Partner.get(Partner.is_own == True)  # noqa: E712
 
     def partner(self, name: str | None = None, *, domain: str = "zorg", convenant: bool = True) -> Partner:
-        from zvh_tui.services import partners
+        from zvh_tui.services.partners import roster as partners
 
         self._count += 1
         return partners.create_partner(name or f"Partner {self._count}", domain, convenant_signed=convenant)

@@ -8,19 +8,16 @@ from dataclasses import dataclass
 
 import pytest
 
-from zvh_tui.errors import RuleError, ValidationError
-from zvh_tui.services import (
-    audit,
-    cases,
-    escalation,
-    journal,
-    meetings,
-    participants,
-    partners,
-    plans,
-)
+from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.vocab import ActionStatus, CheckStatus, Phase, TriageOutcome
+from zvh_tui.services.cases import escalation, journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
 from zvh_tui.store.models import Action, AuditEvent, Case, Meeting, MeetingItem, Partner, Plan, db
-from zvh_tui.vocab import ActionStatus, CheckStatus, Phase, TriageOutcome
 
 
 @dataclass

@@ -6,10 +6,15 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import NotFound, RuleError, ValidationError
-from zvh_tui.services import audit, cases, context, journal, participants, plans
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.vocab import CheckStatus, ParticipantRole, Phase, TriageOutcome
+from zvh_tui.services.cases import journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case, CasePerson, CaseSearch, JournalEntry, Person
-from zvh_tui.vocab import CheckStatus, ParticipantRole, Phase, TriageOutcome
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from zvh_tui.errors import RuleError, ValidationError
-from zvh_tui.services import cases, plans
+from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.vocab import ActionStatus, Phase
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.store.models import Action, AuditEvent, Case
-from zvh_tui.vocab import ActionStatus, Phase
 
 
 def executing_case(build, extra_actions: int = 0) -> Case:

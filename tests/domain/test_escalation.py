@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import RuleError, ValidationError
-from zvh_tui.services import cases, escalation
+from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.vocab import AvePhase, Level
+from zvh_tui.services.cases import escalation
+from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.store.models import Case, Escalation
-from zvh_tui.vocab import AvePhase, Level
 
 
 def _stored(case: Case) -> Case:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services import journal
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.vocab import Hat
+from zvh_tui.services.cases import journal
 from zvh_tui.store.models import JournalEntry
-from zvh_tui.vocab import Hat
 
 
 @pytest.mark.parametrize("hat", [h.value for h in Hat])

@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import RuleError, ValidationError
-from zvh_tui.services import cases, meetings, participants, partners
+from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteTag, ParticipantRole, Presence
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.store.models import Attendee, Meeting, MeetingItem, MeetingNote
-from zvh_tui.vocab import ItemStatus, MeetingStatus, NoteTag, ParticipantRole, Presence
 
 
 @pytest.fixture

@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import NotFound, RuleError, ValidationError
-from zvh_tui.services import cases, participants, partners, plans
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.vocab import CheckStatus, ParticipantRole
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.store.models import DirectorChange, Participant, Plan
-from zvh_tui.vocab import CheckStatus, ParticipantRole
 
 
 def _directors(case) -> int:

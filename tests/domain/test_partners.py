@@ -6,8 +6,12 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import NotFound, RuleError, ValidationError
-from zvh_tui.services import audit, meetings, participants, partners, plans
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
 from zvh_tui.store.models import AuditEvent, Contact, Participant, Partner
 
 

@@ -25,10 +25,11 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from zvh_tui.errors import RuleError
-from zvh_tui.services import participants, plans
+from zvh_tui.core.errors import RuleError
+from zvh_tui.core.vocab import ActionStatus, ParticipantRole, PlanStatus
+from zvh_tui.services.partners import participants
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.store.models import Participant, Plan
-from zvh_tui.vocab import ActionStatus, ParticipantRole, PlanStatus
 
 TODAY = dt.date(2026, 11, 23)
 OWNERS = st.sampled_from([None, "politie", "ggz", "own"])

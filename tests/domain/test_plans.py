@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import RuleError, ValidationError
-from zvh_tui.services import cases, context, participants, plans
+from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.vocab import ActionStatus, Phase, PlanStatus
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Action, Assessment, Goal, Perspective, Plan
-from zvh_tui.vocab import ActionStatus, Phase, PlanStatus
 
 TODAY = dt.date(2026, 11, 23)
 NEXT_WEEK = TODAY + dt.timedelta(days=7)

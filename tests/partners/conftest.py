@@ -16,8 +16,10 @@ import pytest
 from textual.app import App
 from uikit import screen_text, wait_for, wait_for_text
 
-from zvh_tui.services import cases, context, partners
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case, Contact, Partner
 
 TODAY = dt.date(2026, 11, 23)

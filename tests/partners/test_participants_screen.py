@@ -7,11 +7,12 @@ import datetime as dt
 from textual.widgets import DataTable, Input
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.dialogs import MessageDialog
-from zvh_tui.screens.participants import CheckDialog, ParticipantsScreen
-from zvh_tui.services import cases, participants
+from zvh_tui.core.vocab import ParticipantRole
+from zvh_tui.screens.partners.participants import CheckDialog, ParticipantsScreen
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
 from zvh_tui.store.models import AuditEvent, DirectorChange, Participant
-from zvh_tui.vocab import ParticipantRole
+from zvh_tui.widgets.dialogs import MessageDialog
 
 SIZE = (120, 40)
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import partner_csv, partners
-from zvh_tui.services.partner_csv import import_partners
+from zvh_tui.services.partners import partner_csv
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.partners.partner_csv import import_partners
 from zvh_tui.store.models import AuditEvent, Contact, Partner
 
 HEADER = "organisatie;domein;convenant;notities;contactpersoon;functie;telefoon;e-mail;bereikbaarheid"
@@ -282,7 +283,7 @@ def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
     import sys
     import threading
 
-    from zvh_tui import cli
+    from zvh_tui.cli import commands as cli
 
     monkeypatch.setenv("ZVH_PASSPHRASE", "test-wachtwoord-1")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own

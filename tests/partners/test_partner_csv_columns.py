@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from zvh_tui.services import partners
-from zvh_tui.services.partner_csv import column_key, import_partners
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.partners.partner_csv import column_key, import_partners
 from zvh_tui.store.models import AuditEvent, Contact, Partner
 
 

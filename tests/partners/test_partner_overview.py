@@ -6,10 +6,14 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import RuleError
-from zvh_tui.services import cases, meetings, participants, partner_overview, partners, plans
+from zvh_tui.core.errors import RuleError
+from zvh_tui.core.vocab import ParticipantRole, Presence
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants, partner_overview
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.store.models import Contact, Participant, Partner
-from zvh_tui.vocab import ParticipantRole, Presence
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.csv_import import CsvImportScreen
-from zvh_tui.screens.dialogs import MessageDialog
-from zvh_tui.screens.partner_detail import PartnerDetailScreen
-from zvh_tui.screens.partner_roster import PartnerRosterScreen
-from zvh_tui.services import participants, partners
+from zvh_tui.screens.partners.csv_import import CsvImportScreen
+from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
+from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.store.models import Contact, Partner
+from zvh_tui.widgets.dialogs import MessageDialog
 
 SIZE = (120, 40)
 
@@ -131,7 +132,7 @@ async def test_detail_shows_cases_and_jumps_only_when_the_dossier_exists(profile
         await pilot.press("enter")  # on the case: opens the dossier (or says it is not there)
         await pilot.pause()
         try:
-            import zvh_tui.screens.dossier  # noqa: F401
+            import zvh_tui.screens.cases.dossier  # noqa: F401
         except ImportError:
             await ui.until(pilot, lambda: "Nog niet beschikbaar" in ui.notes(app))
         else:

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from zvh_tui.services import cases, context, participants, partners
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.vocab import CheckStatus, Phase, TriageOutcome
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case, Contact, Partner
-from zvh_tui.vocab import CheckStatus, Phase, TriageOutcome
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 

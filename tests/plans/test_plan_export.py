@@ -8,8 +8,11 @@ import stat
 
 import pytest
 
-from zvh_tui.errors import NotFound, ValidationError
-from zvh_tui.services import audit, partners, plan_export, plans
+from zvh_tui.core.errors import NotFound, ValidationError
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import plan_export
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
 from zvh_tui.store.models import AuditEvent, Plan
 
 TODAY = dt.date(2026, 11, 23)  # as frozen by conftest.py
@@ -170,7 +173,7 @@ def test_older_version_can_be_exported(plan_case) -> None:
 
 
 def test_cli_export_plan_writes_the_per_partner_html(plan_case, profile, profile_dir, tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
-    from zvh_tui import cli
+    from zvh_tui.cli import commands as cli
 
     _full_plan(plan_case)
     reference = plan_case.case.reference

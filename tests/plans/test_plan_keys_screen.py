@@ -9,10 +9,10 @@ from test_plan_editor_screen import _adopted
 from uikit import screen_text, wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.plan_diff import PlanDiffScreen
-from zvh_tui.screens.plan_editor import PlanEditorScreen
-from zvh_tui.services import plans
-from zvh_tui.services.profile import Profile
+from zvh_tui.screens.plans.plan_diff import PlanDiffScreen
+from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Plan
 
 TODAY = dt.date(2026, 11, 23)
@@ -58,9 +58,9 @@ async def test_swapping_the_versions_swaps_the_sentences(profile: Profile, plan_
 # -- 11.9 F2 goes to the case list from anywhere ------------------------------------------------
 
 async def test_f2_goes_to_the_case_list_and_saves_what_was_being_typed(profile: Profile, plan_case) -> None:  # noqa: ANN001
-    from zvh_tui.screens.case_list import CaseListScreen
-    from zvh_tui.screens.dossier import DossierScreen
-    from zvh_tui.widgets.plan_line_editor import PlanLineEditor
+    from zvh_tui.screens.cases.case_list import CaseListScreen
+    from zvh_tui.screens.cases.dossier import DossierScreen
+    from zvh_tui.screens.plans.plan_line_editor import PlanLineEditor
 
     plan = plans.start_plan(plan_case.case)
     app = ZvhApp(profile)
@@ -86,8 +86,8 @@ async def test_f2_goes_to_the_case_list_and_saves_what_was_being_typed(profile: 
 
 
 async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Profile, plan_case) -> None:  # noqa: ANN001
-    from zvh_tui.screens.case_list import CaseListScreen
-    from zvh_tui.screens.new_case import NewCaseScreen
+    from zvh_tui.screens.cases.case_list import CaseListScreen
+    from zvh_tui.screens.cases.new_case import NewCaseScreen
 
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -106,9 +106,9 @@ async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Prof
 # -- 11.11 undo is multi-level, with redo ---------------------------------------------------------
 
 async def test_u_takes_back_several_changes_and_shift_u_redoes_them(profile: Profile, plan_case) -> None:  # noqa: ANN001
+    from zvh_tui.core.vocab import ActionStatus
+    from zvh_tui.screens.plans.plan_dialogs import PlanConfirm
     from zvh_tui.store.models import Action, Goal
-    from zvh_tui.vocab import ActionStatus
-    from zvh_tui.widgets.plan_dialogs import PlanConfirm
 
     plan = plans.start_plan(plan_case.case)
     goal = plans.add_goal(plan, "Stabiel wonen")

@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
-from zvh_tui.errors import RuleError
-from zvh_tui.services import audit, plan_undo, plans
+from zvh_tui.core.errors import RuleError
+from zvh_tui.core.vocab import ActionStatus
+from zvh_tui.services.plans import plan_undo
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
 from zvh_tui.store.models import Action, Goal, Plan
-from zvh_tui.vocab import ActionStatus
 
 TODAY = dt.date(2026, 11, 23)  # as frozen by conftest.py
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zvh_tui.services import dates, quick_entry
-from zvh_tui.services.quick_entry import Candidate, ContactCandidate, parse_quick_entry
+from zvh_tui.services.plans import quick_entry
+from zvh_tui.services.plans.quick_entry import Candidate, ContactCandidate, parse_quick_entry
+from zvh_tui.services.shared import dates
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 

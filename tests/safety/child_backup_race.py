@@ -21,8 +21,8 @@ from pathlib import Path
 
 def main() -> int:
     mode, data_dir, rounds, seed = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    from zvh_tui.services import context
-    from zvh_tui.services.profile import Profile
+    from zvh_tui.services.safety.profile import Profile
+    from zvh_tui.services.shared import context
 
     key = os.environ["ZVH_TEST_KEY"]
     profile = Profile.from_dir(data_dir)
@@ -64,15 +64,15 @@ def main() -> int:
 
 
 def _timed_backup(profile) -> float:  # noqa: ANN001
-    from zvh_tui.services import backup
+    from zvh_tui.services.safety import backup
 
     return backup.make_backup(profile, generations=10_000).seconds
 
 
 def _backup(profile, store, begun: threading.Event, outcome: list[str]) -> None:  # noqa: ANN001
     """The app's backup worker (ZvhApp._backup_job): a backup inside the connection context."""
-    from zvh_tui.errors import StoreClosing
-    from zvh_tui.services import backup
+    from zvh_tui.core.errors import StoreClosing
+    from zvh_tui.services.safety import backup
 
     begun.set()
     try:

@@ -9,7 +9,7 @@ Usage: python child_ops.py MODE DATA_DIR RUN   (the raw key comes in ZVH_TEST_KE
 - wal:    make one case named RUN and die at once with os._exit (as kill -9 would): what it
           committed is only in zvh.db-wal. Prints `ACK case <id>` first.
 - restore: restore the backup file RUN (passphrase in ZVH_TEST_PASSPHRASE) and die with
-          os._exit(9) at restore step ZVH_KILL_AT (services/backup.py, RESTORE_STEPS);
+          os._exit(9) at restore step ZVH_KILL_AT (services/safety/backup.py, RESTORE_STEPS);
           ZVH_NO_CHECKPOINT=1 skips the checkpoint, so the WAL must be kept as a set.
 """
 
@@ -23,9 +23,13 @@ from pathlib import Path
 
 def main() -> int:
     mode, data_dir, run = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-    from zvh_tui.errors import ZvhError
-    from zvh_tui.services import backup, cases, context, journal, plans
-    from zvh_tui.services.profile import Profile
+    from zvh_tui.core.errors import ZvhError
+    from zvh_tui.services.cases import journal
+    from zvh_tui.services.cases import lifecycle as cases
+    from zvh_tui.services.plans import versions as plans
+    from zvh_tui.services.safety import backup
+    from zvh_tui.services.safety.profile import Profile
+    from zvh_tui.services.shared import context
 
     profile = Profile.from_dir(data_dir)
     if mode == "hold":

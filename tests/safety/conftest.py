@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from safety_helpers import TODAY
 
-from zvh_tui.services import context
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store import models
 
 

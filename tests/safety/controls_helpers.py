@@ -7,7 +7,7 @@ import unicodedata
 
 import safety_helpers as h
 
-from zvh_tui.services.text import BIDI_CONTROLS
+from zvh_tui.services.shared.text import BIDI_CONTROLS
 from zvh_tui.store.models import db
 
 # Set the terminal title (OSC 2), write the clipboard (OSC 52), clear the screen, then NUL, a C1

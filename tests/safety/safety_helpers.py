@@ -13,18 +13,15 @@ import ctypes.util
 import datetime as dt
 from pathlib import Path
 
-from zvh_tui.services import (
-    cases,
-    escalation,
-    journal,
-    meetings,
-    participants,
-    partners,
-    plans,
-)
+from zvh_tui.core.vocab import CheckStatus, Level, Phase, TriageOutcome
+from zvh_tui.services.cases import escalation, journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.store import database
 from zvh_tui.store.models import Case, Partner, db
-from zvh_tui.vocab import CheckStatus, Level, Phase, TriageOutcome
 
 TEST_PASSPHRASE = "test-wachtwoord-1"
 TODAY = dt.date(2026, 11, 23)

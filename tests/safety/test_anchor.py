@@ -14,9 +14,10 @@ import pytest
 import safety_helpers as h
 from test_durability import kill_and_drain, read_until, start_child
 
-from zvh_tui import cli
-from zvh_tui.services import anchor, audit, backup, cases
-from zvh_tui.services.profile import Profile
+from zvh_tui.cli import commands as cli
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety import anchor, audit, backup
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, Case, db
 
 
@@ -168,7 +169,7 @@ async def test_the_app_stays_locked_and_says_why(profile: Profile, raw_key: str)
     from textual.widgets import Input
 
     from zvh_tui.app import ZvhApp
-    from zvh_tui.screens.unlock import UnlockScreen
+    from zvh_tui.screens.safety.unlock import UnlockScreen
 
     paths = profile.paths
     profile.lock()

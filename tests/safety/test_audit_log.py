@@ -11,9 +11,11 @@ import peewee
 import pytest
 import safety_helpers as h
 
-from zvh_tui.errors import NotFound
-from zvh_tui.services import audit, audit_log, backup, cases, journal, retention
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import NotFound
+from zvh_tui.services.cases import journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety import audit, audit_log, backup, retention
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, Case, Person, db
 
 CANARY = "Logkanarie3Vb"
@@ -48,7 +50,8 @@ def test_the_chain_finds_a_removed_event(profile: Profile) -> None:
 def test_every_kind_of_access_writes_an_event(
     profile: Profile, tmp_path: Path, make_profile: Callable[..., Profile], raw_key: str
 ) -> None:
-    from zvh_tui.services import export, partner_csv
+    from zvh_tui.services.cases import export
+    from zvh_tui.services.partners import partner_csv
 
     start = _last_id()
     case = h.fill_case(CANARY, today=h.TODAY)                      # change
@@ -104,7 +107,7 @@ def test_export_of_a_persons_log_for_an_access_request(profile: Profile) -> None
 def test_export_of_a_cases_log_survives_destruction(profile: Profile) -> None:
     import datetime as dt
 
-    from zvh_tui.services import context
+    from zvh_tui.services.shared import context
 
     context.set_today(dt.date(2000, 1, 3))
     case = h.fill_case(CANARY, today=context.today())
@@ -124,7 +127,7 @@ def test_every_object_in_the_log_has_a_dutch_name() -> None:
     """Each object_type the code writes to the log (services/*.py) has a label in vocab."""
     import re
 
-    from zvh_tui.vocab import AuditObject
+    from zvh_tui.core.vocab import AuditObject
 
     source = Path(audit_log.__file__).parent
     written = set()

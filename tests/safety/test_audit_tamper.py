@@ -1,5 +1,5 @@
 """An audit log that shows tampering (issue 10.5): each way someone with the key and a SQLCipher
-tool can change the log is a finding of `zvh check` (services/integrity.py), never a crash."""
+tool can change the log is a finding of `zvh check` (services/safety/integrity.py), never a crash."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pytest
 import safety_helpers as h
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from zvh_tui import cli
-from zvh_tui.services import anchor, audit, backup, integrity
-from zvh_tui.services.profile import Profile
+from zvh_tui.cli import commands as cli
+from zvh_tui.services.safety import anchor, audit, backup, integrity
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, db
 
 RECREATE = list(audit.TRIGGERS.values())

@@ -16,9 +16,9 @@ import pytest
 import safety_helpers as h
 from test_durability import kill_and_drain, read_until, start_child
 
-from zvh_tui.errors import DatabaseCorrupt, StoreError, WrongPassphrase, ZvhError
-from zvh_tui.services import audit, backup
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import DatabaseCorrupt, StoreError, WrongPassphrase, ZvhError
+from zvh_tui.services.safety import audit, backup
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, JournalEntry, db
 
 CANARY = "Backupkanarie5Tg"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import safety_helpers as h
 
-from zvh_tui.errors import StoreClosing
-from zvh_tui.services import backup
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import StoreClosing
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, JournalEntry, db
 
 CHILD = Path(__file__).with_name("child_backup_race.py")
@@ -236,7 +236,7 @@ async def test_ctrl_l_right_after_unlock_stops_the_backup_and_locks(
     make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
     from zvh_tui.app import ZvhApp
-    from zvh_tui.screens.unlock import UnlockScreen
+    from zvh_tui.screens.safety.unlock import UnlockScreen
 
     profile = make_profile(unlock=False)
     copying, _release = _held_backups(monkeypatch)

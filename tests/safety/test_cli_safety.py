@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import safety_helpers as h
 
-from zvh_tui import cli
-from zvh_tui.services import backup
-from zvh_tui.services.profile import Profile
+from zvh_tui.cli import commands as cli
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Person
 
 

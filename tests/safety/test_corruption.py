@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import safety_helpers as h
 
-from zvh_tui.errors import DatabaseCorrupt, WrongPassphrase, ZvhError
-from zvh_tui.services import backup, integrity
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import DatabaseCorrupt, WrongPassphrase, ZvhError
+from zvh_tui.services.safety import backup, integrity
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store import models
 from zvh_tui.store.models import db
 

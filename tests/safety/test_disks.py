@@ -28,11 +28,11 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from textual.widgets import Input
 from uikit import screen_text, wait_for
 
-from zvh_tui import crash
 from zvh_tui.app import LOCKED_MODE, ZvhApp
-from zvh_tui.errors import DiskFull, ReadOnlyStorage, StorageProblem, WrongPassphrase
-from zvh_tui.services import partners
-from zvh_tui.services.profile import Profile
+from zvh_tui.core import crash
+from zvh_tui.core.errors import DiskFull, ReadOnlyStorage, StorageProblem, WrongPassphrase
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store import database
 from zvh_tui.store.models import Partner
 
@@ -285,7 +285,7 @@ def test_an_injected_full_disk_under_unlock_keeps_the_profile_locked(
     make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
     """Where no tmpfs can be mounted: the first write of the unlock fails as a full disk does."""
-    from zvh_tui.services import audit
+    from zvh_tui.services.safety import audit
 
     profile = make_profile(unlock=False)
 

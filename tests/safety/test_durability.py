@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import safety_helpers as h
 
-from zvh_tui.errors import ProfileLocked, StoreError
-from zvh_tui.services import cases, journal
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import ProfileLocked, StoreError
+from zvh_tui.services.cases import journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store import database
 from zvh_tui.store.models import Action, Case, JournalEntry, db
 

@@ -15,18 +15,16 @@ import safety_helpers as h
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zvh_tui.errors import ZvhError
-from zvh_tui.services import (
-    cases,
-    dates,
-    escalation,
-    journal,
-    meetings,
-    partners,
-    plans,
-    quick_entry,
-)
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.vocab import Level
+from zvh_tui.services.cases import escalation, journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import quick_entry
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import dates
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -40,7 +38,6 @@ from zvh_tui.store.models import (
     Person,
     Plan,
 )
-from zvh_tui.vocab import Level
 
 HOSTILE_SAMPLES = [
     "[/b]", "[bold red]alarm[/]", "[link=file:///etc/passwd]klik[/link]", "[@click=app.quit]x[/]",

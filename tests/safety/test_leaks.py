@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import safety_helpers as h
 
-from zvh_tui import crash
-from zvh_tui.services import backup, export
-from zvh_tui.services.profile import Profile
+from zvh_tui.core import crash
+from zvh_tui.services.cases import export
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import Profile
 
 CANARY = "Lekkanarie8Hn"
 ENCRYPTED_SUFFIXES = ("zvh.db", "zvh.db-wal", ".db")
@@ -93,7 +94,7 @@ def test_the_cli_keeps_client_data_off_the_terminal(
     assert CANARY not in run.stdout + run.stderr
     # A crash inside the CLI prints a short message and an error id, never the exception text.
     code = (
-        "import sys; from zvh_tui import crash; crash.install_excepthook(None); "
+        "import sys; from zvh_tui.core import crash; crash.install_excepthook(None); "
         f"raise RuntimeError('geheim {CANARY}')"
     )
     boom = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -119,7 +120,7 @@ def test_crash_report_holds_no_message_or_locals() -> None:
 
 def test_no_core_dumps_and_private_files_from_the_start(tmp_path: Path) -> None:
     code = (
-        "import os, resource; from zvh_tui import paths; paths.secure_process(); "
+        "import os, resource; from zvh_tui.core import paths; paths.secure_process(); "
         "print(resource.getrlimit(resource.RLIMIT_CORE)[0], oct(os.umask(0)))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

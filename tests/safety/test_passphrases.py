@@ -17,10 +17,10 @@ from textual.widgets import Input
 from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.errors import UnlockDelayed, ValidationError, WrongPassphrase
-from zvh_tui.screens.unlock import UnlockScreen
-from zvh_tui.services import unlock_delay
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import UnlockDelayed, ValidationError, WrongPassphrase
+from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.services.safety import unlock_delay
+from zvh_tui.services.safety.profile import Profile
 
 ZVH = Path(sys.executable).parent / "zvh"
 WRONG = "niet-het-wachtwoord"
@@ -144,7 +144,7 @@ def test_the_cli_with_zvh_passphrase_waits_too(make_profile) -> None:  # noqa: A
 def test_restoring_a_backup_from_before_a_passphrase_change_says_which_passphrase_applies(
     make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
-    from zvh_tui.services import backup
+    from zvh_tui.services.safety import backup
 
     profile = make_profile()
     same = backup.make_backup(profile).info.path

@@ -13,9 +13,9 @@ from textual._xterm_parser import XTermParser
 from textual.widgets import Input, TextArea
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.new_case import NewCaseScreen
-from zvh_tui.services.profile import Profile
-from zvh_tui.services.text import LINE_MAX, block, line, paste_refusal
+from zvh_tui.screens.cases.new_case import NewCaseScreen
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared.text import LINE_MAX, block, line, paste_refusal
 from zvh_tui.widgets import paste_guard
 
 SIZE = (120, 40)

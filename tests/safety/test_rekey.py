@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 import safety_helpers as h
 
-from zvh_tui.errors import StoreError, ValidationError, WrongPassphrase
-from zvh_tui.services import audit, backup, rekey
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import StoreError, ValidationError, WrongPassphrase
+from zvh_tui.services.safety import audit, backup, rekey
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store import database
 from zvh_tui.store.models import AuditEvent
 

@@ -15,8 +15,8 @@ import pytest
 import safety_helpers as h
 from test_durability import CHILD
 
-from zvh_tui.services import audit, backup
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety import audit, backup
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store import database
 from zvh_tui.store.models import Person
 
@@ -177,8 +177,8 @@ def test_when_the_database_cannot_be_set_aside_nothing_changes(
     make_profile: Callable[..., Profile], raw_key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A backups folder on another file system (no hard links): refused, undone, told."""
-    from zvh_tui.errors import StoreError
-    from zvh_tui.services import cases
+    from zvh_tui.core.errors import StoreError
+    from zvh_tui.services.cases import lifecycle as cases
 
     profile = make_profile("anderschijf")
     made = backup.make_backup(profile).info

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import safety_helpers as h
 
-from zvh_tui.errors import RuleError
-from zvh_tui.services import audit, backup, cases, context, retention
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import RuleError
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety import audit, backup, retention
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import AuditEvent, Case, CasePerson, Person, db
 
 TODAY = h.TODAY

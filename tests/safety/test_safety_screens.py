@@ -8,16 +8,17 @@ import datetime as dt
 import safety_helpers as h
 from textual.widgets import Input
 
-from zvh_tui import config
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.audit_log import AuditLogScreen
-from zvh_tui.screens.dialogs import ConfirmDialog
-from zvh_tui.screens.retention import RetentionScreen
-from zvh_tui.screens.settings import SettingsScreen
-from zvh_tui.screens.unlock import UnlockScreen
-from zvh_tui.services import backup, context
-from zvh_tui.services.profile import Profile
+from zvh_tui.core import config
+from zvh_tui.screens.safety.audit_log import AuditLogScreen
+from zvh_tui.screens.safety.retention import RetentionScreen
+from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.settings import SettingsScreen
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case
+from zvh_tui.widgets.dialogs import ConfirmDialog
 
 SIZE = (120, 40)
 CANARY = "Schermkanarie6Jp"
@@ -251,8 +252,8 @@ async def test_settings_key_and_palette_commands(profile: Profile) -> None:
 async def test_audit_log_shows_dutch_objects_and_an_event_in_full(profile: Profile) -> None:
     from textual.widgets import DataTable
 
-    from zvh_tui.screens.audit_log import AuditEventDialog
-    from zvh_tui.services import audit
+    from zvh_tui.screens.safety.audit_log import AuditEventDialog
+    from zvh_tui.services.safety import audit
 
     case = h.fill_case(CANARY, today=h.TODAY)
     long_detail = "partners+12 ~3 " + " ".join(f"regel{n}=fout" for n in range(14))
@@ -283,7 +284,7 @@ async def test_audit_log_shows_dutch_objects_and_an_event_in_full(profile: Profi
 
 
 async def test_the_dossier_shows_the_persons_number_for_the_log(profile: Profile) -> None:
-    from zvh_tui.screens.dossier import DossierScreen
+    from zvh_tui.screens.cases.dossier import DossierScreen
     from zvh_tui.store.models import CasePerson
 
     case = h.fill_case(CANARY, today=h.TODAY)

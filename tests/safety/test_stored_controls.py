@@ -15,7 +15,11 @@ import pytest
 import safety_helpers as h
 from controls_helpers import EVIL, SHOWN, plant, raw_controls
 
-from zvh_tui.services import audit_log, context, export, partner_csv, plan_export
+from zvh_tui.services.cases import export
+from zvh_tui.services.partners import partner_csv
+from zvh_tui.services.plans import plan_export
+from zvh_tui.services.safety import audit_log
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import Case, Partner
 
 CANARY = "Kxq7Canary"

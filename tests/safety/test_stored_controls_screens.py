@@ -20,12 +20,12 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.dossier import DossierScreen
-from zvh_tui.screens.participants import ParticipantsScreen
-from zvh_tui.screens.partner_detail import PartnerDetailScreen
-from zvh_tui.screens.partner_form import ContactForm
-from zvh_tui.screens.plan_editor import PlanEditorScreen
-from zvh_tui.services.profile import Profile
+from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.screens.partners.participants import ParticipantsScreen
+from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
+from zvh_tui.screens.partners.partner_form import ContactForm
+from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Case, Contact, Partner
 from zvh_tui.widgets import output_guard
 

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from uikit import screen_text as _screen_text
 from uikit import wait_for as _wait_for
 
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 
 ScreenText = Callable[[App], str]
 WaitFor = Callable[[Pilot, Callable[[], bool]], Awaitable[None]]

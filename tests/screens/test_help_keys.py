@@ -9,9 +9,9 @@ from textual.widgets import DataTable
 from uikit import wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.screens.help import HelpScreen, key_label, key_rows
-from zvh_tui.services.profile import Profile
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.screens.shell.help import HelpScreen, key_label, key_rows
+from zvh_tui.services.safety.profile import Profile
 
 SIZE = (120, 40)
 
@@ -43,7 +43,8 @@ def help_rows(app: ZvhApp) -> list[tuple[str, str]]:
 
 
 async def test_f1_on_the_case_list_tells_s_from_shift_s_in_dutch(profile: Profile) -> None:
-    from zvh_tui.services import cases, partners
+    from zvh_tui.services.cases import lifecycle as cases
+    from zvh_tui.services.partners import roster as partners
 
     referrer = partners.create_partner("Wijkteam Noord", "gemeente", convenant_signed=True)
     cases.create_case(cases.NewCase(persons=[cases.NewPerson(name="Fatima El Amrani")],
@@ -67,7 +68,7 @@ async def test_f1_on_the_case_list_tells_s_from_shift_s_in_dutch(profile: Profil
 
 
 async def test_dossier_and_app_say_which_afsluiten(profile: Profile) -> None:
-    from zvh_tui.screens.dossier import DossierScreen
+    from zvh_tui.screens.cases.dossier import DossierScreen
 
     app = ZvhApp(profile)
     descriptions = {binding.description for _key, binding in

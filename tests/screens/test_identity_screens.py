@@ -8,12 +8,12 @@ import getpass
 from textual.widgets import Input
 from uikit import wait_for_text
 
-from zvh_tui import config
 from zvh_tui.app import LOCKED_MODE, ZvhApp
-from zvh_tui.screens.settings import SettingsScreen
-from zvh_tui.screens.unlock import UnlockScreen
-from zvh_tui.services import context, identity
-from zvh_tui.services.profile import Profile
+from zvh_tui.core import config
+from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.settings import SettingsScreen
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context, identity
 from zvh_tui.store.models import AuditEvent
 
 NEW_PASSPHRASE = "correct-paard-batterij"

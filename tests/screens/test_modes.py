@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 
 
 async def test_f3_opens_partners_and_f2_returns_to_cases(profile: Profile, wait_for) -> None:

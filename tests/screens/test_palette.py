@@ -9,13 +9,15 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.commands import CaseCommands, PartnerCommands
-from zvh_tui.screens.dossier import DossierScreen
-from zvh_tui.screens.new_case import NewCaseScreen
-from zvh_tui.screens.partner_detail import PartnerDetailScreen
-from zvh_tui.services import cases, context, partners
-from zvh_tui.services.cases import NewCase, NewPerson
-from zvh_tui.services.profile import Profile
+from zvh_tui.palette import CaseCommands, PartnerCommands
+from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.screens.cases.new_case import NewCaseScreen
+from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases.lifecycle import NewCase, NewPerson
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import AuditEvent, Case, Partner
 
 SIZE = (120, 40)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from uikit import screen_text, wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.errors import RuleError
-from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.screens.dialogs import MessageDialog
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import RuleError
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.widgets.dialogs import MessageDialog
 
 SIZE = (120, 40)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import context
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 
 TEST_PASSPHRASE = "test-wachtwoord-1"
 

@@ -1,4 +1,4 @@
-"""The NEN 7513 audit log (services/audit.py): a hash chain of events holding ids only."""
+"""The NEN 7513 audit log (services/safety/audit.py): a hash chain of events holding ids only."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import threading
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from zvh_tui.services import audit, context
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety import audit
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import AuditEvent, Case, Person, db
 
 

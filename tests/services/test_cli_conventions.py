@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui import cli, config, keymap
-from zvh_tui.services import backup
-from zvh_tui.services.profile import Profile
+from zvh_tui import keymap
+from zvh_tui.cli import commands as cli
+from zvh_tui.core import config
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import Profile
 
 Run = Callable[..., tuple[int, str, str]]
 PASSPHRASE = "test-wachtwoord-1"
@@ -260,7 +262,7 @@ def test_echo_goes_off_before_any_heavy_import() -> None:
     import subprocess
 
     script = ("import sys, zvh_tui.start; heavy = {'textual', 'peewee', 'sqlcipher3', "
-              "'platformdirs', 'rich', 'filelock', 'zvh_tui.cli'} & set(sys.modules); "
+              "'platformdirs', 'rich', 'filelock', 'zvh_tui.cli.commands'} & set(sys.modules); "
               "print(sorted(heavy))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60)

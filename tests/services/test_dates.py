@@ -1,4 +1,4 @@
-"""Dutch date input (services/dates.py): every documented form, refusals, and properties."""
+"""Dutch date input (services/shared/dates.py): every documented form, refusals, and properties."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services import context
-from zvh_tui.services.dates import add_months, format_date, parse_date
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.shared import context
+from zvh_tui.services.shared.dates import add_months, format_date, parse_date
 
 MONDAY = dt.date(2026, 11, 23)
 FRIDAY = dt.date(2026, 11, 27)

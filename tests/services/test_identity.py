@@ -1,4 +1,4 @@
-"""The user's own name and organisation (services/identity.py): stored in the settings, used as
+"""The user's own name and organisation (services/shared/identity.py): stored in the settings, used as
 the author of journal entries, "vastgelegd door" and the audit log (issue 11, item 5)."""
 
 from __future__ import annotations
@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui import config, errors
-from zvh_tui.services import cases, context, identity, journal, participants, partners
-from zvh_tui.services.profile import Profile
+from zvh_tui.core import config, errors
+from zvh_tui.services.cases import journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context, identity
 from zvh_tui.store.models import AuditEvent, DirectorChange, JournalEntry
 
 
@@ -74,7 +78,7 @@ def test_the_demo_uses_a_fictional_regisseur_unless_a_name_is_set(profile: Profi
 
 
 def test_zvh_demo_writes_as_the_fictional_regisseur(tmp_path: Path, monkeypatch, capsys) -> None:
-    from zvh_tui import cli
+    from zvh_tui.cli import commands as cli
 
     monkeypatch.setenv("ZVH_PASSPHRASE", "test-wachtwoord-1")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own

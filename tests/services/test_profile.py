@@ -1,4 +1,4 @@
-"""A profile's life (services/profile.py) and its settings (config.py)."""
+"""A profile's life (services/safety/profile.py) and its settings (config.py)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui import config
-from zvh_tui.errors import (
+from zvh_tui.core import config
+from zvh_tui.core.errors import (
     DatabaseCorrupt,
     StoreError,
     UnlockDelayed,
     ValidationError,
     WrongPassphrase,
 )
-from zvh_tui.services.profile import ENV_PASSPHRASE, Profile
+from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile
 from zvh_tui.store import models
 from zvh_tui.store.models import AuditEvent, KeyValue, Partner
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.errors import NoProfile
-from zvh_tui.services import backup
-from zvh_tui.services.profile import ENV_PASSPHRASE, Profile
+from zvh_tui.core.errors import NoProfile
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile
 from zvh_tui.store import models
 
 

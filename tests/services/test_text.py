@@ -1,4 +1,4 @@
-"""Checking typed text (services/text.py): stored exactly as typed, or refused in Dutch."""
+"""Checking typed text (services/shared/text.py): stored exactly as typed, or refused in Dutch."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services.text import LINE_MAX, TEXT_MAX, block, line
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.shared.text import LINE_MAX, TEXT_MAX, block, line
 
 # -- line() -------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The one e-mail validator (services/validate.py) and the plural helper (services/plurals.py)."""
+"""The one e-mail validator (services/shared/validate.py) and the plural helper (services/shared/plurals.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services import partners, plurals
-from zvh_tui.services.validate import email, email_problem
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.shared import plurals
+from zvh_tui.services.shared.validate import email, email_problem
 
 
 @pytest.mark.parametrize(("value", "reason"), [

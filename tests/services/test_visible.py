@@ -1,4 +1,4 @@
-"""Stored text shown or exported (services/text.py: visible, escape_json_controls) and settings
+"""Stored text shown or exported (services/shared/text.py: visible, escape_json_controls) and settings
 strings checked like form input (config.Settings.validate)."""
 
 from __future__ import annotations
@@ -11,8 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zvh_tui import config
-from zvh_tui.services.text import BIDI_CONTROLS, escape_json_controls, strip_controls, visible
+from zvh_tui.core import config
+from zvh_tui.services.shared.text import (
+    BIDI_CONTROLS,
+    escape_json_controls,
+    strip_controls,
+    visible,
+)
 
 OSC_TITLE = "\x1b]2;PWNED\x07"
 OSC_CLIPBOARD = "\x1b]52;c;SElKQUNLRUQ=\x07"

@@ -31,7 +31,7 @@ SCRIPT = textwrap.dedent(
             failed.append(f"{{name}}: {{type(error).__name__}}: {{error}}")
     print(len(names))
     print("\\n".join(failed))
-    from zvh_tui import paths, terminal
+    from zvh_tui.core import paths, terminal
     paths.secure_process()  # no resource module: no core limit, no error
     terminal.hold_echo()  # no termios: nothing to do
     terminal.release_echo()
@@ -55,8 +55,8 @@ def test_the_profile_lock_works_without_fcntl(tmp_path) -> None:  # noqa: ANN001
         f"""
         import sys
         sys.modules["fcntl"] = None
-        from zvh_tui.errors import ProfileLocked
-        from zvh_tui.services.profile import Profile
+        from zvh_tui.core.errors import ProfileLocked
+        from zvh_tui.services.safety.profile import Profile
         first, second = Profile.from_dir({str(tmp_path)!r}), Profile.from_dir({str(tmp_path)!r})
         first.acquire()
         try:

@@ -34,7 +34,7 @@ GENESIS = "0" * 64
 
 
 def _digest_v1(prev_hash: str, fields: dict[str, object]) -> str:
-    """Version 1's audit hash (services/audit.py at the time), frozen here on purpose."""
+    """Version 1's audit hash (services/safety/audit.py at the time), frozen here on purpose."""
     payload = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=True)
     return hashlib.sha256((prev_hash + payload).encode("ascii")).hexdigest()
 

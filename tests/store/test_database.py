@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from zvh_tui.errors import (
+from zvh_tui.core.errors import (
     DatabaseCorrupt,
     ProfileLocked,
     StoreError,
@@ -27,7 +27,7 @@ from zvh_tui.errors import (
     WrongPassphrase,
     ZvhError,
 )
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store import database, models
 
 PASSPHRASE = "test-wachtwoord-1"
@@ -391,8 +391,8 @@ def test_secure_process_makes_every_new_file_private(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import os, resource, stat, sys
-        from zvh_tui import paths
-        from zvh_tui.services.profile import Profile
+        from zvh_tui.core import paths
+        from zvh_tui.services.safety.profile import Profile
         os.umask(0o022)
         paths.secure_process()
         assert resource.getrlimit(resource.RLIMIT_CORE)[0] == 0
@@ -436,7 +436,7 @@ def test_profile_held_by_another_process_is_locked_until_that_process_ends(
     script = textwrap.dedent(
         f"""
         import sys
-        from zvh_tui.services.profile import Profile
+        from zvh_tui.services.safety.profile import Profile
         profile = Profile.from_dir({str(tmp_path)!r})
         profile.acquire()
         print("vast", flush=True)

@@ -10,8 +10,8 @@ import peewee
 import pytest
 from playhouse.sqlite_ext import FTS5Model
 
-from zvh_tui.errors import StoreError
-from zvh_tui.services import audit
+from zvh_tui.core.errors import StoreError
+from zvh_tui.services.safety import audit
 from zvh_tui.store import database, migrations, models
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

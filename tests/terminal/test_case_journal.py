@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import case_list
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.cases import case_list
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Case, CasePerson, Person
 
 pytestmark = pytest.mark.terminal

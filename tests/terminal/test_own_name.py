@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent
 
 pytestmark = pytest.mark.terminal

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import cases
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.vocab import Phase
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Case, Contact, Partner
-from zvh_tui.vocab import Phase
 
 pytestmark = pytest.mark.terminal
 

@@ -17,11 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import audit, cases, dates, participants, partners, plans
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.vocab import CheckStatus, Phase, TriageOutcome
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import audit
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import dates
 from zvh_tui.store import database
 from zvh_tui.store.models import Action, Plan
-from zvh_tui.vocab import CheckStatus, Phase, TriageOutcome
 
 pytestmark = pytest.mark.terminal
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from test_plan_kill import PASSPHRASE, _make_profile, _open_plan, _zvh_pid
 
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, Plan
 
 pytestmark = pytest.mark.terminal

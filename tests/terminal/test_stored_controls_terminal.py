@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import cases, context, journal
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.cases import journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context
 from zvh_tui.store.models import db
 
 pytestmark = pytest.mark.terminal

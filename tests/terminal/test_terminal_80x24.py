@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import backup, cases
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety import backup
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Escalation
 
 pytestmark = pytest.mark.terminal

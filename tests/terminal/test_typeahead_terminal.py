@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from terminal.test_plan_kill import PASSPHRASE, _make_profile, _open_plan
 
-from zvh_tui.services import plans
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Case
 
 pytestmark = pytest.mark.terminal

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from wheelkit import PASSPHRASE, REPO, Dist, WheelVenv, run
 
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Case
 
 pytestmark = pytest.mark.wheel

@@ -24,7 +24,7 @@ from peewee import ConnectionContext, DatabaseError, OperationalError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from zvh_tui.errors import (
+from zvh_tui.core.errors import (
     DatabaseCorrupt,
     DiskFull,
     ReadOnlyStorage,

@@ -13,7 +13,7 @@ from importlib import resources
 
 from peewee import Database
 
-from zvh_tui.errors import StoreError
+from zvh_tui.core.errors import StoreError
 
 
 def _split_sql(script: str) -> list[str]:

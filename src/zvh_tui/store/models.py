@@ -2,7 +2,7 @@
 
 All models bind to `db`, a proxy that `store.database` points at the opened SQLCipher database
 (later, a PostgreSQL database for a team server). Enumerated fields hold the stable codes of
-`zvh_tui.vocab`. Timestamps are naive UTC; dates are calendar dates.
+`zvh_tui.core.vocab`. Timestamps are naive UTC; dates are calendar dates.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from peewee import (
 )
 from playhouse.sqlite_ext import FTS5Model, SearchField
 
-from zvh_tui.vocab import (
+from zvh_tui.core.vocab import (
     ActionStatus,
     CheckStatus,
     ItemStatus,

@@ -24,8 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from zvh_tui.services.case_list import COLUMNS, CaseRow, Column, cells
-from zvh_tui.services.text import visible
+from zvh_tui.services.cases.case_list import COLUMNS, CaseRow, Column, cells
+from zvh_tui.services.shared.text import visible
 
 # The columns that grow with spare width (and their share); shrinking a small terminal goes
 # the other way: SHRINK_ORDER first (name and casusregisseur together), then columns are

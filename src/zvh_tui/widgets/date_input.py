@@ -19,8 +19,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services import dates
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.shared import dates
 
 WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 PLACEHOLDER = "15-12, vandaag, +2w"

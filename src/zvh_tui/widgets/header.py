@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from zvh_tui import APP_NAME
-from zvh_tui.services.text import visible
+from zvh_tui.services.shared.text import visible
 
 UNLOCKED = "ontgrendeld"
 LOCKED = "vergrendeld"

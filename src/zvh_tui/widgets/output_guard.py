@@ -17,7 +17,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.strip import Strip
 
-from zvh_tui.services.text import CONTROL_CHARS, strip_controls
+from zvh_tui.services.shared.text import CONTROL_CHARS, strip_controls
 
 _original_render = Strip.render
 

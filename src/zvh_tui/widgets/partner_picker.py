@@ -22,9 +22,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from zvh_tui.services import pickers
-from zvh_tui.services.pickers import PartnerChoice
-from zvh_tui.services.text import visible
+from zvh_tui.services.partners import pickers
+from zvh_tui.services.partners.pickers import PartnerChoice
+from zvh_tui.services.shared.text import visible
 
 PLACEHOLDER = "Typ een paar letters van organisatie of contactpersoon"
 

@@ -14,7 +14,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 
-from zvh_tui.services.text import visible
+from zvh_tui.services.shared.text import visible
 
 
 class SafeText(Text):

@@ -1,0 +1,1 @@
+"""The `zvh` command: argument parsing and the subcommands that run without the user interface."""

@@ -1,0 +1,795 @@
+"""The `zvh` command: start the app, or run one subcommand without the user interface.
+
+Every subcommand is one function `run_<name>(args, profile) -> int`, registered once in
+`COMMANDS` at the bottom of this file with its arguments; nested commands (`export case`) are
+written as a path. Adding `zvh backup` is: write `run_backup`, add one `Command(...)` line.
+
+All commands open the profile the same way (`open_profile`): the passphrase from
+`--passphrase-fd N`, `ZVH_PASSPHRASE` or standard input when that is no terminal, else asked on
+the terminal. Only `zvh` (the app), `zvh init` and `zvh demo` may create a profile
+(`Command.may_create`); every other command refuses on a folder without one and writes nothing
+there. Exit status (README, "Exit status"): 0 done, 1 `check` found problems, 2 refused (a
+`ZvhError`, its Dutch message says why), 64 a usage error (argparse, in Dutch), 70 an
+unexpected error (the crash module's short message and an error id), 130 interrupted, 141 the
+reader of a pipe stopped early (`zvh check | head -1`, quietly). Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import math
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from zvh_tui import __version__
+from zvh_tui.core import crash, paths, terminal
+from zvh_tui.core.errors import NoProfile, WrongPassphrase, ZvhError
+from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # `check` found something wrong
+EXIT_REFUSED = 2  # a ZvhError: the message says what to do
+EXIT_USAGE = 64  # EX_USAGE: the command line itself is wrong (argparse's message, in Dutch)
+EXIT_CRASH = crash.EXIT_STATUS  # 70, EX_SOFTWARE: an unexpected error, see the log by its id
+EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, as other tools: `zvh check | head -1`
+PROMPT_ATTEMPTS = 3
+
+Runner = Callable[[argparse.Namespace, Profile], int]
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its words on the command line, help text, arguments and function."""
+
+    path: tuple[str, ...]  # ("export", "case") for `zvh export case`
+    help: str
+    run: Runner
+    arguments: Callable[[argparse.ArgumentParser], None] = field(default=_no_arguments)
+    needs_profile: bool = True  # unlock the profile before `run`
+    may_create: bool = False  # ... or create it when there is none (only `zvh`, init, demo)
+
+
+# -- opening the profile --------------------------------------------------------------------
+def _read_line(fd: int) -> str:
+    """One line from a file descriptor (a pipe, `--passphrase-fd`), without its line end."""
+    data = bytearray()
+    try:
+        while not data.endswith(b"\n"):
+            chunk = os.read(fd, 1)
+            if not chunk:
+                break
+            data += chunk
+    except OSError:
+        raise ZvhError(f"Het wachtwoord kan niet worden gelezen (bestandsnummer {fd}).") from None
+    try:
+        line = data.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise ZvhError("Het wachtwoord is geen geldige UTF-8-tekst.") from None
+    if not line:
+        raise ZvhError("Geen wachtwoord ingevoerd.")
+    return line
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _ask(prompt: str) -> str:
+    """The passphrase from the terminal (no echo), or one line of standard input from a pipe.
+
+    Read ourselves from a pipe: getpass would warn in English (GetPassWarning) and echo.
+    """
+    if not _stdin_is_terminal():
+        return _read_line(0)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise ZvhError("Geen wachtwoord ingevoerd.") from None
+
+
+def _wait_for_next_try(profile: Profile) -> None:
+    """After a wrong passphrase (this run or an earlier one) the next try waits 1, 2, 4 … 30 s."""
+    wait = profile.unlock_delay.remaining()
+    if wait > 0:
+        print(f"Na een fout wachtwoord wacht zvh {math.ceil(wait)} s voor de volgende poging.",
+              file=sys.stderr)
+        time.sleep(wait)
+
+
+def given_passphrase(passphrase_fd: int | None) -> str | None:
+    """A passphrase handed over by a script: `--passphrase-fd N`, then ZVH_PASSPHRASE."""
+    if passphrase_fd is not None:
+        return _read_line(passphrase_fd)
+    return os.environ.get(ENV_PASSPHRASE) or None
+
+
+def open_profile(profile: Profile, *, create: bool = False,
+                 passphrase_fd: int | None = None) -> None:
+    """Unlock the profile; create it only when `create` and there is none (and may be one).
+
+    Refusals come before anything is written: a mistyped `--data-dir` leaves nothing behind.
+    """
+    if profile.unlocked:
+        return
+    if not create:
+        profile.require_existing()
+    _wait_for_next_try(profile)  # ZVH_PASSPHRASE too: one guess per run is no way round it
+    given = given_passphrase(passphrase_fd)
+    if given is not None:
+        profile.open_with(given, create=create)
+        return
+    if not profile.exists:
+        refusal = profile.creation_refusal()
+        if refusal is not None:
+            raise refusal
+        print(
+            f"Nieuw profiel '{profile.name}': kies een wachtwoordzin van minstens 8 tekens.",
+            file=sys.stderr,
+        )
+        first = _ask("Nieuw wachtwoord: ")
+        repeated = _ask("Herhaal het wachtwoord: ") if _stdin_is_terminal() else first
+        profile.create(first, repeated)
+        return
+    profile.acquire()
+    attempts = PROMPT_ATTEMPTS if _stdin_is_terminal() else 1  # a pipe holds one passphrase
+    for attempt in range(1, attempts + 1):
+        try:
+            profile.unlock(_ask(f"Wachtwoord voor profiel '{profile.name}': "))
+            return
+        except WrongPassphrase as error:
+            if attempt == attempts:
+                raise
+            print(error, file=sys.stderr)
+            _wait_for_next_try(profile)
+
+
+def write_export(text: str, output: str | None, what: str) -> None:
+    """Write an export to a file (mode 0600) or to a pipe; never onto the terminal screen.
+
+    An export holds client data unencrypted: on a terminal it would stay in the scrollback.
+    """
+    if output is None or output == "-":
+        if sys.stdout.isatty():
+            raise ZvhError(
+                f"De export van {what} bevat cliëntgegevens en wordt niet op het scherm getoond. "
+                "Geef een bestand op met -o BESTAND, of stuur de uitvoer door naar een bestand."
+            )
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        return
+    path = Path(output).expanduser()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        if hasattr(os, "fchmod"):  # POSIX; on Windows the file has the folder's rights
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as error:
+        raise ZvhError(f"Het bestand {path} kan niet worden geschreven: {error.strerror}.") from None
+    print(
+        f"Export van {what} geschreven naar {path}. Let op: dit bestand is niet versleuteld.",
+        file=sys.stderr,
+    )
+
+
+# -- the subcommands ------------------------------------------------------------------------
+STREAMS = (("stdin", "standaardinvoer"), ("stdout", "standaarduitvoer"),
+           ("stderr", "standaardfoutuitvoer"))
+
+
+def _not_terminals() -> list[str]:
+    """The Dutch names of the standard streams that are no terminal (a file, a pipe, none)."""
+    found = []
+    for attribute, dutch in STREAMS:
+        stream = getattr(sys, attribute)
+        try:
+            if stream is None or not stream.isatty():
+                found.append(dutch)
+        except ValueError:  # a closed stream
+            found.append(dutch)
+    return found
+
+
+def _refuse_without_terminal() -> int | None:
+    """The app draws client data on the screen: never into a file or pipe (issue 9.6).
+
+    The refusal goes to a stream that is a terminal, else to standard error; exit status 2.
+    """
+    redirected = _not_terminals()
+    if not redirected:
+        return None
+    names = " en de ".join([", de ".join(redirected[:-1]), redirected[-1]] if len(redirected) > 1
+                           else redirected)
+    verb = "is" if len(redirected) == 1 else "zijn"
+    message = (
+        f"zvh: de app werkt alleen in een terminal, en de {names} {verb} "
+        "omgeleid (naar een bestand, een pipe of /dev/null). Zo komt het scherm, met "
+        "cliëntgegevens, nooit in een bestand terecht. Start 'zvh' zonder omleiding, of gebruik "
+        "een opdracht zonder scherm (zie 'zvh --help')."
+    )
+    for attribute in ("stderr", "stdout"):
+        stream = getattr(sys, attribute)
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            if stream.isatty():
+                print(message, file=stream)
+                return EXIT_REFUSED
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        print(message, file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def run_app(args: argparse.Namespace, profile: Profile) -> int:
+    """No subcommand: start the app (unlocked already when a passphrase was handed over)."""
+    refused = _refuse_without_terminal()
+    if refused is not None:
+        return refused
+    given = given_passphrase(args.passphrase_fd)
+    if given is not None:
+        profile.open_with(given, create=True)  # the app may make a new profile
+    else:
+        profile.acquire()  # a second instance is refused before the screen is taken over
+    from zvh_tui.app import ZvhApp
+
+    app = ZvhApp(profile, typed_ahead=terminal.take_typed_ahead())
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def run_init(args: argparse.Namespace, profile: Profile) -> int:
+    """A new, empty profile: the passphrase twice on the terminal, or handed over by a script."""
+    if profile.exists:
+        raise ZvhError(f"Er is al een profiel in {profile.paths.data}; er is niets veranderd.")
+    open_profile(profile, create=True, passphrase_fd=args.passphrase_fd)
+    print(f"Nieuw, leeg profiel '{profile.name}' gemaakt in {profile.paths.data}.")
+    return EXIT_OK
+
+
+def run_paths(args: argparse.Namespace, profile: Profile) -> int:
+    """Where this profile keeps its files; no passphrase needed, nothing is created."""
+    where = profile.paths
+    rows = [
+        ("Database", where.database),
+        ("Instellingen", where.settings_file),
+        ("Logboek (technisch)", where.log_file),
+        ("Back-ups", where.backups),
+        ("Exports uit de app", where.exports),
+        ("Status (vergrendeling, ui)", where.state),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, path in rows:
+        print(f"{label + ':':<{width + 1}} {path}")
+    if not profile.exists:
+        print(f"Let op: {profile.missing()}")
+    return EXIT_OK
+
+
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scale", type=_positive_int, default=None, metavar="N",
+        help="maak N casussen met generatorgegevens (voor tests en metingen) in plaats van de "
+        "handgeschreven demo",
+    )
+
+
+def run_demo(args: argparse.Namespace, profile: Profile) -> int:
+    from zvh_tui.demo.builder import load_demo
+    from zvh_tui.services.shared import identity, plurals
+
+    identity.use_demo_identity(profile)  # a fictional regisseur, unless a name is set already
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rDemogegevens maken: {done} van {plurals.count(total, 'casus', 'casussen')}",
+                  end="", file=sys.stderr)
+
+    summary = load_demo(args.scale, progress)
+    if args.scale and sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary)
+    return EXIT_OK
+
+
+def _export_case_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference", metavar="KENMERK", help="het kenmerk van de casus, bv. 2026-0042")
+    parser.add_argument("--format", choices=["json"], default="json", help="uitvoerformaat (json)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+
+
+def run_export_case(args: argparse.Namespace, profile: Profile) -> int:
+    from zvh_tui.services.cases.export import export_case_json
+
+    write_export(export_case_json(args.reference), args.output, f"casus {args.reference}")
+    return EXIT_OK
+
+
+def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference", metavar="KENMERK", help="het kenmerk van de casus, bv. 2026-0042")
+    parser.add_argument("--format", choices=["md", "html"], default="md",
+                        help="Markdown (md) of HTML om af te drukken (html)")
+    parser.add_argument("--partner", metavar="NAAM",
+                        help="alleen de versie voor deze partner (eigen acties en afspraken)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+
+
+def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
+    """The newest plan van aanpak of a case as Markdown or HTML, whole or for one partner."""
+    from zvh_tui.services.plans.plan_export import export_plan
+
+    text = export_plan(args.reference, args.format, args.partner)
+    write_export(text, args.output, f"het plan van casus {args.reference}")
+    return EXIT_OK
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--aanvaard", action="store_true",
+        help="werk verder met een database die achterloopt op haar anker (bv. na een verloren "
+        "zvh.db-wal, als geen back-up meer bevat); dit wordt in het logboek vastgelegd",
+    )
+
+
+def run_check(args: argparse.Namespace, profile: Profile) -> int:
+    """Print what services/safety/integrity.py finds: the database file, the encryption, the audit
+    log (triggers, keyed chain, anchor outside the database), file modes and backups."""
+    from zvh_tui.services.safety import integrity
+
+    # A database behind its anchor is opened here to be reported, without writing to it
+    # (or, with --aanvaard, to go on with it); every other command refuses to open it.
+    profile.anchor_mode = "accept" if args.aanvaard else "inspect"
+    open_profile(profile, passphrase_fd=args.passphrase_fd)
+    report = integrity.check(profile)
+    print(f"Controle van profiel '{profile.name}':")
+    for line in report.lines():
+        print(f"  {line}.")
+    warnings = sum(finding.warning for finding in report.findings)
+    warnings += _print_settings_findings(profile)
+    if not report.ok:
+        print("Er zijn problemen gevonden. Zet zo nodig de nieuwste back-up terug.")
+        if report.backup is not None:
+            print(integrity.restore_hint(report.backup))
+        return EXIT_PROBLEMS
+    print("In orde, maar lees wat onder LET OP staat." if warnings else "Alles in orde.")
+    return EXIT_OK
+
+
+def _print_settings_findings(profile: Profile) -> int:
+    """An unreadable settings.json or an unknown key id (issue 9.8): a warning, never silence."""
+    from zvh_tui import keymap
+
+    notices = keymap.settings_notices(profile.settings)
+    if not notices:
+        print("  Instellingen: in orde.")
+    for text in notices:
+        print(f"  LET OP: Instellingen: {text}")
+    return len(notices)
+
+
+def version_line() -> str:
+    """The one version line of `zvh version` and `zvh --version` (from the package metadata)."""
+    try:
+        textual_version = metadata.version("textual")
+    except metadata.PackageNotFoundError:  # pragma: no cover - textual is a dependency
+        textual_version = "?"
+    return f"zvh-tui {__version__} (Python {platform.python_version()}, Textual {textual_version})"
+
+
+def run_version(args: argparse.Namespace, profile: Profile) -> int:
+    print(version_line())
+    return EXIT_OK
+
+
+def _int_from(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum`, refused in Dutch otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"geen geheel getal: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"moet {minimum} of meer zijn")
+        return value
+
+    return parse
+
+
+_positive_int = _int_from(1)
+_fd_number = _int_from(0)  # a file descriptor (--passphrase-fd)
+
+
+# -- backups, restore and the audit log (issue 6) ---------------------------------------------
+def _backup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--to", metavar="MAP", type=Path, default=None,
+                        help="schrijf de back-up in deze map (bv. een usb-stick) in plaats van "
+                        "in de back-upmap van het profiel")
+
+
+def run_backup(args: argparse.Namespace, profile: Profile) -> int:
+    """A verified, encrypted backup (same passphrase as the profile)."""
+    from zvh_tui.services.safety import backup
+    from zvh_tui.services.shared import plurals
+
+    made = backup.make_backup(profile, to_dir=args.to)
+    size = made.info.size / 1_000_000
+    print(f"Back-up gemaakt en gecontroleerd: {made.info.path} ({size:.1f} MB, "
+          f"{made.seconds:.1f} s). Versleuteld met het wachtwoord van het profiel.")
+    if made.removed:
+        print(plurals.plural(len(made.removed), "{n} oudere back-up opgeruimd; ",
+                             "{n} oudere back-ups opgeruimd; ") +
+              f"er worden er {profile.settings.backup_generations} bewaard.")
+    return EXIT_OK
+
+
+def _restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="BESTAND", type=Path, help="het back-upbestand")
+
+
+PASSPHRASE_OF_BACKUP_NOTICE = (
+    "Let op: deze back-up is versleuteld met een ander wachtwoord dan de database die er stond "
+    "(gemaakt vóór een wachtwoordwijziging). Vanaf nu opent het profiel met het wachtwoord van "
+    "de back-up, dat u zojuist gebruikte; het latere wachtwoord werkt niet meer. Wijzig het "
+    "wachtwoord zo nodig opnieuw."
+)
+
+
+def run_restore(args: argparse.Namespace, profile: Profile) -> int:
+    """Put a backup back as the profile's database (the current one is kept aside)."""
+    from zvh_tui.services.safety import backup
+
+    if not profile.paths.data.is_dir():  # a mistyped --data-dir: create nothing
+        raise NoProfile(
+            f"De map {profile.paths.data} bestaat niet; is ze goed gespeld (--data-dir)? Er is "
+            "niets aangemaakt. Zet u een back-up terug op een nieuwe computer, maak de map dan "
+            "eerst aan en geef de opdracht opnieuw."
+        )
+    profile.acquire()  # refused while the app has this profile open
+    passphrase = given_passphrase(args.passphrase_fd) or _ask(
+        f"Wachtwoord van de back-up voor profiel '{profile.name}': ")
+    from zvh_tui.store.database import opens_with
+
+    # A backup from before a passphrase change brings its own passphrase back (issue 10.7).
+    other_passphrase = opens_with(profile.paths.database, passphrase) is False
+    result = backup.restore(profile, args.file, passphrase)
+    print(f"Back-up teruggezet: {result.restored_from.name}.")
+    if other_passphrase:
+        print(PASSPHRASE_OF_BACKUP_NOTICE)
+    if result.replaced is not None:
+        print(f"De database die er stond is bewaard als {result.replaced} (versleuteld).")
+    if result.log_carried is None:
+        print("Let op: het logboek van na de back-up kon niet uit de oude database worden "
+              "overgenomen; het staat nog in dat bewaarde bestand.")
+    return EXIT_OK
+
+
+def _export_log_arguments(parser: argparse.ArgumentParser) -> None:
+    subject = parser.add_mutually_exclusive_group(required=True)
+    subject.add_argument("--person", metavar="NUMMER", type=_positive_int,
+                         help="het logboek van deze betrokkene (inzageverzoek)")
+    subject.add_argument("--case", metavar="KENMERK", help="het logboek van deze casus")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+
+
+def run_export_log(args: argparse.Namespace, profile: Profile) -> int:
+    """The audit log (NEN 7513) of one person or case as JSON, for an access request."""
+    from zvh_tui.services.safety import audit_log
+
+    text = audit_log.export_json(person_id=args.person, case_ref=args.case)
+    what = f"betrokkene {args.person}" if args.person is not None else f"casus {args.case}"
+    write_export(text, args.output, f"het logboek van {what}")
+    return EXIT_OK
+
+
+def _import_partners_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="BESTAND",
+                        help="CSV-bestand zoals Excel het opslaat (; of , als scheiding); "
+                        "- is de standaardinvoer")
+    parser.add_argument("-y", "--yes", action="store_true",
+                        help="niet om bevestiging vragen: meteen inlezen als het bestand in orde is")
+
+
+def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
+    """Organisations and contacts from a CSV file: show the preview, confirm, all or nothing."""
+    from zvh_tui.services.partners import partner_csv
+
+    data = None
+    if args.file == "-":  # standard input, read once for the preview and the import
+        data = sys.stdin.buffer.read(partner_csv.MAX_BYTES + 1)
+        if not args.yes:
+            raise ZvhError("Bij inlezen van standaardinvoer (-) is --yes nodig: de invoer "
+                           "kan niet ook nog de bevestiging geven.")
+    preview = partner_csv.import_partners(args.file, data=data)
+    if not preview.ok:
+        print(partner_csv.format_preview(preview), file=sys.stderr)
+        return EXIT_REFUSED
+    print(partner_csv.format_preview(preview))
+    if not preview.changes:
+        return EXIT_OK
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ZvhError("Bevestig het inlezen met --yes (er is geen terminal om het te vragen).")
+        try:
+            answer = input("Inlezen? [j/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in {"j", "ja", "y", "yes"}:
+            print("Niets veranderd.")
+            return EXIT_OK
+    result = partner_csv.import_partners(args.file, apply=True, data=data)
+    if not result.ok:
+        print(partner_csv.format_preview(result), file=sys.stderr)
+        return EXIT_REFUSED
+    print(result.summary())
+    return EXIT_OK
+
+
+def _export_partners_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="BESTAND",
+                        help="het CSV-bestand om te schrijven; - is de standaarduitvoer")
+
+
+def run_export_partners(args: argparse.Namespace, profile: Profile) -> int:
+    """The partner roster as CSV for Excel (; and UTF-8 with BOM, Dutch headers)."""
+    from zvh_tui.services.partners import partner_csv
+    from zvh_tui.services.shared import plurals
+
+    if args.file == "-":
+        if sys.stdout.isatty():
+            raise ZvhError("Geef een bestand op, of stuur de uitvoer (-) door naar een bestand "
+                           "of programma; de CSV wordt niet op het scherm getoond.")
+        rows = partner_csv.export_to_stream(sys.stdout.buffer)
+        print(f"{rows} regels geschreven naar de standaarduitvoer.", file=sys.stderr)
+        return EXIT_OK
+    rows = partner_csv.export_partners(args.file)
+    print(f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(args.file).expanduser()} "
+          "(CSV met ; en UTF-8 voor Excel).")
+    return EXIT_OK
+
+
+# -- the command table: register new subcommands here ---------------------------------------
+START = Command((), "Start de app", run_app, needs_profile=False, may_create=True)
+
+GROUPS: dict[tuple[str, ...], str] = {
+    ("export",): "Exporteer gegevens naar een bestand",
+}
+
+COMMANDS: tuple[Command, ...] = (
+    Command(("init",), "Maak een nieuw, leeg profiel (wachtwoord twee keer)", run_init,
+            needs_profile=False),
+    Command(("paths",), "Toon waar database, instellingen, logboek, back-ups en exports staan",
+            run_paths, needs_profile=False),
+    Command(("demo",), "Vul het profiel met demogegevens (fictief)", run_demo, _demo_arguments,
+            may_create=True),
+    Command(("export", "case"), "Exporteer één casus als JSON", run_export_case,
+            _export_case_arguments),
+    Command(("export", "plan"), "Exporteer het plan van aanpak (Markdown of HTML)",
+            run_export_plan, _export_plan_arguments),
+    Command(("check",), "Controleer database, versleuteling en auditlog", run_check,
+            _check_arguments, needs_profile=False),
+    Command(("version",), "Toon de versie", run_version, needs_profile=False),
+    Command(("backup",), "Maak een gecontroleerde, versleutelde back-up", run_backup,
+            _backup_arguments),
+    Command(("restore",), "Zet een back-up terug (de huidige database wordt bewaard)",
+            run_restore, _restore_arguments, needs_profile=False),
+    Command(("export", "log"), "Exporteer het logboek van een betrokkene of casus (JSON)",
+            run_export_log, _export_log_arguments),
+    Command(("import-partners",), "Lees ketenpartners en contactpersonen in uit een CSV-bestand",
+            run_import_partners, _import_partners_arguments),
+    Command(("export-partners",), "Exporteer de ketenpartners naar een CSV-bestand",
+            run_export_partners, _export_partners_arguments),
+)
+
+
+# -- parsing ----------------------------------------------------------------------------------
+# argparse builds its own texts with gettext; these are its messages in Dutch (Python 3.10-3.13).
+ARGPARSE_DUTCH = {
+    "usage: ": "Gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",  # Python 3.9 and older
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "hier hoort een waarde bij",
+    "expected at most one argument": "hier hoort hooguit één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "expected %s argument": "hier hoort %s waarde bij",
+    "expected %s arguments": "hier horen %s waarden bij",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "not allowed with argument %s": "niet samen met %s",
+    "one of the arguments %s is required": "geef een van deze op: %s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+    "ignored explicit argument %r": "overbodige waarde %r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
+
+
+@contextlib.contextmanager
+def _dutch_argparse() -> Iterator[None]:
+    """argparse's own texts in Dutch while our parser is built and used (not process-wide)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(message: str) -> str:
+        return ARGPARSE_DUTCH.get(message, message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return gettext(singular if count == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch texts, usage errors as exit status 64, the command optional."""
+
+    def __init__(self, *args: object, optional_command: bool = False, **kwargs: object) -> None:
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._optional_command = optional_command
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def _mark_optional(self, text: str) -> str:
+        """`zvh` alone starts the app: show the command as optional in the usage line."""
+        if self._optional_command:
+            return text.replace(f" {COMMAND_METAVAR} ...", f" [{COMMAND_METAVAR} ...]", 1)
+        return text
+
+    def format_usage(self) -> str:
+        with _dutch_argparse():
+            return self._mark_optional(super().format_usage())
+
+    def format_help(self) -> str:
+        with _dutch_argparse():
+            return self._mark_optional(super().format_help())
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fout: {message}\n"
+                  "Zie 'zvh --help' of 'zvh OPDRACHT --help'.\n")
+
+
+COMMAND_METAVAR = "OPDRACHT"
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Accepted before and after the subcommand (SUPPRESS: no default clash)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="MAP", default=argparse.SUPPRESS,
+        help=f"gebruik het profiel in deze map (ook: {paths.ENV_DATA_DIR})",
+    )
+    common.add_argument(
+        "--passphrase-fd", metavar="N", type=_fd_number, default=argparse.SUPPRESS,
+        help="lees het wachtwoord (één regel) van bestandsnummer N, zoals gpg; voor scripts",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    with _dutch_argparse():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = _Parser(
+        prog="zvh",
+        description="zvh-tui: procesregie voor Zorg- en Veiligheidshuizen. "
+        "Zonder opdracht start de app.",
+        parents=[common],
+        optional_command=True,
+    )
+    parser.add_argument("--version", action="version", version=version_line(),
+                        help="toon de versie en stop")
+    subparsers = {(): parser.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR)}
+
+    def group(path: tuple[str, ...]) -> argparse._SubParsersAction:
+        if path not in subparsers:
+            owner = group(path[:-1]).add_parser(
+                path[-1], help=GROUPS.get(path, ""), description=GROUPS.get(path, ""),
+                parents=[common],
+            )
+            subparsers[path] = owner.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR,
+                                                    required=True)
+        return subparsers[path]
+
+    for command in COMMANDS:
+        sub = group(command.path[:-1]).add_parser(
+            command.path[-1], help=command.help, description=command.help, parents=[common]
+        )
+        command.arguments(sub)
+        sub.set_defaults(command=command)
+    return parser
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    with _dutch_argparse():
+        args = parser.parse_args(argv)
+    args.passphrase_fd = getattr(args, "passphrase_fd", None)
+    return args
+
+
+# -- entry point ------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    paths.secure_process()
+    try:
+        args = parse_arguments(argv)
+    except SystemExit as exit_:  # --help, or a usage error already explained by argparse
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except BrokenPipeError:  # `zvh --help | head -1`
+        return _pipe_closed()
+    command: Command = getattr(args, "command", START)
+    if command is not START:
+        terminal.release_echo()  # only the app keeps echo off; prompts manage their own
+    profile: Profile | None = None
+    log_file: Path | None = None
+    try:
+        profile = Profile.from_dir(getattr(args, "data_dir", None))
+        log_file = profile.paths.log_file
+        crash.install_excepthook(log_file)
+        if command.needs_profile:
+            open_profile(profile, create=command.may_create, passphrase_fd=args.passphrase_fd)
+        return command.run(args, profile)
+    except BrokenPipeError:
+        return _pipe_closed()
+    except ZvhError as error:
+        print(f"zvh: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the safe crash policy, no traceback
+        print(crash.user_message(crash.report(error, log_file)), file=sys.stderr)
+        return EXIT_CRASH
+    finally:
+        if profile is not None:
+            _close(profile, log_file)
+
+
+def _pipe_closed() -> int:
+    """The reader of our output stopped (`zvh check | head -1`): end quietly.
+
+    Standard output is pointed at /dev/null so that Python's own flush at exit does not
+    complain about the closed pipe either.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_PIPE_CLOSED
+
+
+def _close(profile: Profile, log_file: Path | None) -> None:
+    try:
+        profile.close()
+    except Exception as error:  # noqa: BLE001 - closing must not print a traceback
+        print(crash.user_message(crash.report(error, log_file)), file=sys.stderr)

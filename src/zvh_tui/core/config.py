@@ -1,0 +1,172 @@
+"""Settings of a profile, kept as JSON in the profile's config folder.
+
+Only settings live here (no client data). Unknown keys are kept, bad values fall back to the
+default with the problem reported, so a hand-edited file never stops the app from starting. An
+unreadable file is reported too (`notices`: a notice in the app, a finding in `zvh check`), and
+kept aside as `settings.json.onleesbaar` before it is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.shared import text
+
+
+@dataclass
+class Settings:
+    user: str = ""  # who is working (audit log); default: the login name
+    on_behalf_of: str = ""  # the organisation the user works for (audit log)
+    own_partner_name: str = "Zorg- en Veiligheidshuis"  # our own organisation in the roster
+    idle_lock_minutes: int = 5
+    backup_generations: int = 7
+    retention_years: int | None = None  # must be filled in before a case can be closed
+    stagnation_days: int = 30
+    meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
+    theme: str = "textual-dark"
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> key(s), e.g. {"cases.new_case": "ctrl+n"}
+    extra: dict[str, object] = field(default_factory=dict)  # keys of newer versions, kept as-is
+    problems: list[str] = field(default_factory=list, compare=False)  # keys refused at load
+    unreadable: str = field(default="", compare=False)  # why the file could not be read at all
+
+    def user_name(self) -> str:
+        if self.user:
+            return self.user
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name in some containers
+            return "onbekend"
+
+    def validate(self) -> None:
+        # Every text is checked as the form checks what is typed (services.text.line): a
+        # control character in a hand-edited or planted file is refused here, never shown raw.
+        text.line(self.user, "De gebruikersnaam", field="user", max_length=100)
+        text.line(self.on_behalf_of, "De organisatie (namens)", field="on_behalf_of")
+        text.line(self.own_partner_name, "De naam van de eigen organisatie", field="own_partner_name")
+        text.line(self.theme, "Het thema", field="theme", max_length=50)
+        for name in self.meeting_types:
+            text.line(name, "De naam van een overleg", field="meeting_types", max_length=50)
+        for binding_id, keys in self.keymap.items():
+            text.line(binding_id, "Een toets-id", field="keymap", max_length=100)
+            text.line(keys, "Een toets", field="keymap", max_length=100)
+        if not 1 <= int(self.idle_lock_minutes) <= 15:
+            raise ValidationError(
+                "De vergrendeltijd moet tussen 1 en 15 minuten liggen.", field="idle_lock_minutes"
+            )
+        if not 1 <= int(self.backup_generations) <= 100:
+            raise ValidationError(
+                "Het aantal bewaarde back-ups moet tussen 1 en 100 liggen.",
+                field="backup_generations",
+            )
+        if self.retention_years is not None and not 1 <= int(self.retention_years) <= 100:
+            raise ValidationError(
+                "De bewaartermijn moet tussen 1 en 100 jaar liggen.", field="retention_years"
+            )
+        if not 1 <= int(self.stagnation_days) <= 365:
+            raise ValidationError(
+                "Het aantal dagen voor stilstand moet tussen 1 en 365 liggen.",
+                field="stagnation_days",
+            )
+
+
+def _coerce(name: str, value: object, default: object) -> object:
+    """Bring a value read from JSON to the type of the field's default (e.g. "5" -> 5)."""
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        raise TypeError(name)
+    if isinstance(default, int) or (name == "retention_years" and value is not None):
+        if isinstance(value, bool):
+            raise TypeError(name)
+        return int(value)  # type: ignore[call-overload]
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise TypeError(name)
+        return value
+    if isinstance(default, dict):
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise TypeError(name)
+        return dict(value)
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(name)
+        return list(value)
+    return value
+
+
+def load(path: Path) -> Settings:
+    """Read the settings; a bad value falls back to its own default, unknown keys are kept."""
+    settings = Settings()
+    if not path.exists():
+        return settings
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        settings.unreadable = f"het kan niet worden gelezen: {error.strerror or error}"
+        return settings
+    except json.JSONDecodeError as error:
+        settings.unreadable = f"het is geen geldige JSON (regel {error.lineno})"
+        return settings
+    except ValueError:
+        settings.unreadable = "het is geen UTF-8-tekst"
+        return settings
+    if not isinstance(data, dict):
+        settings.unreadable = "het bevat geen JSON-object ({ ... })"
+        return settings
+    defaults = Settings()
+    known = {f.name for f in fields(Settings) if f.name != "extra"}
+    for key, value in data.items():
+        if key not in known:
+            settings.extra[key] = value
+            continue
+        default = getattr(defaults, key)
+        try:
+            setattr(settings, key, _coerce(key, value, default))
+            settings.validate()
+        except (ValidationError, TypeError, ValueError):
+            setattr(settings, key, default)
+            settings.problems.append(key)
+    return settings
+
+
+def notices(settings: Settings) -> list[str]:
+    """What the user must be told about the settings file (Dutch; keys in `keymap.py`)."""
+    found: list[str] = []
+    if settings.unreadable:
+        found.append(
+            f"Het instellingenbestand settings.json is niet gebruikt: {settings.unreadable}. "
+            "De standaardinstellingen gelden. Wordt er een instelling bewaard, dan blijft het "
+            "oude bestand bewaard als settings.json.onleesbaar."
+        )
+    if settings.problems:
+        names = ", ".join(f"'{key}'" for key in settings.problems)
+        found.append(
+            f"Ongeldige waarde in settings.json voor {names}; daarvoor geldt de standaardwaarde."
+        )
+    return found
+
+
+def save(path: Path, settings: Settings) -> None:
+    settings.validate()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if settings.unreadable and path.exists():  # never overwrite what we could not read
+        os.replace(path, path.with_name(path.name + ".onleesbaar"))
+        settings.unreadable = ""
+    data = {k: v for k, v in asdict(settings).items()
+            if k not in ("extra", "problems", "unreadable")}
+    data = {**settings.extra, **data}
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)

@@ -1,0 +1,1 @@
+"""Case screens: the case list, the dossier, the new aanmelding."""

@@ -1,0 +1,491 @@
+"""Casussen: the regisseur's daily overview, the first screen after unlocking.
+
+All cases load once in a thread worker (one aggregated query, `services.case_list.load_rows`).
+After that every keystroke in the search and every filter change runs on the UI thread in a few
+milliseconds: FTS5 gives the matching ids, the rows (sorted once per sort order) are filtered
+in memory, and the table draws only the visible lines. Returning from a dossier refreshes that
+one case at once and reloads the rest in the background.
+"""
+
+from __future__ import annotations
+
+import gc
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, ScreenStackError
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
+
+from zvh_tui.core.vocab import Phase
+from zvh_tui.services.cases import case_list
+from zvh_tui.services.cases.case_list import (
+    COLUMN_LABELS,
+    QUICK_FILTERS,
+    SORTABLE,
+    CaseRow,
+    ListQuery,
+    QuickFilter,
+    Stats,
+)
+from zvh_tui.services.shared.text import visible
+from zvh_tui.store import models
+from zvh_tui.widgets.case_table import CaseTable
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+
+if TYPE_CHECKING:
+    from zvh_tui.screens.cases.dossier import DossierScreen
+
+WORKER_GROUP = "caselist"
+EMPTY_TEXT = "Nog geen casussen. Druk op n voor een nieuwe aanmelding."
+
+
+def zvh_command(argv0: str | None = None) -> str:
+    """The command as this user starts zvh: `zvh` when that is on the PATH, else the path it
+    was started by (e.g. `.venv/bin/zvh`), so a hint can be typed as it stands."""
+    path = sys.argv[0] if argv0 is None else argv0
+    if Path(path).name != "zvh":
+        return "zvh"
+    found = shutil.which("zvh")
+    if found and Path(found).resolve() == Path(path).resolve():
+        return "zvh"
+    return shlex.quote(path)
+
+
+def demo_hint(argv0: str | None = None) -> str:
+    """How to look around with demo data: in a throw-away profile, never in this one."""
+    command = zvh_command(argv0)
+    folder = shlex.quote(str(Path(tempfile.gettempdir()) / "zvh-demo"))
+    return (
+        "Eerst rondkijken met verzonnen voorbeeldgegevens? Doe dat in een apart proefprofiel, "
+        f"niet in dit profiel: sluit af met Ctrl+Q en typ {command} demo --data-dir {folder} "
+        f"en daarna {command} --data-dir {folder}"
+    )
+
+
+NO_MATCH_TEXT = "Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen."
+LOADING_TEXT = "Casussen laden…"
+
+
+class TextLine(Widget):
+    """A line (or a few) of plain text that redraws without a new layout when it changes.
+
+    `Static.update` always asks for a layout of the whole screen; these lines have a fixed
+    height, so a change of text only repaints them (part of keeping a keystroke under 50 ms).
+    """
+
+    DEFAULT_CSS = "TextLine { height: 1; }"
+
+    def __init__(self, text: str | Text = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text(text) if isinstance(text, str) else text
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
+
+    def set(self, text: str | Text) -> None:
+        new = Text(text) if isinstance(text, str) else text
+        if new.plain != self._text.plain or new.spans != self._text.spans:
+            # A line with `height: auto` (the filter and state lines, which wrap in a narrow
+            # terminal) asks for a layout only when it needs another number of lines.
+            height = self.styles.height
+            relayout = (height is not None and height.is_auto
+                        and self._lines(new) != self._lines(self._text))
+            self._text = new
+            self.refresh(layout=relayout)
+
+    def _lines(self, text: Text) -> int:
+        width = self.content_size.width
+        if width <= 0 or not self.is_attached:
+            return 1
+        return len(text.wrap(self.app.console, width))
+
+    def render(self) -> Text:
+        return self._text
+
+
+class CaseListScreen(Screen[None]):
+    """One row per case; `/` searches, f/1-6/a filter, s/S sort, Enter opens the dossier."""
+
+    CSS_PATH = "case_list.tcss"
+    AUTO_FOCUS = "CaseTable"
+
+    BINDINGS = [
+        Binding("slash", "search", "Zoeken", id="cases.search"),
+        Binding("n", "new_case", "Nieuw", id="cases.new_case"),
+        Binding("f", "phase_filter", "Fase", id="cases.phase_filter"),
+        Binding("a", "toggle_closed", "Afgesloten", id="cases.toggle_closed"),
+        Binding("s", "sort", "Sorteren", id="cases.sort"),
+        Binding("S", "reverse", "Sortering omdraaien", show=False, id="cases.reverse"),
+        Binding("1", "quick('overdue')", "Filter: acties te laat", show=False, id="cases.quick_1"),
+        Binding("2", "quick('no_director')", "Filter: geen casusregisseur", show=False,
+                id="cases.quick_2"),
+        Binding("3", "quick('no_plan')", "Filter: geen vastgesteld plan", show=False,
+                id="cases.quick_3"),
+        Binding("4", "quick('stagnating')", "Filter: stilstand", show=False, id="cases.quick_4"),
+        Binding("5", "quick('informed_review')", "Filter: heroverweeg informeren", show=False,
+                id="cases.quick_5"),
+        Binding("6", "quick('retention_passed')", "Filter: bewaartermijn verlopen", show=False,
+                id="cases.quick_6"),
+        Binding("0", "clear_filters", "Alle filters wissen", show=False, id="cases.clear"),
+        Binding("r", "reload", "Lijst verversen", show=False, id="cases.reload"),
+    ]
+
+    class RowsLoaded(Message):
+        def __init__(self, rows: list[CaseRow], select_id: int | None) -> None:
+            super().__init__()
+            self.rows = rows
+            self.select_id = select_id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_state = ListQuery()
+        self._rows: list[CaseRow] | None = None  # every case, reference order
+        self._sorted: list[CaseRow] = []
+        self._sorted_for: tuple[str, bool] | None = None
+        self._search: tuple[str, set[int] | None] = ("", None)
+        self._stats: Stats | None = None
+        self._returning_id: int | None = None
+        self._dossier: DossierScreen | None = None
+        self._audited_search = ""  # the last search written to the audit log
+        self._in_menu = False  # the sort menu is open over the list
+        # For the benchmark: when the list was last redrawn after a change of query or data.
+        self.refreshed_at = 0.0
+        self.refresh_count = 0
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with Horizontal(id="case-search-bar"):
+            yield Static("Casussen", id="case-title", markup=False)
+            yield Static("Zoeken:", id="case-search-label", markup=False)
+            yield Input(placeholder="/ nummer, naam of aanleiding", id="case-search")
+            yield TextLine(LOADING_TEXT, id="case-count")
+        yield TextLine("", id="case-filters")
+        yield TextLine("", id="case-state")
+        yield CaseTable(id="case-table")
+        yield TextLine(LOADING_TEXT, id="case-empty")
+        yield TextLine("", id="case-detail")
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(CaseTable).display = False
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self._rows is None:
+            return
+        if self._in_menu:  # back from the sort menu: nothing changed
+            self._in_menu = False
+            return
+        if self._returning_id is not None:
+            # Back from a dossier (or a new aanmelding): only that case can have changed.
+            self.refresh_case(self._returning_id)
+            self._returning_id = None
+        else:  # back from another area (mode), which may have changed any case
+            self.load()
+
+    # -- loading ----------------------------------------------------------------------------
+    @property
+    def stagnation_days(self) -> int:
+        return int(self.app.profile.settings.stagnation_days)
+
+    def load(self, select_id: int | None = None) -> None:
+        if not self.app.profile.unlocked:
+            return
+        self._load_rows(select_id, self.stagnation_days)
+
+    @work(thread=True, exclusive=True, group=WORKER_GROUP, exit_on_error=False)
+    def _load_rows(self, select_id: int | None, stagnation_days: int) -> None:
+        database = models.db.obj
+        if database is None:
+            return
+        with database.connection_context():
+            rows = case_list.load_rows(stagnation_days=stagnation_days)
+        self.post_message(self.RowsLoaded(rows, select_id))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == WORKER_GROUP and event.state == WorkerState.ERROR:
+            if self.app.profile.unlocked:
+                self.notify("De lijst met casussen kon niet worden geladen. Druk r om het opnieuw "
+                            "te proberen.", severity="error", markup=False)
+
+    def on_case_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
+        self.set_rows(message.rows, message.select_id)
+        # The rows live until the next load: keep the garbage collector from walking through
+        # them (and everything else alive now) again and again; a full collection over 10,000
+        # rows would stall a keystroke or the opening of a dossier. Collect first, so no
+        # garbage is frozen; `on_unmount` unfreezes, so nothing stays after a lock.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
+    def set_rows(self, rows: list[CaseRow], select_id: int | None = None) -> None:
+        self._rows = rows
+        self._sorted_for = None
+        self._stats = case_list.stats(rows)
+        self._search = ("\0", None)  # the index may have changed: search again
+        self.apply(keep_id=select_id)
+
+    def refresh_case(self, case_id: int) -> None:
+        """Re-read one case (a few ms) and put it in place, e.g. after its dossier closed."""
+        if self._rows is None:
+            return
+        fresh = case_list.load_rows(stagnation_days=self.stagnation_days, case_ids=[case_id])
+        rows = [r for r in self._rows if r.id != case_id]
+        rows.extend(fresh)
+        rows.sort(key=lambda r: r.reference)
+        self.set_rows(rows, case_id)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    # -- the query --------------------------------------------------------------------------
+    def _ids(self) -> set[int] | None:
+        text = self.query_state.text
+        if self._search[0] != text:
+            self._search = (text, case_list.search_ids(text) if text.strip() else None)
+        return self._search[1]
+
+    def apply(self, keep_id: int | None = None) -> None:
+        """Search, filter and sort the loaded rows and show them (fast: see the module doc)."""
+        if self._rows is None:
+            return
+        q = self.query_state
+        if self._sorted_for != (q.sort, q.descending):
+            self._sorted = case_list.sort_rows(self._rows, q.sort, q.descending)
+            self._sorted_for = (q.sort, q.descending)
+        visible = case_list.filter_rows(self._sorted, q, self._ids())
+        table = self.query_one(CaseTable)
+        table.set_sort(q.sort, q.descending)
+        table.set_rows(visible, keep_id)
+        self._show_counts(len(visible))
+        self._show_state()
+        self._show_detail(table.current)
+        self.refresh_count += 1
+        self.call_after_refresh(self._mark_refreshed)
+
+    def _mark_refreshed(self) -> None:
+        self.refreshed_at = time.perf_counter()
+
+    def _show_counts(self, count: int) -> None:
+        total = len(self._rows or [])
+        empty = self.query_one("#case-empty", TextLine)
+        table = self.query_one(CaseTable)
+        if total == 0:
+            empty.set(f"{EMPTY_TEXT}\n\n{demo_hint()}")
+        elif count == 0:
+            empty.set(NO_MATCH_TEXT)
+        if empty.display != (count == 0):
+            empty.display = count == 0
+        if table.display != (count > 0):
+            table.display = count > 0
+        if count > 0 and self.focused is None and self.is_current:
+            table.focus()  # hiding the empty table took the cursor away
+        self.query_one("#case-count", TextLine).set(case_list.count_text(count, total))
+
+    def _show_state(self) -> None:
+        q = self.query_state
+        stats = self._stats
+        line = Text()
+        for n, quick in enumerate(QUICK_FILTERS, start=1):
+            on_ = quick in q.quick
+            count = stats.per_filter[quick] if stats else 0
+            label = f" {n} {quick.label} ({case_list.number(count)}) "
+            line.append("[x]" if on_ else "[ ]", style="bold" if on_ else "")
+            line.append(label, style="reverse bold" if on_ else "")
+        self.query_one("#case-filters", TextLine).set(line)
+        phase = Phase.label_of(q.phase) if q.phase else "alle"
+        arrow = "aflopend" if q.descending else "oplopend"
+        closed = "getoond" if q.shows_closed() else "verborgen"
+        state = Text(
+            f"f Fase: {phase}   s Sortering: {COLUMN_LABELS[q.sort]} ({arrow}; S draait om)   "
+            f"a Afgesloten: {closed}   0 wist filters"
+        )
+        self.query_one("#case-state", TextLine).set(state)
+
+    def _show_detail(self, row: CaseRow | None) -> None:
+        detail = self.query_one("#case-detail", TextLine)
+        if row is None:
+            detail.set("")
+            return
+        text = Text(visible(f"{row.reference}  {row.title}"))  # stored text: controls as symbols
+        text.append(visible(f"  ·  casusregisseur: {row.director or 'geen'}"))
+        if row.badges:
+            text.append("  ·  " + ", ".join(row.badges), style="bold")
+        detail.set(text)
+
+    @on(CaseTable.Highlighted)
+    def _highlighted(self, event: CaseTable.Highlighted) -> None:
+        self._show_detail(event.row)
+
+    # -- search -----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        # At once, not on the next turn of the loop (`focus()`): letters typed right after `/`
+        # must land in the search.
+        self.set_focus(self.query_one("#case-search", Input))
+
+    @on(CaseTable.TypeAhead)
+    def _type_ahead(self, event: CaseTable.TypeAhead) -> None:
+        search = self.query_one("#case-search", Input)
+        if self.focused is not search:
+            self.set_focus(search)
+        if event.text == "":
+            return
+        if event.text == "\n":
+            self._search_done(None)
+            return
+        if event.text == "\b":
+            search.action_delete_left()
+        else:
+            search.insert_text_at_cursor(event.text)
+        self.query_state.text = search.value  # now, not when Input.Changed arrives
+        self.apply()
+
+    @on(Input.Changed, "#case-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if event.value != event.input.value:
+            return  # a late message about an earlier value (keys typed ahead were applied already)
+        if event.value != self.query_state.text:
+            self.query_state.text = event.value
+            self.apply()
+
+    @on(Input.Submitted, "#case-search")
+    def _search_done(self, event: Input.Submitted | None) -> None:
+        """Enter in the search opens the case under the cursor (the top one): `/`, a few
+        letters, Enter. Escape or ↓ go to the list instead."""
+        table = self.query_one(CaseTable)
+        self.set_focus(table)
+        self._audit_search()
+        if table.current is not None:
+            self.open_case(table.current.id)
+
+    def _audit_search(self) -> None:
+        """A search is logged once it is finished (leaving the field), not per keystroke."""
+        text = self.query_state.text.strip()
+        if text and text != self._audited_search:
+            self._audited_search = text
+            case_list.record_search(len(self.query_one(CaseTable).rows))
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        search = self.query_one("#case-search", Input)
+        if event.key in ("escape", "down") and self.focused is search:
+            event.stop()
+            self.set_focus(self.query_one(CaseTable))  # at once: the next key is for the list
+            self._audit_search()
+
+    # -- filters and sorting ----------------------------------------------------------------
+    def action_phase_filter(self) -> None:
+        self.query_state.phase = case_list.next_phase_filter(self.query_state.phase)
+        self.apply()
+
+    def action_quick(self, code: str) -> None:
+        quick = QuickFilter(code)
+        self.query_state.quick ^= {quick}
+        self.apply()
+
+    def action_toggle_closed(self) -> None:
+        self.query_state.show_closed = not self.query_state.show_closed
+        self.apply()
+
+    def action_sort(self) -> None:
+        """s: a short menu of the columns, each with its letter (`s l` sorts on Laat)."""
+        from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
+
+        menu = case_list.sort_menu()
+        current = SORTABLE.index(self.query_state.sort)
+
+        def chosen(code: str | None) -> None:
+            if code is not None:
+                self.sort_by(code)
+
+        self._in_menu = True
+        self.app.push_screen(
+            ChoiceDialog("Sorteren op", "Typ de letter van een kolom, of kies met de pijltjes "
+                         "en Enter. S draait de volgorde om.",
+                         [(label, code) for _, label, code in menu],
+                         keys=[key for key, _, _ in menu], highlight=current,
+                         hint="Letter of Enter: sorteren · Escape: niets veranderen"),
+            chosen)
+
+    def sort_by(self, code: str) -> None:
+        """Sort on this column, in its first direction (worst first where that means something)."""
+        q = self.query_state
+        q.sort = code
+        q.descending = case_list.default_descending(code)
+        self.apply()
+
+    def action_reverse(self) -> None:
+        self.query_state.descending = not self.query_state.descending
+        self.apply()
+
+    def action_clear_filters(self) -> None:
+        q = self.query_state
+        q.phase, q.quick, q.show_closed = None, set(), False
+        search = self.query_one("#case-search", Input)
+        if search.value:
+            search.value = ""  # posts Changed, which applies
+            q.text = ""
+        self.apply()
+
+    # -- opening ----------------------------------------------------------------------------
+    @on(CaseTable.Selected)
+    def _open(self, event: CaseTable.Selected) -> None:
+        self.open_case(event.case_id)
+
+    def open_case(self, case_id: int) -> None:
+        """Show the dossier. One DossierScreen is made once and then reused (installed, so
+        Textual keeps it when it is closed): building a new screen costs 3-4 times more than
+        filling the existing one, and opening must stay under 100 ms."""
+        from zvh_tui.screens.cases.dossier import DossierScreen
+
+        self._returning_id = case_id
+        if self._dossier is None:
+            self._dossier = DossierScreen(case_id)
+            self.app.install_screen(self._dossier, f"dossier-{id(self)}")
+        elif not self._dossier.show_case(case_id):
+            return  # the case is gone; the dossier said so
+        self.app.push_screen(self._dossier)
+
+    def on_unmount(self) -> None:
+        """Leaving for good (lock, quit): drop the rows, and the reused dossier goes too."""
+        self._rows, self._sorted = None, []
+        gc.unfreeze()  # everything frozen at the last load may be collected again
+        dossier, self._dossier = self._dossier, None
+        if dossier is None:
+            return
+        try:
+            self.app.uninstall_screen(dossier)
+        except ScreenStackError:
+            return  # still in a stack: Textual removes it with that stack
+        if dossier.is_attached:
+            dossier.remove()
+
+    def action_new_case(self) -> None:
+        from zvh_tui.screens.cases.new_case import NewCaseScreen
+
+        def created(case_id: int | None) -> None:
+            if case_id is not None:
+                self.refresh_case(case_id)  # the new case appears at once, with the cursor on it
+
+        self.app.push_screen(NewCaseScreen(), created)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("sort", "reverse", "phase_filter", "quick", "toggle_closed", "search",
+                      "clear_filters") and self._rows is not None and not self._rows:
+            return None  # greyed while there are no cases (while loading they work already)
+        return True

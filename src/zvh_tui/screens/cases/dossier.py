@@ -1,0 +1,497 @@
+"""The dossier of one case: overview, participants, plan, meetings, journal, escalation history.
+
+Opening it reads the case through `services.cases.get_case` (an audited "view"). Each key
+sends one intent to a service; refusals of the rules (`cases.phase_blockers`, …) are shown in
+plain Dutch. After a change the dossier is read again without a new "view" event (the change
+itself is audited). All case data is shown as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from zvh_tui.core.errors import NotFound, ZvhError
+from zvh_tui.core.vocab import (
+    PHASE_ORDER,
+    ActionStatus,
+    CheckStatus,
+    Hat,
+    Level,
+    MeetingStatus,
+    ParticipantRole,
+    PersonRole,
+    Phase,
+    TriageOutcome,
+    ZvhRole,
+)
+from zvh_tui.screens.cases.case_list import QuickFooter
+from zvh_tui.services.cases import escalation, journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
+from zvh_tui.services.shared import dates
+from zvh_tui.widgets.dialogs import (
+    CloseCaseDialog,
+    ConfirmDialog,
+    EscalateDialog,
+    JournalDialog,
+    MessageDialog,
+    TextDialog,
+    TriageDialog,
+)
+from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import SafeText, plain_text
+
+NOT_AVAILABLE = "Nog niet beschikbaar"
+RETENTION_MISSING = (
+    "De bewaartermijn is nog niet ingesteld. Vul die eerst in bij Instellingen (F9), "
+    "bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar, volgens uw convenant."
+)
+# The key that helps, added to a refusal of the rules (issue 11.10): the services say in words
+# what is missing, the screen names the key that does it.
+KEY_HINTS = (
+    ("uitkomst van de triage", "t"),
+    ("check op bekendheid", "d: Deelnemers"),
+    ("Heropen", "r"),
+    ("Sluit de casus af", "c"),
+    ("Sluit een casus af", "c"),
+    ("bij Instellingen", "F9"),
+)
+
+
+def with_key_hint(message: str) -> str:
+    """'Leg eerst de uitkomst van de triage vast.' -> '… vast (t).'"""
+    for phrase, key in KEY_HINTS:
+        if phrase in message and f"({key}" not in message:
+            body, dot = (message[:-1], ".") if message.endswith(".") else (message, "")
+            return f"{body} ({key}){dot}"
+    return message
+SECTIONS = [
+    ("overview", "Overzicht"),
+    ("participants", "Deelnemers"),
+    ("plan", "Plan van aanpak"),
+    ("meetings", "Overleggen"),
+    ("journal", "Journaal"),
+    ("escalations", "Op- en afschaling"),
+]
+
+
+def _date(day: object) -> str:
+    return dates.format_date(day) if day else "—"  # type: ignore[arg-type]
+
+
+def _field(text: Text, label: str, value: str, *, style: str = "") -> None:
+    text.append(f"{label}: ", style="bold")
+    text.append(value or "—", style=style)
+    text.append("\n")
+
+
+class DossierScreen(Screen[None]):
+    """Everything about one case on one scrolling page, with keys for the next step."""
+
+    CSS_PATH = "dossier.tcss"
+    AUTO_FOCUS = "#dossier-body"
+
+    BINDINGS = [
+        Binding("escape", "back", "Terug", id="dossier.back"),
+        Binding("j", "journal", "Journaal", id="dossier.journal"),
+        Binding("v", "phase_forward", "Fase verder", id="dossier.phase_forward"),
+        Binding("b", "phase_back", "Fase terug", show=False, id="dossier.phase_back"),
+        Binding("t", "triage", "Triage-uitkomst", show=False, id="dossier.triage"),
+        Binding("o", "escalate", "Op-/afschalen", id="dossier.escalate"),
+        Binding("p", "plan", "Plan", id="dossier.plan"),
+        Binding("d", "participants", "Deelnemers", show=False, id="dossier.participants"),
+        Binding("c", "close_case", "Casus afsluiten", show=False, id="dossier.close"),
+        Binding("r", "reopen", "Heropenen", show=False, id="dossier.reopen"),
+        *[
+            Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")
+            for n, (key, title) in enumerate(SECTIONS, start=1)
+        ],
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.dossier: Dossier | None = None
+        self.shown_at = 0.0  # for the benchmark: when the content was first on screen
+        self._child_open = False
+
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        yield Static("", id="dossier-title", markup=False)
+        yield Static("   ".join(f"{n} {title}" for n, (_, title) in enumerate(SECTIONS, start=1)),
+                     id="dossier-index", markup=False)
+        with VerticalScroll(id="dossier-body"):
+            for key, title in SECTIONS:
+                yield Static(title, id=f"heading-{key}", classes="dossier-heading", markup=False)
+                yield Static("", id=f"dossier-{key}", classes="dossier-section", markup=False)
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        self.reload(audit_view=True, first=True)
+        self.call_after_refresh(self._mark_shown)
+
+    def show_case(self, case_id: int) -> bool:
+        """Fill this (reused) dossier with another case before it is shown again."""
+        previous = self.case_id
+        self.case_id = case_id
+        try:
+            self.dossier = load_dossier(case_id, audit_view=True)
+        except NotFound as error:
+            self.case_id = previous
+            self.app.show_refusal(error)
+            return False
+        self.render_dossier()
+        self.shown_at = 0.0
+        self.query_one("#dossier-body", VerticalScroll).scroll_home(animate=False, immediate=True)
+        return True
+
+    def on_screen_resume(self) -> None:
+        if self._child_open:  # back from the plan editor or the participants
+            self._child_open = False
+            self.reload()
+        self.refresh_bindings()  # closed or not: which keys are greyed
+        if self.shown_at == 0.0:
+            self.call_after_refresh(self._mark_shown)
+
+    def _mark_shown(self) -> None:
+        self.shown_at = time.perf_counter()
+
+    # -- reading ----------------------------------------------------------------------------
+    def reload(self, *, audit_view: bool = False, first: bool = False) -> None:
+        try:
+            self.dossier = load_dossier(self.case_id, audit_view=audit_view)
+        except NotFound as error:
+            self.dismiss(None)
+            self.app.show_refusal(error)
+            return
+        self.render_dossier()
+        if not first:  # a change may grey or ungrey keys (closed / reopened)
+            self.refresh_bindings()
+
+    @property
+    def case(self):  # noqa: ANN201 - the Case model
+        assert self.dossier is not None
+        return self.dossier.case
+
+    def render_dossier(self) -> None:
+        d = self.dossier
+        if d is None:
+            return
+        case = d.case
+        title = plain_text(f"Casus {case.reference}  ·  {case.title}", style="bold")
+        title.append(f"  ·  {Phase.label_of(case.phase)}")
+        self.query_one("#dossier-title", Static).update(title)
+        self.query_one("#dossier-overview", Static).update(self._overview(d))
+        self.query_one("#dossier-participants", Static).update(self._participants(d))
+        self.query_one("#dossier-plan", Static).update(self._plan(d))
+        self.query_one("#dossier-meetings", Static).update(self._meetings(d))
+        self.query_one("#dossier-journal", Static).update(self._journal(d))
+        self.query_one("#dossier-escalations", Static).update(self._escalations(d))
+
+    def _overview(self, d: Dossier) -> Text:
+        case = d.case
+        text = SafeText()  # stored text: control characters as symbols
+        # The person's number is what the logboek (`b 17`) and `zvh export log --person 17` ask.
+        persons = "; ".join(
+            f"{person.name}"
+            + (f" ({_date(person.date_of_birth)})" if person.date_of_birth else "")
+            + f", {PersonRole.label_of(role)}, betrokkene {person.id}"
+            for person, role in d.persons
+        )
+        _field(text, "Betrokkenen", persons)
+        _field(text, "Fase", Phase.label_of(case.phase))
+        _field(text, "Rol van het ZVH", ZvhRole.label_of(case.zvh_role))
+        _field(text, "AVE", ave_full(case.ave_phase, case.level))
+        director = d.director
+        if director is not None:
+            who = director.partner.name + (f" · {director.contact.name}" if director.contact_id else "")
+            _field(text, "Casusregisseur", who)
+        else:
+            _field(text, "Casusregisseur", "nog niet afgesproken", style="bold")
+        _field(text, "Plan van aanpak", d.plan.status if d.plan else "nog geen plan")
+        _field(text, "Volgende evaluatie", _date(d.next_evaluation))
+        _field(text, "Volgend overleg", _date(d.next_meeting))
+        if case.informed:
+            _field(text, "Betrokkene geïnformeerd", "ja")
+        else:
+            _field(text, "Betrokkene geïnformeerd",
+                   f"nee — {case.not_informed_reason} (heroverwegen op {_date(case.informed_review_on)})",
+                   style="bold")
+        referrer = case.referrer_citizen
+        if case.referrer_partner_id:
+            referrer = case.referrer_partner.name
+            if case.referrer_contact_id:
+                referrer += f" · {case.referrer_contact.name}"
+        _field(text, "Aanmelder", referrer)
+        _field(text, "Aangemeld op", _date(case.received_on))
+        _field(text, "Aanleiding", case.reason)
+        _field(text, "Doel van de aanmelding", case.referral_goal)
+        if case.triage_outcome:
+            _field(text, "Triage", f"{TriageOutcome.label_of(case.triage_outcome)}"
+                   + (f" — {case.triage_reason}" if case.triage_reason else ""))
+        if case.phase == Phase.CLOSED.value:
+            _field(text, "Afgesloten op", _date(case.closed_on))
+            _field(text, "Reden van afsluiten", case.closing_reason)
+            _field(text, "Geïnformeerd over afsluiten", case.closing_informed)
+            _field(text, "Bewaren tot", _date(case.retention_end), style="bold")
+            _field(text, "Nazorg tot", _date(case.watch_until))
+        text.rstrip()
+        return text
+
+    def _participants(self, d: Dossier) -> Text:
+        text = SafeText()  # stored text: control characters as symbols
+        if not d.participants:
+            text.append("Nog geen partners aan tafel. Druk d om partners toe te voegen.")
+            return text
+        for row in d.participants:
+            name = row.partner.name + (f" · {row.contact.name}" if row.contact_id else "")
+            text.append(name, style="bold" if row.role == ParticipantRole.CASE_DIRECTOR.value else "")
+            text.append(f"  —  {ParticipantRole.label_of(row.role)}")
+            check = CheckStatus.label_of(row.check_status)
+            text.append(f"  —  check op bekendheid: {check}")
+            if row.check_on:
+                text.append(f" ({_date(row.check_on)})")
+            if not row.partner.convenant_signed:
+                text.append("  —  geen privacyconvenant", style="bold")
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    def _plan(self, d: Dossier) -> Text:
+        text = SafeText()  # stored text: control characters as symbols
+        summary = d.plan
+        if summary is None:
+            text.append("Nog geen plan van aanpak. Druk p om het plan te openen.")
+            return text
+        plan = summary.plan
+        _field(text, "Versie", summary.status)
+        _field(text, "Gezamenlijke opgave", plan.shared_task)
+        _field(text, "Evaluatie", _date(plan.evaluation_on))
+
+        def action_line(action, flags: list[str], indent: str) -> None:  # noqa: ANN001
+            owner = action.owner_partner.name if action.owner_partner_id else "—"
+            text.append(f"{indent}• {action.text}  ({owner}, {_date(action.deadline)}, "
+                        f"{ActionStatus.label_of(action.status)})")
+            if flags:
+                text.append("  ! " + ", ".join(flags), style="bold")
+            text.append("\n")
+
+        for intent, actions in summary.goals:
+            text.append(f"Doel: {intent}\n", style="bold")
+            for action, flags in actions:
+                action_line(action, flags, "  ")
+        if summary.loose_actions:
+            text.append("Acties zonder doel\n", style="bold")
+            for action, flags in summary.loose_actions:
+                action_line(action, flags, "  ")
+        if summary.agreements:
+            text.append("Afspraken\n", style="bold")
+            for agreement in summary.agreements:
+                text.append(f"  • {agreement}\n")
+        if summary.blockers:
+            text.append("Nog niet vast te stellen:\n", style="bold")
+            for blocker in summary.blockers:
+                text.append(f"  • {blocker}\n")
+        text.rstrip()
+        return text
+
+    def _meetings(self, d: Dossier) -> Text:
+        text = SafeText()  # stored text: control characters as symbols
+        if not d.meetings:
+            return Text("Nog niet besproken in een overleg.")
+        for item in d.meetings:
+            meeting = item.meeting
+            text.append(f"{_date(meeting.held_on)}  {meeting.kind}")
+            if meeting.title:
+                text.append(f"  {meeting.title}")
+            text.append(f"  ({MeetingStatus.label_of(meeting.status)})\n")
+        text.rstrip()
+        return text
+
+    def _journal(self, d: Dossier) -> Text:
+        if not d.journal:
+            return Text("Nog geen notities. Druk j voor een nieuwe notitie.")
+        text = SafeText()  # stored text: control characters as symbols
+        for entry in d.journal:
+            at = entry.at.strftime("%d-%m-%Y %H:%M") if hasattr(entry.at, "strftime") else str(entry.at)
+            text.append(f"{at}  {entry.author}", style="bold")
+            if entry.hat:
+                text.append(f"  [pet: {Hat.label_of(entry.hat)}]")
+            text.append("\n")
+            text.append(f"  {entry.text}\n")
+        text.rstrip()
+        return text
+
+    def _escalations(self, d: Dossier) -> Text:
+        if not d.escalations:
+            return Text("Niet op- of afgeschaald.")
+        text = SafeText()  # stored text: control characters as symbols
+        for row in d.escalations:
+            way = "opgeschaald" if escalation.is_up(row) else "afgeschaald"
+            text.append(f"{_date(row.decided_on)}  {way}: ", style="bold")
+            text.append(f"{Level.label_of(row.from_level)} (AVE {row.from_ave}) → "
+                        f"{Level.label_of(row.to_level)} (AVE {row.to_ave}); besloten door {row.decided_by}\n")
+            text.append(f"  {row.trigger}\n")
+        text.rstrip()
+        return text
+
+    # -- keys -------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.dossier is None:
+            return True
+        closed = self.case.phase == Phase.CLOSED.value
+        if action == "reopen":
+            return True if closed else None
+        if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal"):
+            if action == "journal":
+                return True
+            if action == "phase_back" and self._next_phase(-1) is None:
+                return None  # already in the first phase: greyed, not refused after pressing
+            return None if closed else True
+        return True
+
+    def action_section(self, key: str) -> None:
+        """Scroll the section's heading to the top of the page."""
+        body = self.query_one("#dossier-body", VerticalScroll)
+        body.scroll_to_widget(self.query_one(f"#heading-{key}"), top=True, animate=False)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def _after(self, changed: bool | None, message: str = "") -> None:
+        if changed:
+            self.reload()
+            if message:
+                self.notify(message, markup=False)
+
+    def _next_phase(self, step: int) -> Phase | None:
+        current = Phase(self.case.phase)
+        if current == Phase.CLOSED:
+            return None
+        index = PHASE_ORDER.index(current) + step
+        if 0 <= index < len(PHASE_ORDER):
+            return PHASE_ORDER[index]
+        return None
+
+    def action_phase_forward(self) -> None:
+        target = self._next_phase(1)
+        if target is None:
+            self.app.push_screen(MessageDialog(
+                "De casus is in de laatste fase",
+                ["Uitvoering is de laatste fase. Sluit de casus af met c als het klaar is."]))
+            return
+        self.move_phase(target)
+
+    def action_phase_back(self) -> None:
+        target = self._next_phase(-1)
+        if target is None:
+            self.notify("De casus staat al in de eerste fase.", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.move_phase(target)
+
+        self.app.push_screen(
+            ConfirmDialog(f"Terug naar {target.label}?",
+                          f"De casus gaat terug van {Phase.label_of(self.case.phase)} naar {target.label}.",
+                          yes="Terug", no="Niet terug"),
+            answered,
+        )
+
+    def move_phase(self, target: Phase) -> None:
+        blockers = cases.phase_blockers(self.case, target)
+        if blockers:
+            self.app.show_refusal([with_key_hint(b) for b in blockers], f"Nog niet naar {target.label}")
+            return
+        try:
+            cases.move_phase(self.case, target)
+        except ZvhError as error:
+            self.app.show_refusal(with_key_hint(str(error)), f"Nog niet naar {target.label}")
+            return
+        self._after(True, f"Fase: {target.label}")
+
+    def action_triage(self) -> None:
+        case = self.case
+
+        def save(outcome: str, reason: str) -> object:
+            return cases.set_triage(case, outcome, reason)
+
+        self.app.push_screen(TriageDialog(case.triage_outcome, case.triage_reason, save),
+                             lambda ok: self._after(ok, "Triage-uitkomst vastgelegd"))
+
+    def action_escalate(self) -> None:
+        case = self.case
+
+        def save(level: str, ave: str, trigger: str, decided_by: str, decided_on: str) -> object:
+            return escalation.change_level(case, to_level=level, to_ave=ave, trigger=trigger,
+                                           decided_by=decided_by, decided_on=decided_on)
+
+        self.app.push_screen(EscalateDialog(case.level, case.ave_phase, save),
+                             lambda ok: self._after(ok, "Op- of afschaling vastgelegd"))
+
+    def action_journal(self) -> None:
+        case = self.case
+
+        def save(body: str, hat: str | None) -> object:
+            return journal.add_entry(case, body, hat)
+
+        def saved(ok: bool | None) -> None:
+            self._after(ok, "Notitie opgeslagen")
+            if ok:
+                self.call_after_refresh(self.action_section, "journal")
+
+        self.app.push_screen(JournalDialog(save), saved)
+
+    def action_close_case(self) -> None:
+        case = self.case
+        years = self.app.profile.settings.retention_years
+        if years is None:
+            self.app.push_screen(MessageDialog("Afsluiten kan nog niet", [RETENTION_MISSING]))
+            return
+
+        def save(reason: str, informed: str, watch_until: str, open_actions: str | None) -> object:
+            return cases.close_case(case, reason, retention_years=years, informed=informed,
+                                    watch_until=watch_until or None, open_actions=open_actions)
+
+        dialog = CloseCaseDialog(case.reference, int(years), save,
+                                 open_actions=len(cases.open_actions_of(case)))
+        self.app.push_screen(dialog, lambda ok: self._after(ok, "Casus afgesloten"))
+
+    def action_reopen(self) -> None:
+        case = self.case
+
+        def save(reason: str) -> object:
+            return cases.reopen_case(case, reason)
+
+        self.app.push_screen(
+            TextDialog("Casus heropenen", "Waarom wordt de casus heropend?", save,
+                       field="reopen_reason",
+                       intro="De reden komt in het journaal. De bewaartermijn vervalt weer."),
+            lambda ok: self._after(ok, "Casus heropend"),
+        )
+
+    def action_plan(self) -> None:
+        try:
+            from zvh_tui.screens.plans.plan_editor import PlanEditorScreen  # built elsewhere
+        except ImportError:
+            self.notify(NOT_AVAILABLE, markup=False)
+            return
+        self._child_open = True
+        self.app.push_screen(PlanEditorScreen(self.case_id))
+
+    def action_participants(self) -> None:
+        try:
+            from zvh_tui.screens.partners.participants import ParticipantsScreen  # built elsewhere
+        except ImportError:
+            self.notify(NOT_AVAILABLE, markup=False)
+            return
+        self._child_open = True
+        self.app.push_screen(ParticipantsScreen(self.case_id))

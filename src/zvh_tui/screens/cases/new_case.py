@@ -1,0 +1,253 @@
+"""Nieuwe aanmelding: the form that opens a case (the fields of the aanmelding phase).
+
+Validation is the service's (`services.cases.create_case`): a refusal names its field
+(`ZvhError.field`), the Dutch message shows under that field, the field gets the cursor, and
+everything typed stays in the form. Escape leaves at once only when nothing was typed;
+otherwise it asks whether to throw the aanmelding away.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.core.vocab import PersonRole, ZvhRole
+from zvh_tui.screens.cases.case_list import QuickFooter
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases.lifecycle import NewCase, NewPerson
+from zvh_tui.services.shared.text import visible
+from zvh_tui.widgets.checkbox import TickBox
+from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.dialogs import ConfirmDialog
+from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.partner_picker import PartnerPicker
+
+MAX_PERSONS = 12
+FIELD_ALIASES = {"referrer_contact": "referrer"}  # service field -> widget id
+
+
+def widget_id(field: str) -> str:
+    field = FIELD_ALIASES.get(field, field)
+    return field.replace(".", "-")
+
+
+class NewCaseScreen(Screen[int | None]):
+    """The aanmelding form; dismisses with the new case's id (None when cancelled)."""
+
+    CSS_PATH = "new_case.tcss"
+    AUTO_FOCUS = "#person0-name"
+    KEEPS_UNSAVED_INPUT = True  # F2 (app.cases) from another area comes back here, not past it
+
+    BINDINGS = [
+        Binding("f2", "save", "Opslaan", id="new_case.save"),
+        Binding("ctrl+s", "save", "Opslaan", show=False, id="new_case.save_ctrl_s"),
+        Binding("ctrl+n", "add_person", "Betrokkene erbij", id="new_case.add_person"),
+        Binding("escape", "cancel", "Annuleren", id="new_case.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.person_count = 0
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        yield Static("Nieuwe aanmelding", id="new-case-title", markup=False)
+        form = VerticalScroll(id="new-case-form")
+        form.can_focus = False  # Tab goes from field to field
+        with form:
+            yield Label("Betrokkenen (naam, geboortedatum, rol)", classes="section")
+            yield Vertical(id="persons")
+            yield Button("Betrokkene toevoegen (Ctrl+N)", id="add-person")
+            yield Label("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)",
+                        classes="field-label")
+            yield Input(id="title")
+            yield self._error("title")
+            yield Label("Aanmelder: partner en contactpersoon", classes="section")
+            yield PartnerPicker(id="referrer")
+            yield self._error("referrer")
+            yield Label("… of een burger als melder (naam of omschrijving)", classes="field-label")
+            yield Input(id="referrer_citizen")
+            yield self._error("referrer_citizen")
+            yield Label("Aanleiding", classes="section")
+            yield TextArea(id="reason", soft_wrap=True)
+            yield self._error("reason")
+            yield Label("Doel van de aanmelding", classes="field-label")
+            yield TextArea(id="referral_goal", soft_wrap=True)
+            yield self._error("referral_goal")
+            yield Label("Datum van aanmelding (leeg: vandaag)", classes="field-label")
+            yield DateInput(label="Datum van aanmelding", id="received_on")
+            yield self._error("received_on")
+            yield TickBox("Betrokkene is geïnformeerd over de aanmelding", value=True, id="informed")
+            yield self._error("informed")
+            with Vertical(id="not-informed"):
+                yield Label("Waarom niet geïnformeerd?", classes="field-label")
+                yield TextArea(id="not_informed_reason", soft_wrap=True)
+                yield self._error("not_informed_reason")
+                yield Label("Heroverwegen op (tot wanneer niet informeren?)", classes="field-label")
+                yield DateInput(label="Heroverweegdatum", future=True, id="informed_review_on")
+                yield self._error("informed_review_on")
+            yield Label("Rol van het ZVH", classes="field-label")
+            yield Select([(r.label, r.value) for r in ZvhRole], value=ZvhRole.DIRECTION.value,
+                         allow_blank=False, id="zvh_role")
+            yield self._error("zvh_role")
+            yield Static("", id="err-form", classes="field-error -empty", markup=False)
+            with Horizontal(id="new-case-buttons"):
+                yield Button("Annuleren", id="cancel")
+                yield Button("Aanmelding opslaan (F2)", id="save", variant="primary")
+        yield QuickFooter()
+
+    @staticmethod
+    def _error(field: str) -> Static:
+        return Static("", id=f"err-{field}", classes="field-error -empty", markup=False)
+
+    def on_mount(self) -> None:
+        self.add_person()
+        self.query_one("#not-informed").display = False
+
+    def add_person(self) -> None:
+        index = self.person_count
+        row = Vertical(classes="person", id=f"person{index}")
+        self.query_one("#persons", Vertical).mount(row)
+        line = Horizontal(classes="person-line")
+        row.mount(line)
+        line.mount(Input(placeholder=f"Naam van betrokkene {index + 1}", id=f"person{index}-name",
+                         classes="person-name"))
+        line.mount(DateInput(label="Geboortedatum", id=f"person{index}-date_of_birth",
+                             placeholder="geboortedatum"))
+        role = PersonRole.CLIENT.value if index == 0 else PersonRole.HOUSEHOLD.value
+        line.mount(Select([(r.label, r.value) for r in PersonRole], value=role, allow_blank=False,
+                          id=f"person{index}-role", classes="person-role"))
+        for field in ("name", "date_of_birth", "role"):
+            row.mount(self._error(f"person{index}-{field}"))
+        self.person_count += 1
+
+    # -- reading the form -------------------------------------------------------------------
+    def _text(self, selector: str) -> str:
+        widget = self.query_one(selector)
+        if isinstance(widget, TextArea):
+            return widget.text
+        return widget.value  # type: ignore[attr-defined]
+
+    def collect(self) -> NewCase:
+        persons = []
+        for i in range(self.person_count):
+            name = self._text(f"#person{i}-name")
+            born = self.query_one(f"#person{i}-date_of_birth", DateInput).value
+            if i > 0 and not name.strip() and not born.strip():
+                continue  # an extra row left empty
+            role = self.query_one(f"#person{i}-role", Select).value
+            persons.append(NewPerson(name=name, date_of_birth=born or None, role=str(role)))
+        picker = self.query_one("#referrer", PartnerPicker)
+        if picker.text.strip() and picker.value is None:
+            raise ValidationError(
+                "Kies de aanmelder uit de lijst (typ een paar letters, pijltjes en Enter), "
+                "of maak het veld leeg.", field="referrer")
+        partner_id, contact_id = picker.value or (None, None)
+        return NewCase(
+            persons=persons,
+            title=self._text("#title"),
+            referrer_partner_id=partner_id,
+            referrer_contact_id=contact_id,
+            referrer_citizen=self._text("#referrer_citizen"),
+            reason=self._text("#reason"),
+            referral_goal=self._text("#referral_goal"),
+            received_on=self.query_one("#received_on", DateInput).value or None,
+            informed=self.query_one("#informed", Checkbox).value,
+            not_informed_reason=self._text("#not_informed_reason"),
+            informed_review_on=self.query_one("#informed_review_on", DateInput).value or None,
+            zvh_role=str(self.query_one("#zvh_role", Select).value),
+        )
+
+    def is_empty(self) -> bool:
+        texts = [self._text(f"#person{i}-name") for i in range(self.person_count)]
+        texts += [self.query_one(f"#person{i}-date_of_birth", DateInput).value
+                  for i in range(self.person_count)]
+        texts += [self._text(s) for s in ("#title", "#referrer_citizen", "#reason", "#referral_goal",
+                                          "#not_informed_reason")]
+        texts += [self.query_one(s, DateInput).value for s in ("#received_on", "#informed_review_on")]
+        texts.append(self.query_one("#referrer", PartnerPicker).text)
+        return not any(t.strip() for t in texts)
+
+    # -- errors -----------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for line in self.query(".field-error").results(Static):
+            line.update("")
+            line.add_class("-empty")
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+
+    def show_error(self, error: ZvhError) -> None:
+        key = widget_id(error.field) if error.field else ""
+        if key and key.startswith("person") and key.endswith("-address"):
+            key = key.replace("-address", "-name")  # no address field in this form
+        lines = self.query(f"#err-{key}") if key else None
+        line = lines.first(Static) if lines else self.query_one("#err-form", Static)
+        line.update(visible(str(error)))
+        line.remove_class("-empty")
+        targets = self.query(f"#{key}") if key else None
+        if targets:
+            target = targets.first()
+            target.add_class("-invalid")
+            if not target.display or (target.parent is not None and not target.parent.display):
+                return
+            target.focus()
+            self.query_one("#new-case-form", VerticalScroll).scroll_to_widget(line, animate=False)
+        else:
+            self.query_one("#new-case-form", VerticalScroll).scroll_to_widget(line, animate=False)
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_save(self) -> None:
+        self.clear_errors()
+        try:
+            case = cases.create_case(self.collect())
+        except ZvhError as error:
+            self.show_error(error)
+            return
+        self.notify(f"Aanmelding opgeslagen: casus {case.reference}.", markup=False)
+        self.dismiss(case.id)
+
+    def action_add_person(self) -> None:
+        if self.person_count >= MAX_PERSONS:
+            self.notify(f"Hoogstens {MAX_PERSONS} betrokkenen in één aanmelding; voeg er later "
+                        "meer toe in het dossier.", markup=False)
+            return
+        self.add_person()
+        self.call_after_refresh(lambda: self.query_one(f"#person{self.person_count - 1}-name").focus())
+
+    def action_cancel(self) -> None:
+        if self.is_empty():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Aanmelding weggooien?",
+                          "Wat u in dit formulier typte, wordt niet opgeslagen.",
+                          yes="Weggooien", no="Verder invullen"),
+            answered,
+        )
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#add-person")
+    def _add_pressed(self) -> None:
+        self.action_add_person()
+
+    @on(Checkbox.Changed, "#informed")
+    def _informed_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#not-informed").display = not event.value

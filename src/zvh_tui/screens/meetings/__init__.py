@@ -1,0 +1,1 @@
+"""Meeting screens (casusoverleg): room for the meeting mode."""

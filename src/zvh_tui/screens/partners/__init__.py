@@ -1,0 +1,1 @@
+"""Partner screens: roster, detail, forms, CSV import, participants of a case."""

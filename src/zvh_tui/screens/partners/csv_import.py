@@ -1,0 +1,203 @@
+"""Reading organisations and contacts from a CSV file: ask the path, show the preview, apply.
+
+The preview says per row of the file whether it adds, updates or skips, and why. A broken file
+shows its problems (row and column) and cannot be applied: nothing changes. `t` (Toepassen)
+applies the whole file in one transaction; Escape leaves without changing anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Input, Label, Static
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.services.partners import partner_csv
+from zvh_tui.services.partners.partner_csv import ImportPreview
+from zvh_tui.services.shared.text import visible
+from zvh_tui.store.models import db
+from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+
+ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKIP: "dim"}
+
+
+def cell(value: object, style: str = "") -> Text:
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
+
+
+class PathDialog(DialogBase, ModalScreen[str | None]):
+    """Ask for a file path; Enter confirms, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuleren", id="path.cancel"),
+    ]
+
+    def __init__(self, title: str, question: str, value: str = "") -> None:
+        super().__init__(classes="zvh-dialog")
+        self.title_text = title
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="path-box"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            with dialog_body():
+                yield Label(self.question, markup=False)
+                yield Input(self.value, id="path-input")
+                yield Static("", id="path-error", classes="field-error -empty", markup=False)
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
+                yield Button("Annuleren", id="path-cancel")
+                yield Button("Verder", id="path-ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#path-input", Input).focus()
+
+    def _confirm(self) -> None:
+        value = self.query_one("#path-input", Input).value.strip()
+        if not value or value.endswith("/"):
+            error = self.query_one("#path-error", Static)
+            error.update("Vul de naam van een bestand in.")
+            error.remove_class("-empty")
+            return
+        self.dismiss(str(Path(value).expanduser()))
+
+    @on(Input.Submitted, "#path-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._confirm()
+
+    @on(Button.Pressed, "#path-ok")
+    def _ok(self) -> None:
+        self._confirm()
+
+    @on(Button.Pressed, "#path-cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CsvImportScreen(Screen[bool]):
+    """The preview of a CSV import; dismisses with True when the file was applied."""
+
+    CSS_PATH = "partner_roster.tcss"
+    AUTO_FOCUS = "#import-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "apply", "Toepassen", id="import.apply"),
+        Binding("escape", "cancel", "Annuleren", id="import.cancel"),
+        Binding("j", "cursor_down", "Omlaag", show=False, id="import.down"),
+        Binding("k", "cursor_up", "Omhoog", show=False, id="import.up"),
+    ]
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.preview: ImportPreview | None = None
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with Vertical(id="import-main"):
+            yield Static("Ketenpartners inlezen", id="import-title", markup=False)
+            yield Static(Text(visible(f"Bestand: {self.path}")), id="import-file")
+            yield Static("Bezig met lezen…", id="import-summary", markup=False)
+            yield Static("", id="import-errors", markup=False)
+            yield DataTable(id="import-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="import-reason", markup=False)
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#import-table", DataTable)
+        table.add_column("Regel", width=5)
+        table.add_column("Actie", width=10)
+        table.add_column("Organisatie", width=24)
+        table.add_column("Contactpersoon", width=18)
+        table.add_column("Reden", width=48)
+        self.load(apply=False)
+
+    @work(thread=True, exclusive=True, group="partners-import")
+    def load(self, apply: bool) -> None:
+        self.busy = True
+        self.app.call_from_thread(self.refresh_bindings)
+        try:
+            with db.connection_context():
+                preview = partner_csv.import_partners(self.path, apply=apply)
+        except ZvhError as error:
+            preview = ImportPreview(path=self.path, errors=[str(error)])
+        self.app.call_from_thread(self.show_preview, preview)
+
+    def show_preview(self, preview: ImportPreview) -> None:
+        if not self.is_attached:  # cancelled while reading
+            return
+        self.busy = False
+        self.preview = preview
+        if preview.applied:
+            self.notify(preview.summary(), markup=False, timeout=8)
+            self.dismiss(True)
+            return
+        summary = self.query_one("#import-summary", Static)
+        errors = self.query_one("#import-errors", Static)
+        if preview.errors:
+            summary.update(Text("Dit bestand kan niet worden ingelezen; er verandert niets. "
+                                "Herstel het bestand en probeer opnieuw.", style="bold"))
+            errors.update(Text(visible("\n".join(preview.errors), multiline=True)))  # file text
+            errors.display = True
+        else:
+            notices = ("\n" + "\n".join(preview.notices)) if preview.notices else ""
+            hint = ("Toepassen met t, annuleren met Esc." if preview.changes
+                    else "Er is niets te veranderen.")
+            summary.update(Text(visible(f"Voorbeeld: {preview.summary()} {hint}{notices}", multiline=True)))
+            errors.display = False
+        table = self.query_one("#import-table", DataTable)
+        table.clear()
+        for row in preview.rows:
+            style = ACTION_STYLE[row.action]
+            table.add_row(cell(row.line), cell(row.action_label, style),
+                          cell(row.organisation), cell(row.contact), cell(row.reason))
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted, "#import-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        preview = self.preview
+        reason = self.query_one("#import-reason", Static)
+        if preview is None or not 0 <= event.cursor_row < len(preview.rows):
+            reason.update("")
+            return
+        row = preview.rows[event.cursor_row]
+        reason.update(Text(visible(f"Regel {row.line}: {row.action_label}, {row.reason}")))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply":
+            preview = self.preview
+            if self.busy or preview is None or not preview.ok or not preview.changes:
+                return None
+        return True
+
+    def action_apply(self) -> None:
+        if self.busy or self.preview is None or not self.preview.ok:
+            return
+        self.query_one("#import-summary", Static).update("Bezig met inlezen…")
+        self.load(apply=True)
+
+    def action_cancel(self) -> None:
+        if self.busy and self.preview is not None:
+            return  # applying: wait for the transaction to finish
+        self.workers.cancel_group(self, "partners-import")
+        self.dismiss(False)
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#import-table", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#import-table", DataTable).action_cursor_up()

@@ -1,0 +1,291 @@
+"""One ketenpartner: its contact persons, its cases, its open actions and its attendance.
+
+Open actions are those in the newest plan version of each running case; overdue ones come
+first and say "te laat" in words. Enter on a case or an action opens that case's dossier.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.vocab import PartnerDomain
+from zvh_tui.services.partners import partner_overview
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.partners.partner_overview import PartnerDetail
+from zvh_tui.services.shared import dates
+from zvh_tui.services.shared.text import visible
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import SafeText
+
+NOT_AVAILABLE = "Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend."
+
+
+def cell(value: object, style: str = "") -> Text:
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
+
+
+def open_case(screen: Screen, case_id: int) -> None:
+    """Push the case dossier (built elsewhere); say so when it is not there yet."""
+    try:
+        from zvh_tui.screens.cases.dossier import DossierScreen  # type: ignore[import-not-found]
+    except ImportError:
+        screen.notify(NOT_AVAILABLE, severity="warning", markup=False)
+        return
+    screen.app.push_screen(DossierScreen(case_id))
+
+
+class PartnerDetailScreen(Screen[None]):
+    """A partner's detail: contacts, cases (with role), open actions, recent meetings."""
+
+    CSS_PATH = "partner_roster.tcss"
+    AUTO_FOCUS = "#detail-cases"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug", id="partner.back"),
+        Binding("enter", "open_case", "Open casus", id="partner.open_case"),
+        Binding("e", "edit_partner", "Wijzig", id="partner.edit"),
+        Binding("c", "new_contact", "Contactpersoon erbij", id="partner.contact"),
+        Binding("w", "edit_contact", "Wijzig contact", id="partner.edit_contact"),
+        Binding("x", "toggle_contact", "Contact (de)activeren", show=False,
+                id="partner.contact_active"),
+        Binding("j", "cursor_down", "Omlaag", show=False, id="partner.down"),
+        Binding("k", "cursor_up", "Omhoog", show=False, id="partner.up"),
+    ]
+
+    def __init__(self, partner_id: int) -> None:
+        super().__init__()
+        self.partner_id = partner_id
+        self.detail: PartnerDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with VerticalScroll(id="detail-main"):
+            yield Static("", id="detail-title", markup=False)
+            yield Static("", id="detail-facts", markup=False)
+            yield Static("Contactpersonen", classes="section-title", markup=False)
+            yield DataTable(id="detail-contacts", cursor_type="row")
+            yield Static("Casussen", classes="section-title", id="detail-cases-title",
+                         markup=False)
+            yield DataTable(id="detail-cases", cursor_type="row")
+            yield Static("Open acties", classes="section-title", id="detail-actions-title",
+                         markup=False)
+            yield DataTable(id="detail-actions", cursor_type="row")
+            yield Static("Recente overleggen", classes="section-title",
+                         id="detail-meetings-title", markup=False)
+            yield DataTable(id="detail-meetings", cursor_type="row")
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        columns = {
+            "#detail-contacts": [("Naam", 24), ("Functie", 20), ("Telefoon", 14),
+                                 ("E-mail", 28), ("Bereikbaarheid", 16)],
+            "#detail-cases": [("Casus", 10), ("Naam", 28), ("Fase", 16), ("Rol", 15),
+                              ("Contactpersoon", 24)],
+            "#detail-actions": [("Casus", 10), ("Actie", 40), ("Deadline", 13),
+                                ("Status", 8), ("Signaal", 10), ("Contactpersoon", 18)],
+            "#detail-meetings": [("Datum", 11), ("Overleg", 32), ("Aanwezigheid", 13),
+                                 ("Contactpersoon", 24)],
+        }
+        for selector, cols in columns.items():
+            table = self.query_one(selector, DataTable)
+            for label, width in cols:
+                table.add_column(label, width=width)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.app.profile.unlocked:
+            self.reload()
+
+    def reload(self) -> None:
+        try:
+            detail = self.detail = partner_overview.partner_detail(self.partner_id)
+        except ZvhError as error:
+            self.app.pop_screen()
+            self.app.show_refusal(error)
+            return
+        partner = detail.partner
+        title = SafeText(partner.name, style="bold")  # stored text: controls as symbols
+        if not partner.active:
+            title.append("  (gedeactiveerd)", style="italic")
+        self.query_one("#detail-title", Static).update(title)
+        facts = SafeText(f"Domein: {PartnerDomain.label_of(partner.domain)} · ")
+        if partner.convenant_signed:
+            facts.append("privacyconvenant getekend")
+        else:
+            facts.append("privacyconvenant NIET getekend", style="bold")
+        if partner.notes:
+            facts.append("\n" + partner.notes)
+        self.query_one("#detail-facts", Static).update(facts)
+
+        contacts = self.query_one("#detail-contacts", DataTable)
+        contacts.clear()
+        for contact in detail.contacts:
+            name = contact.name if contact.active else f"{contact.name} (gedeactiveerd)"
+            contacts.add_row(cell(name, "" if contact.active else "dim"), cell(contact.function),
+                             cell(contact.phone), cell(contact.email),
+                             cell(contact.availability), key=str(contact.id))
+
+        cases = self.query_one("#detail-cases", DataTable)
+        cases.clear()
+        for link in detail.cases:
+            style = "dim" if link.closed else ""
+            cases.add_row(cell(link.reference, style), cell(link.title, style),
+                          cell(link.phase, style), cell(link.role, style),
+                          cell(link.contact, style), key=str(link.case_id))
+        running = sum(1 for link in detail.cases if not link.closed)
+        self.query_one("#detail-cases-title", Static).update(
+            f"Casussen ({running} lopend, {len(detail.cases) - running} afgesloten)"
+            + (" · Enter opent de casus" if detail.cases else ""))
+
+        actions = self.query_one("#detail-actions", DataTable)
+        actions.clear()
+        for action in detail.actions:
+            actions.add_row(cell(action.reference), cell(action.text),
+                            cell(action.deadline_text), cell(action.status),
+                            cell("te laat" if action.overdue else "",
+                                 "bold" if action.overdue else ""),
+                            cell(action.contact), key=f"{action.action_id}:{action.case_id}")
+        self.query_one("#detail-actions-title", Static).update(
+            f"Open acties in lopende casussen ({len(detail.actions)}, "
+            f"waarvan {detail.overdue} te laat)")
+
+        meetings = self.query_one("#detail-meetings", DataTable)
+        meetings.clear()
+        for row in detail.attendance:
+            name = " · ".join(part for part in (row.kind, row.title) if part)
+            meetings.add_row(cell(dates.format_date(row.held_on)), cell(name),
+                             cell(row.presence), cell(row.contact))
+        self.query_one("#detail-meetings-title", Static).update(
+            f"Recente overleggen: {detail.attendance_summary}")
+        for selector in ("#detail-contacts", "#detail-cases", "#detail-actions",
+                         "#detail-meetings"):
+            table = self.query_one(selector, DataTable)
+            table.styles.height = max(2, min(table.row_count + 1, 8))
+            table.display = table.row_count > 0
+        self.query_one("#detail-main", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    # -- which row ---------------------------------------------------------------------------
+    def _focused_table(self) -> DataTable | None:
+        focused = self.focused
+        return focused if isinstance(focused, DataTable) else None
+
+    def _row_key(self, table: DataTable) -> str | None:
+        if table.row_count == 0 or table.cursor_row < 0:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def selected_case_id(self) -> int | None:
+        table = self._focused_table()
+        if table is None or table.id not in ("detail-cases", "detail-actions"):
+            return None
+        key = self._row_key(table)
+        if key is None:
+            return None
+        return int(key.split(":")[-1])
+
+    def selected_contact_id(self) -> int | None:
+        table = self._focused_table()
+        if table is None or table.id != "detail-contacts":
+            return None
+        key = self._row_key(table)
+        return int(key) if key is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action == "open_case" and self.selected_case_id() is None:
+            return None
+        if action in ("edit_contact", "toggle_contact") and self.selected_contact_id() is None:
+            return None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id in ("detail-cases", "detail-actions"):
+            self.action_open_case()
+        elif event.data_table.id == "detail-contacts":
+            self.action_edit_contact()
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.dismiss(None)  # the caller's callback (for instance the dossier's reload) runs
+
+    def action_cursor_down(self) -> None:
+        table = self._focused_table()
+        if table is not None:
+            table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        table = self._focused_table()
+        if table is not None:
+            table.action_cursor_up()
+
+    def action_open_case(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is not None:
+            open_case(self, case_id)
+
+    def action_edit_partner(self) -> None:
+        from zvh_tui.screens.partners.partner_form import PartnerForm
+
+        self.app.push_screen(PartnerForm(self.partner_id), lambda _id: self.reload())
+
+    def action_new_contact(self) -> None:
+        from zvh_tui.screens.partners.partner_form import ContactForm
+
+        self.app.push_screen(ContactForm(self.partner_id), lambda _id: self.reload())
+
+    def action_edit_contact(self) -> None:
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            return
+        from zvh_tui.screens.partners.partner_form import ContactForm
+
+        self.app.push_screen(ContactForm(self.partner_id, contact_id), lambda _id: self.reload())
+
+    def action_toggle_contact(self) -> None:
+        """x: deactivating a contact asks first; reactivating does not."""
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            return
+        try:
+            contact = partners.get_contact(contact_id)
+        except ZvhError as error:
+            self.app.show_refusal(error)
+            return
+        if not contact.active:
+            self._set_contact_active(contact_id, True)
+            return
+        from zvh_tui.widgets.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(
+            "Contactpersoon deactiveren?",
+            f"{contact.name} is dan niet meer te kiezen als contactpersoon; in de casussen blijft "
+            "de naam leesbaar. Weer activeren: x.", yes="Deactiveren", no="Actief laten"),
+            lambda yes: self._set_contact_active(contact_id, False) if yes else None)
+
+    def _set_contact_active(self, contact_id: int, active: bool) -> None:
+        try:
+            contact = partners.get_contact(contact_id)
+            partners.update_contact(contact, active=active)
+        except ZvhError as error:
+            self.app.show_refusal(error)
+            return
+        state = "weer actief" if contact.active else "gedeactiveerd"
+        self.notify(f"{contact.name} is {state}.", markup=False)
+        self.reload()

@@ -1,0 +1,421 @@
+"""Ketenpartners: the roster of organisations and their contact persons (the "partners" mode).
+
+Type to narrow the list (organisation, contact name, function or e-mail; accents and case do
+not matter); `f` steps through the domains. The right-hand side shows the highlighted
+organisation's convenant, notes and contact persons. A partner that cases refer to is
+deactivated, never deleted; deleting is offered only for a partner nobody refers to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.vocab import PartnerDomain
+from zvh_tui.services.partners import partner_csv, partner_overview
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.partners.partner_overview import RosterRow
+from zvh_tui.services.shared import context, plurals
+from zvh_tui.services.shared.text import visible
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import SafeText
+
+DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
+
+
+def cell(value: object, style: str = "") -> Text:
+    """A table cell that shows user text literally (no markup)."""
+    return Text(visible(value),  # stored text: control characters as symbols
+                style=style, no_wrap=True, overflow="ellipsis")
+
+
+class PartnerRosterScreen(Screen[None]):
+    """The roster: organisations with domain, convenant, contacts and running cases."""
+
+    CSS_PATH = "partner_roster.tcss"
+    AUTO_FOCUS = "#roster-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Zoek", id="partners.search"),
+        Binding("n", "new_partner", "Nieuw", id="partners.new"),
+        Binding("enter", "detail", "Details", id="partners.detail"),
+        Binding("e", "edit_partner", "Wijzig", id="partners.edit"),
+        Binding("f", "next_domain", "Domein", id="partners.domain"),
+        Binding("d", "toggle_active", "Deactiveer", id="partners.deactivate"),
+        Binding("c", "new_contact", "Contactpersoon erbij", show=False, id="partners.contact"),
+        Binding("delete", "delete_partner", "Verwijder", show=False, id="partners.delete"),
+        Binding("g", "toggle_inactive", "Gedeactiveerde tonen", show=False,
+                id="partners.inactive"),
+        Binding("i", "import_csv", "Importeer CSV", show=False, id="partners.import"),
+        Binding("x", "export_csv", "Exporteer CSV", show=False, id="partners.export"),
+        Binding("j", "cursor_down", "Omlaag", show=False, id="partners.down"),
+        Binding("k", "cursor_up", "Omhoog", show=False, id="partners.up"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index: list[RosterRow] = []
+        self.shown: list[RosterRow] = []
+        self.domain: str | None = None
+        self.include_inactive = False
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with Vertical(id="roster-main"):
+            with Horizontal(id="roster-bar"):
+                yield Static("Ketenpartners", id="roster-title", markup=False)
+                yield Input(placeholder="Zoek organisatie of contactpersoon…",
+                            id="roster-search")
+                yield Static("", id="roster-filter", markup=False)
+            yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="roster-count", markup=False)
+            with Horizontal(id="roster-side"):
+                yield Static("", id="roster-partner", markup=False)
+                yield DataTable(id="roster-contacts", cursor_type="row", show_cursor=False)
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#roster-table", DataTable)
+        table.add_column("Organisatie", key="name", width=32)
+        table.add_column("Domein", key="domain", width=10)
+        table.add_column("Convenant", key="convenant", width=9)
+        table.add_column("Contactpersonen", key="contacts", width=15)
+        table.add_column("Casussen", key="cases", width=8)
+        table.add_column("Opmerking", key="remark", width=28)
+        contacts = self.query_one("#roster-contacts", DataTable)
+        contacts.can_focus = False
+        contacts.add_column("Contactpersoon", key="name", width=22)
+        contacts.add_column("Functie", key="function", width=16)
+        contacts.add_column("Telefoon", key="phone", width=14)
+        contacts.add_column("Bereikbaarheid", key="availability", width=14)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.app.profile.unlocked:
+            self.reload()
+
+    # -- data -------------------------------------------------------------------------------
+    def reload(self, keep_id: int | None = None) -> None:
+        """Read the roster again (after a change) and show it with the current filter."""
+        if keep_id is None:
+            keep_id = self.current_id()
+        self.index = partner_overview.roster_index()
+        self.refilter(keep_id)
+
+    def refilter(self, keep_id: int | None = None) -> None:
+        query = self.query_one("#roster-search", Input).value
+        self.shown = partner_overview.filter_roster(
+            self.index, query, self.domain, self.include_inactive)
+        table = self.query_one("#roster-table", DataTable)
+        table.clear()
+        for row in self.shown:
+            table.add_row(
+                cell(row.name, "dim" if not row.active else ""),
+                cell(row.domain_label),
+                cell(row.convenant_label, "" if row.convenant_signed else "bold"),
+                cell(row.contacts),
+                cell(row.cases),
+                cell(self._remark(row)),
+                key=str(row.id),
+            )
+        if keep_id is not None:
+            for position, row in enumerate(self.shown):
+                if row.id == keep_id:
+                    table.move_cursor(row=position)
+                    break
+        self._show_filter()
+        self.show_side()
+
+    @staticmethod
+    def _remark(row: RosterRow) -> str:
+        parts: list[str] = []
+        if not row.active:
+            parts.append(partner_overview.INACTIVE)
+        if row.is_own:
+            parts.append("eigen organisatie")
+        if row.matched:
+            parts.append("via " + ", ".join(row.matched[:2]))
+        return "; ".join(parts)
+
+    def _show_filter(self) -> None:
+        domain = f"domein: {PartnerDomain.label_of(self.domain)}" if self.domain else "alle domeinen"
+        inactive = "met gedeactiveerde" if self.include_inactive else "zonder gedeactiveerde"
+        self.query_one("#roster-filter", Static).update(f"{domain} · {inactive}")
+        total = sum(1 for r in self.index if self.include_inactive or r.active)
+        count = len(self.shown)
+        self.query_one("#roster-count", Static).update(
+            plurals.count(count, "organisatie", "organisaties") + (f" van {total}" if count != total else "")
+            + (" · Enter: details · i: CSV inlezen · x: CSV exporteren · F1: alle toetsen"))
+
+    def current(self) -> RosterRow | None:
+        table = self.query_one("#roster-table", DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def current_id(self) -> int | None:
+        if not self.is_mounted or not self.shown:
+            return None
+        row = self.current()
+        return row.id if row else None
+
+    def show_side(self) -> None:
+        row = self.current()
+        summary = self.query_one("#roster-partner", Static)
+        contacts = self.query_one("#roster-contacts", DataTable)
+        contacts.clear()
+        if row is None:
+            summary.update(Text("Geen organisatie gevonden. Nieuw: n, importeren: i."))
+            return
+        try:
+            partner = partners.get_partner(row.id)
+        except ZvhError:
+            summary.update(Text(""))
+            return
+        lines = SafeText()  # stored text: control characters as symbols
+        lines.append(partner.name + "\n", style="bold")
+        lines.append(f"Domein: {PartnerDomain.label_of(partner.domain)}\n")
+        if partner.convenant_signed:
+            lines.append("Privacyconvenant getekend\n")
+        else:
+            lines.append("Privacyconvenant NIET getekend\n", style="bold")
+        if not partner.active:
+            lines.append("Gedeactiveerd: blijft leesbaar in de casussen\n", style="italic")
+        if partner.notes:
+            lines.append("\n" + partner.notes + "\n")
+        summary.update(lines)
+        for contact in partners.contacts_of(partner, include_inactive=True):
+            name = contact.name if contact.active else f"{contact.name} ({partner_overview.INACTIVE})"
+            contacts.add_row(cell(name), cell(contact.function), cell(contact.phone),
+                             cell(contact.availability))
+
+    @on(DataTable.RowHighlighted, "#roster-table")
+    def _highlighted(self) -> None:
+        self.show_side()
+
+    @on(DataTable.RowSelected, "#roster-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_detail()
+
+    @on(Input.Changed, "#roster-search")
+    def _search_changed(self) -> None:
+        self.refilter()
+        if self.shown:
+            self.query_one("#roster-table", DataTable).move_cursor(row=0)
+
+    @on(Input.Submitted, "#roster-search")
+    def _search_submitted(self) -> None:
+        self.set_focus(self.query_one("#roster-table", DataTable))
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        search = self.query_one("#roster-search", Input)
+        if self.focused is search and key in ("down", "escape"):
+            if key == "escape" and search.value:
+                search.value = ""
+            else:
+                self.set_focus(self.query_one("#roster-table", DataTable))
+            event.stop()  # type: ignore[attr-defined]
+
+    # -- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_row = {"detail", "edit_partner", "toggle_active", "new_contact", "delete_partner"}
+        if action in needs_row and self.is_mounted and self.current() is None:
+            return None
+        if action == "toggle_active" and self.is_mounted:
+            row = self.current()
+            if row is not None and row.is_own:
+                return None
+        return True
+
+    def action_search(self) -> None:
+        # at once (Widget.focus waits a turn): letters typed right after / go to the search
+        self.set_focus(self.query_one("#roster-search", Input))
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#roster-table", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#roster-table", DataTable).action_cursor_up()
+
+    def action_next_domain(self) -> None:
+        position = DOMAIN_CYCLE.index(self.domain)
+        self.domain = DOMAIN_CYCLE[(position + 1) % len(DOMAIN_CYCLE)]
+        self.refilter()
+
+    def action_toggle_inactive(self) -> None:
+        self.include_inactive = not self.include_inactive
+        self.refilter()
+
+    def action_detail(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
+
+        self.app.push_screen(PartnerDetailScreen(row.id))
+
+    def action_new_partner(self) -> None:
+        from zvh_tui.screens.partners.partner_form import PartnerForm
+
+        form = PartnerForm()
+
+        def done(saved: bool | None) -> None:
+            if saved and form.result_id is not None:
+                self.notify("Organisatie opgeslagen.", markup=False)
+                self.domain = None
+                with self.prevent(Input.Changed):
+                    self.query_one("#roster-search", Input).value = ""
+                self.reload(form.result_id)
+                self.query_one("#roster-table", DataTable).focus()
+
+        self.app.push_screen(form, done)
+
+    def action_edit_partner(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        from zvh_tui.screens.partners.partner_form import PartnerForm
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.notify("Opgeslagen.", markup=False)
+            self.reload(row.id)
+
+        self.app.push_screen(PartnerForm(row.id), done)
+
+    def action_new_contact(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        from zvh_tui.screens.partners.partner_form import ContactForm
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.notify("Contactpersoon opgeslagen.", markup=False)
+            self.reload(row.id)
+
+        self.app.push_screen(ContactForm(row.id), done)
+
+    def action_toggle_active(self) -> None:
+        """d: deactivating asks first (the partner leaves the lists at once); reactivating not."""
+        row = self.current()
+        if row is None:
+            return
+        try:
+            partner = partners.get_partner(row.id)
+        except ZvhError as error:
+            self.app.show_refusal(error)
+            return
+        if not partner.active:
+            self._set_active(row.id, True)
+            return
+        from zvh_tui.widgets.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(
+            "Partner deactiveren?",
+            f"'{partner.name}' verdwijnt uit de lijsten en keuzes; in de casussen blijft de partner "
+            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert.",
+            yes="Deactiveren", no="Actief laten"),
+            lambda yes: self._set_active(row.id, False) if yes else None)
+
+    def _set_active(self, partner_id: int, active: bool) -> None:
+        try:
+            partner = partners.get_partner(partner_id)
+            partners.deactivate_partner(partner, active=active)
+        except ZvhError as error:
+            self.app.show_refusal(error)
+            return
+        if partner.active:
+            self.notify(f"{partner.name} is weer actief.", markup=False)
+        else:
+            self.notify(
+                f"{partner.name} is gedeactiveerd; blijft leesbaar in de casussen. "
+                "Tonen: g, weer activeren: d.", markup=False)
+        self.reload(partner_id)
+
+    def action_delete_partner(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        try:
+            partner = partners.get_partner(row.id)
+        except ZvhError as error:
+            self.app.show_refusal(error)
+            return
+        if partner.is_own or partners.is_referenced(partner):
+            try:
+                partners.delete_partner(partner)  # refuses with the rule's Dutch message
+            except ZvhError as error:
+                self.app.show_refusal(error, "Niet te verwijderen")
+            return
+        from zvh_tui.widgets.dialogs import ConfirmDialog
+
+        count = len(partners.contacts_of(partner, include_inactive=True))
+        people = "" if not count else plurals.plural(count, " en haar contactpersoon",
+                                                     " en haar {n} contactpersonen")
+        question = (f"'{partner.name}'{people} definitief verwijderen? Geen casus, plan of "
+                    "overleg verwijst ernaar. Dit kan niet ongedaan worden gemaakt.")
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                partners.delete_partner(partners.get_partner(row.id))
+            except ZvhError as error:
+                self.app.show_refusal(error)
+                return
+            self.notify("Organisatie verwijderd.", markup=False)
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog("Organisatie verwijderen?", question,
+                                           yes="Verwijderen", no="Bewaren"), done)
+
+    def action_import_csv(self) -> None:
+        from zvh_tui.screens.partners.csv_import import CsvImportScreen, PathDialog
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.app.push_screen(CsvImportScreen(path), lambda _applied: self.reload())
+
+        self.app.push_screen(PathDialog(
+            "CSV-bestand inlezen", "Welk bestand? (zoals Excel het opslaat: ; of , als scheiding)",
+            str(Path.home()) + "/"), chosen)
+
+    def action_export_csv(self) -> None:
+        from zvh_tui.screens.partners.csv_import import PathDialog
+
+        default = Path.home() / f"ketenpartners-{context.today().isoformat()}.csv"
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.export(path)
+
+        self.app.push_screen(PathDialog(
+            "Ketenpartners exporteren", "Naar welk bestand? (CSV met ; voor Excel)",
+            str(default)), chosen)
+
+    @work(thread=True, exclusive=True, group="partners-export")
+    def export(self, path: str) -> None:
+        from zvh_tui.store.models import db
+
+        try:
+            with db.connection_context():
+                rows = partner_csv.export_partners(path)
+        except ZvhError as error:
+            self.app.call_from_thread(self.app.show_refusal, error, "Export mislukt")
+            return
+        self.app.call_from_thread(
+            self.notify, f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(path).expanduser()}.",
+            markup=False)

@@ -1,0 +1,118 @@
+"""The plan van aanpak as outline rows: what each line of PlanEditorScreen's outline says.
+
+Built from `plan_export.read_plan(plan, with_empty=True)`. The signals of the rules of the trade
+are text badges in brackets ([niemands taak], [taak overgenomen?], [te laat], [geen deadline]),
+not colour only. All text is a plain `SafeText` (user text never goes through markup, and
+control characters show as symbols).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from zvh_tui.screens.plans.plan_outline import OutlineRow
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.plans.plan_export import ActionView, PlanView
+from zvh_tui.services.shared import dates
+from zvh_tui.widgets.safe_text import SafeText
+
+EMPTY = "—"
+WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+
+
+def day_text(day: dt.date | None) -> str:
+    """'vr 27-11-2026', or empty for no date."""
+    return f"{WEEKDAYS[day.weekday()]} {dates.format_date(day)}" if day else ""
+
+
+def outline_rows(view: PlanView, read_only: bool) -> list[OutlineRow]:
+    """The lines of the outline for one plan version (`read_only`: no "+ toevoegen" lines)."""
+    rows: list[OutlineRow] = []
+
+    def heading(key: str, label: str) -> None:
+        rows.append(OutlineRow(("heading", key), SafeText(label), "heading", 0))
+
+    def text_or_empty(value: str, empty: str) -> Text:
+        return SafeText(value) if value else SafeText(empty, style="italic")
+
+    heading("opgave", "Gezamenlijke opgave")
+    rows.append(OutlineRow(("shared_task",), text_or_empty(
+        view.shared_task, "nog niet geformuleerd: Enter om te schrijven")))
+    heading("client", "Visie en wensen van de cliënt")
+    rows.append(OutlineRow(("client_view",), text_or_empty(view.client_view, "nog niet vastgelegd")))
+    heading("perspectives", "Perspectief van elke partner")
+    if not view.perspectives:
+        rows.append(OutlineRow(("note", "perspectives"), SafeText("Nog geen partners aan tafel."), "note"))
+    for item in view.perspectives:
+        line = SafeText(f"{item.partner}: ", style="bold")
+        line.append_text(text_or_empty(item.text, EMPTY))
+        rows.append(OutlineRow(("perspective", item.partner_id), line))
+    heading("assessments", "Krachten en zorgen per leefgebied")
+    filled = [row for row in view.assessments if row.strengths or row.concerns]
+    for row in filled:
+        line = SafeText(f"{row.label}: ", style="bold")
+        line.append("krachten: ")
+        line.append_text(text_or_empty(row.strengths, EMPTY))
+        line.append(" · zorgen: ")
+        line.append_text(text_or_empty(row.concerns, EMPTY))
+        rows.append(OutlineRow(("assessment", row.domain), line))
+    if not read_only:
+        rows.append(OutlineRow(("add_assessment",), SafeText("+ krachten en zorgen op een leefgebied (Enter)"), "hint"))
+    elif not filled:
+        rows.append(OutlineRow(("note", "assessments"), SafeText("niet vastgelegd", style="italic"), "note"))
+    heading("goals", "Doelen en acties")
+    number = 0
+    for goal in view.goals:
+        if goal.goal is not None:
+            number += 1
+            line = SafeText(f"Doel {number}: ", style="bold")
+            line.append(goal.goal.intent)
+            if goal.domain_label:
+                line.append(f"  [{goal.domain_label}]")
+            rows.append(OutlineRow(("goal", goal.goal.id), line))
+        else:
+            rows.append(OutlineRow(("sub", "no_goal"), SafeText("Acties zonder doel"), "sub"))
+        if goal.goal is not None and not goal.actions:
+            rows.append(OutlineRow(("note", "goal", goal.goal.id),
+                                   SafeText("nog geen acties: a of + voegt er een toe"), "note", 2))
+        for item in goal.actions:
+            rows.append(OutlineRow(("action", item.action.id), action_text(item), "item", 2))
+    if not read_only:
+        rows.append(OutlineRow(("add_goal",), SafeText("+ doel toevoegen (g)"), "hint"))
+    heading("agreements", "Afspraken")
+    for item in view.agreements:
+        line = SafeText(item.agreement.text)
+        line.append(f"  ({item.concerns})", style="italic")
+        rows.append(OutlineRow(("agreement", item.agreement.id), line))
+    if not view.agreements:
+        rows.append(OutlineRow(("note", "agreements"), SafeText("nog geen afspraken", style="italic"), "note"))
+    if not read_only:
+        rows.append(OutlineRow(("add_agreement",), SafeText("+ afspraak toevoegen (A)"), "hint"))
+    heading("director", "Casusregisseur")
+    if view.director:
+        rows.append(OutlineRow(("director",), SafeText(view.director)))
+    else:
+        line = SafeText("Nog niet afgesproken. ", style="bold")
+        line.append(cases.DIRECTOR_QUESTION)
+        rows.append(OutlineRow(("director",), line))
+    heading("evaluation", "Evaluatiedatum")
+    rows.append(OutlineRow(("evaluation",), text_or_empty(day_text(view.evaluation_on), "nog geen datum")))
+    return rows
+
+def action_text(item: ActionView) -> Text:
+    """An action: text and badges, then owner · deadline · status, then the last feedback."""
+    action = item.action
+    line = SafeText("• ")
+    line.append(action.text)
+    for flag in item.flags:
+        line.append("  ")
+        line.append(f"[{flag}]", style="bold reverse" if flag != "geen deadline" else "bold")
+    owner = item.owner + (f" / {item.contact}" if item.contact else "")
+    deadline = day_text(action.deadline) or "geen deadline"
+    line.append(f"\n  {owner} · {deadline} · {item.status_label}", style="dim" if not item.flags else "")
+    if action.feedback:
+        line.append(f"\n  terugkoppeling {dates.format_date(action.feedback_on)}: ", style="italic")
+        line.append(action.feedback)
+    return line

@@ -1,0 +1,1 @@
+"""Safety screens: unlock, audit log (logboek), vernietigingsvoorstel."""

@@ -1,0 +1,296 @@
+"""Unlock (or create) the profile's encrypted database.
+
+The only screen shown while the profile is locked, so it shows nothing but the profile's short
+name. Key derivation takes about 0.3 s, so it runs in a thread worker while the screen says
+"Bezig met ontgrendelen…". After a wrong passphrase the next try waits 1, 2, 4 … 30 seconds
+(a countdown, input disabled; the event loop never blocks), to slow down guessing on a lost laptop;
+the wait is kept in the profile's state folder (services/safety/unlock_delay.py), so a restart continues
+it. A full or read-only disk is not a try: its message shows and the profile stays locked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from zvh_tui.core.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import identity
+from zvh_tui.store.database import MIN_PASSPHRASE_LENGTH, check_new_passphrase
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+
+WORKER_GROUP = "unlock"
+REPEAT_HINT = "Typ hetzelfde wachtwoord nog een keer, ter controle."
+NAME_HINT = "Enter maakt het profiel aan (de naam mag leeg blijven)."
+
+
+def seconds_text(seconds: int) -> str:
+    return "1 seconde" if seconds == 1 else f"{seconds} seconden"
+
+
+class UnlockScreen(Screen[None]):
+    """Ask for the passphrase (twice for a new profile) and unlock in a worker."""
+
+    CSS_PATH = "unlock.tcss"
+    AUTO_FOCUS = "#passphrase"
+    # below 30 rows the box drops its spacing, so the new-profile form fits in 80x24
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._creating = not self.app.profile.exists
+        # A database that has gone beside its backups is never offered as a new profile.
+        self._gone = self.app.profile.creation_refusal() if self._creating else None
+        self._busy = False
+        self._remaining = 0
+        self._countdown: Timer | None = None
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with Vertical(id="unlock-box", classes="gone" if self._gone is not None else ""):
+            if self._gone is not None:
+                yield Static("Database ontbreekt", id="unlock-title", markup=False)
+                yield Static(str(self._gone), id="unlock-explain", markup=False)
+                yield Static("Sluit af met Ctrl+Q en geef die opdracht in de terminal.",
+                             id="unlock-status", markup=False)
+            elif self._creating:
+                yield Static("Nieuw profiel", id="unlock-title", markup=False)
+                yield Static(
+                    f"Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_LENGTH} tekens die "
+                    "niet makkelijk te raden is, bijvoorbeeld drie of vier losse woorden. "
+                    "Alle gegevens in dit profiel worden ermee versleuteld; zonder dit "
+                    "wachtwoord zijn ze niet terug te halen.",
+                    id="unlock-explain",
+                    markup=False,
+                )
+                yield Label("Nieuw wachtwoord", markup=False)
+                yield Input(password=True, id="passphrase")
+                yield Label("Herhaal het wachtwoord", markup=False)
+                yield Input(password=True, id="repeat")
+                yield Label("Uw naam (mag leeg; kan later bij Instellingen, F9)", markup=False)
+                yield Input(id="user_name", placeholder=self.app.profile.settings.user_name())
+            else:
+                yield Static("Profiel vergrendeld", id="unlock-title", markup=False)
+                yield Static(
+                    "Vul het wachtwoord in om het profiel te ontgrendelen.",
+                    id="unlock-explain",
+                    markup=False,
+                )
+                yield Label("Wachtwoord", markup=False)
+                yield Input(password=True, id="passphrase")
+            if self._gone is None:
+                yield Static("", id="unlock-message", markup=False)
+                yield Static("", id="unlock-status", markup=False)
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        if self._gone is not None:
+            return
+        # A lock during a countdown must not reset the wait: continue where it was.
+        pending = self.app.unlock_wait_until - self.app.clock()
+        if pending > 0:
+            self._start_countdown(int(pending + 0.999))
+        else:
+            self._replay_typed_ahead()
+
+    def _replay_typed_ahead(self) -> None:
+        """A passphrase typed while the app was starting goes into the fields, Enter included.
+
+        The terminal never echoed it (zvh_tui.core.terminal); each Enter submits as a key would.
+        """
+        typed = self.app.take_typed_ahead()
+        if not typed:
+            return
+        parts = re.split("[\r\n]", typed)
+        passphrase = self._field("passphrase")
+        passphrase.value = parts[0]
+        passphrase.cursor_position = len(parts[0])  # typing on goes after it
+        if len(parts) == 1:
+            return
+        if self._creating and len(parts) > 2:
+            self._field("repeat").value = parts[1]
+            self._create()
+            return
+        self._passphrase_submitted()
+        if self._creating:
+            repeat = self._field("repeat")
+            repeat.value = parts[1]
+            repeat.cursor_position = len(parts[1])
+
+    # -- input ------------------------------------------------------------------------------
+    @property
+    def _inputs(self) -> list[Input]:
+        return list(self.query(Input))
+
+    def _field(self, name: str) -> Input:
+        return self.query_one(f"#{name}", Input)
+
+    @on(Input.Submitted, "#passphrase")
+    def _passphrase_submitted(self) -> None:
+        if self._busy or self._remaining:
+            return
+        passphrase = self._field("passphrase").value
+        if not self._creating:
+            if not passphrase:
+                self._show_message("Vul het wachtwoord in.")
+                return
+            profile = self.app.profile
+            self._begin_unlock(lambda: profile.unlock(passphrase), "Bezig met ontgrendelen…")
+            return
+        try:
+            check_new_passphrase(passphrase)
+        except ValidationError as error:
+            self._refuse(error)
+            return
+        self._show_message("")
+        repeat = self._field("repeat")
+        if repeat.value:
+            self._create()
+        else:
+            self._show_status(REPEAT_HINT)
+            repeat.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "user_name" and not self._busy:
+            self._show_status(NAME_HINT)
+
+    @on(Input.Submitted, "#repeat")
+    @on(Input.Submitted, "#user_name")
+    def _create(self) -> None:
+        if self._busy:
+            return
+        passphrase = self._field("passphrase").value
+        repeated = self._field("repeat").value
+        try:
+            check_new_passphrase(passphrase, repeated)
+            name = identity.check_user(self._field("user_name").value)
+        except ValidationError as error:
+            self._refuse(error)
+            return
+        profile = self.app.profile
+        self._begin_unlock(
+            lambda: identity.create_profile(profile, passphrase, repeated, name),
+            "Bezig met het versleutelde profiel aanmaken…",
+        )
+
+    def _refuse(self, error: ValidationError) -> None:
+        """Show why a new passphrase is refused and put the cursor where it must be fixed."""
+        self._show_message(str(error))
+        self._show_status("")
+        if error.field == "user":
+            self._field("user_name").focus()
+            return
+        repeat = self._field("repeat")
+        repeat.value = ""
+        if error.field == "repeat":
+            repeat.focus()
+        else:
+            passphrase = self._field("passphrase")
+            passphrase.value = ""
+            passphrase.focus()
+
+    def _show_message(self, text: str) -> None:
+        self.query_one("#unlock-message", Static).update(text)
+
+    def _show_status(self, text: str) -> None:
+        self.query_one("#unlock-status", Static).update(text)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for field in self._inputs:
+            field.disabled = not enabled
+        if enabled:
+            self._field("passphrase").focus()
+
+    # -- unlocking in a worker --------------------------------------------------------------
+    def _begin_unlock(self, job: Callable[[], None], status: str) -> None:
+        self._busy = True
+        self._show_message("")
+        self._show_status(status)
+        for field in self._inputs:
+            field.value = ""  # the passphrase lives on only in the worker's closure
+        self._set_enabled(False)
+        profile = self.app.profile
+        self.run_worker(
+            lambda: self._run_job(profile, job),
+            thread=True,
+            exclusive=True,
+            group=WORKER_GROUP,
+            name="unlock",
+        )
+
+    @staticmethod
+    def _run_job(profile: Profile, job: Callable[[], None]) -> ZvhError | None:
+        """In the worker thread: unlock, then close this thread's own connection."""
+        try:
+            job()
+        except ZvhError as error:
+            return error
+        store = profile.store
+        if store is not None:
+            store.database.close()  # Peewee keeps one connection per thread
+        return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != WORKER_GROUP:
+            return
+        if event.state == WorkerState.SUCCESS:
+            error = event.worker.result
+            if error is None:
+                self._show_status("Ontgrendeld.")
+                self.app.unlock_succeeded()
+            else:
+                self._failed(error)
+        elif event.state == WorkerState.CANCELLED:
+            self._busy = False
+            self._show_status("")
+            self._set_enabled(True)
+
+    def _failed(self, error: ZvhError) -> None:
+        self._busy = False
+        self._show_message(str(error))
+        self._show_status("")
+        if isinstance(error, WrongPassphrase):
+            delay = self.app.note_failed_unlock()
+            self._start_countdown(delay)
+        elif isinstance(error, UnlockDelayed):  # a wait from before a restart, or another zvh
+            delay = max(1, math.ceil(error.seconds))
+            self.app.unlock_wait_until = self.app.clock() + delay
+            self._show_message("")
+            self._start_countdown(delay)
+        else:  # a full or read-only disk, a damaged file: not a try, the profile stays locked
+            self._set_enabled(True)
+
+    # -- waiting after a wrong passphrase ---------------------------------------------------
+    def _start_countdown(self, seconds: int) -> None:
+        self._remaining = seconds
+        self._set_enabled(False)
+        self._show_countdown()
+        if self._countdown is not None:
+            self._countdown.stop()
+        self._countdown = self.set_interval(1.0, self._count_down)
+
+    def _show_countdown(self) -> None:
+        self._show_status(f"Probeer het opnieuw over {seconds_text(self._remaining)}.")
+
+    def _count_down(self) -> None:
+        self._remaining -= 1
+        if self._remaining > 0:
+            self._show_countdown()
+            return
+        self._remaining = 0
+        if self._countdown is not None:
+            self._countdown.stop()
+            self._countdown = None
+        self._show_status("")
+        self._set_enabled(True)

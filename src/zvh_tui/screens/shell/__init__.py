@@ -1,0 +1,1 @@
+"""Screens of the app itself: help (F1) and settings."""

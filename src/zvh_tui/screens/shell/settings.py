@@ -1,0 +1,336 @@
+"""Instellingen: the user's name, auto-lock, back-ups, the bewaartermijn and meeting names.
+
+Saved in the profile's config folder (settings.json, no client data) when the user presses F2
+or leaves the screen; a value that is not allowed is refused with a Dutch message at its field
+and nothing is saved. The bewaartermijn has no default: until it is filled in, a case cannot
+be closed. From here the user also makes a backup now (F5) and changes the passphrase (F6).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+from zvh_tui.core import config
+from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.services.safety import backup, retention
+from zvh_tui.services.shared import identity, text
+from zvh_tui.services.shared.text import visible
+from zvh_tui.themes import THEME_LABELS, theme_label
+from zvh_tui.widgets.dialogs import FormDialog
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+
+RETENTION_HELP = (
+    "Hoe lang na het afsluiten blijven de gegevens van een casus bewaard? Dat staat in het "
+    "convenant van uw Zorg- en Veiligheidshuis. Ter vergelijking: "
+    + ", ".join(f"{law} {years} jaar" for law, years in retention.EXAMPLE_TERMS)
+    + ". Zolang dit leeg is, kan geen casus worden afgesloten. Na de bewaartermijn komt een "
+    "casus op het vernietigingsvoorstel."
+)
+NAME_HELP = (
+    "Staat bij uw notities in het journaal, bij 'vastgelegd door' en in het logboek. Leeg: "
+    "uw inlognaam op deze computer."
+)
+ON_BEHALF_HELP = (
+    "Voor wie u werkt; staat bij elke wijziging in het logboek (mag leeg)."
+)
+MEETING_HELP = (
+    "Hoe heten de overleggen in uw huis? Scheid de namen met komma's, bijvoorbeeld: "
+    "MDO, Casusoverleg, ICO."
+)
+
+
+def plain(value: str) -> Text:
+    return Text(visible(value, multiline=True))  # no markup, control characters as symbols
+
+
+def _whole_number(value: str, label: str, field: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ValidationError(f"{label}: vul een heel getal in.", field=field) from None
+
+
+def parse_meeting_types(value: str) -> list[str]:
+    names = [text.line(part, "Naam van een overleg", field="meeting_types", max_length=50)
+             for part in value.split(",")]
+    unique: list[str] = []
+    for name in names:
+        if name and name.lower() not in {u.lower() for u in unique}:
+            unique.append(name)
+    if not unique:
+        raise ValidationError("Vul minstens één naam van een overleg in.", field="meeting_types")
+    return unique
+
+
+def read_form(values: dict[str, str], current: config.Settings) -> config.Settings:
+    """The settings as typed, checked; raises ValidationError naming the field."""
+    idle = _whole_number(values["idle_lock_minutes"], "Vergrendelen na", "idle_lock_minutes")
+    generations = _whole_number(values["backup_generations"], "Aantal back-ups", "backup_generations")
+    years_text = values["retention_years"].strip()
+    years = None if not years_text else _whole_number(
+        years_text, "Bewaartermijn", "retention_years")
+    result = dataclasses.replace(
+        current,
+        user=identity.check_user(values.get("user", current.user)),
+        on_behalf_of=identity.check_on_behalf_of(values.get("on_behalf_of", current.on_behalf_of)),
+        idle_lock_minutes=idle,
+        backup_generations=generations,
+        retention_years=years,
+        meeting_types=parse_meeting_types(values["meeting_types"]),
+    )
+    result.validate()
+    return result
+
+
+def theme_choices(available: Iterable[str]) -> list[tuple[str, str]]:
+    """The colour schemes, ours first, each with its Dutch name where it has one."""
+    names = sorted(available, key=lambda name: (name not in THEME_LABELS, theme_label(name)))
+    return [(theme_label(name), name) for name in names]
+
+
+class PassphraseDialog(FormDialog):
+    """Wachtwoord wijzigen: current, new, and new again (re-key through a verified copy)."""
+
+    TITLE_TEXT = "Wachtwoord wijzigen"
+    SAVE_LABEL = "Wijzigen"
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(plain(
+            "De database wordt met het nieuwe wachtwoord versleuteld naar een kopie, die wordt "
+            "gecontroleerd en pas dan de oude vervangt. Daarna wordt een nieuwe back-up gemaakt. "
+            "Oudere back-ups blijven met het oude wachtwoord versleuteld."), classes="dialog-text")
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label("Huidig wachtwoord")
+        yield Input(password=True, id="current")
+        yield self.error_line("current")
+        yield self.label("Nieuw wachtwoord (minstens 8 tekens)")
+        yield Input(password=True, id="passphrase")
+        yield self.error_line("passphrase")
+        yield self.label("Herhaal het nieuwe wachtwoord")
+        yield Input(password=True, id="repeat")
+        yield self.error_line("repeat")
+
+    def values(self) -> dict[str, object]:
+        return {key: self.query_one(f"#{key}", Input).value for key in ("current", "passphrase", "repeat")}
+
+    def is_empty(self) -> bool:
+        return not any(self.values().values())
+
+    def submit(self, values: dict[str, object]) -> object:
+        try:
+            self.app.profile.change_passphrase(
+                str(values["current"]), str(values["passphrase"]), str(values["repeat"]))
+        except ZvhError as error:
+            if error.field is None and "huidige" in error.message:
+                error.field = "current"
+            for field in self.query(Input):
+                field.value = ""
+            raise
+        return None
+
+
+class SettingsScreen(Screen[None]):
+    """The profile's settings (no client data on this screen)."""
+
+    KEEPS_UNSAVED_INPUT = True  # saved with F2 only: F2 from another area does not close it
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "save", "Opslaan", id="settings.save"),
+        Binding("f5", "backup_now", "Back-up nu", id="settings.backup"),
+        Binding("f6", "change_passphrase", "Wachtwoord", id="settings.passphrase"),
+        Binding("escape", "leave", "Terug", id="settings.back"),
+    ]
+    DEFAULT_CSS = """
+    SettingsScreen #settings-body { padding: 1 2; }
+    SettingsScreen .settings-title { text-style: bold; margin-bottom: 1; }
+    SettingsScreen .field-label { margin-top: 1; text-style: bold; }
+    SettingsScreen .help { color: $text-muted; }
+    SettingsScreen .field-error { color: $text-error; text-style: bold; height: auto; }
+    SettingsScreen .field-error.-empty { display: none; }
+    SettingsScreen Input { width: 40; }
+    SettingsScreen #meeting_types { width: 80; max-width: 100%; }
+    SettingsScreen #theme { width: 40; }
+    SettingsScreen #settings-buttons { height: auto; margin-top: 1; }
+    SettingsScreen #settings-buttons Button { margin-right: 2; }
+    SettingsScreen #retention-warning { color: $text-warning; text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.profile.settings
+        yield ProfileHeader()
+        with VerticalScroll(id="settings-body"):
+            yield Static("Instellingen", classes="settings-title", markup=False)
+            yield Label(plain("Vergrendelen na (minuten, 1 tot 15)"), classes="field-label")
+            yield Static(plain("Na zoveel minuten zonder toets of muis wordt het scherm leeg "
+                               "gemaakt en vraagt zvh opnieuw om het wachtwoord."), classes="help")
+            yield Input(str(settings.idle_lock_minutes), id="idle_lock_minutes", type="integer")
+            yield self._error_line("idle_lock_minutes")
+            yield Label(plain("Aantal back-ups dat bewaard blijft (1 tot 100)"), classes="field-label")
+            yield Static(plain("Een back-up wordt gemaakt bij het ontgrendelen (als de laatste "
+                               "ouder is dan een dag) en bij het afsluiten (als er iets is "
+                               "gewijzigd). Back-ups zijn versleuteld met uw wachtwoord."),
+                         classes="help")
+            yield Input(str(settings.backup_generations), id="backup_generations", type="integer")
+            yield self._error_line("backup_generations")
+            yield Static("", id="backup-status", markup=False, classes="help")
+            yield Label(plain("Bewaartermijn na afsluiten (jaren)"), classes="field-label")
+            yield Static(plain(RETENTION_HELP), classes="help")
+            yield Input("" if settings.retention_years is None else str(settings.retention_years),
+                        id="retention_years", type="integer", placeholder="nog niet ingesteld")
+            yield self._error_line("retention_years")
+            yield Static("", id="retention-warning", markup=False)
+            yield Label(plain("Namen van overleggen"), classes="field-label")
+            yield Static(plain(MEETING_HELP), classes="help")
+            yield Input(", ".join(settings.meeting_types), id="meeting_types")
+            yield self._error_line("meeting_types")
+            yield Label(plain("Uw naam"), classes="field-label")
+            yield Static(plain(NAME_HELP), classes="help")
+            yield Input(settings.user, id="user", placeholder=settings.user_name())
+            yield self._error_line("user")
+            yield Label(plain("Namens (uw organisatie of team)"), classes="field-label")
+            yield Static(plain(ON_BEHALF_HELP), classes="help")
+            yield Input(settings.on_behalf_of, id="on_behalf_of",
+                        placeholder="bijvoorbeeld Zorg- en Veiligheidshuis Twente")
+            yield self._error_line("on_behalf_of")
+            yield Label(plain("Kleurenschema"), classes="field-label")
+            yield Static(plain("Hoog contrast (zwart op wit) is het best te lezen op een "
+                               "projector. Het schema wordt meteen gebruikt en bewaard."),
+                         classes="help")
+            yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
+                         allow_blank=False, id="theme")
+            with Horizontal(id="settings-buttons"):
+                yield Button("Opslaan (F2)", id="settings-save", variant="primary")
+                yield Button("Back-up nu (F5)", id="settings-backup")
+                yield Button("Wachtwoord wijzigen (F6)", id="settings-passphrase")
+        yield QuickFooter()
+
+    @staticmethod
+    def _error_line(field: str) -> Static:
+        return Static("", id=f"err-{field}", classes="field-error -empty", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#idle_lock_minutes", Input).focus()
+        self._show_status()
+
+    # -- showing ----------------------------------------------------------------------------
+    def _show_status(self) -> None:
+        profile = self.app.profile
+        newest = backup.last_backup(profile.paths.backups)
+        count = len(backup.list_backups(profile.paths.backups))
+        status = ("Nog geen back-up gemaakt." if newest is None else
+                  f"Laatste back-up: {newest.label()} ({count} bewaard).")
+        self.query_one("#backup-status", Static).update(status)
+        unset = profile.settings.retention_years is None
+        self.query_one("#retention-warning", Static).update(
+            "Let op: de bewaartermijn is nog niet ingesteld." if unset else "")
+
+    def _values(self) -> dict[str, str]:
+        return {field.id or "": field.value for field in self.query(Input)}
+
+    def _clear_errors(self) -> None:
+        for line in self.query(".field-error"):
+            if isinstance(line, Static):
+                line.update("")
+                line.add_class("-empty")
+
+    def _show_error(self, error: ZvhError) -> None:
+        key = error.field or "idle_lock_minutes"
+        for line in self.query(f"#err-{key}"):
+            if isinstance(line, Static):
+                line.update(visible(str(error)))
+                line.remove_class("-empty")
+        for widget in self.query(f"#{key}"):
+            widget.focus()
+
+    # -- actions ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Check and save what is typed; False (and the message at its field) when refused."""
+        self._clear_errors()
+        profile = self.app.profile
+        try:
+            new = read_form(self._values(), profile.settings)
+        except ZvhError as error:
+            self._show_error(error)
+            return False
+        except (TypeError, ValueError):
+            self._show_error(ValidationError("Deze waarde kan niet.", field="idle_lock_minutes"))
+            return False
+        if new == profile.settings:
+            return True
+        old = profile.settings
+        profile.settings = new
+        try:
+            profile.save_settings()
+        except (OSError, ZvhError):
+            profile.settings = old
+            self.notify("De instellingen konden niet worden bewaard.", severity="error", markup=False)
+            return False
+        identity.apply(profile)  # the name is the author of what is recorded from now on
+        self._show_status()
+        self.notify("Instellingen opgeslagen.", markup=False)
+        return True
+
+    def action_save(self) -> None:
+        self.save()
+
+    def action_leave(self) -> None:
+        if self.save():
+            self.dismiss(None)
+
+    def action_backup_now(self) -> None:
+        self.notify("Back-up maken…", markup=False)
+        self._backup()
+
+    @work(thread=True, exclusive=True, group="settings-backup")
+    def _backup(self) -> None:
+        from zvh_tui.store.models import db
+
+        try:
+            with db.connection_context():
+                made = backup.make_backup(self.app.profile)
+        except ZvhError as error:
+            self.app.call_from_thread(self.app.show_refusal, error, "Back-up mislukt")
+            return
+        self.app.call_from_thread(self._backup_done, made.info.label())
+
+    def _backup_done(self, when: str) -> None:
+        self._show_status()
+        self.notify(f"Back-up gemaakt ({when}).", markup=False)
+
+    def action_change_passphrase(self) -> None:
+        def done(changed: bool | None) -> None:
+            if changed:
+                self._show_status()
+                self.notify("Het wachtwoord is gewijzigd en er is een nieuwe back-up gemaakt.",
+                            markup=False)
+
+        self.app.push_screen(PassphraseDialog(), done)
+
+    @on(Select.Changed, "#theme")
+    def _theme_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.app.theme:
+            self.app.theme = event.value  # the app saves the choice (ZvhApp.watch_theme)
+
+    @on(Button.Pressed, "#settings-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#settings-backup")
+    def _backup_pressed(self) -> None:
+        self.action_backup_now()
+
+    @on(Button.Pressed, "#settings-passphrase")
+    def _passphrase_pressed(self) -> None:
+        self.action_change_passphrase()

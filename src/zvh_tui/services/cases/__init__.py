@@ -1,0 +1,1 @@
+"""Cases: the aanmelding, phases, closing, the case list, journal, escalation, export."""

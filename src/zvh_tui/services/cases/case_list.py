@@ -1,0 +1,548 @@
+"""The case list: one compact row per case, found, filtered and sorted fast at any size.
+
+`load_rows` reads every case with its signals in ONE aggregated query (about 10,000 cases and
+100,000 actions in well under a second, in a thread worker); after that, each keystroke only
+asks FTS5 for the matching case ids (`search_ids`) and filters and sorts the compact rows in
+memory (`apply`). The signals that need attention are computed once per load, each with a text
+badge, so the list never relies on colour alone.
+
+`load_dossier` gathers everything the dossier shows through the other services (the view is
+audited by `cases.get_case`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from peewee import DatabaseError
+
+from zvh_tui.core.vocab import (
+    PHASE_ORDER,
+    ActionStatus,
+    AvePhase,
+    Level,
+    MeetingStatus,
+    ParticipantRole,
+    Phase,
+    PlanStatus,
+    Vocab,
+    ZvhRole,
+)
+from zvh_tui.services.cases import escalation, journal
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.partners import participants
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared.plurals import number
+from zvh_tui.store.models import (
+    Case,
+    Escalation,
+    JournalEntry,
+    MeetingItem,
+    Participant,
+    Person,
+    Plan,
+    db,
+)
+
+
+class QuickFilter(Vocab):
+    """What needs attention; each one a key on the case list (1-6)."""
+
+    OVERDUE = ("overdue", "acties te laat")
+    NO_DIRECTOR = ("no_director", "geen casusregisseur")
+    NO_PLAN = ("no_plan", "geen vastgesteld plan")
+    STAGNATING = ("stagnating", "stilstand")
+    INFORMED_REVIEW = ("informed_review", "heroverweeg informeren")
+    RETENTION_PASSED = ("retention_passed", "bewaartermijn verlopen")
+
+
+QUICK_FILTERS: list[QuickFilter] = list(QuickFilter)
+_BIT = {q: 1 << i for i, q in enumerate(QUICK_FILTERS)}
+
+# Phases from which a casusregisseur / an adopted plan is expected (rule 1; the plan phase).
+DIRECTOR_EXPECTED = {Phase.MEETING.value, Phase.PLAN.value, Phase.EXECUTION.value}
+PLAN_EXPECTED = {Phase.PLAN.value, Phase.EXECUTION.value}
+_PHASE_RANK = {p.value: i for i, p in enumerate([*PHASE_ORDER, Phase.CLOSED])}
+_LEVEL_RANK = {lv.value: i for i, lv in enumerate(Level)}
+
+
+@dataclass(slots=True)
+class CaseRow:
+    """One line of the case list: plain values only, no model objects."""
+
+    id: int
+    reference: str
+    title: str
+    phase: str
+    ave_phase: str
+    level: str
+    zvh_role: str
+    director: str  # "partner · contact", empty when there is none
+    open_actions: int
+    overdue_actions: int
+    next_on: str  # 'YYYY-MM-DD' (ISO text sorts as dates do), empty when none
+    days_since_change: int
+    flags: int = 0  # bit set of QuickFilter signals
+    badges: tuple[str, ...] = ()
+    title_key: str = ""
+    director_key: str = ""
+
+    @property
+    def next_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.next_on) if self.next_on else None
+
+    @property
+    def closed(self) -> bool:
+        return self.phase == Phase.CLOSED.value
+
+    def has(self, quick: QuickFilter) -> bool:
+        return bool(self.flags & _BIT[quick])
+
+
+# -- columns and sorting ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    code: str
+    header: str
+    width: int  # cells wanted (a 120-column terminal shows every column about this wide)
+    align: str = "left"
+    floor: int = 0  # narrowest it may become in a small terminal (0: never narrower than width)
+    drop: int = 0  # dropped in a small terminal: 1 first, 2 next, …; 0 = always shown
+    short: str = ""  # header when the full one does not fit (with the sort marker)
+    worst_first: bool = False  # sorting picks the worst (most attention) first by default
+    key: str = ""  # the letter in the sort menu
+
+    @property
+    def narrowest(self) -> int:
+        return self.floor or self.width
+
+
+# Name, casusregisseur, aandacht and fase shrink first; then the least telling columns go, so
+# Laat and Aandacht stay even at 80 columns. Each width leaves room for the sort marker (▲).
+COLUMNS: list[Column] = [
+    Column("reference", "Nummer", 9, key="n"),
+    Column("title", "Naam / alias", 14, floor=10, short="Naam", key="m"),
+    Column("phase", "Fase", 14, floor=10, drop=6, key="f"),
+    Column("ave", "AVE", 9, drop=5, worst_first=True, key="e"),
+    Column("role", "Rol", 6, drop=1, key="r"),
+    Column("director", "Casusregisseur", 14, floor=10, short="Regisseur", drop=7, key="c"),
+    Column("open", "Open", 5, "right", drop=3, worst_first=True, key="o"),
+    Column("overdue", "Laat", 5, "right", worst_first=True, key="l"),
+    Column("next", "Volgende", 10, drop=4, key="v"),
+    Column("days", "Dgn", 4, "right", drop=2, worst_first=True, key="d"),
+    Column("attention", "Aandacht", 18, floor=12, worst_first=True, key="a"),
+]
+COLUMN_LABELS = {
+    "reference": "Nummer", "title": "Naam", "phase": "Fase", "ave": "AVE", "role": "Rol ZVH",
+    "director": "Casusregisseur", "open": "Open acties", "overdue": "Acties te laat",
+    "next": "Volgende datum", "days": "Dagen sinds wijziging", "attention": "Aandacht",
+}
+SORTABLE = [c.code for c in COLUMNS]
+COLUMN_BY_CODE = {c.code: c for c in COLUMNS}
+# What the worst-first order means, per column (the sort menu says it).
+WORST_FIRST_TEXT = {
+    "ave": "hoogste fase eerst", "open": "meeste eerst", "overdue": "meeste eerst",
+    "days": "langst stil eerst", "attention": "meeste signalen eerst",
+}
+DATES_FIRST_TEXT = {"next": "eerstvolgende (of verlopen evaluatie) eerst"}
+
+
+def default_descending(code: str) -> bool:
+    """The first direction of a column: worst first for the columns that signal attention
+    (Laat, Aandacht, AVE, Open, Dgn); dates soonest first, which puts a passed evaluation on
+    top; names and numbers A to Z."""
+    return COLUMN_BY_CODE[code].worst_first
+
+
+def sort_menu() -> list[tuple[str, str, str]]:
+    """(letter, label, code) for each column, as the sort menu lists them."""
+    items = []
+    for column in COLUMNS:
+        label = COLUMN_LABELS[column.code]
+        extra = WORST_FIRST_TEXT.get(column.code) or DATES_FIRST_TEXT.get(column.code)
+        items.append((column.key, f"{label} ({extra})" if extra else label, column.code))
+    return items
+
+
+def _sort_key(code: str):  # noqa: ANN202 - a key function per column
+    if code == "reference":
+        return lambda r: r.reference
+    if code == "title":
+        return lambda r: r.title_key
+    if code == "phase":
+        return lambda r: _PHASE_RANK.get(r.phase, 99)
+    if code == "ave":
+        return lambda r: (r.ave_phase, _LEVEL_RANK.get(r.level, 99))
+    if code == "role":
+        return lambda r: r.zvh_role
+    if code == "director":
+        return lambda r: (r.director_key == "", r.director_key)
+    if code == "open":
+        return lambda r: r.open_actions
+    if code == "overdue":
+        return lambda r: r.overdue_actions
+    if code == "next":
+        return lambda r: r.next_on or "9999"
+    if code == "days":
+        return lambda r: r.days_since_change
+    if code == "attention":  # every signal counts, also a passed evaluation (no quick filter)
+        return lambda r: (len(r.badges), r.overdue_actions)
+    raise ValueError(code)
+
+
+def sort_rows(rows: Sequence[CaseRow], column: str, descending: bool = False) -> list[CaseRow]:
+    """Rows in the order of one column; ties keep the order of `rows` (reference order, as
+    `load_rows` gives them), since Python's sort is stable, also in reverse."""
+    return sorted(rows, key=_sort_key(column), reverse=descending)
+
+
+# -- loading ------------------------------------------------------------------------------
+
+# One row per case; every per-case figure is an indexed lookup (see `explain_load`):
+# the newest non-superseded plan by plan_case_id_version, its open and overdue actions counted
+# on the covering index action_plan_id_status_deadline, the casusregisseur by
+# participant_case_id_role. Loading a few cases (`case_ids`) costs as little as it should.
+LOAD_SQL = """
+SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr.name, co.name,
+  (SELECT COUNT(*) FROM action a WHERE a.plan_id = pl.id AND a.status IN (:open, :busy)),
+  (SELECT COUNT(*) FROM action a
+   WHERE a.plan_id = pl.id AND a.status IN (:open, :busy) AND a.deadline < :today),
+  CASE WHEN c.phase = :closed THEN NULL ELSE pl.evaluation_on END,
+  CASE WHEN c.phase = :closed THEN NULL ELSE
+    (SELECT MIN(m.held_on) FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting_id
+     WHERE mi.case_id = c.id AND m.held_on >= :today AND m.status != :meeting_closed) END,
+  MAX(0, CAST(julianday(:today) - julianday(substr(c.updated_at, 1, 10)) AS INTEGER)),
+  EXISTS (SELECT 1 FROM plan p2 WHERE p2.case_id = c.id AND p2.status != :concept),
+  c.informed = 0 AND c.informed_review_on < :today,
+  c.retention_end < :today
+FROM "case" c
+LEFT JOIN plan pl ON pl.id = (
+  SELECT p1.id FROM plan p1 WHERE p1.case_id = c.id AND p1.superseded = 0
+  ORDER BY p1.version DESC LIMIT 1)
+LEFT JOIN participant pa ON pa.id = (
+  SELECT MIN(x.id) FROM participant x WHERE x.case_id = c.id AND x.role = :director)
+LEFT JOIN partner pr ON pr.id = pa.partner_id
+LEFT JOIN contact co ON co.id = pa.contact_id
+"""
+_SQL_NAMES = re.compile(r":(\w+)")
+
+
+def _bind(sql: str, today: dt.date) -> tuple[str, list[object]]:
+    """Named parameters to positional ones (the driver's paramstyle is `?`)."""
+    values = {
+        "open": ActionStatus.OPEN.value,
+        "busy": ActionStatus.BUSY.value,
+        "today": today.isoformat(),
+        "concept": PlanStatus.CONCEPT.value,
+        "meeting_closed": MeetingStatus.CLOSED.value,
+        "director": ParticipantRole.CASE_DIRECTOR.value,
+        "closed": Phase.CLOSED.value,
+    }
+    params = [values[name] for name in _SQL_NAMES.findall(sql)]
+    return _SQL_NAMES.sub("?", sql), params
+
+
+_CLOSED = Phase.CLOSED.value
+_B_OVERDUE, _B_DIRECTOR, _B_PLAN, _B_STAG, _B_INFORM, _B_RETENTION = (_BIT[q] for q in QUICK_FILTERS)
+
+
+def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
+    (case_id, reference, title, phase, ave, level, role, partner_name, contact_name, open_n,
+     overdue_n, evaluation_on, next_meeting, days, has_adopted, review_passed, retention_passed) = raw
+    title = title or ""
+    if evaluation_on and next_meeting:
+        next_on = min(str(evaluation_on)[:10], str(next_meeting)[:10])
+    else:
+        next_on = str(evaluation_on or next_meeting or "")[:10]
+    director = ""
+    if partner_name:
+        director = f"{partner_name} · {contact_name}" if contact_name else partner_name
+    flags = 0
+    badges: list[str] = []
+    if phase != _CLOSED:
+        if overdue_n:
+            flags |= _B_OVERDUE
+            badges.append(f"! {overdue_n} te laat")
+        if not partner_name and phase in DIRECTOR_EXPECTED:
+            flags |= _B_DIRECTOR
+            badges.append("geen casusregisseur")
+        if not has_adopted and phase in PLAN_EXPECTED:
+            flags |= _B_PLAN
+            badges.append("geen vastgesteld plan")
+        if days >= stagnation_days:
+            flags |= _B_STAG
+            badges.append(f"stil {days} dgn")
+        if review_passed:
+            flags |= _B_INFORM
+            badges.append("heroverweeg informeren")
+        if evaluation_on and today_iso and str(evaluation_on)[:10] < today_iso:
+            badges.append("evaluatie verlopen")  # the plan's review date has passed
+    elif retention_passed:
+        flags |= _B_RETENTION
+        badges.append("bewaartermijn verlopen")
+    return CaseRow(
+        case_id, reference, title, phase, ave, level, role, director, open_n, overdue_n,
+        next_on, days, flags, tuple(badges), title.casefold(),
+        director.casefold(),
+    )
+
+
+def load_rows(*, stagnation_days: int = 30, today: dt.date | None = None,
+              case_ids: Iterable[int] | None = None) -> list[CaseRow]:
+    """Every case (or only `case_ids`) as a compact row, in reference order: one query."""
+    today = today or context.today()
+    sql, params = _bind(LOAD_SQL, today)
+    if case_ids is not None:
+        ids = [int(i) for i in case_ids]
+        if not ids:
+            return []
+        sql += " WHERE c.id IN (" + ",".join("?" * len(ids)) + ")"
+        params = [*params, *ids]
+    sql += " ORDER BY c.reference"
+    cursor = db.execute_sql(sql, params)
+    today_iso = today.isoformat()
+    return [_make_row(raw, stagnation_days, today_iso) for raw in cursor.fetchall()]
+
+
+def explain_load() -> list[str]:
+    """EXPLAIN QUERY PLAN of the load query (for the benchmark and for checking indexes)."""
+    sql, params = _bind(LOAD_SQL, context.today())
+    cursor = db.execute_sql("EXPLAIN QUERY PLAN " + sql, params)
+    return [str(row[-1]) for row in cursor.fetchall()]
+
+
+def total_cases() -> int:
+    return Case.select().count()
+
+
+# -- searching ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+MAX_TOKENS = 8
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what the user typed into a safe FTS5 query: each word quoted, as a prefix, all must match.
+
+    Only letters and digits survive, so a quote, `*`, `AND`, brackets or `NEAR(` can never be read
+    as FTS5 syntax; None when nothing searchable is left.
+    """
+    tokens = _TOKEN.findall(text or "")[:MAX_TOKENS]
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def record_search(hits: int) -> None:
+    """Audit one finished search (NEN 7513): the number of hits, never what was typed."""
+    from zvh_tui.services.safety import audit
+
+    audit.record("search", object_type="case_list", detail=f"hits={int(hits)}")
+
+
+def search_ids(text: str) -> set[int] | None:
+    """Ids of the cases whose reference, persons' names or aanleiding match; None = no search."""
+    query = fts_query(text)
+    if query is None:
+        return None
+    try:
+        cursor = db.execute_sql(
+            'SELECT rowid FROM "case_search" WHERE "case_search" MATCH ?', (query,)
+        )
+        return {row[0] for row in cursor.fetchall()}
+    except DatabaseError:  # should not happen with a sanitised query; never crash the list
+        return set()
+
+
+# -- filtering ----------------------------------------------------------------------------
+
+@dataclass
+class ListQuery:
+    """What the user asked of the list: search text, phase, quick filters, sorting, closed cases."""
+
+    text: str = ""
+    phase: str | None = None
+    quick: set[QuickFilter] = field(default_factory=set)
+    sort: str = "next"
+    descending: bool = False
+    show_closed: bool = False
+
+    def shows_closed(self) -> bool:
+        return (
+            self.show_closed
+            or self.phase == Phase.CLOSED.value
+            or QuickFilter.RETENTION_PASSED in self.quick
+        )
+
+
+PHASE_CYCLE: list[str | None] = [None, *[p.value for p in PHASE_ORDER], Phase.CLOSED.value]
+
+
+def next_phase_filter(current: str | None) -> str | None:
+    index = PHASE_CYCLE.index(current) if current in PHASE_CYCLE else 0
+    return PHASE_CYCLE[(index + 1) % len(PHASE_CYCLE)]
+
+
+def filter_rows(rows: Sequence[CaseRow], query: ListQuery, ids: set[int] | None) -> list[CaseRow]:
+    """The rows that match; the order of `rows` is kept (sort first, once, with `sort_rows`)."""
+    mask = 0
+    for quick in query.quick:
+        mask |= _BIT[quick]
+    result: Iterable[CaseRow] = rows
+    if ids is not None:
+        result = [r for r in result if r.id in ids]
+    if query.phase is not None:
+        phase = query.phase
+        result = [r for r in result if r.phase == phase]
+    elif not query.shows_closed():
+        result = [r for r in result if r.phase != _CLOSED]
+    if mask:
+        result = [r for r in result if r.flags & mask == mask]
+    return list(result)
+
+
+def apply(rows: Sequence[CaseRow], query: ListQuery) -> list[CaseRow]:
+    """Search, filter and sort in one call (services level; the screen caches the sorted rows)."""
+    return filter_rows(sort_rows(rows, query.sort, query.descending), query, search_ids(query.text))
+
+
+@dataclass
+class Stats:
+    total: int  # every case in the database
+    open: int  # not closed
+    closed: int
+    per_filter: dict[QuickFilter, int]
+
+
+def stats(rows: Sequence[CaseRow]) -> Stats:
+    counts = dict.fromkeys(QUICK_FILTERS, 0)
+    closed = 0
+    for row in rows:
+        if row.phase == Phase.CLOSED.value:
+            closed += 1
+        if row.flags:
+            for quick in QUICK_FILTERS:
+                if row.flags & _BIT[quick]:
+                    counts[quick] += 1
+    return Stats(total=len(rows), open=len(rows) - closed, closed=closed, per_filter=counts)
+
+
+def count_text(count: int, total: int | None = None) -> str:
+    """'1 casus', '1.234 casussen', '12 van 1.234 casussen'."""
+    noun = plurals.plural(total if total is not None else count, "casus", "casussen")
+    if total is not None and total != count:
+        return f"{number(count)} van {number(total)} {noun}"
+    return f"{number(count)} {noun}"
+
+
+# -- cell texts ---------------------------------------------------------------------------
+
+# Short forms for the narrow list columns; the dossier shows the full labels.
+SHORT_PHASE = {Phase.PLAN.value: "Plan v. aanpak"}
+SHORT_LEVEL = {Level.MANAGEMENT.value: "mgmt", Level.LMM.value: "LMM"}
+SHORT_ROLE = {ZvhRole.DIRECTION.value: "regie", ZvhRole.ADVICE.value: "advies"}
+
+
+def ave_text(ave_phase: str, level: str) -> str:
+    """'2 proces': the AVE phase (1 groen … 4 donkerrood) and the level of conversation."""
+    return f"{ave_phase} {SHORT_LEVEL.get(level, Level.label_of(level))}"
+
+
+def ave_full(ave_phase: str, level: str) -> str:
+    return f"AVE-fase {ave_phase} ({AvePhase.label_of(ave_phase)}), niveau {Level.label_of(level)}"
+
+
+def cells(row: CaseRow) -> list[str]:
+    """The texts of one row, in the order of COLUMNS."""
+    return [
+        row.reference,
+        row.title,
+        SHORT_PHASE.get(row.phase) or Phase.label_of(row.phase),
+        ave_text(row.ave_phase, row.level),
+        SHORT_ROLE.get(row.zvh_role) or ZvhRole.label_of(row.zvh_role),
+        row.director or "—",
+        str(row.open_actions),
+        f"! {row.overdue_actions}" if row.overdue_actions else "0",
+        dates.format_date(row.next_date),
+        str(row.days_since_change),
+        " · ".join(b for b in row.badges if not b.startswith("! ")),  # overdue: the Laat column
+    ]
+
+
+# -- the dossier --------------------------------------------------------------------------
+
+@dataclass
+class PlanSummary:
+    plan: Plan
+    status: str  # "versie 2 · bijgesteld"
+    goals: list[tuple[str, list[tuple[object, list[str]]]]]  # (intent, [(action, flags)])
+    loose_actions: list[tuple[object, list[str]]]  # actions without a goal
+    blockers: list[str]
+    agreements: list[str]
+
+
+@dataclass
+class Dossier:
+    case: Case
+    persons: list[tuple[Person, str]]
+    participants: list[Participant]
+    director: Participant | None
+    plan: PlanSummary | None
+    meetings: list[MeetingItem]
+    journal: list[JournalEntry]
+    escalations: list[Escalation]
+    next_evaluation: dt.date | None
+    next_meeting: dt.date | None
+
+
+def plan_summary(plan: Plan) -> PlanSummary:
+    own = plans._own_partner_id()
+    actions = plans.actions_of(plan)
+    goals = plans.goals_of(plan)
+    by_goal: dict[int | None, list[tuple[object, list[str]]]] = {}
+    for action in actions:
+        by_goal.setdefault(action.goal_id, []).append((action, plans.action_flags(action, own)))
+    blockers = (
+        [b.message for b in plans.adoption_blockers(plan)] if plan.status == PlanStatus.CONCEPT.value else []
+    )
+    return PlanSummary(
+        plan=plan,
+        status=plans.status_label(plan),
+        goals=[(g.intent, by_goal.get(g.id, [])) for g in goals],
+        loose_actions=by_goal.get(None, []),
+        blockers=blockers,
+        agreements=[a.text for a in plans.agreements_of(plan)],
+    )
+
+
+def load_dossier(case_id: int, *, audit_view: bool = True) -> Dossier:
+    """Everything the dossier shows; opening it is audited as a 'view' of the case (a re-read
+    after a change is not: the change has its own event)."""
+    case = cases.get_case(case_id, audit_view=audit_view)
+    plan = plans.current(case)
+    items = meetings.meetings_of_case(case)
+    today = context.today()
+    upcoming = [i.meeting.held_on for i in items if i.meeting.held_on and i.meeting.held_on >= today
+                and i.meeting.status != "closed"]
+    return Dossier(
+        case=case,
+        persons=cases.persons_of(case),
+        participants=participants.participants_of(case),
+        director=cases.director_of(case),
+        plan=plan_summary(plan) if plan is not None else None,
+        meetings=items,
+        journal=journal.entries(case),
+        escalations=escalation.history(case),
+        next_evaluation=plan.evaluation_on if plan is not None else None,
+        next_meeting=min(upcoming) if upcoming else None,
+    )
+
+
+def case_exists(case_id: int) -> bool:
+    return Case.select().where(Case.id == case_id).exists()

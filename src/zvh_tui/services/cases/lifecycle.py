@@ -1,0 +1,595 @@
+"""Cases (casussen): the aanmelding, the phases of the work process, closing and reopening.
+
+Every read of a case through `get_case` and every change writes an audit event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.vocab import (
+    OPEN_ACTION_STATUSES,
+    PHASE_ORDER,
+    ActionStatus,
+    AvePhase,
+    CheckStatus,
+    Level,
+    ParticipantRole,
+    PersonRole,
+    Phase,
+    PlanStatus,
+    TriageOutcome,
+    ZvhRole,
+)
+from zvh_tui.services.safety import audit
+from zvh_tui.services.shared import context, dates, plurals, text
+from zvh_tui.store.models import (
+    Action,
+    AuditEvent,
+    Case,
+    CasePerson,
+    CaseSearch,
+    Contact,
+    KeyValue,
+    Participant,
+    Partner,
+    Person,
+    Plan,
+    db,
+    utcnow,
+)
+
+DIRECTOR_QUESTION = (
+    "Wie houdt het overzicht over dit plan van aanpak, en mag ik diegene bellen om te horen "
+    "of alles nog loopt?"
+)
+
+
+@dataclass
+class NewPerson:
+    name: str
+    date_of_birth: str | dt.date | None = None
+    role: str = PersonRole.CLIENT.value
+    address: str = ""
+
+
+@dataclass
+class NewCase:
+    """The fields of an aanmelding (shared/domain.md, the work process)."""
+
+    persons: list[NewPerson] = field(default_factory=list)
+    title: str = ""
+    referrer_partner_id: int | None = None
+    referrer_contact_id: int | None = None
+    referrer_citizen: str = ""
+    reason: str = ""  # aanleiding
+    referral_goal: str = ""
+    received_on: str | dt.date | None = None
+    informed: bool = True
+    not_informed_reason: str = ""
+    informed_review_on: str | dt.date | None = None
+    zvh_role: str = ZvhRole.DIRECTION.value
+
+
+def _date(value: str | dt.date | None, label: str, field: str, **kwargs: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dates.parse_date(value, label=label, field=field, **kwargs)
+
+
+def next_reference(year: int | None = None) -> str:
+    """The next free reference of the year: 2026-0001, 2026-0002, …
+
+    Numbers are never handed out twice, not even after a case is destroyed at the end of its
+    retention period: the last number issued per year is kept in the profile's key/value table.
+    """
+    year = year or context.today().year
+    prefix = f"{year}-"
+    number_part = fn.substr(Case.reference, len(prefix) + 1).cast("INTEGER")
+    last = Case.select(fn.MAX(number_part)).where(Case.reference.startswith(prefix)).scalar() or 0
+    issued = KeyValue.get_or_none(KeyValue.key == f"reference:{year}")
+    last = max(int(last), int(issued.value) if issued else 0)
+    return f"{prefix}{last + 1:04d}"
+
+
+def _remember_reference(reference: str) -> None:
+    year, number = reference.split("-", 1)
+    KeyValue.insert(key=f"reference:{year}", value=str(int(number))).on_conflict_replace().execute()
+
+
+def _fresh_id(model: type[Case] | type[Person]) -> int:
+    """An id never used before, also not by a row destroyed at the end of its retention period
+    (the audit log still names it): the last id issued is kept in the key/value table."""
+    key = f"last_id:{model._meta.table_name}"
+    top_row = model.select(fn.MAX(model.id)).scalar() or 0
+    audit_column = AuditEvent.case_id if model is Case else AuditEvent.person_id
+    top_audit = AuditEvent.select(fn.MAX(audit_column)).scalar() or 0
+    issued = KeyValue.get_or_none(KeyValue.key == key)
+    new_id = max(int(top_row), int(top_audit), int(issued.value) if issued else 0) + 1
+    KeyValue.insert(key=key, value=str(new_id)).on_conflict_replace().execute()
+    return new_id
+
+
+def _clean_person(person: NewPerson, index: int) -> dict[str, object]:
+    label = "Naam van de betrokkene" if index == 0 else f"Naam van betrokkene {index + 1}"
+    name = text.line(person.name, label, field=f"person{index}.name", required=True)
+    born = _date(person.date_of_birth, "Geboortedatum", f"person{index}.date_of_birth")
+    if born and born > context.today():
+        raise ValidationError("De geboortedatum ligt in de toekomst.", field=f"person{index}.date_of_birth")
+    role = person.role or PersonRole.CLIENT.value
+    if role not in {r.value for r in PersonRole}:
+        raise ValidationError("Onbekende rol van de betrokkene.", field=f"person{index}.role")
+    address = text.line(person.address, "Adres", field=f"person{index}.address", max_length=300)
+    return {"name": name, "date_of_birth": born, "role": role, "address": address}
+
+
+def validate_new_case(data: NewCase) -> dict[str, object]:
+    """Check an aanmelding completely; return the cleaned values or raise the first problem."""
+    if not data.persons:
+        raise ValidationError("Vul minstens één betrokkene in.", field="person0.name")
+    persons = [_clean_person(p, i) for i, p in enumerate(data.persons)]
+    title = text.line(data.title, "Naam of alias", field="title") or str(persons[0]["name"])
+    reason = text.block(data.reason, "Aanleiding", field="reason", required=True)
+    goal = text.block(data.referral_goal, "Doel van de aanmelding", field="referral_goal")
+    citizen = text.line(data.referrer_citizen, "Melder (burger)", field="referrer_citizen")
+    partner = contact = None
+    if data.referrer_partner_id:
+        partner = Partner.get_or_none(Partner.id == data.referrer_partner_id)
+        if partner is None:
+            raise ValidationError("Deze aanmelder bestaat niet (meer).", field="referrer")
+    if data.referrer_contact_id:
+        contact = Contact.get_or_none(Contact.id == data.referrer_contact_id)
+        if contact is None or (partner is not None and contact.partner_id != partner.id):
+            raise ValidationError("Deze contactpersoon hoort niet bij de aanmelder.", field="referrer_contact")
+        partner = partner or contact.partner
+    if partner is None and not citizen:
+        raise ValidationError("Wie meldt de casus aan? Kies een partner of vul een melder in.", field="referrer")
+    received = _date(data.received_on, "Datum van aanmelding", "received_on") or context.today()
+    if received > context.today():
+        raise ValidationError("De datum van aanmelding ligt in de toekomst.", field="received_on")
+    informed = bool(data.informed)
+    not_informed_reason = text.block(data.not_informed_reason, "Reden niet geïnformeerd", field="not_informed_reason")
+    review = _date(data.informed_review_on, "Heroverweegdatum", "informed_review_on", future=True)
+    if not informed:
+        if not not_informed_reason:
+            raise ValidationError(
+                "Waarom is de betrokkene niet geïnformeerd? Vul de reden in.", field="not_informed_reason"
+            )
+        if review is None:
+            raise ValidationError(
+                "Tot wanneer wordt de betrokkene niet geïnformeerd? Vul een heroverweegdatum in.",
+                field="informed_review_on",
+            )
+    else:
+        not_informed_reason, review = "", None
+    if data.zvh_role not in {r.value for r in ZvhRole}:
+        raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field="zvh_role")
+    return {
+        "persons": persons,
+        "title": title,
+        "reason": reason,
+        "referral_goal": goal,
+        "referrer_citizen": citizen,
+        "referrer_partner": partner,
+        "referrer_contact": contact,
+        "received_on": received,
+        "informed": informed,
+        "not_informed_reason": not_informed_reason,
+        "informed_review_on": review,
+        "zvh_role": data.zvh_role,
+    }
+
+
+def create_case(data: NewCase) -> Case:
+    """Register an aanmelding: the case, its persons and the referrer at the table."""
+    values = validate_new_case(data)
+    persons = values.pop("persons")
+    with db.atomic():
+        reference = next_reference()
+        case = Case.create(
+            id=_fresh_id(Case), reference=reference, phase=Phase.REFERRAL.value, **values
+        )
+        _remember_reference(reference)
+        for position, person in enumerate(persons):
+            role = person.pop("role")
+            row = Person.create(id=_fresh_id(Person), **person)
+            CasePerson.create(case=case, person=row, role=role, position=position)
+        if case.referrer_partner_id:
+            Participant.create(
+                case=case,
+                partner=case.referrer_partner_id,
+                contact=case.referrer_contact_id,
+                role=ParticipantRole.REFERRER.value,
+            )
+        reindex(case)
+        audit.record("create", case=case, object_type="case", object_id=case.id)
+    return case
+
+
+def reindex(case: Case) -> None:
+    """Refresh the full-text entry of a case (reference, persons' names, aanleiding)."""
+    names = " ".join(
+        p.name
+        for p in Person.select(Person.name)
+        .join(CasePerson)
+        .where(CasePerson.case == case)
+    )
+    CaseSearch.insert(
+        {CaseSearch.rowid: case.id, CaseSearch.reference: case.reference.replace("-", " ") + " " + case.reference,
+         CaseSearch.names: f"{case.title} {names}", CaseSearch.text: case.reason}
+    ).on_conflict_replace().execute()
+
+
+def get_case(case_id: int, *, audit_view: bool = True) -> Case:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise NotFound("Deze casus bestaat niet (meer).")
+    if audit_view:
+        audit.record("view", case=case, object_type="case", object_id=case.id)
+    return case
+
+
+def get_by_reference(reference: str, *, audit_view: bool = True) -> Case:
+    case = Case.get_or_none(Case.reference == reference.strip())
+    if case is None:
+        raise NotFound(f"Er is geen casus met nummer '{text.line(reference, 'Nummer')[:20]}'.")
+    if audit_view:
+        audit.record("view", case=case, object_type="case", object_id=case.id)
+    return case
+
+
+def persons_of(case: Case) -> list[tuple[Person, str]]:
+    rows = (
+        CasePerson.select(CasePerson, Person)
+        .join(Person)
+        .where(CasePerson.case == case)
+        .order_by(CasePerson.position)
+    )
+    return [(row.person, row.role) for row in rows]
+
+
+def add_person(case: Case, person: NewPerson) -> Person:
+    values = _clean_person(person, len(persons_of(case)))
+    role = values.pop("role")
+    with db.atomic():
+        row = Person.create(id=_fresh_id(Person), **values)
+        position = CasePerson.select().where(CasePerson.case == case).count()
+        CasePerson.create(case=case, person=row, role=role, position=position)
+        touch(case)
+        reindex(case)
+        audit.record("update", case=case, person_id=row.id, object_type="person", object_id=row.id, detail="add")
+    return row
+
+
+def update_person(case: Case, person: Person, **changes: object) -> Person:
+    clean: dict[str, object] = {}
+    if "name" in changes:
+        clean["name"] = text.line(changes["name"], "Naam", field="name", required=True)
+    if "date_of_birth" in changes:
+        born = _date(changes["date_of_birth"], "Geboortedatum", "date_of_birth")  # type: ignore[arg-type]
+        if born and born > context.today():
+            raise ValidationError("De geboortedatum ligt in de toekomst.", field="date_of_birth")
+        clean["date_of_birth"] = born
+    if "address" in changes:
+        clean["address"] = text.line(changes["address"], "Adres", field="address", max_length=300)
+    for key, value in clean.items():
+        setattr(person, key, value)
+    with db.atomic():
+        person.save()
+        touch(case)
+        reindex(case)
+        audit.record("update", case=case, person_id=person.id, object_type="person", object_id=person.id,
+                     detail=",".join(sorted(changes)))
+    return person
+
+
+EDITABLE_CASE_FIELDS = {
+    "title": ("Naam of alias", "line"),
+    "reason": ("Aanleiding", "block"),
+    "referral_goal": ("Doel van de aanmelding", "block"),
+    "referrer_citizen": ("Melder (burger)", "line"),
+    "not_informed_reason": ("Reden niet geïnformeerd", "block"),
+    "triage_reason": ("Reden van de triage-uitkomst", "block"),
+}
+
+
+def update_case(case: Case, **changes: object) -> Case:
+    """Change plain fields of a case (the aanmelding, informed, role).
+
+    Everything is checked first; the case is changed only when every value is valid, so a
+    refused change leaves the object and the database as they were.
+    """
+    clean: dict[str, object] = {}
+    for key, value in changes.items():
+        if key in EDITABLE_CASE_FIELDS:
+            label, kind = EDITABLE_CASE_FIELDS[key]
+            checked = text.line(value, label, field=key) if kind == "line" else text.block(value, label, field=key)
+            if key == "reason" and not checked:
+                raise ValidationError("Aanleiding is verplicht.", field=key)
+            clean[key] = checked
+        elif key == "informed":
+            clean[key] = bool(value)
+        elif key == "informed_review_on":
+            clean[key] = _date(value, "Heroverweegdatum", key, future=True)  # type: ignore[arg-type]
+        elif key == "received_on":
+            day = _date(value, "Datum van aanmelding", key)  # type: ignore[arg-type]
+            if day is not None and day > context.today():
+                raise ValidationError("De datum van aanmelding ligt in de toekomst.", field=key)
+            clean[key] = day
+        elif key == "zvh_role":
+            if value not in {r.value for r in ZvhRole}:
+                raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field=key)
+            clean[key] = str(value)
+        else:
+            raise ValidationError(f"Het veld '{key}' kan hier niet worden gewijzigd.", field=key)
+    informed = clean.get("informed", case.informed)
+    reason = clean.get("not_informed_reason", case.not_informed_reason)
+    review = clean.get("informed_review_on", case.informed_review_on)
+    if not informed and (not reason or review is None):
+        raise ValidationError(
+            "Bij 'niet geïnformeerd' horen een reden en een heroverweegdatum.",
+            field="not_informed_reason" if not reason else "informed_review_on",
+        )
+    for key, value in clean.items():
+        setattr(case, key, value)
+    with db.atomic():
+        touch(case)
+        reindex(case)
+        audit.record("update", case=case, object_type="case", object_id=case.id, detail=",".join(sorted(changes)))
+    return case
+
+
+def touch(case: Case) -> None:
+    case.updated_at = utcnow()
+    case.save()
+
+
+# -- the phases ------------------------------------------------------------------------------
+
+def director_of(case: Case) -> Participant | None:
+    """The case's casusregisseur (the participant with that role), if agreed."""
+    return (
+        Participant.select()
+        .where((Participant.case == case) & (Participant.role == ParticipantRole.CASE_DIRECTOR.value))
+        .first()
+    )
+
+
+def latest_plan(case: Case) -> Plan | None:
+    return Plan.select().where(Plan.case == case).order_by(Plan.version.desc()).first()
+
+
+def adopted_plan(case: Case) -> Plan | None:
+    return (
+        Plan.select()
+        .where((Plan.case == case) & (Plan.status != PlanStatus.CONCEPT.value))
+        .order_by(Plan.version.desc())
+        .first()
+    )
+
+
+def phase_blockers(case: Case, target: Phase) -> list[str]:
+    """What stops this case from moving to `target`, in plain Dutch; empty if nothing does."""
+    current = Phase(case.phase)
+    if current == Phase.CLOSED:
+        return ["De casus is afgesloten. Heropen hem eerst."]
+    if target == Phase.CLOSED:
+        return ["Sluit een casus af met 'Afsluiten': daar horen een reden en de bewaartermijn bij."]
+    if target == current:
+        return [f"De casus staat al in de fase {current.label}."]
+    now, then = PHASE_ORDER.index(current), PHASE_ORDER.index(target)
+    if then < now:
+        return []  # going back is always allowed (for instance to redo the analyse)
+    if then > now + 1:
+        step = PHASE_ORDER[now + 1]
+        return [f"Een casus gaat stap voor stap: eerst naar {step.label}."]
+    problems: list[str] = []
+    if target == Phase.SCREENING:
+        if not CasePerson.select().where(CasePerson.case == case).exists():
+            problems.append("Vul eerst minstens één betrokkene in.")
+        if not case.reason:
+            problems.append("Vul eerst de aanleiding in.")
+        if not case.referrer_partner_id and not case.referrer_citizen:
+            problems.append("Vul eerst in wie de casus heeft aangemeld.")
+    elif target == Phase.TRIAGE:
+        asked = Participant.select().where(
+            (Participant.case == case) & (Participant.check_status != CheckStatus.NOT_ASKED.value)
+        )
+        if not asked.exists():
+            problems.append(
+                "Doe eerst de check op bekendheid: vraag minstens één partner of de betrokkene bekend is."
+            )
+    elif target == Phase.ANALYSIS:
+        if not case.triage_outcome:
+            problems.append("Leg eerst de uitkomst van de triage vast.")
+        elif case.triage_outcome != TriageOutcome.TAKE_ON.value:
+            label = TriageOutcome.label_of(case.triage_outcome)
+            problems.append(
+                f"De triage-uitkomst is '{label}': dan pakt het ZVH de casus niet op. Sluit de casus af."
+            )
+    elif target == Phase.MEETING:
+        others = Participant.select().join(Partner).where(
+            (Participant.case == case) & (Partner.is_own == False)  # noqa: E712
+        )
+        if not others.exists():
+            problems.append("Er zit nog geen partner aan tafel. Voeg eerst partners toe.")
+    elif target == Phase.PLAN:
+        if director_of(case) is None:
+            problems.append("Er is nog geen casusregisseur. " + DIRECTOR_QUESTION)
+    elif target == Phase.EXECUTION:
+        if adopted_plan(case) is None:
+            problems.append("Stel eerst het plan van aanpak vast.")
+    return problems
+
+
+def move_phase(case: Case, target: Phase | str) -> Case:
+    target = Phase(target)
+    problems = phase_blockers(case, target)
+    if problems:
+        raise RuleError(" ".join(problems))
+    old = case.phase
+    with db.atomic():
+        case.phase = target.value
+        touch(case)
+        audit.record("phase", case=case, object_type="case", object_id=case.id, detail=f"{old}->{target.value}")
+    return case
+
+
+def set_triage(case: Case, outcome: TriageOutcome | str, reason: str = "") -> Case:
+    outcome = TriageOutcome(outcome)
+    clean = text.block(reason, "Reden", field="triage_reason")
+    if outcome != TriageOutcome.TAKE_ON and not clean:
+        raise ValidationError("Geef een reden bij doorverwijzen of advies.", field="triage_reason")
+    with db.atomic():
+        case.triage_outcome = outcome.value
+        case.triage_reason = clean
+        touch(case)
+        audit.record("triage", case=case, object_type="case", object_id=case.id, detail=outcome.value)
+    return case
+
+
+def set_ave(case: Case, ave_phase: AvePhase | str) -> Case:
+    """Change the AVE phase without a change of level (use escalation for levels)."""
+    value = AvePhase(ave_phase).value
+    with db.atomic():
+        case.ave_phase = value
+        touch(case)
+        audit.record("update", case=case, object_type="case", object_id=case.id, detail="ave_phase")
+    return case
+
+
+def retention_end_for(closed_on: dt.date, years: int) -> dt.date:
+    return dates.add_months(closed_on, 12 * years)
+
+
+# What happens to the plan's open actions when a case is closed (`close_case(open_actions=…)`).
+CANCEL_OPEN_ACTIONS = "cancel"  # they get the status vervallen
+KEEP_OPEN_ACTIONS = "keep"  # they stay open (and are there again when the case is reopened)
+OPEN_ACTION_CHOICES = (CANCEL_OPEN_ACTIONS, KEEP_OPEN_ACTIONS)
+
+
+def _open_action_rows(case: Case) -> list[Action]:
+    return list(
+        Action.select()
+        .join(Plan)
+        .where((Plan.case == case) & (Plan.superseded == False)  # noqa: E712
+               & Action.status.in_(OPEN_ACTION_STATUSES))
+        .order_by(Action.id)
+    )
+
+
+def open_actions_of(case: Case) -> list[Action]:
+    """The open (open or bezig) actions of the case's plan in force.
+
+    While a revision is being written, the adopted version and its concept both hold the action:
+    it counts once (the concept's copy).
+    """
+    rows = _open_action_rows(case)
+    copied = {row.origin for row in rows if row.origin}
+    return [row for row in rows if row.id not in copied]
+
+
+def open_actions_text(count: int) -> str:
+    """"Er staat nog 1 open actie" / "Er staan nog 8 open acties"."""
+    return plurals.plural(count, "Er staat nog {n} open actie", "Er staan nog {n} open acties")
+
+
+def close_case(
+    case: Case,
+    reason: str,
+    *,
+    retention_years: int | None,
+    informed: str = "",
+    watch_until: str | dt.date | None = None,
+    closed_on: dt.date | None = None,
+    open_actions: str | None = None,
+) -> Case:
+    """Close a case: reason, who was informed, nazorg date; computes the retention end date.
+
+    When the plan still has open actions, `open_actions` must say what happens to them:
+    `CANCEL_OPEN_ACTIONS` (they become vervallen) or `KEEP_OPEN_ACTIONS`; without it the case
+    is not closed silently but refused, with the count.
+    """
+    if case.phase == Phase.CLOSED.value:
+        raise RuleError("Deze casus is al afgesloten.")
+    clean = text.block(reason, "Reden van afsluiten", field="closing_reason", required=True)
+    who = text.block(informed, "Wie is geïnformeerd", field="closing_informed")
+    if retention_years is None:
+        raise RuleError(
+            "De bewaartermijn is nog niet ingesteld. Vul die eerst in bij Instellingen "
+            "(bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar, volgens uw convenant)."
+        )
+    if not 1 <= int(retention_years) <= 100:
+        raise ValidationError("De bewaartermijn moet tussen 1 en 100 jaar liggen.", field="retention_years")
+    day = closed_on or context.today()
+    watch = _date(watch_until, "Nazorg tot", "watch_until", future=True)
+    if watch is not None and watch < day:
+        raise ValidationError("De nazorgdatum ligt vóór de datum van afsluiten.", field="watch_until")
+    if open_actions is not None and open_actions not in OPEN_ACTION_CHOICES:
+        raise ValidationError("Kies wat er met de open acties gebeurt.", field="open_actions")
+    still_open = _open_action_rows(case)
+    if still_open and open_actions is None:
+        count = len(open_actions_of(case))
+        raise RuleError(plurals.plural(
+            count,
+            "Er staat nog {n} open actie in het plan van aanpak. Kies of die vervalt of open "
+            "blijft staan.",
+            "Er staan nog {n} open acties in het plan van aanpak. Kies of ze vervallen of open "
+            "blijven staan."), field="open_actions")
+    with db.atomic():
+        old = case.phase
+        case.phase = Phase.CLOSED.value
+        case.closing_reason = clean
+        case.closing_informed = who
+        case.closed_on = day
+        case.retention_end = retention_end_for(day, int(retention_years))
+        case.watch_until = watch
+        if open_actions == CANCEL_OPEN_ACTIONS:
+            for action in still_open:
+                action.status = ActionStatus.CANCELLED.value
+                action.updated_at = utcnow()
+                action.save()
+                audit.record("update", case=case, object_type="action", object_id=action.id,
+                             detail="status=cancelled (afsluiten)")
+        touch(case)
+        audit.record("close", case=case, object_type="case", object_id=case.id, detail=f"{old}->closed")
+    return case
+
+
+def reopen_phase(case: Case) -> Phase:
+    """Where a reopened case continues: after the furthest step it had reached."""
+    if adopted_plan(case) is not None:
+        return Phase.EXECUTION
+    if director_of(case) is not None:
+        return Phase.PLAN
+    if case.triage_outcome == TriageOutcome.TAKE_ON.value:
+        return Phase.ANALYSIS
+    return Phase.TRIAGE if case.triage_outcome else Phase.REFERRAL
+
+
+def reopen_case(case: Case, reason: str) -> Case:
+    if case.phase != Phase.CLOSED.value:
+        raise RuleError("Alleen een afgesloten casus kan worden heropend.")
+    clean = text.block(reason, "Reden van heropenen", field="reopen_reason", required=True)
+    from zvh_tui.services.cases import journal  # the reason goes into the journal
+
+    with db.atomic():
+        target = reopen_phase(case)
+        case.phase = target.value
+        case.closed_on = None
+        case.retention_end = None
+        case.watch_until = None
+        case.closing_reason = ""
+        case.closing_informed = ""
+        touch(case)
+        journal.add_entry(case, f"Heropend: {clean}", hat="procesregie")
+        audit.record("reopen", case=case, object_type="case", object_id=case.id, detail=target.value)
+    return case
+
+
+def level_index(level: str) -> int:
+    return [lv.value for lv in Level].index(level)

@@ -1,0 +1,1 @@
+"""Meetings (casusoverleg, MDO): agenda, attendance, notes."""

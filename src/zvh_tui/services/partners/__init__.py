@@ -1,0 +1,1 @@
+"""Ketenpartners: the roster, contacts, CSV import/export, who is at the table in a case."""

@@ -1,0 +1,223 @@
+"""The partner roster: organisations (ketenpartners) and their contact persons.
+
+A partner referenced by any case is deactivated, never deleted, and stays readable there.
+"""
+
+from __future__ import annotations
+
+from peewee import fn
+
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.vocab import PartnerDomain
+from zvh_tui.services.safety import audit
+from zvh_tui.services.shared import text, validate
+from zvh_tui.store.models import (
+    Action,
+    Agreement,
+    Attendee,
+    Case,
+    Contact,
+    DirectorChange,
+    MeetingItem,
+    Participant,
+    Partner,
+    Perspective,
+    Plan,
+    db,
+    utcnow,
+)
+
+
+def _domain(value: str | None) -> str:
+    code = (value or PartnerDomain.OTHER.value).strip().lower()
+    valid = {d.value for d in PartnerDomain}
+    if code not in valid:
+        raise ValidationError(
+            "Kies een domein: " + ", ".join(d.label for d in PartnerDomain) + ".", field="domain"
+        )
+    return code
+
+
+def check_domain(value: str | None) -> str:
+    """The domain code for `value` (any case; empty means overig); raises ValidationError."""
+    return _domain(value)
+
+
+def get_partner(partner_id: int) -> Partner:
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None:
+        raise NotFound("Deze partner bestaat niet (meer).")
+    return partner
+
+
+def get_contact(contact_id: int) -> Contact:
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None:
+        raise NotFound("Deze contactpersoon bestaat niet (meer).")
+    return contact
+
+
+def own_partner() -> Partner | None:
+    return Partner.get_or_none(Partner.is_own == True)  # noqa: E712
+
+
+def _unique_name(name: str, exclude_id: int | None = None) -> None:
+    # SQLite's lower() folds ASCII only: compare the exact name too, so a name that differs
+    # from an existing one only in non-ASCII case is refused here, not by the UNIQUE index.
+    query = Partner.select().where((Partner.name == name) | (fn.lower(Partner.name) == name.lower()))
+    if exclude_id is not None:
+        query = query.where(Partner.id != exclude_id)
+    if query.exists():
+        raise ValidationError(f"Er is al een partner met de naam '{name}'.", field="name")
+
+
+def create_partner(
+    name: str, domain: str | None = None, convenant_signed: bool = False, notes: str = ""
+) -> Partner:
+    clean = text.line(name, "Naam van de organisatie", field="name", required=True)
+    _unique_name(clean)
+    with db.atomic():
+        partner = Partner.create(
+            name=clean,
+            domain=_domain(domain),
+            convenant_signed=bool(convenant_signed),
+            notes=text.block(notes, "Notities", field="notes"),
+        )
+        audit.record("create", object_type="partner", object_id=partner.id)
+    return partner
+
+
+def update_partner(partner: Partner, **changes: object) -> Partner:
+    clean: dict[str, object] = {}
+    if "name" in changes:
+        name = text.line(changes["name"], "Naam van de organisatie", field="name", required=True)
+        _unique_name(name, exclude_id=partner.id)
+        clean["name"] = name
+    if "domain" in changes:
+        clean["domain"] = _domain(str(changes["domain"]))
+    if "convenant_signed" in changes:
+        clean["convenant_signed"] = bool(changes["convenant_signed"])
+    if "notes" in changes:
+        clean["notes"] = text.block(changes["notes"], "Notities", field="notes")
+    for key, value in clean.items():
+        setattr(partner, key, value)
+    partner.updated_at = utcnow()
+    with db.atomic():
+        partner.save()
+        audit.record(
+            "update", object_type="partner", object_id=partner.id, detail=",".join(sorted(changes))
+        )
+    return partner
+
+
+def is_referenced(partner: Partner) -> bool:
+    """Does any case, plan, meeting or action refer to this partner?"""
+    checks = [
+        Participant.select().where(Participant.partner == partner),
+        Case.select().where(Case.referrer_partner == partner),
+        Action.select().where(Action.owner_partner == partner),
+        Agreement.select().where(Agreement.partner == partner),
+        Perspective.select().where(Perspective.partner == partner),
+        Plan.select().where(Plan.director_partner == partner),
+        Attendee.select().where(Attendee.partner == partner),
+        MeetingItem.select().where(MeetingItem.director_partner == partner),
+        DirectorChange.select().where(DirectorChange.partner == partner),
+    ]
+    return any(query.exists() for query in checks)
+
+
+def deactivate_partner(partner: Partner, active: bool = False) -> Partner:
+    if partner.is_own and not active:
+        raise RuleError("Uw eigen organisatie kan niet worden gedeactiveerd.")
+    partner.active = active
+    partner.updated_at = utcnow()
+    with db.atomic():
+        partner.save()
+        audit.record(
+            "deactivate" if not active else "activate", object_type="partner", object_id=partner.id
+        )
+    return partner
+
+
+def delete_partner(partner: Partner) -> None:
+    """Delete a partner nobody refers to; otherwise refuse and point to deactivating."""
+    if partner.is_own:
+        raise RuleError("Uw eigen organisatie kan niet worden verwijderd.")
+    if is_referenced(partner):
+        raise RuleError(
+            f"'{partner.name}' komt voor in casussen, plannen of overleggen en kan daarom niet "
+            "worden verwijderd. Deactiveer de partner: dan blijft hij leesbaar in die casussen."
+        )
+    with db.atomic():
+        Contact.delete().where(Contact.partner == partner).execute()
+        audit.record("delete", object_type="partner", object_id=partner.id)
+        partner.delete_instance()
+
+
+def _contact_fields(changes: dict[str, object]) -> dict[str, object]:
+    clean: dict[str, object] = {}
+    if "name" in changes:
+        clean["name"] = text.line(changes["name"], "Naam", field="name", required=True)
+    for key, label in (
+        ("function", "Functie"),
+        ("phone", "Telefoon"),
+        ("email", "E-mail"),
+        ("availability", "Bereikbaarheid"),
+    ):
+        if key in changes:
+            clean[key] = text.line(changes[key], label, field=key)
+    if clean.get("email"):
+        clean["email"] = validate.email(clean["email"], field="email")
+    return clean
+
+
+def check_contact_fields(changes: dict[str, object]) -> dict[str, object]:
+    """Validate contact fields (name, function, phone, email, availability) without storing."""
+    return _contact_fields(changes)
+
+
+def add_contact(partner: Partner, name: str, **fields: object) -> Contact:
+    values = _contact_fields({"name": name, **fields})
+    with db.atomic():
+        contact = Contact.create(partner=partner, **values)
+        audit.record("create", object_type="contact", object_id=contact.id)
+    return contact
+
+
+def update_contact(contact: Contact, **changes: object) -> Contact:
+    values = _contact_fields(changes)
+    for key, value in values.items():
+        setattr(contact, key, value)
+    if "active" in changes:
+        contact.active = bool(changes["active"])
+    contact.updated_at = utcnow()
+    with db.atomic():
+        contact.save()
+        audit.record(
+            "update", object_type="contact", object_id=contact.id, detail=",".join(sorted(changes))
+        )
+    return contact
+
+
+def list_partners(
+    query: str = "", domain: str | None = None, include_inactive: bool = False
+) -> list[Partner]:
+    """Partners whose name, or one of whose contacts' names, contains the query."""
+    select = Partner.select()
+    if not include_inactive:
+        select = select.where(Partner.active == True)  # noqa: E712
+    if domain:
+        select = select.where(Partner.domain == domain)
+    needle = query.strip().lower()
+    if needle:
+        pattern = f"%{needle}%"
+        with_contact = Contact.select(Contact.partner).where(fn.lower(Contact.name) ** pattern)
+        select = select.where((fn.lower(Partner.name) ** pattern) | (Partner.id.in_(with_contact)))
+    return list(select.order_by(fn.lower(Partner.name)))
+
+
+def contacts_of(partner: Partner, include_inactive: bool = False) -> list[Contact]:
+    select = Contact.select().where(Contact.partner == partner)
+    if not include_inactive:
+        select = select.where(Contact.active == True)  # noqa: E712
+    return list(select.order_by(fn.lower(Contact.name)))

@@ -1,0 +1,1 @@
+"""The plan van aanpak: versions, quick entry, undo and its renderings."""

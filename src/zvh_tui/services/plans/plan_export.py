@@ -1,0 +1,527 @@
+"""The plan van aanpak as others read it: a read model for the editor, Markdown and print-ready HTML.
+
+`read_plan` gathers one version with the names and signals the editor and the exports show.
+`plan_markdown` and `plan_html` write the whole plan, or with `partner_id` the *per-partner
+version* (purpose limitation): the gezamenlijke opgave, the goals with only that partner's
+actions, the afspraken that concern that partner or everyone, and who the casusregisseur is and
+when the plan is evaluated (so the partner knows whom to call and when). The client's own view,
+the other partners' perspectives and the krachten en zorgen stay out of it.
+
+Exports hold one case's plan only, never the audit log; each export writes an audit event
+`export` with detail `plan.md`, `plan.html` or `plan.partner`. The HTML is one self-contained file
+(inline CSS, no scripts, fonts or links to fetch), every user text escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zvh_tui.core.errors import NotFound, ValidationError
+from zvh_tui.core.vocab import ActionStatus, LifeDomain, PlanStatus
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.plans.quick_entry import match_score
+from zvh_tui.services.safety import audit
+from zvh_tui.services.shared import context, dates, text
+from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
+
+FORMATS = ("md", "html")
+
+
+# -- the read model -----------------------------------------------------------------------
+
+@dataclass
+class ActionView:
+    action: Action
+    owner: str  # partner name, or "niemands taak"
+    contact: str
+    flags: list[str]
+
+    @property
+    def status_label(self) -> str:
+        return ActionStatus.label_of(self.action.status)
+
+
+@dataclass
+class GoalView:
+    goal: Goal | None  # None: the actions without a goal
+    actions: list[ActionView] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.goal.intent if self.goal is not None else "Acties zonder doel"
+
+    @property
+    def domain_label(self) -> str:
+        return LifeDomain.label_of(self.goal.life_domain) if self.goal is not None else ""
+
+
+@dataclass
+class PerspectiveView:
+    partner_id: int
+    partner: str
+    text: str
+
+
+@dataclass
+class AssessmentView:
+    domain: str
+    label: str
+    strengths: str
+    concerns: str
+
+
+@dataclass
+class AgreementView:
+    agreement: Agreement
+    concerns: str  # partner name, or "alle partners"
+
+
+@dataclass
+class PlanView:
+    case: Case
+    plan: Plan
+    shared_task: str
+    client_view: str
+    perspectives: list[PerspectiveView]
+    assessments: list[AssessmentView]
+    goals: list[GoalView]
+    agreements: list[AgreementView]
+    director: str  # "Partner / contact", or "" when there is none
+    evaluation_on: dt.date | None
+    partner_id: int | None = None  # set for a per-partner version
+    partner_name: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return plans.status_label(self.plan)
+
+    @property
+    def read_only(self) -> bool:
+        return self.plan.status != PlanStatus.CONCEPT.value
+
+
+def _names(model: type, ids: set[int]) -> dict[int, str]:
+    ids.discard(None)  # type: ignore[arg-type]
+    if not ids:
+        return {}
+    return {row.id: row.name for row in model.select(model.id, model.name).where(model.id.in_(list(ids)))}
+
+
+def director_text(case: Case, plan: Plan) -> str:
+    """The casusregisseur: the plan's own once adopted, else the case's current one."""
+    partner_id, contact_id = plan.director_partner_id, plan.director_contact_id
+    if plan.status == PlanStatus.CONCEPT.value or partner_id is None:
+        current = cases.director_of(case)
+        if current is not None:
+            partner_id, contact_id = current.partner_id, current.contact_id
+    if partner_id is None:
+        return ""
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
+    name = partner.name if partner else "onbekende partner"
+    return f"{name} / {contact.name}" if contact else name
+
+
+def read_plan(plan: Plan, *, partner_id: int | None = None, with_empty: bool = False) -> PlanView:
+    """One plan version with names and signals. `partner_id`: the per-partner selection.
+
+    `with_empty` (the editor) also lists every partner at the table without a perspective and
+    every leefgebied without krachten or zorgen, so they can be filled in.
+    """
+    case = plan.case
+    own = partners.own_partner()
+    own_id = own.id if own else None
+    actions = plans.actions_of(plan)
+    if partner_id is not None:
+        actions = [a for a in actions if a.owner_partner_id == partner_id]
+    partner_names = _names(Partner, {a.owner_partner_id for a in actions})
+    contact_names = _names(Contact, {a.owner_contact_id for a in actions})
+
+    def view(action: Action) -> ActionView:
+        owner = partner_names.get(action.owner_partner_id, plans.NOBODY) if action.owner_partner_id else plans.NOBODY
+        return ActionView(action, owner, contact_names.get(action.owner_contact_id, ""),
+                          plans.action_flags(action, own_id))
+
+    by_goal: dict[int | None, list[ActionView]] = {}
+    for action in actions:
+        by_goal.setdefault(action.goal_id, []).append(view(action))
+    goals = [GoalView(goal, by_goal.get(goal.id, [])) for goal in plans.goals_of(plan)]
+    if by_goal.get(None):
+        goals.append(GoalView(None, by_goal.get(None, [])))
+
+    agreements = plans.agreements_of(plan)
+    if partner_id is not None:
+        agreements = [a for a in agreements if a.partner_id in (None, partner_id)]
+    agreement_names = _names(Partner, {a.partner_id for a in agreements})
+    agreement_views = [
+        AgreementView(a, agreement_names.get(a.partner_id, "onbekende partner") if a.partner_id else "alle partners")
+        for a in agreements
+    ]
+
+    perspectives: list[PerspectiveView] = []
+    assessments: list[AssessmentView] = []
+    if partner_id is None:
+        written = {row.partner_id: row for row in plans.perspectives_of(plan)}
+        shown: set[int] = set()
+        if with_empty:
+            for participant in participants.participants_of(case):
+                if participant.partner.is_own:
+                    continue
+                row = written.get(participant.partner_id)
+                perspectives.append(PerspectiveView(participant.partner_id, participant.partner.name,
+                                                    row.text if row else ""))
+                shown.add(participant.partner_id)
+        for partner_key, row in written.items():
+            if partner_key not in shown:
+                perspectives.append(PerspectiveView(partner_key, row.partner.name, row.text))
+        filled = {row.life_domain: row for row in plans.assessments_of(plan)}
+        for domain in LifeDomain:
+            row = filled.get(domain.value)
+            if row is not None or with_empty:
+                assessments.append(AssessmentView(domain.value, domain.label,
+                                                  row.strengths if row else "", row.concerns if row else ""))
+
+    partner_name = ""
+    if partner_id is not None:
+        partner = Partner.get_or_none(Partner.id == partner_id)
+        if partner is None:
+            raise NotFound("Deze partner bestaat niet (meer).")
+        partner_name = partner.name
+    return PlanView(
+        case=case,
+        plan=plan,
+        shared_task=plan.shared_task,
+        client_view=plan.client_view if partner_id is None else "",
+        perspectives=perspectives,
+        assessments=assessments,
+        goals=goals,
+        agreements=agreement_views,
+        director=director_text(case, plan),
+        evaluation_on=plan.evaluation_on,
+        partner_id=partner_id,
+        partner_name=partner_name,
+    )
+
+
+def _plan_of(case: Case, plan: Plan | None) -> Plan:
+    if plan is None:
+        plan = plans.current(case)
+        if plan is None:
+            raise NotFound(f"Casus {case.reference} heeft nog geen plan van aanpak.")
+    if plan.case_id != case.id:
+        raise ValidationError("Dit plan hoort bij een andere casus.")
+    return plan
+
+
+def _version_line(view: PlanView) -> str:
+    plan = view.plan
+    parts = [f"Versie {plan.version}", PlanStatus.label_of(plan.status)]
+    if plan.adopted_on:
+        parts.append(f"vastgesteld op {dates.format_date(plan.adopted_on)}")
+    return " · ".join(parts)
+
+
+def _action_meta(item: ActionView) -> list[str]:
+    action = item.action
+    owner = item.owner + (f" / {item.contact}" if item.contact else "")
+    meta = [f"eigenaar: {owner}", f"deadline: {dates.format_date(action.deadline) or 'geen'}",
+            f"status: {item.status_label}"]
+    if action.feedback:
+        meta.append(f"laatste terugkoppeling ({dates.format_date(action.feedback_on)}): {action.feedback}")
+    return meta
+
+
+def _record(case: Case, plan: Plan, detail: str) -> None:
+    audit.record("export", case=case, object_type="plan", object_id=plan.id, detail=detail)
+
+
+# -- Markdown ----------------------------------------------------------------------------
+
+def _md(value: str) -> str:
+    """User text in Markdown: keep it literal (no headings, lists or HTML from what was typed)."""
+    escaped = re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", value)
+    return escaped.replace("\n", "  \n")
+
+
+def _render_markdown(view: PlanView) -> str:
+    case = view.case
+    out: list[str] = []
+    title = f"# Plan van aanpak · casus {case.reference}"
+    out.append(title)
+    out.append("")
+    if case.title:
+        out.append(f"Betreft: {_md(case.title)}  ")
+    out.append(_version_line(view) + "  ")
+    if view.partner_id is not None:
+        out.append(f"Versie voor: {_md(view.partner_name)} (alleen de eigen acties en de afspraken die deze partner aangaan)  ")
+    out.append(f"Gemaakt op {dates.format_date(context.today())}")
+    out.append("")
+    out.append("## Gezamenlijke opgave")
+    out.append("")
+    out.append(_md(view.shared_task) if view.shared_task else "_nog niet geformuleerd_")
+    out.append("")
+    if view.partner_id is None:
+        out.append("## Visie en wensen van de cliënt")
+        out.append("")
+        out.append(_md(view.client_view) if view.client_view else "_niet vastgelegd_")
+        out.append("")
+        if view.perspectives:
+            out.append("## Perspectieven van de partners")
+            out.append("")
+            for item in view.perspectives:
+                out.append(f"- **{_md(item.partner)}**: {_md(item.text) or '_niet vastgelegd_'}")
+            out.append("")
+        if view.assessments:
+            out.append("## Krachten en zorgen per leefgebied")
+            out.append("")
+            for row in view.assessments:
+                out.append(f"- **{row.label}**: krachten: {_md(row.strengths) or '–'}; zorgen: {_md(row.concerns) or '–'}")
+            out.append("")
+    out.append("## Doelen en acties")
+    out.append("")
+    if not view.goals:
+        out.append("_nog geen doelen_")
+        out.append("")
+    for number, goal in enumerate(view.goals, start=1):
+        domain = f" ({goal.domain_label})" if goal.domain_label else ""
+        heading = f"### Doel {number}: {_md(goal.title)}{domain}" if goal.goal else f"### {goal.title}"
+        out.append(heading)
+        out.append("")
+        if not goal.actions:
+            out.append("_geen acties_" if view.partner_id is None else "_geen acties voor deze partner_")
+        for item in goal.actions:
+            flags = f" **[{', '.join(item.flags)}]**" if item.flags else ""
+            out.append(f"- {_md(item.action.text)}{flags}")
+            for meta in _action_meta(item):
+                out.append(f"  - {_md(meta)}")
+        out.append("")
+    out.append("## Afspraken")
+    out.append("")
+    if not view.agreements:
+        out.append("_nog geen afspraken_")
+    for item in view.agreements:
+        out.append(f"- {_md(item.agreement.text)} ({_md(item.concerns)})")
+    out.append("")
+    out.append("## Casusregisseur")
+    out.append("")
+    out.append(_md(view.director) if view.director else f"_nog niet afgesproken_: {cases.DIRECTOR_QUESTION}")
+    out.append("")
+    out.append("## Evaluatie")
+    out.append("")
+    out.append(dates.format_date(view.evaluation_on) or "_nog geen datum_")
+    out.append("")
+    return "\n".join(out)
+
+
+def plan_markdown(case: Case, plan: Plan | None = None, partner_id: int | None = None) -> str:
+    """The plan as Markdown; with `partner_id` the per-partner version. Writes an audit event."""
+    plan = _plan_of(case, plan)
+    view = read_plan(plan, partner_id=partner_id)
+    result = text.visible(_render_markdown(view), multiline=True)  # controls as symbols
+    _record(case, plan, "plan.partner" if partner_id is not None else "plan.md")
+    return result
+
+
+# -- HTML --------------------------------------------------------------------------------
+
+CSS = """
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4;
+       color: #111; max-width: 48em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 17pt; margin-bottom: 0.2em; }
+h2 { font-size: 13pt; border-bottom: 1px solid #999; padding-bottom: 2px; margin-top: 1.4em; }
+h3 { font-size: 11.5pt; margin: 1em 0 0.3em; }
+.meta { color: #444; margin: 0.1em 0; }
+.empty { color: #666; font-style: italic; }
+.text { white-space: pre-wrap; }
+ul { padding-left: 1.3em; }
+li { margin: 0.25em 0; }
+.action-meta { color: #333; font-size: 10pt; }
+.flag { border: 1px solid #111; padding: 0 4px; font-size: 9pt; font-weight: bold; margin-left: 4px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; padding: 3px 6px; }
+footer { margin-top: 2em; font-size: 9pt; color: #555; }
+@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; } li { break-inside: avoid; } }
+"""
+
+
+def _h(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _text_or(value: str, empty: str) -> str:
+    return f'<p class="text">{_h(value)}</p>' if value else f'<p class="empty">{_h(empty)}</p>'
+
+
+def _render_html(view: PlanView) -> str:
+    case = view.case
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>Plan van aanpak · casus {_h(case.reference)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>Plan van aanpak · casus {_h(case.reference)}</h1>",
+    ]
+    if case.title:
+        out.append(f'<p class="meta">Betreft: {_h(case.title)}</p>')
+    out.append(f'<p class="meta">{_h(_version_line(view))}</p>')
+    if view.partner_id is not None:
+        out.append(f'<p class="meta">Versie voor: <strong>{_h(view.partner_name)}</strong> '
+                   "(alleen de eigen acties en de afspraken die deze partner aangaan)</p>")
+    out.append(f'<p class="meta">Gemaakt op {_h(dates.format_date(context.today()))}</p>')
+    out.append("<h2>Gezamenlijke opgave</h2>")
+    out.append(_text_or(view.shared_task, "nog niet geformuleerd"))
+    if view.partner_id is None:
+        out.append("<h2>Visie en wensen van de cliënt</h2>")
+        out.append(_text_or(view.client_view, "niet vastgelegd"))
+        if view.perspectives:
+            out.append("<h2>Perspectieven van de partners</h2>")
+            out.append("<ul>")
+            for item in view.perspectives:
+                body = _h(item.text) if item.text else '<span class="empty">niet vastgelegd</span>'
+                out.append(f'<li><strong>{_h(item.partner)}</strong>: <span class="text">{body}</span></li>')
+            out.append("</ul>")
+        if view.assessments:
+            out.append("<h2>Krachten en zorgen per leefgebied</h2>")
+            out.append("<table><thead><tr><th>Leefgebied</th><th>Krachten</th><th>Zorgen</th></tr></thead><tbody>")
+            for row in view.assessments:
+                out.append(f'<tr><td>{_h(row.label)}</td><td class="text">{_h(row.strengths) or "–"}</td>'
+                           f'<td class="text">{_h(row.concerns) or "–"}</td></tr>')
+            out.append("</tbody></table>")
+    out.append("<h2>Doelen en acties</h2>")
+    if not view.goals:
+        out.append('<p class="empty">nog geen doelen</p>')
+    for number, goal in enumerate(view.goals, start=1):
+        domain = f" ({_h(goal.domain_label)})" if goal.domain_label else ""
+        title = f"Doel {number}: {_h(goal.title)}{domain}" if goal.goal else _h(goal.title)
+        out.append(f"<h3>{title}</h3>")
+        if not goal.actions:
+            empty = "geen acties" if view.partner_id is None else "geen acties voor deze partner"
+            out.append(f'<p class="empty">{empty}</p>')
+            continue
+        out.append("<ul>")
+        for item in goal.actions:
+            flags = "".join(f'<span class="flag">{_h(flag)}</span>' for flag in item.flags)
+            meta = "<br>".join(_h(m) for m in _action_meta(item))
+            out.append(f'<li><span class="text">{_h(item.action.text)}</span>{flags}'
+                       f'<div class="action-meta">{meta}</div></li>')
+        out.append("</ul>")
+    out.append("<h2>Afspraken</h2>")
+    if not view.agreements:
+        out.append('<p class="empty">nog geen afspraken</p>')
+    else:
+        out.append("<ul>")
+        for item in view.agreements:
+            out.append(f'<li><span class="text">{_h(item.agreement.text)}</span> ({_h(item.concerns)})</li>')
+        out.append("</ul>")
+    out.append("<h2>Casusregisseur</h2>")
+    out.append(_text_or(view.director, "nog niet afgesproken: " + cases.DIRECTOR_QUESTION))
+    out.append("<h2>Evaluatie</h2>")
+    out.append(_text_or(dates.format_date(view.evaluation_on), "nog geen datum"))
+    out.append("<footer>Vertrouwelijk: bevat bijzondere persoonsgegevens. Alleen delen binnen de doelbinding van het convenant.</footer>")
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
+
+
+def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = None) -> str:
+    """The plan as one print-ready, self-contained HTML page. Writes an audit event."""
+    plan = _plan_of(case, plan)
+    view = read_plan(plan, partner_id=partner_id)
+    result = text.visible(_render_html(view), multiline=True)  # controls as symbols
+    _record(case, plan, "plan.partner" if partner_id is not None else "plan.html")
+    return result
+
+
+# -- for the CLI and the screen --------------------------------------------------------------
+
+def find_partner(name: str) -> Partner:
+    """A partner by (part of) its name, for `--partner NAME`; refuses a name that fits several."""
+    query = name.strip()
+    if not query:
+        raise ValidationError("Geef de naam van een partner.", field="partner")
+    everyone = partners.list_partners(include_inactive=True)
+    scored = [(match_score(query, p.name), p) for p in everyone]
+    scored = [(s, p) for s, p in scored if s > 0]
+    if not scored:
+        raise NotFound(f"Er is geen partner met de naam '{query[:40]}'.")
+    top = max(s for s, _ in scored)
+    best = [p for s, p in scored if s == top]
+    if len(best) > 1:
+        names = ", ".join(p.name for p in best[:8])
+        raise ValidationError(f"'{query[:40]}' past bij meer partners: {names}. Wees preciezer.", field="partner")
+    return best[0]
+
+
+def export_plan(reference: str, fmt: str, partner: str | None = None) -> str:
+    """`zvh export plan REF --format md|html [--partner NAME]`: the text of the export."""
+    if fmt not in FORMATS:
+        raise ValidationError("Kies het formaat md of html.", field="format")
+    case = cases.get_by_reference(reference, audit_view=False)
+    partner_id = find_partner(partner).id if partner else None
+    render = plan_markdown if fmt == "md" else plan_html
+    return render(case, None, partner_id)
+
+
+def partner_slug(name: str) -> str:
+    folded = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+    return folded[:30] or "partner"
+
+
+def _ascii(value: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+
+
+def export_file_name(case: Case, plan: Plan, fmt: str, partner_name: str | None = None) -> str:
+    """A file name without client data: the case reference, the version, the partner's name."""
+    reference = re.sub(r"[^0-9A-Za-z-]", "", case.reference) or f"casus{case.id}"
+    name = f"plan-{reference}-v{plan.version}"
+    if partner_name:
+        name += f"-{partner_slug(partner_name)}"
+    return f"{name}.{fmt}"
+
+
+def write_export(folder: Path, file_name: str, content: str) -> Path:
+    """Write an export into the profile's exports folder (0700), the file 0600, atomically."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    target = folder / file_name
+    temp = folder / f".{file_name}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    os.chmod(temp, 0o600)
+    os.replace(temp, target)
+    return target
+
+
+def export_to_folder(folder: Path, case: Case, plan: Plan, fmt: str, partner_id: int | None = None) -> Path:
+    """The screen's export: render, write to the exports folder, return the path."""
+    if fmt not in FORMATS:
+        raise ValidationError("Kies het formaat md of html.", field="format")
+    partner_name = partners.get_partner(partner_id).name if partner_id is not None else None
+    render = plan_markdown if fmt == "md" else plan_html
+    content = render(case, plan, partner_id)
+    return write_export(folder, export_file_name(case, plan, fmt, partner_name), content)

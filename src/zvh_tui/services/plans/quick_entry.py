@@ -1,0 +1,390 @@
+"""Quick entry of an action in one line, the way people write it in a meeting.
+
+    huisbezoek plannen @wijkteam vr
+    uitkering regelen @gemeente/Jansen +2w
+    ID-kaart aanvragen
+
+`parse_quick_entry` is pure (no database): it gets the candidates (partners with their contacts;
+the case's participants first, then all active partners) and today's date. `candidates_for(case)`
+below reads those candidates from the database for the screen and the tests.
+
+The rules, in order:
+
+1. **Owner.** Every token that starts with `@` is an owner token and never part of the text.
+   `@name` matches a partner (or, failing that, a contact person) by name; `@partner/contact`
+   matches a partner and then one of its contacts; `@/contact` looks for the contact person only.
+   Underscores stand for spaces (`@veilig_thuis`). Matching ignores case and accents and works
+   per word: an exact name beats a name (or a word of it) that starts with the query, which beats
+   a name that merely contains it. The case's participants are tried first; only when none of them
+   matches are all active partners tried. One best match: that is the owner. Several equally good
+   matches, no match at all, a second `@` token or an empty `@` are *problems*: the screen asks
+   the user (a picker restricted to the candidates), nothing is guessed. No `@` token at all is
+   also reported (`no_owner`): the action would be *niemands taak*, and the screen asks whether
+   to accept that or to pick an owner.
+2. **Deadline.** After the owner tokens are taken out, the *last* token (or the last two or three,
+   for `15 dec` and `15 december 2026`) is read as a deadline when it has the shape of a date:
+   a weekday (`ma`..`zo`, `maandag`..`zondag`), `vandaag`, `morgen`, `overmorgen`, an offset
+   `+3d`/`+2w`/`+1m`/`+1j` (or `+3`, days), a numeric date `15-12`, `15/12/2026`, `2026-12-15`, or a
+   day with a month name. It is read with `services.dates.parse_date(future=True)`, the parser of
+   the whole app. A token with a date's shape that cannot be read (`31-02`, `+99999w`) is *not*
+   kept in the text: it becomes a `deadline_invalid` problem, so a mistyped date is asked for
+   rather than silently stored as words. A token that is clearly not a date stays in the text:
+   words such as `nu`, `gisteren`, `ID-kaart`, a bare number (`12`), a past offset (`-2d`) or
+   anything else without a date's shape. Only the end of the line is looked at: "vr" in the
+   middle of a sentence is a word. A deadline before today is reported (`deadline_past`) and
+   not used.
+3. **Text.** What remains, joined by single spaces. Empty text is a problem (`text_empty`).
+
+The parser never raises: anything it cannot use becomes a problem with a Dutch message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.services.shared import dates
+
+OWNER_PREFIX = "@"
+CONTACT_SEPARATOR = "/"
+
+# Shapes of a deadline token (lower case). See rule 2 in the module docstring.
+_DAY_WORDS = set(dates.WEEKDAYS) | {"vandaag", "morgen", "overmorgen"}
+_NUMERIC = re.compile(r"^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$")
+_OFFSET = re.compile(r"^\+\d+[dwmj]?$")
+_DAY_NUMBER = re.compile(r"^\d{1,2}$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class ContactCandidate:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A partner that may own an action, with its contact persons."""
+
+    id: int
+    name: str
+    contacts: tuple[ContactCandidate, ...] = ()
+    participant: bool = False  # at the table in this case
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer the user can pick when the owner is not clear."""
+
+    partner_id: int
+    contact_id: int | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # no_owner, owner_empty, owner_unknown, owner_ambiguous, owner_several,
+    #            contact_unknown, contact_ambiguous, deadline_invalid, deadline_past, text_empty
+    message: str
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass
+class QuickEntry:
+    text: str
+    owner_query: str = ""
+    contact_query: str = ""
+    deadline: dt.date | None = None
+    problems: list[Problem] = field(default_factory=list)
+    partner_id: int | None = None  # the owner, when exactly one partner matched
+    contact_id: int | None = None
+    deadline_token: str = ""
+
+    @property
+    def owner_problem(self) -> Problem | None:
+        owner_codes = {"no_owner", "owner_empty", "owner_unknown", "owner_ambiguous",
+                       "owner_several", "contact_unknown", "contact_ambiguous"}
+        return next((p for p in self.problems if p.code in owner_codes), None)
+
+    @property
+    def deadline_problem(self) -> Problem | None:
+        return next((p for p in self.problems if p.code.startswith("deadline")), None)
+
+    def has(self, code: str) -> bool:
+        return any(p.code == code for p in self.problems)
+
+
+# -- matching ----------------------------------------------------------------------------
+
+def fold(value: str) -> str:
+    """Lower case without accents: 'Financiën' and 'financien' match."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", fold(value)) if w]
+
+
+def match_score(query: str, name: str) -> int:
+    """3 exact name, 2 the name or one of its words starts with the query, 1 contains it, 0 no."""
+    q = " ".join(_words(query))
+    if not q:
+        return 0
+    n = " ".join(_words(name))
+    if not n:
+        return 0
+    if q == n:
+        return 3
+    if n.startswith(q) or any(w.startswith(q) for w in n.split()):
+        return 2
+    # a multi-word query: every word must start a word of the name, in order
+    q_words, n_words = q.split(), n.split()
+    if len(q_words) > 1 and _words_in_order(q_words, n_words):
+        return 2
+    if q in n or q.replace(" ", "") in n.replace(" ", ""):
+        return 1
+    return 0
+
+
+def _words_in_order(query: list[str], name: list[str]) -> bool:
+    index = 0
+    for word in name:
+        if index < len(query) and word.startswith(query[index]):
+            index += 1
+    return index == len(query)
+
+
+def _best(scored: Iterable[tuple[int, object]]) -> list[object]:
+    rows = [(score, item) for score, item in scored if score > 0]
+    if not rows:
+        return []
+    top = max(score for score, _ in rows)
+    return [item for score, item in rows if score == top]
+
+
+def _dedupe(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Participants first, each partner once (a participant is also in 'all partners')."""
+    seen: set[int] = set()
+    ordered: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: not c.participant):
+        if candidate.id not in seen:
+            seen.add(candidate.id)
+            ordered.append(candidate)
+    return ordered
+
+
+def _tiers(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+    """The participants, then all partners: the first tier with a match wins."""
+    ordered = _dedupe(candidates)
+    at_table = [c for c in ordered if c.participant]
+    return [at_table, ordered] if at_table else [ordered]
+
+
+def _partner_choice(candidate: Candidate, contact: ContactCandidate | None = None) -> Choice:
+    label = candidate.name if contact is None else f"{candidate.name} / {contact.name}"
+    if candidate.participant:
+        label += " (aan tafel)"
+    return Choice(candidate.id, contact.id if contact else None, label)
+
+
+def _all_choices(candidates: Sequence[Candidate]) -> tuple[Choice, ...]:
+    return tuple(_partner_choice(c) for c in _dedupe(candidates))
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    clean = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def resolve_owner(
+    owner_query: str, contact_query: str, candidates: Sequence[Candidate]
+) -> tuple[int | None, int | None, Problem | None]:
+    """Match an owner (and contact) query; return partner id, contact id and any problem."""
+    partner_q = owner_query.replace("_", " ").strip()
+    contact_q = contact_query.replace("_", " ").strip()
+    if not partner_q and not contact_q:
+        return None, None, Problem(
+            "owner_empty", "Na @ hoort de naam van een partner, bijvoorbeeld @wijkteam.",
+            _all_choices(candidates),
+        )
+    if not partner_q:  # @/Jansen: a contact person at any partner
+        return _by_contact(contact_q, candidates)
+
+    matches: list[Candidate] = []
+    for tier in _tiers(candidates):
+        matches = _best((match_score(partner_q, c.name), c) for c in tier)  # type: ignore[misc]
+        if matches:
+            break
+    if not matches and not contact_q:  # @jansen: perhaps a contact person's name
+        partner_id, contact_id, problem = _by_contact(partner_q, candidates)
+        if problem is None or problem.code == "contact_ambiguous":
+            return partner_id, contact_id, problem
+    if not matches:
+        return None, None, Problem(
+            "owner_unknown",
+            f"Geen partner gevonden voor '@{_shown(owner_query)}'. Kies de eigenaar.",
+            _all_choices(candidates),
+        )
+    if len(matches) > 1:
+        return None, None, Problem(
+            "owner_ambiguous",
+            f"'@{_shown(owner_query)}' past bij {len(matches)} partners: kies de eigenaar.",
+            tuple(_partner_choice(c) for c in matches),
+        )
+    partner = matches[0]
+    if not contact_q:
+        return partner.id, None, None
+    contacts = _best((match_score(contact_q, k.name), k) for k in partner.contacts)
+    if len(contacts) == 1:
+        return partner.id, contacts[0].id, None  # type: ignore[union-attr]
+    choices = (Choice(partner.id, None, f"{partner.name} (zonder contactpersoon)"),) + tuple(
+        _partner_choice(partner, k) for k in (contacts or partner.contacts)  # type: ignore[misc]
+    )
+    if contacts:
+        return partner.id, None, Problem(
+            "contact_ambiguous",
+            f"'{_shown(contact_query)}' past bij meer contactpersonen van {partner.name}: kies er één.",
+            choices,
+        )
+    return partner.id, None, Problem(
+        "contact_unknown",
+        f"{partner.name} heeft geen contactpersoon '{_shown(contact_query)}'. Kies er één of geen.",
+        choices,
+    )
+
+
+def _by_contact(
+    contact_q: str, candidates: Sequence[Candidate]
+) -> tuple[int | None, int | None, Problem | None]:
+    for tier in _tiers(candidates):
+        pairs = [(c, k) for c in tier for k in c.contacts]
+        best = _best((match_score(contact_q, k.name), (c, k)) for c, k in pairs)
+        if len(best) == 1:
+            partner, contact = best[0]  # type: ignore[misc]
+            return partner.id, contact.id, None
+        if best:
+            return None, None, Problem(
+                "contact_ambiguous",
+                f"'{_shown(contact_q)}' past bij {len(best)} contactpersonen: kies er één.",
+                tuple(_partner_choice(c, k) for c, k in best),  # type: ignore[misc]
+            )
+    return None, None, Problem(
+        "owner_unknown",
+        f"Geen contactpersoon gevonden voor '{_shown(contact_q)}'. Kies de eigenaar.",
+        _all_choices(candidates),
+    )
+
+
+# -- the deadline ---------------------------------------------------------------------------
+
+def looks_like_date(tokens: Sequence[str]) -> bool:
+    """Does this trailing group of 1-3 tokens have the shape of a date (rule 2)?"""
+    low = [t.lower() for t in tokens]
+    if len(low) == 1:
+        token = low[0]
+        return token in _DAY_WORDS or bool(_NUMERIC.match(token) or _OFFSET.match(token))
+    if len(low) in (2, 3):
+        day, month = low[0], low[1].rstrip(".")
+        if not (_DAY_NUMBER.match(day) and month in dates.MONTHS):
+            return False
+        return len(low) == 2 or bool(_YEAR.match(low[2]))
+    return False
+
+
+def _split_deadline(
+    tokens: list[str], today: dt.date
+) -> tuple[list[str], dt.date | None, str, Problem | None]:
+    """Take a trailing deadline off the tokens: (rest, deadline, token, problem)."""
+    for size in (3, 2, 1):
+        if len(tokens) < size:
+            continue
+        tail = tokens[-size:]
+        if not looks_like_date(tail):
+            continue
+        raw = " ".join(tail)
+        try:
+            day = dates.parse_date(raw, today=today, future=True, label="Deadline")
+        except ZvhError as exc:
+            return tokens[:-size], None, raw, Problem("deadline_invalid", str(exc))
+        except (ValueError, OverflowError):  # belt and braces: the parser must never raise
+            return tokens[:-size], None, raw, Problem(
+                "deadline_invalid", f"Deadline: '{_shown(raw)}' is geen datum. {dates.HINT}")
+        if day is not None and day < today:
+            return tokens[:-size], None, raw, Problem(
+                "deadline_past",
+                f"De deadline {dates.format_date(day)} ligt in het verleden. Kies een andere datum.",
+            )
+        return tokens[:-size], day, raw, None
+    return tokens, None, "", None
+
+
+# -- the parser --------------------------------------------------------------------------
+
+def parse_quick_entry(
+    line: str, *, today: dt.date, candidates: Sequence[Candidate] = ()
+) -> QuickEntry:
+    """Read one line of quick entry. Pure; never raises. See the module docstring for the rules."""
+    tokens = str(line).split()
+    owner_tokens = [t for t in tokens if t.startswith(OWNER_PREFIX)]
+    rest = [t for t in tokens if not t.startswith(OWNER_PREFIX)]
+    problems: list[Problem] = []
+
+    owner_query = contact_query = ""
+    if owner_tokens:
+        body = owner_tokens[0][len(OWNER_PREFIX):]
+        owner_query, _, contact_query = body.partition(CONTACT_SEPARATOR)
+
+    rest, deadline, deadline_token, deadline_problem = _split_deadline(rest, today)
+    text = " ".join(rest)
+    result = QuickEntry(text=text, owner_query=owner_query, contact_query=contact_query,
+                        deadline=deadline, deadline_token=deadline_token, problems=problems)
+
+    if not text:
+        problems.append(Problem("text_empty", "Wat moet er gebeuren? Typ eerst de actie."))
+    if len(owner_tokens) > 1:
+        shown = ", ".join(_shown(t, 20) for t in owner_tokens)
+        problems.append(Problem(
+            "owner_several",
+            f"Een actie heeft één eigenaar; hier staan er {len(owner_tokens)} ({shown}). Kies er één.",
+            _all_choices(candidates),
+        ))
+    elif owner_tokens:
+        partner_id, contact_id, problem = resolve_owner(owner_query, contact_query, candidates)
+        result.partner_id, result.contact_id = partner_id, contact_id
+        if problem is not None:
+            problems.append(problem)
+    else:
+        problems.append(Problem(
+            "no_owner",
+            "Deze actie heeft geen eigenaar: niemands taak. Kies een eigenaar of accepteer dat bewust.",
+            _all_choices(candidates),
+        ))
+    if deadline_problem is not None:
+        problems.append(deadline_problem)
+    return result
+
+
+# -- candidates from the database (not part of the pure parser) ----------------------------
+
+def candidates_for(case: object) -> list[Candidate]:
+    """The case's participants (with their contacts) first, then all active partners."""
+    from zvh_tui.services.partners import participants
+    from zvh_tui.services.partners import roster as partners
+
+    def contacts(partner: object) -> tuple[ContactCandidate, ...]:
+        return tuple(ContactCandidate(k.id, k.name) for k in partners.contacts_of(partner))  # type: ignore[arg-type]
+
+    result: list[Candidate] = []
+    at_table: set[int] = set()
+    for row in participants.participants_of(case):  # type: ignore[arg-type]
+        at_table.add(row.partner_id)
+        result.append(Candidate(row.partner_id, row.partner.name, contacts(row.partner), True))
+    for partner in partners.list_partners():
+        if partner.id not in at_table:
+            result.append(Candidate(partner.id, partner.name, contacts(partner), False))
+    return result

@@ -1,0 +1,674 @@
+"""The plan van aanpak: one shared plan per case, in versions.
+
+A version is written as a *concept*; *vaststellen* (adopt) freezes it; *bijstellen* (revise)
+starts concept N+1 as a copy. While a plan is adopted, only the monitoring of its actions
+(status, last feedback) changes. The rules of the trade live here:
+- an action without an owning partner is *niemands taak* until it has one or is accepted;
+- an action owned by our own organisation asks "taak overgenomen?";
+- adoption needs a gezamenlijke opgave, a casusregisseur, every action owned or accepted,
+  and at least one afspraak.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety import audit
+from zvh_tui.services.shared import context, dates, plurals, text
+from zvh_tui.store.models import (
+    Action,
+    Agreement,
+    Assessment,
+    Case,
+    Contact,
+    Goal,
+    Meeting,
+    Partner,
+    Perspective,
+    Plan,
+    db,
+    utcnow,
+)
+
+NOBODY = "niemands taak"
+TAKEN_OVER = "taak overgenomen?"
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def get_plan(plan_id: int) -> Plan:
+    plan = Plan.get_or_none(Plan.id == plan_id)
+    if plan is None:
+        raise NotFound("Dit plan bestaat niet (meer).")
+    return plan
+
+
+def versions(case: Case) -> list[Plan]:
+    return list(Plan.select().where(Plan.case == case).order_by(Plan.version))
+
+
+def current(case: Case) -> Plan | None:
+    """The newest version (concept or adopted)."""
+    return cases.latest_plan(case)
+
+
+def goals_of(plan: Plan) -> list[Goal]:
+    return list(Goal.select().where(Goal.plan == plan).order_by(Goal.position, Goal.id))
+
+
+def actions_of(plan: Plan, goal: Goal | None | str = "all") -> list[Action]:
+    query = Action.select().where(Action.plan == plan)
+    if goal is None:
+        query = query.where(Action.goal.is_null())
+    elif goal != "all":
+        query = query.where(Action.goal == goal)
+    return list(query.order_by(Action.position, Action.id))
+
+
+def agreements_of(plan: Plan) -> list[Agreement]:
+    return list(Agreement.select().where(Agreement.plan == plan).order_by(Agreement.position, Agreement.id))
+
+
+def assessments_of(plan: Plan) -> list[Assessment]:
+    order = [d.value for d in LifeDomain]
+    rows = list(Assessment.select().where(Assessment.plan == plan))
+    return sorted(rows, key=lambda a: order.index(a.life_domain) if a.life_domain in order else 99)
+
+
+def perspectives_of(plan: Plan) -> list[Perspective]:
+    return list(Perspective.select(Perspective, Partner).join(Partner).where(Perspective.plan == plan).order_by(Partner.name))
+
+
+def status_label(plan: Plan) -> str:
+    return f"versie {plan.version} · {PlanStatus.label_of(plan.status)}"
+
+
+# -- the rules ---------------------------------------------------------------------------
+
+def action_flags(action: Action, own_partner_id: int | None = None) -> list[str]:
+    """The signals the plan shows beside an action (rules 2 and 3)."""
+    if own_partner_id is None:
+        own_partner_id = _own_partner_id()
+    flags: list[str] = []
+    if action.status in (ActionStatus.DONE.value, ActionStatus.CANCELLED.value):
+        return flags
+    if action.owner_partner_id is None:
+        flags.append(NOBODY + (" (geaccepteerd)" if action.nobody_accepted else ""))
+    elif own_partner_id is not None and action.owner_partner_id == own_partner_id:
+        flags.append(TAKEN_OVER)
+    if action.deadline is None:
+        flags.append("geen deadline")
+    elif action.deadline < context.today():
+        flags.append("te laat")
+    return flags
+
+
+def _own_partner_id() -> int | None:
+    own = Partner.get_or_none(Partner.is_own == True)  # noqa: E712
+    return own.id if own else None
+
+
+@dataclass
+class Blocker:
+    code: str
+    message: str
+
+
+def adoption_blockers(plan: Plan) -> list[Blocker]:
+    """The checklist of what still stops adoption; empty means the plan can be adopted."""
+    blockers: list[Blocker] = []
+    if plan.status != PlanStatus.CONCEPT.value:
+        blockers.append(Blocker("status", f"Versie {plan.version} is al {PlanStatus.label_of(plan.status)}."))
+        return blockers
+    if plan.case.phase == Phase.CLOSED.value:
+        blockers.append(Blocker("closed", "De casus is afgesloten; heropen hem eerst."))
+        return blockers
+    if not plan.shared_task.strip():
+        blockers.append(Blocker("shared_task", "Formuleer de gezamenlijke opgave."))
+    director = plan.director_partner_id or getattr(cases.director_of(plan.case), "partner_id", None)
+    if director is None:
+        blockers.append(Blocker("director", "Wijs een casusregisseur aan. " + cases.DIRECTOR_QUESTION))
+    live = [a for a in actions_of(plan) if a.status != ActionStatus.CANCELLED.value]
+    if not live:
+        blockers.append(Blocker("actions", "Zet minstens één concrete actie in het plan."))
+    nobody = [a for a in live if a.owner_partner_id is None and not a.nobody_accepted]
+    if nobody:
+        blockers.append(Blocker(
+            "nobody",
+            plurals.plural(len(nobody),
+                           "{n} actie is niemands taak: geef haar een eigenaar of accepteer dat bewust.",
+                           "{n} acties zijn niemands taak: geef ze een eigenaar of accepteer dat bewust."),
+        ))
+    undated = [a for a in live if a.deadline is None and a.status != ActionStatus.DONE.value]
+    if undated:
+        blockers.append(Blocker("deadline", plurals.plural(
+            len(undated), "{n} actie heeft geen deadline.", "{n} acties hebben geen deadline.")))
+    if not Agreement.select().where(Agreement.plan == plan).exists():
+        blockers.append(Blocker("agreements", "Leg minstens één afspraak vast over rollen of werkwijze."))
+    if plan.evaluation_on is None:
+        blockers.append(Blocker("evaluation", "Kies een evaluatiedatum."))
+    return blockers
+
+
+# -- writing -----------------------------------------------------------------------------
+
+def check_editable(plan: Plan) -> None:
+    """Raise the rule's own refusal when this version may not be written in (screens ask first)."""
+    _editable(plan)
+
+
+def _editable(plan: Plan) -> None:
+    if plan.status != PlanStatus.CONCEPT.value:
+        raise RuleError(
+            f"Versie {plan.version} is {PlanStatus.label_of(plan.status)} en ligt vast. "
+            "Kies 'Bijstellen' om een nieuwe versie te maken."
+        )
+    if plan.case.phase == Phase.CLOSED.value:
+        raise RuleError("De casus is afgesloten; het plan kan niet meer worden gewijzigd.")
+
+
+def _touch(plan: Plan, detail: str, object_type: str = "plan", object_id: int | None = None) -> None:
+    plan.updated_at = utcnow()
+    plan.save()
+    cases.touch(plan.case)
+    audit.record("update", case=plan.case, object_type=object_type, object_id=object_id or plan.id, detail=detail)
+
+
+def start_plan(case: Case) -> Plan:
+    """The concept to write in: the existing concept, or version 1 when there is no plan yet."""
+    latest = current(case)
+    if latest is not None:
+        if latest.status == PlanStatus.CONCEPT.value:
+            return latest
+        raise RuleError("Er is al een vastgesteld plan. Kies 'Bijstellen' om een nieuwe versie te maken.")
+    if case.phase == Phase.CLOSED.value:
+        raise RuleError("De casus is afgesloten.")
+    director = cases.director_of(case)
+    with db.atomic():
+        plan = Plan.create(
+            case=case,
+            version=1,
+            director_partner=director.partner_id if director else None,
+            director_contact=director.contact_id if director else None,
+        )
+        audit.record("create", case=case, object_type="plan", object_id=plan.id)
+    return plan
+
+
+def update_plan(plan: Plan, **changes: object) -> Plan:
+    _editable(plan)
+    clean: dict[str, object] = {}
+    for key, value in changes.items():
+        if key == "shared_task":
+            clean[key] = text.block(value, "Gezamenlijke opgave", field=key, max_length=4000)
+        elif key == "client_view":
+            clean[key] = text.block(value, "Visie en wensen van de cliënt", field=key)
+        elif key == "evaluation_on":
+            clean[key] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
+                str(value), label="Evaluatiedatum", field=key, future=True)
+        else:
+            raise ValidationError(f"Het veld '{key}' hoort niet bij het plan.", field=key)
+    for key, value in clean.items():
+        setattr(plan, key, value)
+    with db.atomic():
+        _touch(plan, ",".join(sorted(changes)))
+    return plan
+
+
+def set_assessment(plan: Plan, life_domain: LifeDomain | str, strengths: str = "", concerns: str = "") -> Assessment | None:
+    """Krachten en zorgen on a leefgebied; both empty removes the row."""
+    _editable(plan)
+    code = LifeDomain(life_domain).value
+    s = text.block(strengths, "Krachten", field="strengths", max_length=4000)
+    c = text.block(concerns, "Zorgen", field="concerns", max_length=4000)
+    with db.atomic():
+        row = Assessment.get_or_none((Assessment.plan == plan) & (Assessment.life_domain == code))
+        if not s and not c:
+            if row is not None:
+                row.delete_instance()
+            _touch(plan, "assessment")
+            return None
+        if row is None:
+            row = Assessment.create(plan=plan, life_domain=code, strengths=s, concerns=c)
+        else:
+            row.strengths, row.concerns = s, c
+            row.save()
+        _touch(plan, "assessment", "assessment", row.id)
+    return row
+
+
+def set_perspective(plan: Plan, partner_id: int, body: str) -> Perspective | None:
+    """A partner's own view of the case ("patiënt" for one, "risico" for another)."""
+    _editable(plan)
+    clean = text.block(body, "Perspectief", field="perspective", max_length=4000)
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None:
+        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+    with db.atomic():
+        row = Perspective.get_or_none((Perspective.plan == plan) & (Perspective.partner == partner))
+        if not clean:
+            if row is not None:
+                row.delete_instance()
+            _touch(plan, "perspective")
+            return None
+        if row is None:
+            row = Perspective.create(plan=plan, partner=partner, text=clean)
+        else:
+            row.text = clean
+            row.save()
+        _touch(plan, "perspective", "perspective", row.id)
+    return row
+
+
+def _next_position(model, **where: object) -> int:  # noqa: ANN001
+    query = model.select(fn.MAX(model.position))
+    for key, value in where.items():
+        column = getattr(model, key)
+        query = query.where(column.is_null() if value is None else column == value)
+    highest = query.scalar()
+    return 0 if highest is None else int(highest) + 1
+
+
+def add_goal(plan: Plan, intent: str, life_domain: str = "") -> Goal:
+    _editable(plan)
+    clean = text.block(intent, "Doel", field="intent", required=True, max_length=2000)
+    code = LifeDomain(life_domain).value if life_domain else ""
+    with db.atomic():
+        goal = Goal.create(plan=plan, intent=clean, life_domain=code, position=_next_position(Goal, plan=plan.id))
+        _touch(plan, "goal.add", "goal", goal.id)
+    return goal
+
+
+def update_goal(goal: Goal, *, intent: str | None = None, life_domain: str | None = None) -> Goal:
+    _editable(goal.plan)
+    if intent is not None:
+        goal.intent = text.block(intent, "Doel", field="intent", required=True, max_length=2000)
+    if life_domain is not None:
+        goal.life_domain = LifeDomain(life_domain).value if life_domain else ""
+    with db.atomic():
+        goal.save()
+        _touch(goal.plan, "goal.update", "goal", goal.id)
+    return goal
+
+
+def delete_goal(goal: Goal) -> None:
+    """Remove a goal; its actions stay in the plan, without a goal."""
+    plan = goal.plan
+    _editable(plan)
+    with db.atomic():
+        Action.update(goal=None).where(Action.goal == goal).execute()
+        goal.delete_instance()
+        _touch(plan, "goal.delete")
+
+
+def _owner(partner_id: int | None, contact_id: int | None) -> tuple[int | None, int | None]:
+    if partner_id is None:
+        if contact_id is not None:
+            contact = Contact.get_or_none(Contact.id == contact_id)
+            if contact is None:
+                raise ValidationError("Deze contactpersoon bestaat niet (meer).", field="owner")
+            return contact.partner_id, contact.id
+        return None, None
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None:
+        raise ValidationError("Deze partner bestaat niet (meer).", field="owner")
+    if contact_id is not None:
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        if contact is None or contact.partner_id != partner.id:
+            raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="owner")
+    return partner.id, contact_id
+
+
+def add_action(
+    plan: Plan,
+    body: str,
+    *,
+    goal: Goal | None = None,
+    owner_partner_id: int | None = None,
+    owner_contact_id: int | None = None,
+    deadline: dt.date | str | None = None,
+) -> Action:
+    _editable(plan)
+    if goal is not None and goal.plan_id != plan.id:
+        raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
+    clean = text.block(body, "Actie", field="text", required=True, max_length=2000)
+    partner_id, contact_id = _owner(owner_partner_id, owner_contact_id)
+    day = deadline if isinstance(deadline, dt.date) or deadline is None else dates.parse_date(
+        deadline, label="Deadline", field="deadline", future=True)
+    with db.atomic():
+        action = Action.create(
+            plan=plan,
+            goal=goal,
+            text=clean,
+            owner_partner=partner_id,
+            owner_contact=contact_id,
+            deadline=day,
+            position=_next_position(Action, plan=plan.id, goal=goal.id if goal else None),
+        )
+        _touch(plan, "action.add", "action", action.id)
+    return action
+
+
+def update_action(action: Action, **changes: object) -> Action:
+    """Change what an action is (text, owner, deadline, goal): only in a concept."""
+    plan = action.plan
+    _editable(plan)
+    clean: dict[str, object] = {}
+    if "text" in changes:
+        clean["text"] = text.block(changes["text"], "Actie", field="text", required=True, max_length=2000)
+    if "owner_partner_id" in changes or "owner_contact_id" in changes:
+        partner_id, contact_id = _owner(
+            changes.get("owner_partner_id", action.owner_partner_id),  # type: ignore[arg-type]
+            changes.get("owner_contact_id"),  # type: ignore[arg-type]
+        )
+        clean["owner_partner"], clean["owner_contact"] = partner_id, contact_id
+        if partner_id is not None:
+            clean["nobody_accepted"] = False
+    if "deadline" in changes:
+        value = changes["deadline"]
+        clean["deadline"] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
+            str(value), label="Deadline", field="deadline", future=True)
+    if "goal" in changes:
+        goal = changes["goal"]
+        if goal is not None and goal.plan_id != plan.id:  # type: ignore[union-attr]
+            raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
+        clean["goal"] = goal
+    for key, value in clean.items():
+        setattr(action, key, value)
+    action.updated_at = utcnow()
+    with db.atomic():
+        action.save()
+        _touch(plan, "action." + ",".join(sorted(changes)), "action", action.id)
+    return action
+
+
+def accept_nobody(action: Action, accepted: bool = True) -> Action:
+    """Consciously accept (or not) that this action is nobody's task for now (rule 3)."""
+    _editable(action.plan)
+    if action.owner_partner_id is not None:
+        raise RuleError("Deze actie heeft een eigenaar; er valt niets te accepteren.")
+    action.nobody_accepted = accepted
+    with db.atomic():
+        action.save()
+        _touch(action.plan, "action.nobody", "action", action.id)
+    return action
+
+
+def set_action_status(action: Action, status: ActionStatus | str) -> Action:
+    """Monitoring: the status may change in a concept and in the adopted plan."""
+    plan = action.plan
+    if plan.superseded or plan.case.phase == Phase.CLOSED.value:
+        raise RuleError("Deze versie van het plan is vervangen of de casus is afgesloten.")
+    action.status = ActionStatus(status).value
+    action.updated_at = utcnow()
+    with db.atomic():
+        action.save()
+        _touch(plan, f"action.status={action.status}", "action", action.id)
+    return action
+
+
+def set_feedback(action: Action, body: str, on: dt.date | str | None = None) -> Action:
+    """Monitoring: the last feedback on an action, with its date."""
+    plan = action.plan
+    if plan.superseded or plan.case.phase == Phase.CLOSED.value:
+        raise RuleError("Deze versie van het plan is vervangen of de casus is afgesloten.")
+    action.feedback = text.block(body, "Terugkoppeling", field="feedback", max_length=4000)
+    day = on if isinstance(on, dt.date) else dates.parse_date(on, label="Datum", field="feedback_on")
+    action.feedback_on = (day or context.today()) if action.feedback else None
+    action.updated_at = utcnow()
+    with db.atomic():
+        action.save()
+        _touch(plan, "action.feedback", "action", action.id)
+    return action
+
+
+def delete_action(action: Action) -> None:
+    plan = action.plan
+    _editable(plan)
+    with db.atomic():
+        action.delete_instance()
+        _touch(plan, "action.delete")
+
+
+def add_agreement(plan: Plan, body: str, partner_id: int | None = None) -> Agreement:
+    _editable(plan)
+    clean = text.block(body, "Afspraak", field="agreement", required=True, max_length=2000)
+    if partner_id is not None and Partner.get_or_none(Partner.id == partner_id) is None:
+        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+    with db.atomic():
+        row = Agreement.create(plan=plan, text=clean, partner=partner_id, position=_next_position(Agreement, plan=plan.id))
+        _touch(plan, "agreement.add", "agreement", row.id)
+    return row
+
+
+def update_agreement(agreement: Agreement, *, body: str | None = None, partner_id: int | None | str = "keep") -> Agreement:
+    _editable(agreement.plan)
+    if body is not None:
+        agreement.text = text.block(body, "Afspraak", field="agreement", required=True, max_length=2000)
+    if partner_id != "keep":
+        if partner_id is not None and Partner.get_or_none(Partner.id == partner_id) is None:
+            raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        agreement.partner = partner_id
+    with db.atomic():
+        agreement.save()
+        _touch(agreement.plan, "agreement.update", "agreement", agreement.id)
+    return agreement
+
+
+def delete_agreement(agreement: Agreement) -> None:
+    plan = agreement.plan
+    _editable(plan)
+    with db.atomic():
+        agreement.delete_instance()
+        _touch(plan, "agreement.delete")
+
+
+def move(row: Goal | Action | Agreement, offset: int) -> None:
+    """Move a goal, action or agreement up (-1) or down (+1) among its siblings."""
+    model = type(row)
+    plan = row.plan
+    _editable(plan)
+    query = model.select().where(model.plan == plan)
+    if model is Action:
+        query = query.where(Action.goal.is_null() if row.goal_id is None else Action.goal == row.goal_id)
+    siblings = list(query.order_by(model.position, model.id))
+    index = next(i for i, s in enumerate(siblings) if s.id == row.id)
+    target = index + offset
+    if not 0 <= target < len(siblings):
+        return
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    with db.atomic():
+        for position, sibling in enumerate(siblings):
+            if sibling.position != position:
+                model.update(position=position).where(model.id == sibling.id).execute()
+        _touch(plan, f"{model.__name__.lower()}.move")
+
+
+# -- versions ----------------------------------------------------------------------------
+
+def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = None) -> Plan:
+    """Vaststellen: freeze the concept as version N (vastgesteld, or bijgesteld from N=2)."""
+    blockers = adoption_blockers(plan)
+    if blockers:
+        raise RuleError("Het plan kan nog niet worden vastgesteld: " + " ".join(b.message for b in blockers))
+    director = cases.director_of(plan.case)
+    with db.atomic():
+        Plan.update(superseded=True).where(
+            (Plan.case == plan.case) & (Plan.id != plan.id) & (Plan.status != PlanStatus.CONCEPT.value)
+        ).execute()
+        plan.status = (PlanStatus.ADOPTED if plan.version == 1 else PlanStatus.REVISED).value
+        plan.adopted_on = on or context.today()
+        plan.adopted_in = meeting
+        if director is not None:
+            plan.director_partner, plan.director_contact = director.partner_id, director.contact_id
+        plan.updated_at = utcnow()
+        plan.save()
+        cases.touch(plan.case)
+        audit.record("adopt", case=plan.case, object_type="plan", object_id=plan.id, detail=f"v{plan.version}")
+    return plan
+
+
+def revise(plan: Plan) -> Plan:
+    """Bijstellen: start concept N+1 as a copy of the adopted version N."""
+    if plan.status == PlanStatus.CONCEPT.value:
+        raise RuleError("Dit is al een concept; pas het gewoon aan.")
+    if current(plan.case).id != plan.id:
+        raise RuleError("Alleen de nieuwste versie kan worden bijgesteld.")
+    if plan.case.phase == Phase.CLOSED.value:
+        raise RuleError("De casus is afgesloten.")
+    with db.atomic():
+        new = Plan.create(
+            case=plan.case,
+            version=plan.version + 1,
+            shared_task=plan.shared_task,
+            client_view=plan.client_view,
+            director_partner=plan.director_partner_id,
+            director_contact=plan.director_contact_id,
+            evaluation_on=None,
+        )
+        goal_map: dict[int, int] = {}
+        for goal in goals_of(plan):
+            copy = Goal.create(plan=new, position=goal.position, intent=goal.intent,
+                               life_domain=goal.life_domain, origin=goal.id)
+            goal_map[goal.id] = copy.id
+        for action in actions_of(plan):
+            Action.create(
+                plan=new, goal=goal_map.get(action.goal_id), position=action.position, text=action.text,
+                owner_partner=action.owner_partner_id, owner_contact=action.owner_contact_id,
+                deadline=action.deadline, status=action.status, feedback=action.feedback,
+                feedback_on=action.feedback_on, nobody_accepted=action.nobody_accepted, origin=action.id,
+            )
+        for agreement in agreements_of(plan):
+            Agreement.create(plan=new, position=agreement.position, text=agreement.text,
+                             partner=agreement.partner_id, origin=agreement.id)
+        for row in assessments_of(plan):
+            Assessment.create(plan=new, life_domain=row.life_domain, strengths=row.strengths, concerns=row.concerns)
+        for row in perspectives_of(plan):
+            Perspective.create(plan=new, partner=row.partner_id, text=row.text)
+        cases.touch(plan.case)
+        audit.record("revise", case=plan.case, object_type="plan", object_id=new.id, detail=f"v{new.version}")
+    return new
+
+
+# -- what changed between two versions -------------------------------------------------------
+
+@dataclass
+class Change:
+    kind: str  # added, dropped, changed
+    subject: str  # goal, action, agreement, opgave, evaluation, director
+    text: str  # one sentence that can be read aloud
+
+
+@dataclass
+class PlanDiff:
+    old_version: int
+    new_version: int
+    changes: list[Change] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        if not self.changes:
+            return [f"Geen wijzigingen tussen versie {self.old_version} en versie {self.new_version}."]
+        return [c.text for c in self.changes]
+
+
+def _partner_name(partner_id: int | None) -> str:
+    if partner_id is None:
+        return NOBODY
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    return partner.name if partner else "onbekende partner"
+
+
+def _lineage(rows: list, old_ids: set[int], old_by_id: dict, max_depth: int = 50) -> dict[int, object]:  # noqa: ANN001
+    """Map each new row to the old row it descends from (through `origin`, across versions)."""
+    matched: dict[int, object] = {}
+    for row in rows:
+        origin, depth = row.origin, 0
+        while origin is not None and origin not in old_ids and depth < max_depth:
+            ancestor = type(row).get_or_none(type(row).id == origin)
+            origin = ancestor.origin if ancestor else None
+            depth += 1
+        if origin in old_ids:
+            matched[row.id] = old_by_id[origin]
+    return matched
+
+
+def _matched(new_rows: list, old_rows: list, backwards: bool) -> dict[int, object]:  # noqa: ANN001
+    """Each row of `new` mapped to its counterpart in `old`. Rows descend from earlier versions
+    (`origin`); when `old` is the later version, that lineage is read the other way round."""
+    if not backwards:
+        return _lineage(new_rows, {r.id for r in old_rows}, {r.id: r for r in old_rows})
+    descends = _lineage(old_rows, {r.id for r in new_rows}, {r.id: r for r in new_rows})
+    by_id = {r.id: r for r in old_rows}
+    return {earlier.id: by_id[later_id] for later_id, earlier in descends.items()}  # type: ignore[attr-defined]
+
+
+def diff(old: Plan, new: Plan) -> PlanDiff:
+    """What changed from `old` to `new`: goals, actions (owner, deadline, status), afspraken.
+    `old` may be the later version: then the sentences say what differs going back to `new`."""
+    if old.case_id != new.case_id:
+        raise ValidationError("Deze versies horen bij verschillende casussen.")
+    backwards = old.version > new.version
+    result = PlanDiff(old.version, new.version)
+    add = result.changes.append
+    if old.shared_task != new.shared_task:
+        add(Change("changed", "opgave", f"De gezamenlijke opgave is gewijzigd in: {new.shared_task}"))
+    if old.director_partner_id != new.director_partner_id:
+        add(Change("changed", "director",
+                   f"Casusregisseur: {_partner_name(old.director_partner_id)} → {_partner_name(new.director_partner_id)}."))
+    if old.evaluation_on != new.evaluation_on:
+        add(Change("changed", "evaluation",
+                   f"Evaluatiedatum: {dates.format_date(old.evaluation_on) or 'geen'} → "
+                   f"{dates.format_date(new.evaluation_on) or 'geen'}."))
+
+    for kind, old_rows, new_rows, label in (
+        ("goal", goals_of(old), goals_of(new), "Doel"),
+        ("agreement", agreements_of(old), agreements_of(new), "Afspraak"),
+    ):
+        matched = _matched(new_rows, old_rows, backwards)
+        for row in new_rows:
+            before = matched.get(row.id)
+            if before is None:
+                add(Change("added", kind, f"{label} toegevoegd: {row.intent if kind == 'goal' else row.text}"))
+            elif (before.intent if kind == "goal" else before.text) != (row.intent if kind == "goal" else row.text):
+                add(Change("changed", kind,
+                           f"{label} herschreven: {row.intent if kind == 'goal' else row.text}"))
+        kept = {b.id for b in matched.values()}
+        for row in old_rows:
+            if row.id not in kept:
+                add(Change("dropped", kind, f"{label} vervallen: {row.intent if kind == 'goal' else row.text}"))
+
+    old_actions = {a.id: a for a in actions_of(old)}
+    new_actions = actions_of(new)
+    matched = _matched(new_actions, list(old_actions.values()), backwards)
+    for action in new_actions:
+        before = matched.get(action.id)
+        if before is None:
+            add(Change("added", "action",
+                       f"Nieuwe actie: {action.text} ({_partner_name(action.owner_partner_id)}, "
+                       f"{dates.format_date(action.deadline) or 'geen deadline'})."))
+            continue
+        if before.text != action.text:
+            add(Change("changed", "action", f"Actie herschreven: {before.text} → {action.text}."))
+        if before.owner_partner_id != action.owner_partner_id:
+            add(Change("changed", "action",
+                       f"Actie '{action.text}': eigenaar {_partner_name(before.owner_partner_id)} → "
+                       f"{_partner_name(action.owner_partner_id)}."))
+        if before.deadline != action.deadline:
+            add(Change("changed", "action",
+                       f"Actie '{action.text}': deadline {dates.format_date(before.deadline) or 'geen'} → "
+                       f"{dates.format_date(action.deadline) or 'geen'}."))
+        if before.status != action.status:
+            add(Change("changed", "action",
+                       f"Actie '{action.text}': {ActionStatus.label_of(before.status)} → "
+                       f"{ActionStatus.label_of(action.status)}."))
+    kept = {b.id for b in matched.values()}
+    for action in old_actions.values():
+        if action.id not in kept:
+            add(Change("dropped", "action", f"Actie vervallen: {action.text}."))
+    return result

@@ -1,0 +1,1 @@
+"""Data safety: audit log and anchor, backups, integrity, rekey, retention, the profile."""

@@ -1,0 +1,241 @@
+"""The NEN 7513 audit log: every view and change of a case writes an event.
+
+Events hold ids and codes only, never names or notes. Each event carries its predecessor's
+hash and a MAC of that hash and its own fields, so removing, altering or inserting a row breaks
+the chain, which `verify_chain` (and `zvh check`) detects. The table refuses UPDATE and DELETE
+by triggers; `zvh check` also checks that those triggers are still there.
+
+Since schema version 2 the chain is keyed: HMAC-SHA256 with a secret derived from the
+database key (store/migrations.py, `_v2`), so recomputing a chain after editing it takes the
+app's key derivation, not just SHA-256. Events written before that migration keep their
+SHA-256 links (`mac_from` in the chain marker says up to which id). Truncation and wipes are
+found with the anchor outside the database (services/safety/anchor.py), which follows every commit
+that appended an event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zvh_tui.services.shared import context
+from zvh_tui.store.migrations import AUDIT_CHAIN_KEY, AUDIT_CHAIN_LABEL
+from zvh_tui.store.models import AuditEvent, Case, db, utcnow
+
+GENESIS = "0" * 64
+FIELDS = ("at", "event", "user", "on_behalf_of", "case_id", "case_ref", "person_id",
+          "object_type", "object_id", "detail", "result")
+COLUMNS = ("id", *FIELDS, "prev_hash", "hash")
+# The append-only triggers exactly as schema version 1 made them (whitespace aside).
+TRIGGERS = {
+    name: f'CREATE TRIGGER "{name}" BEFORE {verb} ON "audit_event" '
+    "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+    for name, verb in (("audit_event_no_update", "UPDATE"), ("audit_event_no_delete", "DELETE"))
+}
+
+Execute = Callable[..., object]  # `db.execute_sql` or a sqlcipher3 connection's `execute`
+
+
+def _payload(prev_hash: str, fields: dict[str, object]) -> bytes:
+    text = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=True)
+    return (prev_hash + text).encode("ascii")
+
+
+def _digest(prev_hash: str, fields: dict[str, object]) -> str:
+    """Schema version 1's link: SHA-256 of the previous hash and the fields."""
+    return hashlib.sha256(_payload(prev_hash, fields)).hexdigest()
+
+
+def _mac(secret: bytes, prev_hash: str, fields: dict[str, object]) -> str:
+    """The keyed link (schema version 2 on): HMAC-SHA256 under the chain secret."""
+    return hmac.new(secret, _payload(prev_hash, fields), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainMarker:
+    mac_from: int  # events with a higher id are linked with the MAC
+    secret: bytes
+
+
+def read_marker(execute: Execute) -> ChainMarker | None:
+    """The chain marker kept in the database (None when it is missing or unreadable)."""
+    try:
+        row = execute('SELECT "value" FROM "key_value" WHERE "key" = ?', (AUDIT_CHAIN_KEY,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        return ChainMarker(mac_from=int(data["mac_from"]), secret=bytes.fromhex(data["secret"]))
+    except Exception:  # noqa: BLE001 - a damaged marker is reported by verify_chain
+        return None
+
+
+def link(marker: ChainMarker | None, event_id: int, prev_hash: str, fields: dict[str, object]) -> str:
+    """The hash an event with this id must carry."""
+    if marker is not None and event_id > marker.mac_from:
+        return _mac(marker.secret, prev_hash, fields)
+    return _digest(prev_hash, fields)
+
+
+def _fields(event: AuditEvent) -> dict[str, object]:
+    values = {name: getattr(event, name) for name in FIELDS}
+    at = event.at
+    values["at"] = at.isoformat() if hasattr(at, "isoformat") else str(at)
+    return values
+
+
+def _row_fields(row: tuple) -> dict[str, object]:
+    """The hashed fields of a row read with plain SQL (COLUMNS order)."""
+    values = dict(zip(FIELDS, row[1:1 + len(FIELDS)], strict=True))
+    at = values["at"]
+    values["at"] = at.replace(" ", "T", 1) if isinstance(at, str) else str(at)
+    return values
+
+
+# Called after every commit that appended an event (services/safety/anchor.py sets it at unlock).
+_commit_hook: Callable[[], None] | None = None
+
+
+def set_commit_hook(hook: Callable[[], None] | None) -> None:
+    global _commit_hook
+    _commit_hook = hook
+
+
+def record(
+    event: str,
+    *,
+    case: Case | None = None,
+    person_id: int | None = None,
+    object_type: str = "",
+    object_id: int | None = None,
+    detail: str = "",
+    result: str = "ok",
+) -> AuditEvent:
+    """Append one event. Call inside the transaction of the change it records."""
+    # One write transaction (BEGIN IMMEDIATE, or a savepoint inside the caller's): reading the
+    # last hash and appending must not interleave with another connection's append.
+    with db.atomic():
+        row = _append(event, case, person_id, object_type, object_id, detail, result)
+        if _commit_hook is not None:
+            db.after_commit(_commit_hook)  # runs once the outermost transaction commits
+        return row
+
+
+def _append(
+    event: str,
+    case: Case | None,
+    person_id: int | None,
+    object_type: str,
+    object_id: int | None,
+    detail: str,
+    result: str,
+) -> AuditEvent:
+    who = context.actor()
+    last = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1).first()
+    prev_hash = last.hash if last else GENESIS
+    row = AuditEvent(
+        at=utcnow(),
+        event=event,
+        user=who.user,
+        on_behalf_of=who.on_behalf_of,
+        case_id=case.id if case is not None else None,
+        case_ref=case.reference if case is not None else "",
+        person_id=person_id,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail[:200],
+        result=result,
+        prev_hash=prev_hash,
+    )
+    marker = read_marker(db.execute_sql)
+    if marker is None:  # removed from under us: keep MACing (verify_chain reports the loss)
+        marker = ChainMarker(mac_from=0, secret=db.obj.subkey(AUDIT_CHAIN_LABEL))
+    row.hash = link(marker, (last.id if last else 0) + 1, prev_hash, _fields(row))
+    row.save(force_insert=True)
+    return row
+
+
+def append_raw(conn, event: str, *, object_type: str = "", detail: str = "",  # noqa: ANN001
+               result: str = "ok") -> tuple[int, str]:
+    """Append one event through a plain sqlcipher3 connection (inside its transaction); used
+    by restore to write its event into the copy before it is put in place. Returns the new
+    head (id, hash)."""
+    who = context.actor()
+    last = conn.execute('SELECT id, hash FROM "audit_event" ORDER BY id DESC LIMIT 1').fetchone()
+    event_id, prev_hash = ((last[0] + 1), last[1]) if last else (1, GENESIS)
+    at = utcnow()
+    values = {"at": at.isoformat(), "event": event, "user": who.user,
+              "on_behalf_of": who.on_behalf_of, "case_id": None, "case_ref": "",
+              "person_id": None, "object_type": object_type, "object_id": None,
+              "detail": detail[:200], "result": result}
+    digest = link(read_marker(conn.execute), event_id, prev_hash, values)
+    stored = dict(values, at=at.isoformat(" "))
+    names = ", ".join(f'"{c}"' for c in COLUMNS)
+    conn.execute(
+        f'INSERT INTO "audit_event" ({names}) VALUES ({", ".join("?" * len(COLUMNS))})',
+        (event_id, *(stored[f] for f in FIELDS), prev_hash, digest),
+    )
+    return event_id, digest
+
+
+@dataclass
+class ChainReport:
+    events: int
+    broken_at: int | None  # id of the first event whose hash does not follow
+    head_id: int = 0
+    head_hash: str = GENESIS
+    missing_table: bool = False
+    missing_marker: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None and not self.missing_table and not self.missing_marker
+
+
+def verify_chain(execute: Execute | None = None) -> ChainReport:
+    """Walk the whole chain (the bound database, or a plain connection's `execute`).
+
+    Never raises for a missing table or marker: those are findings. A damaged file still
+    raises the driver's DatabaseError (reported by services/safety/integrity.py).
+    """
+    run = execute or db.execute_sql
+    tables = {r[0] for r in run("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    if "audit_event" not in tables:
+        return ChainReport(events=0, broken_at=None, missing_table=True)
+    marker = read_marker(run) if "key_value" in tables else None
+    version = int(run("PRAGMA user_version").fetchone()[0])
+    prev = GENESIS
+    count = 0
+    head_id = 0
+    names = ", ".join(f'"{c}"' for c in COLUMNS)
+    cursor = run(f'SELECT {names} FROM "audit_event" ORDER BY id')
+    for row in cursor:
+        count += 1
+        event_id, prev_hash, digest = row[0], row[-2], row[-1]
+        if prev_hash != prev or digest != link(marker, event_id, prev, _row_fields(row)):
+            return ChainReport(events=count, broken_at=event_id, head_id=event_id, head_hash=digest,
+                               missing_marker=marker is None and version >= 2)
+        prev, head_id = digest, event_id
+    return ChainReport(events=count, broken_at=None, head_id=head_id, head_hash=prev,
+                       missing_marker=marker is None and version >= 2)
+
+
+def missing_triggers(execute: Execute | None = None) -> list[str]:
+    """The append-only triggers that are gone or changed (a `WHEN 0` makes one refuse nothing)."""
+    run = execute or db.execute_sql
+    rows = dict(run("SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    return [name for name, sql in TRIGGERS.items() if " ".join(rows.get(name, "").split()) != sql]
+
+
+def events_for_case(case_id: int) -> list[AuditEvent]:
+    return list(AuditEvent.select().where(AuditEvent.case_id == case_id).order_by(AuditEvent.id))
+
+
+def events_for_person(person_id: int, case_ids: list[int]) -> list[AuditEvent]:
+    """A person's log for an access request: events about them or any of their cases."""
+    query = AuditEvent.select().where(
+        (AuditEvent.person_id == person_id) | (AuditEvent.case_id.in_(case_ids or [-1]))
+    )
+    return list(query.order_by(AuditEvent.id))

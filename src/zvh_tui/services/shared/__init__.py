@@ -1,0 +1,1 @@
+"""Small rules every feature uses: today and who is working, dates, text checks, plurals."""

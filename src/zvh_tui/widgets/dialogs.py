@@ -1,0 +1,484 @@
+"""Small typed dialogs: confirm, a message, and short forms that call a service on save.
+
+A form dialog is given an `on_submit` callable that does the real work (a service call). If
+that raises a `ZvhError`, the Dutch message shows at the field it names (`error.field`) and the
+dialog stays open with everything typed; on success the dialog closes with True. Escape closes
+with False at once when nothing was typed, and otherwise asks before throwing the text away.
+Every text shown from the user's data is plain text (never markup).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.vocab import AvePhase, Hat, Level, Phase, TriageOutcome
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared.text import visible
+from zvh_tui.widgets.date_input import DateInput
+
+DIALOG_CSS = """
+ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
+.zvh-dialog > .dialog-box {
+    width: 76;
+    max-width: 95%;
+    height: auto;
+    max-height: 90%;
+    border: round $accent;
+    background: $surface;
+    padding: 1 2;
+}
+.zvh-dialog .dialog-title { text-style: bold; margin-bottom: 1; }
+.zvh-dialog > .dialog-box > .dialog-title { dock: top; }
+.zvh-dialog > .dialog-box > .dialog-head { dock: top; height: auto; }
+.zvh-dialog .dialog-text { margin-bottom: 1; }
+.zvh-dialog .field-label { margin-top: 1; }
+.zvh-dialog .field-error { color: $text-error; text-style: bold; height: auto; }
+.zvh-dialog .field-error.-empty { display: none; }
+.zvh-dialog TextArea { height: 6; }
+/* The body scrolls (Textual keeps the focused field in view); the foot with the buttons is
+   docked, so Opslaan is always on screen, also at 80x24. */
+.zvh-dialog .dialog-body { height: auto; max-height: 1fr; }
+.zvh-dialog .dialog-foot { dock: bottom; height: auto; }
+.zvh-dialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+.zvh-dialog .dialog-buttons Button { margin-left: 2; }
+.zvh-dialog .dialog-note { color: $text-muted; margin-top: 1; }
+.zvh-dialog .dialog-emphasis { text-style: bold; margin-top: 1; }
+"""
+
+
+def plain(text: str) -> Text:
+    """Dialog text, which may hold stored text: no markup, control characters as symbols."""
+    return Text(visible(text, multiline=True))
+
+
+def dialog_body(*, focusable: bool = False, id: str | None = None) -> VerticalScroll:
+    """The scrolling part of a dialog, between its title and its docked buttons.
+
+    Form bodies are not focusable (Tab goes from field to field and Textual scrolls the
+    focused field into view); a body of text only is, so its arrows scroll a long message.
+    """
+    body = VerticalScroll(classes="dialog-body", id=id)
+    body.can_focus = focusable
+    return body
+
+
+def dialog_foot() -> Vertical:
+    """The docked bottom of a dialog: the form's error line and the buttons."""
+    return Vertical(classes="dialog-foot")
+
+
+class DialogBase(ModalScreen):
+    """Shared look of the dialogs (global CSS rules on the `zvh-dialog` class)."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    SCOPED_CSS = False
+
+
+class ConfirmDialog(DialogBase, ModalScreen[bool]):
+    """A yes/no question. Escape (and the default button) answer no."""
+
+    BINDINGS = [Binding("escape", "answer(False)", "Nee", id="dialog.no")]
+
+    def __init__(self, title: str, message: str, *, yes: str = "Ja", no: str = "Nee") -> None:
+        super().__init__(classes="zvh-dialog")
+        self._title, self._message, self._yes, self._no = title, message, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(plain(self._title), classes="dialog-title")
+            with dialog_body(focusable=True):
+                yield Static(plain(self._message), classes="dialog-text")
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
+                yield Button(self._no, id="dialog-no")
+                yield Button(self._yes, id="dialog-yes", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "dialog-yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class MessageDialog(DialogBase, ModalScreen[None]):
+    """A plain message (for instance why a step is refused); Enter or Escape closes it."""
+
+    BINDINGS = [Binding("escape", "close", "Sluiten", id="dialog.close")]
+
+    def __init__(self, title: str, lines: Iterable[str]) -> None:
+        super().__init__(classes="zvh-dialog")
+        self._title = title
+        self._lines = list(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(plain(self._title), classes="dialog-title")
+            with dialog_body(focusable=True):
+                for line in self._lines:
+                    yield Static(plain(f"• {line}"), classes="dialog-text refusal")
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="dialog-ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-ok", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class FormDialog(DialogBase, ModalScreen[bool]):
+    """Base for short forms: fields with an error line each, Opslaan (F2) and Annuleren (Esc)."""
+
+    BINDINGS = [
+        Binding("f2", "save", "Opslaan", id="dialog.save"),
+        Binding("ctrl+s", "save", "Opslaan", show=False, id="dialog.save_ctrl_s"),
+        Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
+    ]
+    TITLE_TEXT = ""
+    SAVE_LABEL = "Opslaan"
+
+    def __init__(self) -> None:
+        super().__init__(classes="zvh-dialog")
+
+    # subclasses: fields() yields the widgets; values() returns the kwargs for on_submit
+    def intro(self) -> Iterable[Widget]:
+        return []
+
+    def fields(self) -> Iterable[Widget]:
+        return []
+
+    def values(self) -> dict[str, object]:
+        return {}
+
+    def submit(self, values: dict[str, object]) -> object:
+        raise NotImplementedError
+
+    def is_empty(self) -> bool:
+        return True
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            # The title and the intro (what the form is about, warnings) stay in view above
+            # the fields, which scroll.
+            with Vertical(classes="dialog-head"):
+                yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
+                yield from self.intro()
+            with dialog_body(id="dialog-fields"):  # Tab goes from field to field
+                yield from self.fields()
+            with dialog_foot():
+                yield Static("", id="err-form", classes="field-error -empty", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Annuleren", id="dialog-cancel")
+                    yield Button(self.SAVE_LABEL + " (F2)", id="dialog-save", variant="primary")
+
+    def on_mount(self) -> None:
+        for widget in self.query("Input, TextArea, Select"):
+            if widget.focusable:
+                widget.focus()
+                break
+
+    @staticmethod
+    def label(text: str) -> Label:
+        return Label(plain(text), classes="field-label")
+
+    @staticmethod
+    def error_line(field: str) -> Static:
+        return Static("", id=f"err-{field}", classes="field-error -empty", markup=False)
+
+    def clear_errors(self) -> None:
+        for widget in self.query(".field-error"):
+            if isinstance(widget, Static):
+                widget.update("")
+                widget.add_class("-empty")
+
+    def show_error(self, error: ZvhError) -> None:
+        key = (error.field or "").replace(".", "-")
+        target = self.query(f"#err-{key}") if key else None
+        line = target.first(Static) if target else self.query_one("#err-form", Static)
+        line.update(visible(str(error)))  # may quote what was typed
+        line.remove_class("-empty")
+        if key:
+            for widget in self.query(f"#{key}"):
+                widget.focus()
+                break
+        # In a small terminal the message may be below the part shown: bring it into view
+        # too (after the layout that gives it its height).
+        self.call_after_refresh(line.scroll_visible, animate=False)
+
+    def action_save(self) -> None:
+        self.clear_errors()
+        try:
+            self.submit(self.values())
+        except ZvhError as error:
+            self.show_error(error)
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        if self.is_empty():
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(
+            ConfirmDialog("Niet opslaan?", "Wat u typte in dit venster gaat verloren.",
+                          yes="Weggooien", no="Verder invullen"),
+            answered,
+        )
+
+    @on(Button.Pressed, "#dialog-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+class TextDialog(FormDialog):
+    """One text with a reason or note, for instance the reason to reopen a case."""
+
+    def __init__(self, title: str, label: str, on_submit: Callable[[str], object], *,
+                 field: str = "text", intro: str = "", multiline: bool = True) -> None:
+        super().__init__()
+        self.TITLE_TEXT = title
+        self._label, self._on_submit, self._field = label, on_submit, field
+        self._intro, self._multiline = intro, multiline
+
+    def intro(self) -> Iterable[Widget]:
+        if self._intro:
+            yield Static(plain(self._intro), classes="dialog-text")
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label(self._label)
+        if self._multiline:
+            yield TextArea("", id=self._field, soft_wrap=True)
+        else:
+            yield Input("", id=self._field)
+        yield self.error_line(self._field)
+
+    def _text(self) -> str:
+        widget = self.query_one(f"#{self._field}")
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, object]:
+        return {"text": self._text()}
+
+    def is_empty(self) -> bool:
+        return not self._text().strip()
+
+    def submit(self, values: dict[str, object]) -> object:
+        return self._on_submit(str(values["text"]))
+
+    @on(Input.Submitted)
+    def _enter(self) -> None:
+        self.action_save()
+
+
+class JournalDialog(FormDialog):
+    """A journal entry: text, and optionally one of the six hats."""
+
+    TITLE_TEXT = "Journaal: nieuwe notitie"
+
+    def __init__(self, on_submit: Callable[[str, str | None], object]) -> None:
+        super().__init__()
+        self._on_submit = on_submit
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label("Wat deed of zag u?")
+        yield TextArea("", id="journal", soft_wrap=True)
+        yield self.error_line("journal")
+        yield self.label("Welke pet had u op? (mag leeg)")
+        yield Select([(h.label, h.value) for h in Hat], prompt="geen pet", id="hat")
+        yield self.error_line("hat")
+
+    def values(self) -> dict[str, object]:
+        hat = self.query_one("#hat", Select).value
+        return {"text": self.query_one("#journal", TextArea).text,
+                "hat": None if hat is Select.NULL else str(hat)}
+
+    def is_empty(self) -> bool:
+        return not self.query_one("#journal", TextArea).text.strip()
+
+    def submit(self, values: dict[str, object]) -> object:
+        return self._on_submit(str(values["text"]), values["hat"])  # type: ignore[arg-type]
+
+
+class TriageDialog(FormDialog):
+    """The outcome of the triage (oppakken, doorverwijzen, advies) and the reason."""
+
+    TITLE_TEXT = "Uitkomst van de triage"
+
+    def __init__(self, outcome: str, reason: str, on_submit: Callable[[str, str], object]) -> None:
+        super().__init__()
+        self._outcome, self._reason, self._on_submit = outcome, reason, on_submit
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label("Uitkomst")
+        yield Select([(o.label, o.value) for o in TriageOutcome], prompt="kies een uitkomst",
+                     value=self._outcome or Select.NULL, id="triage_outcome")
+        yield self.error_line("triage_outcome")
+        yield self.label("Reden (verplicht bij doorverwijzen of advies)")
+        yield TextArea(self._reason, id="triage_reason", soft_wrap=True)
+        yield self.error_line("triage_reason")
+
+    def values(self) -> dict[str, object]:
+        outcome = self.query_one("#triage_outcome", Select).value
+        return {"outcome": None if outcome is Select.NULL else str(outcome),
+                "reason": self.query_one("#triage_reason", TextArea).text}
+
+    def is_empty(self) -> bool:
+        return self.query_one("#triage_reason", TextArea).text.strip() == self._reason.strip()
+
+    def submit(self, values: dict[str, object]) -> object:
+        if not values["outcome"]:
+            raise ZvhError("Kies een uitkomst van de triage.", field="triage_outcome")
+        return self._on_submit(str(values["outcome"]), str(values["reason"]))
+
+
+class EscalateDialog(FormDialog):
+    """Op- of afschalen: the new level and AVE phase, why, who decided, and when."""
+
+    TITLE_TEXT = "Op- of afschalen"
+
+    def __init__(self, level: str, ave_phase: str,
+                 on_submit: Callable[[str, str, str, str, str], object]) -> None:
+        super().__init__()
+        self._level, self._ave, self._on_submit = level, ave_phase, on_submit
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(plain(f"Nu: niveau {Level.label_of(self._level)}, AVE-fase {self._ave} "
+                           f"({AvePhase.label_of(self._ave)})."), classes="dialog-text")
+
+    def fields(self) -> Iterable[Widget]:
+        yield self.label("Niveau")
+        yield Select([(lv.label, lv.value) for lv in Level], value=self._level, allow_blank=False,
+                     id="to_level")
+        yield self.label("AVE-fase")
+        yield Select([(f"{a.value} {a.label}", a.value) for a in AvePhase], value=self._ave,
+                     allow_blank=False, id="to_ave")
+        yield self.error_line("to_level")
+        yield self.label("Aanleiding (waarom?)")
+        yield TextArea("", id="trigger", soft_wrap=True)
+        yield self.error_line("trigger")
+        yield self.label("Wie besloot?")
+        yield Input("", id="decided_by")
+        yield self.error_line("decided_by")
+        yield self.label("Datum van het besluit")
+        yield DateInput("vandaag", label="Datum van het besluit", id="decided_on")
+        yield self.error_line("decided_on")
+
+    def values(self) -> dict[str, object]:
+        return {
+            "level": str(self.query_one("#to_level", Select).value),
+            "ave": str(self.query_one("#to_ave", Select).value),
+            "trigger": self.query_one("#trigger", TextArea).text,
+            "decided_by": self.query_one("#decided_by", Input).value,
+            "decided_on": self.query_one("#decided_on", DateInput).value,
+        }
+
+    def is_empty(self) -> bool:
+        v = self.values()
+        return not str(v["trigger"]).strip() and not str(v["decided_by"]).strip()
+
+    def submit(self, values: dict[str, object]) -> object:
+        try:
+            return self._on_submit(*(str(values[k]) for k in ("level", "ave", "trigger", "decided_by",
+                                                               "decided_on")))
+        except ZvhError as error:
+            if error.field is None:
+                error.field = "to_level"
+            raise
+
+
+class CloseCaseDialog(FormDialog):
+    """Afsluiten: reason, who was informed, nazorg date; shows the retention end before saving."""
+
+    TITLE_TEXT = "Casus afsluiten"
+    SAVE_LABEL = "Afsluiten"
+
+    def __init__(self, reference: str, retention_years: int,
+                 on_submit: Callable[[str, str, str, str | None], object],
+                 open_actions: int = 0) -> None:
+        super().__init__()
+        self._reference, self._years, self._on_submit = reference, retention_years, on_submit
+        self._open_actions = open_actions
+
+    def retention_end(self) -> dt.date:
+        return cases.retention_end_for(context.today(), self._years)
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(plain(
+            f"Casus {self._reference} wordt vandaag afgesloten. Bewaartermijn {self._years} jaar: "
+            f"de gegevens worden bewaard tot {dates.format_date(self.retention_end())} en daarna "
+            "voorgesteld voor vernietiging."), classes="dialog-text", id="retention-end")
+        if self._open_actions:
+            yield Static(plain(cases.open_actions_text(self._open_actions)
+                               + " in het plan van aanpak."),
+                         classes="dialog-emphasis", id="open-actions-warning")
+
+    def fields(self) -> Iterable[Widget]:
+        if self._open_actions:
+            yield self.label(plurals.plural(self._open_actions, "Wat gebeurt er met die actie?",
+                                            "Wat gebeurt er met die acties?"))
+            yield Select([(plurals.plural(self._open_actions, "Laten vervallen (status vervallen)",
+                                          "Alle laten vervallen (status vervallen)"),
+                           cases.CANCEL_OPEN_ACTIONS),
+                          ("Open laten staan", cases.KEEP_OPEN_ACTIONS)],
+                         prompt="Kies…", id="open_actions")
+            yield self.error_line("open_actions")
+        yield self.label("Reden van afsluiten")
+        yield TextArea("", id="closing_reason", soft_wrap=True)
+        yield self.error_line("closing_reason")
+        yield self.label("Wie is geïnformeerd?")
+        yield Input("", id="closing_informed")
+        yield self.error_line("closing_informed")
+        yield self.label("Nazorg tot (mag leeg)")
+        yield DateInput("", label="Nazorg tot", future=True, id="watch_until")
+        yield self.error_line("watch_until")
+
+    def on_mount(self) -> None:
+        self.query_one("#closing_reason", TextArea).focus()  # the choice is asked on saving
+
+    def values(self) -> dict[str, object]:
+        choice = self.query_one("#open_actions", Select).value if self._open_actions else None
+        return {
+            "reason": self.query_one("#closing_reason", TextArea).text,
+            "informed": self.query_one("#closing_informed", Input).value,
+            "watch_until": self.query_one("#watch_until", DateInput).value,
+            "open_actions": choice if isinstance(choice, str) else None,
+        }
+
+    def is_empty(self) -> bool:
+        return not any(str(v or "").strip() for v in self.values().values())
+
+    def submit(self, values: dict[str, object]) -> object:
+        choice = values["open_actions"]
+        return self._on_submit(str(values["reason"]), str(values["informed"]),
+                               str(values["watch_until"]), choice if isinstance(choice, str) else None)
+
+
+def phase_title(target: Phase) -> str:
+    return f"Naar de fase {target.label}?"
