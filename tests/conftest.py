@@ -2,7 +2,7 @@
 
 Every test runs with the XDG folders inside its own tmp_path and without ZVH_PASSPHRASE /
 ZVH_DATA_DIR, so nothing can reach a real profile. Sub-folders add their own conftest.py for
-what only they need.
+what only they need, importing shared fixtures from tests/kits/ (one place per fixture).
 
 Creating a profile costs about 0.2-0.3 s of key derivation, so `profile` copies a template made
 once per session with `Profile.create` (the real path: migrations, own partner, audit) and opens
@@ -19,9 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services.safety.profile import Profile
-from zvh_tui.services.shared import context
-from zvh_tui.store import models
+# Shared test helpers and fixture modules (imported by the conftest.py of each folder).
+sys.path.insert(0, str(Path(__file__).with_name("kits")))
+
+from zvh_tui.services.safety.profile import Profile  # noqa: E402
+from zvh_tui.services.shared import context  # noqa: E402
+from zvh_tui.store import models  # noqa: E402
 
 TEST_PASSPHRASE = "test-wachtwoord-1"
 

@@ -38,8 +38,8 @@ from zvh_tui.palette import (
 )
 from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
-from zvh_tui.screens.safety.unlock import UnlockScreen
 from zvh_tui.screens.shell.help import HelpScreen, key_rows
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile, retry_delay
 from zvh_tui.services.shared.text import paste_refusal, visible
 from zvh_tui.themes import THEMES

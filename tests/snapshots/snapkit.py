@@ -29,7 +29,7 @@ from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.cases.dossier import DossierScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
-from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners

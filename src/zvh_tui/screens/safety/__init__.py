@@ -1,1 +1,1 @@
-"""Safety screens: unlock, audit log (logboek), vernietigingsvoorstel."""
+"""Safety screens: audit log (logboek), vernietigingsvoorstel."""

@@ -1,1 +1,1 @@
-"""Screens of the app itself: help (F1) and settings."""
+"""Screens of the app itself: unlock, help (F1) and settings."""

@@ -18,7 +18,7 @@ from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.core.errors import UnlockDelayed, ValidationError, WrongPassphrase
-from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety import unlock_delay
 from zvh_tui.services.safety.profile import Profile
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from uikit import screen_text, wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety import backup
 from zvh_tui.services.safety.profile import Profile
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 
+# The domain tests' clock and actor (a user without organisation), not the safety folder's.
+from fixtures_domain import _frozen_clock, profile  # noqa: F401
+
 from zvh_tui.core.errors import RuleError, ValidationError
 from zvh_tui.core.vocab import ActionStatus, CheckStatus, Phase, TriageOutcome
 from zvh_tui.services.cases import escalation, journal

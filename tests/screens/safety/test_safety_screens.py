@@ -12,8 +12,8 @@ from zvh_tui.app import ZvhApp
 from zvh_tui.core import config
 from zvh_tui.screens.safety.audit_log import AuditLogScreen
 from zvh_tui.screens.safety.retention import RetentionScreen
-from zvh_tui.screens.safety.unlock import UnlockScreen
 from zvh_tui.screens.shell.settings import SettingsScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety import backup
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import context

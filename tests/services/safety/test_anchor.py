@@ -169,7 +169,7 @@ async def test_the_app_stays_locked_and_says_why(profile: Profile, raw_key: str)
     from textual.widgets import Input
 
     from zvh_tui.app import ZvhApp
-    from zvh_tui.screens.safety.unlock import UnlockScreen
+    from zvh_tui.screens.shell.unlock import UnlockScreen
 
     paths = profile.paths
     profile.lock()

@@ -16,8 +16,8 @@ from textual.widgets import Input, Static
 from uikit import wait_for
 
 from zvh_tui.app import LOCKED_MODE, ZvhApp
-from zvh_tui.screens.safety.unlock import UnlockScreen
 from zvh_tui.screens.shell.help import HelpScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety.profile import Profile, retry_delay
 from zvh_tui.store.database import SQLITE_PLAINTEXT_HEADER
 from zvh_tui.store.models import Case

@@ -236,7 +236,7 @@ async def test_ctrl_l_right_after_unlock_stops_the_backup_and_locks(
     make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
     from zvh_tui.app import ZvhApp
-    from zvh_tui.screens.safety.unlock import UnlockScreen
+    from zvh_tui.screens.shell.unlock import UnlockScreen
 
     profile = make_profile(unlock=False)
     copying, _release = _held_backups(monkeypatch)

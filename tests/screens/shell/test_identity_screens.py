@@ -10,8 +10,8 @@ from uikit import wait_for_text
 
 from zvh_tui.app import LOCKED_MODE, ZvhApp
 from zvh_tui.core import config
-from zvh_tui.screens.safety.unlock import UnlockScreen
 from zvh_tui.screens.shell.settings import SettingsScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import context, identity
 from zvh_tui.store.models import AuditEvent

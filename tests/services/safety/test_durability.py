@@ -85,8 +85,11 @@ def test_kill_9_loses_no_acknowledged_change(make_profile: Callable[..., Profile
         child = start_child("work", data_dir, run, raw_key)
         ready = read_until(child, time.monotonic() + 20, lambda line: line.startswith("READY"))
         assert ready and ready[-1] == "READY", child.stderr.read() if child.stderr else ""
-        time.sleep(rng.uniform(0.0, 0.25))  # a random moment in the middle of the work
-        lines = kill_and_drain(child)
+        # Wait for the work to be under way (its first acknowledged change), however slow the
+        # machine is, then kill it at a random moment in the middle of the work.
+        first = read_until(child, time.monotonic() + 20, lambda line: line.startswith("ACK "))
+        time.sleep(rng.uniform(0.0, 0.25))
+        lines = first + kill_and_drain(child)
         assert child.returncode == -signal.SIGKILL
         acks = [line.split(" ", 3) for line in lines if line.startswith("ACK ")]
         killed_mid_work += bool(acks)

@@ -1,0 +1,6 @@
+"""Fixtures for tests/services/cases: shared ones from tests/kits/ (one place per fixture)."""
+
+# ruff: noqa: F401 - the imported fixtures are registered by pytest
+
+from fixtures_cases import make_app, world
+from fixtures_domain import _frozen_clock, build, profile

@@ -1,0 +1,7 @@
+"""Fixtures for tests/services/safety: shared ones from tests/kits/ (one place per fixture)."""
+
+# ruff: noqa: F401 - the imported fixtures are registered by pytest
+
+from fixtures_domain import build
+from fixtures_safety import _frozen_clock, make_profile, profile, raw_key, template
+from fixtures_services import passphrase, store_profile
