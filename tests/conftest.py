@@ -11,9 +11,11 @@ the copy with its raw key (about 10 ms). Tests about the passphrase itself use `
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,7 +25,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).with_name("kits")))
 
 from zvh_tui.services.safety.profile import Profile  # noqa: E402
-from zvh_tui.services.shared import context  # noqa: E402
+from zvh_tui.services.shared import context, disclosure  # noqa: E402
 from zvh_tui.store import models  # noqa: E402
 
 TEST_PASSPHRASE = "test-wachtwoord-1"
@@ -43,6 +45,7 @@ def _root_isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     yield
     context.set_today(None)
     context.set_actor(context.Actor())
+    disclosure.set_screen(disclosure.Disclosure.FULL)
     if models.db.obj is not None:  # a test left a store bound: do not leak it into the next
         models.db.obj.close()
         models.db.initialize(None)
@@ -104,3 +107,26 @@ def zvh(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
         return status, out, err
 
     return run
+
+
+# The zone database's Amsterdam, or the same EU rule as a POSIX TZ string where it is missing.
+AMSTERDAM = ("Europe/Amsterdam" if Path("/usr/share/zoneinfo/Europe/Amsterdam").exists()
+             else "CET-1CEST,M3.5.0,M10.5.0/3")
+
+
+@pytest.fixture
+def amsterdam() -> Iterator[str]:
+    """Local time is Europe/Amsterdam (TZ and time.tzset()) during the test, restored after."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset() bestaat niet op dit platform")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TZ", AMSTERDAM)
+        time.tzset()
+        try:  # never pass in UTC by accident: the zone must be in force, winter and summer
+            winter = dt.datetime(2026, 12, 1, 17, 48, tzinfo=dt.timezone.utc).astimezone()
+            summer = dt.datetime(2026, 7, 1, 12, 0, tzinfo=dt.timezone.utc).astimezone()
+            assert (winter.hour, summer.hour) == (18, 14), "TZ=Europe/Amsterdam not in force"
+            yield AMSTERDAM
+        finally:
+            mp.undo()
+            time.tzset()

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from zvh_tui.core import crash
 from zvh_tui.core.vocab import PartnerDomain, Phase
 from zvh_tui.services.cases.case_list import fts_query
-from zvh_tui.services.shared import palette
+from zvh_tui.services.shared import disclosure, palette
 from zvh_tui.services.shared.palette import CaseHit, PartnerHit
 from zvh_tui.services.shared.text import visible
 from zvh_tui.store.models import db
@@ -119,7 +119,7 @@ def words_of(query: str) -> list[str]:
 
 def case_prompt(hit: CaseHit, words: list[str]) -> Text:
     """'2026-0042 · Naam · Fase', or '2026-0042 · Naam (afgesloten)': plain text, no markup."""
-    title = visible(hit.title) or "(zonder naam)"  # stored text: control characters as symbols
+    title = visible(disclosure.case_name(hit.title)) or "(zonder naam)"  # stored text: control characters as symbols
     if hit.closed:
         text = Text(f"{hit.reference} · {title} {CLOSED_MARK}", style="dim")
     else:

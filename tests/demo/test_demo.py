@@ -16,7 +16,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
 from zvh_tui.services.safety.profile import Profile
-from zvh_tui.services.shared import context
+from zvh_tui.services.shared import clock, context
 from zvh_tui.store.models import (
     Action,
     AuditEvent,
@@ -187,3 +187,16 @@ def test_dates_follow_today(demo_profile: Profile) -> None:
     assert Case.select().where(Case.reference.startswith("2028-")).count() == 2  # closed long ago
     assert max(c.received_on for c in Case.select()) == DEMO_DAY
     assert Meeting.select().where(Meeting.held_on > DEMO_DAY).count() == 1
+
+
+@pytest.mark.parametrize("scale", [None, 40], ids=["demo", "scale"])
+def test_demo_times_are_stored_in_utc(amsterdam: str, profile: Profile, scale: int | None) -> None:
+    """Issue 12.5: the demo's 09:15 aanmelding is stored as 08:15 UTC in winter, 07:15 in summer,
+    so that it shows as 09:15 on the local clock (it used to write 09:15 into the UTC column)."""
+    context.set_today(DEMO_DAY)
+    load_demo(scale)
+    created = [c.created_at for c in Case.select(Case.created_at)]
+    assert created and {clock.to_local(at).strftime("%H:%M") for at in created} == {"09:15"}
+    assert {at.strftime("%H:%M") for at in created} == {"07:15", "08:15"}  # summer and winter
+    journal_hours = {clock.to_local(e.at).hour for e in JournalEntry.select(JournalEntry.at)}
+    assert journal_hours and journal_hours <= set(range(8, 18))  # office hours, on the local clock

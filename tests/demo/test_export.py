@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -9,10 +10,11 @@ import pytest
 
 from zvh_tui.core.errors import NotFound
 from zvh_tui.core.vocab import Phase
+from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.export import SCHEMA, export_case, export_case_json
 from zvh_tui.services.safety.profile import Profile
-from zvh_tui.store.models import AuditEvent, Case, Participant, Partner, Person
+from zvh_tui.store.models import AuditEvent, Case, JournalEntry, Participant, Partner, Person
 
 SECTIONS = ["schema", "exported_at", "case", "persons", "participants", "plans", "meetings", "journal",
             "escalations", "director_changes"]
@@ -148,3 +150,16 @@ def test_new_case_without_plan_exports_empty_sections(profile: Profile) -> None:
     assert data["participants"][0]["role"] == "referrer"
     assert data["case"]["referral"]["referrer_partner"]["own_organisation"] is True
     assert Person.select().count() == 1
+
+
+def test_times_stay_utc_whatever_the_local_zone(amsterdam: str, profile: Profile) -> None:
+    """The export is for programs: ISO 8601 in UTC with Z, also where the clock says 18:48."""
+    case = cases.create_case(cases.NewCase(
+        persons=[cases.NewPerson(name="Test Persoon")], referrer_citizen="buurman", reason="Zorgen."))
+    entry = journal.add_entry(case, "gebeld")
+    JournalEntry.update(at=dt.datetime(2026, 12, 1, 17, 48)).where(JournalEntry.id == entry.id).execute()
+    data = json.loads(export_case_json(case.reference))
+    assert data["journal"][0]["at"] == "2026-12-01T17:48:00Z"
+    stored = Case.get_by_id(case.id).created_at
+    assert data["case"]["created_at"] == stored.isoformat() + "Z"  # the stored UTC, not local
+    assert ISO_TIME.match(data["exported_at"])

@@ -490,9 +490,10 @@ def _export_log_arguments(parser: argparse.ArgumentParser) -> None:
 def run_export_log(args: argparse.Namespace, profile: Profile) -> int:
     """The audit log (NEN 7513) of one person or case as JSON, for an access request."""
     from zvh_tui.services.safety import audit_log
+    from zvh_tui.services.shared import disclosure
 
     text = audit_log.export_json(person_id=args.person, case_ref=args.case)
-    what = f"betrokkene {args.person}" if args.person is not None else f"casus {args.case}"
+    what = disclosure.person_number(args.person) if args.person is not None else f"casus {args.case}"
     write_export(text, args.output, f"het logboek van {what}")
     return EXIT_OK
 

@@ -40,7 +40,7 @@ from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context
+from zvh_tui.services.shared import clock, context
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -129,7 +129,8 @@ def _tuesday(day: dt.date) -> dt.date:
 
 
 def _at(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute))
+    """`day` at `hour:minute` on the local clock, stored as UTC like every moment (clock.py)."""
+    return clock.local_moment(day, hour, minute)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from zvh_tui.screens.cases.case_list import EMPTY_TEXT, CaseListScreen, demo_hin
 from zvh_tui.screens.cases.dossier import DossierScreen
 from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
 from zvh_tui.services.cases.case_list import COLUMNS
+from zvh_tui.services.shared import disclosure
 from zvh_tui.widgets.case_table import CaseTable, column_widths
 
 
@@ -33,6 +34,18 @@ async def test_empty_state_says_what_to_do(profile, make_app) -> None:  # noqa: 
         command = zvh_command()
         assert f"{command} demo --data-dir {folder} en daarna {command} --data-dir {folder}" in flat
         assert "niet in dit profiel" in flat
+
+
+async def test_on_the_projector_switch_the_list_shows_initials(world: World, profile, make_app) -> None:  # noqa: ANN001
+    """Projector mode (next issue) flips `disclosure.set_screen`: the list shows no full name."""
+    disclosure.set_screen(disclosure.Disclosure.MEETING)  # the root conftest sets FULL again
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        screen.query_one(CaseTable).focus()
+        text = await wait_for_text(pilot, "F. el F.")
+        assert "B.R." in text and "P.S." in text
+        for name in ("Fatima", "Fictief", "Bram Rustig", "Piotr"):
+            assert name not in text, name
 
 
 def test_demo_hint_names_the_command_as_it_was_started(tmp_path, monkeypatch) -> None:  # noqa: ANN001

@@ -10,8 +10,9 @@ from textual.widgets import Input, Select, TextArea
 from textual.widgets._footer import FooterKey
 
 from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
-from zvh_tui.services.shared import context, dates
+from zvh_tui.services.shared import context, dates, disclosure
 from zvh_tui.store.models import AuditEvent, Case, Escalation, JournalEntry
 from zvh_tui.widgets.dialogs import (
     CloseCaseDialog,
@@ -110,6 +111,35 @@ async def test_journal_entry_shows_in_the_dossier(profile, make_app) -> None:  #
         entry = JournalEntry.get()
         assert (entry.text, entry.hat, entry.case_id) == ("Gebeld met [/b] de wijkagent", "monitoren",
                                                           case.id)
+
+
+async def test_journal_times_show_on_the_local_clock(amsterdam: str, profile, make_app) -> None:  # noqa: ANN001
+    """Issue 12.5: a note made at 18:48 in Amsterdam (17:48 UTC, as stored) shows as 18:48."""
+    case = make_case()
+    winter = journal.add_entry(case, "notitie in de winter")
+    summer = journal.add_entry(case, "notitie in de zomer")
+    JournalEntry.update(at=dt.datetime(2026, 12, 1, 17, 48)).where(JournalEntry.id == winter.id).execute()
+    JournalEntry.update(at=dt.datetime(2026, 7, 1, 8, 5)).where(JournalEntry.id == summer.id).execute()
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_dossier(pilot, case)
+        text = await wait_for_text(pilot, "notitie in de zomer")
+        assert "01-12-2026 18:48" in text  # winter time: UTC+1
+        assert "01-07-2026 10:05" in text  # summer time: UTC+2
+        assert "17:48" not in text and "08:05" not in text  # never the stored UTC
+
+
+async def test_on_the_projector_switch_the_dossier_shows_initials_only(profile, make_app) -> None:  # noqa: ANN001
+    """The one place projector mode will flip (next issue): no name, day of birth, or number."""
+    case = cases.create_case(cases.NewCase(
+        persons=[cases.NewPerson(name="Fatima El Fictief", date_of_birth=dt.date(1990, 4, 3))],
+        reason="huiselijk geweld", referrer_citizen="buurvrouw"))
+    disclosure.set_screen(disclosure.Disclosure.MEETING)  # the root conftest sets FULL again
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_dossier(pilot, case)
+        text = await wait_for_text(pilot, "Betrokkenen: F. el F. (1990), cliënt")
+        assert f"Casus {case.reference}  ·  F. el F." in text
+        for secret in ("Fatima", "Fictief", "03-04-1990", "betrokkene "):
+            assert secret not in text, secret
 
 
 async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None:  # noqa: ANN001

@@ -17,7 +17,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.lifecycle import NewCase, NewPerson
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety.profile import Profile
-from zvh_tui.services.shared import context
+from zvh_tui.services.shared import context, disclosure
 from zvh_tui.store.models import AuditEvent, Case, Partner
 
 SIZE = (120, 40)
@@ -87,6 +87,17 @@ async def test_a_persons_name_finds_the_case_and_enter_opens_its_dossier(
         events = [e.event for e in AuditEvent.select().where(AuditEvent.case_id == first.id)]
         assert events.count("view") == 1  # the dossier, not the search
         assert not AuditEvent.select().where(AuditEvent.event == "search").exists()
+
+
+async def test_on_the_projector_switch_a_hit_shows_initials_not_the_name(
+    profile: Profile, world, wait_for, screen_text  # noqa: ANN001
+) -> None:
+    disclosure.set_screen(disclosure.Disclosure.MEETING)  # the root conftest sets FULL again
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.current_mode == "cases")
+        hits = await search(pilot, wait_for, "2026-0001", "2026-0001 · F. el A. · Aanmelding")
+        assert "Amrani" not in hits and "Amrani" not in screen_text(app)
 
 
 async def test_reference_finds_one_case_and_closed_cases_are_marked(

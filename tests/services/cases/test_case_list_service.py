@@ -41,6 +41,17 @@ def test_row_values(world: World) -> None:
     assert case_list.cells(row)[7] == "! 1"  # the Laat column says it in text, not colour alone
 
 
+def test_days_since_change_count_local_days(amsterdam: str, profile) -> None:  # noqa: ANN001
+    """Changed at 00:30 on the local clock (23:30 UTC the day before): changed today, not yesterday."""
+    case = make_case()
+    Case.update(updated_at=dt.datetime(2026, 12, 1, 23, 30)).where(Case.id == case.id).execute()
+    rows = {r.reference: r for r in case_list.load_rows(today=dt.date(2026, 12, 2))}
+    assert rows[case.reference].days_since_change == 0
+    Case.update(updated_at=dt.datetime(2026, 12, 1, 22, 59)).where(Case.id == case.id).execute()
+    rows = {r.reference: r for r in case_list.load_rows(today=dt.date(2026, 12, 2))}
+    assert rows[case.reference].days_since_change == 1  # 23:59 on 1 December here
+
+
 def test_counts_come_from_the_newest_plan_that_is_not_superseded(world: World) -> None:
     plan = plans.current(world.overdue)
     Plan.update(superseded=True).where(Plan.id == plan.id).execute()

@@ -3,6 +3,7 @@ exists, no client data in it, and an export per person or case for an access req
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -154,3 +155,19 @@ def test_log_rows_name_objects_in_dutch_and_keep_the_person_number(profile: Prof
     fields = dict(row.fields())
     assert fields["Betrokkene"] == f"b {person.id}" and fields["Object"] == f"betrokkene #{person.id}"
     assert CANARY not in json.dumps(row.fields())
+
+
+def test_log_rows_show_local_time_and_the_export_keeps_utc(
+    amsterdam: str, profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12.5: the logboek screen shows the wall clock; the JSON for an access request UTC."""
+    case = h.fill_case(CANARY, today=h.TODAY)
+    monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime(2026, 12, 1, 17, 48, 9))
+    cases.get_case(case.id)  # a view, logged at 17:48:09 UTC
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert (event.event, event.at) == ("view", dt.datetime(2026, 12, 1, 17, 48, 9))
+    assert audit_log.row_of(event).at == "01-12-2026 18:48:09"  # what the screen shows
+    data = json.loads(audit_log.export_json(case_ref=case.reference))
+    view = next(e for e in data["gebeurtenissen"] if e["id"] == event.id)
+    assert view["tijd_utc"] == "2026-12-01T17:48:09Z"
+    assert audit.verify_chain().ok

@@ -40,6 +40,7 @@ from zvh_tui.services.cases.case_list import (
     QuickFilter,
     Stats,
 )
+from zvh_tui.services.shared import disclosure
 from zvh_tui.services.shared.text import visible
 from zvh_tui.store import models
 from zvh_tui.widgets.case_table import CaseTable
@@ -323,7 +324,7 @@ class CaseListScreen(Screen[None]):
         if row is None:
             detail.set("")
             return
-        text = Text(visible(f"{row.reference}  {row.title}"))  # stored text: controls as symbols
+        text = Text(visible(f"{row.reference}  {disclosure.case_name(row.title)}"))  # stored text: controls as symbols
         text.append(visible(f"  ·  casusregisseur: {row.director or 'geen'}"))
         if row.badges:
             text.append("  ·  " + ", ".join(row.badges), style="bold")

@@ -35,7 +35,7 @@ from zvh_tui.screens.cases.case_list import QuickFooter
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
-from zvh_tui.services.shared import dates
+from zvh_tui.services.shared import clock, dates, disclosure
 from zvh_tui.widgets.dialogs import (
     CloseCaseDialog,
     ConfirmDialog,
@@ -185,7 +185,7 @@ class DossierScreen(Screen[None]):
         if d is None:
             return
         case = d.case
-        title = plain_text(f"Casus {case.reference}  ·  {case.title}", style="bold")
+        title = plain_text(f"Casus {case.reference}  ·  {disclosure.case_name(case.title)}", style="bold")
         title.append(f"  ·  {Phase.label_of(case.phase)}")
         self.query_one("#dossier-title", Static).update(title)
         self.query_one("#dossier-overview", Static).update(self._overview(d))
@@ -200,10 +200,7 @@ class DossierScreen(Screen[None]):
         text = SafeText()  # stored text: control characters as symbols
         # The person's number is what the logboek (`b 17`) and `zvh export log --person 17` ask.
         persons = "; ".join(
-            f"{person.name}"
-            + (f" ({_date(person.date_of_birth)})" if person.date_of_birth else "")
-            + f", {PersonRole.label_of(role)}, betrokkene {person.id}"
-            for person, role in d.persons
+            disclosure.person_label(person, PersonRole.label_of(role)) for person, role in d.persons
         )
         _field(text, "Betrokkenen", persons)
         _field(text, "Fase", Phase.label_of(case.phase))
@@ -320,8 +317,7 @@ class DossierScreen(Screen[None]):
             return Text("Nog geen notities. Druk j voor een nieuwe notitie.")
         text = SafeText()  # stored text: control characters as symbols
         for entry in d.journal:
-            at = entry.at.strftime("%d-%m-%Y %H:%M") if hasattr(entry.at, "strftime") else str(entry.at)
-            text.append(f"{at}  {entry.author}", style="bold")
+            text.append(f"{clock.format_local(entry.at)}  {entry.author}", style="bold")
             if entry.hat:
                 text.append(f"  [pet: {Hat.label_of(entry.hat)}]")
             text.append("\n")

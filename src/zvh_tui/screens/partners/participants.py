@@ -8,7 +8,6 @@ A case has exactly one casusregisseur; every change is recorded and listed below
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -27,7 +26,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import TableRow
-from zvh_tui.services.shared import dates, plurals
+from zvh_tui.services.shared import clock, dates, disclosure, plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.store.models import Case
 from zvh_tui.widgets.date_input import DateInput
@@ -43,12 +42,6 @@ BASIS_PLACEHOLDER = "bijvoorbeeld convenant ZVH art. 5, doel: screening"
 def cell(value: object, style: str = "") -> Text:
     return Text(visible(value),  # stored text: control characters as symbols
                 style=style, no_wrap=True, overflow="ellipsis")
-
-
-def local_time(at: dt.datetime) -> str:
-    """A stored (naive UTC) moment as local date and time, the Dutch way."""
-    local = at.replace(tzinfo=dt.timezone.utc).astimezone()
-    return f"{dates.format_date(local.date())} {local:%H:%M}"
 
 
 # -- dialogs ---------------------------------------------------------------------------------
@@ -350,7 +343,7 @@ class ParticipantsScreen(Screen[None]):
         self.rows = partner_overview.table_of(self.case_id)
         title = f"Aan tafel · casus {case.reference}"
         if case.title:
-            title += f" · {case.title}"
+            title += f" · {disclosure.case_name(case.title)}"
         if case.phase == Phase.CLOSED.value:
             title += " (afgesloten)"
         self.query_one("#participants-title", Static).update(plain_text(title))
@@ -387,7 +380,7 @@ class ParticipantsScreen(Screen[None]):
         history = self.query_one("#participants-history", DataTable)
         history.clear()
         for entry in partner_overview.director_history(self.case_id):
-            history.add_row(cell(local_time(entry.at)), cell(entry.partner), cell(entry.contact),
+            history.add_row(cell(clock.format_local(entry.at)), cell(entry.partner), cell(entry.contact),
                             cell(entry.by))
         if history.row_count == 0:
             history.add_row(cell("nog geen"), cell(""), cell(""), cell(""))

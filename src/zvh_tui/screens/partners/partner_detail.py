@@ -21,7 +21,7 @@ from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import PartnerDetail
-from zvh_tui.services.shared import dates
+from zvh_tui.services.shared import dates, disclosure
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -139,7 +139,7 @@ class PartnerDetailScreen(Screen[None]):
         cases.clear()
         for link in detail.cases:
             style = "dim" if link.closed else ""
-            cases.add_row(cell(link.reference, style), cell(link.title, style),
+            cases.add_row(cell(link.reference, style), cell(disclosure.case_name(link.title), style),
                           cell(link.phase, style), cell(link.role, style),
                           cell(link.contact, style), key=str(link.case_id))
         running = sum(1 for link in detail.cases if not link.closed)

@@ -23,6 +23,7 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.services.safety import audit, audit_log
+from zvh_tui.services.shared import disclosure
 from zvh_tui.services.shared.text import visible
 from zvh_tui.store.models import Case
 from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
@@ -129,7 +130,7 @@ class AuditLogScreen(Screen[None]):
         try:
             if self.person_id is not None:
                 rows = audit_log.rows_for_person(self.person_id)
-                title = f"Logboek van betrokkene {self.person_id}"
+                title = f"Logboek van {disclosure.person_number(self.person_id)}"
                 audit.record("view", person_id=self.person_id, object_type="audit_log")
             else:
                 rows = audit_log.rows_for_case(self.case_ref or "")

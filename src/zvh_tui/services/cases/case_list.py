@@ -36,7 +36,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import versions as plans
-from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared import context, dates, disclosure, plurals
 from zvh_tui.services.shared.plurals import number
 from zvh_tui.store.models import (
     Case,
@@ -208,6 +208,8 @@ def sort_rows(rows: Sequence[CaseRow], column: str, descending: bool = False) ->
 # the newest non-superseded plan by plan_case_id_version, its open and overdue actions counted
 # on the covering index action_plan_id_status_deadline, the casusregisseur by
 # participant_case_id_role. Loading a few cases (`case_ids`) costs as little as it should.
+# Days since the last change count from the local day of the stored UTC moment (the rule of
+# services/shared/clock.py; SQLite's 'localtime' reads the same TZ as Python).
 LOAD_SQL = """
 SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr.name, co.name,
   (SELECT COUNT(*) FROM action a WHERE a.plan_id = pl.id AND a.status IN (:open, :busy)),
@@ -217,7 +219,7 @@ SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr
   CASE WHEN c.phase = :closed THEN NULL ELSE
     (SELECT MIN(m.held_on) FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting_id
      WHERE mi.case_id = c.id AND m.held_on >= :today AND m.status != :meeting_closed) END,
-  MAX(0, CAST(julianday(:today) - julianday(substr(c.updated_at, 1, 10)) AS INTEGER)),
+  MAX(0, CAST(julianday(:today) - julianday(date(c.updated_at, 'localtime')) AS INTEGER)),
   EXISTS (SELECT 1 FROM plan p2 WHERE p2.case_id = c.id AND p2.status != :concept),
   c.informed = 0 AND c.informed_review_on < :today,
   c.retention_end < :today
@@ -462,7 +464,7 @@ def cells(row: CaseRow) -> list[str]:
     """The texts of one row, in the order of COLUMNS."""
     return [
         row.reference,
-        row.title,
+        disclosure.case_name(row.title),
         SHORT_PHASE.get(row.phase) or Phase.label_of(row.phase),
         ave_text(row.ave_phase, row.level),
         SHORT_ROLE.get(row.zvh_role) or ZvhRole.label_of(row.zvh_role),

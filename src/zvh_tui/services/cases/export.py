@@ -3,7 +3,10 @@
 The contract (schema "zvh-tui/case-export/1"):
 - one case only: never another case, never the audit log;
 - enumerations as their code plus a Dutch label (`"phase": "execution", "phase_label": "Uitvoering"`);
-- dates as ISO 8601 (`2026-03-15`), times as ISO 8601 in UTC (`2026-03-15T10:30:00Z`);
+- dates as ISO 8601 (`2026-03-15`), times as ISO 8601 in UTC (`2026-03-15T10:30:00Z`), whatever
+  the local time zone: a program reads this file, not a person (`clock.iso_utc`; screens and the
+  exports for people show local time);
+- everything about the persons, unshortened (`Disclosure.FULL`: an access request gets all);
 - stable order: keys as written here, lists by position, version or date, then by id;
 - meetings: only this case's agenda item, its notes, and the attendance of the partners at the
   table in this case (and our own organisation), so nothing points to other cases.
@@ -38,7 +41,8 @@ from zvh_tui.core.vocab import (
 )
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import text
+from zvh_tui.services.shared import clock, disclosure, text
+from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -63,6 +67,7 @@ from zvh_tui.store.models import (
 )
 
 SCHEMA = "zvh-tui/case-export/1"
+FULL = Disclosure.FULL  # never the screen's policy: projector mode does not change an export
 
 
 def export_case_json(reference: str) -> str:
@@ -92,11 +97,9 @@ def _date(value: object) -> str | None:
 
 
 def _time(value: object) -> str | None:
-    if value is None or value == "":
-        return None
     if isinstance(value, dt.datetime):
-        return value.replace(microsecond=0).isoformat() + "Z"
-    return str(value)
+        return clock.iso_utc(value)
+    return None if value is None or value == "" else str(value)
 
 
 def _coded(name: str, value: str | None, vocab: type[Vocab]) -> dict[str, Any]:
@@ -176,7 +179,7 @@ class _Exporter:
         c = self.case
         return {
             "reference": c.reference,
-            "title": c.title,
+            "title": disclosure.case_name(c.title, FULL),
             **_coded("phase", c.phase, Phase),
             **_coded("ave_phase", c.ave_phase, AvePhase),
             **_coded("level", c.level, Level),
@@ -215,9 +218,9 @@ class _Exporter:
         )
         return [
             {
-                "name": row.person.name,
-                "date_of_birth": _date(row.person.date_of_birth),
-                "address": row.person.address,
+                "name": disclosure.person_name(row.person, FULL),
+                "date_of_birth": _date(row.person.date_of_birth),  # ISO here: the full date
+                "address": disclosure.address(row.person, FULL),
                 "notes": row.person.notes,
                 **_coded("role", row.role, PersonRole),
                 "created_at": _time(row.person.created_at),

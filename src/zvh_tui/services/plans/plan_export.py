@@ -29,10 +29,12 @@ from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.quick_entry import match_score
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates, text
+from zvh_tui.services.shared import context, dates, disclosure, text
+from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
 
 FORMATS = ("md", "html")
+FULL = Disclosure.FULL  # what the plan exports show of a person, whatever is on the screen
 
 
 # -- the read model -----------------------------------------------------------------------
@@ -258,7 +260,7 @@ def _render_markdown(view: PlanView) -> str:
     out.append(title)
     out.append("")
     if case.title:
-        out.append(f"Betreft: {_md(case.title)}  ")
+        out.append(f"Betreft: {_md(disclosure.case_name(case.title, FULL))}  ")
     out.append(_version_line(view) + "  ")
     if view.partner_id is not None:
         out.append(f"Versie voor: {_md(view.partner_name)} (alleen de eigen acties en de afspraken die deze partner aangaan)  ")
@@ -377,7 +379,7 @@ def _render_html(view: PlanView) -> str:
         f"<h1>Plan van aanpak · casus {_h(case.reference)}</h1>",
     ]
     if case.title:
-        out.append(f'<p class="meta">Betreft: {_h(case.title)}</p>')
+        out.append(f'<p class="meta">Betreft: {_h(disclosure.case_name(case.title, FULL))}</p>')
     out.append(f'<p class="meta">{_h(_version_line(view))}</p>')
     if view.partner_id is not None:
         out.append(f'<p class="meta">Versie voor: <strong>{_h(view.partner_name)}</strong> '

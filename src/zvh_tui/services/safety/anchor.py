@@ -32,6 +32,7 @@ from pathlib import Path
 from zvh_tui.core.errors import StoreError
 from zvh_tui.core.paths import ProfilePaths
 from zvh_tui.services.safety import audit
+from zvh_tui.services.shared import clock
 from zvh_tui.store import database, models
 from zvh_tui.store.migrations import AUDIT_CHAIN_LABEL
 
@@ -228,10 +229,10 @@ class Comparison:
         if self.anchor is None:
             return ""
         try:
-            moment = dt.datetime.fromisoformat(self.anchor.at).astimezone()
+            moment = clock.to_local(self.anchor.at)
         except ValueError:
             return ""
-        return f" (laatst bijgewerkt {moment.strftime('%d-%m-%Y %H:%M')})"
+        return f" (laatst bijgewerkt {clock.format_wall(moment)})"
 
 
 def compare(paths: ProfilePaths, execute: audit.Execute, raw_key: str) -> Comparison:

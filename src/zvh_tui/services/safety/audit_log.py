@@ -1,20 +1,20 @@
 """Reading the audit log (NEN 7513): per case and per person, for the screen and for an access
 request (`zvh export log --person ID | --case KENMERK`).
 
-The log holds ids, codes and case numbers only; an export of it therefore holds no names or
-notes either. Every export of the log is itself logged ('export', object 'audit_log').
+The log holds ids, codes and case numbers only (`disclosure.Disclosure.LOG`); an export of it
+therefore holds no names or notes either. The screen shows local time (`clock.format_local`); the
+JSON export keeps UTC (`tijd_utc`, ISO 8601 with `Z`). Every export of the log is itself logged ('export', object 'audit_log').
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import NotFound, ValidationError
 from zvh_tui.core.vocab import AuditObject
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, text
+from zvh_tui.services.shared import clock, context, text
 from zvh_tui.store.models import AuditEvent, Case, CasePerson, Person, utcnow
 
 EVENT_LABELS: dict[str, str] = {
@@ -91,15 +91,11 @@ class LogRow:
 COLUMNS = ["Tijd", "Handeling", "Gebruiker", "Namens", "Casus", "Object", "Detail", "Resultaat"]
 
 
-def _local(at: dt.datetime) -> dt.datetime:
-    return at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
-
-
 def row_of(event: AuditEvent) -> LogRow:
     obj = object_label(event.object_type, event.object_id)
     return LogRow(
         id=event.id,
-        at=_local(event.at).strftime("%d-%m-%Y %H:%M:%S"),
+        at=clock.format_local(event.at, seconds=True),
         event=label(event.event),
         user=event.user,
         on_behalf_of=event.on_behalf_of,
@@ -162,7 +158,7 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
     chain = audit.verify_chain()
     document = {
         "soort": "logboek (NEN 7513) voor een inzageverzoek",
-        "gemaakt_op": utcnow().isoformat() + "Z",
+        "gemaakt_op": clock.iso_utc(utcnow()),  # machine-readable: UTC, as "tijd_utc" says
         "gemaakt_door": context.actor().user,
         "onderwerp": subject,
         "aantal": len(events),
@@ -170,7 +166,7 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
         "gebeurtenissen": [
             {
                 "id": e.id,
-                "tijd_utc": e.at.isoformat() + "Z",
+                "tijd_utc": clock.iso_utc(e.at),
                 "handeling": e.event,
                 "omschrijving": label(e.event),
                 "gebruiker": e.user,

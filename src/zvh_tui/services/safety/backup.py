@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zvh_tui.core.errors import DatabaseCorrupt, StoreClosing, StoreError, WrongPassphrase
+from zvh_tui.services.shared import clock
 from zvh_tui.store import database, migrations
 
 BACKUP_NAME = re.compile(r"^zvh-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
@@ -66,8 +67,8 @@ class BackupInfo:
         return self.path.name
 
     def label(self) -> str:
-        """'23-11-2026 14:05' for messages."""
-        return self.made_at.strftime("%d-%m-%Y %H:%M")
+        """'23-11-2026 14:05' for messages (the file name holds local wall-clock time)."""
+        return clock.format_wall(self.made_at)
 
 
 @dataclass

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from zvh_tui.core.errors import NotFound, RuleError
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates
+from zvh_tui.services.shared import context, dates, disclosure
 from zvh_tui.store.models import Case, CasePerson, CaseSearch, Person, db
 
 EXAMPLE_TERMS = (
@@ -46,7 +46,7 @@ class ProposalRow:
     def cells(self) -> list[str]:
         return [
             self.reference,
-            self.title,
+            disclosure.case_name(self.title),
             dates.format_date(self.closed_on),
             dates.format_date(self.retention_end),
         ]
