@@ -32,7 +32,7 @@ def test_every_vocabulary_is_covered_and_names_its_kind_in_dutch() -> None:
 
 def test_a_vocabulary_without_a_kind_cannot_be_made() -> None:
     with pytest.raises(TypeError, match="kind"):
-        class Nameless(Vocab):  # noqa: F841
+        class Nameless(Vocab):
             ONE = ("one", "een")
 
 
