@@ -110,9 +110,17 @@ def test_table_name_and_field_values() -> None:
 
 
 def test_the_peewee_shims_never_load_textual() -> None:
-    """store/ and services/ import compat.peewee: it must not bring Textual along."""
-    script = ("import sys, zvh_tui.compat, zvh_tui.compat.peewee, zvh_tui.store.database; "
-              "print(sorted({'textual', 'zvh_tui.compat.textual'} & set(sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    """core/, store/ and services/ (which use compat.peewee) never bring Textual along, not
+    even indirectly: every module of theirs imported, then Textual is still not loaded."""
+    script = (
+        "import importlib, pkgutil, sys\n"
+        "import zvh_tui.compat.peewee, zvh_tui.core, zvh_tui.services, zvh_tui.store\n"
+        "for pkg in (zvh_tui.core, zvh_tui.store, zvh_tui.services):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual'}"
+        " | {'zvh_tui.compat.textual'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
