@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.align import Align
 from rich.console import RenderableType
 from rich.segment import Segment
-from rich.text import Text
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.command import CommandList, CommandPalette
@@ -113,7 +111,8 @@ class CommandPaletteWithOwnNoMatches(CommandPalette):
     (None: show nothing, and hide the empty list)."""
 
     def no_matches_prompt(self, search_value: str) -> RenderableType | None:
-        return Align.center(Text("No matches found")) if search_value else None
+        """What to show when `search_value` found nothing; None shows nothing (subclass it)."""
+        return None
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         self._stop_no_matches_countdown()
