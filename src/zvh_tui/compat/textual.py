@@ -1,7 +1,7 @@
 """Textual's private APIs that the screens and widgets rely on (Textual 8.2; tests/compat).
 
 Imports Textual and Rich, never Peewee; only the UI (app, palette, screens, widgets, typeahead)
-imports this module. Each name says what it is for; tests/compat/test_textual.py checks that
+imports this module. Each name says what it is for; tests/compat/test_compat_textual.py checks that
 the private thing behind it is still there and still behaves as relied on.
 """
 
