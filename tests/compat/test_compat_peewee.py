@@ -28,12 +28,12 @@ class Recording(compat.HookedSqlCipherDatabase):
         self.closed: list[object] = []
         super().__init__(*args, **kwargs)
 
-    def open_connection(self):  # noqa: ANN202
+    def open_connection(self) -> object:
         conn = super().open_connection()
         self.opened.append(conn)
         return conn
 
-    def close_connection(self, conn) -> None:  # noqa: ANN001
+    def close_connection(self, conn: object) -> None:
         self.closed.append(conn)
         super().close_connection(conn)
 

@@ -19,23 +19,23 @@ class HookedSqlCipherDatabase(SqlCipherDatabase):
     on a new connection. A subclass overrides `open_connection` / `close_connection` instead.
     """
 
-    def _connect(self):  # noqa: ANN202 - Peewee's private hook
+    def _connect(self) -> Any:  # Peewee's private hook
         return self.open_connection()
 
-    def _close(self, conn) -> None:  # noqa: ANN001 - Peewee's private hook
+    def _close(self, conn: Any) -> None:  # Peewee's private hook
         self.close_connection(conn)
 
-    def open_connection(self) -> Any:  # noqa: ANN401 - a DB-API connection
+    def open_connection(self) -> Any:  # a DB-API connection
         return super()._connect()
 
-    def close_connection(self, conn: Any) -> None:  # noqa: ANN401
+    def close_connection(self, conn: Any) -> None:
         super()._close(conn)
 
-    def add_connection_hooks(self, conn: Any) -> None:  # noqa: ANN401
+    def add_connection_hooks(self, conn: Any) -> None:
         """The pragmas, functions and collations Peewee sets on each new connection."""
         self._add_conn_hooks(conn)
 
-    def current_connection(self) -> Any:  # noqa: ANN401 - None when this thread has none open
+    def current_connection(self) -> Any:  # None when this thread has none open
         """This thread's open connection, without opening one (Database._state.conn)."""
         return self._state.conn
 
