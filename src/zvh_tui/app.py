@@ -2,7 +2,7 @@
 
 The app holds one `Profile`. While it is locked, only the "locked" mode (the unlock screen)
 exists; locking throws away the screen stacks of every other mode, so no client data stays on
-screen or in widgets. Crashes go through `crash.SafeCrashMixin` (no traceback, no locals).
+screen or in widgets. Crashes go through `widgets.crash_guard.SafeCrashMixin` (no traceback, no locals).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME
+from zvh_tui.compat.textual import mode_is_built
 from zvh_tui.core import crash
 from zvh_tui.palette import (
     PLACEHOLDER,
@@ -45,6 +46,7 @@ from zvh_tui.services.shared.text import paste_refusal, visible
 from zvh_tui.themes import THEMES
 from zvh_tui.typeahead import TypeAheadMixin
 from zvh_tui.widgets import output_guard, paste_guard
+from zvh_tui.widgets.crash_guard import SafeCrashMixin
 
 # Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
 # way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
@@ -60,7 +62,7 @@ def _keeps_unsaved_input(screen: Screen) -> bool:
     return isinstance(screen, ModalScreen) or bool(getattr(screen, "KEEPS_UNSAVED_INPUT", False))
 
 
-class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
+class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     TITLE = APP_NAME  # never client data: some terminals show the title in the window bar
     CSS_PATH = "app.tcss"
 
@@ -229,7 +231,7 @@ class ZvhApp(crash.SafeCrashMixin, TypeAheadMixin, App[None]):
 
     async def _discard_mode(self, mode: str) -> None:
         """Throw away a mode's screens; its base screen is rebuilt on the next switch."""
-        if mode == self.current_mode or mode not in self._screen_stacks:
+        if mode == self.current_mode or not mode_is_built(self, mode):
             return
         await self.remove_mode(mode)
         self.add_mode(mode, self.MODES[mode])

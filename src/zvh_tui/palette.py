@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.align import Align
 from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
-from textual.widgets.option_list import Option
 
+from zvh_tui.compat.textual import CommandPaletteWithOwnNoMatches
 from zvh_tui.core import crash
 from zvh_tui.core.vocab import PartnerDomain, Phase
 from zvh_tui.services.cases.case_list import fts_query
@@ -63,26 +63,17 @@ PLACEHOLDER = "Zoek een opdracht, casus of partner…"
 THEME_PLACEHOLDER = "Zoek een thema…"
 
 
-class ZvhCommandPalette(CommandPalette):
+class ZvhCommandPalette(CommandPaletteWithOwnNoMatches):
     """Textual's command palette with its own texts in Dutch ("Geen resultaten").
 
-    Textual writes "No matches found" inside a private method (Textual 8.2): this class gives
-    that method its own body, using the same private attributes; tests/screens/test_palette.py
-    shows the Dutch text on screen, so a Textual upgrade that changes them fails there."""
+    Textual writes "No matches found" inside a private method (Textual 8.2); compat.textual
+    gives that method a body that asks `no_matches_prompt`. tests/screens/test_palette.py shows
+    the Dutch text on screen, tests/compat checks the private method is still the one used."""
 
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:  # something was searched and nothing found
-                self.query_one(CommandList).add_option(Option(
-                    Align.center(Text(NO_MATCHES, style="not bold")), disabled=True,
-                    id=self._NO_MATCHES))
-                self._list_visible = True
-            else:  # nothing to discover is not worth saying
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+    def no_matches_prompt(self, search_value: str) -> Align | None:
+        if not search_value:  # nothing to discover is not worth saying
+            return None
+        return Align.center(Text(NO_MATCHES, style="not bold"))  # something searched, nothing found
 
 
 def _app(provider: Provider) -> ZvhApp:

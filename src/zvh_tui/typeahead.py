@@ -35,6 +35,8 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.worker import WorkerState
 
+from zvh_tui.compat.textual import has_after_refresh_callbacks, has_queued_work
+
 HOLD_TIMEOUT = 1.0  # seconds a key waits at most for the previous one to settle
 POLL_INTERVAL = 1 / 200  # how often a waiting key looks again when no event wakes it
 
@@ -110,12 +112,12 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
             not screen.is_mounted or screen.focus_chain
         ):
             return False
-        if getattr(screen, "_callbacks", None):  # call_after_refresh, not yet run
+        if has_after_refresh_callbacks(screen):  # call_after_refresh, not yet run
             return False
         if any(worker.state == WorkerState.PENDING for worker in self.workers):
             return False
         for node in (self, *screen.walk_children(with_self=True)):
-            if not node._message_queue.empty() or node._next_callbacks:
+            if has_queued_work(node):
                 return False
         return True
 

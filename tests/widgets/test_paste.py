@@ -9,10 +9,10 @@ import safety_helpers as h
 from hypothesis import given
 from hypothesis import strategies as st
 from textual import events
-from textual._xterm_parser import XTermParser
 from textual.widgets import Input, TextArea
 
 from zvh_tui.app import ZvhApp
+from zvh_tui.compat.textual import XTermParser
 from zvh_tui.screens.cases.new_case import NewCaseScreen
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared.text import LINE_MAX, block, line, paste_refusal

@@ -19,9 +19,6 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from rich.text import Text
 
 LOGGER_NAME = "zvh_tui"
 EXIT_STATUS = 70  # EX_SOFTWARE: the exit status of `zvh` after a crash, in the CLI and the app
@@ -156,27 +153,6 @@ def report(error: BaseException, log_file: Path | None = None) -> str:
     except Exception:  # noqa: BLE001 - reporting a crash must not crash
         pass
     return error_id
-
-
-class SafeCrashMixin:
-    """Put before `App` in the bases: replaces Textual's traceback-with-locals crash screen.
-
-    The app defines `crash_log_file` (a Path or None) to say where the entry goes.
-    """
-
-    crash_log_file: Path | None = None
-
-    def _handle_exception(self, error: Exception) -> None:
-        app: Any = self
-        app._return_code = EXIT_STATUS
-        # Pilot (`run_test`) re-raises the first exception for the test framework: keep that.
-        if app._exception is None:
-            app._exception = error
-            app._exception_event.set()
-        error_id = report(error, self.crash_log_file)
-        if not app._exit_renderables:
-            app._exit_renderables.append(Text(user_message(error_id)))
-        app._close_messages_no_wait()
 
 
 def install_excepthook(log_file: Path | None) -> None:

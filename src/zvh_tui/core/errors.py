@@ -23,6 +23,20 @@ class ValidationError(ZvhError):
     """Bad input: the field and what is wrong with it."""
 
 
+class UnknownCode(ValidationError, ValueError):
+    """A code that is not in its vocabulary (`Phase("x")`): raised by `Vocab` lookups.
+
+    Also a `ValueError`, because that is the contract of an Enum lookup: Python 3.12+ answers
+    `"x" in Phase` by trying `Phase("x")` and catching ValueError only. `ValidationError` itself
+    stays apart from ValueError, so an `except ValueError` around `int()` or a date parse never
+    swallows a Dutch message raised inside it.
+    """
+
+    def __init__(self, message: str, *, kind: str, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.kind = kind  # the Dutch name of the vocabulary ("fase")
+
+
 class RuleError(ZvhError):
     """A rule of the trade refuses the operation (shared/domain.md)."""
 

@@ -7,12 +7,28 @@ module so store, services and screens all speak the same words (shared/domain.md
 from __future__ import annotations
 
 from enum import Enum
+from typing import ClassVar
+
+from zvh_tui.core.errors import UnknownCode
+
+# An unknown code is answered with the options; past this many only the first ones and a count.
+MAX_OPTIONS_SHOWN = 12
+_MAX_VALUE_SHOWN = 40
 
 
 class Vocab(str, Enum):
-    """A code with a Dutch label. Subclasses list `(code, label)` pairs."""
+    """A code with a Dutch label. Subclasses list `(code, label)` pairs and name their kind in
+    Dutch (`class Phase(Vocab, kind="fase")`); `Phase("x")` raises `UnknownCode` (a Dutch
+    `ValidationError`) that names the kind and the options."""
 
     label: str
+    kind: ClassVar[str]  # set by the class keyword, not in the body (that would be a member)
+
+    def __init_subclass__(cls, kind: str = "", **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not kind:
+            raise TypeError(f"{cls.__name__}: name the kind in Dutch, class {cls.__name__}(Vocab, kind=...)")
+        cls.kind = kind
 
     def __new__(cls, code: str, label: str) -> Vocab:
         obj = str.__new__(cls, code)
@@ -24,6 +40,24 @@ class Vocab(str, Enum):
         return self.value
 
     @classmethod
+    def _missing_(cls, value: object) -> Vocab:
+        raise UnknownCode(cls.unknown_message(value), kind=cls.kind)
+
+    @classmethod
+    def options_text(cls) -> str:
+        """The options as the user reads them: the label, with the code where it differs."""
+        shown = [m.label if m.label.casefold() == m.value.casefold() else f"{m.label} ({m.value})"
+                 for m in list(cls)[:MAX_OPTIONS_SHOWN]]
+        more = len(cls) - len(shown)
+        return ", ".join(shown) + (f" en nog {more} andere" if more > 0 else "")
+
+    @classmethod
+    def unknown_message(cls, value: object) -> str:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return f"Kies een {cls.kind}: {cls.options_text()}."
+        return f"'{_shown(value)}' is geen {cls.kind}. Kies uit: {cls.options_text()}."
+
+    @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(m.value, m.label) for m in cls]
 
@@ -33,11 +67,17 @@ class Vocab(str, Enum):
             return ""
         try:
             return cls(code).label
-        except ValueError:
+        except UnknownCode:
             return str(code)
 
 
-class Phase(Vocab):
+def _shown(value: object) -> str:
+    """What was asked for, on one line and short: control characters become '?'."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in str(value))
+    return text if len(text) <= _MAX_VALUE_SHOWN else text[: _MAX_VALUE_SHOWN - 1] + "…"
+
+
+class Phase(Vocab, kind="fase"):
     REFERRAL = ("referral", "Aanmelding")
     SCREENING = ("screening", "Screening")
     TRIAGE = ("triage", "Triage")
@@ -60,14 +100,14 @@ PHASE_ORDER: list[Phase] = [
 ]
 
 
-class AvePhase(Vocab):
+class AvePhase(Vocab, kind="AVE-fase"):
     GREEN = ("1", "groen")
     YELLOW = ("2", "geel")
     ORANGE = ("3", "oranje")
     DARK_RED = ("4", "donkerrood")
 
 
-class Level(Vocab):
+class Level(Vocab, kind="niveau"):
     """Levels of conversation in the AVE model, with the national Maatwerkloket on top."""
 
     CASE = ("case", "casus")
@@ -80,12 +120,12 @@ class Level(Vocab):
 LEVEL_ORDER: list[Level] = list(Level)
 
 
-class ZvhRole(Vocab):
+class ZvhRole(Vocab, kind="rol van het ZVH"):
     DIRECTION = ("direction", "procesregie")
     ADVICE = ("advice", "advies")
 
 
-class PartnerDomain(Vocab):
+class PartnerDomain(Vocab, kind="domein"):
     CRIMINAL = ("straf", "straf")
     CARE = ("zorg", "zorg")
     MUNICIPAL = ("gemeente", "gemeente")
@@ -95,14 +135,14 @@ class PartnerDomain(Vocab):
     OTHER = ("overig", "overig")
 
 
-class ParticipantRole(Vocab):
+class ParticipantRole(Vocab, kind="rol aan tafel"):
     REFERRER = ("referrer", "aanmelder")
     CASE_DIRECTOR = ("case_director", "casusregisseur")
     MEMBER = ("member", "deelnemer")
     ADVISER = ("adviser", "adviseur")
 
 
-class CheckStatus(Vocab):
+class CheckStatus(Vocab, kind="antwoord bij de check op bekendheid"):
     """Check op bekendheid: did this partner know the person?"""
 
     NOT_ASKED = ("not_asked", "niet gevraagd")
@@ -112,7 +152,7 @@ class CheckStatus(Vocab):
     NO_ANSWER = ("no_answer", "geen antwoord")
 
 
-class PersonRole(Vocab):
+class PersonRole(Vocab, kind="rol van een betrokkene"):
     CLIENT = ("client", "cliënt")
     PARTNER = ("partner", "partner")
     PARENT = ("parent", "ouder")
@@ -121,19 +161,19 @@ class PersonRole(Vocab):
     OTHER = ("other", "overig")
 
 
-class TriageOutcome(Vocab):
+class TriageOutcome(Vocab, kind="triage-uitkomst"):
     TAKE_ON = ("take_on", "oppakken")
     REFER = ("refer", "doorverwijzen")
     ADVICE = ("advice", "advies aan melder")
 
 
-class PlanStatus(Vocab):
+class PlanStatus(Vocab, kind="status van een plan"):
     CONCEPT = ("concept", "concept")
     ADOPTED = ("adopted", "vastgesteld")
     REVISED = ("revised", "bijgesteld")
 
 
-class ActionStatus(Vocab):
+class ActionStatus(Vocab, kind="status van een actie"):
     OPEN = ("open", "open")
     BUSY = ("busy", "bezig")
     DONE = ("done", "gereed")
@@ -143,7 +183,7 @@ class ActionStatus(Vocab):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN.value, ActionStatus.BUSY.value)
 
 
-class LifeDomain(Vocab):
+class LifeDomain(Vocab, kind="leefgebied"):
     HOUSING = ("wonen", "wonen")
     FINANCES = ("financien", "financiën")
     PHYSICAL = ("gezondheid_lich", "gezondheid (lichamelijk)")
@@ -156,7 +196,7 @@ class LifeDomain(Vocab):
     SAFETY = ("veiligheid", "veiligheid")
 
 
-class Hat(Vocab):
+class Hat(Vocab, kind="pet"):
     """The six hats of a regisseur (seed 004)."""
 
     RESEARCH = ("onderzoek", "onderzoek")
@@ -167,19 +207,19 @@ class Hat(Vocab):
     PROCESS_DIRECTION = ("procesregie", "procesregie")
 
 
-class MeetingStatus(Vocab):
+class MeetingStatus(Vocab, kind="status van een overleg"):
     PLANNED = ("planned", "gepland")
     OPEN = ("open", "bezig")
     CLOSED = ("closed", "gesloten")
 
 
-class Presence(Vocab):
+class Presence(Vocab, kind="aanwezigheidsstatus"):
     PRESENT = ("present", "aanwezig")
     ABSENT = ("absent", "afwezig")
     EXCUSED = ("excused", "afgemeld")
 
 
-class NoteTag(Vocab):
+class NoteTag(Vocab, kind="soort notitie"):
     """Notes in a meeting: picture, judgement, decision."""
 
     PICTURE = ("beeld", "beeld")
@@ -187,12 +227,12 @@ class NoteTag(Vocab):
     DECISION = ("besluit", "besluit")
 
 
-class ItemStatus(Vocab):
+class ItemStatus(Vocab, kind="status van een agendapunt"):
     OPEN = ("open", "open")
     CLOSED = ("closed", "afgerond")
 
 
-class AuditObject(Vocab):
+class AuditObject(Vocab, kind="onderwerp in het logboek"):
     """What an event in the logboek is about (AuditEvent.object_type), in the user's words."""
 
     CASE = ("case", "casus")

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import ConnectionContext, DatabaseError, OperationalError
-from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from zvh_tui.compat.peewee import HookedSqlCipherDatabase
 from zvh_tui.core.errors import (
     DatabaseCorrupt,
     DiskFull,
@@ -206,7 +206,7 @@ class _UsingContext(ConnectionContext):
             self.db._end_use()
 
 
-class KeyedDatabase(SqlCipherDatabase):
+class KeyedDatabase(HookedSqlCipherDatabase):
     """A SqlCipherDatabase whose connections are keyed with a raw key (`x'…'`).
 
     Peewee keeps one connection per thread. A SQLite connection is only ever closed by its own
@@ -226,13 +226,13 @@ class KeyedDatabase(SqlCipherDatabase):
         self._closing = False
         super().__init__(database, passphrase="unused", **kwargs)
 
-    def _connect(self):  # noqa: ANN202 - Peewee's hook
+    def open_connection(self):  # noqa: ANN202 - Peewee's hook, through compat.peewee
         params = dict(self.connect_params)
         params.pop("passphrase", None)
         conn = sqlcipher.connect(self.database, isolation_level=None, **params)
         try:
             apply_key(conn, self._raw_key)
-            self._add_conn_hooks(conn)
+            self.add_connection_hooks(conn)
         except Exception:
             conn.close()
             raise
@@ -240,7 +240,7 @@ class KeyedDatabase(SqlCipherDatabase):
             self._connections[conn] = threading.current_thread()
         return conn
 
-    def _close(self, conn) -> None:  # noqa: ANN001 - Peewee's hook, in the connection's own thread
+    def close_connection(self, conn) -> None:  # noqa: ANN001 - in the connection's own thread
         with self._changed:
             ours = self._connections.pop(conn, None) is not None
         if ours:  # not yet closed by close_all (a thread that had stopped using it)
@@ -375,7 +375,7 @@ class KeyedDatabase(SqlCipherDatabase):
         return super().rollback()
 
     def _in_transaction(self) -> bool:
-        return not self.is_closed() and bool(self._state.conn.in_transaction)
+        return not self.is_closed() and bool(self.current_connection().in_transaction)
 
 
 def _raise_if_full(exc: BaseException, path: str | Path | None = None) -> None:

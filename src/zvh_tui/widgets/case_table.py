@@ -273,7 +273,7 @@ class CaseTable(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._typing_ahead = False
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         if event.y < 1:
             return
         index = round(self.scroll_offset.y) + event.y - 1

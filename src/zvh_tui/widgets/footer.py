@@ -13,7 +13,8 @@ from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from zvh_tui.compat.textual import FooterKey, mark_footer_bindings_ready
 
 # Actions of the app whose keys are never cut off (binding ids app.help and app.quit).
 PINNED_ACTIONS = ("help", "quit")
@@ -42,7 +43,7 @@ class QuickFooter(Footer):
     _shown: tuple[object, ...] | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and not self._pending:

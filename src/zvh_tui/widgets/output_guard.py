@@ -17,6 +17,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.strip import Strip
 
+from zvh_tui.compat.textual import replace_strip_segments, strip_is_rendered, strip_segments
 from zvh_tui.services.shared.text import CONTROL_CHARS, strip_controls
 
 _original_render = Strip.render
@@ -32,10 +33,10 @@ def _clean(segments: list[Segment]) -> list[Segment]:
 
 
 def _guarded_render(self: Strip, console) -> str:  # noqa: ANN001 - rich.console.Console
-    if self._render_cache is None and CONTROL_CHARS.search(
-        "".join([text for text, _, control in self._segments if control is None])
+    if not strip_is_rendered(self) and CONTROL_CHARS.search(
+        "".join([text for text, _, control in strip_segments(self) if control is None])
     ):
-        self._segments = _clean(self._segments)
+        replace_strip_segments(self, _clean(strip_segments(self)))
     return _original_render(self, console)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual._xterm_parser import XTermParser  # private module: the shim is tested in tests/safety
+from zvh_tui.compat.textual import XTermParser  # a private module of Textual (tests/compat)
 
 START, END = "\x1b[200~", "\x1b[201~"
 ESC_MARK, NUL_MARK = "\ufdd0", "\ufdd1"

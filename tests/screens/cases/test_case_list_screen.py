@@ -221,6 +221,20 @@ async def test_keys_move_the_cursor(world: World, profile, make_app) -> None:  #
         assert f"{first.reference}  {first.title}  ·  casusregisseur: geen" in screen_text(pilot.app)
 
 
+async def test_a_click_moves_the_cursor_and_a_second_click_opens_the_dossier(world: World, profile, make_app) -> None:  # noqa: ANN001
+    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        screen = await list_ready(pilot)
+        table = screen.query_one(CaseTable)
+        assert table.cursor == 0
+        await pilot.click(CaseTable, offset=(5, 3))  # the header is row 0: the third case
+        await wait_for(pilot, lambda: table.cursor == 2)
+        third = table.current
+        assert third is not None and isinstance(pilot.app.screen, CaseListScreen)
+        await pilot.click(CaseTable, offset=(5, 3))
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        assert "Casus " + third.reference in screen_text(pilot.app)
+
+
 async def test_keys_typed_right_after_slash_all_reach_the_search(world: World, profile, make_app) -> None:  # noqa: ANN001
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)

@@ -104,5 +104,5 @@ def test_closed_case_cannot_escalate(build) -> None:
 
 def test_unknown_level_is_refused(build) -> None:
     case = build.new_case()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match=r"'gemeenteraad' is geen niveau. Kies uit: casus \(case\)"):
         escalation.change_level(case, to_level="gemeenteraad", trigger="Reden", decided_by="Ik")

@@ -111,7 +111,7 @@ def test_notes_with_tags(meeting, build) -> None:
     )
     with pytest.raises(ValidationError, match="Notitie is verplicht"):
         meetings.add_note(item, "beeld", "  ")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="'mening' is geen soort notitie. Kies uit: beeld, oordeel"):
         meetings.add_note(item, "mening", "Iets")
     meetings.set_item_director(item, item.case.referrer_partner_id)
     meetings.close_item(_item(item))
@@ -186,6 +186,6 @@ def test_attendance_refusals(meeting, build) -> None:
         meetings.set_attendance(meeting, 9999)
     with pytest.raises(ValidationError, match="hoort niet bij die partner"):
         meetings.set_attendance(meeting, police.id, contact_id=visser.id)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="'misschien' is geen aanwezigheidsstatus. Kies uit: aanwezig"):
         meetings.set_attendance(meeting, police.id, "misschien")
     assert Attendee.select().count() == 0

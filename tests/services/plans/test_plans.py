@@ -270,7 +270,7 @@ def test_status_and_feedback_refused_on_a_superseded_version(adopted) -> None:
         plans.set_feedback(old_action, "Te laat gemeld")
     stored = Action.get_by_id(old_action.id)
     assert (stored.status, stored.feedback) == ("open", "")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match=r"'klaar' is geen status van een actie. Kies uit: open, bezig \(busy\)"):
         plans.set_action_status(plans.actions_of(v2)[0], "klaar")
 
 

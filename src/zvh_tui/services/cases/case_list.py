@@ -50,7 +50,7 @@ from zvh_tui.store.models import (
 )
 
 
-class QuickFilter(Vocab):
+class QuickFilter(Vocab, kind="snelfilter"):
     """What needs attention; each one a key on the case list (1-6)."""
 
     OVERDUE = ("overdue", "acties te laat")

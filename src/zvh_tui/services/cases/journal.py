@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.errors import UnknownCode, ValidationError
 from zvh_tui.core.vocab import Hat
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, text
@@ -15,7 +15,7 @@ def add_entry(case: Case, body: str, hat: Hat | str | None = None) -> JournalEnt
     if hat:
         try:
             code = Hat(hat).value
-        except ValueError:
+        except UnknownCode:
             raise ValidationError(
                 "Kies een van de zes petten: " + ", ".join(h.label for h in Hat) + ".", field="hat"
             ) from None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
+from zvh_tui.compat.peewee import table_name
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import (
     OPEN_ACTION_STATUSES,
@@ -104,7 +105,7 @@ def _remember_reference(reference: str) -> None:
 def _fresh_id(model: type[Case] | type[Person]) -> int:
     """An id never used before, also not by a row destroyed at the end of its retention period
     (the audit log still names it): the last id issued is kept in the key/value table."""
-    key = f"last_id:{model._meta.table_name}"
+    key = f"last_id:{table_name(model)}"
     top_row = model.select(fn.MAX(model.id)).scalar() or 0
     audit_column = AuditEvent.case_id if model is Case else AuditEvent.person_id
     top_audit = AuditEvent.select(fn.MAX(audit_column)).scalar() or 0

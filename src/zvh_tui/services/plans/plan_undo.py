@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zvh_tui.compat.peewee import field_values
 from zvh_tui.core.errors import RuleError
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases import lifecycle as cases
@@ -55,11 +56,11 @@ def take(plan: Plan, label: str) -> Snapshot:
         label=label,
         status=fresh.status,
         superseded=bool(fresh.superseded),
-        plan_fields={name: fresh.__data__.get(name) for name in PLAN_FIELDS},
+        plan_fields={name: field_values(fresh).get(name) for name in PLAN_FIELDS},
     )
     for model in CHILD_MODELS:
         rows = model.select().where(model.plan == fresh.id).order_by(model.id)
-        snapshot.rows[model.__name__] = [dict(row.__data__) for row in rows]
+        snapshot.rows[model.__name__] = [field_values(row) for row in rows]
     return snapshot
 
 
