@@ -1,7 +1,7 @@
 """Case list at scale: services-level query times and in-app latency, key press to refreshed list.
 
 A throw-away profile (in a temp folder, never the user's) is filled with
-`services.demo.load_demo(scale=N)` (the generator behind `zvh demo --scale N`). Then:
+`zvh_tui.demo.scale.load_scale(N)` (the generator behind `zvh demo --scale N`). Then:
 
 - services: the aggregated load query, FTS5 search per keystroke, filter and sort in memory;
 - in the app (`run_test`, headless, 120x40): from the moment a key is sent to the moment the
@@ -83,11 +83,11 @@ def make_profile(root: Path, scale: int) -> tuple[object, str, float]:
 
     profile = Profile.from_dir(root / "profiel")
     profile.create(PASSPHRASE)
-    from zvh_tui.demo.builder import load_demo
+    from zvh_tui.demo.scale import load_scale
 
     start = time.perf_counter()
-    load_demo(scale=scale)
-    source = "services.demo.load_demo"
+    load_scale(scale)
+    source = "zvh_tui.demo.scale.load_scale"
     from zvh_tui.store.models import db
 
     # One big insert leaves everything in the write-ahead log; a user's database is checkpointed

@@ -1,1 +1,2 @@
-"""Demo data: the hand-made fictional profile and the scale generator, with their texts."""
+"""Demo data: the hand-made fictional profile (builder.py, `zvh demo`), the scale generator
+(scale.py, `zvh demo --scale N`), what they share (common.py) and their texts (texts.py)."""

@@ -4,11 +4,214 @@ Everything here is made up: the town of Noordwaarde, its organisations, its prof
 clients. Phone numbers are in the unused 06-0000xxxx range, e-mail addresses on example.org and
 .invalid domains. No name belongs to a real person.
 
-Partner and contact references are keys: `("gemeente", 1)` is the second contact of the
-gemeente; an owner of `None` is *niemands taak*; `("own", None)` is our own house.
+Partner and contact references are keys: `Ref("gemeente", 1)` is the second contact of the
+gemeente; an owner of `None` is *niemands taak*; `Ref("own", None)` is our own house.
+
+Every record is a small frozen dataclass with named fields, read by name by the builders: values
+that could be swapped unnoticed (two texts, two codes) are keyword-only, the others are checked
+on creation (codes against the vocabulary, keys against the roster), so a mistake in the order
+fails when this module is imported instead of silently shifting text into the wrong column.
 """
 
 from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from functools import cache
+
+from zvh_tui.core.vocab import AvePhase, Hat, Level, LifeDomain, NoteTag, PersonRole, TriageOutcome
+
+STAGES = ("screening", "analysis", "meeting", "plan", "execution")  # when a vignette's journal line is written
+
+
+def _require(ok: bool, what: str, value: object) -> None:
+    if not ok:
+        raise ValueError(f"demo texts: {what}, not {value!r}")
+
+
+@cache
+def _contact_counts() -> dict[str, int]:
+    """Per partner key, its number of contacts (PARTNERS, below, is read on the first use)."""
+    return {spec["key"]: len(spec["contacts"]) for spec in PARTNERS}
+
+
+@dataclass(frozen=True)
+class ContactSpec:
+    """A professional of a partner organisation."""
+
+    name: str
+    _: KW_ONLY
+    function: str
+    availability: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A partner (its key, or "own" for our house) and optionally one of its contacts (an index)."""
+
+    partner: str
+    contact: int | None
+
+    def __post_init__(self) -> None:
+        if self.partner == "own":
+            _require(self.contact is None, "no contact of our own house", self.contact)
+            return
+        count = _contact_counts().get(self.partner)
+        _require(count is not None, "a partner key of the roster", self.partner)
+        _require(self.contact is None or (isinstance(self.contact, int) and 0 <= self.contact < count),  # type: ignore[operator]
+                 f"None or a contact index below {count}", self.contact)
+
+
+@dataclass(frozen=True)
+class Step:
+    """An action in a vignette's goal, with its owner (`None`: niemands taak)."""
+
+    text: str
+    owner: Ref | None
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.text, str), "an action text", self.text)
+        _require(self.owner is None or isinstance(self.owner, Ref), "an owner Ref or None", self.owner)
+
+
+@dataclass(frozen=True)
+class GoalSpec:
+    intent: str
+    domain: str
+    steps: list[Step]
+
+    def __post_init__(self) -> None:
+        LifeDomain(self.domain)
+
+
+@dataclass(frozen=True)
+class AgreementSpec:
+    """An agreement, with the key of the partner it is about (or `None`)."""
+
+    text: str
+    partner: str | None
+
+    def __post_init__(self) -> None:
+        _require(self.partner is None or self.partner in _contact_counts(), "a partner key or None", self.partner)
+
+
+@dataclass(frozen=True)
+class AssessmentSpec:
+    domain: str
+    _: KW_ONLY
+    strengths: str
+    concerns: str
+
+    def __post_init__(self) -> None:
+        LifeDomain(self.domain)
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    tag: str
+    text: str
+
+    def __post_init__(self) -> None:
+        NoteTag(self.tag)
+
+
+@dataclass(frozen=True)
+class StageLine:
+    """A vignette's journal line, with the stage at which it is written."""
+
+    stage: str
+    hat: str
+    text: str
+
+    def __post_init__(self) -> None:
+        _require(self.stage in STAGES, "a stage", self.stage)
+        Hat(self.hat)
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    hat: str
+    text: str
+
+    def __post_init__(self) -> None:
+        Hat(self.hat)
+
+
+@dataclass(frozen=True)
+class EscalationSpec:
+    _: KW_ONLY
+    trigger: str
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class TriageSpec:
+    outcome: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        TriageOutcome(self.outcome)
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A person of a demo case: name, age today, role in the case."""
+
+    name: str
+    age: int
+    role: str
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.age, int), "an age", self.age)
+        PersonRole(self.role)
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """An escalation of a demo case: days ago, to which level and AVE phase (`None`: unchanged),
+    and the trigger (`None`: the vignette's own)."""
+
+    days_ago: int
+    _: KW_ONLY
+    level: str | None = None
+    ave: str | None = None
+    trigger: str | None = None
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.days_ago, int), "a number of days", self.days_ago)
+        if self.level is not None:
+            Level(self.level)
+        if self.ave is not None:
+            AvePhase(self.ave)
+
+
+@dataclass(frozen=True)
+class DirectorSwitch:
+    """Another casusregisseur, some days ago."""
+
+    days_ago: int
+    to: Ref
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.days_ago, int), "a number of days", self.days_ago)
+        _require(isinstance(self.to, Ref), "a Ref", self.to)
+
+
+@dataclass(frozen=True)
+class Surname:
+    """A surname in its masculine and feminine form (the same, except in Polish)."""
+
+    _: KW_ONLY
+    male: str
+    female: str
+
+
+@dataclass(frozen=True)
+class NamePool:
+    _: KW_ONLY
+    males: list[str]
+    females: list[str]
+    surnames: list[Surname]
+
 
 PLACE = "Noordwaarde"
 RETENTION_YEARS = 2  # the (fictional) convenant of ZVH Noordwaarde
@@ -18,49 +221,49 @@ MEETING_LOCATIONS = ["ZVH Noordwaarde, zaal De Brug", "ZVH Noordwaarde, zaal 2",
 
 PARTNERS: list[dict] = [
     {"key": "politie", "name": "Politie basisteam Noordwaarde", "domain": "veiligheid", "convenant": True,
-     "contacts": [("Marco van Leeuwen", "wijkagent Noordwaarde-Oost", "ma-vr, wisselende diensten"),
-                  ("Samira Bouzid", "jeugdagent", "di-vr 8.00-17.00"),
-                  ("Kees Dijkstra", "rechercheur AVIM (mensenhandel)", "ma-do")]},
+     "contacts": [ContactSpec("Marco van Leeuwen", function="wijkagent Noordwaarde-Oost", availability="ma-vr, wisselende diensten"),
+                  ContactSpec("Samira Bouzid", function="jeugdagent", availability="di-vr 8.00-17.00"),
+                  ContactSpec("Kees Dijkstra", function="rechercheur AVIM (mensenhandel)", availability="ma-do")]},
     {"key": "om", "name": "Openbaar Ministerie, parket Noordwaarde", "domain": "straf", "convenant": True,
-     "contacts": [("Ilse de Groot", "officier van justitie (jeugd)", "via het parketsecretariaat"),
-                  ("Hakan Yılmaz", "parketsecretaris", "ma-vr 9.00-17.00")]},
+     "contacts": [ContactSpec("Ilse de Groot", function="officier van justitie (jeugd)", availability="via het parketsecretariaat"),
+                  ContactSpec("Hakan Yılmaz", function="parketsecretaris", availability="ma-vr 9.00-17.00")]},
     {"key": "reclassering", "name": "Reclassering Noordwaarde", "domain": "straf", "convenant": True,
-     "contacts": [("Jerrel Doelwijt", "reclasseringswerker toezicht", "ma, wo, do"),
-                  ("Anna Kowalska", "unitmanager", "ma-vr 9.00-17.00")]},
+     "contacts": [ContactSpec("Jerrel Doelwijt", function="reclasseringswerker toezicht", availability="ma, wo, do"),
+                  ContactSpec("Anna Kowalska", function="unitmanager", availability="ma-vr 9.00-17.00")]},
     {"key": "ggz", "name": "GGZ Noordwaarde", "domain": "zorg", "convenant": True,
-     "contacts": [("Femke Mulder", "verpleegkundige FACT-team", "ma-vr; crisisdienst buiten kantoortijd"),
-                  ("Rishi Ramdin", "psychiater jeugd-GGZ", "di en do"),
-                  ("Jelle Brouwer", "bemoeizorger (OGGz)", "ma-vr 8.30-17.00")]},
+     "contacts": [ContactSpec("Femke Mulder", function="verpleegkundige FACT-team", availability="ma-vr; crisisdienst buiten kantoortijd"),
+                  ContactSpec("Rishi Ramdin", function="psychiater jeugd-GGZ", availability="di en do"),
+                  ContactSpec("Jelle Brouwer", function="bemoeizorger (OGGz)", availability="ma-vr 8.30-17.00")]},
     {"key": "veiligthuis", "name": "Veilig Thuis regio Noordwaarde", "domain": "veiligheid", "convenant": True,
-     "contacts": [("Nadia El Idrissi", "medewerker vervolg", "ma-vr; 24/7 via het algemene nummer"),
-                  ("Petra Kuipers", "gedragswetenschapper", "ma, di, do")]},
+     "contacts": [ContactSpec("Nadia El Idrissi", function="medewerker vervolg", availability="ma-vr; 24/7 via het algemene nummer"),
+                  ContactSpec("Petra Kuipers", function="gedragswetenschapper", availability="ma, di, do")]},
     {"key": "raad", "name": "Raad voor de Kinderbescherming, locatie Noordwaarde", "domain": "straf",
      "convenant": True,
-     "contacts": [("Thijs Smits", "raadsonderzoeker", "ma-do 9.00-17.00")]},
+     "contacts": [ContactSpec("Thijs Smits", function="raadsonderzoeker", availability="ma-do 9.00-17.00")]},
     {"key": "gemeente", "name": "Gemeente Noordwaarde (wijkteams)", "domain": "gemeente", "convenant": True,
-     "contacts": [("Lotte Hendriks", "wijkteamcoach", "ma-vr 8.30-17.00"),
-                  ("Youssef Benali", "terugkeercoördinator", "ma-do"),
-                  ("Derya Aksoy", "adviseur zorg en veiligheid (radicalisering, mensenhandel)", "di-vr")]},
+     "contacts": [ContactSpec("Lotte Hendriks", function="wijkteamcoach", availability="ma-vr 8.30-17.00"),
+                  ContactSpec("Youssef Benali", function="terugkeercoördinator", availability="ma-do"),
+                  ContactSpec("Derya Aksoy", function="adviseur zorg en veiligheid (radicalisering, mensenhandel)", availability="di-vr")]},
     {"key": "corporatie", "name": "Woonstichting De Linde", "domain": "wonen", "convenant": False,
-     "contacts": [("Henk Bos", "woonconsulent", "ma-vr 9.00-16.00"),
-                  ("Chandni Jagroep", "medewerker bijzonder beheer", "di-do")]},
+     "contacts": [ContactSpec("Henk Bos", function="woonconsulent", availability="ma-vr 9.00-16.00"),
+                  ContactSpec("Chandni Jagroep", function="medewerker bijzonder beheer", availability="di-do")]},
     {"key": "verslaving", "name": "Verslavingszorg Het Kompas", "domain": "zorg", "convenant": True,
-     "contacts": [("Marek Wiśniewski", "casemanager", "ma-vr 8.30-17.00")]},
+     "contacts": [ContactSpec("Marek Wiśniewski", function="casemanager", availability="ma-vr 8.30-17.00")]},
     {"key": "schuldhulp", "name": "Schuldhulp Noordwaarde", "domain": "gemeente", "convenant": True,
-     "contacts": [("Esther de Wit", "schuldhulpverlener", "ma, di, do"),
-                  ("Burak Demir", "budgetcoach", "wo-vr")]},
+     "contacts": [ContactSpec("Esther de Wit", function="schuldhulpverlener", availability="ma, di, do"),
+                  ContactSpec("Burak Demir", function="budgetcoach", availability="wo-vr")]},
     {"key": "dji", "name": "Penitentiaire Inrichting Noordwaarde (DJI)", "domain": "straf", "convenant": True,
-     "contacts": [("Priya Mahabier", "casemanager MMD", "ma-vr 8.00-16.30")]},
+     "contacts": [ContactSpec("Priya Mahabier", function="casemanager MMD", availability="ma-vr 8.00-16.30")]},
     {"key": "gi", "name": "Jeugdbescherming Noordwaarde (GI)", "domain": "zorg", "convenant": True,
-     "contacts": [("Gianni Zeefuik", "jeugdbeschermer", "ma-do"),
-                  ("Maartje Visser", "jeugdreclasseerder", "ma-vr 9.00-17.00")]},
+     "contacts": [ContactSpec("Gianni Zeefuik", function="jeugdbeschermer", availability="ma-do"),
+                  ContactSpec("Maartje Visser", function="jeugdreclasseerder", availability="ma-vr 9.00-17.00")]},
     {"key": "halt", "name": "Halt Noordwaarde", "domain": "straf", "convenant": True,
-     "contacts": [("Bilal Ouali", "Halt-medewerker", "di-vr")]},
+     "contacts": [ContactSpec("Bilal Ouali", function="Halt-medewerker", availability="di-vr")]},
     {"key": "slachtofferhulp", "name": "Slachtofferhulp Noordwaarde", "domain": "overig", "convenant": False,
-     "contacts": [("Katarzyna Nowak", "casemanager", "ma-vr 9.00-17.00")]},
+     "contacts": [ContactSpec("Katarzyna Nowak", function="casemanager", availability="ma-vr 9.00-17.00")]},
     {"key": "school", "name": "Scholengemeenschap Het Baken", "domain": "onderwijs", "convenant": False,
-     "contacts": [("Wouter Peters", "zorgcoördinator", "ma-vr tijdens schooltijden"),
-                  ("Imane Tahiri", "schoolmaatschappelijk werker", "ma, wo, vr")]},
+     "contacts": [ContactSpec("Wouter Peters", function="zorgcoördinator", availability="ma-vr tijdens schooltijden"),
+                  ContactSpec("Imane Tahiri", function="schoolmaatschappelijk werker", availability="ma, wo, vr")]},
 ]
 
 INVALID_MAIL = {"gemeente", "schuldhulp", "school"}  # these use .invalid addresses, the rest example.org
@@ -89,30 +292,30 @@ VIGNETTES: dict[str, dict] = {
                         "nog dreiging ervaart."),
         "client_view": ("{first} wil vooral met rust gelaten worden en in het eigen huis blijven. Staat "
                         "open voor contact met de wijkagent, niet met 'de psychiaters'."),
-        "partners": [("politie", 0), ("ggz", 2), ("corporatie", 0), ("gemeente", 0)],
-        "director": ("gemeente", 0),
+        "partners": [Ref("politie", 0), Ref("ggz", 2), Ref("corporatie", 0), Ref("gemeente", 0)],
+        "director": Ref("gemeente", 0),
         "goals": [
-            ("{first} is in beeld bij de zorg en er is zicht op de psychische toestand.", "gezondheid_psych", [
-                ("Bemoeizorg: huisbezoek samen met de wijkagent, binnen een week", ("ggz", 2)),
-                ("Beoordelen of een zorgmachtiging (Wvggz) nodig is en die zo nodig met het OM voorbereiden", ("ggz", 0)),
-                ("Huisarts informeren en vragen naar eerdere behandeling en medicatie", ("ggz", 0)),
+            GoalSpec("{first} is in beeld bij de zorg en er is zicht op de psychische toestand.", "gezondheid_psych", [
+                Step("Bemoeizorg: huisbezoek samen met de wijkagent, binnen een week", Ref("ggz", 2)),
+                Step("Beoordelen of een zorgmachtiging (Wvggz) nodig is en die zo nodig met het OM voorbereiden", Ref("ggz", 0)),
+                Step("Huisarts informeren en vragen naar eerdere behandeling en medicatie", Ref("ggz", 0)),
             ]),
-            ("{first} kan in de woning blijven zolang het plan loopt.", "wonen", [
-                ("Ontruimingsprocedure aanhouden zolang het plan van aanpak loopt", ("corporatie", 0)),
-                ("Gesprek over de huurovereenkomst en gedragsafspraken vastleggen", ("corporatie", 1)),
-                ("Huurachterstand in kaart brengen en een betalingsregeling voorstellen", ("gemeente", 0)),
+            GoalSpec("{first} kan in de woning blijven zolang het plan loopt.", "wonen", [
+                Step("Ontruimingsprocedure aanhouden zolang het plan van aanpak loopt", Ref("corporatie", 0)),
+                Step("Gesprek over de huurovereenkomst en gedragsafspraken vastleggen", Ref("corporatie", 1)),
+                Step("Huurachterstand in kaart brengen en een betalingsregeling voorstellen", Ref("gemeente", 0)),
             ]),
-            ("De buren weten waar ze terechtkunnen en voelen zich veiliger.", "veiligheid", [
-                ("Eén vast aanspreekpunt voor de buren aanwijzen en de buren informeren", ("gemeente", 0)),
-                ("Bij nieuwe dreiging direct melden en terugkoppelen aan de casusregisseur", ("politie", 0)),
-                ("Buurtbemiddeling aanbieden aan de direct omwonenden", ("gemeente", 0)),
-                ("Wekelijks kort contact met de zus over hoe het gaat", ("ggz", 2)),
+            GoalSpec("De buren weten waar ze terechtkunnen en voelen zich veiliger.", "veiligheid", [
+                Step("Eén vast aanspreekpunt voor de buren aanwijzen en de buren informeren", Ref("gemeente", 0)),
+                Step("Bij nieuwe dreiging direct melden en terugkoppelen aan de casusregisseur", Ref("politie", 0)),
+                Step("Buurtbemiddeling aanbieden aan de direct omwonenden", Ref("gemeente", 0)),
+                Step("Wekelijks kort contact met de zus over hoe het gaat", Ref("ggz", 2)),
             ]),
         ],
         "agreements": [
-            ("Bij een nieuw incident belt de politie de casusregisseur binnen 24 uur.", "politie"),
-            ("De woningcorporatie zet geen stap in de ontruiming zonder overleg in het casusoverleg.", "corporatie"),
-            ("Medische informatie wordt alleen gedeeld voor zover nodig voor de veiligheid (doelbinding).", None),
+            AgreementSpec("Bij een nieuw incident belt de politie de casusregisseur binnen 24 uur.", "politie"),
+            AgreementSpec("De woningcorporatie zet geen stap in de ontruiming zonder overleg in het casusoverleg.", "corporatie"),
+            AgreementSpec("Medische informatie wordt alleen gedeeld voor zover nodig voor de veiligheid (doelbinding).", None),
         ],
         "perspectives": {
             "ggz": "Patiënt: onbehandelde psychose, zorgmijdend; heeft zorg nodig, ook als die nu wordt geweigerd.",
@@ -121,27 +324,27 @@ VIGNETTES: dict[str, dict] = {
             "gemeente": "Inwoner die buiten de boot dreigt te vallen en een vast gezicht nodig heeft.",
         },
         "assessments": [
-            ("wonen", "Woont al negen jaar in dezelfde flat; houdt de woning redelijk op orde.",
-             "Ontruimingsprocedure loopt; drie maanden huurachterstand."),
-            ("gezondheid_psych", "Had eerder goed contact met een FACT-medewerker.",
-             "Psychotische episodes, slaapt slecht, gebruikt geen medicatie."),
-            ("netwerk", "Zus belt wekelijks en wil helpen.", "Conflicten met de buren; verder geïsoleerd."),
-            ("veiligheid", "Geen wapenbezit bekend.", "Bedreigingen van buren; twee meldingen in een maand."),
+            AssessmentSpec("wonen", strengths="Woont al negen jaar in dezelfde flat; houdt de woning redelijk op orde.",
+                           concerns="Ontruimingsprocedure loopt; drie maanden huurachterstand."),
+            AssessmentSpec("gezondheid_psych", strengths="Had eerder goed contact met een FACT-medewerker.",
+                           concerns="Psychotische episodes, slaapt slecht, gebruikt geen medicatie."),
+            AssessmentSpec("netwerk", strengths="Zus belt wekelijks en wil helpen.", concerns="Conflicten met de buren; verder geïsoleerd."),
+            AssessmentSpec("veiligheid", strengths="Geen wapenbezit bekend.", concerns="Bedreigingen van buren; twee meldingen in een maand."),
         ],
         "notes": [
-            ("beeld", "Alle partners zien sinds de zomer meer onrust; {first} eet slecht en slaapt weinig."),
-            ("oordeel", "Zonder zorg is verdere escalatie waarschijnlijk; ontruiming verplaatst het probleem alleen."),
-            ("besluit", "Het wijkteam wordt casusregisseur; de ontruiming wordt aangehouden tot de evaluatie."),
+            NoteSpec("beeld", "Alle partners zien sinds de zomer meer onrust; {first} eet slecht en slaapt weinig."),
+            NoteSpec("oordeel", "Zonder zorg is verdere escalatie waarschijnlijk; ontruiming verplaatst het probleem alleen."),
+            NoteSpec("besluit", "Het wijkteam wordt casusregisseur; de ontruiming wordt aangehouden tot de evaluatie."),
         ],
         "journal": [
-            ("meeting", "procesregie", "Partners uitgenodigd voor het casusoverleg; GGZ en corporatie hebben bevestigd."),
-            ("screening", "onderzoek", "Check op bekendheid gedaan: politie, GGZ en corporatie kennen {first}."),
-            ("execution", "monitoren", "Casusregisseur gebeld: het huisbezoek heeft plaatsgevonden, {first} liet de bemoeizorger binnen."),
-            ("execution", "procesregie", "Corporatie wilde toch de zitting laten doorgaan; teruggelegd bij het casusoverleg volgens de afspraak."),
+            StageLine("meeting", "procesregie", "Partners uitgenodigd voor het casusoverleg; GGZ en corporatie hebben bevestigd."),
+            StageLine("screening", "onderzoek", "Check op bekendheid gedaan: politie, GGZ en corporatie kennen {first}."),
+            StageLine("execution", "monitoren", "Casusregisseur gebeld: het huisbezoek heeft plaatsgevonden, {first} liet de bemoeizorger binnen."),
+            StageLine("execution", "procesregie", "Corporatie wilde toch de zitting laten doorgaan; teruggelegd bij het casusoverleg volgens de afspraak."),
         ],
         "triage": "Meervoudige problematiek op zorg en veiligheid; geen lopende regie. Oppakken.",
-        "escalation": ("Zorgmachtiging blijft uit terwijl de dreiging toeneemt; op casusniveau geen doorbraak.",
-                       "procesregisseur en teamleider ZVH"),
+        "escalation": EscalationSpec(trigger="Zorgmachtiging blijft uit terwijl de dreiging toeneemt; op casusniveau geen doorbraak.",
+                                     decided_by="procesregisseur en teamleider ZVH"),
         "closing": "Zorg loopt via het FACT-team, geen meldingen meer sinds vier maanden; regie terug naar het wijkteam.",
     },
     "terugkeer": {
@@ -151,31 +354,31 @@ VIGNETTES: dict[str, dict] = {
         "goal": "Basisvoorwaarden (ID, inkomen, onderdak, schulden) op orde op de dag van vrijlating.",
         "shared_task": "{first} heeft vanaf de eerste dag na vrijlating onderdak, inkomen en een plan, en valt niet terug.",
         "client_view": "{first} wil een eigen plek, werk in de logistiek en geen contact met de ex-partner.",
-        "partners": [("dji", 0), ("reclassering", 0), ("gemeente", 1), ("schuldhulp", 0), ("corporatie", 0)],
-        "director": ("gemeente", 1),
+        "partners": [Ref("dji", 0), Ref("reclassering", 0), Ref("gemeente", 1), Ref("schuldhulp", 0), Ref("corporatie", 0)],
+        "director": Ref("gemeente", 1),
         "goals": [
-            ("Op de dag van vrijlating zijn ID-bewijs en inkomen geregeld.", "financien", [
-                ("ID-kaart aanvragen vóór de invrijheidstelling", ("dji", 0)),
-                ("Uitkering aanvragen zodat die ingaat op de dag van vrijlating", ("gemeente", 1)),
-                ("Zorgverzekering controleren en zo nodig opnieuw afsluiten", ("dji", 0)),
+            GoalSpec("Op de dag van vrijlating zijn ID-bewijs en inkomen geregeld.", "financien", [
+                Step("ID-kaart aanvragen vóór de invrijheidstelling", Ref("dji", 0)),
+                Step("Uitkering aanvragen zodat die ingaat op de dag van vrijlating", Ref("gemeente", 1)),
+                Step("Zorgverzekering controleren en zo nodig opnieuw afsluiten", Ref("dji", 0)),
             ]),
-            ("{first} heeft vanaf dag één een bed en daarna een vaste woonplek.", "wonen", [
-                ("Plek in beschermd wonen regelen voor de eerste drie maanden", ("gemeente", 1)),
-                ("Urgentie voor een zelfstandige woning beoordelen", ("corporatie", 0)),
+            GoalSpec("{first} heeft vanaf dag één een bed en daarna een vaste woonplek.", "wonen", [
+                Step("Plek in beschermd wonen regelen voor de eerste drie maanden", Ref("gemeente", 1)),
+                Step("Urgentie voor een zelfstandige woning beoordelen", Ref("corporatie", 0)),
             ]),
-            ("De schulden zijn bevroren en er is zicht op een regeling.", "financien", [
-                ("Schuldenoverzicht maken en een schuldenpauze (moratorium) aanvragen", ("schuldhulp", 0)),
-                ("Budgetcoaching starten in de eerste maand", ("schuldhulp", 1)),
+            GoalSpec("De schulden zijn bevroren en er is zicht op een regeling.", "financien", [
+                Step("Schuldenoverzicht maken en een schuldenpauze (moratorium) aanvragen", Ref("schuldhulp", 0)),
+                Step("Budgetcoaching starten in de eerste maand", Ref("schuldhulp", 1)),
             ]),
-            ("De voorwaarden van het toezicht zijn duidelijk en haalbaar.", "justitie", [
-                ("Bijzondere voorwaarden van het reclasseringstoezicht bespreken met {first}", ("reclassering", 0)),
-                ("Contactverbod met de ex-partner vastleggen en de wijkagent informeren", ("reclassering", 0)),
-                ("Dagbesteding of werktraject zoeken", ("gemeente", 1)),
+            GoalSpec("De voorwaarden van het toezicht zijn duidelijk en haalbaar.", "justitie", [
+                Step("Bijzondere voorwaarden van het reclasseringstoezicht bespreken met {first}", Ref("reclassering", 0)),
+                Step("Contactverbod met de ex-partner vastleggen en de wijkagent informeren", Ref("reclassering", 0)),
+                Step("Dagbesteding of werktraject zoeken", Ref("gemeente", 1)),
             ]),
         ],
         "agreements": [
-            ("De terugkeercoördinator is het aanspreekpunt voor {first} tot een maand na vrijlating.", "gemeente"),
-            ("De reclassering meldt een schending van de voorwaarden ook aan de casusregisseur.", "reclassering"),
+            AgreementSpec("De terugkeercoördinator is het aanspreekpunt voor {first} tot een maand na vrijlating.", "gemeente"),
+            AgreementSpec("De reclassering meldt een schending van de voorwaarden ook aan de casusregisseur.", "reclassering"),
         ],
         "perspectives": {
             "dji": "Gedetineerde die over drie weken vrijkomt; wil een warme overdracht.",
@@ -184,24 +387,24 @@ VIGNETTES: dict[str, dict] = {
             "schuldhulp": "Aanvrager met problematische schulden (ongeveer € 14.000).",
         },
         "assessments": [
-            ("wonen", "Heeft een tante die tijdelijk kan helpen.", "Geen woning; ex-partner woont in dezelfde wijk."),
-            ("financien", "Heeft in detentie gewerkt en wat gespaard.", "Ongeveer € 14.000 schulden, deels bij justitie (CJIB)."),
-            ("justitie", "Houdt zich aan de afspraken in de inrichting.", "Toezicht met bijzondere voorwaarden."),
-            ("dagbesteding", "Heeft een heftruckcertificaat gehaald.", "Geen werk of opleiding na vrijlating."),
+            AssessmentSpec("wonen", strengths="Heeft een tante die tijdelijk kan helpen.", concerns="Geen woning; ex-partner woont in dezelfde wijk."),
+            AssessmentSpec("financien", strengths="Heeft in detentie gewerkt en wat gespaard.", concerns="Ongeveer € 14.000 schulden, deels bij justitie (CJIB)."),
+            AssessmentSpec("justitie", strengths="Houdt zich aan de afspraken in de inrichting.", concerns="Toezicht met bijzondere voorwaarden."),
+            AssessmentSpec("dagbesteding", strengths="Heeft een heftruckcertificaat gehaald.", concerns="Geen werk of opleiding na vrijlating."),
         ],
         "notes": [
-            ("beeld", "{first} is gemotiveerd en heeft in detentie een certificaat gehaald."),
-            ("oordeel", "Het risico zit in de eerste weken: zonder onderdak en inkomen is terugval waarschijnlijk."),
-            ("besluit", "De terugkeercoördinator wordt casusregisseur tot drie maanden na vrijlating."),
+            NoteSpec("beeld", "{first} is gemotiveerd en heeft in detentie een certificaat gehaald."),
+            NoteSpec("oordeel", "Het risico zit in de eerste weken: zonder onderdak en inkomen is terugval waarschijnlijk."),
+            NoteSpec("besluit", "De terugkeercoördinator wordt casusregisseur tot drie maanden na vrijlating."),
         ],
         "journal": [
-            ("meeting", "procesregie", "Overleg met de MMD over de datum van invrijheidstelling; warme overdracht afgesproken."),
-            ("execution", "monitoren", "Casusregisseur meldt: uitkering loopt, beschermd wonen nog niet rond."),
-            ("screening", "onderzoek", "Navraag bij de reclassering naar de bijzondere voorwaarden en het contactverbod."),
+            StageLine("meeting", "procesregie", "Overleg met de MMD over de datum van invrijheidstelling; warme overdracht afgesproken."),
+            StageLine("execution", "monitoren", "Casusregisseur meldt: uitkering loopt, beschermd wonen nog niet rond."),
+            StageLine("screening", "onderzoek", "Navraag bij de reclassering naar de bijzondere voorwaarden en het contactverbod."),
         ],
         "triage": "Re-integratie na detentie met risico op terugval; meerdere partners nodig. Oppakken.",
-        "escalation": ("Geen plek in beschermd wonen beschikbaar; vrijlating over een week.",
-                       "manager ZVH na overleg met de gemeente"),
+        "escalation": EscalationSpec(trigger="Geen plek in beschermd wonen beschikbaar; vrijlating over een week.",
+                                     decided_by="manager ZVH na overleg met de gemeente"),
         "closing": "Woont zelfstandig, werkt in een logistiek bedrijf, toezicht loopt zonder incidenten.",
     },
     "huiselijk_geweld": {
@@ -212,29 +415,29 @@ VIGNETTES: dict[str, dict] = {
         "shared_task": "Het geweld stopt en de kinderen groeien veilig op, met hulp voor beide ouders.",
         "client_view": ("Moeder wil dat het geweld stopt en dat de kinderen hun vader kunnen blijven zien onder "
                         "begeleiding. Zij schuift aan bij het tweede deel van het overleg."),
-        "partners": [("veiligthuis", 0), ("politie", 0), ("raad", 0), ("gemeente", 0), ("school", 0), ("ggz", 1)],
-        "director": ("veiligthuis", 0),
+        "partners": [Ref("veiligthuis", 0), Ref("politie", 0), Ref("raad", 0), Ref("gemeente", 0), Ref("school", 0), Ref("ggz", 1)],
+        "director": Ref("veiligthuis", 0),
         "goals": [
-            ("Moeder en kinderen zijn veilig en weten wat te doen bij dreiging.", "veiligheid", [
-                ("Veilig Verder Plan opstellen met moeder", ("veiligthuis", 0)),
-                ("Afspraken over contact tussen vader en kinderen tijdens het huisverbod vastleggen", ("veiligthuis", 1)),
-                ("Strafrechtelijk onderzoek naar de meldingen afronden", ("politie", 0)),
+            GoalSpec("Moeder en kinderen zijn veilig en weten wat te doen bij dreiging.", "veiligheid", [
+                Step("Veilig Verder Plan opstellen met moeder", Ref("veiligthuis", 0)),
+                Step("Afspraken over contact tussen vader en kinderen tijdens het huisverbod vastleggen", Ref("veiligthuis", 1)),
+                Step("Strafrechtelijk onderzoek naar de meldingen afronden", Ref("politie", 0)),
             ]),
-            ("De kinderen krijgen de steun die ze nodig hebben.", "opvoeding", [
-                ("Verzoek tot onderzoek naar de opvoedsituatie beoordelen", ("raad", 0)),
-                ("Kinderen aanmelden voor traumascreening bij de jeugd-GGZ", ("ggz", 1)),
-                ("School volgt de kinderen en meldt signalen aan de casusregisseur", ("school", 0)),
+            GoalSpec("De kinderen krijgen de steun die ze nodig hebben.", "opvoeding", [
+                Step("Verzoek tot onderzoek naar de opvoedsituatie beoordelen", Ref("raad", 0)),
+                Step("Kinderen aanmelden voor traumascreening bij de jeugd-GGZ", Ref("ggz", 1)),
+                Step("School volgt de kinderen en meldt signalen aan de casusregisseur", Ref("school", 0)),
             ]),
-            ("Beide ouders krijgen hulp.", "gezondheid_psych", [
-                ("Moeder aanmelden voor behandeling van de depressie", ("gemeente", 0)),
-                ("Hulpaanbod aan vader doen binnen het huisverbodtraject", ("gemeente", 0)),
-                ("Opvoedondersteuning thuis starten na afloop van het huisverbod", ("gemeente", 0)),
+            GoalSpec("Beide ouders krijgen hulp.", "gezondheid_psych", [
+                Step("Moeder aanmelden voor behandeling van de depressie", Ref("gemeente", 0)),
+                Step("Hulpaanbod aan vader doen binnen het huisverbodtraject", Ref("gemeente", 0)),
+                Step("Opvoedondersteuning thuis starten na afloop van het huisverbod", Ref("gemeente", 0)),
             ]),
         ],
         "agreements": [
-            ("Bij een nieuw incident belt de politie Veilig Thuis en de casusregisseur dezelfde dag.", "politie"),
-            ("Informatie over het strafrechtelijk onderzoek blijft bij de politie en wordt niet in het plan vastgelegd.", None),
-            ("Moeder is bij het tweede deel van elk overleg aanwezig.", None),
+            AgreementSpec("Bij een nieuw incident belt de politie Veilig Thuis en de casusregisseur dezelfde dag.", "politie"),
+            AgreementSpec("Informatie over het strafrechtelijk onderzoek blijft bij de politie en wordt niet in het plan vastgelegd.", None),
+            AgreementSpec("Moeder is bij het tweede deel van elk overleg aanwezig.", None),
         ],
         "perspectives": {
             "politie": "Verdachte (vader) van mishandeling; strafrechtelijk onderzoek loopt.",
@@ -243,26 +446,26 @@ VIGNETTES: dict[str, dict] = {
             "veiligthuis": "Gezin met een patroon van partnergeweld; veiligheid eerst, daarna herstel.",
         },
         "assessments": [
-            ("veiligheid", "Moeder heeft een netwerk dat kan opvangen (zus en buurvrouw).",
-             "Herhaald partnergeweld in het bijzijn van de kinderen."),
-            ("opvoeding", "Beide ouders zijn betrokken bij de kinderen.", "Oudste kind neemt de zorg voor de jongsten over."),
-            ("gezondheid_psych", "Moeder zoekt zelf hulp bij de huisarts.", "Depressieve klachten bij moeder; vader ontkent."),
-            ("dagbesteding", "Kinderen gaan graag naar school.", "Oplopend verzuim bij het oudste kind."),
+            AssessmentSpec("veiligheid", strengths="Moeder heeft een netwerk dat kan opvangen (zus en buurvrouw).",
+                           concerns="Herhaald partnergeweld in het bijzijn van de kinderen."),
+            AssessmentSpec("opvoeding", strengths="Beide ouders zijn betrokken bij de kinderen.", concerns="Oudste kind neemt de zorg voor de jongsten over."),
+            AssessmentSpec("gezondheid_psych", strengths="Moeder zoekt zelf hulp bij de huisarts.", concerns="Depressieve klachten bij moeder; vader ontkent."),
+            AssessmentSpec("dagbesteding", strengths="Kinderen gaan graag naar school.", concerns="Oplopend verzuim bij het oudste kind."),
         ],
         "notes": [
-            ("beeld", "Drie meldingen in vier maanden; de kinderen waren er telkens bij."),
-            ("oordeel", "De veiligheid is niet gegarandeerd na afloop van het huisverbod."),
-            ("besluit", "Veilig Thuis blijft casusregisseur; de Raad start een onderzoek."),
+            NoteSpec("beeld", "Drie meldingen in vier maanden; de kinderen waren er telkens bij."),
+            NoteSpec("oordeel", "De veiligheid is niet gegarandeerd na afloop van het huisverbod."),
+            NoteSpec("besluit", "Veilig Thuis blijft casusregisseur; de Raad start een onderzoek."),
         ],
         "journal": [
-            ("meeting", "procesregie", "Moeder gesproken over haar aanwezigheid bij het overleg; zij komt bij het tweede deel."),
-            ("screening", "onderzoek", "Check op bekendheid bij politie, Veilig Thuis en school; vader niet geïnformeerd (zie reden)."),
-            ("execution", "monitoren", "Veilig Verder Plan is klaar; besproken met moeder."),
-            ("execution", "casusregie", "Tijdelijk zelf contact met school gehad omdat de casusregisseur ziek was."),
+            StageLine("meeting", "procesregie", "Moeder gesproken over haar aanwezigheid bij het overleg; zij komt bij het tweede deel."),
+            StageLine("screening", "onderzoek", "Check op bekendheid bij politie, Veilig Thuis en school; vader niet geïnformeerd (zie reden)."),
+            StageLine("execution", "monitoren", "Veilig Verder Plan is klaar; besproken met moeder."),
+            StageLine("execution", "casusregie", "Tijdelijk zelf contact met school gehad omdat de casusregisseur ziek was."),
         ],
         "triage": "Huiselijk geweld met kinderen en meerdere meldingen; regie nodig. Oppakken.",
-        "escalation": ("Nieuw incident na afloop van het huisverbod; kinderen bij de buren opgevangen.",
-                       "casusoverleg met Veilig Thuis en politie"),
+        "escalation": EscalationSpec(trigger="Nieuw incident na afloop van het huisverbod; kinderen bij de buren opgevangen.",
+                                     decided_by="casusoverleg met Veilig Thuis en politie"),
         "closing": "Geen nieuwe meldingen in zes maanden; hulpverlening loopt via het wijkteam jeugd.",
         "not_informed": ("Vader is niet geïnformeerd zolang het strafrechtelijk onderzoek loopt: informeren kan "
                          "het onderzoek en de veiligheid van moeder en kinderen schaden."),
@@ -274,28 +477,28 @@ VIGNETTES: dict[str, dict] = {
         "goal": "Voorkomen dat {first} verder afglijdt; een gezamenlijke persoonsgerichte aanpak.",
         "shared_task": "{first} gaat weer naar school, heeft een positief netwerk en pleegt geen nieuwe delicten.",
         "client_view": "{first} wil voetballen en een opleiding tot monteur; wil niet 'zoals zijn broer worden'.",
-        "partners": [("politie", 1), ("om", 0), ("halt", 0), ("gi", 1), ("gemeente", 0), ("school", 1)],
-        "director": ("gemeente", 0),
+        "partners": [Ref("politie", 1), Ref("om", 0), Ref("halt", 0), Ref("gi", 1), Ref("gemeente", 0), Ref("school", 1)],
+        "director": Ref("gemeente", 0),
         "goals": [
-            ("{first} gaat weer elke dag naar school.", "dagbesteding", [
-                ("Gesprek met de leerplichtambtenaar over het verzuim plannen", ("gemeente", 0)),
-                ("Maatwerkrooster en een vaste mentor regelen", ("school", 1)),
-                ("Stageplek in een garage zoeken voor na de zomer", ("school", 1)),
+            GoalSpec("{first} gaat weer elke dag naar school.", "dagbesteding", [
+                Step("Gesprek met de leerplichtambtenaar over het verzuim plannen", Ref("gemeente", 0)),
+                Step("Maatwerkrooster en een vaste mentor regelen", Ref("school", 1)),
+                Step("Stageplek in een garage zoeken voor na de zomer", Ref("school", 1)),
             ]),
-            ("{first} pleegt geen nieuwe delicten.", "justitie", [
-                ("Jeugdofficier beslist over de afdoening van de straatroof", ("om", 0)),
-                ("Jeugdreclassering: toezicht en begeleiding starten", ("gi", 1)),
-                ("Halt-traject afronden voor de eerdere winkeldiefstal", ("halt", 0)),
+            GoalSpec("{first} pleegt geen nieuwe delicten.", "justitie", [
+                Step("Jeugdofficier beslist over de afdoening van de straatroof", Ref("om", 0)),
+                Step("Jeugdreclassering: toezicht en begeleiding starten", Ref("gi", 1)),
+                Step("Halt-traject afronden voor de eerdere winkeldiefstal", Ref("halt", 0)),
             ]),
-            ("{first} heeft een positief netwerk buiten de wijk.", "netwerk", [
-                ("Plek bij de voetbalvereniging regelen, met een vaste trainer als maatje", ("gemeente", 0)),
-                ("Gesprek met moeder over de invloed van de oudere broer", ("gi", 1)),
-                ("Jeugdagent houdt contact en meldt signalen over het netwerk", ("politie", 1)),
+            GoalSpec("{first} heeft een positief netwerk buiten de wijk.", "netwerk", [
+                Step("Plek bij de voetbalvereniging regelen, met een vaste trainer als maatje", Ref("gemeente", 0)),
+                Step("Gesprek met moeder over de invloed van de oudere broer", Ref("gi", 1)),
+                Step("Jeugdagent houdt contact en meldt signalen over het netwerk", Ref("politie", 1)),
             ]),
         ],
         "agreements": [
-            ("School en jeugdreclassering stemmen elke twee weken af over verzuim en gedrag.", None),
-            ("Bij een nieuwe verdenking informeert de jeugdagent de casusregisseur binnen een werkdag.", "politie"),
+            AgreementSpec("School en jeugdreclassering stemmen elke twee weken af over verzuim en gedrag.", None),
+            AgreementSpec("Bij een nieuwe verdenking informeert de jeugdagent de casusregisseur binnen een werkdag.", "politie"),
         ],
         "perspectives": {
             "politie": "Verdachte met een risico op doorgroei in een crimineel netwerk.",
@@ -304,24 +507,24 @@ VIGNETTES: dict[str, dict] = {
             "om": "Jeugdige verdachte; afdoening moet snel en pedagogisch zijn.",
         },
         "assessments": [
-            ("dagbesteding", "Is handig met techniek.", "Verzuimt ongeveer de helft van de lessen."),
-            ("netwerk", "Speelde tot vorig jaar voetbal.", "Oudere broer en diens vrienden."),
-            ("justitie", "Eerste verdenking van een geweldsdelict.", "Verdachte van straatroof; eerder Halt."),
-            ("opvoeding", "Moeder is betrokken en wil hulp.", "Moeder heeft weinig grip; vader buiten beeld."),
+            AssessmentSpec("dagbesteding", strengths="Is handig met techniek.", concerns="Verzuimt ongeveer de helft van de lessen."),
+            AssessmentSpec("netwerk", strengths="Speelde tot vorig jaar voetbal.", concerns="Oudere broer en diens vrienden."),
+            AssessmentSpec("justitie", strengths="Eerste verdenking van een geweldsdelict.", concerns="Verdachte van straatroof; eerder Halt."),
+            AssessmentSpec("opvoeding", strengths="Moeder is betrokken en wil hulp.", concerns="Moeder heeft weinig grip; vader buiten beeld."),
         ],
         "notes": [
-            ("beeld", "School en GI zien hetzelfde verzuim, maar verschillen over de aanpak."),
-            ("oordeel", "Schorsing vergroot de kans dat {first} meer tijd met het netwerk van de broer doorbrengt."),
-            ("besluit", "Het wijkteam wordt casusregisseur; de vraag over schorsing gaat naar procesniveau."),
+            NoteSpec("beeld", "School en GI zien hetzelfde verzuim, maar verschillen over de aanpak."),
+            NoteSpec("oordeel", "Schorsing vergroot de kans dat {first} meer tijd met het netwerk van de broer doorbrengt."),
+            NoteSpec("besluit", "Het wijkteam wordt casusregisseur; de vraag over schorsing gaat naar procesniveau."),
         ],
         "journal": [
-            ("execution", "procesregie", "School en GI zijn het oneens over schorsing; opgeschaald naar procesniveau."),
-            ("execution", "monitoren", "Casusregisseur meldt dat {first} weer drie dagen per week op school is."),
-            ("screening", "onderzoek", "Navraag bij Halt: traject voor de winkeldiefstal loopt nog."),
+            StageLine("execution", "procesregie", "School en GI zijn het oneens over schorsing; opgeschaald naar procesniveau."),
+            StageLine("execution", "monitoren", "Casusregisseur meldt dat {first} weer drie dagen per week op school is."),
+            StageLine("screening", "onderzoek", "Navraag bij Halt: traject voor de winkeldiefstal loopt nog."),
         ],
         "triage": "Jeugdige verdachte met meervoudige risico's; past in de persoonsgerichte aanpak. Oppakken.",
-        "escalation": ("School en GI zijn het oneens over schorsing; op casusniveau geen oplossing.",
-                       "procesregisseur met de teamleiders van school en GI"),
+        "escalation": EscalationSpec(trigger="School en GI zijn het oneens over schorsing; op casusniveau geen oplossing.",
+                                     decided_by="procesregisseur met de teamleiders van school en GI"),
         "closing": "{first} volgt een opleiding tot monteur, geen nieuwe verdenkingen; regie terug naar het wijkteam.",
     },
     "woonoverlast": {
@@ -331,28 +534,28 @@ VIGNETTES: dict[str, dict] = {
         "goal": "De overlast stoppen en het echtpaar naar verslavingszorg leiden.",
         "shared_task": "De buurt is weer leefbaar en het echtpaar krijgt hulp bij hun verslaving.",
         "client_view": "Het echtpaar wil in de woning blijven en 'minderen'; de hond is voor hen heel belangrijk.",
-        "partners": [("corporatie", 1), ("verslaving", 0), ("politie", 0), ("gemeente", 0)],
-        "director": ("gemeente", 0),
+        "partners": [Ref("corporatie", 1), Ref("verslaving", 0), Ref("politie", 0), Ref("gemeente", 0)],
+        "director": Ref("gemeente", 0),
         "goals": [
-            ("De overlast voor de buren houdt op.", "wonen", [
-                ("Gedragsaanwijzing uitreiken en bespreken met het echtpaar", ("corporatie", 1)),
-                ("Buren informeren over de aanpak en het aanspreekpunt", ("gemeente", 0)),
-                ("Politie: extra surveillance in de avonden en terugkoppeling", ("politie", 0)),
+            GoalSpec("De overlast voor de buren houdt op.", "wonen", [
+                Step("Gedragsaanwijzing uitreiken en bespreken met het echtpaar", Ref("corporatie", 1)),
+                Step("Buren informeren over de aanpak en het aanspreekpunt", Ref("gemeente", 0)),
+                Step("Politie: extra surveillance in de avonden en terugkoppeling", Ref("politie", 0)),
             ]),
-            ("Het echtpaar krijgt verslavingszorg.", "verslaving", [
-                ("Intake verslavingszorg voor beiden plannen", ("verslaving", 0)),
-                ("Huisbezoek samen met de wijkteamcoach", ("verslaving", 0)),
+            GoalSpec("Het echtpaar krijgt verslavingszorg.", "verslaving", [
+                Step("Intake verslavingszorg voor beiden plannen", Ref("verslaving", 0)),
+                Step("Huisbezoek samen met de wijkteamcoach", Ref("verslaving", 0)),
             ]),
-            ("Bij een volgende vondst van drugs is duidelijk wat er gebeurt.", "veiligheid", [
-                ("Waarschuwing op grond van art. 13b Opiumwet uitreiken", ("gemeente", 0)),
-                ("Aanlijn- en muilkorfgebod voor de hond beoordelen", ("gemeente", 0)),
-                ("Buurtbijeenkomst organiseren", ("own", None)),
+            GoalSpec("Bij een volgende vondst van drugs is duidelijk wat er gebeurt.", "veiligheid", [
+                Step("Waarschuwing op grond van art. 13b Opiumwet uitreiken", Ref("gemeente", 0)),
+                Step("Aanlijn- en muilkorfgebod voor de hond beoordelen", Ref("gemeente", 0)),
+                Step("Buurtbijeenkomst organiseren", Ref("own", None)),
             ]),
         ],
         "agreements": [
-            ("De wijkteamcoach informeert de buren; de corporatie doet dat niet afzonderlijk.", "gemeente"),
-            ("Bij een volgend incident met drugs volgt een bestuurlijke waarschuwing en daarna sluiting (art. 13b).", "gemeente"),
-            ("Verslavingszorg deelt alleen of het echtpaar in zorg is, niet wat er besproken wordt.", "verslaving"),
+            AgreementSpec("De wijkteamcoach informeert de buren; de corporatie doet dat niet afzonderlijk.", "gemeente"),
+            AgreementSpec("Bij een volgend incident met drugs volgt een bestuurlijke waarschuwing en daarna sluiting (art. 13b).", "gemeente"),
+            AgreementSpec("Verslavingszorg deelt alleen of het echtpaar in zorg is, niet wat er besproken wordt.", "verslaving"),
         ],
         "perspectives": {
             "corporatie": "Huurders die ernstige overlast veroorzaken; ontbinding van de huur ligt klaar.",
@@ -360,23 +563,23 @@ VIGNETTES: dict[str, dict] = {
             "politie": "Adres met signalen van drugshandel en een bijtincident.",
         },
         "assessments": [
-            ("verslaving", "Hebben eerder een periode niet gedronken.", "Dagelijks alcohol en regelmatig cocaïne."),
-            ("wonen", "Wonen er twintig jaar; goede band met één buurvrouw.", "Overlast en een dreigende ontbinding."),
-            ("veiligheid", "Geen geweld tegen personen bekend.", "Bijtincident met de hond; signalen van handel."),
+            AssessmentSpec("verslaving", strengths="Hebben eerder een periode niet gedronken.", concerns="Dagelijks alcohol en regelmatig cocaïne."),
+            AssessmentSpec("wonen", strengths="Wonen er twintig jaar; goede band met één buurvrouw.", concerns="Overlast en een dreigende ontbinding."),
+            AssessmentSpec("veiligheid", strengths="Geen geweld tegen personen bekend.", concerns="Bijtincident met de hond; signalen van handel."),
         ],
         "notes": [
-            ("beeld", "Overlast vooral in de weekenden; buren durven niet meer te klagen."),
-            ("oordeel", "Zonder duidelijke grens blijft de overlast; zonder zorg verandert er niets."),
-            ("besluit", "Waarschuwing art. 13b en tegelijk een intake bij de verslavingszorg."),
+            NoteSpec("beeld", "Overlast vooral in de weekenden; buren durven niet meer te klagen."),
+            NoteSpec("oordeel", "Zonder duidelijke grens blijft de overlast; zonder zorg verandert er niets."),
+            NoteSpec("besluit", "Waarschuwing art. 13b en tegelijk een intake bij de verslavingszorg."),
         ],
         "journal": [
-            ("execution", "procesregie", "Buurtbijeenkomst zelf georganiseerd omdat niemand het oppakte; terugleggen bij het wijkteam."),
-            ("execution", "monitoren", "Corporatie meldt twee rustige weekenden."),
-            ("plan", "hulpverlening", "Huisbezoek met de wijkteamcoach; het echtpaar stemt in met een intake."),
+            StageLine("execution", "procesregie", "Buurtbijeenkomst zelf georganiseerd omdat niemand het oppakte; terugleggen bij het wijkteam."),
+            StageLine("execution", "monitoren", "Corporatie meldt twee rustige weekenden."),
+            StageLine("plan", "hulpverlening", "Huisbezoek met de wijkteamcoach; het echtpaar stemt in met een intake."),
         ],
         "triage": "Overlast met verslaving en veiligheidsrisico's; meerdere partners nodig. Oppakken.",
-        "escalation": ("Nieuwe vondst van drugs en een tweede bijtincident; burgemeester moet beslissen over sluiting.",
-                       "driehoek via de adviseur openbare orde"),
+        "escalation": EscalationSpec(trigger="Nieuwe vondst van drugs en een tweede bijtincident; burgemeester moet beslissen over sluiting.",
+                                     decided_by="driehoek via de adviseur openbare orde"),
         "closing": "Overlast gestopt, beiden in behandeling bij de verslavingszorg; corporatie houdt een vinger aan de pols.",
     },
     "schulden": {
@@ -386,29 +589,29 @@ VIGNETTES: dict[str, dict] = {
         "goal": "Afsluiting voorkomen, de schulden stabiliseren en de oudste dochter ontlasten.",
         "shared_task": "Het gezin heeft een stabiel inkomen en vaste lasten die betaald worden, en de kinderen kunnen kind zijn.",
         "client_view": "{first} schaamt zich voor de schulden en wil 'het zelf oplossen', maar wel hulp bij de post.",
-        "partners": [("school", 1), ("schuldhulp", 0), ("gemeente", 0), ("gi", 0)],
-        "director": ("gemeente", 0),
+        "partners": [Ref("school", 1), Ref("schuldhulp", 0), Ref("gemeente", 0), Ref("gi", 0)],
+        "director": Ref("gemeente", 0),
         "goals": [
-            ("De energie blijft aan en de vaste lasten worden betaald.", "financien", [
-                ("Afsluiting voorkomen: contact met de energieleverancier via de gemeente", ("gemeente", 0)),
-                ("Bijzondere bijstand aanvragen voor de vaste lasten", ("gemeente", 0)),
-                ("ID-kaart van {first} regelen (nodig voor elke volgende stap)", None),
+            GoalSpec("De energie blijft aan en de vaste lasten worden betaald.", "financien", [
+                Step("Afsluiting voorkomen: contact met de energieleverancier via de gemeente", Ref("gemeente", 0)),
+                Step("Bijzondere bijstand aanvragen voor de vaste lasten", Ref("gemeente", 0)),
+                Step("ID-kaart van {first} regelen (nodig voor elke volgende stap)", None),
             ]),
-            ("De schulden zijn in beeld en stabiel.", "financien", [
-                ("Intake schuldhulp en stabilisatie van de schulden", ("schuldhulp", 0)),
-                ("Budgetcoaching: post en betalingen samen ordenen", ("schuldhulp", 1)),
-                ("Beschermingsbewind bespreken met {first}", ("schuldhulp", 0)),
+            GoalSpec("De schulden zijn in beeld en stabiel.", "financien", [
+                Step("Intake schuldhulp en stabilisatie van de schulden", Ref("schuldhulp", 0)),
+                Step("Budgetcoaching: post en betalingen samen ordenen", Ref("schuldhulp", 1)),
+                Step("Beschermingsbewind bespreken met {first}", Ref("schuldhulp", 0)),
             ]),
-            ("De oudste dochter wordt ontlast en de kinderen krijgen steun.", "opvoeding", [
-                ("Steun voor de oudste dochter als jonge mantelzorger regelen", ("gemeente", 0)),
-                ("Naschoolse opvang voor de jongste kinderen regelen", ("gemeente", 0)),
-                ("Huiswerkbegeleiding op school aanbieden", ("school", 1)),
-                ("Jeugdhulp: gezinscoach inzetten", ("gi", 0)),
+            GoalSpec("De oudste dochter wordt ontlast en de kinderen krijgen steun.", "opvoeding", [
+                Step("Steun voor de oudste dochter als jonge mantelzorger regelen", Ref("gemeente", 0)),
+                Step("Naschoolse opvang voor de jongste kinderen regelen", Ref("gemeente", 0)),
+                Step("Huiswerkbegeleiding op school aanbieden", Ref("school", 1)),
+                Step("Jeugdhulp: gezinscoach inzetten", Ref("gi", 0)),
             ]),
         ],
         "agreements": [
-            ("Alle post over schulden gaat via de budgetcoach; {first} gooit niets ongeopend weg.", "schuldhulp"),
-            ("School meldt verzuim van de kinderen dezelfde week aan de casusregisseur.", "school"),
+            AgreementSpec("Alle post over schulden gaat via de budgetcoach; {first} gooit niets ongeopend weg.", "schuldhulp"),
+            AgreementSpec("School meldt verzuim van de kinderen dezelfde week aan de casusregisseur.", "school"),
         ],
         "perspectives": {
             "schuldhulp": "Klant met problematische schulden; stabilisatie eerst.",
@@ -416,24 +619,24 @@ VIGNETTES: dict[str, dict] = {
             "gemeente": "Gezin dat net niet rondkomt; voorzieningen zijn niet aangevraagd.",
         },
         "assessments": [
-            ("financien", "Heeft een vast inkomen uit deeltijdwerk.", "Ongeveer € 38.000 schulden; afsluiting energie aangekondigd."),
-            ("opvoeding", "Betrokken en liefdevolle ouder.", "Oudste dochter zorgt voor de jongsten."),
-            ("dagbesteding", "Werkt drie dagen per week.", "Oudste dochter verzuimt school."),
-            ("netwerk", "Een oom helpt soms met vervoer.", "Schaamte; vraagt geen hulp."),
+            AssessmentSpec("financien", strengths="Heeft een vast inkomen uit deeltijdwerk.", concerns="Ongeveer € 38.000 schulden; afsluiting energie aangekondigd."),
+            AssessmentSpec("opvoeding", strengths="Betrokken en liefdevolle ouder.", concerns="Oudste dochter zorgt voor de jongsten."),
+            AssessmentSpec("dagbesteding", strengths="Werkt drie dagen per week.", concerns="Oudste dochter verzuimt school."),
+            AssessmentSpec("netwerk", strengths="Een oom helpt soms met vervoer.", concerns="Schaamte; vraagt geen hulp."),
         ],
         "notes": [
-            ("beeld", "Geen ID-kaart: daardoor lopen aanvragen voor bijstand en schuldhulp vast."),
-            ("oordeel", "Het ID-bewijs is de sleutel, maar het valt buiten ieders taak."),
-            ("besluit", "Wijkteam wordt casusregisseur; wie de ID-kaart regelt, is nog open."),
+            NoteSpec("beeld", "Geen ID-kaart: daardoor lopen aanvragen voor bijstand en schuldhulp vast."),
+            NoteSpec("oordeel", "Het ID-bewijs is de sleutel, maar het valt buiten ieders taak."),
+            NoteSpec("besluit", "Wijkteam wordt casusregisseur; wie de ID-kaart regelt, is nog open."),
         ],
         "journal": [
-            ("plan", "procesregie", "Niemand voelt zich eigenaar van de ID-kaart; besproken in het overleg."),
-            ("execution", "monitoren", "Energieleverancier heeft de afsluiting uitgesteld met zes weken."),
-            ("analysis", "hulpverlening", "Samen met {first} de post doorgenomen; veertig ongeopende enveloppen."),
+            StageLine("plan", "procesregie", "Niemand voelt zich eigenaar van de ID-kaart; besproken in het overleg."),
+            StageLine("execution", "monitoren", "Energieleverancier heeft de afsluiting uitgesteld met zes weken."),
+            StageLine("analysis", "hulpverlening", "Samen met {first} de post doorgenomen; veertig ongeopende enveloppen."),
         ],
         "triage": "Gezin met schulden, dreigende afsluiting en zorgen om de kinderen. Oppakken.",
-        "escalation": ("Energieleverancier houdt vast aan afsluiting ondanks aanvraag bijstand.",
-                       "manager ZVH met de wethouder sociaal domein"),
+        "escalation": EscalationSpec(trigger="Energieleverancier houdt vast aan afsluiting ondanks aanvraag bijstand.",
+                                     decided_by="manager ZVH met de wethouder sociaal domein"),
         "closing": "Schulden in een regeling, vaste lasten via bewind; gezinscoach loopt door.",
     },
     "radicalisering": {
@@ -443,25 +646,25 @@ VIGNETTES: dict[str, dict] = {
         "goal": "Duiden van het zorgsignaal en voorkomen van verdere radicalisering.",
         "shared_task": "{first} heeft een zinvolle dagbesteding, een vertrouwenspersoon en krijgt passende zorg.",
         "client_view": "{first} voelt zich niet gehoord en wil een opleiding in de ICT.",
-        "partners": [("gemeente", 2), ("politie", 0), ("ggz", 0), ("reclassering", 0)],
-        "director": ("gemeente", 2),
+        "partners": [Ref("gemeente", 2), Ref("politie", 0), Ref("ggz", 0), Ref("reclassering", 0)],
+        "director": Ref("gemeente", 2),
         "goals": [
-            ("{first} heeft een vertrouwenspersoon.", "netwerk", [
-                ("Mentor uit de eigen gemeenschap koppelen", ("gemeente", 2)),
-                ("Gesprek met de ouders over wat zij zien en nodig hebben", ("gemeente", 2)),
+            GoalSpec("{first} heeft een vertrouwenspersoon.", "netwerk", [
+                Step("Mentor uit de eigen gemeenschap koppelen", Ref("gemeente", 2)),
+                Step("Gesprek met de ouders over wat zij zien en nodig hebben", Ref("gemeente", 2)),
             ]),
-            ("{first} krijgt passende zorg.", "gezondheid_psych", [
-                ("Eerdere GGZ-behandeling opvragen (met toestemming) en diagnostiek inplannen", ("ggz", 0)),
-                ("Huisarts betrekken bij de zorgvraag", ("ggz", 0)),
+            GoalSpec("{first} krijgt passende zorg.", "gezondheid_psych", [
+                Step("Eerdere GGZ-behandeling opvragen (met toestemming) en diagnostiek inplannen", Ref("ggz", 0)),
+                Step("Huisarts betrekken bij de zorgvraag", Ref("ggz", 0)),
             ]),
-            ("{first} heeft een zinvolle dagbesteding.", "dagbesteding", [
-                ("Werk-leertraject in de ICT zoeken", ("gemeente", 0)),
-                ("Politie: signalen binnen de eigen taak volgen en delen volgens de afspraak", ("politie", 0)),
+            GoalSpec("{first} heeft een zinvolle dagbesteding.", "dagbesteding", [
+                Step("Werk-leertraject in de ICT zoeken", Ref("gemeente", 0)),
+                Step("Politie: signalen binnen de eigen taak volgen en delen volgens de afspraak", Ref("politie", 0)),
             ]),
         ],
         "agreements": [
-            ("Politie-informatie wordt alleen mondeling in het overleg gedeeld en niet in het plan vastgelegd.", "politie"),
-            ("Alleen de casusregisseur heeft contact met de ouders over het plan.", "gemeente"),
+            AgreementSpec("Politie-informatie wordt alleen mondeling in het overleg gedeeld en niet in het plan vastgelegd.", "politie"),
+            AgreementSpec("Alleen de casusregisseur heeft contact met de ouders over het plan.", "gemeente"),
         ],
         "perspectives": {
             "politie": "Persoon met zorgwekkende online uitingen; geen strafbare feiten bekend.",
@@ -469,22 +672,22 @@ VIGNETTES: dict[str, dict] = {
             "gemeente": "Jongvolwassene met een zorgsignaal; vooral isolement.",
         },
         "assessments": [
-            ("netwerk", "Goede band met een oudere neef.", "Isolement; contact vooral online."),
-            ("gezondheid_psych", "Eerdere behandeling hielp.", "Sociale angst, somberheid."),
-            ("dagbesteding", "Heeft een mbo-diploma niveau 2.", "Al een jaar zonder werk of opleiding."),
+            AssessmentSpec("netwerk", strengths="Goede band met een oudere neef.", concerns="Isolement; contact vooral online."),
+            AssessmentSpec("gezondheid_psych", strengths="Eerdere behandeling hielp.", concerns="Sociale angst, somberheid."),
+            AssessmentSpec("dagbesteding", strengths="Heeft een mbo-diploma niveau 2.", concerns="Al een jaar zonder werk of opleiding."),
         ],
         "notes": [
-            ("beeld", "Zorgsignaal: isolement en online uitingen; geen concrete dreiging."),
-            ("oordeel", "Vooral een zorgvraag; veiligheid volgen binnen strikte doelbinding."),
-            ("besluit", "De adviseur zorg en veiligheid wordt casusregisseur."),
+            NoteSpec("beeld", "Zorgsignaal: isolement en online uitingen; geen concrete dreiging."),
+            NoteSpec("oordeel", "Vooral een zorgvraag; veiligheid volgen binnen strikte doelbinding."),
+            NoteSpec("besluit", "De adviseur zorg en veiligheid wordt casusregisseur."),
         ],
         "journal": [
-            ("screening", "onderzoek", "Strikte doelbinding besproken: politie-informatie niet in het dossier."),
-            ("plan", "procesregie", "Mentor gevonden via een sleutelfiguur uit de wijk; kennismaking gepland."),
+            StageLine("screening", "onderzoek", "Strikte doelbinding besproken: politie-informatie niet in het dossier."),
+            StageLine("plan", "procesregie", "Mentor gevonden via een sleutelfiguur uit de wijk; kennismaking gepland."),
         ],
         "triage": "Zorgsignaal radicalisering met isolement; afstemming zorg en veiligheid nodig. Oppakken.",
-        "escalation": ("Online uitingen worden concreter; politie wil opschalen.",
-                       "casusoverleg radicalisering"),
+        "escalation": EscalationSpec(trigger="Online uitingen worden concreter; politie wil opschalen.",
+                                     decided_by="casusoverleg radicalisering"),
         "closing": "Werk-leertraject loopt, geen zorgwekkende uitingen meer; zorg via de huisarts.",
     },
     "mensenhandel": {
@@ -495,27 +698,27 @@ VIGNETTES: dict[str, dict] = {
         "shared_task": "{first} is veilig, woont op een beschermde plek en heeft grip op het eigen geld.",
         "client_view": ("{first} wil 'gewoon een eigen kamer en een baan in de kinderopvang'. Wil geen aangifte "
                         "doen uit angst, maar wel hulp bij de schulden."),
-        "partners": [("politie", 2), ("gemeente", 2), ("slachtofferhulp", 0), ("schuldhulp", 0), ("ggz", 0)],
-        "director": ("gemeente", 2),
+        "partners": [Ref("politie", 2), Ref("gemeente", 2), Ref("slachtofferhulp", 0), Ref("schuldhulp", 0), Ref("ggz", 0)],
+        "director": Ref("gemeente", 2),
         "goals": [
-            ("{first} is veilig en woont op een beschermde plek.", "veiligheid", [
-                ("Plek in de categorale opvang voor slachtoffers regelen", ("gemeente", 2)),
-                ("Bedenktijd en mogelijkheden van aangifte uitleggen", ("politie", 2)),
-                ("Veiligheidsafspraken over telefoon en sociale media maken", ("slachtofferhulp", 0)),
+            GoalSpec("{first} is veilig en woont op een beschermde plek.", "veiligheid", [
+                Step("Plek in de categorale opvang voor slachtoffers regelen", Ref("gemeente", 2)),
+                Step("Bedenktijd en mogelijkheden van aangifte uitleggen", Ref("politie", 2)),
+                Step("Veiligheidsafspraken over telefoon en sociale media maken", Ref("slachtofferhulp", 0)),
             ]),
-            ("De schulden op haar naam zijn in beeld.", "financien", [
-                ("Schulden op naam van {first} uitzoeken en fraude melden", ("schuldhulp", 0)),
-                ("Bankrekening afschermen en nieuwe pas aanvragen", ("schuldhulp", 0)),
+            GoalSpec("De schulden op haar naam zijn in beeld.", "financien", [
+                Step("Schulden op naam van {first} uitzoeken en fraude melden", Ref("schuldhulp", 0)),
+                Step("Bankrekening afschermen en nieuwe pas aanvragen", Ref("schuldhulp", 0)),
             ]),
-            ("{first} krijgt passende zorg en begeleiding.", "gezondheid_psych", [
-                ("Aanmelden voor begeleiding vanuit de gehandicaptenzorg (LVB)", ("gemeente", 2)),
-                ("Traumabehandeling bespreken wanneer de situatie stabiel is", ("ggz", 0)),
-                ("Slachtofferhulp: steun bij een eventueel strafproces", ("slachtofferhulp", 0)),
+            GoalSpec("{first} krijgt passende zorg en begeleiding.", "gezondheid_psych", [
+                Step("Aanmelden voor begeleiding vanuit de gehandicaptenzorg (LVB)", Ref("gemeente", 2)),
+                Step("Traumabehandeling bespreken wanneer de situatie stabiel is", Ref("ggz", 0)),
+                Step("Slachtofferhulp: steun bij een eventueel strafproces", Ref("slachtofferhulp", 0)),
             ]),
         ],
         "agreements": [
-            ("Niemand deelt de verblijfplaats van {first} buiten dit overleg.", None),
-            ("De zorgcoördinator mensenhandel is het enige aanspreekpunt voor {first}.", "gemeente"),
+            AgreementSpec("Niemand deelt de verblijfplaats van {first} buiten dit overleg.", None),
+            AgreementSpec("De zorgcoördinator mensenhandel is het enige aanspreekpunt voor {first}.", "gemeente"),
         ],
         "perspectives": {
             "politie": "Slachtoffer van mensenhandel; de dader is in beeld.",
@@ -523,22 +726,22 @@ VIGNETTES: dict[str, dict] = {
             "slachtofferhulp": "Slachtoffer dat steun nodig heeft en zelf moet kunnen kiezen.",
         },
         "assessments": [
-            ("veiligheid", "Heeft een tante die zij vertrouwt.", "Wordt uitgebuit; dader kent haar verblijfplaats."),
-            ("financien", "Heeft een bijbaan gehad.", "Schulden op haar naam door de dader."),
-            ("gezondheid_psych", "Wil hulp.", "Licht verstandelijke beperking; angst en nachtmerries."),
+            AssessmentSpec("veiligheid", strengths="Heeft een tante die zij vertrouwt.", concerns="Wordt uitgebuit; dader kent haar verblijfplaats."),
+            AssessmentSpec("financien", strengths="Heeft een bijbaan gehad.", concerns="Schulden op haar naam door de dader."),
+            AssessmentSpec("gezondheid_psych", strengths="Wil hulp.", concerns="Licht verstandelijke beperking; angst en nachtmerries."),
         ],
         "notes": [
-            ("beeld", "{first} is bang voor de 'vriend' en heeft schulden die zij niet zelf maakte."),
-            ("oordeel", "Veiligheid eerst; de keuze voor aangifte ligt bij {first}."),
-            ("besluit", "De zorgcoördinator mensenhandel wordt casusregisseur; opvangplek deze week."),
+            NoteSpec("beeld", "{first} is bang voor de 'vriend' en heeft schulden die zij niet zelf maakte."),
+            NoteSpec("oordeel", "Veiligheid eerst; de keuze voor aangifte ligt bij {first}."),
+            NoteSpec("besluit", "De zorgcoördinator mensenhandel wordt casusregisseur; opvangplek deze week."),
         ],
         "journal": [
-            ("plan", "procesregie", "Wensen van {first} apart vastgelegd naast het plan."),
-            ("execution", "monitoren", "Opvangplek is geregeld; {first} heeft haar oude telefoon ingeleverd."),
+            StageLine("plan", "procesregie", "Wensen van {first} apart vastgelegd naast het plan."),
+            StageLine("execution", "monitoren", "Opvangplek is geregeld; {first} heeft haar oude telefoon ingeleverd."),
         ],
         "triage": "Signalen van uitbuiting bij een kwetsbare jongvolwassene. Oppakken.",
-        "escalation": ("Dader heeft de opvanglocatie gevonden; direct verplaatsen nodig.",
-                       "procesregisseur met de zorgcoördinator mensenhandel"),
+        "escalation": EscalationSpec(trigger="Dader heeft de opvanglocatie gevonden; direct verplaatsen nodig.",
+                                     decided_by="procesregisseur met de zorgcoördinator mensenhandel"),
         "closing": "Woont beschermd, schulden in behandeling, begeleiding LVB loopt.",
     },
 }
@@ -549,58 +752,57 @@ STREETS = [
     "Tulpenhof", "Brugwachtersstraat", "Weverstraat", "Oude Veerweg", "Spoorsingel",
 ]
 
-# -- name pools for the scale generator: (first names male, first names female, surnames) -----------
-# Polish surnames take their feminine form from the second element.
+# -- name pools for the scale generator -------------------------------------------------------
 
-NAME_POOLS: list[tuple[list[str], list[str], list[tuple[str, str]]]] = [
-    (  # Dutch
-        ["Daan", "Bram", "Ruud", "Joost", "Thijs", "Wouter", "Gert-Jan", "Jeroen", "Henk", "Kees", "Sander", "Niels", "Bas", "Erik"],
-        ["Sanne", "Lotte", "Femke", "Ilse", "Marloes", "Esther", "Anouk", "Petra", "Noor", "Linda", "Marieke", "Judith", "Inge", "Romy"],
-        [(s, s) for s in ["de Vries", "Jansen", "van Dijk", "Bakker", "Visser", "Meijer", "de Boer", "Mulder", "de Groot",
+NAME_POOLS: list[NamePool] = [
+    NamePool(  # Dutch
+        males=["Daan", "Bram", "Ruud", "Joost", "Thijs", "Wouter", "Gert-Jan", "Jeroen", "Henk", "Kees", "Sander", "Niels", "Bas", "Erik"],
+        females=["Sanne", "Lotte", "Femke", "Ilse", "Marloes", "Esther", "Anouk", "Petra", "Noor", "Linda", "Marieke", "Judith", "Inge", "Romy"],
+        surnames=[Surname(male=s, female=s) for s in ["de Vries", "Jansen", "van Dijk", "Bakker", "Visser", "Meijer", "de Boer", "Mulder", "de Groot",
                           "Bos", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "van den Berg",
                           "Kuipers", "Verhoeven", "Koster", "Postma", "Veenstra", "Schouten", "van der Linden"]],
     ),
-    (  # Moroccan-Dutch
-        ["Mohammed", "Youssef", "Karim", "Bilal", "Soufiane", "Hamza", "Zakaria", "Anass", "Rachid", "Ayoub", "Ilyas", "Nordin"],
-        ["Fatima", "Samira", "Nadia", "Imane", "Khadija", "Yasmina", "Salma", "Loubna", "Hanane", "Souad", "Meryem", "Ikram"],
-        [(s, s) for s in ["El Amrani", "Bouzid", "Benali", "El Idrissi", "Ait Taleb", "Ouali", "Chaouch", "Azzouzi",
+    NamePool(  # Moroccan-Dutch
+        males=["Mohammed", "Youssef", "Karim", "Bilal", "Soufiane", "Hamza", "Zakaria", "Anass", "Rachid", "Ayoub", "Ilyas", "Nordin"],
+        females=["Fatima", "Samira", "Nadia", "Imane", "Khadija", "Yasmina", "Salma", "Loubna", "Hanane", "Souad", "Meryem", "Ikram"],
+        surnames=[Surname(male=s, female=s) for s in ["El Amrani", "Bouzid", "Benali", "El Idrissi", "Ait Taleb", "Ouali", "Chaouch", "Azzouzi",
                           "Boukhari", "El Haddouchi", "Ziani", "Tahiri", "Bouchtaoui", "El Ouardi", "Maziane", "Kaddouri"]],
     ),
-    (  # Turkish-Dutch
-        ["Emre", "Mehmet", "Burak", "Can", "Hakan", "Murat", "Kerem", "Serkan", "Onur", "Yusuf", "Tolga", "Baran"],
-        ["Elif", "Ayşe", "Zeynep", "Fatma", "Selin", "Esra", "Derya", "Büşra", "Merve", "Gizem", "Hatice", "Sevgi"],
-        [(s, s) for s in ["Yılmaz", "Demir", "Şahin", "Çelik", "Kaya", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç",
+    NamePool(  # Turkish-Dutch
+        males=["Emre", "Mehmet", "Burak", "Can", "Hakan", "Murat", "Kerem", "Serkan", "Onur", "Yusuf", "Tolga", "Baran"],
+        females=["Elif", "Ayşe", "Zeynep", "Fatma", "Selin", "Esra", "Derya", "Büşra", "Merve", "Gizem", "Hatice", "Sevgi"],
+        surnames=[Surname(male=s, female=s) for s in ["Yılmaz", "Demir", "Şahin", "Çelik", "Kaya", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç",
                           "Aksoy", "Korkmaz", "Erdoğan", "Polat", "Güneş", "Karaca"]],
     ),
-    (  # Surinamese-Dutch
-        ["Dwayne", "Rishi", "Gianni", "Marciano", "Jerrel", "Romeo", "Ravi", "Sergio", "Quincy", "Anand", "Glenn", "Mitchel"],
-        ["Shanti", "Sharon", "Roshni", "Priya", "Kavita", "Chandni", "Asha", "Naomi", "Jennifer", "Sunita", "Denise", "Melissa"],
-        [(s, s) for s in ["Sewnarain", "Pinas", "Ramdin", "Kromodimedjo", "Biharie", "Amatstam", "Jagroep", "Doelwijt",
+    NamePool(  # Surinamese-Dutch
+        males=["Dwayne", "Rishi", "Gianni", "Marciano", "Jerrel", "Romeo", "Ravi", "Sergio", "Quincy", "Anand", "Glenn", "Mitchel"],
+        females=["Shanti", "Sharon", "Roshni", "Priya", "Kavita", "Chandni", "Asha", "Naomi", "Jennifer", "Sunita", "Denise", "Melissa"],
+        surnames=[Surname(male=s, female=s) for s in ["Sewnarain", "Pinas", "Ramdin", "Kromodimedjo", "Biharie", "Amatstam", "Jagroep", "Doelwijt",
                           "Mahabier", "Tjon A Fong", "Zeefuik", "Ramsaran", "Kartosen", "Nahar", "Brunings", "Soekhoe"]],
     ),
-    (  # Polish
-        ["Piotr", "Tomasz", "Marek", "Paweł", "Krzysztof", "Łukasz", "Kacper", "Dariusz", "Michał", "Jakub", "Wojciech", "Kamil"],
-        ["Katarzyna", "Agnieszka", "Magdalena", "Joanna", "Anna", "Ewa", "Zofia", "Monika", "Aleksandra", "Beata", "Karolina", "Natalia"],
-        [("Kowalski", "Kowalska"), ("Nowak", "Nowak"), ("Wiśniewski", "Wiśniewska"), ("Wójcik", "Wójcik"),
-         ("Kamiński", "Kamińska"), ("Lewandowski", "Lewandowska"), ("Zieliński", "Zielińska"),
-         ("Szymański", "Szymańska"), ("Dąbrowski", "Dąbrowska"), ("Kaczmarek", "Kaczmarek"),
-         ("Mazur", "Mazur"), ("Krawczyk", "Krawczyk"), ("Piotrowski", "Piotrowska"), ("Grabowski", "Grabowska")],
+    NamePool(  # Polish
+        males=["Piotr", "Tomasz", "Marek", "Paweł", "Krzysztof", "Łukasz", "Kacper", "Dariusz", "Michał", "Jakub", "Wojciech", "Kamil"],
+        females=["Katarzyna", "Agnieszka", "Magdalena", "Joanna", "Anna", "Ewa", "Zofia", "Monika", "Aleksandra", "Beata", "Karolina", "Natalia"],
+        surnames=[Surname(male="Kowalski", female="Kowalska"), Surname(male="Nowak", female="Nowak"), Surname(male="Wiśniewski", female="Wiśniewska"), Surname(male="Wójcik", female="Wójcik"),
+         Surname(male="Kamiński", female="Kamińska"), Surname(male="Lewandowski", female="Lewandowska"), Surname(male="Zieliński", female="Zielińska"),
+         Surname(male="Szymański", female="Szymańska"), Surname(male="Dąbrowski", female="Dąbrowska"), Surname(male="Kaczmarek", female="Kaczmarek"),
+         Surname(male="Mazur", female="Mazur"), Surname(male="Krawczyk", female="Krawczyk"), Surname(male="Piotrowski", female="Piotrowska"), Surname(male="Grabowski", female="Grabowska")],
     ),
 ]
 
 # -- pools for the scale generator -----------------------------------------------------------
 
 SCALE_JOURNAL = [
-    ("procesregie", "Partners uitgenodigd voor het casusoverleg; agenda rondgestuurd."),
-    ("procesregie", "Casusregisseur gebeld: loopt het plan zoals afgesproken? Twee acties vertraagd."),
-    ("monitoren", "Terugkoppeling ontvangen van de casusregisseur; geen nieuwe incidenten."),
-    ("monitoren", "Evaluatiedatum nadert; partners gevraagd om terugkoppeling op hun acties."),
-    ("onderzoek", "Check op bekendheid uitgezet bij de betrokken partners."),
-    ("onderzoek", "Aanvullende informatie opgevraagd bij de aanmelder over de aanleiding."),
-    ("casusregie", "Tijdelijk zelf contact gehad met de cliënt omdat de casusregisseur afwezig was."),
-    ("hulpverlening", "Kort gesprek met de cliënt na het overleg; wensen genoteerd."),
-    ("beschikken", "Triage-uitkomst vastgelegd na het weekoverleg."),
-    ("procesregie", "Afspraak over informatiedeling herhaald: alleen binnen de doelbinding."),
+    JournalLine("procesregie", "Partners uitgenodigd voor het casusoverleg; agenda rondgestuurd."),
+    JournalLine("procesregie", "Casusregisseur gebeld: loopt het plan zoals afgesproken? Twee acties vertraagd."),
+    JournalLine("monitoren", "Terugkoppeling ontvangen van de casusregisseur; geen nieuwe incidenten."),
+    JournalLine("monitoren", "Evaluatiedatum nadert; partners gevraagd om terugkoppeling op hun acties."),
+    JournalLine("onderzoek", "Check op bekendheid uitgezet bij de betrokken partners."),
+    JournalLine("onderzoek", "Aanvullende informatie opgevraagd bij de aanmelder over de aanleiding."),
+    JournalLine("casusregie", "Tijdelijk zelf contact gehad met de cliënt omdat de casusregisseur afwezig was."),
+    JournalLine("hulpverlening", "Kort gesprek met de cliënt na het overleg; wensen genoteerd."),
+    JournalLine("beschikken", "Triage-uitkomst vastgelegd na het weekoverleg."),
+    JournalLine("procesregie", "Afspraak over informatiedeling herhaald: alleen binnen de doelbinding."),
 ]
 SCALE_FEEDBACK = [
     "Afspraak heeft plaatsgevonden.",
@@ -617,89 +819,88 @@ SCALE_CLOSING = [
     "Geen meerwaarde van het ZVH meer; lokale zorg loopt.",
 ]
 SCALE_TRIAGE_OTHER = [
-    ("refer", "Past beter bij het lokale wijkteam; doorverwezen."),
-    ("advice", "Enkelvoudige vraag; advies gegeven aan de melder."),
+    TriageSpec("refer", "Past beter bij het lokale wijkteam; doorverwezen."),
+    TriageSpec("advice", "Enkelvoudige vraag; advies gegeven aan de melder."),
 ]
 
 # -- the 25 cases of the demo profile -------------------------------------------------------------
 # received / closed / reopen / stagnant: days before today. informed_no: review date in days from
-# today (negative: the review date has passed). escalations: (days ago, to_level or None,
-# to_ave or None, trigger or None for the vignette's own). blockers: what the concept still lacks.
+# today (negative: the review date has passed). blockers: what the concept still lacks.
 
 DEMO_CASES: list[dict] = [
-    {"v": "verward", "persons": [("Ruud Verhoeven", 41, "client")], "phase": "execution", "received": 170,
+    {"v": "verward", "persons": [PersonSpec("Ruud Verhoeven", 41, "client")], "phase": "execution", "received": 170,
      "ave": "2", "revise": "adopt",
-     "escalations": [(120, "process", "3", None),
-                     (74, "case", "2", "Zorgmachtiging afgegeven en opname gestart; situatie stabiel.")]},
-    {"v": "verward", "persons": [("Dariusz Kamiński", 37, "client")], "phase": "meeting", "received": 24,
+     "escalations": [LevelChange(120, level="process", ave="3"),
+                     LevelChange(74, level="case", ave="2", trigger="Zorgmachtiging afgegeven en opname gestart; situatie stabiel.")]},
+    {"v": "verward", "persons": [PersonSpec("Dariusz Kamiński", 37, "client")], "phase": "meeting", "received": 24,
      "no_director": True},
-    {"v": "verward", "persons": [("Gerrit Dekker", 58, "client")], "phase": "closed", "received": 1040,
+    {"v": "verward", "persons": [PersonSpec("Gerrit Dekker", 58, "client")], "phase": "closed", "received": 1040,
      "closed": 830},
-    {"v": "terugkeer", "persons": [("Sharon Pinas", 29, "client")], "phase": "plan", "received": 38,
+    {"v": "terugkeer", "persons": [PersonSpec("Sharon Pinas", 29, "client")], "phase": "plan", "received": 38,
      "blockers": ["agreements", "evaluation"]},
-    {"v": "terugkeer", "persons": [("Mehmet Kaya", 34, "client")], "phase": "execution", "received": 230,
-     "stagnant": 50, "director_change": (120, ("reclassering", 0))},
-    {"v": "terugkeer", "persons": [("Joanna Wójcik", 31, "client")], "phase": "closed", "received": 260,
+    {"v": "terugkeer", "persons": [PersonSpec("Mehmet Kaya", 34, "client")], "phase": "execution", "received": 230,
+     "stagnant": 50, "director_change": DirectorSwitch(120, Ref("reclassering", 0))},
+    {"v": "terugkeer", "persons": [PersonSpec("Joanna Wójcik", 31, "client")], "phase": "closed", "received": 260,
      "closed": 40, "watch": 60},
     {"v": "huiselijk_geweld", "title": "Gezin Azzouzi",
-     "persons": [("Khadija Azzouzi-Ziani", 36, "parent"), ("Soufiane Azzouzi", 39, "parent"),
-                 ("Adam Azzouzi", 12, "child"), ("Lina Azzouzi", 9, "child"), ("Rayan Azzouzi", 5, "child")],
+     "persons": [PersonSpec("Khadija Azzouzi-Ziani", 36, "parent"), PersonSpec("Soufiane Azzouzi", 39, "parent"),
+                 PersonSpec("Adam Azzouzi", 12, "child"), PersonSpec("Lina Azzouzi", 9, "child"), PersonSpec("Rayan Azzouzi", 5, "child")],
      "phase": "execution", "received": 120, "informed_no": 21, "ave": "2",
-     "escalations": [(64, None, "3", None),
-                     (22, None, "2", "Geen nieuwe incidenten; hulp aan beide ouders loopt.")]},
+     "escalations": [LevelChange(64, ave="3"),
+                     LevelChange(22, ave="2", trigger="Geen nieuwe incidenten; hulp aan beide ouders loopt.")]},
     {"v": "huiselijk_geweld", "title": "Gezin Van den Berg",
-     "persons": [("Marloes van den Berg", 40, "parent"), ("Dennis van den Berg", 42, "parent"),
-                 ("Tim van den Berg", 14, "child"), ("Sophie van den Berg", 11, "child")],
+     "persons": [PersonSpec("Marloes van den Berg", 40, "parent"), PersonSpec("Dennis van den Berg", 42, "parent"),
+                 PersonSpec("Tim van den Berg", 14, "child"), PersonSpec("Sophie van den Berg", 11, "child")],
      "phase": "analysis", "received": 19, "informed_no": -4},
     {"v": "huiselijk_geweld", "title": "Gezin Öztürk",
-     "persons": [("Elif Öztürk", 41, "parent"), ("Murat Öztürk", 45, "parent"), ("Zeynep Öztürk", 15, "child")],
+     "persons": [PersonSpec("Elif Öztürk", 41, "parent"), PersonSpec("Murat Öztürk", 45, "parent"), PersonSpec("Zeynep Öztürk", 15, "child")],
      "phase": "screening", "received": 5},
-    {"v": "jongere", "persons": [("Anass El Haddouchi", 16, "client"), ("Fatima El Haddouchi", 44, "parent"),
-                                 ("Zakaria El Haddouchi", 20, "household")],
-     "phase": "execution", "received": 140, "ave": "2", "escalations": [(70, "process", None, None)]},
-    {"v": "jongere", "persons": [("Kevin Smit", 15, "client"), ("Sandra Smit", 39, "parent")],
+    {"v": "jongere", "persons": [PersonSpec("Anass El Haddouchi", 16, "client"), PersonSpec("Fatima El Haddouchi", 44, "parent"),
+                                 PersonSpec("Zakaria El Haddouchi", 20, "household")],
+     "phase": "execution", "received": 140, "ave": "2", "escalations": [LevelChange(70, level="process")]},
+    {"v": "jongere", "persons": [PersonSpec("Kevin Smit", 15, "client"), PersonSpec("Sandra Smit", 39, "parent")],
      "phase": "triage", "received": 10},
-    {"v": "jongere", "persons": [("Romeo Amatstam", 19, "client"), ("Denise Amatstam", 45, "parent")],
+    {"v": "jongere", "persons": [PersonSpec("Romeo Amatstam", 19, "client"), PersonSpec("Denise Amatstam", 45, "parent")],
      "phase": "closed", "received": 1000, "closed": 790},
     {"v": "woonoverlast", "title": "Echtpaar Jansen",
-     "persons": [("Peter Jansen", 56, "client"), ("Yvonne Jansen-Koster", 53, "partner")],
+     "persons": [PersonSpec("Peter Jansen", 56, "client"), PersonSpec("Yvonne Jansen-Koster", 53, "partner")],
      "phase": "execution", "received": 200, "ave": "2",
-     "escalations": [(130, "process", "3", None), (116, "management", None, None),
-                     (60, "process", "2", "Geen nieuwe vondsten; beiden in behandeling bij de verslavingszorg.")]},
+     "escalations": [LevelChange(130, level="process", ave="3"), LevelChange(116, level="management"),
+                     LevelChange(60, level="process", ave="2", trigger="Geen nieuwe vondsten; beiden in behandeling bij de verslavingszorg.")]},
     {"v": "woonoverlast", "title": "Echtpaar De Boer",
-     "persons": [("Hans de Boer", 61, "client"), ("Ria de Boer", 59, "partner")],
+     "persons": [PersonSpec("Hans de Boer", 61, "client"), PersonSpec("Ria de Boer", 59, "partner")],
      "phase": "referral", "received": 1, "citizen": "Buurtbewoner (naam bekend bij het ZVH)"},
     {"v": "woonoverlast", "title": "Echtpaar Zieliński",
-     "persons": [("Kazimierz Zieliński", 52, "client"), ("Ewa Zielińska", 50, "partner")],
+     "persons": [PersonSpec("Kazimierz Zieliński", 52, "client"), PersonSpec("Ewa Zielińska", 50, "partner")],
      "phase": "execution", "received": 330, "closed": 150, "reopen": 21, "revise": "concept"},
     {"v": "schulden", "title": "Gezin Boukhari",
-     "persons": [("Rachid Boukhari", 44, "parent"), ("Yasmina Boukhari", 16, "child"),
-                 ("Ilyas Boukhari", 12, "child"), ("Nora Boukhari", 8, "child")],
+     "persons": [PersonSpec("Rachid Boukhari", 44, "parent"), PersonSpec("Yasmina Boukhari", 16, "child"),
+                 PersonSpec("Ilyas Boukhari", 12, "child"), PersonSpec("Nora Boukhari", 8, "child")],
      "phase": "plan", "received": 35, "blockers": ["nobody", "deadline"]},
     {"v": "schulden", "title": "Gezin Meijer",
-     "persons": [("Ronald Meijer", 47, "parent"), ("Kim Meijer", 17, "child"), ("Jesse Meijer", 13, "child"),
-                 ("Lieke Meijer", 10, "child")],
+     "persons": [PersonSpec("Ronald Meijer", 47, "parent"), PersonSpec("Kim Meijer", 17, "child"), PersonSpec("Jesse Meijer", 13, "child"),
+                 PersonSpec("Lieke Meijer", 10, "child")],
      "phase": "execution", "received": 110, "zvh_role": "advice", "nobody": "accepted"},
     {"v": "schulden", "title": "Gezin Sewnarain",
-     "persons": [("Dwayne Sewnarain", 39, "parent"), ("Shanti Sewnarain", 14, "child"),
-                 ("Ravi Sewnarain", 11, "child"), ("Asha Sewnarain", 6, "child")],
+     "persons": [PersonSpec("Dwayne Sewnarain", 39, "parent"), PersonSpec("Shanti Sewnarain", 14, "child"),
+                 PersonSpec("Ravi Sewnarain", 11, "child"), PersonSpec("Asha Sewnarain", 6, "child")],
      "phase": "meeting", "received": 22, "no_director": True},
-    {"v": "radicalisering", "persons": [("Emre Arslan", 22, "client")], "phase": "meeting", "received": 30},
-    {"v": "radicalisering", "persons": [("Thomas Postma", 20, "client"), ("Inge Postma", 51, "parent")],
+    {"v": "radicalisering", "persons": [PersonSpec("Emre Arslan", 22, "client")], "phase": "meeting", "received": 30},
+    {"v": "radicalisering", "persons": [PersonSpec("Thomas Postma", 20, "client"), PersonSpec("Inge Postma", 51, "parent")],
      "phase": "analysis", "received": 16, "zvh_role": "advice"},
-    {"v": "radicalisering", "persons": [("Hamza Chaouch", 23, "client")], "phase": "referral", "received": 0},
-    {"v": "mensenhandel", "persons": [("Roshni Biharie", 19, "client")], "phase": "execution", "received": 150,
+    {"v": "radicalisering", "persons": [PersonSpec("Hamza Chaouch", 23, "client")], "phase": "referral", "received": 0},
+    {"v": "mensenhandel", "persons": [PersonSpec("Roshni Biharie", 19, "client")], "phase": "execution", "received": 150,
      "ave": "3", "revise": "adopt",
-     "escalations": [(100, None, "4", None),
-                     (82, None, "3", "Nieuwe opvangplek is veilig; de dader is in beeld bij de politie.")]},
-    {"v": "mensenhandel", "persons": [("Magdalena Kaczmarek", 20, "client")], "phase": "plan", "received": 33,
+     "escalations": [LevelChange(100, ave="4"),
+                     LevelChange(82, ave="3", trigger="Nieuwe opvangplek is veilig; de dader is in beeld bij de politie.")]},
+    {"v": "mensenhandel", "persons": [PersonSpec("Magdalena Kaczmarek", 20, "client")], "phase": "plan", "received": 33,
      "blockers": ["shared_task"]},
-    {"v": "mensenhandel", "persons": [("Noor Bakker", 18, "client")], "phase": "closed", "received": 60,
+    {"v": "mensenhandel", "persons": [PersonSpec("Noor Bakker", 18, "client")], "phase": "closed", "received": 60,
      "triage": "refer", "closed": 52,
      "triage_reason": "Doorverwezen naar de zorgcoördinator mensenhandel van de gemeente; lokale aanpak volstaat."},
     {"v": "schulden", "title": "Gezin Szymański",
-     "persons": [("Agnieszka Szymańska", 38, "parent"), ("Kacper Szymański", 10, "child"),
-                 ("Zofia Szymańska", 7, "child")],
+     "persons": [PersonSpec("Agnieszka Szymańska", 38, "parent"), PersonSpec("Kacper Szymański", 10, "child"),
+                 PersonSpec("Zofia Szymańska", 7, "child")],
      "phase": "screening", "received": 4},
 ]
 

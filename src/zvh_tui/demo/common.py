@@ -1,0 +1,145 @@
+"""What the hand-made demo (builder.py) and the scale generator (scale.py) share.
+
+The guard against mixing demo data with real data, the seed, the Dutch summary numbers, the
+contact cards of the partner roster, resolving a `Ref` to ids, and the small date helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import fn
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.demo import texts as T
+from zvh_tui.services.shared import clock
+from zvh_tui.store.models import Case
+
+SEED = 2013  # the year of the Landelijk Kader ZVH
+Progress = Callable[[int, int], None]
+OWN_PARTNER = {"name": "Zorg- en Veiligheidshuis", "domain": "veiligheid", "convenant_signed": True,
+               "is_own": True}
+
+ALREADY_FILLED = (
+    "Dit profiel bevat al casussen. Demogegevens worden alleen in een leeg profiel geladen, "
+    "zodat ze nooit met echte gegevens mengen. Gebruik een nieuw profiel, bijvoorbeeld met "
+    "--data-dir."
+)
+
+
+def require_empty() -> None:
+    """Demo data go only into a profile without cases."""
+    if Case.select().exists():
+        raise ZvhError(ALREADY_FILLED)
+
+
+def _nl(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s".replace(".", ",")
+
+
+def _max_id(model) -> int:  # noqa: ANN001
+    return model.select(fn.MAX(model.id)).scalar() or 0
+
+
+# -- the roster -------------------------------------------------------------------------------
+
+def _ascii(value: str) -> str:
+    plain = unicodedata.normalize("NFKD", value.replace("ł", "l").replace("Ł", "L").replace("ı", "i"))
+    return "".join(ch for ch in plain if ch.isascii() and (ch.isalnum() or ch in "-.")).lower()
+
+
+def _email(name: str, partner_key: str) -> str:
+    parts = name.split()
+    local = f"{_ascii(parts[0])[:1]}.{_ascii(''.join(parts[1:]))}"
+    domain = f"{partner_key}.noordwaarde.invalid" if partner_key in T.INVALID_MAIL else f"{partner_key}.example.org"
+    return f"{local}@{domain}"
+
+
+def contact_cards() -> dict[str, list[dict[str, str]]]:
+    """Per partner key, its contacts as Contact field values (name, function, phone, e-mail,
+    availability); the phone numbers count on through the whole roster."""
+    cards: dict[str, list[dict[str, str]]] = {}
+    phone = 1000
+    for spec in T.PARTNERS:
+        cards[spec["key"]] = []
+        for contact in spec["contacts"]:
+            phone += 37
+            cards[spec["key"]].append({
+                "name": contact.name, "function": contact.function, "phone": f"06-0000{phone:04d}",
+                "email": _email(contact.name, spec["key"]), "availability": contact.availability,
+            })
+    return cards
+
+
+@dataclass
+class Roster:
+    """The ids of our own house, the partners (by key) and their contacts (in roster order)."""
+
+    own_id: int
+    partner_ids: dict[str, int]
+    contact_ids: dict[str, list[int]]
+
+    def owner(self, ref: T.Ref | None) -> tuple[int | None, int | None]:
+        """(partner id, contact id) of a reference; `None` (niemands taak) is (None, None)."""
+        if ref is None:
+            return None, None
+        if ref.partner == "own":
+            return self.own_id, None
+        contact = None if ref.contact is None else self.contact_ids[ref.partner][ref.contact]
+        return self.partner_ids[ref.partner], contact
+
+    def key_of(self, partner_id: int) -> str:
+        return next(key for key, known in self.partner_ids.items() if known == partner_id)
+
+
+def _grondslag(partner_key: str) -> str:
+    if partner_key == "politie":
+        return T.GRONDSLAGEN[1]
+    if partner_key in ("veiligthuis", "raad", "gi"):
+        return T.GRONDSLAGEN[2]
+    if partner_key == "ggz":
+        return T.GRONDSLAGEN[3]
+    if partner_key in ("om", "reclassering", "dji", "halt"):
+        return T.GRONDSLAGEN[4]
+    return T.GRONDSLAGEN[0]
+
+
+def meeting_header(day: dt.date) -> dict[str, str]:
+    """Kind, title and location of the weekly meeting of `day` (every third week a casusoverleg)."""
+    week = day.isocalendar()[1]
+    kind = "Casusoverleg" if week % 3 == 0 else "MDO"
+    return {"kind": kind, "title": f"{kind} zorg en veiligheid, week {week}",
+            "location": T.MEETING_LOCATIONS[week % len(T.MEETING_LOCATIONS)]}
+
+
+def placeholders(first_person: str, born: dt.date, received: dt.date, street: str) -> dict[str, str]:
+    """The values of a vignette's {first}, {age} and {street}."""
+    return {"first": first_person.split()[0], "age": str(_age_on(born, received)), "street": street}
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+def _birth_date(rng: random.Random, today: dt.date, age: int) -> dt.date:
+    return today - dt.timedelta(days=int(age * 365.25) + rng.randint(15, 340))
+
+
+def _age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _tuesday(day: dt.date) -> dt.date:
+    """The weekly casusoverleg is on Tuesday: the first Tuesday on or after `day`."""
+    return day + dt.timedelta(days=(1 - day.weekday()) % 7)
+
+
+def _at(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
+    """`day` at `hour:minute` on the local clock, stored as UTC like every moment (clock.py)."""
+    return clock.local_moment(day, hour, minute)
