@@ -32,7 +32,6 @@ from zvh_tui.demo.common import (
     SEED,
     Progress,
     Roster,
-    _age_on,
     _at,
     _birth_date,
     _grondslag,
@@ -41,6 +40,7 @@ from zvh_tui.demo.common import (
     _tuesday,
     contact_cards,
     meeting_header,
+    placeholders,
     require_empty,
 )
 from zvh_tui.demo.scale import load_scale
@@ -102,7 +102,7 @@ class _DemoBuilder:
     def __init__(self) -> None:
         self.rng = random.Random(SEED)
         self.today = context.today()
-        self.roster = Roster(0, {}, {})  # filled by build_partners
+        self.roster: Roster  # set by build_partners
         self.meetings: dict[dt.date, Meeting] = {}
         self.last: dict[int, dt.date] = {}  # case id -> day of the last change
         self.received: dict[int, dt.date] = {}
@@ -123,7 +123,8 @@ class _DemoBuilder:
         if own is None:
             own = Partner.create(**OWN_PARTNER)
             audit.record("create", object_type="partner", object_id=own.id)
-        self.roster.own_id = own.id
+        partner_ids: dict[str, int] = {}
+        contact_ids: dict[str, list[int]] = {}
         cards = contact_cards()
         for spec in T.PARTNERS:
             existing = Partner.get_or_none(fn.lower(Partner.name) == spec["name"].lower())
@@ -132,12 +133,11 @@ class _DemoBuilder:
                 notes="Fictieve organisatie (demogegevens)." + ("" if spec["convenant"] else
                                                                 " Privacyconvenant nog niet getekend."),
             )
-            self.roster.partner_ids[spec["key"]] = partner.id
+            partner_ids[spec["key"]] = partner.id
             known = {c.name: c for c in partners.contacts_of(partner, include_inactive=True)}
-            self.roster.contact_ids[spec["key"]] = [
-                (known.get(card["name"]) or partners.add_contact(partner, **card)).id
-                for card in cards[spec["key"]]
-            ]
+            contact_ids[spec["key"]] = [(known.get(card["name"]) or partners.add_contact(partner, **card)).id
+                                        for card in cards[spec["key"]]]
+        self.roster = Roster(own.id, partner_ids, contact_ids)
 
     # -- meetings ---------------------------------------------------------------------------
     def meeting_on(self, day: dt.date) -> Meeting:
@@ -287,8 +287,7 @@ class _DemoCase:
                                            address=f"{rng.choice(T.STREETS)} {rng.randint(2, 180)}, {T.PLACE}"))
         first = persons[0]
         street = first.address.split(",")[0]
-        self.fmt = {"first": first.name.split()[0], "age": str(_age_on(first.date_of_birth, received)),
-                    "street": street}
+        self.fmt = placeholders(first.name, first.date_of_birth, received, street)  # type: ignore[arg-type]
         referrer_partner, referrer_contact = b.roster.owner(self.v["partners"][0])
         citizen = spec.get("citizen", "")
         informed = spec.get("informed_no") is None
