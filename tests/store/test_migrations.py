@@ -65,8 +65,8 @@ def reference_schema(tmp_path_factory: pytest.TempPathFactory) -> peewee.SqliteD
 def test_an_empty_database_is_brought_to_the_newest_version(make_store) -> None:
     store = make_store()
     assert migrations.current_version(store.database) == 0
-    assert migrations.migrate(store.database) == [1, 2]
-    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 2
+    assert migrations.migrate(store.database) == [1, 2, 3]
+    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 3
     assert migrations.current_version(store.database) == migrations.LATEST
     tables = set(store.database.get_tables())
     assert {m._meta.table_name for m in SCHEMA_MODELS} <= tables
@@ -291,3 +291,32 @@ def test_version_2_needs_the_key(tmp_path: Path) -> None:
         migrations.migrate(plain)
     assert migrations.current_version(plain) == 1
     plain.close()
+
+
+# -- version 3: drafts of forms ---------------------------------------------------------------------
+
+
+def test_version_3_gives_a_version_1_database_the_draft_table(
+    schema_v1_copy: Path, schema_v1_key: str, reference_schema
+) -> None:
+    """The frozen v1 file gets the draft table as the model has it; a draft about a case goes
+    with the case (ON DELETE CASCADE), a draft about no case stays."""
+    store = database.open_with_key(schema_v1_copy, schema_v1_key)
+    database.bind(store)
+    try:
+        assert "draft" not in store.database.get_tables()
+        migrations.migrate(store.database, target=2)
+        assert migrations.migrate(store.database) == [3]
+        db = store.database
+        assert _columns(db, "draft") == _columns(reference_schema, "draft")
+        assert _indexes(db, "draft") == _indexes(reference_schema, "draft")
+        assert _foreign_keys(db, "draft") == {("case", "case_id", "id", "CASCADE")}
+        case = models.Case.get(models.Case.reference == "2026-0001")
+        models.Draft.create(key=f"journal:{case.id}", case=case, data='{"text": "half"}')
+        models.Draft.create(key="new_case", data='{"title": "los"}')
+        assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        with db.atomic():
+            models.Case.delete().where(models.Case.id == case.id).execute()
+        assert [d.key for d in models.Draft.select()] == ["new_case"]
+    finally:
+        store.close()

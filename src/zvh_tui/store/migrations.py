@@ -65,10 +65,22 @@ def _v2(database: Database) -> None:
     )
 
 
+def _v3(database: Database) -> None:
+    """Drafts (concepts) of forms, so a lock, crash or kill -9 loses no typed text. A draft
+    about a case goes when the case goes (ON DELETE CASCADE: retention leaves none behind)."""
+    database.execute_sql(
+        'CREATE TABLE "draft" ("key" VARCHAR(100) NOT NULL PRIMARY KEY, "case_id" INTEGER, '
+        '"data" TEXT NOT NULL, "updated_at" DATETIME NOT NULL, '
+        'FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE)'
+    )
+    database.execute_sql('CREATE INDEX "draft_case_id" ON "draft" ("case_id")')
+
+
 # version -> function that brings version-1 to version. Append; never edit a released one.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _v1,
     2: _v2,
+    3: _v3,
 }
 LATEST = max(MIGRATIONS)
 

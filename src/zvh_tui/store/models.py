@@ -346,6 +346,22 @@ class KeyValue(BaseModel):
     value = TextField(default="")
 
 
+class Draft(BaseModel):
+    """What was typed in a form that is not yet saved (a concept), so a lock, crash or kill -9
+    loses nothing (services/drafts.py). Not an audit event: it is the user's own unfinished
+    work, kept only inside the encrypted database.
+
+    `key` names the form ("new_case", "journal:<case id>"); `data` is the fields' values as a
+    JSON object (ASCII, with \\u escapes); `case` ties a draft about a case to it, so deleting
+    the case (retention) deletes its drafts through ON DELETE CASCADE.
+    """
+
+    key = CharField(max_length=100, primary_key=True)
+    case = ForeignKeyField(Case, backref="drafts", null=True, on_delete="CASCADE")
+    data = TextField(default="{}")
+    updated_at = DateTimeField(default=utcnow)
+
+
 class CaseSearch(FTS5Model):
     """Full-text index over a case's reference, persons' names and aanleiding (rowid = case id)."""
 
@@ -381,4 +397,5 @@ ALL_MODELS: list[type[Model]] = [
     DirectorChange,
     AuditEvent,
     KeyValue,
+    Draft,
 ]

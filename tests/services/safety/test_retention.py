@@ -158,3 +158,29 @@ def test_a_destroyed_case_never_lends_its_id_or_number_to_a_new_case(profile: Pr
     assert int(new.reference.split("-")[1]) > int(old_reference.split("-")[1])
     assert not {p.id for p, _ in cases.persons_of(new)} & set(person_ids)
     assert all(e.case_ref == new.reference for e in audit.events_for_case(new.id))
+
+
+def test_destroy_leaves_no_draft_of_the_case_behind(profile: Profile, raw_key: str) -> None:
+    """A half-typed journal note or closing reason (services/drafts.py) is client data too:
+    destroying its case destroys it, in the tables and in the file; other drafts stay."""
+    from zvh_tui.services import drafts
+
+    context.set_today(dt.date(2000, 1, 1))
+    doomed = h.fill_case(CANARY, today=context.today())
+    kept = h.fill_case(OTHER, today=context.today(), partner_name="GGZ Kept")
+    drafts.save(f"journal:{doomed.id}", {"text": f"{CANARY} belde terug"}, case_id=doomed.id)
+    drafts.save(f"journal:{kept.id}", {"text": f"{OTHER} belde terug"}, case_id=kept.id)
+    drafts.save("new_case", {"reason": "een nieuwe aanmelding"})
+    h.close(doomed, years=20, on=context.today())
+    assert "draft" in _rows_mentioning(CANARY)  # the test can fail: the draft holds the canary
+
+    context.set_today(dt.date(2021, 1, 1))
+    retention.destroy([doomed.id])
+
+    assert drafts.load(f"journal:{doomed.id}") is None
+    assert drafts.load(f"journal:{kept.id}") == {"text": f"{OTHER} belde terug"}
+    assert drafts.load("new_case") == {"reason": "een nieuwe aanmelding"}
+    assert _rows_mentioning(CANARY) == []
+    if h.have_libcrypto():  # every page decrypted, free pages included
+        assert not h.file_holds(profile.paths.database, raw_key, CANARY)
+        assert h.file_holds(profile.paths.database, raw_key, OTHER)
