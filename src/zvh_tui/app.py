@@ -47,6 +47,7 @@ from zvh_tui.themes import THEMES
 from zvh_tui.typeahead import TypeAheadMixin
 from zvh_tui.widgets import output_guard, paste_guard
 from zvh_tui.widgets.crash_guard import SafeCrashMixin
+from zvh_tui.widgets.drafts import save_all_drafts
 
 # Logging out, shutting down (SIGTERM) and closing the terminal window (SIGHUP) end the app the
 # way Ctrl+Q does: the field being typed is saved, the lock event written, the WAL checkpointed.
@@ -245,6 +246,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         """Hide and discard every screen with client data, then close the database."""
         if not self.profile.unlocked:
             return
+        self.save_drafts()  # every open form, while its fields are still there
         await self._discard_mode(LOCKED_MODE)
         await self.switch_mode(LOCKED_MODE)
         for mode in self.data_modes:
@@ -253,6 +255,18 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         self.profile.lock()
         self.is_unlocked = False
         self.refresh_bindings()  # hide the keys that need an unlocked profile
+
+    def save_drafts(self) -> int:
+        """Save the draft of every open form in every area (widgets/drafts.py), before a lock
+        or a quit takes the screens down; return how many forms. Only while unlocked."""
+        if not self.profile.unlocked:
+            return 0
+        return save_all_drafts(self._screen_stacks.values())
+
+    def exit(self, result: object = None, return_code: int = 0, message: object = None) -> None:
+        """Every way out (Ctrl+Q, a stop signal, the palette) saves the open forms' drafts."""
+        self.save_drafts()
+        super().exit(result, return_code, message)  # type: ignore[arg-type]
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

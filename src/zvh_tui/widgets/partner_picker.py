@@ -110,6 +110,12 @@ class PartnerPicker(Vertical):
         self._picked = choice
         self._put(choice.label if choice else "")
 
+    def set_text(self, text: str) -> None:
+        """Put typed text back without a choice and without opening the list (a restored
+        draft whose partner was not chosen yet: Enter on it still has to choose)."""
+        self._picked = None
+        self._put(text)
+
     def clear(self) -> None:
         self.set_choice(None)
 

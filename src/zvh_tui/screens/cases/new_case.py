@@ -4,6 +4,10 @@ Validation is the service's (`services.cases.create_case`): a refusal names its 
 (`ZvhError.field`), the Dutch message shows under that field, the field gets the cursor, and
 everything typed stays in the form. Escape leaves at once only when nothing was typed;
 otherwise it asks whether to throw the aanmelding away.
+
+What is typed is kept as a draft (widgets/drafts.py, key "new_case"): a lock, crash or kill -9
+loses nothing, and the next "Nieuwe aanmelding" gives it back ("Concept teruggezet"). Saving the
+aanmelding or throwing it away (Escape, "Weggooien") ends the draft.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from zvh_tui.core.errors import ValidationError, ZvhError
@@ -24,6 +29,7 @@ from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.checkbox import TickBox
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import ConfirmDialog
+from zvh_tui.widgets.drafts import DraftForm
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
 
@@ -36,12 +42,19 @@ def widget_id(field: str) -> str:
     return field.replace(".", "-")
 
 
-class NewCaseScreen(Screen[int | None]):
+FORM_FIELDS = ("title", "referrer", "referrer_citizen", "reason", "referral_goal", "received_on",
+               "informed", "not_informed_reason", "informed_review_on", "zvh_role")
+PERSON_FIELDS = ("name", "date_of_birth", "role")
+DRAFT_PERSONS = "persons"  # how many person rows the draft has
+
+
+class NewCaseScreen(DraftForm, Screen[int | None]):
     """The aanmelding form; dismisses with the new case's id (None when cancelled)."""
 
     CSS_PATH = "new_case.tcss"
     AUTO_FOCUS = "#person0-name"
     KEEPS_UNSAVED_INPUT = True  # F2 (app.cases) from another area comes back here, not past it
+    DRAFT_KEY = "new_case"
 
     BINDINGS = [
         Binding("f2", "save", "Opslaan", id="new_case.save"),
@@ -106,26 +119,41 @@ class NewCaseScreen(Screen[int | None]):
     def _error(field: str) -> Static:
         return Static("", id=f"err-{field}", classes="field-error -empty", markup=False)
 
-    def on_mount(self) -> None:
-        self.add_person()
+    async def on_mount(self) -> None:
+        """Runs before DraftForm.on_mount (which gives a draft back): the first row is there."""
+        await self.add_person()
         self.query_one("#not-informed").display = False
 
-    def add_person(self) -> None:
+    def add_person(self) -> AwaitMount:
         index = self.person_count
-        row = Vertical(classes="person", id=f"person{index}")
-        self.query_one("#persons", Vertical).mount(row)
-        line = Horizontal(classes="person-line")
-        row.mount(line)
-        line.mount(Input(placeholder=f"Naam van betrokkene {index + 1}", id=f"person{index}-name",
-                         classes="person-name"))
-        line.mount(DateInput(label="Geboortedatum", id=f"person{index}-date_of_birth",
-                             placeholder="geboortedatum"))
         role = PersonRole.CLIENT.value if index == 0 else PersonRole.HOUSEHOLD.value
-        line.mount(Select([(r.label, r.value) for r in PersonRole], value=role, allow_blank=False,
-                          id=f"person{index}-role", classes="person-role"))
-        for field in ("name", "date_of_birth", "role"):
-            row.mount(self._error(f"person{index}-{field}"))
+        line = Horizontal(
+            Input(placeholder=f"Naam van betrokkene {index + 1}", id=f"person{index}-name",
+                  classes="person-name"),
+            DateInput(label="Geboortedatum", id=f"person{index}-date_of_birth",
+                      placeholder="geboortedatum"),
+            Select([(r.label, r.value) for r in PersonRole], value=role, allow_blank=False,
+                   id=f"person{index}-role", classes="person-role"),
+            classes="person-line",
+        )
+        errors = [self._error(f"person{index}-{field}") for field in PERSON_FIELDS]
+        row = Vertical(line, *errors, classes="person", id=f"person{index}")
         self.person_count += 1
+        return self.query_one("#persons", Vertical).mount(row)
+
+    # -- the draft (widgets/drafts.py) --------------------------------------------------------
+    def draft_fields(self) -> list[str]:
+        persons = [f"person{i}-{field}" for i in range(self.person_count) for field in PERSON_FIELDS]
+        return [*persons, *FORM_FIELDS]
+
+    def draft_values(self) -> dict[str, str]:
+        return {DRAFT_PERSONS: str(self.person_count), **super().draft_values()}
+
+    async def draft_prepare(self, values: dict[str, str]) -> None:
+        wanted = values.get(DRAFT_PERSONS, "1")
+        count = min(int(wanted), MAX_PERSONS) if wanted.isdigit() else 1
+        while self.person_count < count:
+            await self.add_person()
 
     # -- reading the form -------------------------------------------------------------------
     def _text(self, selector: str) -> str:
@@ -209,24 +237,28 @@ class NewCaseScreen(Screen[int | None]):
         except ZvhError as error:
             self.show_error(error)
             return
+        self.draft_discard()
         self.notify(f"Aanmelding opgeslagen: casus {case.reference}.", markup=False)
         self.dismiss(case.id)
 
-    def action_add_person(self) -> None:
+    async def action_add_person(self) -> None:
         if self.person_count >= MAX_PERSONS:
             self.notify(f"Hoogstens {MAX_PERSONS} betrokkenen in één aanmelding; voeg er later "
                         "meer toe in het dossier.", markup=False)
             return
-        self.add_person()
-        self.call_after_refresh(lambda: self.query_one(f"#person{self.person_count - 1}-name").focus())
+        index = self.person_count
+        await self.add_person()
+        self.query_one(f"#person{index}-name").focus()
 
     def action_cancel(self) -> None:
         if self.is_empty():
+            self.draft_discard()
             self.dismiss(None)
             return
 
         def answered(discard: bool | None) -> None:
-            if discard:
+            if discard:  # thrown away on purpose: the draft goes too (a lock keeps it)
+                self.draft_discard()
                 self.dismiss(None)
 
         self.app.push_screen(
@@ -245,8 +277,8 @@ class NewCaseScreen(Screen[int | None]):
         self.action_cancel()
 
     @on(Button.Pressed, "#add-person")
-    def _add_pressed(self) -> None:
-        self.action_add_person()
+    async def _add_pressed(self) -> None:
+        await self.action_add_person()
 
     @on(Checkbox.Changed, "#informed")
     def _informed_changed(self, event: Checkbox.Changed) -> None:
