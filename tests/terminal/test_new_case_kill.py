@@ -1,0 +1,103 @@
+"""No half-typed aanmelding is lost: type in Nieuwe aanmelding in the real terminal, kill -9 zvh
+after a pause in typing (the draft was saved), restart, press n: the text is back.
+
+The draft is read beside the running zvh (read-only, with the key) to know that the pause was
+long enough; after the restart the form must show it with "Concept teruggezet", and at most what
+was typed after the pause may be missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from zvh_tui.services import drafts
+from zvh_tui.services.profile import Profile
+from zvh_tui.store import database
+from zvh_tui.store.models import Case
+
+pytestmark = pytest.mark.terminal
+
+PASSPHRASE = "correct-paard-batterij"
+NAME = "Marco de Wit"
+MORE = " junior"
+
+
+def _zvh_pid(data: Path) -> int:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        text = (data / "zvh.lock").read_text().strip()
+        if text.isdigit():
+            return int(text)
+        time.sleep(0.05)
+    raise AssertionError("zvh schreef geen proces-id in het slotbestand")
+
+
+def _wait_stored_name(data: Path, name: str, timeout: float = 30.0) -> None:
+    """Wait until the running zvh has saved `name` in the aanmelding's draft."""
+    db_file = data / "zvh.db"
+    key = database.derive_key(PASSPHRASE, database.read_salt(db_file)).hex()
+    deadline = time.monotonic() + timeout
+    stored = None
+    while time.monotonic() < deadline:
+        conn = database.connect_raw(db_file, key, readonly=True)
+        try:
+            row = conn.execute("SELECT data FROM draft WHERE key = 'new_case'").fetchone()
+        finally:
+            conn.close()
+        stored = json.loads(row[0]).get("person0-name") if row else None
+        if stored == name:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"het concept werd niet bewaard binnen {timeout} s (nu: {stored!r})")
+
+
+def _open_form(tmux) -> str:  # noqa: ANN001
+    tmux.wait_for("Nog geen casussen")
+    time.sleep(0.3)  # a person looks before typing
+    tmux.send_keys("n")
+    screen = tmux.wait_for("Betrokkene toevoegen")
+    time.sleep(0.3)
+    return screen
+
+
+def test_kill_9_after_a_pause_keeps_the_aanmelding(tmux, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    data = tmp_path / "profiel"
+    monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
+    profile = Profile.from_dir(data)
+    profile.create(PASSPHRASE)
+    profile.close()
+    env = {"ZVH_PASSPHRASE": PASSPHRASE}
+
+    tmux.start("--data-dir", str(data), env=env)
+    _open_form(tmux)
+    tmux.type(NAME)
+    _wait_stored_name(data, NAME)  # a pause in typing: kept without saving the form
+    tmux.type(MORE)  # still typing when the laptop dies
+    os.kill(_zvh_pid(data), signal.SIGKILL)
+    tmux.exit_status()
+
+    tmux.kill()  # a new tmux server for the restart (see test_plan_kill.py)
+    time.sleep(0.2)
+    tmux.start("--data-dir", str(data), env=env)
+    _open_form(tmux)
+    screen = tmux.wait_for("Concept teruggezet")
+    assert NAME in screen
+    tmux.send_keys("C-q")
+    assert tmux.exit_status() == 0
+
+    monkeypatch.setenv("ZVH_PASSPHRASE", PASSPHRASE)
+    profile = Profile.from_dir(data)
+    assert profile.open_from_environment()
+    try:
+        kept = drafts.load("new_case")["person0-name"]
+        assert kept.startswith(NAME)  # saved during the pause
+        assert (NAME + MORE).startswith(kept)  # at most what came after it is short
+        assert Case.select().count() == 0  # a draft, not a case
+    finally:
+        profile.close()
