@@ -67,13 +67,15 @@ def _v2(database: Database) -> None:
 
 def _v3(database: Database) -> None:
     """Drafts (concepts) of forms, so a lock, crash or kill -9 loses no typed text. A draft
-    about a case goes when the case goes (ON DELETE CASCADE: retention leaves none behind)."""
+    about a case goes when the case goes (ON DELETE CASCADE: retention leaves none behind).
+    IF NOT EXISTS: a file stamped with an older version that has the table already (a backup
+    brought back to an older version number) is brought up to date all the same."""
     database.execute_sql(
-        'CREATE TABLE "draft" ("key" VARCHAR(100) NOT NULL PRIMARY KEY, "case_id" INTEGER, '
+        'CREATE TABLE IF NOT EXISTS "draft" ("key" VARCHAR(100) NOT NULL PRIMARY KEY, "case_id" INTEGER, '
         '"data" TEXT NOT NULL, "updated_at" DATETIME NOT NULL, '
         'FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE)'
     )
-    database.execute_sql('CREATE INDEX "draft_case_id" ON "draft" ("case_id")')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "draft_case_id" ON "draft" ("case_id")')
 
 
 # version -> function that brings version-1 to version. Append; never edit a released one.
