@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services import audit, cases, drafts
-from zvh_tui.services.profile import Profile
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety import audit
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import drafts
 from zvh_tui.store import database
 from zvh_tui.store.models import AuditEvent, Case, Draft, db
 
@@ -95,8 +97,8 @@ def test_a_draft_about_a_case_goes_with_the_case(store_profile: Profile) -> None
 CHILD = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
-    from zvh_tui.services import drafts
-    from zvh_tui.services.profile import Profile
+    from zvh_tui.services.safety.profile import Profile
+    from zvh_tui.services.shared import drafts
     profile = Profile.from_dir(Path(sys.argv[1]))
     profile.unlock_with_key(os.environ["ZVH_TEST_KEY"])
     drafts.save("new_case", {"reason": "net getypt"})

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from zvh_tui.services import drafts
-from zvh_tui.services.profile import Profile
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import drafts
 from zvh_tui.store import database
 from zvh_tui.store.models import Case
 

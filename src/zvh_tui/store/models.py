@@ -348,7 +348,7 @@ class KeyValue(BaseModel):
 
 class Draft(BaseModel):
     """What was typed in a form that is not yet saved (a concept), so a lock, crash or kill -9
-    loses nothing (services/drafts.py). Not an audit event: it is the user's own unfinished
+    loses nothing (services/shared/drafts.py). Not an audit event: it is the user's own unfinished
     work, kept only inside the encrypted database.
 
     `key` names the form ("new_case", "journal:<case id>"); `data` is the fields' values as a

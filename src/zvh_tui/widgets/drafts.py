@@ -17,7 +17,7 @@ and its fields, and says when the draft is finished with:
             self.draft_discard()                # saved for real: the draft is done
             self.dismiss(True)
 
-What the mixin does (services/drafts.py stores it, in the encrypted database):
+What the mixin does (services/shared/drafts.py stores it, in the encrypted database):
 
 - after the screen's own `on_mount` (which runs first: if it mounts fields itself, it awaits
   those mounts), it gives back a stored draft, tells "Concept teruggezet", and starts checking the
@@ -51,10 +51,10 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from zvh_tui import crash
-from zvh_tui.errors import ZvhError
-from zvh_tui.services import drafts
-from zvh_tui.services.text import strip_controls
+from zvh_tui.core import crash
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.services.shared import drafts
+from zvh_tui.services.shared.text import strip_controls
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.partner_picker import PartnerPicker
 

@@ -8,13 +8,14 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.case_list import CaseListScreen
-from zvh_tui.screens.dialogs import ConfirmDialog
-from zvh_tui.screens.new_case import NewCaseScreen
-from zvh_tui.screens.unlock import UnlockScreen
-from zvh_tui.services import drafts, partners
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.screens.cases.new_case import NewCaseScreen
+from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.shared import drafts
 from zvh_tui.store.models import Case, CasePerson, Person
 from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.drafts import DRAFT_NOTICE, DRAFT_NOTICE_TITLE
 from zvh_tui.widgets.partner_picker import PartnerPicker
 

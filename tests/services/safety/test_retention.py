@@ -161,9 +161,9 @@ def test_a_destroyed_case_never_lends_its_id_or_number_to_a_new_case(profile: Pr
 
 
 def test_destroy_leaves_no_draft_of_the_case_behind(profile: Profile, raw_key: str) -> None:
-    """A half-typed journal note or closing reason (services/drafts.py) is client data too:
+    """A half-typed journal note or closing reason (services/shared/drafts.py) is client data too:
     destroying its case destroys it, in the tables and in the file; other drafts stay."""
-    from zvh_tui.services import drafts
+    from zvh_tui.services.shared import drafts
 
     context.set_today(dt.date(2000, 1, 1))
     doomed = h.fill_case(CANARY, today=context.today())

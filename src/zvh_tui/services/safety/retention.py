@@ -7,7 +7,8 @@ removes in one transaction:
 
 - the case row and, through the schema's ON DELETE CASCADE, its persons' links, participants,
   plan versions (goals, actions, agreements, assessments, perspectives), meeting items and
-  their notes, journal, escalations and casusregisseur history;
+  their notes, journal, escalations, casusregisseur history and the drafts of forms about it
+  (services/shared/drafts.py: a half-typed journal note or closing reason);
 - its full-text entry (`case_search`), after which the FTS index is merged ('optimize') so no
   deleted term stays behind in an index segment;
 - the persons who belong to no other case.

@@ -23,8 +23,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from zvh_tui.errors import ValidationError
-from zvh_tui.services import text
+from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.shared import text
 from zvh_tui.store.models import Draft, db, utcnow
 
 KEY_MAX = 100
