@@ -147,3 +147,19 @@ async def test_the_idle_lock_during_the_question_keeps_the_draft(
         form = await open_form(pilot)
         await wait_for_text(pilot, DRAFT_NOTICE_TITLE)
         assert form.query_one("#reason", TextArea).text == "zorgen om de buren"
+
+
+async def test_quitting_with_ctrl_q_keeps_the_draft(profile, make_app, test_passphrase,
+                                                     monkeypatch) -> None:  # noqa: ANN001
+    """Ctrl+Q with the form open: the typed text is the next start's draft (no check while
+    typing here, so only the way out can have saved it)."""
+    monkeypatch.setattr(NewCaseScreen, "DRAFT_CHECK_SECONDS", 3600.0)
+    app = make_app(profile)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        form = await open_form(pilot)
+        form.query_one("#referral_goal", TextArea).text = "rust in de wijk"
+        await pilot.press("ctrl+q")  # a backup first (something changed), then the exit
+        await wait_for(pilot, lambda: not app.is_running, timeout=30)
+    assert not profile.unlocked
+    profile.unlock(test_passphrase)
+    assert drafts.load(KEY)["referral_goal"] == "rust in de wijk"
