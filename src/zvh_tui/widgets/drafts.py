@@ -99,7 +99,7 @@ def _choice(text: str) -> tuple[int, int | None] | None:
 
 
 def write_field(widget: Widget, values: dict[str, str]) -> None:
-    """Put the draft's value(s) back into one field widget (a value it cannot take is skipped)."""
+    """Put the draft's values back into one field widget (a value it cannot take is skipped)."""
     name = widget.id or ""
     if name not in values:
         return
