@@ -28,7 +28,7 @@ from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME
-from zvh_tui.compat.textual import mode_is_built
+from zvh_tui.compat.textual import all_screens, mode_is_built
 from zvh_tui.core import crash
 from zvh_tui.palette import (
     PLACEHOLDER,
@@ -261,7 +261,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         or a quit takes the screens down; return how many forms. Only while unlocked."""
         if not self.profile.unlocked:
             return 0
-        return save_all_drafts(self._screen_stacks.values())
+        return save_all_drafts(all_screens(self))
 
     def exit(self, result: object = None, return_code: int = 0, message: object = None) -> None:
         """Every way out (Ctrl+Q, a stop signal, the palette) saves the open forms' drafts."""

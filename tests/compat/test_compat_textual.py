@@ -147,6 +147,25 @@ async def test_mode_is_built_follows_switch_and_remove() -> None:
         assert not compat.mode_is_built(app, "twee"), revisit(shim)
 
 
+async def test_all_screens_holds_every_mode_and_every_pushed_screen() -> None:
+    shim = "all_screens (App._screen_stacks)"
+    app = Modes()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        first = app.screen
+        await app.switch_mode("twee")
+        second = app.screen
+        pushed = Plain()
+        await app.push_screen(pushed)
+        screens = compat.all_screens(app)
+        assert {first, second, pushed} <= set(screens), revisit(shim)
+        assert all(isinstance(s, Screen) for s in screens), revisit(shim)
+        await app.switch_mode("een")
+        await app.remove_mode("twee")
+        assert second not in compat.all_screens(app), revisit(shim)
+        assert pushed not in compat.all_screens(app), revisit(shim)
+
+
 async def test_queued_work_and_after_refresh_callbacks_are_seen_until_they_ran() -> None:
     app = Modes()
     async with app.run_test() as pilot:

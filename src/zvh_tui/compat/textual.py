@@ -26,6 +26,7 @@ __all__ = [
     "ExceptionHook",
     "FooterKey",
     "XTermParser",
+    "all_screens",
     "end_app_after_crash",
     "has_after_refresh_callbacks",
     "has_queued_work",
@@ -83,6 +84,12 @@ def end_app_after_crash(app: App[Any], error: Exception, *, return_code: int,
 def mode_is_built(app: App[Any], mode: str) -> bool:
     """Whether the app holds a screen stack for this mode (App._screen_stacks)."""
     return mode in app._screen_stacks
+
+
+def all_screens(app: App[Any]) -> list[Screen[Any]]:
+    """Every screen in every mode's stack, the current mode's and the others' (App._screen_stacks):
+    the open forms whose drafts a lock or quit saves first (widgets/drafts.py)."""
+    return [screen for stack in app._screen_stacks.values() for screen in stack]
 
 
 # -- waiting until the app is quiet (typeahead) ----------------------------------------------

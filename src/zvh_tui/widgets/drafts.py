@@ -306,17 +306,16 @@ class DraftForm:
             pass
 
 
-def draft_screens(stacks: Iterable[Iterable[Screen]]) -> Iterator[DraftForm]:
-    for stack in stacks:
-        for screen in stack:
-            if isinstance(screen, DraftForm):
-                yield screen
+def draft_screens(screens: Iterable[Screen]) -> Iterator[DraftForm]:
+    for screen in screens:
+        if isinstance(screen, DraftForm):
+            yield screen
 
 
-def save_all_drafts(stacks: Iterable[Iterable[Screen]]) -> int:
-    """Save the draft of every open form in these screen stacks; return how many forms."""
+def save_all_drafts(screens: Iterable[Screen]) -> int:
+    """Save the draft of every open form among these screens; return how many forms."""
     count = 0
-    for form in draft_screens(stacks):
+    for form in draft_screens(screens):
         form.draft_save_now()
         count += 1
     return count

@@ -10,7 +10,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.cases.new_case import NewCaseScreen
-from zvh_tui.screens.safety.unlock import UnlockScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.shared import drafts
 from zvh_tui.store.models import Case, CasePerson, Person
