@@ -110,16 +110,11 @@ def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]]
     for key, action, description, enabled, binding_id, app_key in bindings:
         per_group.setdefault(group_of(action, app_key=app_key), []).append(
             (key, action, description, enabled, binding_id))
-    sections = [(group, _rows(per_group[group]))
-                for group in (SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP) if group in per_group]
+    sections = {group: _rows(rows) for group, rows in per_group.items()}
     general = [(key, description, "") for key, description in GENERAL_KEYS]
-    for index, (group, rows) in enumerate(sections):
-        if group == NAVIGATION_GROUP:
-            sections[index] = (group, [*rows, *general])
-            break
-    else:
-        sections.append((NAVIGATION_GROUP, general))
-    return sections
+    sections[NAVIGATION_GROUP] = [*sections.get(NAVIGATION_GROUP, []), *general]
+    return [(group, sections[group]) for group in (SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP)
+            if group in sections]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -127,7 +122,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Sluiten", id="help.close"),
-        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),
+        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),  # app keys: not on a modal
         Binding("q", "close", "Sluiten", show=False, id="help.close_q"),
     ]
 
