@@ -53,7 +53,7 @@ class PartnerDetailScreen(Screen[None]):
     AUTO_FOCUS = "#detail-cases"
     # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
     # F1 lists all keys.
-    FOOTER_KEYS = ("partner.back", "partner.edit", "partner.contact", "partner.open_case")
+    FOOTER_KEYS = ("partner.back", "partner.edit", "partner.contact", "partner.edit_contact")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="partner.back"),
         Binding("enter", "open_case", "Open casus", id="partner.open_case"),

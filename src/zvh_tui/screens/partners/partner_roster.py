@@ -47,7 +47,7 @@ class PartnerRosterScreen(Screen[None]):
     AUTO_FOCUS = "#roster-table"
     # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
     # F1 lists all keys.
-    FOOTER_KEYS = ("partners.search", "partners.new", "partners.detail", "partners.edit")
+    FOOTER_KEYS = ("partners.search", "partners.new", "partners.edit", "partners.domain")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Zoek", id="partners.search"),
         Binding("n", "new_partner", "Nieuw", id="partners.new"),
