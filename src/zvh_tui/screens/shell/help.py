@@ -88,7 +88,7 @@ def _rows(bindings: Iterable[tuple[str, str, str, bool, str]]) -> list[tuple[str
 SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP = "Op dit scherm", "Navigeren", "App"
 NAVIGATION_ACTIONS = frozenset({
     "cursor_down", "cursor_up", "cursor", "page_down", "page_up", "first", "last", "edge",
-    "section", "back", "leave", "move_list", "close_list", "scroll_down", "scroll_up",
+    "section", "back", "leave",
 })
 
 
@@ -122,7 +122,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Sluiten", id="help.close"),
-        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),  # app keys: not on a modal
+        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),  # app.help stops at a modal
         Binding("q", "close", "Sluiten", show=False, id="help.close_q"),
     ]
 
