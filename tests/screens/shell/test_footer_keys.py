@@ -14,22 +14,22 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable
-from textual.widgets._footer import FooterKey
 from uikit import screen_text, wait_for
 
 import zvh_tui.screens
 import zvh_tui.widgets
 from zvh_tui import keymap
 from zvh_tui.app import ZvhApp
+from zvh_tui.compat.textual import FooterKey
 from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.cases.dossier import DossierScreen
 from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
 from zvh_tui.screens.safety.audit_log import AuditLogScreen
-from zvh_tui.screens.safety.unlock import UnlockScreen
 from zvh_tui.screens.shell.help import HelpScreen
 from zvh_tui.screens.shell.settings import SettingsScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety.profile import Profile
@@ -247,5 +247,5 @@ async def test_an_id_read_in_f1_remaps_its_key(profile: Profile, test_passphrase
 def test_screens_md_names_every_binding_id() -> None:
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parents[2] / "screens.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[3] / "screens.md").read_text(encoding="utf-8")
     assert [key_id for key_id in sorted(keymap.binding_ids()) if f"`{key_id}`" not in text] == []
