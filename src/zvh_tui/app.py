@@ -39,7 +39,7 @@ from zvh_tui.palette import (
 )
 from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
-from zvh_tui.screens.shell.help import HelpScreen, key_rows
+from zvh_tui.screens.shell.help import HelpScreen, help_sections
 from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile, retry_delay
 from zvh_tui.services.shared.text import paste_refusal, visible
@@ -429,14 +429,14 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        # Our bindings carry ids (remappable); Textual's own are English and generic. A key
-        # that does not apply now is listed too, marked "(nu niet)".
-        keys = key_rows(
-            (key, binding.action, binding.description, enabled)
-            for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+        # Our bindings carry ids (remappable, shown beside each key); Textual's own are English
+        # and generic. A key that does not apply now is listed too, marked "(nu niet)".
+        sections = help_sections(
+            (key, binding.action, binding.description, enabled, binding.id or "", node is self)
+            for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
             if binding.id and binding.description
         )
-        self.push_screen(HelpScreen(keys))
+        self.push_screen(HelpScreen(sections))
 
     def show_refusal(self, error: BaseException | str | Iterable[str], title: str = "Niet gelukt") -> None:
         """Every refusal shown the same way (issue 11.21): a dialog that stays until Enter or

@@ -28,8 +28,9 @@ def binding_ids() -> frozenset[str]:
 
     modules = [app]
     for package in (zvh_tui.screens, zvh_tui.widgets):
-        modules += [importlib.import_module(f"{package.__name__}.{info.name}")
-                    for info in pkgutil.iter_modules(package.__path__)]
+        # every module, also those inside the area packages (screens/cases/, screens/plans/, …)
+        modules += [importlib.import_module(info.name)
+                    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")]
     found: set[str] = set()
     for module in modules:
         for _name, cls in inspect.getmembers(module, inspect.isclass):

@@ -73,10 +73,10 @@ def test_find_case_write_journal_restart(tmux, tmp_path: Path, zvh_command: Path
     tmux.start("--data-dir", str(data))
     unlock(tmux)
     find_and_open(tmux, part, reference)
-    tmux.send_keys("j")
+    tmux.send_keys("n")  # Notitie (j is down in lists)
     tmux.wait_for("Journaal: nieuwe notitie")
     tmux.type(NOTE)
-    tmux.send_keys("F2")
+    tmux.send_keys("F5")
     screen = tmux.wait_for(NOTE)
     assert "Traceback" not in screen
     tmux.send_keys("C-q")

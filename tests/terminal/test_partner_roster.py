@@ -121,7 +121,7 @@ def test_new_partner_becomes_casusregisseur_and_survives_a_restart(tmux, demo_pr
     tmux.wait_for("adviseur")
     tmux.send_keys("Up", "Enter")  # deelnemer -> casusregisseur
     tmux.wait_gone("adviseur")
-    tmux.send_keys("F2")
+    tmux.send_keys("F5")
     tmux.wait_for(f"Casusregisseur: {ORGANISATION} · {CONTACT}")
     tmux.wait_for("NIET getekend (!)")  # its row in the table: no convenant, in words
     tmux.send_keys("C-q")

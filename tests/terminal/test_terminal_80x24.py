@@ -62,7 +62,7 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
     tmux.wait_for(f"Casus {reference}")
     tmux.send_keys("o")
     screen = tmux.wait_for("Op- of afschalen")
-    assert "Opslaan (F2)" in screen and "Annuleren" in screen
+    assert "Opslaan (F5)" in screen and "Annuleren" in screen
     tmux.send_keys("Enter")  # open the list of Niveau
     tmux.wait_for("bestuur")
     tmux.send_keys("Down")
@@ -77,8 +77,8 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
     tmux.wait_for("ketenoverleg")
     next_field(tmux)  # the date field, the last one: scrolled into view
     screen = tmux.wait_for("vandaag")  # the date field's text: it is in view
-    assert "Datum van het besluit" in screen and "Opslaan (F2)" in screen, screen
-    tmux.send_keys("F2")
+    assert "Datum van het besluit" in screen and "Opslaan (F5)" in screen, screen
+    tmux.send_keys("F5")
     tmux.wait_for("niveau proces")  # saved: the dossier again
     tmux.send_keys("6")  # the section Op- en afschaling, the last one
     tmux.wait_for("Op- en afschaling")

@@ -128,10 +128,8 @@ class CaseTable(ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("enter", "select", "Openen", id="cases.open"),
-        Binding("down", "cursor_down", "Omlaag", show=False, id="cases.down"),
-        Binding("up", "cursor_up", "Omhoog", show=False, id="cases.up"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="cases.down_j"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="cases.up_k"),
+        Binding("down,j", "cursor_down", "Omlaag", show=False, id="cases.down"),  # j, k: vim
+        Binding("up,k", "cursor_up", "Omhoog", show=False, id="cases.up"),
         Binding("pagedown", "page_down", "Pagina omlaag", show=False, id="cases.page_down"),
         Binding("pageup", "page_up", "Pagina omhoog", show=False, id="cases.page_up"),
         Binding("home", "first", "Eerste", show=False, id="cases.first"),

@@ -146,11 +146,10 @@ class MessageDialog(DialogBase, ModalScreen[None]):
 
 
 class FormDialog(DialogBase, ModalScreen[bool]):
-    """Base for short forms: fields with an error line each, Opslaan (F2) and Annuleren (Esc)."""
+    """Base for short forms: fields with an error line each, Opslaan (F5) and Annuleren (Esc)."""
 
     BINDINGS = [
-        Binding("f2", "save", "Opslaan", id="dialog.save"),
-        Binding("ctrl+s", "save", "Opslaan", show=False, id="dialog.save_ctrl_s"),
+        Binding("f5,ctrl+s", "save", "Opslaan", id="dialog.save"),  # F2 is Casussen (screens.md)
         Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
     ]
     TITLE_TEXT = ""
@@ -188,7 +187,7 @@ class FormDialog(DialogBase, ModalScreen[bool]):
                 yield Static("", id="err-form", classes="field-error -empty", markup=False)
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Annuleren", id="dialog-cancel")
-                    yield Button(self.SAVE_LABEL + " (F2)", id="dialog-save", variant="primary")
+                    yield Button(self.SAVE_LABEL + " (F5)", id="dialog-save", variant="primary")
 
     def on_mount(self) -> None:
         for widget in self.query("Input, TextArea, Select"):

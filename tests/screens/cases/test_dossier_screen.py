@@ -97,14 +97,14 @@ async def test_journal_entry_shows_in_the_dossier(profile, make_app) -> None:  #
     case = make_case()
     async with make_app(profile).run_test(size=(120, 50)) as pilot:
         await open_dossier(pilot, case)
-        await pilot.press("j")
+        await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, JournalDialog))
         dialog = pilot.app.screen
-        await pilot.press("f2")  # empty: refused at the field, dialog stays
+        await pilot.press("f5")  # empty: refused at the field, dialog stays
         await wait_for_text(pilot, "Journaaltekst is verplicht.")
         dialog.query_one("#journal", TextArea).text = "Gebeld met [/b] de wijkagent"
         dialog.query_one("#hat", Select).value = "monitoren"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
         text = await wait_for_text(pilot, "Gebeld met [/b] de wijkagent")
         assert "pet: monitoren" in text
@@ -152,10 +152,10 @@ async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None: 
         dialog.query_one("#to_level", Select).value = "process"
         dialog.query_one("#to_ave", Select).value = "3"
         dialog.query_one("#trigger", TextArea).text = "school en GI oneens over de aanpak"
-        await pilot.press("f2")  # who decided is missing
+        await pilot.press("f5")  # who decided is missing
         await wait_for_text(pilot, "Wie besloot is verplicht.")
         dialog.query_one("#decided_by", Input).value = "ketenoverleg"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
         text = await wait_for_text(pilot, "opgeschaald")
         assert "besloten door ketenoverleg" in text
@@ -188,7 +188,7 @@ async def test_close_shows_retention_end_then_reopen(profile, make_app) -> None:
         dialog = pilot.app.screen
         dialog.query_one("#closing_reason", TextArea).text = "doel bereikt, stabiel"
         dialog.query_one("#closing_informed", Input).value = "betrokkene en wijkteam"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: pilot.app.screen is dossier)
         text = await wait_for_text(pilot, "Bewaren tot: " + dates.format_date(end))
         assert "Reden van afsluiten: doel bereikt, stabiel" in text
@@ -205,7 +205,7 @@ async def test_close_shows_retention_end_then_reopen(profile, make_app) -> None:
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, TextDialog))
         pilot.app.screen.query_one("#reopen_reason", TextArea).text = "nieuw incident"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: stored(case).phase != "closed")
         await wait_for_text(pilot, "Heropend: nieuw incident")
         assert stored(case).retention_end is None
@@ -219,10 +219,10 @@ async def test_triage_outcome(profile, make_app) -> None:  # noqa: ANN001
         await wait_for(pilot, lambda: pilot.app.screen.__class__.__name__ == "TriageDialog")
         dialog = pilot.app.screen
         dialog.query_one("#triage_outcome", Select).value = "refer"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for_text(pilot, "Geef een reden bij doorverwijzen of advies.")
         dialog.query_one("#triage_reason", TextArea).text = "past beter bij het wijkteam"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for_text(pilot, "Triage: doorverwijzen — past beter bij het wijkteam")
         assert stored(case).triage_outcome == "refer"
 
@@ -302,14 +302,14 @@ async def test_closing_with_open_actions_warns_and_asks_what_to_do(world: World,
         assert "Wat gebeurt er met die acties?" in text
         dialog = pilot.app.screen
         dialog.query_one("#closing_reason", TextArea).text = "doel bereikt"
-        await pilot.press("f2")  # no choice yet: asked, not closed silently
+        await pilot.press("f5")  # no choice yet: asked, not closed silently
         await wait_for_text(pilot, "in het plan van aanpak. Kies of ze")
         assert stored(case).phase != "closed"
         assert pilot.app.focused is dialog.query_one("#open_actions", Select)
         await pilot.press("enter", "down", "enter")  # the first choice: laten vervallen
         await wait_for(pilot, lambda: dialog.query_one("#open_actions", Select).value
                        == cases.CANCEL_OPEN_ACTIONS)
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: pilot.app.screen is dossier)
         assert stored(case).phase == "closed"
         assert cases.open_actions_of(stored(case)) == []

@@ -34,14 +34,14 @@ async def test_bad_input_is_marked_at_the_field_and_kept(profile, make_app) -> N
         # 1. no name
         form.query_one("#reason", TextArea).text = "dreigende huisuitzetting"
         form.query_one("#referrer_citizen", Input).value = "een buurvrouw"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: error_at(form, "person0-name") != "")
         assert error_at(form, "person0-name") == "Naam van de betrokkene is verplicht."
         assert "Naam van de betrokkene is verplicht." in screen_text(pilot.app)
         assert form.focused is form.query_one("#person0-name", Input)
         # 2. a date that does not exist
         await pilot.press(*"Jan Testmans", "tab", *"31-02")
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: error_at(form, "person0-date_of_birth") != "")
         assert "Geboortedatum" in error_at(form, "person0-date_of_birth")
         assert "geen datum" in error_at(form, "person0-date_of_birth")
@@ -50,7 +50,7 @@ async def test_bad_input_is_marked_at_the_field_and_kept(profile, make_app) -> N
         form.query_one("#person0-date_of_birth", DateInput).value = "12-03-1985"
         form.query_one("#informed", Checkbox).value = False
         await pilot.pause()
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: error_at(form, "not_informed_reason") != "")
         assert error_at(form, "not_informed_reason") == (
             "Waarom is de betrokkene niet geïnformeerd? Vul de reden in.")
@@ -62,7 +62,7 @@ async def test_bad_input_is_marked_at_the_field_and_kept(profile, make_app) -> N
         # good input: saved, back in the list, and the case is there
         form.query_one("#not_informed_reason", TextArea).text = "lopend onderzoek van de politie"
         form.query_one("#informed_review_on", DateInput).value = "+2w"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseListScreen))
         case = Case.get()
         assert case.title == "Jan Testmans" and case.informed is False
@@ -107,7 +107,7 @@ async def test_referrer_chosen_with_the_picker(profile, make_app) -> None:  # no
         await pilot.press("enter")
         assert picker.value == (vt.id, contact.id)
         assert picker.input.value == "Veilig Thuis Regio · Sanne Melder"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseListScreen))
         case = Case.get()
         assert (case.referrer_partner_id, case.referrer_contact_id) == (vt.id, contact.id)
@@ -123,7 +123,7 @@ async def test_typed_referrer_that_was_not_chosen_is_refused(profile, make_app) 
         picker.focus()
         await pilot.press(*"polit", "escape")  # list closed, nothing chosen
         assert isinstance(pilot.app.screen, NewCaseScreen)
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: error_at(form, "referrer") != "")
         assert "Kies de aanmelder uit de lijst" in error_at(form, "referrer")
         assert picker.text == "polit"
@@ -162,7 +162,7 @@ async def test_more_persons(profile, make_app) -> None:  # noqa: ANN001
         assert form.query_one("#person1-name", Input).value == "Kind Proef"
         form.query_one("#reason", TextArea).text = "huiselijk geweld"
         form.query_one("#referrer_citizen", Input).value = "school"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseListScreen))
         names = [p.name for p in Person.select().order_by(Person.id)]
         assert names == ["Moeder Proef", "Kind Proef"]

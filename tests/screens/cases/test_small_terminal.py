@@ -299,7 +299,7 @@ async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, ma
     case = make_case()
     async with make_app(profile).run_test(size=SMALL) as pilot:
         dialog = await open_escalate(pilot, case)
-        await pilot.press("f2")  # nothing chosen or typed: refused, the dialog stays
+        await pilot.press("f5")  # nothing chosen or typed: refused, the dialog stays
         errors = dialog.query(".field-error")
         await wait_for(pilot, lambda: any(not e.has_class("-empty") for e in errors))
         shown = next(e for e in errors if not e.has_class("-empty"))

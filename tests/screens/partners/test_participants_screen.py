@@ -45,7 +45,7 @@ async def test_add_a_partner_through_the_picker_warns_about_the_convenant(profil
         shown = await ui.shows(pilot, "heeft het privacyconvenant niet getekend")
         assert "GGZ Noord FACT-team" in shown
         await pilot.press("enter", "up", "enter")  # the role has the cursor: deelnemer -> casusregisseur
-        await pilot.press("f2")
+        await pilot.press("f5")
         await ui.until(pilot, lambda: len(screen.rows) == 2)
         assert rows_shown(screen)[1][:3] == ["GGZ Noord FACT-team", "casusregisseur",
                                              "NIET getekend (!)"]
@@ -64,7 +64,7 @@ async def test_picking_nothing_says_what_to_do(profile, network, case, ui) -> No
         await open_table(app, pilot, ui, case.id)
         await pilot.press("a")
         await ui.shows(pilot, "Partner aan tafel")
-        await pilot.press(*"xyz", "f2")
+        await pilot.press(*"xyz", "f5")
         shown = await ui.shows(pilot, "Kies een partner")
         assert "Geen partner gevonden" in shown or "xyz" in shown
         assert Participant.select().where(Participant.case == case.id).count() == 1
@@ -93,7 +93,7 @@ async def test_set_casusregisseur_records_each_change(profile, network, case, ui
         # the casusregisseur cannot simply lose the role
         await pilot.press("r")
         await ui.shows(pilot, "Rol in de casus")
-        await pilot.press("enter", "down", "down", "enter", "f2")  # choose deelnemer
+        await pilot.press("enter", "down", "down", "enter", "f5")  # choose deelnemer
         await ui.shows(pilot, "Wijs eerst een andere casusregisseur aan")
         assert cases.director_of(case).partner_id == network.police.id
 
@@ -105,7 +105,7 @@ async def test_check_op_bekendheid_by_keyboard(profile, network, case, ui) -> No
         await pilot.press("b")
         await ui.until(pilot, lambda: isinstance(app.screen, CheckDialog))
         await pilot.press("enter", "down", "enter")  # gevraagd -> bekend
-        await pilot.press("f2")  # without a grondslag
+        await pilot.press("f5")  # without a grondslag
         await ui.shows(pilot, "Op welke grondslag is de informatie gevraagd")
         assert Participant.get(Participant.case == case.id).check_status == "not_asked"
         dialog = app.screen
@@ -176,7 +176,7 @@ async def test_check_op_bekendheid_with_all_partners_in_one_go(profile, network,
         assert "1 partner heeft het privacyconvenant niet getekend" in shown
         dialog = app.screen
         assert dialog.query_one("#check_basis", Input).value == "convenant art. 5"  # remembered
-        await pilot.press("f2")  # two keys for the whole table
+        await pilot.press("f5")  # two keys for the whole table
         await ui.until(pilot, lambda: app.screen is screen)
         await ui.until(pilot, lambda: all(r.check_status != "not_asked" for r in screen.rows))
         stored = {p.partner_id: (p.check_status, p.check_on, p.check_basis)
@@ -199,7 +199,7 @@ async def test_the_single_check_starts_from_the_last_grondslag_and_moves_on(prof
         await pilot.press("b")
         await ui.until(pilot, lambda: isinstance(app.screen, CheckDialog))
         app.screen.query_one("#check_basis", Input).value = "Wet politiegegevens art. 19"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await ui.until(pilot, lambda: app.screen is screen and screen.rows[0].check_status
                        == "asked")
         assert screen.current().partner == screen.rows[1].partner  # on to the next one

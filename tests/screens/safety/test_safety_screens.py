@@ -35,13 +35,13 @@ async def test_settings_explain_the_retention_term_and_refuse_bad_values(profile
         screen = app.screen
         screen.query_one("#idle_lock_minutes", Input).value = "20"
         screen.query_one("#retention_years", Input).value = "15"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await pilot.pause()
         assert "tussen 1 en 15 minuten" in h.screen_text(app)
         assert not profile.paths.settings_file.exists()  # nothing saved
         screen.query_one("#idle_lock_minutes", Input).value = "10"
         screen.query_one("#meeting_types", Input).value = "MDO, Wijkoverleg, mdo,  Casusoverleg "
-        await pilot.press("f2")
+        await pilot.press("f5")
         await pilot.pause()
         saved = config.load(profile.paths.settings_file)
         assert (saved.idle_lock_minutes, saved.retention_years) == (10, 15)
@@ -61,7 +61,7 @@ async def test_settings_make_a_backup_now(profile: Profile) -> None:
         await app.push_screen(SettingsScreen())
         await pilot.pause()
         assert "Nog geen back-up gemaakt." in h.screen_text(app)
-        await pilot.press("f5")
+        await pilot.press("f6")
         await h.wait_for(pilot, lambda: "Laatste back-up:" in h.screen_text(app))
         assert len(backup.list_backups(profile.paths.backups)) == 1
 
@@ -71,19 +71,19 @@ async def test_settings_change_the_passphrase(profile: Profile) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(SettingsScreen())
         await pilot.pause()
-        await pilot.press("f6")
+        await pilot.press("f7")
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#current", Input).value = "niet-het-oude"
         dialog.query_one("#passphrase", Input).value = "nieuw-wachtwoord-3"
         dialog.query_one("#repeat", Input).value = "nieuw-wachtwoord-3"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await pilot.pause()
         assert "huidige wachtwoord klopt niet" in h.screen_text(app)
         dialog.query_one("#current", Input).value = h.TEST_PASSPHRASE
         dialog.query_one("#passphrase", Input).value = "nieuw-wachtwoord-3"
         dialog.query_one("#repeat", Input).value = "nieuw-wachtwoord-3"
-        await pilot.press("f2")
+        await pilot.press("f5")
         await h.wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
         assert profile.unlocked
         assert Case.select().count() == 0  # the database answers under the new key

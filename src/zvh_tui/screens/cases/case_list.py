@@ -125,6 +125,9 @@ class CaseListScreen(Screen[None]):
     CSS_PATH = "case_list.tcss"
     AUTO_FOCUS = "CaseTable"
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("cases.open", "cases.search", "cases.new_case", "cases.phase_filter")
     BINDINGS = [
         Binding("slash", "search", "Zoeken", id="cases.search"),
         Binding("n", "new_case", "Nieuw", id="cases.new_case"),

@@ -98,9 +98,12 @@ class DossierScreen(Screen[None]):
     CSS_PATH = "dossier.tcss"
     AUTO_FOCUS = "#dossier-body"
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("dossier.journal", "dossier.phase_forward", "dossier.plan", "dossier.back")
     BINDINGS = [
         Binding("escape", "back", "Terug", id="dossier.back"),
-        Binding("j", "journal", "Journaal", id="dossier.journal"),
+        Binding("n", "journal", "Notitie", id="dossier.journal"),
         Binding("v", "phase_forward", "Fase verder", id="dossier.phase_forward"),
         Binding("b", "phase_back", "Fase terug", show=False, id="dossier.phase_back"),
         Binding("t", "triage", "Triage-uitkomst", show=False, id="dossier.triage"),
@@ -314,7 +317,7 @@ class DossierScreen(Screen[None]):
 
     def _journal(self, d: Dossier) -> Text:
         if not d.journal:
-            return Text("Nog geen notities. Druk j voor een nieuwe notitie.")
+            return Text("Nog geen notities. Druk n voor een nieuwe notitie.")
         text = SafeText()  # stored text: control characters as symbols
         for entry in d.journal:
             text.append(f"{clock.format_local(entry.at)}  {entry.author}", style="bold")

@@ -56,9 +56,11 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
     KEEPS_UNSAVED_INPUT = True  # F2 (app.cases) from another area comes back here, not past it
     DRAFT_KEY = "new_case"
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("new_case.save", "new_case.add_person", "new_case.cancel")
     BINDINGS = [
-        Binding("f2", "save", "Opslaan", id="new_case.save"),
-        Binding("ctrl+s", "save", "Opslaan", show=False, id="new_case.save_ctrl_s"),
+        Binding("f5,ctrl+s", "save", "Opslaan", id="new_case.save"),
         Binding("ctrl+n", "add_person", "Betrokkene erbij", id="new_case.add_person"),
         Binding("escape", "cancel", "Annuleren", id="new_case.cancel"),
     ]
@@ -112,7 +114,7 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
             yield Static("", id="err-form", classes="field-error -empty", markup=False)
             with Horizontal(id="new-case-buttons"):
                 yield Button("Annuleren", id="cancel")
-                yield Button("Aanmelding opslaan (F2)", id="save", variant="primary")
+                yield Button("Aanmelding opslaan (F5)", id="save", variant="primary")
         yield QuickFooter()
 
     @staticmethod

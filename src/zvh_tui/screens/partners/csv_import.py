@@ -26,6 +26,7 @@ from zvh_tui.store.models import db
 from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.list_table import ListTable
 
 ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKIP: "dim"}
 
@@ -96,8 +97,6 @@ class CsvImportScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "apply", "Toepassen", id="import.apply"),
         Binding("escape", "cancel", "Annuleren", id="import.cancel"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="import.down"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="import.up"),
     ]
 
     def __init__(self, path: str) -> None:
@@ -113,7 +112,7 @@ class CsvImportScreen(Screen[bool]):
             yield Static(Text(visible(f"Bestand: {self.path}")), id="import-file")
             yield Static("Bezig met lezen…", id="import-summary", markup=False)
             yield Static("", id="import-errors", markup=False)
-            yield DataTable(id="import-table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="import-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="import-reason", markup=False)
         yield QuickFooter()
 
@@ -195,9 +194,3 @@ class CsvImportScreen(Screen[bool]):
             return  # applying: wait for the transaction to finish
         self.workers.cancel_group(self, "partners-import")
         self.dismiss(False)
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#import-table", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#import-table", DataTable).action_cursor_up()

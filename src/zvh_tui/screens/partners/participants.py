@@ -33,6 +33,7 @@ from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import ConfirmDialog, FormDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.partner_picker import PartnerPicker
 from zvh_tui.widgets.safe_text import SafeText, plain_text
 
@@ -76,7 +77,7 @@ class AddParticipantDialog(FormDialog):
 
     @on(PartnerPicker.Picked)
     def _picked(self, event: PartnerPicker.Picked) -> None:
-        self.set_focus(self.query_one("#role", Select))  # next: the role (F2 adds)
+        self.set_focus(self.query_one("#role", Select))  # next: the role (F5 adds)
         warning = self.query_one("#convenant-warning", Static)
         try:
             partner = partners.get_partner(event.partner_id)
@@ -284,6 +285,11 @@ class ParticipantsScreen(Screen[None]):
 
     CSS_PATH = "partner_roster.tcss"
     AUTO_FOCUS = "#participants-table"
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = (
+        "participants.check", "participants.add", "participants.director", "participants.back",
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="participants.back"),
         Binding("a", "add", "Partner erbij", id="participants.add"),
@@ -292,8 +298,6 @@ class ParticipantsScreen(Screen[None]):
         Binding("c", "make_director", "Casusregisseur", id="participants.director"),
         Binding("r", "role", "Rol", show=False, id="participants.role"),
         Binding("delete", "remove", "Van tafel halen", show=False, id="participants.remove"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="participants.down"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="participants.up"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -307,7 +311,7 @@ class ParticipantsScreen(Screen[None]):
         with Vertical(id="participants-main"):
             yield Static("", id="participants-title", markup=False)
             yield Static("", id="participants-director", markup=False)
-            yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="participants-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants-row", markup=False)
             yield Static("", id="participants-hint", markup=False)
             yield Static("Wisselingen van casusregisseur", classes="section-title",
@@ -455,12 +459,6 @@ class ParticipantsScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)  # the caller's callback (for instance the dossier's reload) runs
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#participants-table", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#participants-table", DataTable).action_cursor_up()
-
     def action_add(self) -> None:
         if self.case is None:
             return
@@ -484,7 +482,7 @@ class ParticipantsScreen(Screen[None]):
         def done(saved: bool | None) -> None:
             if not saved:
                 return
-            # on to the next partner not asked yet, so a round of answers is b, answer, F2 …
+            # on to the next partner not asked yet, so a round of answers is b, answer, F5 …
             position = next((i for i, r in enumerate(self.rows) if r.participant_id == row.participant_id), 0)
             later = [r for r in self.rows[position + 1:] + self.rows[:position]
                      if r.check_status == CheckStatus.NOT_ASKED.value]
@@ -550,4 +548,3 @@ class ParticipantsScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(
             "Van tafel halen?", f"{row.partner} uit deze casus halen? De check op bekendheid "
             "met deze partner gaat dan verloren.", yes="Van tafel halen", no="Laten zitten"), done)
-

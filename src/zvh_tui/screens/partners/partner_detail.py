@@ -25,6 +25,7 @@ from zvh_tui.services.shared import dates, disclosure
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText
 
 NOT_AVAILABLE = "Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend."
@@ -50,6 +51,9 @@ class PartnerDetailScreen(Screen[None]):
 
     CSS_PATH = "partner_roster.tcss"
     AUTO_FOCUS = "#detail-cases"
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("partner.back", "partner.edit", "partner.contact", "partner.edit_contact")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="partner.back"),
         Binding("enter", "open_case", "Open casus", id="partner.open_case"),
@@ -58,8 +62,6 @@ class PartnerDetailScreen(Screen[None]):
         Binding("w", "edit_contact", "Wijzig contact", id="partner.edit_contact"),
         Binding("x", "toggle_contact", "Contact (de)activeren", show=False,
                 id="partner.contact_active"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="partner.down"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="partner.up"),
     ]
 
     def __init__(self, partner_id: int) -> None:
@@ -73,16 +75,16 @@ class PartnerDetailScreen(Screen[None]):
             yield Static("", id="detail-title", markup=False)
             yield Static("", id="detail-facts", markup=False)
             yield Static("Contactpersonen", classes="section-title", markup=False)
-            yield DataTable(id="detail-contacts", cursor_type="row")
+            yield ListTable(id="detail-contacts", cursor_type="row")
             yield Static("Casussen", classes="section-title", id="detail-cases-title",
                          markup=False)
-            yield DataTable(id="detail-cases", cursor_type="row")
+            yield ListTable(id="detail-cases", cursor_type="row")
             yield Static("Open acties", classes="section-title", id="detail-actions-title",
                          markup=False)
-            yield DataTable(id="detail-actions", cursor_type="row")
+            yield ListTable(id="detail-actions", cursor_type="row")
             yield Static("Recente overleggen", classes="section-title",
                          id="detail-meetings-title", markup=False)
-            yield DataTable(id="detail-meetings", cursor_type="row")
+            yield ListTable(id="detail-meetings", cursor_type="row")
         yield QuickFooter()
 
     def on_mount(self) -> None:
@@ -224,16 +226,6 @@ class PartnerDetailScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------
     def action_back(self) -> None:
         self.dismiss(None)  # the caller's callback (for instance the dossier's reload) runs
-
-    def action_cursor_down(self) -> None:
-        table = self._focused_table()
-        if table is not None:
-            table.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        table = self._focused_table()
-        if table is not None:
-            table.action_cursor_up()
 
     def action_open_case(self) -> None:
         case_id = self.selected_case_id()

@@ -1,7 +1,7 @@
 """Dialogs to add or change an organisation (ketenpartner) or a contact person.
 
 Built on the app's `FormDialog` (widgets/dialogs.py): the services check what was typed and
-their Dutch message shows at the field it names, keeping everything typed; F2 or Enter in a
+their Dutch message shows at the field it names, keeping everything typed; F5 or Enter in a
 one-line field saves; Escape closes (asking first when something was typed).
 `result_id` holds the id of the saved organisation or contact person.
 """

@@ -28,6 +28,7 @@ from zvh_tui.services.shared import context, plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
@@ -44,6 +45,9 @@ class PartnerRosterScreen(Screen[None]):
 
     CSS_PATH = "partner_roster.tcss"
     AUTO_FOCUS = "#roster-table"
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("partners.search", "partners.new", "partners.edit", "partners.domain")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Zoek", id="partners.search"),
         Binding("n", "new_partner", "Nieuw", id="partners.new"),
@@ -57,8 +61,6 @@ class PartnerRosterScreen(Screen[None]):
                 id="partners.inactive"),
         Binding("i", "import_csv", "Importeer CSV", show=False, id="partners.import"),
         Binding("x", "export_csv", "Exporteer CSV", show=False, id="partners.export"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="partners.down"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="partners.up"),
     ]
 
     def __init__(self) -> None:
@@ -77,7 +79,7 @@ class PartnerRosterScreen(Screen[None]):
                 yield Input(placeholder="Zoek organisatie of contactpersoon…",
                             id="roster-search")
                 yield Static("", id="roster-filter", markup=False)
-            yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="roster-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="roster-count", markup=False)
             with Horizontal(id="roster-side"):
                 yield Static("", id="roster-partner", markup=False)
@@ -242,12 +244,6 @@ class PartnerRosterScreen(Screen[None]):
     def action_search(self) -> None:
         # at once (Widget.focus waits a turn): letters typed right after / go to the search
         self.set_focus(self.query_one("#roster-search", Input))
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#roster-table", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#roster-table", DataTable).action_cursor_up()
 
     def action_next_domain(self) -> None:
         position = DOMAIN_CYCLE.index(self.domain)

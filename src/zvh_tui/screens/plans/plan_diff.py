@@ -40,6 +40,9 @@ class PlanDiffScreen(Screen[None]):
 
     CSS_PATH = "plan_editor.tcss"
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("plan_diff.swap", "plan_diff.back")
     BINDINGS = [
         Binding("escape", "back", "Terug", id="plan_diff.back"),
         Binding("s", "swap", "Omwisselen", id="plan_diff.swap"),

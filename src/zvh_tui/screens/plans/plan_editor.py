@@ -108,6 +108,9 @@ class PlanEditorScreen(Screen[None]):
 
     CSS_PATH = "plan_editor.tcss"
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("plan.edit", "plan.quick_entry", "plan.status", "plan.adopt")
     BINDINGS = [
         Binding("enter", "edit", "Bewerken", id="plan.edit"),
         Binding("a,plus", "quick_entry", "Actie", id="plan.quick_entry"),

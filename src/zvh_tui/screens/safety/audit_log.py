@@ -29,6 +29,7 @@ from zvh_tui.store.models import Case
 from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.list_table import ListTable
 
 PERSON = re.compile(r"^\s*(?:b|betrokkene)\s*:?\s*(\d{1,9})\s*$", re.IGNORECASE)
 WIDTHS = [19, 22, 12, 16, 10, 18, 30, 9]
@@ -76,11 +77,12 @@ class AuditEventDialog(DialogBase, ModalScreen[None]):
 class AuditLogScreen(Screen[None]):
     """The audit log of one case or one person."""
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("auditlog.search", "auditlog.back")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Andere casus/betrokkene", id="auditlog.search"),
         Binding("escape", "leave", "Terug", id="auditlog.back"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="auditlog.down"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="auditlog.up"),
     ]
     DEFAULT_CSS = """
     AuditLogScreen #auditlog-main { padding: 0 1; }
@@ -104,7 +106,7 @@ class AuditLogScreen(Screen[None]):
             yield Input(placeholder="Kenmerk van een casus (2026-0042) of 'b 17' voor betrokkene 17",
                         id="auditlog-query")
             yield Static("", id="auditlog-message", markup=False)
-            yield DataTable(id="auditlog-table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="auditlog-table", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "Enter: de hele gebeurtenis lezen. Voor een inzageverzoek: zvh export log "
                 "--person NUMMER -o bestand.json (of --case KENMERK); het nummer van een "
@@ -178,9 +180,3 @@ class AuditLogScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.dismiss(None)
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#auditlog-table", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#auditlog-table", DataTable).action_cursor_up()

@@ -27,6 +27,7 @@ from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.list_table import ListTable
 
 MARK = "✔"
 
@@ -39,13 +40,14 @@ def cell(value: object) -> Text:
 class RetentionScreen(Screen[None]):
     """The vernietigingsvoorstel with marking and a confirmed destroy."""
 
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("retention.toggle", "retention.all", "retention.destroy", "retention.back")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Markeer", id="retention.toggle"),
         Binding("a", "toggle_all", "Alles", id="retention.all"),
         Binding("v", "destroy", "Vernietig", id="retention.destroy"),
         Binding("escape", "leave", "Terug", id="retention.back"),
-        Binding("j", "cursor_down", "Omlaag", show=False, id="retention.down"),
-        Binding("k", "cursor_up", "Omhoog", show=False, id="retention.up"),
     ]
     DEFAULT_CSS = """
     RetentionScreen #retention-main { padding: 0 1; }
@@ -70,7 +72,7 @@ class RetentionScreen(Screen[None]):
                 "(of alles met a) en vernietig ze met v. Vernietigen kan niet ongedaan worden.",
                 id="retention-explain", markup=False)
             yield Static("", id="retention-status", markup=False)
-            yield DataTable(id="retention-table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="retention-table", cursor_type="row", zebra_stripes=True)
         yield QuickFooter()
 
     def on_mount(self) -> None:
@@ -196,9 +198,3 @@ class RetentionScreen(Screen[None]):
     def action_leave(self) -> None:
         if not self.busy:
             self.dismiss(None)
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#retention-table", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#retention-table", DataTable).action_cursor_up()

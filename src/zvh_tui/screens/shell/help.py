@@ -1,7 +1,9 @@
 """F1: the keys of the screen the user came from, plus the few that work everywhere.
 
-The footer shows only 4-6 keys per screen; this list shows all of them, so nothing is hidden
-behind a key the user has to guess. It shows no data, only keys and what they do.
+The footer shows at most six keys per screen; this list shows all of them, so nothing is hidden
+behind a key the user has to guess: grouped (Op dit scherm, Navigeren, App), each with the
+binding id a user remaps it by in settings.json (`"keymap": {id: key}`, keymap.py). It shows
+no data, only keys and what they do.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from zvh_tui.services.shared.text import visible
+from zvh_tui.widgets.list_table import ListTable
 
 GENERAL_KEYS: list[tuple[str, str]] = [
     ("Tab / Shift+Tab", "Naar het volgende / vorige veld"),
@@ -53,50 +56,98 @@ def key_label(key: str) -> str:
 def key_rows(bindings: Iterable[tuple[str, str, str, bool]]) -> list[tuple[str, str]]:
     """(key, action, description, enabled) -> rows of the help: the keys of one action on one
     line ('u / Ctrl+Z'), the same key once, keys that do not apply now marked as such."""
+    return [(keys, description) for keys, description, _ids in
+            _rows((key, action, description, enabled, "") for key, action, description, enabled
+                  in bindings)]
+
+
+def _rows(bindings: Iterable[tuple[str, str, str, bool, str]]) -> list[tuple[str, str, str]]:
+    """(key, action, description, enabled, id) -> (keys, description, ids) per action."""
     grouped: dict[tuple[str, str], list[str]] = {}
     enabled: dict[tuple[str, str], bool] = {}
-    for key, action, description, is_enabled in bindings:
+    ids: dict[tuple[str, str], list[str]] = {}
+    for key, action, description, is_enabled, binding_id in bindings:
         group = (action, description)
         labels = grouped.setdefault(group, [])
         label = key_label(key)
         if label not in labels:
             labels.append(label)
         enabled[group] = enabled.get(group, False) or is_enabled
+        group_ids = ids.setdefault(group, [])
+        if binding_id and binding_id not in group_ids:
+            group_ids.append(binding_id)
     rows = []
     for (action, description), labels in grouped.items():
         shown = description if enabled[(action, description)] else f"{description} (nu niet)"
-        rows.append((" / ".join(labels), shown))
+        rows.append((" / ".join(labels), shown, ", ".join(ids[(action, description)])))
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
-    """A list of keys and what they do; Escape, F1 or q closes it."""
+# The groups of the help, in this order. A key of the app is in "App"; a key that moves the
+# cursor, goes to a part of the screen or back is in "Navigeren"; the rest is "Op dit scherm".
+SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP = "Op dit scherm", "Navigeren", "App"
+NAVIGATION_ACTIONS = frozenset({
+    "cursor_down", "cursor_up", "cursor", "page_down", "page_up", "first", "last", "edge",
+    "section", "back", "leave",
+})
 
+
+def group_of(action: str, *, app_key: bool) -> str:
+    """Which group of the help a key is listed in ('cursor(1)' is a navigation action)."""
+    if app_key:
+        return APP_GROUP
+    return NAVIGATION_GROUP if action.split("(")[0] in NAVIGATION_ACTIONS else SCREEN_GROUP
+
+
+HelpRow = tuple[str, str, str]  # keys as typed, what they do, the binding ids (settings.json)
+
+
+def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]]
+                  ) -> list[tuple[str, list[HelpRow]]]:
+    """(key, action, description, enabled, id, is an app key) -> the groups of the help, each
+    with its rows: the keys of one action on one line with the ids to remap them by."""
+    per_group: dict[str, list[tuple[str, str, str, bool, str]]] = {}
+    for key, action, description, enabled, binding_id, app_key in bindings:
+        per_group.setdefault(group_of(action, app_key=app_key), []).append(
+            (key, action, description, enabled, binding_id))
+    sections = {group: _rows(rows) for group, rows in per_group.items()}
+    general = [(key, description, "") for key, description in GENERAL_KEYS]
+    sections[NAVIGATION_GROUP] = [*sections.get(NAVIGATION_GROUP, []), *general]
+    return [(group, sections[group]) for group in (SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP)
+            if group in sections]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys, grouped, with what they do and their ids; Escape, F1 or q closes it."""
 
     BINDINGS = [
         Binding("escape", "close", "Sluiten", id="help.close"),
-        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),
+        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),  # app.help stops at a modal
         Binding("q", "close", "Sluiten", show=False, id="help.close_q"),
     ]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[HelpRow]]]) -> None:
         super().__init__()
-        self._keys = keys
+        self._sections = sections
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Toetsen", id="help-title", markup=False)
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc of F1 sluit dit venster.", id="help-hint", markup=False)
+            yield ListTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Static("Esc of F1 sluit dit venster. Een toets anders? Zet de id met de nieuwe "
+                         "toets in settings.json, bij keymap.", id="help-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Toets", "Wat het doet")
-        seen: set[tuple[str, str]] = set()
-        for key, description in [*self._keys, *GENERAL_KEYS]:
-            if (key, description) not in seen:
-                seen.add((key, description))
-                table.add_row(Text(visible(key)), Text(visible(description)))  # no markup
+        table.add_columns("Toets", "Wat het doet", "Id")
+        for group, rows in self._sections:
+            table.add_row(Text(group, style="bold underline"), Text(""), Text(""))
+            seen: set[tuple[str, str]] = set()
+            for key, description, ids in rows:
+                if (key, description) not in seen:
+                    seen.add((key, description))
+                    table.add_row(Text(visible(key)), Text(visible(description)),
+                                  Text(ids))  # no markup
 
     def action_close(self) -> None:
         self.dismiss(None)

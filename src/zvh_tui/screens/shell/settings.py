@@ -1,9 +1,9 @@
 """Instellingen: the user's name, auto-lock, back-ups, the bewaartermijn and meeting names.
 
-Saved in the profile's config folder (settings.json, no client data) when the user presses F2
+Saved in the profile's config folder (settings.json, no client data) when the user presses F5
 or leaves the screen; a value that is not allowed is refused with a Dutch message at its field
 and nothing is saved. The bewaartermijn has no default: until it is filled in, a case cannot
-be closed. From here the user also makes a backup now (F5) and changes the passphrase (F6).
+be closed. From here the user also makes a backup now (F6) and changes the passphrase (F7).
 """
 
 from __future__ import annotations
@@ -145,11 +145,14 @@ class PassphraseDialog(FormDialog):
 class SettingsScreen(Screen[None]):
     """The profile's settings (no client data on this screen)."""
 
-    KEEPS_UNSAVED_INPUT = True  # saved with F2 only: F2 from another area does not close it
+    KEEPS_UNSAVED_INPUT = True  # saved with F5 only: F2 (Casussen) from another area does not close it
+    # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
+    # F1 lists all keys.
+    FOOTER_KEYS = ("settings.save", "settings.backup", "settings.passphrase", "settings.back")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "save", "Opslaan", id="settings.save"),
-        Binding("f5", "backup_now", "Back-up nu", id="settings.backup"),
-        Binding("f6", "change_passphrase", "Wachtwoord", id="settings.passphrase"),
+        Binding("f5,ctrl+s", "save", "Opslaan", id="settings.save"),
+        Binding("f6", "backup_now", "Back-up nu", id="settings.backup"),
+        Binding("f7", "change_passphrase", "Wachtwoord", id="settings.passphrase"),
         Binding("escape", "leave", "Terug", id="settings.back"),
     ]
     DEFAULT_CSS = """
@@ -211,9 +214,9 @@ class SettingsScreen(Screen[None]):
             yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
                          allow_blank=False, id="theme")
             with Horizontal(id="settings-buttons"):
-                yield Button("Opslaan (F2)", id="settings-save", variant="primary")
-                yield Button("Back-up nu (F5)", id="settings-backup")
-                yield Button("Wachtwoord wijzigen (F6)", id="settings-passphrase")
+                yield Button("Opslaan (F5)", id="settings-save", variant="primary")
+                yield Button("Back-up nu (F6)", id="settings-backup")
+                yield Button("Wachtwoord wijzigen (F7)", id="settings-passphrase")
         yield QuickFooter()
 
     @staticmethod

@@ -45,6 +45,7 @@ class UnlockScreen(Screen[None]):
     AUTO_FOCUS = "#passphrase"
     # below 30 rows the box drops its spacing, so the new-profile form fits in 80x24
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    FOOTER_KEYS = ()  # the footer: only F1 Help and Ctrl+Q App afsluiten (widgets/footer.py)
 
     def __init__(self) -> None:
         super().__init__()
