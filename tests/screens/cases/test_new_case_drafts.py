@@ -82,7 +82,7 @@ async def test_ctrl_l_keeps_the_typed_aanmelding_and_reopening_gives_it_back(
         assert "Moeder Proef" in screen_text(app)
 
         form.query_one("#informed_review_on", DateInput).value = "+2w"
-        await pilot.press("f2")  # saved for real: the case is there and the draft is done
+        await pilot.press("f5")  # Opslaan, saved for real: the case is there and the draft is done
         await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
         case = Case.get()
         assert (case.reason, case.zvh_role, case.referrer_partner_id) == (
