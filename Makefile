@@ -34,8 +34,12 @@ test: venv
 test-pythons: venv
 	sh scripts/test-pythons 3.10 3.13
 
+# ruff, then the layer rules (import-linter contracts in pyproject.toml: screens and widgets never
+# import the store, services never Textual, ...). tests/packaging/test_import_contracts.py runs the
+# contracts too, so `make test` (CI) fails on a broken one.
 lint: venv
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 bench: venv
 	$(BIN)/python -m benchmarks.run

@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
+from zvh_tui.core.errors import StoreClosing
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases import case_list
 from zvh_tui.services.cases.case_list import (
@@ -40,9 +41,8 @@ from zvh_tui.services.cases.case_list import (
     QuickFilter,
     Stats,
 )
-from zvh_tui.services.shared import disclosure
+from zvh_tui.services.shared import disclosure, session
 from zvh_tui.services.shared.text import visible
-from zvh_tui.store import models
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -215,11 +215,11 @@ class CaseListScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group=WORKER_GROUP, exit_on_error=False)
     def _load_rows(self, select_id: int | None, stagnation_days: int) -> None:
-        database = models.db.obj
-        if database is None:
+        try:
+            with session.thread_connection():
+                rows = case_list.load_rows(stagnation_days=stagnation_days)
+        except StoreClosing:  # locked before this worker began
             return
-        with database.connection_context():
-            rows = case_list.load_rows(stagnation_days=stagnation_days)
         self.post_message(self.RowsLoaded(rows, select_id))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

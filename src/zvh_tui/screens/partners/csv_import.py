@@ -21,8 +21,8 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.services.partners import partner_csv
 from zvh_tui.services.partners.partner_csv import ImportPreview
+from zvh_tui.services.shared import session
 from zvh_tui.services.shared.text import visible
-from zvh_tui.store.models import db
 from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -130,7 +130,7 @@ class CsvImportScreen(Screen[bool]):
         self.busy = True
         self.app.call_from_thread(self.refresh_bindings)
         try:
-            with db.connection_context():
+            with session.thread_connection():
                 preview = partner_csv.import_partners(self.path, apply=apply)
         except ZvhError as error:
             preview = ImportPreview(path=self.path, errors=[str(error)])

@@ -28,7 +28,6 @@ from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import TableRow
 from zvh_tui.services.shared import clock, dates, disclosure, plurals
 from zvh_tui.services.shared.text import visible
-from zvh_tui.store.models import Case
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import ConfirmDialog, FormDialog
 from zvh_tui.widgets.footer import QuickFooter
@@ -53,7 +52,7 @@ class AddParticipantDialog(FormDialog):
     TITLE_TEXT = "Partner aan tafel"
     SAVE_LABEL = "Toevoegen"
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: cases.Case) -> None:
         super().__init__()
         self.case = case
         self.warnings: list[str] = []
@@ -214,7 +213,7 @@ class CheckAllDialog(FormDialog):
 
     TITLE_TEXT = "Check op bekendheid bij alle partners"
 
-    def __init__(self, case: Case, rows: list[TableRow]) -> None:
+    def __init__(self, case: cases.Case, rows: list[TableRow]) -> None:
         super().__init__()
         self.case = case
         self.rows = rows
@@ -303,7 +302,7 @@ class ParticipantsScreen(Screen[None]):
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
-        self.case: Case | None = None
+        self.case: cases.Case | None = None
         self.rows: list[TableRow] = []
 
     def compose(self) -> ComposeResult:
@@ -340,7 +339,7 @@ class ParticipantsScreen(Screen[None]):
     def reload(self, keep_participant: int | None = None) -> None:
         if self.case is None:
             return
-        case = self.case = Case.get_by_id(self.case_id)
+        case = self.case = cases.get_case(self.case_id, audit_view=False)
         if keep_participant is None:
             current = self.current()
             keep_participant = current.participant_id if current else None

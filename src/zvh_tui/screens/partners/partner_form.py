@@ -18,7 +18,6 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.shared.text import visible
-from zvh_tui.store.models import Contact, Partner
 from zvh_tui.widgets.checkbox import TickBox
 from zvh_tui.widgets.dialogs import FormDialog
 
@@ -30,7 +29,7 @@ class PartnerForm(FormDialog):
         super().__init__()
         self.partner_id = partner_id
         self.result_id: int | None = None
-        self._partner: Partner | None = (
+        self._partner: partners.Partner | None = (
             partners.get_partner(partner_id) if partner_id is not None else None
         )
         self.TITLE_TEXT = "Nieuwe organisatie" if self._partner is None else "Organisatie wijzigen"
@@ -66,7 +65,7 @@ class PartnerForm(FormDialog):
             "notes": self.query_one("#notes", TextArea).text,
         }
 
-    def _changes(self, current: Partner, values: dict[str, object]) -> dict[str, object]:
+    def _changes(self, current: partners.Partner, values: dict[str, object]) -> dict[str, object]:
         changes: dict[str, object] = {}
         for key, value in values.items():
             typed = value.strip() if isinstance(value, str) else value
@@ -116,7 +115,7 @@ class ContactForm(FormDialog):
         self.contact_id = contact_id
         self.result_id: int | None = None
         self._partner = partners.get_partner(partner_id)
-        self._contact: Contact | None = (
+        self._contact: partners.Contact | None = (
             partners.get_contact(contact_id) if contact_id is not None else None
         )
         self.TITLE_TEXT = ("Nieuwe contactpersoon" if self._contact is None

@@ -24,7 +24,7 @@ from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import partner_csv, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import RosterRow
-from zvh_tui.services.shared import context, plurals
+from zvh_tui.services.shared import context, plurals, session
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -404,10 +404,8 @@ class PartnerRosterScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="partners-export")
     def export(self, path: str) -> None:
-        from zvh_tui.store.models import db
-
         try:
-            with db.connection_context():
+            with session.thread_connection():
                 rows = partner_csv.export_partners(path)
         except ZvhError as error:
             self.app.call_from_thread(self.app.show_refusal, error, "Export mislukt")

@@ -22,13 +22,12 @@ from zvh_tui.core.vocab import PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.shared import dates
-from zvh_tui.store.models import Plan
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
 
 
-def version_label(plan: Plan) -> str:
+def version_label(plan: plans.Plan) -> str:
     label = f"versie {plan.version} · {PlanStatus.label_of(plan.status)}"
     if plan.adopted_on:
         label += f" op {dates.format_date(plan.adopted_on)}"
@@ -53,7 +52,7 @@ class PlanDiffScreen(Screen[None]):
         self.case_id = case_id
         self._old_id = old_plan_id
         self._new_id = new_plan_id
-        self._versions: list[Plan] = []
+        self._versions: list[plans.Plan] = []
 
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
@@ -101,7 +100,7 @@ class PlanDiffScreen(Screen[None]):
     def _changed(self, event: Select.Changed) -> None:
         self._show()
 
-    def _selected(self, selector: str) -> Plan | None:
+    def _selected(self, selector: str) -> plans.Plan | None:
         value = self.query_one(selector, Select).value
         if value is Select.BLANK or value is None:
             return None

@@ -45,7 +45,6 @@ from zvh_tui.services.plans import plan_export, plan_undo, quick_entry
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
 from zvh_tui.services.shared import context, dates
-from zvh_tui.store.models import Action, Agreement, Case, Goal, Plan
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
@@ -139,8 +138,8 @@ class PlanEditorScreen(Screen[None]):
         super().__init__()
         self.case_id = case_id
         self._plan_id = plan_id
-        self.case: Case | None = None
-        self.plan: Plan | None = None
+        self.case: plans.Case | None = None
+        self.plan: plans.Plan | None = None
         self.view: PlanView | None = None
         self.undo = plan_undo.UndoHistory()
         self._session: EditSession | None = None
@@ -312,10 +311,10 @@ class PlanEditorScreen(Screen[None]):
         key = self.outline.selected_key
         return key[1] if key and len(key) > 1 else None  # type: ignore[return-value]
 
-    def _selected_action(self) -> Action | None:
+    def _selected_action(self) -> plans.Action | None:
         if self._kind() != "action":
             return None
-        return Action.get_or_none(Action.id == self._selected_id())
+        return plans.find_action(self._selected_id())
 
     def _notify_error(self, error: ZvhError, title: str = "Niet gelukt") -> None:
         self.app.show_refusal(error, title)  # type: ignore[attr-defined]
@@ -375,9 +374,9 @@ class PlanEditorScreen(Screen[None]):
             return real[-1].id if real else None
         return None
 
-    def _target_goal(self) -> Goal | None:
+    def _target_goal(self) -> plans.Goal | None:
         goal_id = self._target_goal_id()
-        return Goal.get_or_none(Goal.id == goal_id) if goal_id else None
+        return plans.find_goal(goal_id) if goal_id else None
 
     # -- keys: greyed when they do not apply to the selected line -------------------------
     def _update_bindings(self) -> None:
@@ -468,12 +467,12 @@ class PlanEditorScreen(Screen[None]):
                 EditField("strengths", "Krachten", row.strengths), EditField("concerns", "Zorgen", row.concerns),
             ], "krachten en zorgen"
         if kind in ("goal", "new_goal"):
-            goal = Goal.get_or_none(Goal.id == key[1]) if kind == "goal" else None
+            goal = plans.find_goal(key[1]) if kind == "goal" else None
             return ("Doel" if goal else "Nieuw doel"), [EditField(
                 "intent", "Doel", goal.intent if goal else "", "De bedoeling, bijvoorbeeld: stabiel wonen")], \
                 "een doel"
         if kind == "action":
-            action = Action.get_by_id(key[1])
+            action = plans.get_action(key[1])
             feedback = EditField("feedback", "Terugkoppeling", action.feedback, "Laatste terugkoppeling")
             if self.read_only:
                 return "Terugkoppeling op de actie", [feedback], "terugkoppeling"
@@ -483,7 +482,7 @@ class PlanEditorScreen(Screen[None]):
                 feedback,
             ], "een actie"
         if kind in ("agreement", "new_agreement"):
-            row = Agreement.get_or_none(Agreement.id == key[1]) if kind == "agreement" else None
+            row = plans.find_agreement(key[1]) if kind == "agreement" else None
             return ("Afspraak" if row else "Nieuwe afspraak"), [EditField(
                 "text", "Afspraak", row.text if row else "",
                 "Bijvoorbeeld: bij een incident belt de politie binnen 24 uur de casusregisseur")], "een afspraak"
@@ -587,7 +586,7 @@ class PlanEditorScreen(Screen[None]):
                 session.target_id = goal.id
                 session.key = ("goal", goal.id)
             else:
-                plans.update_goal(Goal.get_by_id(session.target_id), intent=values["intent"])
+                plans.update_goal(plans.get_goal(session.target_id), intent=values["intent"])
         elif kind == "agreement":
             if session.target_id is None:
                 if not values["text"].strip():
@@ -596,9 +595,9 @@ class PlanEditorScreen(Screen[None]):
                 session.target_id = row.id
                 session.key = ("agreement", row.id)
             else:
-                plans.update_agreement(Agreement.get_by_id(session.target_id), body=values["text"])
+                plans.update_agreement(plans.get_agreement(session.target_id), body=values["text"])
         elif kind == "action":
-            action = Action.get_by_id(session.target_id)
+            action = plans.get_action(session.target_id)
             updates: dict[str, object] = {}
             if "text" in changed:
                 updates["text"] = values["text"]
@@ -606,7 +605,7 @@ class PlanEditorScreen(Screen[None]):
                 updates["deadline"] = values["deadline"].strip() or None
             if updates:
                 plans.update_action(action, **updates)
-                action = Action.get_by_id(action.id)
+                action = plans.get_action(action.id)
             if "feedback" in changed:
                 plans.set_feedback(action, values["feedback"])
 
@@ -725,9 +724,9 @@ class PlanEditorScreen(Screen[None]):
                                   "deadline.", "Nog geen actie")
             return
         goal = self._target_goal()
-        created: list[Action] = []
+        created: list[plans.Action] = []
 
-        def add() -> Action:
+        def add() -> plans.Action:
             action = plans.add_action(self.plan, entry.text, goal=goal, owner_partner_id=entry.partner_id,
                                       owner_contact_id=entry.contact_id, deadline=entry.deadline)
             created.append(action)
@@ -747,7 +746,7 @@ class PlanEditorScreen(Screen[None]):
             return
         self.quick.focus()
 
-    async def _ask_owner(self, action: Action, problem: quick_entry.Problem) -> None:
+    async def _ask_owner(self, action: plans.Action, problem: quick_entry.Problem) -> None:
         """What could not be matched is asked for: pick among the candidates, or accept nobody."""
         options: list[tuple[str, object]] = []
         if problem.code == "no_owner":
@@ -761,7 +760,7 @@ class PlanEditorScreen(Screen[None]):
             picked = await self.app.push_screen_wait(OwnerDialog(self.case_id))
             answer = quick_entry.Choice(picked.partner_id, picked.contact_id, "") if picked and picked.partner_id \
                 else ("leave" if picked is None or picked.partner_id is None else answer)
-        fresh = Action.get_or_none(Action.id == action.id)
+        fresh = plans.find_action(action.id)
         if fresh is None:
             return
         try:
@@ -794,10 +793,7 @@ class PlanEditorScreen(Screen[None]):
 
     def action_move(self, offset: int) -> None:
         kind, ident = self._kind(), self._selected_id()
-        model = {"goal": Goal, "action": Action, "agreement": Agreement}.get(kind or "")
-        if model is None:
-            return
-        row = model.get_or_none(model.id == ident)
+        row = plans.find_line(kind, ident)
         if row is not None:
             self._change("een verplaatsing", lambda: plans.move(row, offset), select=(kind, ident))
 
@@ -807,14 +803,14 @@ class PlanEditorScreen(Screen[None]):
         if kind not in DELETABLE or not self._check_editable():
             return
         if kind == "goal":
-            row = Goal.get_by_id(ident)
+            row = plans.get_goal(ident)
             question = (f"Doel '{row.intent[:60]}' verwijderen?",
                         "De acties eronder blijven in het plan, zonder doel.", lambda: plans.delete_goal(row))
         elif kind == "action":
-            row = Action.get_by_id(ident)
+            row = plans.get_action(ident)
             question = (f"Actie '{row.text[:60]}' verwijderen?", "", lambda: plans.delete_action(row))
         else:
-            row = Agreement.get_by_id(ident)
+            row = plans.get_agreement(ident)
             question = (f"Afspraak '{row.text[:60]}' verwijderen?", "", lambda: plans.delete_agreement(row))
         title, message, do = question
         # True only while this editing session lasts (the undo history ends when the plan is left).
@@ -856,11 +852,11 @@ class PlanEditorScreen(Screen[None]):
             picked: OwnerChoice | None = await self.app.push_screen_wait(OwnerDialog(self.case_id))
             if picked is None:
                 return
-            action = Action.get_by_id(ident)
+            action = plans.get_action(ident)
             self._change("de eigenaar van een actie", lambda: plans.update_action(
                 action, owner_partner_id=picked.partner_id, owner_contact_id=picked.contact_id))
             return
-        agreement = Agreement.get_by_id(ident)
+        agreement = plans.get_agreement(ident)
         options: list[tuple[str, object]] = [("Alle partners", "all")]
         options += [(p.partner.name, p.partner_id) for p in participants.participants_of(self.case)]
         answer = await self.app.push_screen_wait(ChoiceDialog(
@@ -875,7 +871,7 @@ class PlanEditorScreen(Screen[None]):
     async def action_life_domain(self) -> None:
         if self._kind() != "goal" or not self._check_editable():
             return
-        goal = Goal.get_by_id(self._selected_id())
+        goal = plans.get_goal(self._selected_id())
         options: list[tuple[str, object]] = [(d.label, d.value) for d in LifeDomain]
         options.append(("Geen leefgebied", ""))
         answer = await self.app.push_screen_wait(ChoiceDialog("Op welk leefgebied ligt dit doel?",

@@ -22,10 +22,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Static
 
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit, audit_log
 from zvh_tui.services.shared import disclosure
 from zvh_tui.services.shared.text import visible
-from zvh_tui.store.models import Case
 from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -137,7 +137,7 @@ class AuditLogScreen(Screen[None]):
             else:
                 rows = audit_log.rows_for_case(self.case_ref or "")
                 title = f"Logboek van casus {self.case_ref}"
-                case = Case.get_or_none(Case.reference == self.case_ref)
+                case = cases.find_by_reference(self.case_ref or "")
                 audit.record("view", case=case, object_type="audit_log")
         except ZvhError as error:
             message.update(visible(str(error)))

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.services.safety import retention
 from zvh_tui.services.safety.retention import ProposalRow
-from zvh_tui.services.shared import plurals
+from zvh_tui.services.shared import plurals, session
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.footer import QuickFooter
@@ -175,10 +175,8 @@ class RetentionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="retention-destroy")
     def _destroy(self, case_ids: list[int]) -> None:
-        from zvh_tui.store.models import db
-
         try:
-            with db.connection_context():
+            with session.thread_connection():
                 result = retention.destroy(case_ids)
         except ZvhError as error:
             self.app.call_from_thread(self._destroyed, None, str(error))

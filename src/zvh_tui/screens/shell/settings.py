@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from zvh_tui.core import config
 from zvh_tui.core.errors import ValidationError, ZvhError
 from zvh_tui.services.safety import backup, retention
-from zvh_tui.services.shared import identity, text
+from zvh_tui.services.shared import identity, session, text
 from zvh_tui.services.shared.text import visible
 from zvh_tui.themes import THEME_LABELS, theme_label
 from zvh_tui.widgets.dialogs import FormDialog
@@ -298,10 +298,8 @@ class SettingsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="settings-backup")
     def _backup(self) -> None:
-        from zvh_tui.store.models import db
-
         try:
-            with db.connection_context():
+            with session.thread_connection():
                 made = backup.make_backup(self.app.profile)
         except ZvhError as error:
             self.app.call_from_thread(self.app.show_refusal, error, "Back-up mislukt")

@@ -23,9 +23,9 @@ from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from zvh_tui.core.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
+from zvh_tui.services.safety.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import identity
-from zvh_tui.store.database import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 

@@ -243,6 +243,11 @@ def get_by_reference(reference: str, *, audit_view: bool = True) -> Case:
     return case
 
 
+def find_by_reference(reference: str) -> Case | None:
+    """The case with exactly this reference, or None; not logged as a view."""
+    return Case.get_or_none(Case.reference == reference)
+
+
 def persons_of(case: Case) -> list[tuple[Person, str]]:
     rows = (
         CasePerson.select(CasePerson, Person)

@@ -49,6 +49,46 @@ def get_plan(plan_id: int) -> Plan:
     return plan
 
 
+def find_goal(goal_id: int | str | None) -> Goal | None:
+    return Goal.get_or_none(Goal.id == goal_id)
+
+
+def find_action(action_id: int | str | None) -> Action | None:
+    return Action.get_or_none(Action.id == action_id)
+
+
+def find_agreement(agreement_id: int | str | None) -> Agreement | None:
+    return Agreement.get_or_none(Agreement.id == agreement_id)
+
+
+def find_line(kind: str | None, line_id: int | str | None) -> Goal | Action | Agreement | None:
+    """The goal, action or agreement behind a line of the plan ("goal", "action",
+    "agreement"); None for another kind of line or one that is gone."""
+    finder = {"goal": find_goal, "action": find_action, "agreement": find_agreement}.get(kind or "")
+    return finder(line_id) if finder is not None else None
+
+
+def get_goal(goal_id: int | str | None) -> Goal:
+    goal = find_goal(goal_id)
+    if goal is None:
+        raise NotFound("Dit doel bestaat niet (meer).")
+    return goal
+
+
+def get_action(action_id: int | str | None) -> Action:
+    action = find_action(action_id)
+    if action is None:
+        raise NotFound("Deze actie bestaat niet (meer).")
+    return action
+
+
+def get_agreement(agreement_id: int | str | None) -> Agreement:
+    agreement = find_agreement(agreement_id)
+    if agreement is None:
+        raise NotFound("Deze afspraak bestaat niet (meer).")
+    return agreement
+
+
 def versions(case: Case) -> list[Plan]:
     return list(Plan.select().where(Plan.case == case).order_by(Plan.version))
 
