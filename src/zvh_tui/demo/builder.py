@@ -52,6 +52,7 @@ from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context
+from zvh_tui.store import ids
 from zvh_tui.store.models import (
     Action,
     Case,
@@ -60,7 +61,6 @@ from zvh_tui.store.models import (
     DirectorChange,
     Escalation,
     JournalEntry,
-    KeyValue,
     Meeting,
     MeetingItem,
     MeetingNote,
@@ -199,7 +199,7 @@ class _DemoBuilder:
                 self.hold_item(case, upcoming, [])
             self.close_meetings()
             self.fix_case_times()
-            KeyValue.insert(key="demo", value="demo").on_conflict_replace().execute()
+            ids.put_fact("demo", "demo")
             audit.record("demo.load", detail=f"cases={len(specs)}")
         counts = {
             "cases": Case.select().count(),

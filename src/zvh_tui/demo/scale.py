@@ -39,6 +39,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context
+from zvh_tui.store import ids, maintenance
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -52,7 +53,6 @@ from zvh_tui.store.models import (
     Escalation,
     Goal,
     JournalEntry,
-    KeyValue,
     Meeting,
     MeetingItem,
     MeetingNote,
@@ -233,9 +233,9 @@ class _ScaleGenerator:
                 done += len(batch)
                 if self.progress is not None:
                     self.progress(done, self.n)
-            KeyValue.insert(key="demo", value=f"scale:{self.n}").on_conflict_replace().execute()
+            ids.put_fact("demo", f"scale:{self.n}")
             audit.record("demo.scale", detail=f"cases={self.n} actions={self.counts.get('action', 0)}")
-        bad = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        bad = maintenance.foreign_key_problems(db.execute_sql)
         if bad:
             raise RuleError("De schaaldata verwijzen naar ontbrekende gegevens; er is niets bewaard.")
         seconds = time.perf_counter() - started

@@ -17,8 +17,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from peewee import DatabaseError
-
 from zvh_tui.core.vocab import (
     PHASE_ORDER,
     ActionStatus,
@@ -38,6 +36,7 @@ from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.shared import context, dates, disclosure, plurals
 from zvh_tui.services.shared.plurals import number
+from zvh_tui.store import search
 from zvh_tui.store.models import (
     Case,
     Escalation,
@@ -325,20 +324,10 @@ def total_cases() -> int:
 
 # -- searching ----------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_]+")
-MAX_TOKENS = 8
-
-
 def fts_query(text: str) -> str | None:
-    """Turn what the user typed into a safe FTS5 query: each word quoted, as a prefix, all must match.
-
-    Only letters and digits survive, so a quote, `*`, `AND`, brackets or `NEAR(` can never be read
-    as FTS5 syntax; None when nothing searchable is left.
-    """
-    tokens = _TOKEN.findall(text or "")[:MAX_TOKENS]
-    if not tokens:
-        return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    """What the user typed as a safe full-text query (store/search.py); None when nothing
+    searchable is left."""
+    return search.query_for(text)
 
 
 def record_search(hits: int) -> None:
@@ -353,13 +342,7 @@ def search_ids(text: str) -> set[int] | None:
     query = fts_query(text)
     if query is None:
         return None
-    try:
-        cursor = db.execute_sql(
-            'SELECT rowid FROM "case_search" WHERE "case_search" MATCH ?', (query,)
-        )
-        return {row[0] for row in cursor.fetchall()}
-    except DatabaseError:  # should not happen with a sanitised query; never crash the list
-        return set()
+    return search.matching_case_ids(query)
 
 
 # -- filtering ----------------------------------------------------------------------------

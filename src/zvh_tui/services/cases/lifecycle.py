@@ -8,9 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from peewee import fn
-
-from zvh_tui.compat.peewee import table_name
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import (
     OPEN_ACTION_STATUSES,
@@ -28,14 +25,12 @@ from zvh_tui.core.vocab import (
 )
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals, text
+from zvh_tui.store import ids, search
 from zvh_tui.store.models import (
     Action,
-    AuditEvent,
     Case,
     CasePerson,
-    CaseSearch,
     Contact,
-    KeyValue,
     Participant,
     Partner,
     Person,
@@ -89,30 +84,7 @@ def next_reference(year: int | None = None) -> str:
     retention period: the last number issued per year is kept in the profile's key/value table.
     """
     year = year or context.today().year
-    prefix = f"{year}-"
-    number_part = fn.substr(Case.reference, len(prefix) + 1).cast("INTEGER")
-    last = Case.select(fn.MAX(number_part)).where(Case.reference.startswith(prefix)).scalar() or 0
-    issued = KeyValue.get_or_none(KeyValue.key == f"reference:{year}")
-    last = max(int(last), int(issued.value) if issued else 0)
-    return f"{prefix}{last + 1:04d}"
-
-
-def _remember_reference(reference: str) -> None:
-    year, number = reference.split("-", 1)
-    KeyValue.insert(key=f"reference:{year}", value=str(int(number))).on_conflict_replace().execute()
-
-
-def _fresh_id(model: type[Case] | type[Person]) -> int:
-    """An id never used before, also not by a row destroyed at the end of its retention period
-    (the audit log still names it): the last id issued is kept in the key/value table."""
-    key = f"last_id:{table_name(model)}"
-    top_row = model.select(fn.MAX(model.id)).scalar() or 0
-    audit_column = AuditEvent.case_id if model is Case else AuditEvent.person_id
-    top_audit = AuditEvent.select(fn.MAX(audit_column)).scalar() or 0
-    issued = KeyValue.get_or_none(KeyValue.key == key)
-    new_id = max(int(top_row), int(top_audit), int(issued.value) if issued else 0) + 1
-    KeyValue.insert(key=key, value=str(new_id)).on_conflict_replace().execute()
-    return new_id
+    return f"{year}-{ids.last_reference_number(year) + 1:04d}"
 
 
 def _clean_person(person: NewPerson, index: int) -> dict[str, object]:
@@ -192,12 +164,12 @@ def create_case(data: NewCase) -> Case:
     with db.atomic():
         reference = next_reference()
         case = Case.create(
-            id=_fresh_id(Case), reference=reference, phase=Phase.REFERRAL.value, **values
+            id=ids.fresh_id(Case), reference=reference, phase=Phase.REFERRAL.value, **values
         )
-        _remember_reference(reference)
+        ids.remember_reference(reference)
         for position, person in enumerate(persons):
             role = person.pop("role")
-            row = Person.create(id=_fresh_id(Person), **person)
+            row = Person.create(id=ids.fresh_id(Person), **person)
             CasePerson.create(case=case, person=row, role=role, position=position)
         if case.referrer_partner_id:
             Participant.create(
@@ -219,10 +191,7 @@ def reindex(case: Case) -> None:
         .join(CasePerson)
         .where(CasePerson.case == case)
     )
-    CaseSearch.insert(
-        {CaseSearch.rowid: case.id, CaseSearch.reference: case.reference.replace("-", " ") + " " + case.reference,
-         CaseSearch.names: f"{case.title} {names}", CaseSearch.text: case.reason}
-    ).on_conflict_replace().execute()
+    search.index_case(case.id, case.reference, f"{case.title} {names}", case.reason)
 
 
 def get_case(case_id: int, *, audit_view: bool = True) -> Case:
@@ -262,7 +231,7 @@ def add_person(case: Case, person: NewPerson) -> Person:
     values = _clean_person(person, len(persons_of(case)))
     role = values.pop("role")
     with db.atomic():
-        row = Person.create(id=_fresh_id(Person), **values)
+        row = Person.create(id=ids.fresh_id(Person), **values)
         position = CasePerson.select().where(CasePerson.case == case).count()
         CasePerson.create(case=case, person=row, role=role, position=position)
         touch(case)

@@ -22,13 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zvh_tui.services.shared import context
-from zvh_tui.store.migrations import AUDIT_CHAIN_KEY, AUDIT_CHAIN_LABEL
+from zvh_tui.store import audit_log, maintenance
+from zvh_tui.store.audit_log import COLUMNS, FIELDS  # noqa: F401 - the linked fields, also for tests
+from zvh_tui.store.migrations import AUDIT_CHAIN_LABEL
 from zvh_tui.store.models import AuditEvent, Case, db, utcnow
 
 GENESIS = "0" * 64
-FIELDS = ("at", "event", "user", "on_behalf_of", "case_id", "case_ref", "person_id",
-          "object_type", "object_id", "detail", "result")
-COLUMNS = ("id", *FIELDS, "prev_hash", "hash")
 # The append-only triggers exactly as schema version 1 made them (whitespace aside).
 TRIGGERS = {
     name: f'CREATE TRIGGER "{name}" BEFORE {verb} ON "audit_event" '
@@ -63,10 +62,10 @@ class ChainMarker:
 def read_marker(execute: Execute) -> ChainMarker | None:
     """The chain marker kept in the database (None when it is missing or unreadable)."""
     try:
-        row = execute('SELECT "value" FROM "key_value" WHERE "key" = ?', (AUDIT_CHAIN_KEY,)).fetchone()
-        if row is None:
+        text = audit_log.chain_marker(execute)
+        if text is None:
             return None
-        data = json.loads(row[0])
+        data = json.loads(text)
         return ChainMarker(mac_from=int(data["mac_from"]), secret=bytes.fromhex(data["secret"]))
     except Exception:  # noqa: BLE001 - a damaged marker is reported by verify_chain
         return None
@@ -115,15 +114,18 @@ def record(
 ) -> AuditEvent:
     """Append one event. Call inside the transaction of the change it records."""
     # One write transaction (BEGIN IMMEDIATE, or a savepoint inside the caller's): reading the
-    # last hash and appending must not interleave with another connection's append.
-    with db.atomic():
-        row = _append(event, case, person_id, object_type, object_id, detail, result)
-        if _commit_hook is not None:
-            db.after_commit(_commit_hook)  # runs once the outermost transaction commits
-        return row
+    # last hash and appending must not interleave with another connection's append
+    # (store/audit_log.py). The commit hook runs once the outermost transaction commits.
+    def build(event_id: int, prev_hash: str) -> AuditEvent:
+        return _event(event_id, prev_hash, event, case, person_id, object_type, object_id, detail,
+                      result)
+
+    return audit_log.append(build, GENESIS, _commit_hook)
 
 
-def _append(
+def _event(
+    event_id: int,
+    prev_hash: str,
     event: str,
     case: Case | None,
     person_id: int | None,
@@ -133,8 +135,6 @@ def _append(
     result: str,
 ) -> AuditEvent:
     who = context.actor()
-    last = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1).first()
-    prev_hash = last.hash if last else GENESIS
     row = AuditEvent(
         at=utcnow(),
         event=event,
@@ -151,9 +151,8 @@ def _append(
     )
     marker = read_marker(db.execute_sql)
     if marker is None:  # removed from under us: keep MACing (verify_chain reports the loss)
-        marker = ChainMarker(mac_from=0, secret=db.obj.subkey(AUDIT_CHAIN_LABEL))
-    row.hash = link(marker, (last.id if last else 0) + 1, prev_hash, _fields(row))
-    row.save(force_insert=True)
+        marker = ChainMarker(mac_from=0, secret=audit_log.chain_subkey(AUDIT_CHAIN_LABEL))
+    row.hash = link(marker, event_id, prev_hash, _fields(row))
     return row
 
 
@@ -163,21 +162,15 @@ def append_raw(conn, event: str, *, object_type: str = "", detail: str = "",  # 
     by restore to write its event into the copy before it is put in place. Returns the new
     head (id, hash)."""
     who = context.actor()
-    last = conn.execute('SELECT id, hash FROM "audit_event" ORDER BY id DESC LIMIT 1').fetchone()
-    event_id, prev_hash = ((last[0] + 1), last[1]) if last else (1, GENESIS)
     at = utcnow()
     values = {"at": at.isoformat(), "event": event, "user": who.user,
               "on_behalf_of": who.on_behalf_of, "case_id": None, "case_ref": "",
               "person_id": None, "object_type": object_type, "object_id": None,
               "detail": detail[:200], "result": result}
-    digest = link(read_marker(conn.execute), event_id, prev_hash, values)
+    marker = read_marker(conn.execute)
     stored = dict(values, at=at.isoformat(" "))
-    names = ", ".join(f'"{c}"' for c in COLUMNS)
-    conn.execute(
-        f'INSERT INTO "audit_event" ({names}) VALUES ({", ".join("?" * len(COLUMNS))})',
-        (event_id, *(stored[f] for f in FIELDS), prev_hash, digest),
-    )
-    return event_id, digest
+    return audit_log.append_raw(
+        conn, stored, lambda event_id, prev_hash: link(marker, event_id, prev_hash, values), GENESIS)
 
 
 @dataclass
@@ -201,17 +194,15 @@ def verify_chain(execute: Execute | None = None) -> ChainReport:
     raises the driver's DatabaseError (reported by services/safety/integrity.py).
     """
     run = execute or db.execute_sql
-    tables = {r[0] for r in run("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    tables = maintenance.table_names(run)
     if "audit_event" not in tables:
         return ChainReport(events=0, broken_at=None, missing_table=True)
     marker = read_marker(run) if "key_value" in tables else None
-    version = int(run("PRAGMA user_version").fetchone()[0])
+    version = maintenance.schema_version(run)
     prev = GENESIS
     count = 0
     head_id = 0
-    names = ", ".join(f'"{c}"' for c in COLUMNS)
-    cursor = run(f'SELECT {names} FROM "audit_event" ORDER BY id')
-    for row in cursor:
+    for row in audit_log.events(run):
         count += 1
         event_id, prev_hash, digest = row[0], row[-2], row[-1]
         if prev_hash != prev or digest != link(marker, event_id, prev, _row_fields(row)):
@@ -225,7 +216,7 @@ def verify_chain(execute: Execute | None = None) -> ChainReport:
 def missing_triggers(execute: Execute | None = None) -> list[str]:
     """The append-only triggers that are gone or changed (a `WHEN 0` makes one refuse nothing)."""
     run = execute or db.execute_sql
-    rows = dict(run("SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    rows = audit_log.trigger_sql(run)
     return [name for name, sql in TRIGGERS.items() if " ".join(rows.get(name, "").split()) != sql]
 
 

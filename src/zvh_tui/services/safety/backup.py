@@ -30,7 +30,7 @@ from pathlib import Path
 
 from zvh_tui.core.errors import DatabaseCorrupt, StoreClosing, StoreError, WrongPassphrase
 from zvh_tui.services.shared import clock
-from zvh_tui.store import database, migrations
+from zvh_tui.store import database, maintenance, migrations
 
 BACKUP_NAME = re.compile(r"^zvh-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 PARTIAL_PREFIX = ".zvh-"
@@ -200,19 +200,19 @@ def verify(
     try:
         with guard(conn) if guard is not None else nullcontext():
             try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                maintenance.probe(conn.execute)
             except Exception:  # noqa: BLE001
                 raise WrongPassphrase(
                     "Het bestand opent niet met dit wachtwoord, of het is beschadigd."
                 ) from None
             try:
-                quick = conn.execute("PRAGMA quick_check").fetchall()
-                cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                quick_ok = maintenance.quick_check_ok(conn.execute)
+                cipher = maintenance.bad_pages(conn.execute)
+                version = maintenance.schema_version(conn.execute)
+                tables = maintenance.table_names(conn.execute)
             except Exception:  # noqa: BLE001
                 raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).") from None
-            if quick != [("ok",)] or cipher:
+            if not quick_ok or cipher:
                 raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).")
             if not 1 <= version <= migrations.LATEST or "audit_event" not in tables:
                 raise DatabaseCorrupt("Dit bestand is geen zvh-database van een bekende versie.")
@@ -276,7 +276,7 @@ def copy_database(source: Path, raw_key: str, target: Path, *, guard: Guard | No
     conn = database.connect_raw(source, raw_key)
     try:
         with guard(conn) if guard is not None else nullcontext():
-            conn.execute("VACUUM INTO ?", (str(target),))
+            maintenance.vacuum_into(conn, target)
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -553,9 +553,8 @@ def _checkpoint(current: Path, partial: Path, raw_key: str, passphrase: str) -> 
     except Exception:  # noqa: BLE001 - damaged or another passphrase: the WAL is kept as a set
         return False
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        return bool(busy) and busy[0] == 0
+        maintenance.probe(conn.execute)
+        return maintenance.checkpoint(conn.execute)
     except Exception:  # noqa: BLE001
         return False
     finally:
@@ -571,7 +570,7 @@ def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:  # 
         conn.execute("BEGIN IMMEDIATE")
         audit.append_raw(conn, "restore", object_type="profile", detail=detail)
         conn.execute("COMMIT")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        maintenance.checkpoint(conn.execute)
         secret = anchor.chain_secret(conn.execute, raw_key)
         generation = _anchor_generation(paths)
         text = anchor.encode(anchor.fresh(conn.execute, generation), secret).decode("ascii")

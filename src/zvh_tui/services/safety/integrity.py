@@ -29,7 +29,7 @@ from zvh_tui.core.errors import DatabaseCorrupt, StoreError, WrongPassphrase, Zv
 from zvh_tui.core.paths import ProfilePaths, fix_permissions
 from zvh_tui.services.safety import backup
 from zvh_tui.services.shared import plurals
-from zvh_tui.store import database
+from zvh_tui.store import database, maintenance
 
 # Diagnosis kinds (codes; the messages are Dutch).
 OK = "ok"
@@ -114,21 +114,21 @@ def _read_only_check(path: Path, raw_key: str) -> tuple[str, str]:
         return DAMAGED, "Het databasebestand kan niet worden geopend."
     try:
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            maintenance.probe(conn.execute)
         except Exception:  # noqa: BLE001
             return WRONG_KEY, "Het wachtwoord klopt niet, of het databasebestand is beschadigd."
         try:
-            quick = conn.execute("PRAGMA quick_check").fetchall()
-            bad_pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            quick_ok = maintenance.quick_check_ok(conn.execute)
+            bad_pages = maintenance.bad_pages(conn.execute)
         except Exception:  # noqa: BLE001
             return DAMAGED, "Het databasebestand is beschadigd: de controle kon niet worden gedaan."
         if bad_pages:
             return DAMAGED, (
                 "Het databasebestand is beschadigd: " + plurals.plural(
-                    len(bad_pages), "{n} blok klopt niet met zijn controlecode.",
+                    bad_pages, "{n} blok klopt niet met zijn controlecode.",
                     "{n} blokken kloppen niet met hun controlecode.")
             )
-        if quick != [("ok",)]:
+        if not quick_ok:
             return DAMAGED, "Het databasebestand is beschadigd (de snelle controle faalde)."
         return OK, "Het databasebestand is in orde."
     finally:
@@ -255,14 +255,14 @@ def database_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN
     """integrity_check, cipher_integrity_check and foreign_key_check."""
     db = _open_store(profile).database
     try:
-        rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
-        report.add(rows == ["ok"], "Database: in orde (volledige controle)" if rows == ["ok"]
+        problems = maintenance.integrity_problems(db.execute_sql)
+        report.add(not problems, "Database: in orde (volledige controle)" if not problems
                    else "Database: de volledige controle meldt "
-                   + plurals.count(len(rows), "fout", "fouten"))
-        bad = db.execute_sql("PRAGMA cipher_integrity_check").fetchall()
+                   + plurals.count(len(problems), "fout", "fouten"))
+        bad = maintenance.bad_pages(db.execute_sql)
         report.add(not bad, "Versleuteling: in orde (elk blok klopt met zijn controlecode)"
                    if not bad else "Versleuteling: "
-                   + plurals.count(len(bad), "beschadigd blok", "beschadigde blokken"))
+                   + plurals.count(bad, "beschadigd blok", "beschadigde blokken"))
     except DAMAGE_ERRORS:  # a damaged page raises instead of reporting
         report.add(False, "Database: de controle kon niet worden afgemaakt (beschadigd).")
     foreign_key_findings(profile, report)
@@ -272,8 +272,8 @@ def database_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN
 def foreign_key_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN001
     db = _open_store(profile).database
     try:
-        fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
-        report.add(not fk, "Verwijzingen tussen tabellen: " + ("in orde" if not fk else plurals.count(len(fk), "fout", "fouten")))
+        fk = maintenance.foreign_key_problems(db.execute_sql)
+        report.add(not fk, "Verwijzingen tussen tabellen: " + ("in orde" if not fk else plurals.count(fk, "fout", "fouten")))
     except DAMAGE_ERRORS:
         report.add(False, "Verwijzingen tussen tabellen: konden niet worden gelezen (beschadigd).")
     return report
@@ -310,10 +310,10 @@ def chain_findings(report: CheckReport) -> CheckReport:
 
 
 def db_first_event() -> str | None:
+    from zvh_tui.store import audit_log
     from zvh_tui.store.models import db
 
-    row = db.execute_sql('SELECT event FROM "audit_event" ORDER BY id LIMIT 1').fetchone()
-    return row[0] if row else None
+    return audit_log.first_event(db.execute_sql)
 
 
 def anchor_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN001

@@ -36,8 +36,8 @@ from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.safety import anchor, audit, backup, unlock_delay
 from zvh_tui.services.safety.unlock_delay import MAX_RETRY_DELAY_SECONDS, retry_delay  # noqa: F401
 from zvh_tui.services.shared import context
-from zvh_tui.store import database, migrations
-from zvh_tui.store.models import KeyValue, Partner, db, utcnow
+from zvh_tui.store import database, ids, maintenance, migrations
+from zvh_tui.store.models import Partner, db, utcnow
 
 ENV_PASSPHRASE = "ZVH_PASSPHRASE"
 
@@ -257,8 +257,7 @@ class Profile:
         database.bind(store)
         try:
             migrations.migrate(store.database)
-            row = store.database.execute_sql("PRAGMA quick_check").fetchone()
-            if not row or row[0] != "ok":
+            if not maintenance.quick_check_ok(store.database.execute_sql):
                 raise DatabaseCorrupt(
                     "De database is beschadigd (de snelle controle faalde). "
                     "Zet de nieuwste back-up terug met 'zvh restore'."
@@ -285,7 +284,7 @@ class Profile:
                 anchor.attach(self.paths, store, self.anchor)
                 with db.atomic():
                     if created:
-                        KeyValue.insert(key="created_at", value=utcnow().isoformat()).on_conflict_replace().execute()
+                        ids.put_fact("created_at", utcnow().isoformat())
                     self.ensure_own_partner()
                     audit.record("profile.create" if created else "unlock", detail=self.anchor.note())
         except BaseException as exc:

@@ -29,7 +29,7 @@ from pathlib import Path
 from zvh_tui.core.errors import StoreError, ValidationError, WrongPassphrase, ZvhError
 from zvh_tui.core.paths import ProfilePaths
 from zvh_tui.services.safety import backup
-from zvh_tui.store import database, migrations
+from zvh_tui.store import database, maintenance
 
 PRE_REKEY_SUFFIX = ".pre-rekey"
 
@@ -71,19 +71,6 @@ def forget_old(paths: ProfilePaths) -> None:
             pass
 
 
-def _counts(conn, schema: str) -> dict[str, int]:  # noqa: ANN001 - a sqlcipher3 connection
-    """Rows per table; FTS5 tables through their shadow tables (a virtual table made by
-    `sqlcipher_export` only opens on a new connection)."""
-    tables = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_master WHERE type='table' "
-            "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
-        )
-    ]
-    return {t: conn.execute(f'SELECT count(*) FROM {schema}."{t}"').fetchone()[0] for t in tables}
-
-
 def change_passphrase(
     profile,  # noqa: ANN001 - services.profile.Profile (it imports this module)
     old: str,
@@ -114,7 +101,7 @@ def change_passphrase(
 
     profile.lock()  # closes this thread's connection; the key stays in `old_key`
     try:
-        _export(path, old_key, partial, new_key + salt.hex())
+        maintenance.export_rekeyed(path, old_key, partial, new_key + salt.hex())
         backup.fsync_file(partial)
         backup.verify(partial, raw_key=new_key, readonly=False)
         wal = Path(str(path) + "-wal")
@@ -156,36 +143,6 @@ def _is_link_to(paths: ProfilePaths, path: Path) -> bool:
         return old.exists() and os.path.samefile(old, path)
     except OSError:
         return False
-
-
-def _export(source: Path, key: str, target: Path, target_key: str) -> None:
-    """Copy everything into a new encrypted file under `target_key`, and compare counts."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
-    conn = database.connect_raw(source, key)
-    try:
-        conn.execute("ATTACH DATABASE ? AS rekey KEY ?", (str(target), f"x'{target_key}'"))
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("SELECT sqlcipher_export('rekey')")
-            version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
-            if not 1 <= version <= migrations.LATEST:
-                raise StoreError("De database heeft een onbekende versie.")
-            conn.execute(f"PRAGMA rekey.user_version = {version}")
-            if _counts(conn, "main") != _counts(conn, "rekey"):
-                raise StoreError("De kopie is niet gelijk aan de database; er is niets gewijzigd.")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("DETACH DATABASE rekey")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except ZvhError:
-        raise
-    except Exception:  # noqa: BLE001
-        raise StoreError("De versleutelde kopie kon niet worden gemaakt; er is niets gewijzigd.") from None
-    finally:
-        conn.close()
 
 
 def _unlink(path: Path) -> None:

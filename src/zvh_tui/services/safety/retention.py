@@ -28,7 +28,8 @@ from zvh_tui.core.errors import NotFound, RuleError
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, disclosure
-from zvh_tui.store.models import Case, CasePerson, CaseSearch, Person, db
+from zvh_tui.store import maintenance, search
+from zvh_tui.store.models import Case, CasePerson, Person, db
 
 EXAMPLE_TERMS = (
     ("Wmo", 15),
@@ -143,19 +144,17 @@ def destroy(case_ids: list[int], *, today: dt.date | None = None) -> DestroyResu
                 object_id=case.id,
                 detail=f"bewaartermijn verstreken; betrokkenen verwijderd {len(only_here)}",
             )
-            CaseSearch.delete().where(CaseSearch.rowid == case.id).execute()
+            search.unindex_case(case.id)
             Case.delete().where(Case.id == case.id).execute()  # ON DELETE CASCADE does the rest
             if only_here:
                 Person.delete().where(Person.id.in_(only_here)).execute()
             removed += len(only_here)
             kept += len(shared)
-        CaseSearch.optimize()  # merge FTS segments: drops the deleted terms from the index
+        search.compact()  # merge FTS segments: drops the deleted terms from the index
     scrub_file()
     return DestroyResult([c.reference for c in found], removed, kept)
 
 
 def scrub_file() -> None:
     """Rewrite the database file so deleted text is not left in free pages or the WAL."""
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.execute_sql("VACUUM")
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    maintenance.scrub()

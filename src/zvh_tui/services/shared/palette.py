@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import DatabaseError
-
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases.case_list import fts_query
 from zvh_tui.services.partners import partner_overview
 from zvh_tui.services.partners.partner_overview import fold
-from zvh_tui.store.models import Partner, db
+from zvh_tui.store import search
+from zvh_tui.store.models import Partner
 
 MAX_HITS = 20
 
@@ -46,27 +45,14 @@ class PartnerHit:
     contacts: tuple[str, ...]  # contact names that matched (when the name itself did not)
 
 
-# Open cases first, then the best FTS5 match (bm25 `rank`), then the newest reference.
-FIND_CASES_SQL = """
-SELECT c.id, c.reference, c.title, c.phase
-FROM "case_search" s JOIN "case" c ON c.id = s.rowid
-WHERE "case_search" MATCH ?
-ORDER BY c.phase = ?, s.rank, c.reference DESC
-LIMIT ?
-"""
-
-
 def find_cases(text: str, limit: int = MAX_HITS) -> list[CaseHit]:
     """At most `limit` cases whose reference, name, persons' names or aanleiding match `text`."""
     query = fts_query(text)
     if query is None:
         return []
-    try:
-        cursor = db.execute_sql(FIND_CASES_SQL, (query, Phase.CLOSED.value, int(limit)))
-        rows = cursor.fetchall()
-    except DatabaseError:  # should not happen with a sanitised query; the palette never crashes
-        return []
-    return [CaseHit(int(i), str(ref), title or "", str(phase)) for i, ref, title, phase in rows]
+    # Open cases first, then the best match, then the newest reference.
+    rows = search.ranked_cases(query, last_phase=Phase.CLOSED.value, limit=limit)
+    return [CaseHit(*row) for row in rows]
 
 
 def partner_index() -> list[partner_overview.RosterRow]:
