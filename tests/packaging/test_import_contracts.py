@@ -58,3 +58,27 @@ def test_a_screen_importing_the_store_is_reported(tmp_path: Path) -> None:
     assert "2 broken" in result.stdout, result.stdout
     assert "zvh_tui.screens.cases.sneaky -> zvh_tui.store.models" in result.stdout
     assert "zvh_tui.store.upward -> zvh_tui.services.cases.lifecycle" in result.stdout
+
+
+def _raw_sql_calls(path: Path) -> list[str]:
+    """Calls that hand SQL (or an SQLite-only clause) to the database, as 'file:line name'."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        name = node.func.attr
+        raw_text = name in ("execute", "executemany") and bool(node.args)  # Peewee's has none
+        if name in ("execute_sql", "on_conflict_replace") or raw_text:
+            found.append(f"{path.name}:{node.lineno} {name}")
+    return found
+
+
+def test_services_hand_no_sql_to_the_database() -> None:
+    """SQLite-specific work (raw SQL, FTS5, INSERT OR REPLACE, pragmas) sits behind store/."""
+    services = REPO / "src" / "zvh_tui" / "services"
+    found = [hit for path in sorted(services.rglob("*.py")) for hit in _raw_sql_calls(path)]
+    assert found == []
+    store = REPO / "src" / "zvh_tui" / "store"
+    assert any(_raw_sql_calls(path) for path in store.rglob("*.py"))  # the check sees them

@@ -63,6 +63,37 @@ def append_raw(conn, values: dict[str, object], link: Callable[[int, str], str],
     return event_id, digest
 
 
+def hash_of(run: Run, event_id: int) -> str | None:
+    """The hash of one event; None when there is no event with this id."""
+    row = run('SELECT hash FROM "audit_event" WHERE id = ?', (event_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def carry_over(source, target) -> int | None:  # noqa: ANN001 - plain sqlcipher3 connections
+    """Append to `target`'s log the events `source` has after `target`'s newest one, when both
+    hold the same chain up to there (a restored backup and the database it replaces); with
+    them the chain marker when `target` has none. How many were carried; None when `target`'s
+    log is empty or the chains differ."""
+    last = head(target.execute)
+    if last is None:
+        return None
+    if hash_of(source.execute, last[0]) != last[1]:
+        return None
+    rows = source.execute(
+        f"SELECT {_NAMES} FROM audit_event WHERE id > ? ORDER BY id", (last[0],)
+    ).fetchall()
+    marker = source.execute(
+        "SELECT key, value FROM key_value WHERE key = ?", (AUDIT_CHAIN_KEY,)
+    ).fetchall()
+    target.execute("BEGIN IMMEDIATE")
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        target.executemany(f"INSERT INTO audit_event ({_NAMES}) VALUES ({marks})", rows)
+    target.executemany("INSERT OR IGNORE INTO key_value (key, value) VALUES (?, ?)", marker)
+    target.execute("COMMIT")
+    return len(rows)
+
+
 def chain_marker(run: Run) -> str | None:
     """The stored chain marker (JSON text), or None when it is not there."""
     row = run('SELECT "value" FROM "key_value" WHERE "key" = ?', (AUDIT_CHAIN_KEY,)).fetchone()

@@ -69,6 +69,10 @@ SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 3, 8,
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
+# What the driver raises for a damaged file (or one that is no database): Peewee's own error or,
+# from a plain connection (`connect_raw`), sqlcipher3's.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (DatabaseError, sqlcipher.DatabaseError)
+
 KDF_ITERATIONS = 256_000
 KEY_BYTES = 32
 SALT_BYTES = 16

@@ -12,7 +12,8 @@ would offer the same functions (amcheck, `VACUUM`, `pg_dump`), or say that one d
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from zvh_tui.core.errors import StoreError, ZvhError
@@ -54,6 +55,15 @@ def schema_version(run: Run) -> int:
 
 def table_names(run: Run) -> set[str]:
     return {r[0] for r in run("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+
+
+@contextmanager
+def write_transaction(conn) -> Iterator[None]:  # noqa: ANN001 - a sqlcipher3 connection
+    """One write transaction on a plain connection (`BEGIN IMMEDIATE`: no other writer gets
+    in between), committed at the end; on an error it is left to the connection's close."""
+    conn.execute("BEGIN IMMEDIATE")
+    yield
+    conn.execute("COMMIT")
 
 
 def checkpoint(run: Run) -> bool:

@@ -13,17 +13,13 @@ audited by `cases.get_case`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zvh_tui.core.vocab import (
     PHASE_ORDER,
-    ActionStatus,
     AvePhase,
     Level,
-    MeetingStatus,
-    ParticipantRole,
     Phase,
     PlanStatus,
     Vocab,
@@ -36,7 +32,7 @@ from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.shared import context, dates, disclosure, plurals
 from zvh_tui.services.shared.plurals import number
-from zvh_tui.store import search
+from zvh_tui.store import case_rows, search
 from zvh_tui.store.models import (
     Case,
     Escalation,
@@ -45,7 +41,6 @@ from zvh_tui.store.models import (
     Participant,
     Person,
     Plan,
-    db,
 )
 
 
@@ -203,52 +198,6 @@ def sort_rows(rows: Sequence[CaseRow], column: str, descending: bool = False) ->
 
 # -- loading ------------------------------------------------------------------------------
 
-# One row per case; every per-case figure is an indexed lookup (see `explain_load`):
-# the newest non-superseded plan by plan_case_id_version, its open and overdue actions counted
-# on the covering index action_plan_id_status_deadline, the casusregisseur by
-# participant_case_id_role. Loading a few cases (`case_ids`) costs as little as it should.
-# Days since the last change count from the local day of the stored UTC moment (the rule of
-# services/shared/clock.py; SQLite's 'localtime' reads the same TZ as Python).
-LOAD_SQL = """
-SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr.name, co.name,
-  (SELECT COUNT(*) FROM action a WHERE a.plan_id = pl.id AND a.status IN (:open, :busy)),
-  (SELECT COUNT(*) FROM action a
-   WHERE a.plan_id = pl.id AND a.status IN (:open, :busy) AND a.deadline < :today),
-  CASE WHEN c.phase = :closed THEN NULL ELSE pl.evaluation_on END,
-  CASE WHEN c.phase = :closed THEN NULL ELSE
-    (SELECT MIN(m.held_on) FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting_id
-     WHERE mi.case_id = c.id AND m.held_on >= :today AND m.status != :meeting_closed) END,
-  MAX(0, CAST(julianday(:today) - julianday(date(c.updated_at, 'localtime')) AS INTEGER)),
-  EXISTS (SELECT 1 FROM plan p2 WHERE p2.case_id = c.id AND p2.status != :concept),
-  c.informed = 0 AND c.informed_review_on < :today,
-  c.retention_end < :today
-FROM "case" c
-LEFT JOIN plan pl ON pl.id = (
-  SELECT p1.id FROM plan p1 WHERE p1.case_id = c.id AND p1.superseded = 0
-  ORDER BY p1.version DESC LIMIT 1)
-LEFT JOIN participant pa ON pa.id = (
-  SELECT MIN(x.id) FROM participant x WHERE x.case_id = c.id AND x.role = :director)
-LEFT JOIN partner pr ON pr.id = pa.partner_id
-LEFT JOIN contact co ON co.id = pa.contact_id
-"""
-_SQL_NAMES = re.compile(r":(\w+)")
-
-
-def _bind(sql: str, today: dt.date) -> tuple[str, list[object]]:
-    """Named parameters to positional ones (the driver's paramstyle is `?`)."""
-    values = {
-        "open": ActionStatus.OPEN.value,
-        "busy": ActionStatus.BUSY.value,
-        "today": today.isoformat(),
-        "concept": PlanStatus.CONCEPT.value,
-        "meeting_closed": MeetingStatus.CLOSED.value,
-        "director": ParticipantRole.CASE_DIRECTOR.value,
-        "closed": Phase.CLOSED.value,
-    }
-    params = [values[name] for name in _SQL_NAMES.findall(sql)]
-    return _SQL_NAMES.sub("?", sql), params
-
-
 _CLOSED = Phase.CLOSED.value
 _B_OVERDUE, _B_DIRECTOR, _B_PLAN, _B_STAG, _B_INFORM, _B_RETENTION = (_BIT[q] for q in QUICK_FILTERS)
 
@@ -298,24 +247,16 @@ def load_rows(*, stagnation_days: int = 30, today: dt.date | None = None,
               case_ids: Iterable[int] | None = None) -> list[CaseRow]:
     """Every case (or only `case_ids`) as a compact row, in reference order: one query."""
     today = today or context.today()
-    sql, params = _bind(LOAD_SQL, today)
-    if case_ids is not None:
-        ids = [int(i) for i in case_ids]
-        if not ids:
-            return []
-        sql += " WHERE c.id IN (" + ",".join("?" * len(ids)) + ")"
-        params = [*params, *ids]
-    sql += " ORDER BY c.reference"
-    cursor = db.execute_sql(sql, params)
+    ids = None if case_ids is None else [int(i) for i in case_ids]
+    if ids is not None and not ids:
+        return []
     today_iso = today.isoformat()
-    return [_make_row(raw, stagnation_days, today_iso) for raw in cursor.fetchall()]
+    return [_make_row(raw, stagnation_days, today_iso) for raw in case_rows.load(today, ids)]
 
 
 def explain_load() -> list[str]:
-    """EXPLAIN QUERY PLAN of the load query (for the benchmark and for checking indexes)."""
-    sql, params = _bind(LOAD_SQL, context.today())
-    cursor = db.execute_sql("EXPLAIN QUERY PLAN " + sql, params)
-    return [str(row[-1]) for row in cursor.fetchall()]
+    """How the database runs the load query (for the benchmark and for checking indexes)."""
+    return case_rows.explain(context.today())
 
 
 def total_cases() -> int:

@@ -33,7 +33,7 @@ from zvh_tui.core.errors import StoreError
 from zvh_tui.core.paths import ProfilePaths
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import clock
-from zvh_tui.store import database, models
+from zvh_tui.store import audit_log, database, models
 from zvh_tui.store.migrations import AUDIT_CHAIN_LABEL
 
 ANCHOR_NAME = "zvh-anker.json"
@@ -135,12 +135,12 @@ def chain_secret(execute: audit.Execute, raw_key: str) -> bytes:
 def head(execute: audit.Execute) -> tuple[int, str] | None:
     """(id, hash) of the newest event; None when the table is gone."""
     try:
-        row = execute('SELECT id, hash FROM "audit_event" ORDER BY id DESC LIMIT 1').fetchone()
+        found = audit_log.head(execute)
     except Exception as exc:  # noqa: BLE001 - no such table (dropped): a finding, not a crash
         if "no such table" in str(exc).lower():
             return None
         raise
-    return (int(row[0]), str(row[1])) if row else (0, audit.GENESIS)
+    return (found[0], str(found[1])) if found else (0, audit.GENESIS)
 
 
 def fresh(execute: audit.Execute, generation: int = 0) -> Anchor:
@@ -247,8 +247,7 @@ def compare(paths: ProfilePaths, execute: audit.Execute, raw_key: str) -> Compar
     elif found is None or events < anchor.events:
         result.status = BEHIND
     elif anchor.events:
-        row = execute('SELECT hash FROM "audit_event" WHERE id = ?', (anchor.events,)).fetchone()
-        if row is None or row[0] != anchor.head:
+        if audit_log.hash_of(execute, anchor.events) != anchor.head:
             result.status = DIVERGED
     if result.behind:
         result.backups = holding_more(paths, raw_key, events)
@@ -320,8 +319,7 @@ def _holds(execute: audit.Execute, last: Anchor, now: Anchor) -> bool:
         return False
     if not last.events:
         return True
-    row = execute('SELECT hash FROM "audit_event" WHERE id = ?', (last.events,)).fetchone()
-    return row is not None and row[0] == last.head
+    return audit_log.hash_of(execute, last.events) == last.head
 
 
 def on_open(

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from zvh_tui.core.errors import DatabaseCorrupt, StoreClosing, StoreError, WrongPassphrase
 from zvh_tui.services.shared import clock
-from zvh_tui.store import database, maintenance, migrations
+from zvh_tui.store import audit_log, database, maintenance, migrations
 
 BACKUP_NAME = re.compile(r"^zvh-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 PARTIAL_PREFIX = ".zvh-"
@@ -567,9 +567,8 @@ def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:  # 
 
     conn = database.connect_raw(partial, raw_key)
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        audit.append_raw(conn, "restore", object_type="profile", detail=detail)
-        conn.execute("COMMIT")
+        with maintenance.write_transaction(conn):
+            audit.append_raw(conn, "restore", object_type="profile", detail=detail)
         maintenance.checkpoint(conn.execute)
         secret = anchor.chain_secret(conn.execute, raw_key)
         generation = _anchor_generation(paths)
@@ -739,12 +738,6 @@ def recover_restore(paths) -> str | None:  # noqa: ANN001
         ) from None
 
 
-AUDIT_COLUMNS = (
-    "id, at, event, user, on_behalf_of, case_id, case_ref, person_id, object_type, object_id, "
-    "detail, result, prev_hash, hash"
-)
-
-
 def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> int | None:
     """Copy the audit events written after the backup from the database being replaced.
 
@@ -762,28 +755,9 @@ def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> 
     try:
         target = database.connect_raw(restored, raw_key)
         try:
-            last = target.execute(
-                "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
-            if last is None:
-                return None
-            anchor = source.execute("SELECT hash FROM audit_event WHERE id = ?", (last[0],)).fetchone()
-            if anchor is None or anchor[0] != last[1]:
-                return None
-            rows = source.execute(
-                f"SELECT {AUDIT_COLUMNS} FROM audit_event WHERE id > ? ORDER BY id", (last[0],)
-            ).fetchall()
-            marker = source.execute(
-                "SELECT key, value FROM key_value WHERE key = ?", (migrations.AUDIT_CHAIN_KEY,)
-            ).fetchall()
-            target.execute("BEGIN IMMEDIATE")
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                target.executemany(f"INSERT INTO audit_event ({AUDIT_COLUMNS}) VALUES ({marks})", rows)
             # A backup from before schema version 2 has no chain marker; the carried events
             # are linked under the replaced database's one, so it comes along.
-            target.executemany("INSERT OR IGNORE INTO key_value (key, value) VALUES (?, ?)", marker)
-            target.execute("COMMIT")
-            return len(rows)
+            return audit_log.carry_over(source, target)
         finally:
             target.close()
     except Exception:  # noqa: BLE001 - never let the log stop a restore

@@ -22,9 +22,6 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import DatabaseError
-from sqlcipher3 import dbapi2 as sqlcipher
-
 from zvh_tui.core.errors import DatabaseCorrupt, StoreError, WrongPassphrase, ZvhError
 from zvh_tui.core.paths import ProfilePaths, fix_permissions
 from zvh_tui.services.safety import backup
@@ -40,7 +37,7 @@ TRUNCATED = "truncated"
 WRONG_KEY = "wrong_key"  # the passphrase does not open it (or page 1 is damaged)
 DAMAGED = "damaged"  # the passphrase is right (a backup opens with it), the file is not
 
-DAMAGE_ERRORS = (DatabaseError, sqlcipher.DatabaseError)
+DAMAGE_ERRORS = database.DRIVER_ERRORS
 
 
 @dataclass

@@ -11,8 +11,6 @@ import os
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from peewee import DatabaseError
-from sqlcipher3 import dbapi2 as sqlcipher
 
 from zvh_tui.core import config
 from zvh_tui.core.errors import (
@@ -266,7 +264,7 @@ class Profile:
         except ZvhError:
             store.close()
             raise
-        except (DatabaseError, sqlcipher.DatabaseError) as exc:
+        except database.DRIVER_ERRORS as exc:
             store.close()  # a damaged page raises instead of failing the check
             problem = database.storage_problem(exc, self.paths.database)
             if problem is not None:

@@ -1,0 +1,80 @@
+"""The case list's one query: every case as a compact row (the backend seam of the case list).
+
+Written for SQLite (`julianday`, the two-argument `MAX`, `EXPLAIN QUERY PLAN`); a PostgreSQL
+backend gives the same rows in the same order from its own query. services/cases/case_list.py
+turns a row into a `CaseRow` with its badges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from zvh_tui.core.vocab import ActionStatus, MeetingStatus, ParticipantRole, Phase, PlanStatus
+from zvh_tui.store.models import db
+
+# One row per case; every per-case figure is an indexed lookup (see `explain`):
+# the newest non-superseded plan by plan_case_id_version, its open and overdue actions counted
+# on the covering index action_plan_id_status_deadline, the casusregisseur by
+# participant_case_id_role. Loading a few cases (`case_ids`) costs as little as it should.
+# Days since the last change count from the local day of the stored UTC moment (the rule of
+# services/shared/clock.py; SQLite's 'localtime' reads the same TZ as Python).
+LOAD_SQL = """
+SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr.name, co.name,
+  (SELECT COUNT(*) FROM action a WHERE a.plan_id = pl.id AND a.status IN (:open, :busy)),
+  (SELECT COUNT(*) FROM action a
+   WHERE a.plan_id = pl.id AND a.status IN (:open, :busy) AND a.deadline < :today),
+  CASE WHEN c.phase = :closed THEN NULL ELSE pl.evaluation_on END,
+  CASE WHEN c.phase = :closed THEN NULL ELSE
+    (SELECT MIN(m.held_on) FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting_id
+     WHERE mi.case_id = c.id AND m.held_on >= :today AND m.status != :meeting_closed) END,
+  MAX(0, CAST(julianday(:today) - julianday(date(c.updated_at, 'localtime')) AS INTEGER)),
+  EXISTS (SELECT 1 FROM plan p2 WHERE p2.case_id = c.id AND p2.status != :concept),
+  c.informed = 0 AND c.informed_review_on < :today,
+  c.retention_end < :today
+FROM "case" c
+LEFT JOIN plan pl ON pl.id = (
+  SELECT p1.id FROM plan p1 WHERE p1.case_id = c.id AND p1.superseded = 0
+  ORDER BY p1.version DESC LIMIT 1)
+LEFT JOIN participant pa ON pa.id = (
+  SELECT MIN(x.id) FROM participant x WHERE x.case_id = c.id AND x.role = :director)
+LEFT JOIN partner pr ON pr.id = pa.partner_id
+LEFT JOIN contact co ON co.id = pa.contact_id
+"""
+_SQL_NAMES = re.compile(r":(\w+)")
+
+
+def _bind(sql: str, today: dt.date) -> tuple[str, list[object]]:
+    """Named parameters to positional ones (the driver's paramstyle is `?`)."""
+    values = {
+        "open": ActionStatus.OPEN.value,
+        "busy": ActionStatus.BUSY.value,
+        "today": today.isoformat(),
+        "concept": PlanStatus.CONCEPT.value,
+        "meeting_closed": MeetingStatus.CLOSED.value,
+        "director": ParticipantRole.CASE_DIRECTOR.value,
+        "closed": Phase.CLOSED.value,
+    }
+    params = [values[name] for name in _SQL_NAMES.findall(sql)]
+    return _SQL_NAMES.sub("?", sql), params
+
+
+def load(today: dt.date, case_ids: Sequence[int] | None = None) -> list[tuple]:
+    """Every case (or only `case_ids`), in reference order: (id, reference, title, phase,
+    ave_phase, level, zvh_role, director partner, director contact, open actions, overdue
+    actions, evaluation date, next meeting, days since the last change, has an adopted plan,
+    informing to be reviewed, retention passed)."""
+    sql, params = _bind(LOAD_SQL, today)
+    if case_ids is not None:
+        sql += " WHERE c.id IN (" + ",".join("?" * len(case_ids)) + ")"
+        params = [*params, *case_ids]
+    sql += " ORDER BY c.reference"
+    return db.execute_sql(sql, params).fetchall()
+
+
+def explain(today: dt.date) -> list[str]:
+    """EXPLAIN QUERY PLAN of the load query (for the benchmark and for checking indexes)."""
+    sql, params = _bind(LOAD_SQL, today)
+    cursor = db.execute_sql("EXPLAIN QUERY PLAN " + sql, params)
+    return [str(row[-1]) for row in cursor.fetchall()]
