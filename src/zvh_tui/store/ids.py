@@ -10,12 +10,13 @@ from __future__ import annotations
 from peewee import Model, fn
 
 from zvh_tui.compat.peewee import table_name
+from zvh_tui.store import upsert
 from zvh_tui.store.models import AuditEvent, Case, KeyValue
 
 
 def put_fact(key: str, value: str) -> None:
     """Set one key/value fact of the profile (created, last number issued, demo, ...)."""
-    KeyValue.insert(key=key, value=value).on_conflict_replace().execute()
+    upsert.put(KeyValue, key=key, value=value)
 
 
 def _issued(key: str) -> int:

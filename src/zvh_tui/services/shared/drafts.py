@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from zvh_tui.core.errors import ValidationError
 from zvh_tui.services.shared import text
+from zvh_tui.store import upsert
 from zvh_tui.store.models import Draft, db, utcnow
 
 KEY_MAX = 100
@@ -64,8 +65,7 @@ def save(form_key: str, values: dict[str, str], *, case_id: int | None = None) -
     _check_key(form_key)
     data = json.dumps(_check_values(values), ensure_ascii=True, sort_keys=True)
     with db.atomic():
-        (Draft.insert(key=form_key, case=case_id, data=data, updated_at=utcnow())
-         .on_conflict_replace().execute())
+        upsert.put(Draft, key=form_key, case=case_id, data=data, updated_at=utcnow())
 
 
 def load_draft(form_key: str) -> Loaded | None:
