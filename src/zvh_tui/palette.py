@@ -28,12 +28,13 @@ from textual.markup import escape
 
 from zvh_tui.compat.textual import CommandPaletteWithOwnNoMatches
 from zvh_tui.core import crash
+from zvh_tui.core.errors import StoreClosing
 from zvh_tui.core.vocab import PartnerDomain, Phase
 from zvh_tui.services.cases.case_list import fts_query
 from zvh_tui.services.shared import disclosure, palette
 from zvh_tui.services.shared.palette import CaseHit, PartnerHit
+from zvh_tui.services.shared.session import thread_connection
 from zvh_tui.services.shared.text import visible
-from zvh_tui.store.models import db
 
 if TYPE_CHECKING:
     from zvh_tui.app import ZvhApp
@@ -87,15 +88,17 @@ def _unlocked(app: ZvhApp) -> bool:
 async def read(app: ZvhApp, function: Callable[..., T], *args: Any) -> T | None:  # noqa: ANN401
     """Run a read function in a thread with its own connection; None when it cannot run now
     (locked, or locked half-way) or fails (logged by error id only, never the query)."""
-    if not _unlocked(app) or db.obj is None:
+    if not _unlocked(app):
         return None
 
     def job() -> T:
-        with db.connection_context():
+        with thread_connection():
             return function(*args)
 
     try:
-        return await asyncio.to_thread(job)
+        return await asyncio.to_thread(job)  # awaited by the palette's own worker: no message
+    except StoreClosing:  # locked half-way
+        return None
     except Exception as error:  # noqa: BLE001 - a palette search never crashes the app
         if _unlocked(app):
             crash.report(error, app.crash_log_file)
