@@ -86,7 +86,8 @@ def thread_worker(
 
     `group`: the worker group (with `exclusive`, a new start cancels the running one; its thread
     still finishes, and its message is still posted). `title`: the Dutch heading of the failure
-    notice. `database=False` for work that opens the database itself (unlocking)."""
+    notice, `hint`: what the user can do then. `database=False` for work that opens the
+    database itself (unlocking)."""
 
     def decorator(
         method: Callable[Concatenate[N, P], Message | None],
