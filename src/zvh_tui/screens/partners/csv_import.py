@@ -150,7 +150,8 @@ class CsvImportScreen(Screen[bool]):
         self.show_preview(read.preview)
 
     def on_worker_failed(self, failed: workers.WorkerFailed) -> None:
-        """Not read (the app says why): nothing changed; Escape leaves, t tries again."""
+        """Not read or not applied (the app says why): nothing changed. Escape leaves; after a
+        failed apply, t tries again."""
         if failed.group == IMPORT_GROUP and self.is_attached:
             self.busy = False
             self.query_one("#import-summary", Static).update(
