@@ -133,3 +133,22 @@ async def test_an_unexpected_error_while_unlocking_leaves_the_unlock_screen_usab
         field.value = "nog eens"
         await pilot.press("enter")  # the real unlock now: a wrong passphrase is said as it is
         await wait_for_text(pilot, "Probeer het opnieuw over")
+
+
+async def test_a_failure_whose_screen_has_gone_is_still_told_by_the_app(profile: Profile) -> None:
+    from zvh_tui import workers
+    from zvh_tui.screens.safety.retention import RetentionScreen
+
+    app = ZvhApp(profile)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
+        gone = RetentionScreen()
+        await app.push_screen(gone)
+        await app.pop_screen()
+        await wait_for(pilot, lambda: not gone.is_attached)
+        # As a worker thread does when it ends after its screen was closed (a lock, Escape).
+        workers.post(gone, app, workers.WorkerFailed(RuntimeError(CANARY), "retention-destroy"))
+        await wait_for(pilot, lambda: _error_id(app) is not None)
+        assert [title for title, _message in _notices(app)] == ["Niet gelukt"]
+        assert isinstance(app.screen, CaseListScreen) and app.is_running
+    assert CANARY not in profile.paths.log_file.read_text(encoding="utf-8")
