@@ -1013,7 +1013,7 @@ class PlanEditorScreen(Screen[None]):
         self.app.push_screen(PlanDiffScreen(self.case_id, new_plan_id=self.plan.id))
 
     # -- export -------------------------------------------------------------------------------
-    @workers.dialog_worker(group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog", title="Export mislukt")
     async def action_export(self) -> None:
         if self.case is None or self.plan is None:
             return
