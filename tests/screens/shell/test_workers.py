@@ -14,8 +14,8 @@ from uikit import screen_text, wait_for, wait_for_text
 from zvh_tui.app import ZvhApp
 from zvh_tui.core.errors import DiskFull
 from zvh_tui.screens.cases.case_list import CaseListScreen
-from zvh_tui.screens.safety.unlock import UnlockScreen
 from zvh_tui.screens.shell.settings import SettingsScreen
+from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.cases import case_list, lifecycle
 from zvh_tui.services.safety import backup
 from zvh_tui.services.safety.profile import Profile
