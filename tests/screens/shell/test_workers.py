@@ -96,7 +96,7 @@ async def test_a_refusal_in_a_worker_shows_its_dutch_message(
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
         settings = app.screen
         settings.query_one("#user").value = "Sanne"  # typed, not yet saved
-        await pilot.press("f5")  # Back-up nu
+        await pilot.press("f6")  # Back-up nu (settings.backup)
         text = await wait_for_text(pilot, "Back-up mislukt")
         assert isinstance(app.screen, MessageDialog)
         assert "De schijf is vol: de back-up is niet gemaakt." in text
