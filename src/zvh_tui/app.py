@@ -13,7 +13,6 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,13 +20,14 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 
-from zvh_tui import APP_NAME
+from zvh_tui import APP_NAME, workers
 from zvh_tui.compat.textual import all_screens, mode_is_built
 from zvh_tui.core import crash
 from zvh_tui.palette import (
@@ -55,6 +55,15 @@ STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 LOCKED_MODE = "locked"
 IDLE_CHECK_SECONDS = 5.0
+
+
+@workers.message
+class BackupFinished(Message):
+    """A backup worker's result: made when `problem` and `warning` are both empty."""
+
+    then_exit: bool
+    problem: str = ""  # a failure, said as an error
+    warning: str = ""  # stopped by a lock or close: nothing went wrong
 
 
 def _keeps_unsaved_input(screen: Screen) -> bool:
@@ -342,51 +351,65 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             self.start_backup()
 
     def start_backup(self, then_exit: bool = False) -> None:
-        self.run_worker(partial(self._backup_job, then_exit), thread=True, exclusive=False,
-                        group="auto-backup", name="back-up")
+        self._backup_job(then_exit)
 
-    def _backup_job(self, then_exit: bool) -> None:
+    @workers.thread_worker(group="auto-backup", exclusive=False, title="Back-up mislukt",
+                           database=False)  # its own connection below: a quit always goes on
+    def _backup_job(self, then_exit: bool) -> BackupFinished:
         """In a worker thread: one backup; says how it went (ids only in the log)."""
         from zvh_tui.core.errors import StoreClosing, ZvhError
         from zvh_tui.services.safety import backup
+        from zvh_tui.services.shared.session import thread_connection
 
-        problem = ""
-        store = self.profile.store
         try:
-            if store is None:  # locked before this worker began
-                raise StoreClosing(backup.INTERRUPTED)
-            # Inside the database's connection context: a lock or quit in the meantime stops
-            # this backup at a safe point and waits for it before closing (store/database.py).
-            with store.database.connection_context():
+            # A lock or quit in the meantime stops this backup at a safe point and waits for
+            # it before closing (store/database.py).
+            with thread_connection():
                 if then_exit:  # after a backup that is running now, and only when needed
                     backup.backup_on_quit(self.profile)
                 else:
                     backup.make_backup(self.profile)
-        except StoreClosing as error:  # locked or closed meanwhile: said as it is, not as a fault
-            if not then_exit:  # a quit goes on: the user asked for it
-                self._tell_from_thread(str(error), "warning")
-                return
+        except StoreClosing:  # locked or closed meanwhile: said as it is, not as a fault
+            # A quit goes on without a word: the user asked for it.
+            return BackupFinished(then_exit, warning="" if then_exit else backup.INTERRUPTED)
         except ZvhError as error:
-            problem = f"De back-up is niet gelukt: {error}"
-        except Exception as error:  # noqa: BLE001 - locked or closed half-way: never a crash
-            problem = f"De back-up is niet gelukt (foutcode {crash.report(error, self.crash_log_file)})."
-        try:
-            if then_exit:
-                from rich.text import Text
+            return BackupFinished(then_exit, f"De back-up is niet gelukt: {error}")
+        except Exception as error:
+            if not then_exit:
+                raise  # the app's one handler tells it (on_worker_failed)
+            # A quit goes on: the user asked for it (ids only in the log).
+            return BackupFinished(then_exit, f"De back-up is niet gelukt (foutcode "
+                                             f"{crash.report(error, self.crash_log_file)}).")
+        return BackupFinished(then_exit)
 
-                self.call_from_thread(self.exit, None, 0, Text(visible(problem)) if problem else None)
-            elif problem:
-                self.call_from_thread(self.notify, problem, severity="error", markup=False)
-            else:
-                self.call_from_thread(self.notify, "Back-up gemaakt", markup=False)
-        except RuntimeError:  # the app has stopped meanwhile
-            pass
+    def on_backup_finished(self, done: BackupFinished) -> None:
+        if done.then_exit:
+            from rich.text import Text
 
-    def _tell_from_thread(self, text: str, severity: SeverityLevel) -> None:
-        try:
-            self.call_from_thread(self.notify, text, severity=severity, markup=False)
-        except RuntimeError:  # the app has stopped meanwhile
-            pass
+            self.exit(None, 0, Text(visible(done.problem)) if done.problem else None)
+        elif done.warning:
+            self.notify(done.warning, severity="warning", markup=False)
+        elif done.problem:
+            self.notify(done.problem, severity="error", markup=False)
+        else:
+            self.notify("Back-up gemaakt", markup=False)
+
+    def on_worker_failed(self, failed: workers.WorkerFailed) -> None:
+        """The one handler of every worker's failure (zvh_tui.workers): a refusal (`ZvhError`)
+        shows its Dutch message; anything unexpected a notice with an error id, the details in
+        the log (no client data: core/crash.py). The session and the screen stay as they are."""
+        from zvh_tui.core.errors import StoreClosing, ZvhError
+
+        error = failed.error
+        if isinstance(error, StoreClosing):  # the profile is being locked: nothing went wrong
+            if self.profile.unlocked:
+                self.notify(str(error), title=failed.title, severity="warning", markup=False)
+        elif isinstance(error, ZvhError):
+            self.show_refusal(error, failed.title)
+        else:
+            error_id = crash.report(error, self.crash_log_file)
+            text = crash.worker_failure_message(error_id) + (f" {failed.hint}" if failed.hint else "")
+            self.notify(text, title=failed.title, severity="error", timeout=30, markup=False)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: first a backup when something was changed since the last one."""

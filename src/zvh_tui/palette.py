@@ -31,8 +31,9 @@ from zvh_tui.core import crash
 from zvh_tui.core.errors import StoreClosing
 from zvh_tui.core.vocab import PartnerDomain, Phase
 from zvh_tui.services.cases.case_list import fts_query
-from zvh_tui.services.shared import disclosure, palette, session
+from zvh_tui.services.shared import disclosure, palette
 from zvh_tui.services.shared.palette import CaseHit, PartnerHit
+from zvh_tui.services.shared.session import thread_connection
 from zvh_tui.services.shared.text import visible
 
 if TYPE_CHECKING:
@@ -91,12 +92,12 @@ async def read(app: ZvhApp, function: Callable[..., T], *args: Any) -> T | None:
         return None
 
     def job() -> T:
-        with session.thread_connection():
+        with thread_connection():
             return function(*args)
 
     try:
-        return await asyncio.to_thread(job)
-    except StoreClosing:  # locked meanwhile
+        return await asyncio.to_thread(job)  # awaited by the palette's own worker: no message
+    except StoreClosing:  # locked half-way
         return None
     except Exception as error:  # noqa: BLE001 - a palette search never crashes the app
         if _unlocked(app):

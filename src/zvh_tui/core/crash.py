@@ -101,6 +101,14 @@ def user_message(error_id: str) -> str:
     )
 
 
+def worker_failure_message(error_id: str) -> str:
+    """What the user reads when work in the background failed unexpectedly: the app goes on."""
+    return (
+        f"Er ging iets onverwacht mis (foutcode {error_id}). Wat u had opgeslagen is bewaard en "
+        "u kunt verder werken. Gebeurt dit vaker, geef dan de foutcode door aan uw beheerder."
+    )
+
+
 def _short_path(filename: str) -> str:
     """A frame's file without the user's home folder: from the package name on, or the name."""
     parts = Path(filename).parts

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -27,9 +27,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState
 
-from zvh_tui.core.errors import StoreClosing
+from zvh_tui import workers
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases import case_list
 from zvh_tui.services.cases.case_list import (
@@ -41,7 +40,7 @@ from zvh_tui.services.cases.case_list import (
     QuickFilter,
     Stats,
 )
-from zvh_tui.services.shared import disclosure, session
+from zvh_tui.services.shared import disclosure
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.footer import QuickFooter
@@ -149,11 +148,10 @@ class CaseListScreen(Screen[None]):
         Binding("r", "reload", "Lijst verversen", show=False, id="cases.reload"),
     ]
 
+    @workers.message
     class RowsLoaded(Message):
-        def __init__(self, rows: list[CaseRow], select_id: int | None) -> None:
-            super().__init__()
-            self.rows = rows
-            self.select_id = select_id
+        rows: list[CaseRow]
+        select_id: int | None
 
     def __init__(self) -> None:
         super().__init__()
@@ -213,20 +211,10 @@ class CaseListScreen(Screen[None]):
             return
         self._load_rows(select_id, self.stagnation_days)
 
-    @work(thread=True, exclusive=True, group=WORKER_GROUP, exit_on_error=False)
-    def _load_rows(self, select_id: int | None, stagnation_days: int) -> None:
-        try:
-            with session.thread_connection():
-                rows = case_list.load_rows(stagnation_days=stagnation_days)
-        except StoreClosing:  # locked before this worker began
-            return
-        self.post_message(self.RowsLoaded(rows, select_id))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == WORKER_GROUP and event.state == WorkerState.ERROR:
-            if self.app.profile.unlocked:
-                self.notify("De lijst met casussen kon niet worden geladen. Druk r om het opnieuw "
-                            "te proberen.", severity="error", markup=False)
+    @workers.thread_worker(group=WORKER_GROUP, title="De casussen konden niet worden geladen",
+                           hint="Druk r om het opnieuw te proberen.")
+    def _load_rows(self, select_id: int | None, stagnation_days: int) -> RowsLoaded:
+        return self.RowsLoaded(case_list.load_rows(stagnation_days=stagnation_days), select_id)
 
     def on_case_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
         self.set_rows(message.rows, message.select_id)

@@ -11,17 +11,18 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.services.partners import partner_csv
 from zvh_tui.services.partners.partner_csv import ImportPreview
-from zvh_tui.services.shared import session
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
@@ -29,6 +30,12 @@ from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 
 ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKIP: "dim"}
+IMPORT_GROUP = "partners-import"
+
+
+@workers.message
+class PreviewRead(Message):
+    preview: ImportPreview  # what the file would change, or (applied) what it changed
 
 
 def cell(value: object, style: str = "") -> Text:
@@ -125,16 +132,31 @@ class CsvImportScreen(Screen[bool]):
         table.add_column("Reden", width=48)
         self.load(apply=False)
 
-    @work(thread=True, exclusive=True, group="partners-import")
     def load(self, apply: bool) -> None:
+        """Read the file (and with `apply`, apply it) in a worker; the keys wait meanwhile."""
         self.busy = True
-        self.app.call_from_thread(self.refresh_bindings)
+        self.refresh_bindings()
+        self._read(apply)
+
+    @workers.thread_worker(group=IMPORT_GROUP, title="Inlezen mislukt")
+    def _read(self, apply: bool) -> PreviewRead:
         try:
-            with session.thread_connection():
-                preview = partner_csv.import_partners(self.path, apply=apply)
-        except ZvhError as error:
+            preview = partner_csv.import_partners(self.path, apply=apply)
+        except ZvhError as error:  # the file's problem, shown in the preview
             preview = ImportPreview(path=self.path, errors=[str(error)])
-        self.app.call_from_thread(self.show_preview, preview)
+        return PreviewRead(preview)
+
+    def on_preview_read(self, read: PreviewRead) -> None:
+        self.show_preview(read.preview)
+
+    def on_worker_failed(self, failed: workers.WorkerFailed) -> None:
+        """Not read or not applied (the app says why): nothing changed. Escape leaves; after a
+        failed apply, t tries again."""
+        if failed.group == IMPORT_GROUP and self.is_attached:
+            self.busy = False
+            self.query_one("#import-summary", Static).update(
+                "Het bestand kon niet worden ingelezen; er is niets veranderd.")
+            self.refresh_bindings()
 
     def show_preview(self, preview: ImportPreview) -> None:
         if not self.is_attached:  # cancelled while reading
@@ -192,5 +214,5 @@ class CsvImportScreen(Screen[bool]):
     def action_cancel(self) -> None:
         if self.busy and self.preview is not None:
             return  # applying: wait for the transaction to finish
-        self.workers.cancel_group(self, "partners-import")
+        self.workers.cancel_group(self, IMPORT_GROUP)
         self.dismiss(False)

@@ -12,19 +12,21 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import partner_csv, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import RosterRow
-from zvh_tui.services.shared import context, plurals, session
+from zvh_tui.services.shared import context, plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -32,6 +34,12 @@ from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
+
+
+@workers.message
+class Exported(Message):
+    rows: int  # how many lines were written
+    path: str
 
 
 def cell(value: object, style: str = "") -> Text:
@@ -402,14 +410,10 @@ class PartnerRosterScreen(Screen[None]):
             "Ketenpartners exporteren", "Naar welk bestand? (CSV met ; voor Excel)",
             str(default)), chosen)
 
-    @work(thread=True, exclusive=True, group="partners-export")
-    def export(self, path: str) -> None:
-        try:
-            with session.thread_connection():
-                rows = partner_csv.export_partners(path)
-        except ZvhError as error:
-            self.app.call_from_thread(self.app.show_refusal, error, "Export mislukt")
-            return
-        self.app.call_from_thread(
-            self.notify, f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(path).expanduser()}.",
-            markup=False)
+    @workers.thread_worker(group="partners-export", title="Export mislukt")
+    def export(self, path: str) -> Exported:
+        return Exported(partner_csv.export_partners(path), path)
+
+    def on_exported(self, done: Exported) -> None:
+        self.notify(f"{plurals.count(done.rows, 'regel', 'regels')} geschreven naar "
+                    f"{Path(done.path).expanduser()}.", markup=False)

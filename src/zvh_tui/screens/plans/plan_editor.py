@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,6 +32,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from zvh_tui import workers
 from zvh_tui.core.errors import RuleError, ZvhError
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, MeetingStatus, Phase, PlanStatus
 from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog, OwnerChoice, OwnerDialog, PlanConfirm
@@ -714,7 +715,7 @@ class PlanEditorScreen(Screen[None]):
         if event.value.strip():
             self._quick_add(event.value)
 
-    @work(exclusive=False, group="plan-quick")
+    @workers.dialog_worker(group="plan-quick", exclusive=False)
     async def _quick_add(self, line: str) -> None:
         if self.plan is None:
             return
@@ -797,7 +798,7 @@ class PlanEditorScreen(Screen[None]):
         if row is not None:
             self._change("een verplaatsing", lambda: plans.move(row, offset), select=(kind, ident))
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def action_delete(self) -> None:
         kind, ident = self._kind(), self._selected_id()
         if kind not in DELETABLE or not self._check_editable():
@@ -843,7 +844,7 @@ class PlanEditorScreen(Screen[None]):
         self.notify(f"{done}: {label}.", markup=False, timeout=3)
 
     # -- choices in dialogs -----------------------------------------------------------------
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def action_owner(self) -> None:
         kind, ident = self._kind(), self._selected_id()
         if kind not in ("action", "agreement") or not self._check_editable():
@@ -867,7 +868,7 @@ class PlanEditorScreen(Screen[None]):
         self._change("de partner van een afspraak",
                      lambda: plans.update_agreement(agreement, partner_id=partner_id))
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def action_life_domain(self) -> None:
         if self._kind() != "goal" or not self._check_editable():
             return
@@ -880,7 +881,7 @@ class PlanEditorScreen(Screen[None]):
             self._change("het leefgebied van een doel",
                          lambda: plans.update_goal(goal, life_domain=str(answer)))
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def _choose_life_domain_to_assess(self) -> None:
         if self.view is None or not self._check_editable():
             return
@@ -896,7 +897,7 @@ class PlanEditorScreen(Screen[None]):
         place = key if self.outline.line_for(key) is not None else ("add_assessment",)
         self._open_edit(key, place=place)
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def _choose_director(self) -> None:
         """The Breda question: who keeps the overview of this plan?"""
         if self.case is None or not self._check_editable():
@@ -930,7 +931,7 @@ class PlanEditorScreen(Screen[None]):
                 return meeting
         return None
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def action_adopt(self) -> None:
         if self.plan is None or self._session is not None:
             return
@@ -959,7 +960,7 @@ class PlanEditorScreen(Screen[None]):
         self._flash_saved(f"Versie {self.plan.version} vastgesteld")
         self.notify(f"Versie {self.plan.version} is vastgesteld.", markup=False)
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def action_revise(self) -> None:
         if self.plan is None or not self.read_only:
             return
@@ -981,7 +982,7 @@ class PlanEditorScreen(Screen[None]):
         self.notify(f"Versie {new.version} (concept) is gemaakt van versie {new.version - 1}. "
                     "Vergelijk de versies met c.", markup=False)
 
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog")
     async def action_versions(self) -> None:
         if self.case is None or self.plan is None:
             return
@@ -1008,7 +1009,7 @@ class PlanEditorScreen(Screen[None]):
         self.app.push_screen(PlanDiffScreen(self.case_id, new_plan_id=self.plan.id))
 
     # -- export -------------------------------------------------------------------------------
-    @work(exclusive=True, group="plan-dialog")
+    @workers.dialog_worker(group="plan-dialog", title="Export mislukt")
     async def action_export(self) -> None:
         if self.case is None or self.plan is None:
             return

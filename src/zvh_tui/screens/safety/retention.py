@@ -12,17 +12,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from zvh_tui.core.errors import ZvhError
+from zvh_tui import workers
 from zvh_tui.services.safety import retention
 from zvh_tui.services.safety.retention import ProposalRow
-from zvh_tui.services.shared import plurals, session
+from zvh_tui.services.shared import plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.footer import QuickFooter
@@ -30,6 +30,12 @@ from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 
 MARK = "✔"
+DESTROY_GROUP = "retention-destroy"
+
+
+@workers.message
+class Destroyed(Message):
+    count: int  # how many cases were destroyed
 
 
 def cell(value: object) -> Text:
@@ -173,25 +179,23 @@ class RetentionScreen(Screen[None]):
         self.query_one("#retention-status", Static).update("Bezig met vernietigen…")
         self._destroy(case_ids)
 
-    @work(thread=True, exclusive=True, group="retention-destroy")
-    def _destroy(self, case_ids: list[int]) -> None:
-        try:
-            with session.thread_connection():
-                result = retention.destroy(case_ids)
-        except ZvhError as error:
-            self.app.call_from_thread(self._destroyed, None, str(error))
-            return
-        self.app.call_from_thread(self._destroyed, len(result.references), "")
+    @workers.thread_worker(group=DESTROY_GROUP)
+    def _destroy(self, case_ids: list[int]) -> Destroyed:
+        return Destroyed(len(retention.destroy(case_ids).references))
 
-    def _destroyed(self, count: int | None, error: str) -> None:
+    def on_destroyed(self, destroyed: Destroyed) -> None:
         self.busy = False
-        if count is None:
-            self.app.show_refusal(error)
-        else:
-            self.marked.clear()
-            self.notify(f"{plurals.count(count, 'casus', 'casussen')} vernietigd.", markup=False)
+        self.marked.clear()
+        self.notify(f"{plurals.count(destroyed.count, 'casus', 'casussen')} vernietigd.", markup=False)
         self.reload()
         self.refresh_bindings()
+
+    def on_worker_failed(self, failed: workers.WorkerFailed) -> None:
+        """Not destroyed (the app says why): the list as it is now, the marks kept."""
+        if failed.group == DESTROY_GROUP:
+            self.busy = False
+            self.reload()
+            self.refresh_bindings()
 
     def action_leave(self) -> None:
         if not self.busy:

@@ -13,18 +13,20 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from zvh_tui import workers
 from zvh_tui.core import config
 from zvh_tui.core.errors import ValidationError, ZvhError
 from zvh_tui.services.safety import backup, retention
-from zvh_tui.services.shared import identity, session, text
+from zvh_tui.services.shared import identity, text
 from zvh_tui.services.shared.text import visible
 from zvh_tui.themes import THEME_LABELS, theme_label
 from zvh_tui.widgets.dialogs import FormDialog
@@ -140,6 +142,11 @@ class PassphraseDialog(FormDialog):
                 field.value = ""
             raise
         return None
+
+
+@workers.message
+class BackupMade(Message):
+    when: str  # the new backup's label (date and time)
 
 
 class SettingsScreen(Screen[None]):
@@ -296,19 +303,13 @@ class SettingsScreen(Screen[None]):
         self.notify("Back-up maken…", markup=False)
         self._backup()
 
-    @work(thread=True, exclusive=True, group="settings-backup")
-    def _backup(self) -> None:
-        try:
-            with session.thread_connection():
-                made = backup.make_backup(self.app.profile)
-        except ZvhError as error:
-            self.app.call_from_thread(self.app.show_refusal, error, "Back-up mislukt")
-            return
-        self.app.call_from_thread(self._backup_done, made.info.label())
+    @workers.thread_worker(group="settings-backup", title="Back-up mislukt")
+    def _backup(self) -> BackupMade:
+        return BackupMade(backup.make_backup(self.app.profile).info.label())
 
-    def _backup_done(self, when: str) -> None:
+    def on_backup_made(self, made: BackupMade) -> None:
         self._show_status()
-        self.notify(f"Back-up gemaakt ({when}).", markup=False)
+        self.notify(f"Back-up gemaakt ({made.when}).", markup=False)
 
     def action_change_passphrase(self) -> None:
         def done(changed: bool | None) -> None:

@@ -17,11 +17,12 @@ from collections.abc import Callable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
-from textual.worker import Worker, WorkerState
 
+from zvh_tui import workers
 from zvh_tui.core.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
 from zvh_tui.services.safety.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from zvh_tui.services.safety.profile import Profile
@@ -32,6 +33,11 @@ from zvh_tui.widgets.header import ProfileHeader
 WORKER_GROUP = "unlock"
 REPEAT_HINT = "Typ hetzelfde wachtwoord nog een keer, ter controle."
 NAME_HINT = "Enter maakt het profiel aan (de naam mag leeg blijven)."
+
+
+@workers.message
+class UnlockEnded(Message):
+    error: ZvhError | None  # None: the profile is open
 
 
 def seconds_text(seconds: int) -> str:
@@ -221,38 +227,31 @@ class UnlockScreen(Screen[None]):
         for field in self._inputs:
             field.value = ""  # the passphrase lives on only in the worker's closure
         self._set_enabled(False)
-        profile = self.app.profile
-        self.run_worker(
-            lambda: self._run_job(profile, job),
-            thread=True,
-            exclusive=True,
-            group=WORKER_GROUP,
-            name="unlock",
-        )
+        self._unlock(self.app.profile, job)
 
-    @staticmethod
-    def _run_job(profile: Profile, job: Callable[[], None]) -> ZvhError | None:
+    @workers.thread_worker(group=WORKER_GROUP, title="Ontgrendelen mislukt", database=False)
+    def _unlock(self, profile: Profile, job: Callable[[], None]) -> UnlockEnded:
         """In the worker thread: unlock, then close this thread's own connection."""
         try:
             job()
-        except ZvhError as error:
-            return error
+        except ZvhError as error:  # a wrong passphrase, a full disk: said on this screen
+            return UnlockEnded(error)
         store = profile.store
         if store is not None:
             store.database.close()  # Peewee keeps one connection per thread
-        return None
+        return UnlockEnded(None)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != WORKER_GROUP:
-            return
-        if event.state == WorkerState.SUCCESS:
-            error = event.worker.result
-            if error is None:
-                self._show_status("Ontgrendeld.")
-                self.app.unlock_succeeded()
-            else:
-                self._failed(error)
-        elif event.state == WorkerState.CANCELLED:
+    def on_unlock_ended(self, ended: UnlockEnded) -> None:
+        if ended.error is None:
+            self._show_status("Ontgrendeld.")
+            self.app.unlock_succeeded()
+        else:
+            self._failed(ended.error)
+
+    def on_worker_failed(self, failed: workers.WorkerFailed) -> None:
+        """An unexpected error (the app shows its error id): the profile stays locked and the
+        passphrase can be typed again."""
+        if failed.group == WORKER_GROUP:
             self._busy = False
             self._show_status("")
             self._set_enabled(True)

@@ -1,22 +1,28 @@
-"""The database connection of a thread worker.
+"""The database connection of a worker thread (issue 12.3/12.4: the one way a thread gets one).
 
-Peewee keeps one connection per thread: a worker thread (`@work(thread=True)`) wraps its
-database use in `with session.thread_connection():`, which opens its own connection and closes
-it at the end. Inside it the thread counts as using the database, so a lock or quit waits for
-it (or interrupts a backup) before the database is closed (store/database.py). With no
-profile unlocked (locked before the worker began) it refuses with `StoreClosing`.
+Peewee keeps one connection per thread. Work in another thread than the UI's runs inside
+`thread_connection()`: the thread opens its own connection, counts as using the database until
+the end (a lock or quit waits for it, or stops it at a safe point with `StoreClosing`), and the
+connection is closed when the block ends.
 """
 
 from __future__ import annotations
 
-from peewee import ConnectionContext
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from zvh_tui.core.errors import StoreClosing
-from zvh_tui.store import database, models
+from zvh_tui.store import models
+from zvh_tui.store.database import CLOSING_MESSAGE
 
 
-def thread_connection() -> ConnectionContext:
-    """A context manager: this thread's own connection to the unlocked profile's database."""
-    if models.db.obj is None:
-        raise StoreClosing(database.CLOSING_MESSAGE)
-    return models.db.connection_context()
+@contextmanager
+def thread_connection() -> Iterator[None]:
+    """This thread's own connection to the open profile's database, for the block inside.
+
+    Raises `StoreClosing` when the profile is locked (or being locked) before the block begins."""
+    database = models.db.obj
+    if database is None:
+        raise StoreClosing(CLOSING_MESSAGE)
+    with database.connection_context():
+        yield
