@@ -36,10 +36,11 @@ test-pythons: venv
 
 # ruff, then the layer rules (import-linter contracts in pyproject.toml: screens and widgets never
 # import the store, services never Textual, ...). tests/packaging/test_import_contracts.py runs the
-# contracts too, so `make test` (CI) fails on a broken one.
+# contracts too, so `make test` fails on a broken one. Then vulture: dead code ([tool.vulture]).
 lint: venv
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/vulture
 
 bench: venv
 	$(BIN)/python -m benchmarks.run

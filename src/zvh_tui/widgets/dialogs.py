@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from zvh_tui.core.errors import ZvhError
-from zvh_tui.core.vocab import AvePhase, Hat, Level, Phase, TriageOutcome
+from zvh_tui.core.vocab import AvePhase, Hat, Level, TriageOutcome
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.shared import context, dates, plurals
 from zvh_tui.services.shared.text import visible
@@ -479,5 +479,3 @@ class CloseCaseDialog(FormDialog):
                                str(values["watch_until"]), choice if isinstance(choice, str) else None)
 
 
-def phase_title(target: Phase) -> str:
-    return f"Naar de fase {target.label}?"

@@ -259,10 +259,6 @@ def explain_load() -> list[str]:
     return case_rows.explain(context.today())
 
 
-def total_cases() -> int:
-    return Case.select().count()
-
-
 # -- searching ----------------------------------------------------------------------------
 
 def fts_query(text: str) -> str | None:
@@ -470,5 +466,3 @@ def load_dossier(case_id: int, *, audit_view: bool = True) -> Dossier:
     )
 
 
-def case_exists(case_id: int) -> bool:
-    return Case.select().where(Case.id == case_id).exists()

@@ -15,7 +15,6 @@ from zvh_tui.core.vocab import (
     ActionStatus,
     AvePhase,
     CheckStatus,
-    Level,
     ParticipantRole,
     PersonRole,
     Phase,
@@ -566,5 +565,3 @@ def reopen_case(case: Case, reason: str) -> Case:
     return case
 
 
-def level_index(level: str) -> int:
-    return [lv.value for lv in Level].index(level)

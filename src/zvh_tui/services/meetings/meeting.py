@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.errors import RuleError, ValidationError
 from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteTag, Phase, Presence
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
@@ -25,13 +25,6 @@ from zvh_tui.store.models import (
     db,
     utcnow,
 )
-
-
-def get_meeting(meeting_id: int) -> Meeting:
-    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
-    if meeting is None:
-        raise NotFound("Dit overleg bestaat niet (meer).")
-    return meeting
 
 
 def create_meeting(kind: str, held_on: dt.date | str, title: str = "", location: str = "") -> Meeting:

@@ -61,16 +61,6 @@ class DestroyResult:
     persons_kept: int  # persons who also belong to another case
 
 
-def due(case: Case, today: dt.date | None = None) -> bool:
-    """Is this case's bewaartermijn over (closed, and the end date reached)?"""
-    day = today or context.today()
-    return (
-        case.phase == Phase.CLOSED.value
-        and case.retention_end is not None
-        and case.retention_end <= day
-    )
-
-
 def proposal(today: dt.date | None = None) -> list[ProposalRow]:
     """The vernietigingsvoorstel: closed cases whose retention end date has been reached."""
     day = today or context.today()

@@ -89,5 +89,3 @@ def match_partners(
     ]
 
 
-def find_partners(text: str, limit: int = MAX_HITS) -> list[PartnerHit]:
-    return match_partners(partner_index(), text, limit)
