@@ -10,7 +10,6 @@ case, and its attendance in recent meetings, each in one query.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
@@ -27,6 +26,7 @@ from zvh_tui.core.vocab import (
 from zvh_tui.services.partners import roster as partner_service
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import (
     Action,
     Attendee,
@@ -42,12 +42,6 @@ from zvh_tui.store.models import (
 NOT_SIGNED = "convenant niet getekend"
 SIGNED = "convenant getekend"
 INACTIVE = "gedeactiveerd"
-
-
-def fold(value: str) -> str:
-    """Lower case without accents, for matching what the user types."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # -- the roster ------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ ignored. Partners already at the table in the case come first.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import Contact, Participant, Partner
 
 SEPARATOR = " · "
@@ -27,12 +27,6 @@ class PartnerChoice:
     @property
     def label(self) -> str:
         return f"{self.partner_name}{SEPARATOR}{self.contact_name}" if self.contact_name else self.partner_name
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Ünal' and 'unal' match."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _matches(needles: list[str], *haystacks: str) -> bool:

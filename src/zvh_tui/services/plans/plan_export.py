@@ -31,6 +31,7 @@ from zvh_tui.services.plans.quick_entry import match_score
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, disclosure, text
 from zvh_tui.services.shared.disclosure import Disclosure
+from zvh_tui.services.shared.fold import ascii_fold
 from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
 
 FORMATS = ("md", "html")
@@ -480,14 +481,8 @@ def export_plan(reference: str, fmt: str, partner: str | None = None) -> str:
 
 
 def partner_slug(name: str) -> str:
-    folded = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+    folded = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name)).strip("-")
     return folded[:30] or "partner"
-
-
-def _ascii(value: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
 
 
 def export_file_name(case: Case, plan: Plan, fmt: str, partner_name: str | None = None) -> str:

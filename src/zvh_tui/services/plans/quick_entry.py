@@ -42,12 +42,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.services.shared import dates
+from zvh_tui.services.shared.fold import fold
 
 OWNER_PREFIX = "@"
 CONTACT_SEPARATOR = "/"
@@ -119,12 +119,6 @@ class QuickEntry:
 
 
 # -- matching ----------------------------------------------------------------------------
-
-def fold(value: str) -> str:
-    """Lower case without accents: 'Financiën' and 'financien' match."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
 
 def _words(value: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", fold(value)) if w]
