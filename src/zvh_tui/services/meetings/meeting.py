@@ -12,12 +12,12 @@ from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteTag, Phase, Presence
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import dates, text
 from zvh_tui.store.models import (
     Attendee,
     Case,
-    Contact,
     Meeting,
     MeetingItem,
     MeetingNote,
@@ -80,9 +80,7 @@ def set_attendance(
     if partner is None:
         raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
     if contact_id is not None:
-        contact = Contact.get_or_none(Contact.id == contact_id)
-        if contact is None or contact.partner_id != partner.id:
-            raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="contact")
+        partners.contact_of(partner, contact_id)
     value = Presence(presence).value
     with db.atomic():
         row = Attendee.get_or_none(

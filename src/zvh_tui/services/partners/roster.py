@@ -57,6 +57,22 @@ def get_contact(contact_id: int) -> Contact:
     return contact
 
 
+def contact_of(
+    partner: Partner | None, contact_id: int, *, field: str = "contact",
+    message: str = "Deze contactpersoon hoort niet bij die partner.",
+) -> Contact:
+    """The contact `contact_id`, refused unless it exists and belongs to `partner`.
+
+    The one check "this contact belongs to this partner" for every place that stores a
+    partner with a contact person (participants, attendance, action owners, the referrer).
+    With `partner` None only the contact's existence is checked (its own partner then counts).
+    """
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None or (partner is not None and contact.partner_id != partner.id):
+        raise ValidationError(message, field=field)
+    return contact
+
+
 def own_partner() -> Partner | None:
     return Partner.get_or_none(Partner.is_own == True)  # noqa: E712
 

@@ -19,6 +19,7 @@ from peewee import fn
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals, text
 from zvh_tui.store.models import (
@@ -359,9 +360,7 @@ def _owner(partner_id: int | None, contact_id: int | None) -> tuple[int | None, 
     if partner is None:
         raise ValidationError("Deze partner bestaat niet (meer).", field="owner")
     if contact_id is not None:
-        contact = Contact.get_or_none(Contact.id == contact_id)
-        if contact is None or contact.partner_id != partner.id:
-            raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="owner")
+        partners.contact_of(partner, contact_id, field="owner")
     return partner.id, contact_id
 
 
