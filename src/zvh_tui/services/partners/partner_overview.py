@@ -24,6 +24,7 @@ from zvh_tui.core.vocab import (
     Presence,
 )
 from zvh_tui.services.partners import roster as partner_service
+from zvh_tui.services.partners.matching import contains_words, query_words
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals
 from zvh_tui.services.shared.fold import fold
@@ -124,7 +125,7 @@ def filter_roster(
     Every word of the query must occur; a row matched through its contacts lists them in
     `matched`.
     """
-    words = fold(query).split()
+    words = query_words(query)
     result: list[RosterRow] = []
     for row in rows:
         if not include_inactive and not row.active:
@@ -133,9 +134,9 @@ def filter_roster(
             continue
         row.matched = []
         if words:
-            if not all(word in row.key for word in words):
+            if not contains_words(words, row.key):
                 row.matched = [shown for text, shown in row.contact_keys
-                               if all(word in text or word in row.key for word in words)]
+                               if contains_words(words, row.key, text)]
                 if not row.matched:
                     continue
         result.append(row)

@@ -9,8 +9,10 @@ from peewee import fn
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import PartnerDomain
+from zvh_tui.services.partners import matching
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import text, validate
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -218,18 +220,23 @@ def update_contact(contact: Contact, **changes: object) -> Contact:
 def list_partners(
     query: str = "", domain: str | None = None, include_inactive: bool = False
 ) -> list[Partner]:
-    """Partners whose name, or one of whose contacts' names, contains the query."""
+    """Partners whose name, or one of whose contacts' names, holds every word of the query
+    (case and accents ignored, `matching.contains_words`), by name."""
     select = Partner.select()
     if not include_inactive:
         select = select.where(Partner.active == True)  # noqa: E712
     if domain:
         select = select.where(Partner.domain == domain)
-    needle = query.strip().lower()
-    if needle:
-        pattern = f"%{needle}%"
-        with_contact = Contact.select(Contact.partner).where(fn.lower(Contact.name) ** pattern)
-        select = select.where((fn.lower(Partner.name) ** pattern) | (Partner.id.in_(with_contact)))
-    return list(select.order_by(fn.lower(Partner.name)))
+    rows = list(select.order_by(fn.lower(Partner.name)))
+    words = matching.query_words(query)
+    if not words:
+        return rows
+    # the roster is small (hundreds of partners): match in memory, where folding works
+    contact_names: dict[int, list[str]] = {}
+    for partner_id, name in Contact.select(Contact.partner, Contact.name).tuples():
+        contact_names.setdefault(partner_id, []).append(fold(name))
+    return [p for p in rows
+            if matching.contains_words(words, fold(p.name), *contact_names.get(p.id, []))]
 
 
 def contacts_of(partner: Partner, include_inactive: bool = False) -> list[Contact]:
