@@ -37,10 +37,6 @@ def require_empty() -> None:
         raise ZvhError(ALREADY_FILLED)
 
 
-def _nl(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def _seconds(value: float) -> str:
     return f"{value:.1f} s".replace(".", ",")
 

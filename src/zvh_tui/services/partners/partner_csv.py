@@ -301,8 +301,8 @@ def _read(data: bytes, preview: ImportPreview) -> tuple[list[_Row], dict[str, st
             records.append((start, record))
             if len(records) > MAX_ROWS + 1:
                 raise _Broken(
-                    f"Het bestand heeft meer dan {MAX_ROWS:,} regels; dat is te veel voor één "
-                    "import. Splits het bestand.".replace(",", ".")
+                    f"Het bestand heeft meer dan {plurals.number(MAX_ROWS)} regels; dat is te "
+                    "veel voor één import. Splits het bestand."
                 )
     except csv.Error as exc:
         line = reader.line_num + line_offset
