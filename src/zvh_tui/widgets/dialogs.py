@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +26,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.shared import context, dates, plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.safe_text import plain
 
 DIALOG_CSS = """
 ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
@@ -56,11 +56,6 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 .zvh-dialog .dialog-note { color: $text-muted; margin-top: 1; }
 .zvh-dialog .dialog-emphasis { text-style: bold; margin-top: 1; }
 """
-
-
-def plain(text: str) -> Text:
-    """Dialog text, which may hold stored text: no markup, control characters as symbols."""
-    return Text(visible(text, multiline=True))
 
 
 def dialog_body(*, focusable: bool = False, id: str | None = None) -> VerticalScroll:

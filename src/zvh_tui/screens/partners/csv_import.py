@@ -28,6 +28,7 @@ from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
+from zvh_tui.widgets.safe_text import cell
 
 ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKIP: "dim"}
 IMPORT_GROUP = "partners-import"
@@ -36,11 +37,6 @@ IMPORT_GROUP = "partners-import"
 @workers.message
 class PreviewRead(Message):
     preview: ImportPreview  # what the file would change, or (applied) what it changed
-
-
-def cell(value: object, style: str = "") -> Text:
-    return Text(visible(value),  # stored text: control characters as symbols
-                style=style, no_wrap=True, overflow="ellipsis")
 
 
 class PathDialog(DialogBase, ModalScreen[str | None]):

@@ -27,11 +27,10 @@ from zvh_tui.services.partners import partner_csv, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import RosterRow
 from zvh_tui.services.shared import context, plurals
-from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
-from zvh_tui.widgets.safe_text import SafeText
+from zvh_tui.widgets.safe_text import SafeText, cell
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
 
@@ -40,12 +39,6 @@ DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
 class Exported(Message):
     rows: int  # how many lines were written
     path: str
-
-
-def cell(value: object, style: str = "") -> Text:
-    """A table cell that shows user text literally (no markup)."""
-    return Text(visible(value),  # stored text: control characters as symbols
-                style=style, no_wrap=True, overflow="ellipsis")
 
 
 class PartnerRosterScreen(Screen[None]):

@@ -12,7 +12,6 @@ import dataclasses
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -32,6 +31,7 @@ from zvh_tui.themes import THEME_LABELS, theme_label
 from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import plain
 
 RETENTION_HELP = (
     "Hoe lang na het afsluiten blijven de gegevens van een casus bewaard? Dat staat in het "
@@ -51,10 +51,6 @@ MEETING_HELP = (
     "Hoe heten de overleggen in uw huis? Scheid de namen met komma's, bijvoorbeeld: "
     "MDO, Casusoverleg, ICO."
 )
-
-
-def plain(value: str) -> Text:
-    return Text(visible(value, multiline=True))  # no markup, control characters as symbols
 
 
 def _whole_number(value: str, label: str, field: str) -> int:
