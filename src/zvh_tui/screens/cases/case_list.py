@@ -358,7 +358,7 @@ class CaseListScreen(Screen[None]):
 
     def action_sort(self) -> None:
         """s: a short menu of the columns, each with its letter (`s l` sorts on Laat)."""
-        from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
+        from zvh_tui.widgets.dialogs import ChoiceDialog
 
         menu = case_list.sort_menu()
         current = SORTABLE.index(self.query_state.sort)

@@ -256,12 +256,12 @@ class PartnerDetailScreen(Screen[None]):
         if not contact.active:
             self._set_contact_active(contact_id, True)
             return
-        from zvh_tui.widgets.dialogs import ConfirmDialog
+        from zvh_tui.screens.partners.partner_form import DeactivateConfirm
 
-        self.app.push_screen(ConfirmDialog(
-            "Contactpersoon deactiveren?",
+        self.app.push_screen(DeactivateConfirm(
+            "Contactpersoon",
             f"{contact.name} is dan niet meer te kiezen als contactpersoon; in de casussen blijft "
-            "de naam leesbaar. Weer activeren: x.", yes="Deactiveren", no="Actief laten"),
+            "de naam leesbaar. Weer activeren: x."),
             lambda yes: self._set_contact_active(contact_id, False) if yes else None)
 
     def _set_contact_active(self, contact_id: int, active: bool) -> None:

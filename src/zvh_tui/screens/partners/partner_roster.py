@@ -318,13 +318,12 @@ class PartnerRosterScreen(Screen[None]):
         if not partner.active:
             self._set_active(row.id, True)
             return
-        from zvh_tui.widgets.dialogs import ConfirmDialog
+        from zvh_tui.screens.partners.partner_form import DeactivateConfirm
 
-        self.app.push_screen(ConfirmDialog(
-            "Partner deactiveren?",
+        self.app.push_screen(DeactivateConfirm(
+            "Partner",
             f"'{partner.name}' verdwijnt uit de lijsten en keuzes; in de casussen blijft de partner "
-            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert.",
-            yes="Deactiveren", no="Actief laten"),
+            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert."),
             lambda yes: self._set_active(row.id, False) if yes else None)
 
     def _set_active(self, partner_id: int, active: bool) -> None:
@@ -380,7 +379,8 @@ class PartnerRosterScreen(Screen[None]):
                                            yes="Verwijderen", no="Bewaren"), done)
 
     def action_import_csv(self) -> None:
-        from zvh_tui.screens.partners.csv_import import CsvImportScreen, PathDialog
+        from zvh_tui.screens.partners.csv_import import CsvImportScreen
+        from zvh_tui.widgets.dialogs import PathDialog
 
         def chosen(path: str | None) -> None:
             if path:
@@ -391,7 +391,7 @@ class PartnerRosterScreen(Screen[None]):
             str(Path.home()) + "/"), chosen)
 
     def action_export_csv(self) -> None:
-        from zvh_tui.screens.partners.csv_import import PathDialog
+        from zvh_tui.widgets.dialogs import PathDialog
 
         default = Path.home() / f"ketenpartners-{context.today().isoformat()}.csv"
 

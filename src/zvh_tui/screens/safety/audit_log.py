@@ -45,7 +45,7 @@ class AuditEventDialog(DialogBase, ModalScreen[None]):
     ]
 
     def __init__(self, row: audit_log.LogRow) -> None:
-        super().__init__(classes="zvh-dialog")
+        super().__init__()
         self.row = row
 
     def compose(self) -> ComposeResult:
