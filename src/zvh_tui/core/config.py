@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from zvh_tui.core.errors import ValidationError
-from zvh_tui.services.shared import text
+from zvh_tui.services.shared import identity, text
 
 
 @dataclass
@@ -45,8 +45,8 @@ class Settings:
     def validate(self) -> None:
         # Every text is checked as the form checks what is typed (services.text.line): a
         # control character in a hand-edited or planted file is refused here, never shown raw.
-        text.line(self.user, "De gebruikersnaam", field="user", max_length=100)
-        text.line(self.on_behalf_of, "De organisatie (namens)", field="on_behalf_of")
+        identity.check_user(self.user)  # the one rule for the user's name (and "namens")
+        identity.check_on_behalf_of(self.on_behalf_of)
         text.line(self.own_partner_name, "De naam van de eigen organisatie", field="own_partner_name")
         text.line(self.theme, "Het thema", field="theme", max_length=50)
         for name in self.meeting_types:
