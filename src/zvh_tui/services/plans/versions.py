@@ -158,7 +158,13 @@ def _own_partner_id() -> int | None:
 @dataclass
 class Blocker:
     code: str
-    message: str
+    message: str  # in full, as a refusal says it
+    short: str = ""  # the plan editor's checklist line, where it is shorter than the message
+
+    @property
+    def line(self) -> str:
+        """One line of the checklist: the short form, or the message itself."""
+        return self.short or self.message
 
 
 def adoption_blockers(plan: Plan) -> list[Blocker]:
@@ -174,7 +180,8 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
         blockers.append(Blocker("shared_task", "Formuleer de gezamenlijke opgave."))
     director = plan.director_partner_id or getattr(cases.director_of(plan.case), "partner_id", None)
     if director is None:
-        blockers.append(Blocker("director", "Wijs een casusregisseur aan. " + cases.DIRECTOR_QUESTION))
+        blockers.append(Blocker("director", "Wijs een casusregisseur aan. " + cases.DIRECTOR_QUESTION,
+                                short="Wijs een casusregisseur aan."))
     live = [a for a in actions_of(plan) if a.status != ActionStatus.CANCELLED.value]
     if not live:
         blockers.append(Blocker("actions", "Zet minstens één concrete actie in het plan."))
