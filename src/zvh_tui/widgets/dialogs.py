@@ -6,8 +6,9 @@
 
 The same keys in every dialog: Escape cancels or closes (answers "no", chooses nothing, keeps
 nothing), Enter confirms or chooses (the focused button, the highlighted option, the typed
-path); a yes/no question also answers to j or y (ja) and n (nee), shown on its buttons. Feature
-dialogs (the partner forms, the plan's owner chooser) live beside their screens and are built
+path). Letters answer only where the keys of screens.md allow it: the plan editor's
+PlanConfirm (j or y ja, n nee; `LETTERS`), never the shared ConfirmDialog, whose yes is often
+"Weggooien". Feature dialogs (the partner forms, the plan's owner chooser) live beside their screens and are built
 on `DialogBase` or `FormDialog`, so they look and behave the same.
 
 A form dialog is given an `on_submit` callable that does the real work (a service call). If
@@ -22,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -104,14 +105,13 @@ class DialogBase(ModalScreen):
 
 
 class ConfirmDialog(DialogBase, ModalScreen[bool]):
-    """A yes/no question. Escape or n answers no, j or y yes; Enter presses the focused
-    button, which is "no" unless `focus_yes` (for a step that is the point of the key, such
-    as vaststellen)."""
+    """A yes/no question. Escape answers no; Enter presses the focused button, which is "no"
+    unless `focus_yes` (for a step that is the point of the key, such as vaststellen). A
+    subclass with `LETTERS` also answers to letters (its bindings) and shows them on the
+    buttons."""
 
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", "Nee", id="dialog.no"),
-        Binding("j,y", "answer(True)", "Ja", show=False, id="dialog.yes"),
-    ]
+    BINDINGS = [Binding("escape", "answer(False)", "Nee", id="dialog.no")]
+    LETTERS: ClassVar[bool] = False
 
     def __init__(self, title: str, message: str, *, yes: str = "Ja", no: str = "Nee",
                  focus_yes: bool = False) -> None:
@@ -125,8 +125,9 @@ class ConfirmDialog(DialogBase, ModalScreen[bool]):
             with dialog_body(focusable=True):  # arrows scroll a long message
                 yield Static(plain(self._message), classes="dialog-text")
             with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self._no} (n)", id="dialog-no")
-                yield Button(f"{self._yes} (j)", id="dialog-yes", variant="warning")
+                no, yes = (f"{self._no} (n)", f"{self._yes} (j)") if self.LETTERS else (self._no, self._yes)
+                yield Button(no, id="dialog-no")
+                yield Button(yes, id="dialog-yes", variant="warning")
 
     def on_mount(self) -> None:
         self.query_one("#dialog-yes" if self._focus_yes else "#dialog-no", Button).focus()

@@ -23,7 +23,7 @@ from zvh_tui.screens.partners.participants import (
     RoleDialog,
 )
 from zvh_tui.screens.partners.partner_form import ContactForm, PartnerForm
-from zvh_tui.screens.plans.plan_dialogs import OwnerDialog
+from zvh_tui.screens.plans.plan_dialogs import OwnerDialog, PlanConfirm
 from zvh_tui.screens.shell.help import HelpScreen
 from zvh_tui.screens.shell.settings import PassphraseDialog
 from zvh_tui.services.cases import lifecycle as cases
@@ -105,8 +105,8 @@ def dialogs(world: World) -> dict[str, tuple[Callable[[], Screen], str]]:
         "role": (lambda: RoleDialog(row()), "#dialog-save"),
         "check": (lambda: CheckDialog(row()), "#dialog-save"),
         "path": (lambda: PathDialog("Importeren", "Welk bestand?"), "#path-ok"),
-        "plan-confirm": (lambda: ConfirmDialog("Doel verwijderen?", "Het doel en zijn acties. " * 30),
-                         "#dialog-yes"),
+        "plan-confirm": (lambda: PlanConfirm("Doel verwijderen?", "Het doel en zijn acties. " * 30),
+                         "#dialog-yes"),  # the family's button ids
         "owner": (lambda: OwnerDialog(case.id), "#owner-cancel"),
     }
 

@@ -10,7 +10,7 @@ from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.core.vocab import ActionStatus, PlanStatus
-from zvh_tui.screens.plans.plan_dialogs import OwnerDialog
+from zvh_tui.screens.plans.plan_dialogs import OwnerDialog, PlanConfirm
 from zvh_tui.screens.plans.plan_diff import PlanDiffScreen
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
 from zvh_tui.screens.plans.plan_line_editor import PlanLineEditor
@@ -18,7 +18,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Action, Agreement, Goal, Plan
-from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, MessageDialog
+from zvh_tui.widgets.dialogs import ChoiceDialog, MessageDialog
 
 TODAY = dt.date(2026, 11, 23)  # a Monday, as frozen by conftest.py
 
@@ -210,7 +210,7 @@ async def test_adopt_refused_with_the_list_then_allowed(profile: Profile, plan_c
         assert "✓ Alles is klaar" in screen_text(app)
 
         await pilot.press("v")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanConfirm))
         assert "vaststellen?" in screen_text(app)
         await pilot.press("j")
         await wait_for(pilot, lambda: current_plan(plan_case.case).status == PlanStatus.ADOPTED.value)
@@ -269,7 +269,7 @@ async def test_revise_then_diff_shows_an_owner_change(profile: Profile, plan_cas
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
         await pilot.press("b")  # asks first (issue 11.10); Enter: Bijstellen
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanConfirm))
         await pilot.press("enter")
         await wait_for(pilot, lambda: current_plan(plan_case.case).version == 2)
         await pilot.pause()
@@ -334,13 +334,13 @@ async def test_undo_takes_back_the_last_change(profile: Profile, plan_case) -> N
         await wait_for(pilot, lambda: Action.get_by_id(action.id).status == ActionStatus.OPEN.value)
 
         await pilot.press("x")  # delete, with a typed confirmation
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanConfirm))
         assert "Actie 'huisbezoek plannen' verwijderen?" in screen_text(app)
         await pilot.press("n")  # no: nothing happens
         await wait_for(pilot, lambda: app.screen is screen)
         assert Action.get_or_none(Action.id == action.id) is not None
         await pilot.press("x")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanConfirm))
         await pilot.press("j")
         await wait_for(pilot, lambda: Action.get_or_none(Action.id == action.id) is None)
         assert "huisbezoek plannen" not in outline_text(app)

@@ -107,8 +107,8 @@ async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Prof
 
 async def test_u_takes_back_several_changes_and_shift_u_redoes_them(profile: Profile, plan_case) -> None:  # noqa: ANN001
     from zvh_tui.core.vocab import ActionStatus
+    from zvh_tui.screens.plans.plan_dialogs import PlanConfirm
     from zvh_tui.store.models import Action, Goal
-    from zvh_tui.widgets.dialogs import ConfirmDialog
 
     plan = plans.start_plan(plan_case.case)
     goal = plans.add_goal(plan, "Stabiel wonen")
@@ -146,4 +146,4 @@ async def test_u_takes_back_several_changes_and_shift_u_redoes_them(profile: Pro
         await pilot.press("U")
         await wait_for(pilot, lambda: "Niets meer om opnieuw te doen." in
                        [n.message for n in app._notifications])
-        assert not isinstance(app.screen, ConfirmDialog)
+        assert not isinstance(app.screen, PlanConfirm)

@@ -1,10 +1,11 @@
-"""The plan editor's own dialog: choosing the owner of an action (or the casusregisseur).
+"""The plan editor's own dialogs: its yes/no question and choosing an owner.
 
+    ok = await self.app.push_screen_wait(PlanConfirm("Doel verwijderen?", "…"))     # bool
     owner = await self.app.push_screen_wait(OwnerDialog(case_id))                   # OwnerChoice | None
 
-Built on the dialog family (widgets/dialogs.py: its stylesheet and keys; Escape cancels).
-The yes/no questions and short lists of the plan editor are the family's ConfirmDialog and
-ChoiceDialog. Every text is plain (user data never goes through markup).
+Both are built on the dialog family (widgets/dialogs.py: its stylesheet and keys; Escape
+cancels); the plan editor's short lists are the family's ChoiceDialog. Every text is plain
+(user data never goes through markup).
 """
 
 from __future__ import annotations
@@ -18,8 +19,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
+from zvh_tui.widgets.dialogs import ConfirmDialog, DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.safe_text import plain
+
+
+class PlanConfirm(ConfirmDialog):
+    """The family's ConfirmDialog with letters: j or y answers yes, n or Escape no (no list has
+    the cursor in a yes/no question, so j is Ja here; screens.md, "j is Ja only in a yes/no
+    question"). The buttons show the letters."""
+
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "Nee", id="plan_dialog.no"),
+        Binding("j,y", "answer(True)", "Ja", show=False, id="plan_dialog.yes"),
+    ]
+    LETTERS = True
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from textual.widgets import Input, Static
 from zvh_tui import workers
 from zvh_tui.core.errors import RuleError, ZvhError
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
-from zvh_tui.screens.plans.plan_dialogs import OwnerChoice, OwnerDialog
+from zvh_tui.screens.plans.plan_dialogs import OwnerChoice, OwnerDialog, PlanConfirm
 from zvh_tui.screens.plans.plan_line_editor import EditField, PlanLineEditor
 from zvh_tui.screens.plans.plan_outline import PlanOutline, RowKey
 from zvh_tui.screens.plans.plan_rows import day_text, outline_rows
@@ -46,7 +46,7 @@ from zvh_tui.services.plans import plan_export, plan_undo, quick_entry
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
 from zvh_tui.services.shared import context, dates
-from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
+from zvh_tui.widgets.dialogs import ChoiceDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
@@ -817,7 +817,7 @@ class PlanEditorScreen(Screen[None]):
         title, message, do = question
         # True only while this editing session lasts (the undo history ends when the plan is left).
         message = (message + " " if message else "") + "Ongedaan maken kan met u, zolang u in dit plan blijft."
-        if await self.app.push_screen_wait(ConfirmDialog(title, message, yes="Verwijderen", no="Niet verwijderen")):
+        if await self.app.push_screen_wait(PlanConfirm(title, message, yes="Verwijderen", no="Niet verwijderen")):
             self._change(f"het verwijderen van {'een doel' if kind == 'goal' else 'een ' + ('actie' if kind == 'action' else 'afspraak')}", do)
 
     def action_undo(self) -> None:
@@ -941,7 +941,7 @@ class PlanEditorScreen(Screen[None]):
         question = (f"Versie {self.plan.version} vandaag ({dates.format_date(context.today())}){where} vaststellen? "
                     "Daarna liggen opgave, doelen, acties en afspraken vast; alleen status en terugkoppeling "
                     "van acties veranderen nog.")
-        if not await self.app.push_screen_wait(ConfirmDialog("Plan vaststellen", question, yes="Vaststellen",
+        if not await self.app.push_screen_wait(PlanConfirm("Plan vaststellen", question, yes="Vaststellen",
                                                            no="Nog niet", focus_yes=True)):
             return
         try:
@@ -961,7 +961,7 @@ class PlanEditorScreen(Screen[None]):
         question = (f"Van versie {self.plan.version} een nieuwe conceptversie "
                     f"{self.plan.version + 1} maken om bij te stellen? Versie {self.plan.version} "
                     "blijft zoals hij is vastgesteld.")
-        if not await self.app.push_screen_wait(ConfirmDialog("Plan bijstellen", question, yes="Bijstellen",
+        if not await self.app.push_screen_wait(PlanConfirm("Plan bijstellen", question, yes="Bijstellen",
                                                            no="Niet nu", focus_yes=True)):
             return
         try:
