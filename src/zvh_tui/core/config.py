@@ -17,6 +17,21 @@ from pathlib import Path
 from zvh_tui.core.errors import ValidationError
 from zvh_tui.services.shared import text
 
+USER_MAX = 100  # audit_event.user
+ON_BEHALF_MAX = 200  # audit_event.on_behalf_of
+
+
+def check_user(value: object) -> str:
+    """The user's name as typed (may be empty: then the login name is used). The one rule,
+    for the Instellingen form, the first run and the settings file (services/shared/identity.py
+    uses it; it lives here because the settings file is read below the services layer)."""
+    return text.line(value, "Uw naam", field="user", max_length=USER_MAX)
+
+
+def check_on_behalf_of(value: object) -> str:
+    """The organisation or team the user works for ("namens"), as typed."""
+    return text.line(value, "Namens", field="on_behalf_of", max_length=ON_BEHALF_MAX)
+
 
 @dataclass
 class Settings:
@@ -45,8 +60,8 @@ class Settings:
     def validate(self) -> None:
         # Every text is checked as the form checks what is typed (services.text.line): a
         # control character in a hand-edited or planted file is refused here, never shown raw.
-        text.line(self.user, "De gebruikersnaam", field="user", max_length=100)
-        text.line(self.on_behalf_of, "De organisatie (namens)", field="on_behalf_of")
+        check_user(self.user)  # the one rule for the user's name (and "namens")
+        check_on_behalf_of(self.on_behalf_of)
         text.line(self.own_partner_name, "De naam van de eigen organisatie", field="own_partner_name")
         text.line(self.theme, "Het thema", field="theme", max_length=50)
         for name in self.meeting_types:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from peewee import fn
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.demo import texts as T
 from zvh_tui.services.shared import clock
+from zvh_tui.services.shared.fold import ascii_fold
 from zvh_tui.store.models import Case
 
 SEED = 2013  # the year of the Landelijk Kader ZVH
@@ -37,10 +37,6 @@ def require_empty() -> None:
         raise ZvhError(ALREADY_FILLED)
 
 
-def _nl(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def _seconds(value: float) -> str:
     return f"{value:.1f} s".replace(".", ",")
 
@@ -52,8 +48,7 @@ def _max_id(model) -> int:  # noqa: ANN001
 # -- the roster -------------------------------------------------------------------------------
 
 def _ascii(value: str) -> str:
-    plain = unicodedata.normalize("NFKD", value.replace("ł", "l").replace("Ł", "L").replace("ı", "i"))
-    return "".join(ch for ch in plain if ch.isascii() and (ch.isalnum() or ch in "-.")).lower()
+    return "".join(ch for ch in ascii_fold(value) if ch.isalnum() or ch in "-.")
 
 
 def _email(name: str, partner_key: str) -> str:

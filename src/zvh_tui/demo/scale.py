@@ -27,7 +27,6 @@ from zvh_tui.demo.common import (
     _birth_date,
     _grondslag,
     _max_id,
-    _nl,
     _seconds,
     _tuesday,
     contact_cards,
@@ -38,7 +37,7 @@ from zvh_tui.demo.common import (
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context
+from zvh_tui.services.shared import context, plurals
 from zvh_tui.store import ids, maintenance
 from zvh_tui.store.models import (
     Action,
@@ -86,7 +85,7 @@ def load_scale(count: int, progress: Progress | None = None) -> str:
     """Fill an empty, unlocked profile with `count` generated cases; return a Dutch summary."""
     require_empty()
     if not 1 <= int(count) <= MAX_SCALE:
-        raise ValidationError(f"Kies een aantal casussen tussen 1 en {_nl(MAX_SCALE)}.", field="scale")
+        raise ValidationError(f"Kies een aantal casussen tussen 1 en {plurals.number(MAX_SCALE)}.", field="scale")
     return _ScaleGenerator(int(count), progress).build()
 
 
@@ -239,8 +238,8 @@ class _ScaleGenerator:
         if bad:
             raise RuleError("De schaaldata verwijzen naar ontbrekende gegevens; er is niets bewaard.")
         seconds = time.perf_counter() - started
-        return (f"Schaaldata geladen: {_nl(self.n)} casussen, {_nl(self.counts.get('action', 0))} acties, "
-                f"{_nl(self.counts.get('journal', 0))} journaalregels (fictieve gegevens; {_seconds(seconds)}).")
+        return (f"Schaaldata geladen: {plurals.number(self.n)} casussen, {plurals.number(self.counts.get('action', 0))} acties, "
+                f"{plurals.number(self.counts.get('journal', 0))} journaalregels (fictieve gegevens; {_seconds(seconds)}).")
 
     def name(self, pool: T.NamePool, female: bool, surname: T.Surname | None = None) -> tuple[str, T.Surname]:
         """A client's name from one pool; never the name of one of the demo's professionals."""

@@ -32,7 +32,7 @@ SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr
   MAX(0, CAST(julianday(:today) - julianday(date(c.updated_at, 'localtime')) AS INTEGER)),
   EXISTS (SELECT 1 FROM plan p2 WHERE p2.case_id = c.id AND p2.status != :concept),
   c.informed = 0 AND c.informed_review_on < :today,
-  c.retention_end < :today
+  c.retention_end
 FROM "case" c
 LEFT JOIN plan pl ON pl.id = (
   SELECT p1.id FROM plan p1 WHERE p1.case_id = c.id AND p1.superseded = 0
@@ -64,7 +64,7 @@ def load(today: dt.date, case_ids: Sequence[int] | None = None) -> list[tuple]:
     """Every case (or only `case_ids`), in reference order: (id, reference, title, phase,
     ave_phase, level, zvh_role, director partner, director contact, open actions, overdue
     actions, evaluation date, next meeting, days since the last change, has an adopted plan,
-    informing to be reviewed, retention passed)."""
+    informing to be reviewed, retention end date: services/safety/retention.passed decides)."""
     sql, params = _bind(LOAD_SQL, today)
     if case_ids is not None:
         sql += " WHERE c.id IN (" + ",".join("?" * len(case_ids)) + ")"

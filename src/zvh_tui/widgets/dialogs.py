@@ -1,4 +1,15 @@
-"""Small typed dialogs: confirm, a message, and short forms that call a service on save.
+"""The dialog family: confirm, message, choice, path and forms, with one stylesheet and one set of keys.
+
+    ok = await self.app.push_screen_wait(ConfirmDialog("Doel verwijderen?", "…"))     # bool
+    value = await self.app.push_screen_wait(ChoiceDialog("Kies", "…", [(label, value), …]))
+    path = await self.app.push_screen_wait(PathDialog("Inlezen", "Welk bestand?"))    # str | None
+
+The same keys in every dialog: Escape cancels or closes (answers "no", chooses nothing, keeps
+nothing), Enter confirms or chooses (the focused button, the highlighted option, the typed
+path). Letters answer only where the keys of screens.md allow it: the plan editor's
+PlanConfirm (j or y ja, n nee; `LETTERS`), never the shared ConfirmDialog, whose yes is often
+"Weggooien". Feature dialogs (the partner forms, the plan's owner chooser) live beside their screens and are built
+on `DialogBase` or `FormDialog`, so they look and behave the same.
 
 A form dialog is given an `on_submit` callable that does the real work (a service call). If
 that raises a `ZvhError`, the Dutch message shows at the field it names (`error.field`) and the
@@ -10,16 +21,19 @@ Every text shown from the user's data is plain text (never markup).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import AvePhase, Hat, Level, TriageOutcome
@@ -27,6 +41,9 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.shared import context, dates, plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.safe_text import plain
+
+T = TypeVar("T")
 
 DIALOG_CSS = """
 ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
@@ -55,12 +72,10 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 .zvh-dialog .dialog-buttons Button { margin-left: 2; }
 .zvh-dialog .dialog-note { color: $text-muted; margin-top: 1; }
 .zvh-dialog .dialog-emphasis { text-style: bold; margin-top: 1; }
+/* A choice: the list takes what is left between the docked head and the docked hint. */
+.zvh-dialog #choice-list { height: auto; max-height: 1fr; }
+.zvh-dialog .dialog-hint { color: $text-muted; margin-top: 1; dock: bottom; }
 """
-
-
-def plain(text: str) -> Text:
-    """Dialog text, which may hold stored text: no markup, control characters as symbols."""
-    return Text(visible(text, multiline=True))
 
 
 def dialog_body(*, focusable: bool = False, id: str | None = None) -> VerticalScroll:
@@ -85,27 +100,37 @@ class DialogBase(ModalScreen):
     DEFAULT_CSS = DIALOG_CSS
     SCOPED_CSS = False
 
+    def __init__(self, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=f"zvh-dialog {classes}".strip())
+
 
 class ConfirmDialog(DialogBase, ModalScreen[bool]):
-    """A yes/no question. Escape (and the default button) answer no."""
+    """A yes/no question. Escape answers no; Enter presses the focused button, which is "no"
+    unless `focus_yes` (for a step that is the point of the key, such as vaststellen). A
+    subclass with `LETTERS` also answers to letters (its bindings) and shows them on the
+    buttons."""
 
     BINDINGS = [Binding("escape", "answer(False)", "Nee", id="dialog.no")]
+    LETTERS: ClassVar[bool] = False
 
-    def __init__(self, title: str, message: str, *, yes: str = "Ja", no: str = "Nee") -> None:
-        super().__init__(classes="zvh-dialog")
+    def __init__(self, title: str, message: str, *, yes: str = "Ja", no: str = "Nee",
+                 focus_yes: bool = False) -> None:
+        super().__init__()
         self._title, self._message, self._yes, self._no = title, message, yes, no
+        self._focus_yes = focus_yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain(self._title), classes="dialog-title")
-            with dialog_body(focusable=True):
+            with dialog_body(focusable=True):  # arrows scroll a long message
                 yield Static(plain(self._message), classes="dialog-text")
             with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                yield Button(self._no, id="dialog-no")
-                yield Button(self._yes, id="dialog-yes", variant="warning")
+                no, yes = (f"{self._no} (n)", f"{self._yes} (j)") if self.LETTERS else (self._no, self._yes)
+                yield Button(no, id="dialog-no")
+                yield Button(yes, id="dialog-yes", variant="warning")
 
     def on_mount(self) -> None:
-        self.query_one("#dialog-no", Button).focus()
+        self.query_one("#dialog-yes" if self._focus_yes else "#dialog-no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -121,7 +146,7 @@ class MessageDialog(DialogBase, ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Sluiten", id="dialog.close")]
 
     def __init__(self, title: str, lines: Iterable[str]) -> None:
-        super().__init__(classes="zvh-dialog")
+        super().__init__()
         self._title = title
         self._lines = list(lines)
 
@@ -145,6 +170,108 @@ class MessageDialog(DialogBase, ModalScreen[None]):
         self.dismiss(None)
 
 
+class ChoiceDialog(DialogBase, ModalScreen["T | None"], Generic[T]):
+    """Choose one of a short list with arrows and Enter; Escape chooses nothing (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="dialog.choice_cancel")]
+
+    def __init__(self, title: str, message: str, options: Sequence[tuple[str, T]],
+                 *, hint: str = "Pijltjes: kiezen · Enter: bevestigen · Escape: annuleren",
+                 keys: Sequence[str] = (), highlight: int = 0) -> None:
+        """`keys`: one letter per option; typing it chooses that option at once (shown
+        before its label). `highlight`: the option the cursor starts on."""
+        super().__init__()
+        self._title, self._message, self._hint = title, message, hint
+        self._values = [value for _, value in options]
+        self._keys = list(keys)
+        padded = [*keys, *[""] * (len(options) - len(self._keys))]
+        self._labels = [f"{key}  {label}" if key else label
+                        for (label, _), key in zip(options, padded, strict=True)]
+        self._highlight = highlight
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            with Vertical(classes="dialog-head"):
+                yield Static(plain(self._title), classes="dialog-title")
+                if self._message:
+                    yield Static(plain(self._message), classes="dialog-text")
+            # the list takes what is left between the docked head and hint, and scrolls itself
+            yield OptionList(*[Option(Text(visible(label))) for label in self._labels],
+                             id="choice-list")
+            yield Static(Text(self._hint), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        option_list = self.query_one(OptionList)
+        option_list.focus()
+        if self._labels:
+            option_list.highlighted = min(max(0, self._highlight), len(self._labels) - 1)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character in self._keys:
+            event.stop()
+            event.prevent_default()
+            self.dismiss(self._values[self._keys.index(event.character)])
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._values[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PathDialog(DialogBase, ModalScreen[str | None]):
+    """Ask for a file path (`~` allowed); Enter or "Verder" confirms, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="path.cancel")]
+
+    def __init__(self, title: str, question: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="path-box"):
+            yield Static(plain(self.title_text), classes="dialog-title")
+            with dialog_body():
+                yield Label(plain(self.question))
+                yield Input(self.value, id="path-input")
+                yield Static("", id="path-error", classes="field-error -empty", markup=False)
+            with dialog_foot(), Horizontal(classes="dialog-buttons"):
+                yield Button("Annuleren", id="path-cancel")
+                yield Button("Verder", id="path-ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#path-input", Input).focus()
+
+    def _confirm(self) -> None:
+        value = self.query_one("#path-input", Input).value.strip()
+        if not value or value.endswith("/"):
+            error = self.query_one("#path-error", Static)
+            error.update("Vul de naam van een bestand in.")
+            error.remove_class("-empty")
+            return
+        self.dismiss(str(Path(value).expanduser()))
+
+    @on(Input.Submitted, "#path-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._confirm()
+
+    @on(Button.Pressed, "#path-ok")
+    def _ok(self) -> None:
+        self._confirm()
+
+    @on(Button.Pressed, "#path-cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class FormDialog(DialogBase, ModalScreen[bool]):
     """Base for short forms: fields with an error line each, Opslaan (F5) and Annuleren (Esc)."""
 
@@ -154,9 +281,6 @@ class FormDialog(DialogBase, ModalScreen[bool]):
     ]
     TITLE_TEXT = ""
     SAVE_LABEL = "Opslaan"
-
-    def __init__(self) -> None:
-        super().__init__(classes="zvh-dialog")
 
     # subclasses: fields() yields the widgets; values() returns the kwargs for on_submit
     def intro(self) -> Iterable[Widget]:

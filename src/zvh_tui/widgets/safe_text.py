@@ -33,3 +33,15 @@ class SafeText(Text):
 def plain_text(value: object, style: str = "") -> SafeText:
     """A stored value as a `Text` without markup, control characters as symbols."""
     return SafeText(visible(value), style)
+
+
+def cell(value: object, style: str = "") -> Text:
+    """A table cell: stored text literally (no markup), control characters as symbols, on one
+    line cut with an ellipsis. The one helper for every table (six screens had their own)."""
+    return Text(visible(value), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def plain(value: str) -> Text:
+    """Text over several lines (a dialog's message, a settings note) that may hold stored
+    text: no markup, control characters as symbols, line breaks kept."""
+    return Text(visible(value, multiline=True))

@@ -14,10 +14,10 @@ from textual.widgets import Input
 
 from zvh_tui.screens.cases.case_list import EMPTY_TEXT, CaseListScreen, demo_hint, zvh_command
 from zvh_tui.screens.cases.dossier import DossierScreen
-from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
 from zvh_tui.services.cases.case_list import COLUMNS
 from zvh_tui.services.shared import disclosure
 from zvh_tui.widgets.case_table import CaseTable, column_widths
+from zvh_tui.widgets.dialogs import ChoiceDialog
 
 
 def shown(screen: CaseListScreen) -> list[str]:

@@ -16,7 +16,6 @@ from textual.widgets import Button, DataTable, Input, Select
 from textual.widgets._footer import FooterKey
 
 from zvh_tui.screens.cases.dossier import DossierScreen
-from zvh_tui.screens.partners.csv_import import PathDialog
 from zvh_tui.screens.partners.participants import (
     AddParticipantDialog,
     CheckDialog,
@@ -24,7 +23,7 @@ from zvh_tui.screens.partners.participants import (
     RoleDialog,
 )
 from zvh_tui.screens.partners.partner_form import ContactForm, PartnerForm
-from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
+from zvh_tui.screens.plans.plan_dialogs import OwnerDialog, PlanConfirm
 from zvh_tui.screens.shell.help import HelpScreen
 from zvh_tui.screens.shell.settings import PassphraseDialog
 from zvh_tui.services.cases import lifecycle as cases
@@ -33,12 +32,14 @@ from zvh_tui.store.models import Escalation
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import (
+    ChoiceDialog,
     CloseCaseDialog,
     ConfirmDialog,
     EscalateDialog,
     FormDialog,
     JournalDialog,
     MessageDialog,
+    PathDialog,
     TextDialog,
     TriageDialog,
 )
@@ -105,7 +106,7 @@ def dialogs(world: World) -> dict[str, tuple[Callable[[], Screen], str]]:
         "check": (lambda: CheckDialog(row()), "#dialog-save"),
         "path": (lambda: PathDialog("Importeren", "Welk bestand?"), "#path-ok"),
         "plan-confirm": (lambda: PlanConfirm("Doel verwijderen?", "Het doel en zijn acties. " * 30),
-                         "#confirm-yes"),
+                         "#dialog-yes"),  # the family's button ids
         "owner": (lambda: OwnerDialog(case.id), "#owner-cancel"),
     }
 

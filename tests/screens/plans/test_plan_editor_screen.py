@@ -10,7 +10,7 @@ from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.core.vocab import ActionStatus, PlanStatus
-from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog, OwnerDialog, PlanConfirm
+from zvh_tui.screens.plans.plan_dialogs import OwnerDialog, PlanConfirm
 from zvh_tui.screens.plans.plan_diff import PlanDiffScreen
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
 from zvh_tui.screens.plans.plan_line_editor import PlanLineEditor
@@ -18,7 +18,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Action, Agreement, Goal, Plan
-from zvh_tui.widgets.dialogs import MessageDialog
+from zvh_tui.widgets.dialogs import ChoiceDialog, MessageDialog
 
 TODAY = dt.date(2026, 11, 23)  # a Monday, as frozen by conftest.py
 

@@ -14,11 +14,11 @@ from textual.keys import _character_to_key
 from uikit import wait_for
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
 from zvh_tui.screens.plans.plan_line_editor import PlanLineEditor
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Goal, Plan
+from zvh_tui.widgets.dialogs import ChoiceDialog
 
 
 def send_at_once(app: ZvhApp, *keys: str) -> None:

@@ -189,3 +189,32 @@ def test_attendance_refusals(meeting, build) -> None:
     with pytest.raises(ValidationError, match="'misschien' is geen aanwezigheidsstatus. Kies uit: aanwezig"):
         meetings.set_attendance(meeting, police.id, "misschien")
     assert Attendee.select().count() == 0
+
+
+def test_parse_kinds_keeps_the_first_spelling_of_each_name() -> None:
+    assert meetings.parse_kinds("MDO, Wijkoverleg, mdo,  Casusoverleg ,Wíjkoverleg") == [
+        "MDO", "Wijkoverleg", "Casusoverleg"]
+    with pytest.raises(ValidationError, match="minstens één naam van een overleg") as caught:
+        meetings.parse_kinds(" , ,")
+    assert caught.value.field == "meeting_types"
+    with pytest.raises(ValidationError, match="te lang"):
+        meetings.parse_kinds("MDO, " + "x" * 51)
+
+
+def test_adoption_meeting_is_an_open_meeting_of_the_case_held_today(profile, build) -> None:
+    from zvh_tui.services.shared import context
+
+    context.set_today(dt.date(2026, 11, 20))
+    case = build.new_case()
+    other = build.new_case()
+    assert meetings.adoption_meeting(case) is None
+    today = meetings.create_meeting("MDO", "20-11-2026")
+    meetings.add_item(today, other)
+    assert meetings.adoption_meeting(case) is None  # the case is not on its agenda
+    meetings.add_item(today, case)
+    assert meetings.adoption_meeting(case) is None  # planned, not yet open
+    meetings.open_meeting(today)
+    assert meetings.adoption_meeting(case).id == today.id
+    assert meetings.adoption_meeting(case, today=dt.date(2026, 11, 21)) is None
+    Meeting.update(status=MeetingStatus.CLOSED.value).where(Meeting.id == today.id).execute()
+    assert meetings.adoption_meeting(case) is None  # closed

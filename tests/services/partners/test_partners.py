@@ -239,3 +239,18 @@ def test_delete_refused_for_a_former_casusregisseur(build) -> None:
     participants.remove_participant(Participant.get((Participant.case == case) & (Participant.partner == former)))
     with pytest.raises(RuleError, match="Deactiveer de partner"):
         partners.delete_partner(former)
+
+
+def test_contact_of_is_the_one_check_that_a_contact_belongs_to_a_partner(profile) -> None:
+    police = partners.create_partner("Politie Oost", "veiligheid")
+    care = partners.create_partner("GGZ Oost", "zorg")
+    agent = partners.add_contact(police, "Agent Bakker")
+    assert partners.contact_of(police, agent.id).name == "Agent Bakker"
+    assert partners.contact_of(None, agent.id).partner_id == police.id  # only that it exists
+    with pytest.raises(ValidationError, match="^Deze contactpersoon hoort niet bij die partner.$") as info:
+        partners.contact_of(care, agent.id)
+    assert info.value.field == "contact"
+    with pytest.raises(ValidationError, match="hoort niet bij de aanmelder") as info:
+        partners.contact_of(care, agent.id + 999, field="referrer_contact",
+                            message="Deze contactpersoon hoort niet bij de aanmelder.")
+    assert info.value.field == "referrer_contact"

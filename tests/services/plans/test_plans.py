@@ -467,3 +467,12 @@ def test_adopt_refused_in_a_closed_case(case, build) -> None:
     cases.close_case(case, "Klaar", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)
     with pytest.raises(RuleError, match="afgesloten"):
         plans.adopt(_plan(plan))
+
+
+def test_a_blocker_has_a_short_checklist_line_and_the_full_refusal(build) -> None:
+    plan = plans.start_plan(build.new_case())  # no casusregisseur yet
+    director = next(b for b in plans.adoption_blockers(plan) if b.code == "director")
+    assert director.line == "Wijs een casusregisseur aan."
+    assert director.message.startswith("Wijs een casusregisseur aan. Wie houdt het overzicht")
+    task = next(b for b in plans.adoption_blockers(plan) if b.code == "shared_task")
+    assert task.line == task.message == "Formuleer de gezamenlijke opgave."

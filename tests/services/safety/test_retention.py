@@ -184,3 +184,37 @@ def test_destroy_leaves_no_draft_of_the_case_behind(profile: Profile, raw_key: s
     if h.have_libcrypto():  # every page decrypted, free pages included
         assert not h.file_holds(profile.paths.database, raw_key, CANARY)
         assert h.file_holds(profile.paths.database, raw_key, OTHER)
+
+
+def test_retention_passed_on_the_end_day_itself() -> None:
+    end = dt.date(2025, 1, 15)
+    assert retention.passed(end, dt.date(2025, 1, 14)) is False
+    assert retention.passed(end, end) is True
+    assert retention.passed(end, dt.date(2025, 1, 16)) is True
+    assert retention.passed(None, dt.date(2999, 1, 1)) is False
+
+
+def test_case_list_and_proposal_agree_on_the_boundary_day(profile: Profile) -> None:
+    from zvh_tui.services.cases import case_list
+
+    context.set_today(dt.date(2010, 1, 15))
+    case = h.close(h.fill_case(CANARY, today=context.today()), years=15, on=dt.date(2010, 1, 15))
+    end = Case.get_by_id(case.id).retention_end
+    assert end == dt.date(2025, 1, 15)
+
+    def badge_shown(day: dt.date) -> bool:
+        [row] = case_list.load_rows(today=day)
+        return "bewaartermijn verlopen" in row.badges
+
+    day_before = end - dt.timedelta(days=1)
+    assert badge_shown(day_before) is False
+    context.set_today(day_before)
+    assert retention.proposal() == []
+    with pytest.raises(RuleError, match="loopt nog tot 15-01-2025"):
+        retention.destroy([case.id])
+
+    assert badge_shown(end) is True
+    context.set_today(end)
+    assert [r.reference for r in retention.proposal()] == [case.reference]
+    assert retention.destroy([case.id]).references == [case.reference]
+    assert Case.get_or_none(Case.id == case.id) is None

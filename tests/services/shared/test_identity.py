@@ -98,3 +98,18 @@ def test_zvh_demo_writes_as_the_fictional_regisseur(tmp_path: Path, monkeypatch,
             identity.DEMO_USER}
     finally:
         profile.close()
+
+
+def test_the_settings_file_is_checked_by_the_same_name_rule() -> None:
+    """One rule for the name: what the form refuses, the settings file's check refuses too."""
+    for value in ("x" * (identity.USER_MAX + 1), "Fa\x1btima"):
+        with pytest.raises(errors.ValidationError) as from_form:
+            identity.check_user(value)
+        with pytest.raises(errors.ValidationError) as from_file:
+            config.Settings(user=value).validate()
+        assert str(from_file.value) == str(from_form.value)
+        assert from_file.value.field == "user"
+    with pytest.raises(errors.ValidationError) as caught:
+        config.Settings(on_behalf_of="z" * (identity.ON_BEHALF_MAX + 1)).validate()
+    assert str(caught.value).startswith("Namens is te lang")
+    config.Settings(user="x" * identity.USER_MAX, on_behalf_of="ZVH Twente").validate()

@@ -104,6 +104,19 @@ def test_plural_picks_the_dutch_form() -> None:
     assert plurals.count(10_000, "casus", "casussen") == "10.000 casussen"
 
 
+def test_number_is_the_one_dutch_thousands_format() -> None:
+    assert [plurals.number(n) for n in (0, 999, 1000, 10_000, 1_234_567, -12_500)] == [
+        "0", "999", "1.000", "10.000", "1.234.567", "-12.500"]
+
+
+def test_a_too_long_text_keeps_the_comma_in_its_label() -> None:
+    from zvh_tui.services.shared.text import block
+
+    with pytest.raises(ValidationError) as caught:
+        block("x" * 20_001, "Krachten, zorgen")
+    assert str(caught.value) == "Krachten, zorgen is te lang (20.001 tekens; hoogstens 20.000)."
+
+
 def test_no_text_in_the_app_writes_a_plural_in_brackets() -> None:
     """'actie(s)', 'fout(en)', 'casus(sen)', "pagina('s)": never in a text; use services/plurals."""
     import io

@@ -25,7 +25,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from zvh_tui import workers
@@ -45,6 +44,7 @@ from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from zvh_tui.screens.cases.dossier import DossierScreen
@@ -78,44 +78,6 @@ def demo_hint(argv0: str | None = None) -> str:
 
 NO_MATCH_TEXT = "Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen."
 LOADING_TEXT = "Casussen laden…"
-
-
-class TextLine(Widget):
-    """A line (or a few) of plain text that redraws without a new layout when it changes.
-
-    `Static.update` always asks for a layout of the whole screen; these lines have a fixed
-    height, so a change of text only repaints them (part of keeping a keystroke under 50 ms).
-    """
-
-    DEFAULT_CSS = "TextLine { height: 1; }"
-
-    def __init__(self, text: str | Text = "", *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text(text) if isinstance(text, str) else text
-
-    @property
-    def plain(self) -> str:
-        return self._text.plain
-
-    def set(self, text: str | Text) -> None:
-        new = Text(text) if isinstance(text, str) else text
-        if new.plain != self._text.plain or new.spans != self._text.spans:
-            # A line with `height: auto` (the filter and state lines, which wrap in a narrow
-            # terminal) asks for a layout only when it needs another number of lines.
-            height = self.styles.height
-            relayout = (height is not None and height.is_auto
-                        and self._lines(new) != self._lines(self._text))
-            self._text = new
-            self.refresh(layout=relayout)
-
-    def _lines(self, text: Text) -> int:
-        width = self.content_size.width
-        if width <= 0 or not self.is_attached:
-            return 1
-        return len(text.wrap(self.app.console, width))
-
-    def render(self) -> Text:
-        return self._text
 
 
 class CaseListScreen(Screen[None]):
@@ -396,7 +358,7 @@ class CaseListScreen(Screen[None]):
 
     def action_sort(self) -> None:
         """s: a short menu of the columns, each with its letter (`s l` sorts on Laat)."""
-        from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
+        from zvh_tui.widgets.dialogs import ChoiceDialog
 
         menu = case_list.sort_menu()
         current = SORTABLE.index(self.query_state.sort)

@@ -31,7 +31,6 @@ from zvh_tui.core.vocab import (
     TriageOutcome,
     ZvhRole,
 )
-from zvh_tui.screens.cases.case_list import QuickFooter
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
@@ -45,6 +44,7 @@ from zvh_tui.widgets.dialogs import (
     TextDialog,
     TriageDialog,
 )
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText, plain_text
 

@@ -22,7 +22,6 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from zvh_tui.core.errors import ValidationError, ZvhError
 from zvh_tui.core.vocab import PersonRole, ZvhRole
-from zvh_tui.screens.cases.case_list import QuickFooter
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.lifecycle import NewCase, NewPerson
 from zvh_tui.services.shared.text import visible
@@ -30,6 +29,7 @@ from zvh_tui.widgets.checkbox import TickBox
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.drafts import DraftForm
+from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.partner_picker import PartnerPicker
 

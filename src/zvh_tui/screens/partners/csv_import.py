@@ -7,27 +7,26 @@ applies the whole file in one transaction; Escape leaves without changing anythi
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
 
 from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.services.partners import partner_csv
 from zvh_tui.services.partners.partner_csv import ImportPreview
 from zvh_tui.services.shared.text import visible
-from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
+from zvh_tui.widgets.safe_text import cell
 
 ACTION_STYLE = {partner_csv.ADD: "bold", partner_csv.UPDATE: "", partner_csv.SKIP: "dim"}
 IMPORT_GROUP = "partners-import"
@@ -36,64 +35,6 @@ IMPORT_GROUP = "partners-import"
 @workers.message
 class PreviewRead(Message):
     preview: ImportPreview  # what the file would change, or (applied) what it changed
-
-
-def cell(value: object, style: str = "") -> Text:
-    return Text(visible(value),  # stored text: control characters as symbols
-                style=style, no_wrap=True, overflow="ellipsis")
-
-
-class PathDialog(DialogBase, ModalScreen[str | None]):
-    """Ask for a file path; Enter confirms, Escape cancels."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annuleren", id="path.cancel"),
-    ]
-
-    def __init__(self, title: str, question: str, value: str = "") -> None:
-        super().__init__(classes="zvh-dialog")
-        self.title_text = title
-        self.question = question
-        self.value = value
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box", id="path-box"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            with dialog_body():
-                yield Label(self.question, markup=False)
-                yield Input(self.value, id="path-input")
-                yield Static("", id="path-error", classes="field-error -empty", markup=False)
-            with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                yield Button("Annuleren", id="path-cancel")
-                yield Button("Verder", id="path-ok", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#path-input", Input).focus()
-
-    def _confirm(self) -> None:
-        value = self.query_one("#path-input", Input).value.strip()
-        if not value or value.endswith("/"):
-            error = self.query_one("#path-error", Static)
-            error.update("Vul de naam van een bestand in.")
-            error.remove_class("-empty")
-            return
-        self.dismiss(str(Path(value).expanduser()))
-
-    @on(Input.Submitted, "#path-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._confirm()
-
-    @on(Button.Pressed, "#path-ok")
-    def _ok(self) -> None:
-        self._confirm()
-
-    @on(Button.Pressed, "#path-cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class CsvImportScreen(Screen[bool]):

@@ -34,14 +34,9 @@ from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.partner_picker import PartnerPicker
-from zvh_tui.widgets.safe_text import SafeText, plain_text
+from zvh_tui.widgets.safe_text import SafeText, cell, plain_text
 
 BASIS_PLACEHOLDER = "bijvoorbeeld convenant ZVH art. 5, doel: screening"
-
-
-def cell(value: object, style: str = "") -> Text:
-    return Text(visible(value),  # stored text: control characters as symbols
-                style=style, no_wrap=True, overflow="ellipsis")
 
 
 # -- dialogs ---------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,18 +21,12 @@ from zvh_tui.services.partners import partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import PartnerDetail
 from zvh_tui.services.shared import dates, disclosure
-from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
-from zvh_tui.widgets.safe_text import SafeText
+from zvh_tui.widgets.safe_text import SafeText, cell
 
 NOT_AVAILABLE = "Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend."
-
-
-def cell(value: object, style: str = "") -> Text:
-    return Text(visible(value),  # stored text: control characters as symbols
-                style=style, no_wrap=True, overflow="ellipsis")
 
 
 def open_case(screen: Screen, case_id: int) -> None:
@@ -263,12 +256,12 @@ class PartnerDetailScreen(Screen[None]):
         if not contact.active:
             self._set_contact_active(contact_id, True)
             return
-        from zvh_tui.widgets.dialogs import ConfirmDialog
+        from zvh_tui.screens.partners.partner_form import DeactivateConfirm
 
-        self.app.push_screen(ConfirmDialog(
-            "Contactpersoon deactiveren?",
+        self.app.push_screen(DeactivateConfirm(
+            "Contactpersoon",
             f"{contact.name} is dan niet meer te kiezen als contactpersoon; in de casussen blijft "
-            "de naam leesbaar. Weer activeren: x.", yes="Deactiveren", no="Actief laten"),
+            "de naam leesbaar. Weer activeren: x."),
             lambda yes: self._set_contact_active(contact_id, False) if yes else None)
 
     def _set_contact_active(self, contact_id: int, active: bool) -> None:

@@ -1,4 +1,4 @@
-"""Dialogs to add or change an organisation (ketenpartner) or a contact person.
+"""Dialogs to add, change or deactivate an organisation (ketenpartner) or a contact person.
 
 Built on the app's `FormDialog` (widgets/dialogs.py): the services check what was typed and
 their Dutch message shows at the field it names, keeping everything typed; F5 or Enter in a
@@ -19,7 +19,7 @@ from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.checkbox import TickBox
-from zvh_tui.widgets.dialogs import FormDialog
+from zvh_tui.widgets.dialogs import ConfirmDialog, FormDialog
 
 
 class PartnerForm(FormDialog):
@@ -163,3 +163,11 @@ class ContactForm(FormDialog):
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
+
+
+class DeactivateConfirm(ConfirmDialog):
+    """Deactivating a partner or a contact person asks first, in the same words everywhere
+    (reactivating does not ask). `what`: "Partner" or "Contactpersoon"."""
+
+    def __init__(self, what: str, message: str) -> None:
+        super().__init__(f"{what} deactiveren?", message, yes="Deactiveren", no="Actief laten")

@@ -27,11 +27,10 @@ from zvh_tui.services.partners import partner_csv, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import RosterRow
 from zvh_tui.services.shared import context, plurals
-from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
-from zvh_tui.widgets.safe_text import SafeText
+from zvh_tui.widgets.safe_text import SafeText, cell
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
 
@@ -40,12 +39,6 @@ DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
 class Exported(Message):
     rows: int  # how many lines were written
     path: str
-
-
-def cell(value: object, style: str = "") -> Text:
-    """A table cell that shows user text literally (no markup)."""
-    return Text(visible(value),  # stored text: control characters as symbols
-                style=style, no_wrap=True, overflow="ellipsis")
 
 
 class PartnerRosterScreen(Screen[None]):
@@ -325,13 +318,12 @@ class PartnerRosterScreen(Screen[None]):
         if not partner.active:
             self._set_active(row.id, True)
             return
-        from zvh_tui.widgets.dialogs import ConfirmDialog
+        from zvh_tui.screens.partners.partner_form import DeactivateConfirm
 
-        self.app.push_screen(ConfirmDialog(
-            "Partner deactiveren?",
+        self.app.push_screen(DeactivateConfirm(
+            "Partner",
             f"'{partner.name}' verdwijnt uit de lijsten en keuzes; in de casussen blijft de partner "
-            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert.",
-            yes="Deactiveren", no="Actief laten"),
+            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert."),
             lambda yes: self._set_active(row.id, False) if yes else None)
 
     def _set_active(self, partner_id: int, active: bool) -> None:
@@ -387,7 +379,8 @@ class PartnerRosterScreen(Screen[None]):
                                            yes="Verwijderen", no="Bewaren"), done)
 
     def action_import_csv(self) -> None:
-        from zvh_tui.screens.partners.csv_import import CsvImportScreen, PathDialog
+        from zvh_tui.screens.partners.csv_import import CsvImportScreen
+        from zvh_tui.widgets.dialogs import PathDialog
 
         def chosen(path: str | None) -> None:
             if path:
@@ -398,7 +391,7 @@ class PartnerRosterScreen(Screen[None]):
             str(Path.home()) + "/"), chosen)
 
     def action_export_csv(self) -> None:
-        from zvh_tui.screens.partners.csv_import import PathDialog
+        from zvh_tui.widgets.dialogs import PathDialog
 
         default = Path.home() / f"ketenpartners-{context.today().isoformat()}.csv"
 

@@ -34,8 +34,8 @@ from textual.widgets import Input, Static
 
 from zvh_tui import workers
 from zvh_tui.core.errors import RuleError, ZvhError
-from zvh_tui.core.vocab import ActionStatus, LifeDomain, MeetingStatus, Phase, PlanStatus
-from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog, OwnerChoice, OwnerDialog, PlanConfirm
+from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
+from zvh_tui.screens.plans.plan_dialogs import OwnerChoice, OwnerDialog, PlanConfirm
 from zvh_tui.screens.plans.plan_line_editor import EditField, PlanLineEditor
 from zvh_tui.screens.plans.plan_outline import PlanOutline, RowKey
 from zvh_tui.screens.plans.plan_rows import day_text, outline_rows
@@ -46,6 +46,7 @@ from zvh_tui.services.plans import plan_export, plan_undo, quick_entry
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
 from zvh_tui.services.shared import context, dates
+from zvh_tui.widgets.dialogs import ChoiceDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
@@ -262,7 +263,7 @@ class PlanEditorScreen(Screen[None]):
                 lines.append("Nog nodig om vast te stellen:\n", style="bold")
                 for blocker in blockers:
                     lines.append("✗ ", style="bold")
-                    lines.append(blocker.message.split(" Wie houdt")[0] + "\n")
+                    lines.append(blocker.line + "\n")
             else:
                 lines.append("✓ Alles is klaar: vaststellen met v.", style="bold")
             checklist.update(lines)
@@ -924,13 +925,6 @@ class PlanEditorScreen(Screen[None]):
         self._flash_saved()
 
     # -- versions -----------------------------------------------------------------------------
-    def _open_meeting_today(self) -> object | None:
-        for item in meetings.meetings_of_case(self.case):
-            meeting = item.meeting
-            if meeting.status == MeetingStatus.OPEN.value and meeting.held_on == context.today():
-                return meeting
-        return None
-
     @workers.dialog_worker(group="plan-dialog")
     async def action_adopt(self) -> None:
         if self.plan is None or self._session is not None:
@@ -942,7 +936,7 @@ class PlanEditorScreen(Screen[None]):
         if blockers:
             self.app.show_refusal([b.message for b in blockers], "Nog niet vast te stellen")  # type: ignore[attr-defined]
             return
-        meeting = self._open_meeting_today()
+        meeting = meetings.adoption_meeting(self.case)
         where = f" in het {meeting.kind} van vandaag" if meeting is not None else ""
         question = (f"Versie {self.plan.version} vandaag ({dates.format_date(context.today())}){where} vaststellen? "
                     "Daarna liggen opgave, doelen, acties en afspraken vast; alleen status en terugkoppeling "
@@ -1028,7 +1022,7 @@ class PlanEditorScreen(Screen[None]):
         if audience is None:
             return
         partner_id = None if audience == "all" else int(audience)  # type: ignore[arg-type]
-        folder = self.app.profile.paths.data / "exports"  # type: ignore[attr-defined]
+        folder = self.app.profile.paths.exports  # type: ignore[attr-defined]
         try:
             path = plan_export.export_to_folder(folder, self.case, plans.get_plan(self.plan.id), str(fmt), partner_id)
         except (ZvhError, OSError) as error:

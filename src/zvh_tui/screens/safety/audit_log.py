@@ -30,14 +30,10 @@ from zvh_tui.widgets.dialogs import DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
+from zvh_tui.widgets.safe_text import cell
 
 PERSON = re.compile(r"^\s*(?:b|betrokkene)\s*:?\s*(\d{1,9})\s*$", re.IGNORECASE)
 WIDTHS = [19, 22, 12, 16, 10, 18, 30, 9]
-
-
-def cell(value: object) -> Text:
-    return Text(visible(value),  # stored text: control characters as symbols
-                no_wrap=True, overflow="ellipsis")
 
 
 class AuditEventDialog(DialogBase, ModalScreen[None]):
@@ -49,7 +45,7 @@ class AuditEventDialog(DialogBase, ModalScreen[None]):
     ]
 
     def __init__(self, row: audit_log.LogRow) -> None:
-        super().__init__(classes="zvh-dialog")
+        super().__init__()
         self.row = row
 
     def compose(self) -> ComposeResult:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -23,11 +22,11 @@ from zvh_tui import workers
 from zvh_tui.services.safety import retention
 from zvh_tui.services.safety.retention import ProposalRow
 from zvh_tui.services.shared import plurals
-from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
+from zvh_tui.widgets.safe_text import cell
 
 MARK = "✔"
 DESTROY_GROUP = "retention-destroy"
@@ -36,11 +35,6 @@ DESTROY_GROUP = "retention-destroy"
 @workers.message
 class Destroyed(Message):
     count: int  # how many cases were destroyed
-
-
-def cell(value: object) -> Text:
-    return Text(visible(value),  # stored text: control characters as symbols
-                no_wrap=True, overflow="ellipsis")
 
 
 class RetentionScreen(Screen[None]):

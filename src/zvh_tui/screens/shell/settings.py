@@ -12,7 +12,6 @@ import dataclasses
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,13 +24,15 @@ from textual.widgets import Button, Input, Label, Select, Static
 from zvh_tui import workers
 from zvh_tui.core import config
 from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.safety import backup, retention
-from zvh_tui.services.shared import identity, text
+from zvh_tui.services.shared import identity
 from zvh_tui.services.shared.text import visible
 from zvh_tui.themes import THEME_LABELS, theme_label
 from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import plain
 
 RETENTION_HELP = (
     "Hoe lang na het afsluiten blijven de gegevens van een casus bewaard? Dat staat in het "
@@ -53,27 +54,11 @@ MEETING_HELP = (
 )
 
 
-def plain(value: str) -> Text:
-    return Text(visible(value, multiline=True))  # no markup, control characters as symbols
-
-
 def _whole_number(value: str, label: str, field: str) -> int:
     try:
         return int(value.strip())
     except ValueError:
         raise ValidationError(f"{label}: vul een heel getal in.", field=field) from None
-
-
-def parse_meeting_types(value: str) -> list[str]:
-    names = [text.line(part, "Naam van een overleg", field="meeting_types", max_length=50)
-             for part in value.split(",")]
-    unique: list[str] = []
-    for name in names:
-        if name and name.lower() not in {u.lower() for u in unique}:
-            unique.append(name)
-    if not unique:
-        raise ValidationError("Vul minstens één naam van een overleg in.", field="meeting_types")
-    return unique
 
 
 def read_form(values: dict[str, str], current: config.Settings) -> config.Settings:
@@ -90,7 +75,7 @@ def read_form(values: dict[str, str], current: config.Settings) -> config.Settin
         idle_lock_minutes=idle,
         backup_generations=generations,
         retention_years=years,
-        meeting_types=parse_meeting_types(values["meeting_types"]),
+        meeting_types=meetings.parse_kinds(values["meeting_types"]),
     )
     result.validate()
     return result

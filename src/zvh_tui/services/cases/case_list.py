@@ -30,6 +30,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import versions as plans
+from zvh_tui.services.safety import retention
 from zvh_tui.services.shared import context, dates, disclosure, plurals
 from zvh_tui.services.shared.plurals import number
 from zvh_tui.store import case_rows, search
@@ -204,7 +205,7 @@ _B_OVERDUE, _B_DIRECTOR, _B_PLAN, _B_STAG, _B_INFORM, _B_RETENTION = (_BIT[q] fo
 
 def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
     (case_id, reference, title, phase, ave, level, role, partner_name, contact_name, open_n,
-     overdue_n, evaluation_on, next_meeting, days, has_adopted, review_passed, retention_passed) = raw
+     overdue_n, evaluation_on, next_meeting, days, has_adopted, review_passed, retention_end) = raw
     title = title or ""
     if evaluation_on and next_meeting:
         next_on = min(str(evaluation_on)[:10], str(next_meeting)[:10])
@@ -233,7 +234,8 @@ def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
             badges.append("heroverweeg informeren")
         if evaluation_on and today_iso and str(evaluation_on)[:10] < today_iso:
             badges.append("evaluatie verlopen")  # the plan's review date has passed
-    elif retention_passed:
+    elif retention_end and today_iso and retention.passed(
+            dt.date.fromisoformat(str(retention_end)[:10]), dt.date.fromisoformat(today_iso)):
         flags |= _B_RETENTION
         badges.append("bewaartermijn verlopen")
     return CaseRow(

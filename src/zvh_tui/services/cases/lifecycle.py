@@ -22,6 +22,7 @@ from zvh_tui.core.vocab import (
     TriageOutcome,
     ZvhRole,
 )
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals, text
 from zvh_tui.store import ids, search
@@ -29,7 +30,6 @@ from zvh_tui.store.models import (
     Action,
     Case,
     CasePerson,
-    Contact,
     Participant,
     Partner,
     Person,
@@ -114,9 +114,8 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
         if partner is None:
             raise ValidationError("Deze aanmelder bestaat niet (meer).", field="referrer")
     if data.referrer_contact_id:
-        contact = Contact.get_or_none(Contact.id == data.referrer_contact_id)
-        if contact is None or (partner is not None and contact.partner_id != partner.id):
-            raise ValidationError("Deze contactpersoon hoort niet bij de aanmelder.", field="referrer_contact")
+        contact = partners.contact_of(partner, data.referrer_contact_id, field="referrer_contact",
+                                      message="Deze contactpersoon hoort niet bij de aanmelder.")
         partner = partner or contact.partner
     if partner is None and not citizen:
         raise ValidationError("Wie meldt de casus aan? Kies een partner of vul een melder in.", field="referrer")

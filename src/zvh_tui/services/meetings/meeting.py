@@ -12,12 +12,13 @@ from zvh_tui.core.errors import RuleError, ValidationError
 from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteTag, Phase, Presence
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import dates, text
+from zvh_tui.services.shared import context, dates, text
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import (
     Attendee,
     Case,
-    Contact,
     Meeting,
     MeetingItem,
     MeetingNote,
@@ -73,9 +74,7 @@ def set_attendance(
     if partner is None:
         raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
     if contact_id is not None:
-        contact = Contact.get_or_none(Contact.id == contact_id)
-        if contact is None or contact.partner_id != partner.id:
-            raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="contact")
+        partners.contact_of(partner, contact_id)
     value = Presence(presence).value
     with db.atomic():
         row = Attendee.get_or_none(
@@ -162,3 +161,32 @@ def meetings_of_case(case: Case) -> list[MeetingItem]:
         .where(MeetingItem.case == case)
         .order_by(Meeting.held_on.desc())
     )
+
+
+def parse_kinds(value: str) -> list[str]:
+    """The kinds of meeting the house holds (Instellingen: "MDO, Casusoverleg, Wijkoverleg"):
+    comma-separated names, each checked as a one-line text, the first spelling kept when a name
+    comes twice (case and accents ignored), at least one. Raises ValidationError."""
+    names = [text.line(part, "Naam van een overleg", field="meeting_types", max_length=50)
+             for part in value.split(",")]
+    unique: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            unique.append(name)
+    if not unique:
+        raise ValidationError("Vul minstens één naam van een overleg in.", field="meeting_types")
+    return unique
+
+
+def adoption_meeting(case: Case, today: dt.date | None = None) -> Meeting | None:
+    """The meeting a plan of this case adopted now is adopted in: an open meeting held today
+    with the case on its agenda (the most recently planned one when there are several);
+    None when there is none, and the plan is adopted outside a meeting."""
+    day = today or context.today()
+    for item in meetings_of_case(case):
+        meeting = item.meeting
+        if meeting.status == MeetingStatus.OPEN.value and meeting.held_on == day:
+            return meeting
+    return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import CheckStatus, ParticipantRole, PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, text
 from zvh_tui.store.models import (
@@ -51,10 +52,7 @@ def get_participant(participant_id: int) -> Participant:
 def _contact_for(partner: Partner, contact_id: int | None) -> Contact | None:
     if not contact_id:
         return None
-    contact = Contact.get_or_none(Contact.id == contact_id)
-    if contact is None or contact.partner_id != partner.id:
-        raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="contact")
-    return contact
+    return partners.contact_of(partner, contact_id)
 
 
 def convenant_warning(partner: Partner) -> str | None:

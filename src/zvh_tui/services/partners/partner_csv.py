@@ -28,7 +28,6 @@ import io
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import plurals, text, validate
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import Contact, Partner, db
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -132,15 +132,9 @@ IMPORTANT_STEMS = ("convenant", "covenant", "privacy", "avg", "getekend", "signe
                    "bereikba", "toestemming")
 
 
-def _fold(value: str) -> str:
-    """Case and accents folded: 'Privacyconvenánt' -> 'privacyconvenant'."""
-    decomposed = unicodedata.normalize("NFKD", value.replace("\ufeff", "").casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _words(header: str) -> list[str]:
     """The words of a header, folded, without hints in brackets and without punctuation."""
-    value = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", _fold(header))
+    value = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", fold(header))
     value = re.sub(r"(?<=\w)[-'\u2019](?=\w)", "", value)  # e-mail -> email
     return re.findall(r"[^\W_]+", value)
 
@@ -307,8 +301,8 @@ def _read(data: bytes, preview: ImportPreview) -> tuple[list[_Row], dict[str, st
             records.append((start, record))
             if len(records) > MAX_ROWS + 1:
                 raise _Broken(
-                    f"Het bestand heeft meer dan {MAX_ROWS:,} regels; dat is te veel voor één "
-                    "import. Splits het bestand.".replace(",", ".")
+                    f"Het bestand heeft meer dan {plurals.number(MAX_ROWS)} regels; dat is te "
+                    "veel voor één import. Splits het bestand."
                 )
     except csv.Error as exc:
         line = reader.line_num + line_offset
@@ -420,7 +414,7 @@ def _column_name(headers: dict[str, str], key: str) -> str:
 
 
 def _parse_convenant(value: str) -> bool:
-    folded = " ".join(_fold(value).replace(",", " ").split()).rstrip(".!")
+    folded = " ".join(fold(value).replace(",", " ").split()).rstrip(".!")
     if folded in YES:
         return True
     if folded in NO:

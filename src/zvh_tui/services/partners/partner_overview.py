@@ -10,7 +10,6 @@ case, and its attendance in recent meetings, each in one query.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
@@ -25,8 +24,10 @@ from zvh_tui.core.vocab import (
     Presence,
 )
 from zvh_tui.services.partners import roster as partner_service
+from zvh_tui.services.partners.matching import contains_words, query_words
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import (
     Action,
     Attendee,
@@ -42,12 +43,6 @@ from zvh_tui.store.models import (
 NOT_SIGNED = "convenant niet getekend"
 SIGNED = "convenant getekend"
 INACTIVE = "gedeactiveerd"
-
-
-def fold(value: str) -> str:
-    """Lower case without accents, for matching what the user types."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # -- the roster ------------------------------------------------------------------------------
@@ -130,7 +125,7 @@ def filter_roster(
     Every word of the query must occur; a row matched through its contacts lists them in
     `matched`.
     """
-    words = fold(query).split()
+    words = query_words(query)
     result: list[RosterRow] = []
     for row in rows:
         if not include_inactive and not row.active:
@@ -139,9 +134,9 @@ def filter_roster(
             continue
         row.matched = []
         if words:
-            if not all(word in row.key for word in words):
+            if not contains_words(words, row.key):
                 row.matched = [shown for text, shown in row.contact_keys
-                               if all(word in text or word in row.key for word in words)]
+                               if contains_words(words, row.key, text)]
                 if not row.matched:
                     continue
         result.append(row)

@@ -7,9 +7,10 @@ ignored. Partners already at the table in the case come first.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
+from zvh_tui.services.partners.matching import contains_words, query_words
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import Contact, Participant, Partner
 
 SEPARATOR = " · "
@@ -29,24 +30,13 @@ class PartnerChoice:
         return f"{self.partner_name}{SEPARATOR}{self.contact_name}" if self.contact_name else self.partner_name
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: 'Ünal' and 'unal' match."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def _matches(needles: list[str], *haystacks: str) -> bool:
-    text = " ".join(haystacks)
-    return all(needle in text for needle in needles)
-
-
 def partner_choices(query: str = "", case_id: int | None = None, limit: int = 40) -> list[PartnerChoice]:
     """Active partners and their contacts matching every word of `query` (empty: all).
 
     A partner is listed on its own (no contact) and once per contact; partners at the table in
     `case_id` come first, then by name.
     """
-    needles = [fold(word) for word in query.split() if word.strip()]
+    needles = query_words(query)
     partners = {p.id: p for p in Partner.select().where(Partner.active == True)}  # noqa: E712
     in_case: set[int] = set()
     if case_id is not None:
@@ -63,10 +53,10 @@ def partner_choices(query: str = "", case_id: int | None = None, limit: int = 40
         pname = fold(partner.name)
         base = dict(partner_id=partner.id, partner_name=partner.name,
                     in_case=partner.id in in_case, convenant_signed=bool(partner.convenant_signed))
-        if _matches(needles, pname):
+        if contains_words(needles, pname):
             results.append(PartnerChoice(contact_id=None, contact_name="", **base))
         for contact in contacts.get(partner.id, []):
-            if _matches(needles, pname, fold(contact.name)):
+            if contains_words(needles, pname, fold(contact.name)):
                 results.append(PartnerChoice(contact_id=contact.id, contact_name=contact.name, **base))
     results.sort(key=lambda c: (not c.in_case, fold(c.partner_name), c.contact_id is not None,
                                 fold(c.contact_name)))

@@ -9,8 +9,10 @@ from peewee import fn
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import PartnerDomain
+from zvh_tui.services.partners import matching
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import text, validate
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -54,6 +56,22 @@ def get_contact(contact_id: int) -> Contact:
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
         raise NotFound("Deze contactpersoon bestaat niet (meer).")
+    return contact
+
+
+def contact_of(
+    partner: Partner | None, contact_id: int, *, field: str = "contact",
+    message: str = "Deze contactpersoon hoort niet bij die partner.",
+) -> Contact:
+    """The contact `contact_id`, refused unless it exists and belongs to `partner`.
+
+    The one check "this contact belongs to this partner" for every place that stores a
+    partner with a contact person (participants, attendance, action owners, the referrer).
+    With `partner` None only the contact's existence is checked (its own partner then counts).
+    """
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None or (partner is not None and contact.partner_id != partner.id):
+        raise ValidationError(message, field=field)
     return contact
 
 
@@ -202,18 +220,23 @@ def update_contact(contact: Contact, **changes: object) -> Contact:
 def list_partners(
     query: str = "", domain: str | None = None, include_inactive: bool = False
 ) -> list[Partner]:
-    """Partners whose name, or one of whose contacts' names, contains the query."""
+    """Partners whose name, or one of whose contacts' names, holds every word of the query
+    (case and accents ignored, `matching.contains_words`), by name."""
     select = Partner.select()
     if not include_inactive:
         select = select.where(Partner.active == True)  # noqa: E712
     if domain:
         select = select.where(Partner.domain == domain)
-    needle = query.strip().lower()
-    if needle:
-        pattern = f"%{needle}%"
-        with_contact = Contact.select(Contact.partner).where(fn.lower(Contact.name) ** pattern)
-        select = select.where((fn.lower(Partner.name) ** pattern) | (Partner.id.in_(with_contact)))
-    return list(select.order_by(fn.lower(Partner.name)))
+    rows = list(select.order_by(fn.lower(Partner.name)))
+    words = matching.query_words(query)
+    if not words:
+        return rows
+    # the roster is small (hundreds of partners): match in memory, where folding works
+    contact_names: dict[int, list[str]] = {}
+    for partner_id, name in Contact.select(Contact.partner, Contact.name).tuples():
+        contact_names.setdefault(partner_id, []).append(fold(name))
+    return [p for p in rows
+            if matching.contains_words(words, fold(p.name), *contact_names.get(p.id, []))]
 
 
 def contacts_of(partner: Partner, include_inactive: bool = False) -> list[Contact]:

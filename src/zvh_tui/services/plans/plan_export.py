@@ -26,11 +26,12 @@ from zvh_tui.core.vocab import ActionStatus, LifeDomain, PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.partners.matching import best, match_score
 from zvh_tui.services.plans import versions as plans
-from zvh_tui.services.plans.quick_entry import match_score
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, disclosure, text
 from zvh_tui.services.shared.disclosure import Disclosure
+from zvh_tui.services.shared.fold import ascii_fold
 from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
 
 FORMATS = ("md", "html")
@@ -457,16 +458,13 @@ def find_partner(name: str) -> Partner:
     if not query:
         raise ValidationError("Geef de naam van een partner.", field="partner")
     everyone = partners.list_partners(include_inactive=True)
-    scored = [(match_score(query, p.name), p) for p in everyone]
-    scored = [(s, p) for s, p in scored if s > 0]
-    if not scored:
+    found = best((match_score(query, p.name), p) for p in everyone)
+    if not found:
         raise NotFound(f"Er is geen partner met de naam '{query[:40]}'.")
-    top = max(s for s, _ in scored)
-    best = [p for s, p in scored if s == top]
-    if len(best) > 1:
-        names = ", ".join(p.name for p in best[:8])
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found[:8])
         raise ValidationError(f"'{query[:40]}' past bij meer partners: {names}. Wees preciezer.", field="partner")
-    return best[0]
+    return found[0]
 
 
 def export_plan(reference: str, fmt: str, partner: str | None = None) -> str:
@@ -480,14 +478,8 @@ def export_plan(reference: str, fmt: str, partner: str | None = None) -> str:
 
 
 def partner_slug(name: str) -> str:
-    folded = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+    folded = re.sub(r"[^a-z0-9]+", "-", ascii_fold(name)).strip("-")
     return folded[:30] or "partner"
-
-
-def _ascii(value: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
 
 
 def export_file_name(case: Case, plan: Plan, fmt: str, partner_name: str | None = None) -> str:

@@ -42,11 +42,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.services.partners.matching import best, match_score
 from zvh_tui.services.shared import dates
 
 OWNER_PREFIX = "@"
@@ -120,53 +120,6 @@ class QuickEntry:
 
 # -- matching ----------------------------------------------------------------------------
 
-def fold(value: str) -> str:
-    """Lower case without accents: 'Financiën' and 'financien' match."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def _words(value: str) -> list[str]:
-    return [w for w in re.split(r"[^\w]+", fold(value)) if w]
-
-
-def match_score(query: str, name: str) -> int:
-    """3 exact name, 2 the name or one of its words starts with the query, 1 contains it, 0 no."""
-    q = " ".join(_words(query))
-    if not q:
-        return 0
-    n = " ".join(_words(name))
-    if not n:
-        return 0
-    if q == n:
-        return 3
-    if n.startswith(q) or any(w.startswith(q) for w in n.split()):
-        return 2
-    # a multi-word query: every word must start a word of the name, in order
-    q_words, n_words = q.split(), n.split()
-    if len(q_words) > 1 and _words_in_order(q_words, n_words):
-        return 2
-    if q in n or q.replace(" ", "") in n.replace(" ", ""):
-        return 1
-    return 0
-
-
-def _words_in_order(query: list[str], name: list[str]) -> bool:
-    index = 0
-    for word in name:
-        if index < len(query) and word.startswith(query[index]):
-            index += 1
-    return index == len(query)
-
-
-def _best(scored: Iterable[tuple[int, object]]) -> list[object]:
-    rows = [(score, item) for score, item in scored if score > 0]
-    if not rows:
-        return []
-    top = max(score for score, _ in rows)
-    return [item for score, item in rows if score == top]
-
-
 def _dedupe(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Participants first, each partner once (a participant is also in 'all partners')."""
     seen: set[int] = set()
@@ -217,7 +170,7 @@ def resolve_owner(
 
     matches: list[Candidate] = []
     for tier in _tiers(candidates):
-        matches = _best((match_score(partner_q, c.name), c) for c in tier)  # type: ignore[misc]
+        matches = best((match_score(partner_q, c.name), c) for c in tier)  # type: ignore[misc]
         if matches:
             break
     if not matches and not contact_q:  # @jansen: perhaps a contact person's name
@@ -239,7 +192,7 @@ def resolve_owner(
     partner = matches[0]
     if not contact_q:
         return partner.id, None, None
-    contacts = _best((match_score(contact_q, k.name), k) for k in partner.contacts)
+    contacts = best((match_score(contact_q, k.name), k) for k in partner.contacts)
     if len(contacts) == 1:
         return partner.id, contacts[0].id, None  # type: ignore[union-attr]
     choices = (Choice(partner.id, None, f"{partner.name} (zonder contactpersoon)"),) + tuple(
@@ -263,15 +216,15 @@ def _by_contact(
 ) -> tuple[int | None, int | None, Problem | None]:
     for tier in _tiers(candidates):
         pairs = [(c, k) for c in tier for k in c.contacts]
-        best = _best((match_score(contact_q, k.name), (c, k)) for c, k in pairs)
-        if len(best) == 1:
-            partner, contact = best[0]  # type: ignore[misc]
+        found = best((match_score(contact_q, k.name), (c, k)) for c, k in pairs)
+        if len(found) == 1:
+            partner, contact = found[0]  # type: ignore[misc]
             return partner.id, contact.id, None
-        if best:
+        if found:
             return None, None, Problem(
                 "contact_ambiguous",
-                f"'{_shown(contact_q)}' past bij {len(best)} contactpersonen: kies er één.",
-                tuple(_partner_choice(c, k) for c, k in best),  # type: ignore[misc]
+                f"'{_shown(contact_q)}' past bij {len(found)} contactpersonen: kies er één.",
+                tuple(_partner_choice(c, k) for c, k in found),  # type: ignore[misc]
             )
     return None, None, Problem(
         "owner_unknown",

@@ -19,6 +19,7 @@ from peewee import fn
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, plurals, text
 from zvh_tui.store.models import (
@@ -157,7 +158,13 @@ def _own_partner_id() -> int | None:
 @dataclass
 class Blocker:
     code: str
-    message: str
+    message: str  # in full, as a refusal says it
+    short: str = ""  # the plan editor's checklist line, where it is shorter than the message
+
+    @property
+    def line(self) -> str:
+        """One line of the checklist: the short form, or the message itself."""
+        return self.short or self.message
 
 
 def adoption_blockers(plan: Plan) -> list[Blocker]:
@@ -173,7 +180,8 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
         blockers.append(Blocker("shared_task", "Formuleer de gezamenlijke opgave."))
     director = plan.director_partner_id or getattr(cases.director_of(plan.case), "partner_id", None)
     if director is None:
-        blockers.append(Blocker("director", "Wijs een casusregisseur aan. " + cases.DIRECTOR_QUESTION))
+        blockers.append(Blocker("director", "Wijs een casusregisseur aan. " + cases.DIRECTOR_QUESTION,
+                                short="Wijs een casusregisseur aan."))
     live = [a for a in actions_of(plan) if a.status != ActionStatus.CANCELLED.value]
     if not live:
         blockers.append(Blocker("actions", "Zet minstens één concrete actie in het plan."))
@@ -359,9 +367,7 @@ def _owner(partner_id: int | None, contact_id: int | None) -> tuple[int | None, 
     if partner is None:
         raise ValidationError("Deze partner bestaat niet (meer).", field="owner")
     if contact_id is not None:
-        contact = Contact.get_or_none(Contact.id == contact_id)
-        if contact is None or contact.partner_id != partner.id:
-            raise ValidationError("Deze contactpersoon hoort niet bij die partner.", field="owner")
+        partners.contact_of(partner, contact_id, field="owner")
     return partner.id, contact_id
 
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import Expression
+
 from zvh_tui.core.errors import NotFound, RuleError
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.safety import audit
@@ -61,16 +63,34 @@ class DestroyResult:
     persons_kept: int  # persons who also belong to another case
 
 
+def passed(retention_end: dt.date | None, today: dt.date) -> bool:
+    """Is a bewaartermijn that ends on `retention_end` over on `today`? The one rule.
+
+    The end date is the day on which the case is due for destruction, so a term that ends
+    today has passed: `retention_end <= today`. Reasoning: shared/domain.md has the tool
+    "compute the destruction date at closing, and propose destruction when it passes", and the
+    closing dialog tells the user the data "worden bewaard tot <datum> en daarna voorgesteld
+    voor vernietiging"; the date is computed as the closing date plus whole years
+    (`lifecycle.retention_end_for`), so on that day the full term (e.g. 15 years) has run.
+    Keeping the case one day longer would keep data past its term (AVG: no longer than
+    needed). The case list's "bewaartermijn verlopen" badge, the vernietigingsvoorstel and
+    `destroy` all use this predicate (or `passed_where`, its query form), so they agree on
+    the boundary day.
+    """
+    return retention_end is not None and retention_end <= today
+
+
+def passed_where(today: dt.date) -> Expression:
+    """`passed` as a query condition on Case (closed cases are selected by the caller)."""
+    return Case.retention_end.is_null(False) & (Case.retention_end <= today)
+
+
 def proposal(today: dt.date | None = None) -> list[ProposalRow]:
     """The vernietigingsvoorstel: closed cases whose retention end date has been reached."""
     day = today or context.today()
     query = (
         Case.select(Case.id, Case.reference, Case.title, Case.closed_on, Case.retention_end)
-        .where(
-            (Case.phase == Phase.CLOSED.value)
-            & Case.retention_end.is_null(False)
-            & (Case.retention_end <= day)
-        )
+        .where((Case.phase == Phase.CLOSED.value) & passed_where(day))
         .order_by(Case.retention_end, Case.reference)
     )
     return [
@@ -108,7 +128,7 @@ def destroy(case_ids: list[int], *, today: dt.date | None = None) -> DestroyResu
     for case in found:
         if case.phase != Phase.CLOSED.value:
             raise RuleError(f"Casus {case.reference} is niet afgesloten en kan niet worden vernietigd.")
-        if case.retention_end is None or case.retention_end > day:
+        if not passed(case.retention_end, day):
             raise RuleError(
                 f"De bewaartermijn van casus {case.reference} loopt nog tot "
                 f"{dates.format_date(case.retention_end)}."

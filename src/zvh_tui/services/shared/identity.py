@@ -11,24 +11,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from zvh_tui.services.shared import context, text
+from zvh_tui.core import config
+from zvh_tui.services.shared import context
 
 if TYPE_CHECKING:
     from zvh_tui.services.safety.profile import Profile
 
-USER_MAX = 100  # audit_event.user
-ON_BEHALF_MAX = 200  # audit_event.on_behalf_of
+USER_MAX = config.USER_MAX  # audit_event.user
+ON_BEHALF_MAX = config.ON_BEHALF_MAX  # audit_event.on_behalf_of
 DEMO_USER = "Sanne de Wit (demo)"
 DEMO_ON_BEHALF = "Zorg- en Veiligheidshuis Noordwaarde (demo)"
 
 
 def check_user(value: object) -> str:
-    """The user's name as typed (may be empty: then the login name is used)."""
-    return text.line(value, "Uw naam", field="user", max_length=USER_MAX)
+    """The user's name as typed (may be empty: then the login name is used); the rule is
+    `core.config.check_user`, which the settings file is checked with too."""
+    return config.check_user(value)
 
 
 def check_on_behalf_of(value: object) -> str:
-    return text.line(value, "Namens", field="on_behalf_of", max_length=ON_BEHALF_MAX)
+    return config.check_on_behalf_of(value)
 
 
 def apply(profile: Profile) -> None:

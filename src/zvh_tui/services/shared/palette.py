@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases.case_list import fts_query
 from zvh_tui.services.partners import partner_overview
-from zvh_tui.services.partners.partner_overview import fold
+from zvh_tui.services.shared.fold import fold
 from zvh_tui.store import search
 from zvh_tui.store.models import Partner
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.services.shared.plurals import number
 
 LINE_MAX = 200
 TEXT_MAX = 20_000
@@ -126,7 +127,7 @@ def block(
         raise ValidationError(f"{label} is verplicht.", field=field)
     if len(text) > max_length:
         raise ValidationError(
-            f"{label} is te lang ({len(text):,} tekens; hoogstens {max_length:,}).".replace(",", "."),
+            f"{label} is te lang ({number(len(text))} tekens; hoogstens {number(max_length)}).",
             field=field,
         )
     for ch in text:
