@@ -24,9 +24,9 @@ import pytest
 # Shared test helpers and fixture modules (imported by the conftest.py of each folder).
 sys.path.insert(0, str(Path(__file__).with_name("kits")))
 
-from zvh_tui.services.safety.profile import Profile  # noqa: E402
-from zvh_tui.services.shared import context, disclosure  # noqa: E402
-from zvh_tui.store import models  # noqa: E402
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import context, disclosure
+from zvh_tui.store import models
 
 TEST_PASSPHRASE = "test-wachtwoord-1"
 

@@ -422,7 +422,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         running = backup.running()  # the automatic one after unlock: finished before closing
         try:
             needed = backup.changed_since_last_backup()
-        except Exception:  # noqa: BLE001 - a quit must always work
+        except Exception:  # a quit must always work
             needed = False
         if not needed and not running:
             self.exit()

@@ -85,7 +85,7 @@ def _unlocked(app: ZvhApp) -> bool:
     return bool(app.profile.unlocked)
 
 
-async def read(app: ZvhApp, function: Callable[..., T], *args: Any) -> T | None:  # noqa: ANN401
+async def read(app: ZvhApp, function: Callable[..., T], *args: Any) -> T | None:
     """Run a read function in a thread with its own connection; None when it cannot run now
     (locked, or locked half-way) or fails (logged by error id only, never the query)."""
     if not _unlocked(app):
@@ -99,7 +99,7 @@ async def read(app: ZvhApp, function: Callable[..., T], *args: Any) -> T | None:
         return await asyncio.to_thread(job)  # awaited by the palette's own worker: no message
     except StoreClosing:  # locked half-way
         return None
-    except Exception as error:  # noqa: BLE001 - a palette search never crashes the app
+    except Exception as error:  # a palette search never crashes the app
         if _unlocked(app):
             crash.report(error, app.crash_log_file)
         return None
@@ -249,7 +249,7 @@ class CaseCommands(_ZvhProvider):
 class PartnerCommands(_ZvhProvider):
     """Ketenpartners by organisation or contact person; Enter opens the partner page."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._index: list | None = None  # the roster, read once per opening of the palette
 

@@ -106,7 +106,7 @@ class TypeAheadMixin(App):  # type: ignore[type-arg]
         """Nothing queued anywhere on the screen, and a newly opened screen has its cursor."""
         try:
             screen = self.screen
-        except Exception:  # noqa: BLE001 - no screen yet (starting) or any more (stopping)
+        except Exception:  # no screen yet (starting) or any more (stopping)
             return True
         if screen is not self._key_screen and screen.focused is None and (
             not screen.is_mounted or screen.focus_chain

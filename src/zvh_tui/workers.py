@@ -103,7 +103,7 @@ def thread_worker(
                             result = method(node, *args, **kwargs)
                     else:
                         result = method(node, *args, **kwargs)
-                except Exception as error:  # noqa: BLE001 - told by the app, never a crash
+                except Exception as error:  # told by the app, never a crash
                     result = WorkerFailed(error, group, title, hint)
                 post(node, app, result)
 
@@ -135,7 +135,7 @@ def dialog_worker(
             async def job() -> None:
                 try:
                     await method(node, *args, **kwargs)
-                except Exception as error:  # noqa: BLE001 - told by the app, never a crash
+                except Exception as error:  # told by the app, never a crash
                     post(node, app, WorkerFailed(error, group, title, hint))
 
             return node.run_worker(job, name=method.__name__, group=group,

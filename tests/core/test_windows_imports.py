@@ -49,7 +49,7 @@ def test_every_module_imports_without_posix_only_modules() -> None:
     assert [line for line in failed if line] == []
 
 
-def test_the_profile_lock_works_without_fcntl(tmp_path) -> None:  # noqa: ANN001
+def test_the_profile_lock_works_without_fcntl(tmp_path) -> None:
     """filelock falls back to another lock without fcntl; two holders still exclude each other."""
     script = textwrap.dedent(
         f"""

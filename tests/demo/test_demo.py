@@ -38,7 +38,7 @@ from zvh_tui.store.models import (
 OPEN = (ActionStatus.OPEN.value, ActionStatus.BUSY.value)
 
 
-def live_actions():  # noqa: ANN201 - a query
+def live_actions():  # a query
     """Actions in the current (not superseded) plan versions of open cases."""
     return (
         Action.select(Action, Plan)

@@ -30,7 +30,7 @@ def names_of(case: Case) -> list[str]:
     return [person.name for person, _ in cases.persons_of(case)]
 
 
-def walk(value: object, path: str = ""):  # noqa: ANN201 - a generator of (path, value)
+def walk(value: object, path: str = ""):  # a generator of (path, value)
     if isinstance(value, dict):
         for key, item in value.items():
             yield from walk(item, f"{path}.{key}")

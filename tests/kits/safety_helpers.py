@@ -82,20 +82,20 @@ def own_partner() -> Partner:
 
 # -- every row of every table ---------------------------------------------------------------------
 
-def user_tables(conn) -> list[str]:  # noqa: ANN001 - a Peewee database or sqlcipher3 connection
+def user_tables(conn) -> list[str]:  # a Peewee database or sqlcipher3 connection
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
     return [r[0] for r in rows]
 
 
-def dump(conn) -> dict[str, list[tuple]]:  # noqa: ANN001
+def dump(conn) -> dict[str, list[tuple]]:
     """Every row of every table (FTS shadow tables included), in rowid order."""
     out: dict[str, list[tuple]] = {}
     for table in user_tables(conn):
         try:
             rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
-        except Exception:  # noqa: BLE001 - WITHOUT ROWID shadow tables
+        except Exception:  # WITHOUT ROWID shadow tables
             rows = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
         out[table] = [tuple(r) for r in rows]
     return out
@@ -104,7 +104,7 @@ def dump(conn) -> dict[str, list[tuple]]:  # noqa: ANN001
 class OpenDb:
     """The database the models are bound to, with the `execute(sql)` of a plain connection."""
 
-    def execute(self, sql: str, params: tuple = ()):  # noqa: ANN201
+    def execute(self, sql: str, params: tuple = ()):
         return db.execute_sql(sql, params)
 
 
@@ -210,7 +210,7 @@ def fts_terms() -> set[str]:
 from uikit import screen_text, wait_for  # noqa: E402,F401 - one copy for all screen tests
 
 
-async def enter_passphrase(pilot, passphrase: str) -> None:  # noqa: ANN001 - a textual Pilot
+async def enter_passphrase(pilot, passphrase: str) -> None:  # a textual Pilot
     """On the unlock screen: once the field has the cursor, fill it and press Enter."""
     from textual.widgets import Input
 

@@ -35,36 +35,36 @@ sizes = pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 
 
 @sizes
-def test_case_list(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_case_list(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:
     assert snap_compare(ZvhApp(profile), terminal_size=size, run_before=ready_case_list)
 
 
 @sizes
-def test_dossier(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_dossier(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:
     assert snap_compare(ZvhApp(profile), terminal_size=size,
                         run_before=ready_dossier(world.plan_case.id))
 
 
 @sizes
-def test_plan_editor(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_plan_editor(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:
     assert snap_compare(ZvhApp(profile), terminal_size=size,
                         run_before=ready_plan_editor(world.plan_case.id))
 
 
 @sizes
-def test_partner_roster(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_partner_roster(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:
     assert snap_compare(ZvhApp(profile), terminal_size=size, run_before=ready_partner_roster)
 
 
 @sizes
-def test_unlock(snap_compare, profile: Profile, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_unlock(snap_compare, profile: Profile, size: tuple[int, int]) -> None:
     """An existing profile, locked: 'Profiel vergrendeld' with one passphrase field."""
     profile.lock()
     assert snap_compare(ZvhApp(profile), terminal_size=size, run_before=ready_unlock)
 
 
 @sizes
-def test_unlock_new_profile(snap_compare, profile_dir: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_unlock_new_profile(snap_compare, profile_dir: Path, size: tuple[int, int]) -> None:
     """First run: 'Nieuw profiel' with the passphrase twice and the name (fits in 80x24)."""
     assert snap_compare(ZvhApp(Profile.from_dir(profile_dir)), terminal_size=size,
                         run_before=ready_unlock)

@@ -324,7 +324,7 @@ def test_a_second_thread_opens_its_own_keyed_connection(make_store, tmp_path: Pa
                 second.database.execute_sql("INSERT INTO t VALUES ('uit de worker')")
             finally:
                 second.close()
-        except Exception as exc:  # noqa: BLE001 - reported to the test thread below
+        except Exception as exc:  # reported to the test thread below
             results["error"] = exc
 
     main_conn = store.database.connection()

@@ -47,14 +47,14 @@ def pick_case(data: Path) -> tuple[str, str]:
         profile.close()
 
 
-def unlock(tmux) -> str:  # noqa: ANN001
+def unlock(tmux) -> str:
     tmux.wait_for("Profiel vergrendeld")
     tmux.type(PASSPHRASE)
     tmux.send_keys("Enter")
     return tmux.wait_for("casussen")
 
 
-def find_and_open(tmux, part: str, reference: str) -> str:  # noqa: ANN001
+def find_and_open(tmux, part: str, reference: str) -> str:
     tmux.type("/")
     tmux.type(part)
     tmux.wait_for(f"Zoeken:  {part}")

@@ -57,7 +57,7 @@ def _wait_stored_name(data: Path, name: str, timeout: float = 30.0) -> None:
     raise AssertionError(f"het concept werd niet bewaard binnen {timeout} s (nu: {stored!r})")
 
 
-def _open_form(tmux) -> str:  # noqa: ANN001
+def _open_form(tmux) -> str:
     tmux.wait_for("Nog geen casussen")
     time.sleep(0.3)  # a person looks before typing
     tmux.send_keys("n")
@@ -66,7 +66,7 @@ def _open_form(tmux) -> str:  # noqa: ANN001
     return screen
 
 
-def test_kill_9_after_a_pause_keeps_the_aanmelding(tmux, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_kill_9_after_a_pause_keeps_the_aanmelding(tmux, tmp_path: Path, monkeypatch) -> None:
     data = tmp_path / "profiel"
     monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
     profile = Profile.from_dir(data)

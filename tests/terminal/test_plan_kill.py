@@ -93,7 +93,7 @@ def _wait_stored_opgave(data: Path, text: str, timeout: float = 30.0) -> None:
     raise AssertionError(f"de opgave werd niet opgeslagen binnen {timeout} s (nu: {stored!r})")
 
 
-def _open_plan(tmux, reference: str) -> str:  # noqa: ANN001
+def _open_plan(tmux, reference: str) -> str:
     """From the case list to the plan editor, as a user: Enter on the case, then p."""
     tmux.wait_for(reference)
     tmux.send_keys("Enter")  # the case list opens the dossier of the selected (only open) case
@@ -106,7 +106,7 @@ def _open_plan(tmux, reference: str) -> str:  # noqa: ANN001
     return screen
 
 
-def test_kill_9_while_typing_loses_no_committed_action(tmux, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_kill_9_while_typing_loses_no_committed_action(tmux, tmp_path: Path, monkeypatch) -> None:
     data = tmp_path / "profiel"
     reference = _make_profile(data, monkeypatch)
     env = {"ZVH_PASSPHRASE": PASSPHRASE}

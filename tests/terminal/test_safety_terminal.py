@@ -24,7 +24,7 @@ def _backups(data: Path) -> list[Path]:
 
 
 def test_backup_at_unlock_settings_and_kill_9(
-    tmux, tmp_path: Path, zvh_command: Path, zvh_env: dict[str, str]  # noqa: ANN001
+    tmux, tmp_path: Path, zvh_command: Path, zvh_env: dict[str, str]
 ) -> None:
     data = tmp_path / "profiel"
     assert _zvh(zvh_command, zvh_env, "--data-dir", str(data), "demo").returncode == 0

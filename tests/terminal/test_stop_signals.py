@@ -42,7 +42,7 @@ def _gone(pid: int, timeout: float = 20.0) -> None:
 
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
 def test_stop_signal_saves_the_field_being_typed_and_locks(
-    tmux, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str  # noqa: ANN001
+    tmux, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     data = tmp_path / "profiel"
     reference = _make_profile(data, monkeypatch)

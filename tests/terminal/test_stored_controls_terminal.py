@@ -53,7 +53,7 @@ def planted_profile(data: Path) -> str:
     return reference
 
 
-def test_planted_control_characters_never_drive_the_terminal(tmux, tmp_path: Path) -> None:  # noqa: ANN001
+def test_planted_control_characters_never_drive_the_terminal(tmux, tmp_path: Path) -> None:
     data = tmp_path / "profiel"
     reference = planted_profile(data)
     tmux.config.write_text(tmux.config.read_text(encoding="utf-8") + "set -g set-clipboard on\n",
@@ -85,7 +85,7 @@ def test_planted_control_characters_never_drive_the_terminal(tmux, tmp_path: Pat
     assert tmux._tmux("list-buffers", check=False).stdout == ""
 
 
-def test_a_paste_goes_in_exactly_or_is_refused(tmux, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_paste_goes_in_exactly_or_is_refused(tmux, tmp_path: Path) -> None:
     """tmux pastes with the bracketed-paste markers (`paste-buffer -p`), as a terminal does."""
     data = tmp_path / "profiel"
     reference = planted_profile(data)

@@ -30,12 +30,12 @@ def profile_with_a_case(data: Path) -> str:
         profile.close()
 
 
-def styled(tmux) -> str:  # noqa: ANN001
+def styled(tmux) -> str:
     """The screen with its colours and styles (the focused field looks different)."""
     return tmux._tmux("capture-pane", "-p", "-e", "-t", "zvh").stdout
 
 
-def next_field(tmux, timeout: float = 10.0) -> None:  # noqa: ANN001
+def next_field(tmux, timeout: float = 10.0) -> None:
     """Tab, and wait until the screen shows the focus moved, before typing on: typed-ahead
     keys right after a focus change are issue 11 item 6, not what this test is about."""
     before = styled(tmux)
@@ -47,7 +47,7 @@ def next_field(tmux, timeout: float = 10.0) -> None:  # noqa: ANN001
         time.sleep(0.02)
 
 
-def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:  # noqa: ANN001
+def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:
     data = tmp_path / "profiel"
     reference = profile_with_a_case(data)
     tmux.start("--data-dir", str(data), size=(80, 24))

@@ -19,7 +19,7 @@ from zvh_tui.store.models import Case
 pytestmark = pytest.mark.terminal
 
 
-def test_keys_sent_in_one_go_fill_the_right_fields(tmux, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_keys_sent_in_one_go_fill_the_right_fields(tmux, tmp_path: Path, monkeypatch) -> None:
     data = tmp_path / "profiel"
     reference = _make_profile(data, monkeypatch)
     tmux.start("--data-dir", str(data), env={"ZVH_PASSPHRASE": PASSPHRASE})

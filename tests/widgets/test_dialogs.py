@@ -100,7 +100,7 @@ async def test_choice_enter_chooses_escape_chooses_nothing() -> None:
     assert await _answer(make, "escape") is None
 
 
-async def test_path_enter_confirms_escape_cancels(tmp_path) -> None:  # noqa: ANN001
+async def test_path_enter_confirms_escape_cancels(tmp_path) -> None:
     target = tmp_path / "lijst.csv"
     assert await _answer(lambda: PathDialog("Inlezen", "Welk bestand?", str(target)), "enter") == str(target)
     assert await _answer(lambda: PathDialog("Inlezen", "Welk bestand?", str(target)), "escape") is None

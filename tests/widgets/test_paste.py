@@ -102,7 +102,7 @@ def test_the_paste_survives_every_cut_between_two_reads() -> None:
 # -- in the app ---------------------------------------------------------------------------------
 
 
-async def paste(pilot, text: str) -> None:  # noqa: ANN001
+async def paste(pilot, text: str) -> None:
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 

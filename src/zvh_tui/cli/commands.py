@@ -768,7 +768,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception as error:  # noqa: BLE001 - the safe crash policy, no traceback
+    except Exception as error:  # the safe crash policy, no traceback
         print(crash.user_message(crash.report(error, log_file)), file=sys.stderr)
         return EXIT_CRASH
     finally:
@@ -792,5 +792,5 @@ def _pipe_closed() -> int:
 def _close(profile: Profile, log_file: Path | None) -> None:
     try:
         profile.close()
-    except Exception as error:  # noqa: BLE001 - closing must not print a traceback
+    except Exception as error:  # closing must not print a traceback
         print(crash.user_message(crash.report(error, log_file)), file=sys.stderr)

@@ -54,7 +54,7 @@ class Settings:
             return self.user
         try:
             return getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name in some containers
+        except Exception:  # no login name in some containers
             return "onbekend"
 
     def validate(self) -> None:

@@ -32,7 +32,7 @@ class _QuietFileHandler(logging.FileHandler):
     """A log file that fails in silence: a full or read-only disk must not make Python print
     "--- Logging error ---" with a traceback on the terminal (issue 10.6)."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:  # logging's name
         pass
 
     def flush(self) -> None:
@@ -158,7 +158,7 @@ def report(error: BaseException, log_file: Path | None = None) -> str:
     try:
         setup_logging(log_file)
         logging.getLogger(f"{LOGGER_NAME}.crash").error(describe(error, error_id))
-    except Exception:  # noqa: BLE001 - reporting a crash must not crash
+    except Exception:  # reporting a crash must not crash
         pass
     return error_id
 

@@ -41,7 +41,7 @@ def _seconds(value: float) -> str:
     return f"{value:.1f} s".replace(".", ",")
 
 
-def _max_id(model) -> int:  # noqa: ANN001
+def _max_id(model) -> int:
     return model.select(fn.MAX(model.id)).scalar() or 0
 
 

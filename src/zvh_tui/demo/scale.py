@@ -89,7 +89,7 @@ def load_scale(count: int, progress: Progress | None = None) -> str:
     return _ScaleGenerator(int(count), progress).build()
 
 
-def _insert(model, rows: list[Row]) -> None:  # noqa: ANN001
+def _insert(model, rows: list[Row]) -> None:
     """insert_many by field name, in batches that stay under SQLite's limit of bound variables.
 
     Every row must name the same fields of `model`: an unknown or a missing name fails here,

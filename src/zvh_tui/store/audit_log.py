@@ -47,7 +47,7 @@ def append(build: Callable[[int, str], AuditEvent], genesis: str,
         return row
 
 
-def append_raw(conn, values: dict[str, object], link: Callable[[int, str], str],  # noqa: ANN001
+def append_raw(conn, values: dict[str, object], link: Callable[[int, str], str],
                genesis: str) -> tuple[int, str]:
     """Append one event through a plain sqlcipher3 connection, inside its transaction.
 
@@ -69,7 +69,7 @@ def hash_of(run: Run, event_id: int) -> str | None:
     return None if row is None else row[0]
 
 
-def carry_over(source, target) -> int | None:  # noqa: ANN001 - plain sqlcipher3 connections
+def carry_over(source, target) -> int | None:  # plain sqlcipher3 connections
     """Append to `target`'s log the events `source` has after `target`'s newest one, when both
     hold the same chain up to there (a restored backup and the database it replaces); with
     them the chain marker when `target` has none. How many were carried; None when `target`'s

@@ -203,7 +203,7 @@ class _UsingContext(ConnectionContext):
             self.db._end_use()
             raise
 
-    def __exit__(self, exc_type, exc_val, exc_tb) -> None:  # noqa: ANN001
+    def __exit__(self, exc_type, exc_val, exc_tb) -> None:
         try:
             super().__exit__(exc_type, exc_val, exc_tb)  # closes this thread's own connection
         finally:
@@ -230,7 +230,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
         self._closing = False
         super().__init__(database, passphrase="unused", **kwargs)
 
-    def open_connection(self):  # noqa: ANN202 - Peewee's hook, through compat.peewee
+    def open_connection(self):  # Peewee's hook, through compat.peewee
         params = dict(self.connect_params)
         params.pop("passphrase", None)
         conn = sqlcipher.connect(self.database, isolation_level=None, **params)
@@ -244,7 +244,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
             self._connections[conn] = threading.current_thread()
         return conn
 
-    def close_connection(self, conn) -> None:  # noqa: ANN001 - in the connection's own thread
+    def close_connection(self, conn) -> None:  # in the connection's own thread
         with self._changed:
             ours = self._connections.pop(conn, None) is not None
         if ours:  # not yet closed by close_all (a thread that had stopped using it)
@@ -286,7 +286,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
         return self._closing
 
     @contextmanager
-    def interruptible(self, conn) -> Iterator[None]:  # noqa: ANN001 - a sqlcipher3 connection
+    def interruptible(self, conn) -> Iterator[None]:  # a sqlcipher3 connection
         """While inside, a close interrupts what `conn` runs (SQLite's thread-safe
         `sqlite3_interrupt`). `conn` must stay open until the end: the caller closes it after."""
         with self._changed:
@@ -309,7 +309,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
             for conn in self._interruptible:
                 try:
                     conn.interrupt()
-                except Exception:  # noqa: BLE001, S112 - nothing runs on it any more
+                except Exception:  # S112 - nothing runs on it any more
                     continue
             while True:
                 others = [t for t in self._users if t is not me and t.is_alive()]
@@ -336,7 +336,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
             try:
                 conn.close()
                 closed += 1
-            except Exception:  # noqa: BLE001, S112 - it was not usable any more
+            except Exception:  # S112 - it was not usable any more
                 continue
         return closed
 
@@ -350,7 +350,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
     # A full disk (or `max_page_count`) makes SQLite roll the whole transaction back by itself;
     # Peewee's own ROLLBACK then fails with "no transaction is active" and hides the real cause.
     # Here the cause becomes one clear StoreError and the rollback of nothing is skipped.
-    def execute_sql(self, sql, params=None):  # noqa: ANN001, ANN201 - Peewee's signature
+    def execute_sql(self, sql, params=None):  # ANN201 - Peewee's signature
         if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
             return self.cursor()
         try:
@@ -359,21 +359,21 @@ class KeyedDatabase(HookedSqlCipherDatabase):
             _raise_if_full(exc, self.database)
             raise
 
-    def begin(self, lock_type=None):  # noqa: ANN001, ANN201 - Peewee's signature
+    def begin(self, lock_type=None):  # ANN201 - Peewee's signature
         try:
             return super().begin(lock_type)
         except (DatabaseError, OperationalError) as exc:
             _raise_if_full(exc, self.database)
             raise
 
-    def commit(self):  # noqa: ANN201 - Peewee's signature
+    def commit(self):  # Peewee's signature
         try:
             return super().commit()
         except (DatabaseError, OperationalError) as exc:
             _raise_if_full(exc, self.database)
             raise
 
-    def rollback(self):  # noqa: ANN201 - Peewee's signature
+    def rollback(self):  # Peewee's signature
         if not self.is_closed() and not self._in_transaction():
             return None  # SQLite already rolled back (disk full, I/O error)
         return super().rollback()

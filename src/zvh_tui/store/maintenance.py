@@ -58,7 +58,7 @@ def table_names(run: Run) -> set[str]:
 
 
 @contextmanager
-def write_transaction(conn) -> Iterator[None]:  # noqa: ANN001 - a sqlcipher3 connection
+def write_transaction(conn) -> Iterator[None]:  # a sqlcipher3 connection
     """One write transaction on a plain connection (`BEGIN IMMEDIATE`: no other writer gets
     in between), committed at the end; on an error it is left to the connection's close."""
     conn.execute("BEGIN IMMEDIATE")
@@ -81,13 +81,13 @@ def scrub() -> None:
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def vacuum_into(conn, target: Path) -> None:  # noqa: ANN001 - a sqlcipher3 connection
+def vacuum_into(conn, target: Path) -> None:  # a sqlcipher3 connection
     """A consistent, compact copy of the database into the (empty) file `target`, encrypted
     with the same key."""
     conn.execute("VACUUM INTO ?", (str(target),))
 
 
-def _counts(conn, schema: str) -> dict[str, int]:  # noqa: ANN001 - a sqlcipher3 connection
+def _counts(conn, schema: str) -> dict[str, int]:  # a sqlcipher3 connection
     """Rows per table; FTS5 tables through their shadow tables (a virtual table made by
     `sqlcipher_export` only opens on a new connection)."""
     tables = [
@@ -125,7 +125,7 @@ def export_rekeyed(source: Path, key: str, target: Path, target_key: str) -> Non
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except ZvhError:
         raise
-    except Exception:  # noqa: BLE001
+    except Exception:
         raise StoreError("De versleutelde kopie kon niet worden gemaakt; er is niets gewijzigd.") from None
     finally:
         conn.close()

@@ -43,7 +43,7 @@ class _StoreProxy(DatabaseProxy):
     inside it counts as using the database, so a lock waits for it), and it keeps that database
     to its end even when the profile is locked meanwhile."""
 
-    def connection_context(self):  # noqa: ANN201 - Peewee's signature
+    def connection_context(self):  # Peewee's signature
         if self.obj is None:
             raise AttributeError("Cannot use uninitialized Proxy.")
         return self.obj.connection_context()

@@ -185,7 +185,7 @@ class DraftForm:
             values = self.draft_values()
         except NoMatches:  # fields already taken down: the last check's values
             values = self._draft_seen
-        except Exception as error:  # noqa: BLE001 - a lock or quit must always go on
+        except Exception as error:  # a lock or quit must always go on
             self._draft_problem(error)
             values = self._draft_seen
         if values is not None:
@@ -203,7 +203,7 @@ class DraftForm:
             return
         try:
             drafts.discard(key)
-        except Exception as error:  # noqa: BLE001 - the form's own work is done; never a crash
+        except Exception as error:  # the form's own work is done; never a crash
             self._draft_problem(error)
 
     # -- the life of a form -----------------------------------------------------------------------
@@ -215,7 +215,7 @@ class DraftForm:
         self._draft_saved = self._draft_pristine
         try:
             found = drafts.load(key)
-        except Exception as error:  # noqa: BLE001 - a form opens even when its draft cannot be read
+        except Exception as error:  # a form opens even when its draft cannot be read
             found = None
             self._draft_problem(error)
         if found:
@@ -233,7 +233,7 @@ class DraftForm:
     def on_screen_suspend(self) -> None:
         self.draft_save_now()
 
-    def remove(self):  # noqa: ANN201 - Widget.remove's own signature
+    def remove(self):  # Widget.remove's own signature
         """Closed (dismiss, pop) or taken down by a lock: what is typed is saved first."""
         self.draft_save_now()
         self._draft_closed = True
@@ -280,7 +280,7 @@ class DraftForm:
                 drafts.discard(key)  # erased back to an untouched form: nothing to keep
             else:
                 drafts.save(key, values, case_id=self.draft_case_id())
-        except Exception as error:  # noqa: BLE001 - a failed draft never takes the form down
+        except Exception as error:  # a failed draft never takes the form down
             self._draft_problem(error)
             return
         self._draft_saved = values
@@ -293,7 +293,7 @@ class DraftForm:
         self._draft_failed_told = True
         try:
             app = self.app  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001 - no app any more (ending)
+        except Exception:  # no app any more (ending)
             return
         if isinstance(error, ZvhError):
             message = f"{DRAFT_FAILED}: {error}"
@@ -302,7 +302,7 @@ class DraftForm:
             message = f"{DRAFT_FAILED} (foutcode {code})."
         try:
             app.notify(message, severity="warning", markup=False)
-        except Exception:  # noqa: BLE001 - ending
+        except Exception:  # ending
             pass
 
 

@@ -32,7 +32,7 @@ def _clean(segments: list[Segment]) -> list[Segment]:
     ]
 
 
-def _guarded_render(self: Strip, console) -> str:  # noqa: ANN001 - rich.console.Console
+def _guarded_render(self: Strip, console) -> str:  # rich.console.Console
     if not strip_is_rendered(self) and CONTROL_CHARS.search(
         "".join([text for text, _, control in strip_segments(self) if control is None])
     ):

@@ -20,7 +20,7 @@ from zvh_tui.services.shared.text import visible
 class SafeText(Text):
     """A `Text` whose text, as given and as appended, shows control characters as symbols."""
 
-    def __init__(self, text: str = "", style: str | Style = "", **kwargs: Any) -> None:  # noqa: ANN401
+    def __init__(self, text: str = "", style: str | Style = "", **kwargs: Any) -> None:
         super().__init__(visible(text, multiline=True), style, **kwargs)
 
     def append(self, text: str | Text, style: str | Style | None = None) -> SafeText:

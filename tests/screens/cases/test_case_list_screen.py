@@ -24,7 +24,7 @@ def shown(screen: CaseListScreen) -> list[str]:
     return [row.reference for row in screen.query_one(CaseTable).rows]
 
 
-async def test_empty_state_says_what_to_do(profile, make_app) -> None:  # noqa: ANN001
+async def test_empty_state_says_what_to_do(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         await list_ready(pilot)
         text = screen_text(pilot.app)
@@ -36,7 +36,7 @@ async def test_empty_state_says_what_to_do(profile, make_app) -> None:  # noqa: 
         assert "niet in dit profiel" in flat
 
 
-async def test_on_the_projector_switch_the_list_shows_initials(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_on_the_projector_switch_the_list_shows_initials(world: World, profile, make_app) -> None:
     """Projector mode (next issue) flips `disclosure.set_screen`: the list shows no full name."""
     disclosure.set_screen(disclosure.Disclosure.MEETING)  # the root conftest sets FULL again
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
@@ -48,7 +48,7 @@ async def test_on_the_projector_switch_the_list_shows_initials(world: World, pro
             assert name not in text, name
 
 
-def test_demo_hint_names_the_command_as_it_was_started(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_demo_hint_names_the_command_as_it_was_started(tmp_path, monkeypatch) -> None:
     """`.venv/bin/zvh` when it is not on the PATH; `zvh` when it is; never the real profile."""
     script = tmp_path / "venv" / "bin" / "zvh"
     script.parent.mkdir(parents=True)
@@ -63,7 +63,7 @@ def test_demo_hint_names_the_command_as_it_was_started(tmp_path, monkeypatch) ->
     assert "--data-dir" in demo_hint() and demo_hint().count("--data-dir") == 2
 
 
-async def test_rows_and_count(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_rows_and_count(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         text = screen_text(pilot.app)
@@ -74,7 +74,7 @@ async def test_rows_and_count(world: World, profile, make_app) -> None:  # noqa:
         assert len(shown(screen)) == 6
 
 
-async def test_search_narrows_the_list_and_the_count(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_search_narrows_the_list_and_the_count(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         await pilot.press("slash", *"fatima")
@@ -89,7 +89,7 @@ async def test_search_narrows_the_list_and_the_count(world: World, profile, make
         await wait_for(pilot, lambda: len(shown(screen)) == 6)
 
 
-async def test_each_quick_filter(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_each_quick_filter(world: World, profile, make_app) -> None:
     expected = {
         "1": world.overdue, "2": world.no_director, "3": world.no_plan, "4": world.stagnating,
         "5": world.informed_review, "6": world.retention_passed,
@@ -104,7 +104,7 @@ async def test_each_quick_filter(world: World, profile, make_app) -> None:  # no
             await wait_for(pilot, lambda: len(shown(screen)) == 6)
 
 
-async def test_closed_cases_one_key_away(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_closed_cases_one_key_away(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         assert world.retention_passed.reference not in shown(screen)
@@ -116,7 +116,7 @@ async def test_closed_cases_one_key_away(world: World, profile, make_app) -> Non
         await wait_for(pilot, lambda: world.retention_passed.reference not in shown(screen))
 
 
-async def test_phase_filter_cycles(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_phase_filter_cycles(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         await pilot.press("f")  # Aanmelding
@@ -128,7 +128,7 @@ async def test_phase_filter_cycles(world: World, profile, make_app) -> None:  # 
         await wait_for(pilot, lambda: shown(screen) == [world.no_director.reference])
 
 
-async def test_sort_menu_picks_a_column_by_its_letter_and_s_reverses(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_sort_menu_picks_a_column_by_its_letter_and_s_reverses(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         await pilot.press("s")
@@ -148,7 +148,7 @@ async def test_sort_menu_picks_a_column_by_its_letter_and_s_reverses(world: Worl
         assert "Naam / alias ▼" in screen_text(pilot.app)
 
 
-async def test_attention_columns_sort_worst_first(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_attention_columns_sort_worst_first(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         await pilot.press("s", "l")  # Laat: the case with overdue actions on top
@@ -166,7 +166,7 @@ async def test_attention_columns_sort_worst_first(world: World, profile, make_ap
 
 
 @pytest.mark.parametrize("width", [80, 100, 120, 160])
-async def test_sort_marker_never_hides_a_header(width: int, world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_sort_marker_never_hides_a_header(width: int, world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(width, 30)) as pilot:
         screen = await list_ready(pilot)
         table = screen.query_one(CaseTable)
@@ -187,7 +187,7 @@ async def test_sort_marker_never_hides_a_header(width: int, world: World, profil
                     assert any(t in header for t in titles), (width, column.code, header)
 
 
-async def test_markup_in_a_title_shows_literally(profile, make_app) -> None:  # noqa: ANN001
+async def test_markup_in_a_title_shows_literally(profile, make_app) -> None:
     make_case("Tess [/b] de [bold]Vries[/bold]", title="Alias [/b][red]x")
     async with make_app(profile).run_test(size=(160, 40)) as pilot:
         await list_ready(pilot)
@@ -195,7 +195,7 @@ async def test_markup_in_a_title_shows_literally(profile, make_app) -> None:  # 
         assert "Alias [/b][red]x" in text
 
 
-async def test_enter_opens_the_dossier_and_escape_comes_back(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_enter_opens_the_dossier_and_escape_comes_back(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         await pilot.press("slash", *"fatima", "enter")  # Enter in the search opens the top case
@@ -206,7 +206,7 @@ async def test_enter_opens_the_dossier_and_escape_comes_back(world: World, profi
         assert shown(screen) == [world.overdue.reference]  # the search is still there
 
 
-async def test_keys_move_the_cursor(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_keys_move_the_cursor(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         table = screen.query_one(CaseTable)
@@ -221,7 +221,7 @@ async def test_keys_move_the_cursor(world: World, profile, make_app) -> None:  #
         assert f"{first.reference}  {first.title}  ·  casusregisseur: geen" in screen_text(pilot.app)
 
 
-async def test_a_click_moves_the_cursor_and_a_second_click_opens_the_dossier(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_a_click_moves_the_cursor_and_a_second_click_opens_the_dossier(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         table = screen.query_one(CaseTable)
@@ -235,7 +235,7 @@ async def test_a_click_moves_the_cursor_and_a_second_click_opens_the_dossier(wor
         assert "Casus " + third.reference in screen_text(pilot.app)
 
 
-async def test_keys_typed_right_after_slash_all_reach_the_search(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_keys_typed_right_after_slash_all_reach_the_search(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         screen = await list_ready(pilot)
         app = pilot.app
@@ -247,7 +247,7 @@ async def test_keys_typed_right_after_slash_all_reach_the_search(world: World, p
 
 
 async def test_a_finished_search_is_audited_once_without_what_was_typed(
-    world: World, profile, make_app  # noqa: ANN001
+    world: World, profile, make_app
 ) -> None:
     from zvh_tui.store.models import AuditEvent
 

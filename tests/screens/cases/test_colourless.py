@@ -53,7 +53,7 @@ def contrast(a: Color, b: Color) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-async def test_high_contrast_theme_is_chosen_in_settings_and_kept(profile) -> None:  # noqa: ANN001
+async def test_high_contrast_theme_is_chosen_in_settings_and_kept(profile) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
         assert HIGH_CONTRAST.name in app.available_themes  # so also in Ctrl+P "Thema"
@@ -82,7 +82,7 @@ async def test_high_contrast_theme_is_chosen_in_settings_and_kept(profile) -> No
         assert again.theme == HIGH_CONTRAST.name  # the next start uses it
 
 
-async def test_case_list_cursor_has_a_mark_and_toasts_leave_the_detail_line(world: World, profile) -> None:  # noqa: ANN001
+async def test_case_list_cursor_has_a_mark_and_toasts_leave_the_detail_line(world: World, profile) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await list_ready(pilot)
@@ -129,7 +129,7 @@ async def test_the_cursor_in_tables_and_lists_is_bold_and_underlined() -> None:
             assert style.bold and style.underline, component
 
 
-async def test_a_toast_over_a_dialog_leaves_its_buttons_free(world: World, profile) -> None:  # noqa: ANN001
+async def test_a_toast_over_a_dialog_leaves_its_buttons_free(world: World, profile) -> None:
     from textual.widgets import Button
 
     from zvh_tui.widgets.dialogs import JournalDialog

@@ -23,7 +23,7 @@ from zvh_tui.widgets.dialogs import (
 )
 
 
-async def open_dossier(pilot, case: Case) -> DossierScreen:  # noqa: ANN001
+async def open_dossier(pilot, case: Case) -> DossierScreen:
     screen = await list_ready(pilot)
     screen.open_case(case.id)
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen) and pilot.app.screen.dossier)
@@ -31,7 +31,7 @@ async def open_dossier(pilot, case: Case) -> DossierScreen:  # noqa: ANN001
     return pilot.app.screen  # type: ignore[return-value]
 
 
-def notifications(app) -> list[str]:  # noqa: ANN001
+def notifications(app) -> list[str]:
     """The messages of the notifications on screen (toasts)."""
     return [n.message for n in app._notifications]
 
@@ -40,7 +40,7 @@ def stored(case: Case) -> Case:
     return Case.get_by_id(case.id)
 
 
-async def test_dossier_shows_the_case_and_audits_the_view(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_dossier_shows_the_case_and_audits_the_view(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 60)) as pilot:
         await open_dossier(pilot, world.overdue)
         text = screen_text(pilot.app)
@@ -55,7 +55,7 @@ async def test_dossier_shows_the_case_and_audits_the_view(world: World, profile,
         assert views.count() == 1
 
 
-async def test_phase_move_refused_shows_the_blocker(profile, make_app) -> None:  # noqa: ANN001
+async def test_phase_move_refused_shows_the_blocker(profile, make_app) -> None:
     case = make_case()
     cases.move_phase(case, "screening")
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
@@ -71,7 +71,7 @@ async def test_phase_move_refused_shows_the_blocker(profile, make_app) -> None: 
         assert stored(case).phase == "screening"
 
 
-async def test_phase_move_allowed_and_back(profile, make_app) -> None:  # noqa: ANN001
+async def test_phase_move_allowed_and_back(profile, make_app) -> None:
     case = make_case()
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         dossier = await open_dossier(pilot, case)
@@ -93,7 +93,7 @@ async def test_phase_move_allowed_and_back(profile, make_app) -> None:  # noqa: 
         await wait_for_text(pilot, "Aanmelding")
 
 
-async def test_journal_entry_shows_in_the_dossier(profile, make_app) -> None:  # noqa: ANN001
+async def test_journal_entry_shows_in_the_dossier(profile, make_app) -> None:
     case = make_case()
     async with make_app(profile).run_test(size=(120, 50)) as pilot:
         await open_dossier(pilot, case)
@@ -113,7 +113,7 @@ async def test_journal_entry_shows_in_the_dossier(profile, make_app) -> None:  #
                                                           case.id)
 
 
-async def test_journal_times_show_on_the_local_clock(amsterdam: str, profile, make_app) -> None:  # noqa: ANN001
+async def test_journal_times_show_on_the_local_clock(amsterdam: str, profile, make_app) -> None:
     """Issue 12.5: a note made at 18:48 in Amsterdam (17:48 UTC, as stored) shows as 18:48."""
     case = make_case()
     winter = journal.add_entry(case, "notitie in de winter")
@@ -128,7 +128,7 @@ async def test_journal_times_show_on_the_local_clock(amsterdam: str, profile, ma
         assert "17:48" not in text and "08:05" not in text  # never the stored UTC
 
 
-async def test_on_the_projector_switch_the_dossier_shows_initials_only(profile, make_app) -> None:  # noqa: ANN001
+async def test_on_the_projector_switch_the_dossier_shows_initials_only(profile, make_app) -> None:
     """The one place projector mode will flip (next issue): no name, day of birth, or number."""
     case = cases.create_case(cases.NewCase(
         persons=[cases.NewPerson(name="Fatima El Fictief", date_of_birth=dt.date(1990, 4, 3))],
@@ -142,7 +142,7 @@ async def test_on_the_projector_switch_the_dossier_shows_initials_only(profile, 
             assert secret not in text, secret
 
 
-async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None:  # noqa: ANN001
+async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None:
     case = make_case()
     async with make_app(profile).run_test(size=(120, 50)) as pilot:
         await open_dossier(pilot, case)
@@ -164,7 +164,7 @@ async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None: 
         assert (row.to_level, row.to_ave, row.decided_by) == ("process", "3", "ketenoverleg")
 
 
-async def test_close_refused_without_retention_setting(profile, make_app) -> None:  # noqa: ANN001
+async def test_close_refused_without_retention_setting(profile, make_app) -> None:
     case = make_case()
     profile.settings.retention_years = None
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
@@ -176,7 +176,7 @@ async def test_close_refused_without_retention_setting(profile, make_app) -> Non
         assert stored(case).phase == "referral"
 
 
-async def test_close_shows_retention_end_then_reopen(profile, make_app) -> None:  # noqa: ANN001
+async def test_close_shows_retention_end_then_reopen(profile, make_app) -> None:
     case = make_case()
     profile.settings.retention_years = 15
     end = cases.retention_end_for(context.today(), 15)
@@ -211,7 +211,7 @@ async def test_close_shows_retention_end_then_reopen(profile, make_app) -> None:
         assert stored(case).retention_end is None
 
 
-async def test_triage_outcome(profile, make_app) -> None:  # noqa: ANN001
+async def test_triage_outcome(profile, make_app) -> None:
     case = make_case()
     async with make_app(profile).run_test(size=(120, 50)) as pilot:
         await open_dossier(pilot, case)
@@ -227,7 +227,7 @@ async def test_triage_outcome(profile, make_app) -> None:  # noqa: ANN001
         assert stored(case).triage_outcome == "refer"
 
 
-async def test_plan_and_participants_say_when_not_available(profile, make_app, monkeypatch) -> None:  # noqa: ANN001
+async def test_plan_and_participants_say_when_not_available(profile, make_app, monkeypatch) -> None:
     case = make_case()
     monkeypatch.setitem(sys.modules, "zvh_tui.screens.plans.plan_editor", None)  # import fails
     monkeypatch.setitem(sys.modules, "zvh_tui.screens.partners.participants", None)
@@ -240,7 +240,7 @@ async def test_plan_and_participants_say_when_not_available(profile, make_app, m
         assert pilot.app.screen is dossier
 
 
-async def test_next_dates_in_the_overview(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_next_dates_in_the_overview(world: World, profile, make_app) -> None:
     from casekit import meeting_for
 
     from zvh_tui.services.plans import versions as plans
@@ -255,7 +255,7 @@ async def test_next_dates_in_the_overview(world: World, profile, make_app) -> No
         assert "Volgende evaluatie: " + dates.format_date(context.today() + dt.timedelta(days=30)) in text
 
 
-async def test_the_next_dossier_shows_the_next_case(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_the_next_dossier_shows_the_next_case(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         first = await open_dossier(pilot, world.overdue)
         await pilot.press("escape")
@@ -268,7 +268,7 @@ async def test_the_next_dossier_shows_the_next_case(world: World, profile, make_
         assert {e.case_id for e in views} == {world.overdue.id, world.no_plan.id}
 
 
-async def test_locking_removes_the_dossier_and_its_data(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_locking_removes_the_dossier_and_its_data(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         dossier = await open_dossier(pilot, world.overdue)
         await pilot.press("ctrl+l")
@@ -278,7 +278,7 @@ async def test_locking_removes_the_dossier_and_its_data(world: World, profile, m
         assert "Fatima" not in screen_text(pilot.app)
 
 
-async def test_d_and_p_open_participants_and_plan_and_come_back(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_d_and_p_open_participants_and_plan_and_come_back(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         dossier = await open_dossier(pilot, world.overdue)
         for key, name in (("d", "ParticipantsScreen"), ("p", "PlanEditorScreen")):
@@ -289,7 +289,7 @@ async def test_d_and_p_open_participants_and_plan_and_come_back(world: World, pr
         assert "Casus " + world.overdue.reference in screen_text(pilot.app)
 
 
-async def test_closing_with_open_actions_warns_and_asks_what_to_do(world: World, profile,  # noqa: ANN001
+async def test_closing_with_open_actions_warns_and_asks_what_to_do(world: World, profile,
                                                                    make_app) -> None:
     profile.settings.retention_years = 15
     case = world.overdue  # its plan has two open actions

@@ -41,7 +41,7 @@ async def unlock(pilot: Pilot, passphrase: str) -> None:
 
 
 async def test_ctrl_l_keeps_the_typed_aanmelding_and_reopening_gives_it_back(
-        profile, make_app, test_passphrase, monkeypatch) -> None:  # noqa: ANN001
+        profile, make_app, test_passphrase, monkeypatch) -> None:
     # No check while typing here: only the lock itself can have saved what was typed.
     monkeypatch.setattr(NewCaseScreen, "DRAFT_CHECK_SECONDS", 3600.0)
     wijkteam = partners.create_partner("Wijkteam Noord", "gemeente", convenant_signed=True)
@@ -99,7 +99,7 @@ async def test_ctrl_l_keeps_the_typed_aanmelding_and_reopening_gives_it_back(
 
 
 async def test_a_pause_in_typing_saves_the_draft_and_erasing_it_removes_it(
-        profile, make_app) -> None:  # noqa: ANN001
+        profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40), notifications=True) as pilot:
         await open_form(pilot)
         assert drafts.load(KEY) is None  # an untouched form keeps no draft
@@ -109,7 +109,7 @@ async def test_a_pause_in_typing_saves_the_draft_and_erasing_it_removes_it(
         await wait_for(pilot, lambda: drafts.load(KEY) is None)  # back to an empty form
 
 
-async def test_throwing_the_aanmelding_away_ends_its_draft(profile, make_app) -> None:  # noqa: ANN001
+async def test_throwing_the_aanmelding_away_ends_its_draft(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40), notifications=True) as pilot:
         form = await open_form(pilot)
         await pilot.press(*"Jan Testmans")
@@ -130,7 +130,7 @@ async def test_throwing_the_aanmelding_away_ends_its_draft(profile, make_app) ->
 
 
 async def test_the_idle_lock_during_the_question_keeps_the_draft(
-        profile, test_passphrase) -> None:  # noqa: ANN001
+        profile, test_passphrase) -> None:
     """Locked while "Aanmelding weggooien?" is asked: a lock is no answer, the text is kept."""
     now = [1000.0]
     app = ZvhApp(profile, clock=lambda: now[0])
@@ -150,7 +150,7 @@ async def test_the_idle_lock_during_the_question_keeps_the_draft(
 
 
 async def test_quitting_with_ctrl_q_keeps_the_draft(profile, make_app, test_passphrase,
-                                                     monkeypatch) -> None:  # noqa: ANN001
+                                                     monkeypatch) -> None:
     """Ctrl+Q with the form open: the typed text is the next start's draft (no check while
     typing here, so only the way out can have saved it)."""
     monkeypatch.setattr(NewCaseScreen, "DRAFT_CHECK_SECONDS", 3600.0)

@@ -20,7 +20,7 @@ def error_at(form: NewCaseScreen, field: str) -> str:
     return "" if line.has_class("-empty") else str(line.render())
 
 
-async def open_form(pilot) -> NewCaseScreen:  # noqa: ANN001
+async def open_form(pilot) -> NewCaseScreen:
     await list_ready(pilot)
     await pilot.press("n")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, NewCaseScreen))
@@ -28,7 +28,7 @@ async def open_form(pilot) -> NewCaseScreen:  # noqa: ANN001
     return pilot.app.screen  # type: ignore[return-value]
 
 
-async def test_bad_input_is_marked_at_the_field_and_kept(profile, make_app) -> None:  # noqa: ANN001
+async def test_bad_input_is_marked_at_the_field_and_kept(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         form = await open_form(pilot)
         # 1. no name
@@ -74,7 +74,7 @@ async def test_bad_input_is_marked_at_the_field_and_kept(profile, make_app) -> N
         assert case.reference in screen_text(pilot.app)
 
 
-async def test_date_input_shows_what_it_read(profile, make_app) -> None:  # noqa: ANN001
+async def test_date_input_shows_what_it_read(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         form = await open_form(pilot)
         received = form.query_one("#received_on", DateInput)
@@ -91,7 +91,7 @@ async def test_date_input_shows_what_it_read(profile, make_app) -> None:  # noqa
         assert received.value == "31-02"
 
 
-async def test_referrer_chosen_with_the_picker(profile, make_app) -> None:  # noqa: ANN001
+async def test_referrer_chosen_with_the_picker(profile, make_app) -> None:
     vt = partners.create_partner("Veilig Thuis Regio")
     contact = partners.add_contact(vt, "Sanne Melder")
     partners.create_partner("Politie Noord")
@@ -113,7 +113,7 @@ async def test_referrer_chosen_with_the_picker(profile, make_app) -> None:  # no
         assert (case.referrer_partner_id, case.referrer_contact_id) == (vt.id, contact.id)
 
 
-async def test_typed_referrer_that_was_not_chosen_is_refused(profile, make_app) -> None:  # noqa: ANN001
+async def test_typed_referrer_that_was_not_chosen_is_refused(profile, make_app) -> None:
     partners.create_partner("Politie Noord")
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         form = await open_form(pilot)
@@ -129,14 +129,14 @@ async def test_typed_referrer_that_was_not_chosen_is_refused(profile, make_app) 
         assert picker.text == "polit"
 
 
-async def test_escape_on_an_empty_form_just_leaves(profile, make_app) -> None:  # noqa: ANN001
+async def test_escape_on_an_empty_form_just_leaves(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         await open_form(pilot)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseListScreen))
 
 
-async def test_escape_with_typed_text_asks_and_keeps_it(profile, make_app) -> None:  # noqa: ANN001
+async def test_escape_with_typed_text_asks_and_keeps_it(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         form = await open_form(pilot)
         await pilot.press(*"Jan", "escape")
@@ -152,7 +152,7 @@ async def test_escape_with_typed_text_asks_and_keeps_it(profile, make_app) -> No
         assert Case.select().count() == 0
 
 
-async def test_more_persons(profile, make_app) -> None:  # noqa: ANN001
+async def test_more_persons(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
         form = await open_form(pilot)
         await pilot.press(*"Moeder Proef", "ctrl+n")

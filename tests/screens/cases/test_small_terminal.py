@@ -62,7 +62,7 @@ def shown_text(widget: Widget) -> str:
     return " ".join(" ".join(lines[y][box.x:box.right] for y in range(box.y, box.bottom)).split())
 
 
-async def tab_through(pilot, dialog: Screen, target: str, limit: int = 25) -> None:  # noqa: ANN001
+async def tab_through(pilot, dialog: Screen, target: str, limit: int = 25) -> None:
     """Tab until `target` (a selector) has focus; every field on the way is fully on screen."""
     app = pilot.app
     wanted = dialog.query_one(target)
@@ -117,7 +117,7 @@ DIALOG_NAMES = ["text", "journal", "triage", "escalate", "close", "confirm", "me
 
 
 @pytest.mark.parametrize("name", DIALOG_NAMES)
-async def test_every_dialog_fits_80x24(name: str, world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_every_dialog_fits_80x24(name: str, world: World, profile, make_app) -> None:
     factory, button = dialogs(world)[name]
     async with make_app(profile).run_test(size=SMALL) as pilot:
         await list_ready(pilot)
@@ -136,7 +136,7 @@ async def test_every_dialog_fits_80x24(name: str, world: World, profile, make_ap
                 assert pilot.app.focused is not None and fully_visible(pilot.app.focused)
 
 
-async def test_choice_dialog_keeps_the_chosen_line_in_view(profile, make_app) -> None:  # noqa: ANN001
+async def test_choice_dialog_keeps_the_chosen_line_in_view(profile, make_app) -> None:
     options = [(f"keuze {n}", n) for n in range(30)]
     async with make_app(profile).run_test(size=SMALL) as pilot:
         await list_ready(pilot)
@@ -150,7 +150,7 @@ async def test_choice_dialog_keeps_the_chosen_line_in_view(profile, make_app) ->
         assert "Escape: annuleren" in screen_text(pilot.app)  # the hint stays at the bottom
 
 
-async def open_dossier(pilot, case) -> DossierScreen:  # noqa: ANN001
+async def open_dossier(pilot, case) -> DossierScreen:
     screen = await list_ready(pilot)
     screen.open_case(case.id)
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen) and pilot.app.screen.dossier)
@@ -158,7 +158,7 @@ async def open_dossier(pilot, case) -> DossierScreen:  # noqa: ANN001
     return pilot.app.screen  # type: ignore[return-value]
 
 
-async def open_escalate(pilot, case) -> Screen:  # noqa: ANN001
+async def open_escalate(pilot, case) -> Screen:
     """The dossier of `case`, then o: the Op- of afschalen dialog."""
     await open_dossier(pilot, case)
     await pilot.press("o")
@@ -166,7 +166,7 @@ async def open_escalate(pilot, case) -> Screen:  # noqa: ANN001
     return pilot.app.screen
 
 
-async def test_escalate_and_close_by_keys_at_80x24_save_what_is_typed(profile, make_app) -> None:  # noqa: ANN001
+async def test_escalate_and_close_by_keys_at_80x24_save_what_is_typed(profile, make_app) -> None:
     """The dialogs named in the issue, opened with their keys: tab to Opslaan and save."""
     profile.settings.retention_years = 15
     case = make_case()
@@ -193,7 +193,7 @@ async def test_escalate_and_close_by_keys_at_80x24_save_what_is_typed(profile, m
         await wait_for(pilot, lambda: cases.get_case(case.id, audit_view=False).phase == "closed")
 
 
-async def test_check_op_bekendheid_by_key_at_80x24(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_check_op_bekendheid_by_key_at_80x24(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=SMALL) as pilot:
         await open_dossier(pilot, world.overdue)
         await pilot.press("d")
@@ -211,7 +211,7 @@ async def test_check_op_bekendheid_by_key_at_80x24(world: World, profile, make_a
         assert row.check_basis == "convenant art. 5"
 
 
-async def test_help_lists_every_key_within_80x24(profile, make_app) -> None:  # noqa: ANN001
+async def test_help_lists_every_key_within_80x24(profile, make_app) -> None:
     async with make_app(profile).run_test(size=SMALL) as pilot:
         await list_ready(pilot)
         await pilot.press("f1")
@@ -227,7 +227,7 @@ async def test_help_lists_every_key_within_80x24(profile, make_app) -> None:  # 
         assert str(last[1]) in screen_text(pilot.app)  # the last key can be scrolled to
 
 
-async def assert_pinned_keys(pilot, where: str) -> None:  # noqa: ANN001
+async def assert_pinned_keys(pilot, where: str) -> None:
     """F1 Help and Ctrl+Q Afsluiten are shown in full on the footer's line."""
     app = pilot.app
     await pilot.pause()
@@ -241,7 +241,7 @@ async def assert_pinned_keys(pilot, where: str) -> None:  # noqa: ANN001
     assert re.search(r"F1 Help\s+\^q (App )?afsluiten", line, re.IGNORECASE), f"{where}: {line!r}"
 
 
-async def test_f1_and_ctrl_q_always_in_the_footer_at_80_columns(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_f1_and_ctrl_q_always_in_the_footer_at_80_columns(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=SMALL) as pilot:
         app = pilot.app
         await list_ready(pilot)
@@ -260,7 +260,7 @@ async def test_f1_and_ctrl_q_always_in_the_footer_at_80_columns(world: World, pr
 
 
 @pytest.mark.parametrize("width", [80, 100])
-async def test_case_list_keeps_laat_and_aandacht(width: int, world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_case_list_keeps_laat_and_aandacht(width: int, world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=(width, 24)) as pilot:
         screen = await list_ready(pilot)
         table = screen.query_one(CaseTable)
@@ -296,7 +296,7 @@ async def test_a_date_error_is_shown_in_full_in_a_narrow_field() -> None:
         assert fully_visible(feedback)
 
 
-async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, make_app) -> None:  # noqa: ANN001
+async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, make_app) -> None:
     case = make_case()
     async with make_app(profile).run_test(size=SMALL) as pilot:
         dialog = await open_escalate(pilot, case)
@@ -310,7 +310,7 @@ async def test_a_refusal_at_its_field_is_scrolled_into_view_at_80x24(profile, ma
         assert fully_visible(dialog.query_one("#dialog-save", Button))
 
 
-async def test_case_list_filter_and_state_lines_wrap_at_80_columns(world: World, profile, make_app) -> None:  # noqa: ANN001
+async def test_case_list_filter_and_state_lines_wrap_at_80_columns(world: World, profile, make_app) -> None:
     async with make_app(profile).run_test(size=SMALL) as pilot:
         screen = await list_ready(pilot)
         await pilot.pause()

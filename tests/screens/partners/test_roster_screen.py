@@ -198,7 +198,7 @@ async def test_f3_opens_the_roster_only_while_unlocked(profile, network, ui) -> 
         assert "Politie" not in ui.text(app)
 
 
-async def test_x_asks_before_deactivating_a_contact_and_reactivates_at_once(profile, network, ui) -> None:  # noqa: ANN001
+async def test_x_asks_before_deactivating_a_contact_and_reactivates_at_once(profile, network, ui) -> None:
     """Issue 11.10: a single letter that changes data asks first (or can be undone)."""
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:

@@ -7,7 +7,7 @@ from test_plan_editor_screen import open_plan
 from zvh_tui.app import ZvhApp
 
 
-async def test_outline_cursor_is_bold_and_underlined(profile, plan_case) -> None:  # noqa: ANN001
+async def test_outline_cursor_is_bold_and_underlined(profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)

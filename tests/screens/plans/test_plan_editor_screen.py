@@ -30,12 +30,12 @@ def outline_text(app: ZvhApp) -> str:
     return "\n".join(row.text.plain for row in editor.outline.rows)
 
 
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+async def type_text(pilot, text: str) -> None:
     """Type like a person: one key per character (sent in one go, then wait once)."""
     await pilot.press(*text)
 
 
-async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:  # noqa: ANN001
+async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:
     await pilot.pause()
     screen = PlanEditorScreen(case_id)
     await app.push_screen(screen)
@@ -43,7 +43,7 @@ async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:  # no
     return screen
 
 
-async def quick_add(pilot, screen: PlanEditorScreen, line: str) -> None:  # noqa: ANN001
+async def quick_add(pilot, screen: PlanEditorScreen, line: str) -> None:
     before = Action.select().count()
     if not screen.quick.has_focus:
         await pilot.press("a")
@@ -53,11 +53,11 @@ async def quick_add(pilot, screen: PlanEditorScreen, line: str) -> None:  # noqa
     await pilot.pause()
 
 
-def current_plan(case) -> Plan:  # noqa: ANN001
+def current_plan(case) -> Plan:
     return plans.current(case)
 
 
-async def select_key(pilot, screen: PlanEditorScreen, key: tuple) -> None:  # noqa: ANN001
+async def select_key(pilot, screen: PlanEditorScreen, key: tuple) -> None:
     """Move the cursor with arrow keys to `key` (as a user would; the presses sent in one go)."""
     screen.outline.focus()
     await pilot.pause()
@@ -70,7 +70,7 @@ async def select_key(pilot, screen: PlanEditorScreen, key: tuple) -> None:  # no
 
 # -- writing a plan by keyboard only --------------------------------------------------------------
 
-async def test_write_a_plan_with_goals_and_actions_by_keyboard_only(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_write_a_plan_with_goals_and_actions_by_keyboard_only(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -130,7 +130,7 @@ async def test_write_a_plan_with_goals_and_actions_by_keyboard_only(profile: Pro
         assert "Opgeslagen" in text
 
 
-async def test_quick_entry_preview_shows_what_will_be_stored(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_quick_entry_preview_shows_what_will_be_stored(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_plan(app, pilot, plan_case.case.id)
@@ -141,7 +141,7 @@ async def test_quick_entry_preview_shows_what_will_be_stored(profile: Profile, p
         assert "→ uitkering regelen · eigenaar: Gemeente Breda / P. Jansen · deadline: ma 07-12-2026" in text
 
 
-async def test_quick_entry_without_owner_asks_and_can_accept_nobody(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_quick_entry_without_owner_asks_and_can_accept_nobody(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -157,7 +157,7 @@ async def test_quick_entry_without_owner_asks_and_can_accept_nobody(profile: Pro
         assert "[niemands taak (geaccepteerd)]" in outline_text(app)
 
 
-async def test_unknown_owner_is_asked_among_the_candidates(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_unknown_owner_is_asked_among_the_candidates(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -171,7 +171,7 @@ async def test_unknown_owner_is_asked_among_the_candidates(profile: Profile, pla
         assert (action.text, action.deadline) == ("schuld bevriezen", TODAY + dt.timedelta(days=1))
 
 
-async def test_unreadable_deadline_opens_the_deadline_field(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_unreadable_deadline_opens_the_deadline_field(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -186,7 +186,7 @@ async def test_unreadable_deadline_opens_the_deadline_field(profile: Profile, pl
 
 # -- rules visible and refusals explained ------------------------------------------------------------
 
-async def test_adopt_refused_with_the_list_then_allowed(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_adopt_refused_with_the_list_then_allowed(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -221,7 +221,7 @@ async def test_adopt_refused_with_the_list_then_allowed(profile: Profile, plan_c
         assert "liggen vast" in text
 
 
-def _adopted(pc) -> Plan:  # noqa: ANN001
+def _adopted(pc) -> Plan:
     plan = plans.start_plan(pc.case)
     plans.update_plan(plan, shared_task="Rust in huis", evaluation_on=TODAY + dt.timedelta(days=40))
     goal = plans.add_goal(plan, "Stabiel wonen", "wonen")
@@ -231,7 +231,7 @@ def _adopted(pc) -> Plan:  # noqa: ANN001
     return plans.adopt(Plan.get_by_id(plan.id))
 
 
-async def test_adopted_version_refuses_edits_with_the_reason_but_allows_monitoring(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_adopted_version_refuses_edits_with_the_reason_but_allows_monitoring(profile: Profile, plan_case) -> None:
     adopted = _adopted(plan_case)
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -263,7 +263,7 @@ async def test_adopted_version_refuses_edits_with_the_reason_but_allows_monitori
         assert "terugkoppeling 23-11-2026: Huisbezoek gepland op donderdag" in outline_text(app)
 
 
-async def test_revise_then_diff_shows_an_owner_change(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_revise_then_diff_shows_an_owner_change(profile: Profile, plan_case) -> None:
     _adopted(plan_case)
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -306,7 +306,7 @@ async def test_revise_then_diff_shows_an_owner_change(profile: Profile, plan_cas
 
 # -- never lose a keystroke, and undo -------------------------------------------------------------------
 
-async def test_typing_is_saved_while_typing_and_escape_cancels_only_that_edit(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_typing_is_saved_while_typing_and_escape_cancels_only_that_edit(profile: Profile, plan_case) -> None:
     plan = plans.start_plan(plan_case.case)
     plans.update_plan(plan, shared_task="Rust in huis")
     app = ZvhApp(profile)
@@ -321,7 +321,7 @@ async def test_typing_is_saved_while_typing_and_escape_cancels_only_that_edit(pr
         assert "Rust in huis en school" not in outline_text(app)
 
 
-async def test_undo_takes_back_the_last_change(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_undo_takes_back_the_last_change(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -352,7 +352,7 @@ async def test_undo_takes_back_the_last_change(profile: Profile, plan_case) -> N
         assert "huisbezoek plannen" in outline_text(app)
 
 
-async def test_a_field_being_typed_is_saved_when_the_app_quits(profile: Profile, plan_case, profile_dir) -> None:  # noqa: ANN001
+async def test_a_field_being_typed_is_saved_when_the_app_quits(profile: Profile, plan_case, profile_dir) -> None:
     plan = plans.start_plan(plan_case.case)
     raw_key = profile.store.raw_key
     app = ZvhApp(profile)
@@ -373,7 +373,7 @@ async def test_a_field_being_typed_is_saved_when_the_app_quits(profile: Profile,
 
 # -- casusregisseur, markup, export -------------------------------------------------------------------
 
-async def test_breda_question_without_casusregisseur_and_choosing_one(profile: Profile, plan_case_without_director) -> None:  # noqa: ANN001
+async def test_breda_question_without_casusregisseur_and_choosing_one(profile: Profile, plan_case_without_director) -> None:
     pc = plan_case_without_director
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -390,7 +390,7 @@ async def test_breda_question_without_casusregisseur_and_choosing_one(profile: P
         assert "Geen casusregisseur" not in screen_text(app)
 
 
-async def test_user_text_with_markup_is_shown_literally(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_user_text_with_markup_is_shown_literally(profile: Profile, plan_case) -> None:
     plan = plans.start_plan(plan_case.case)
     plans.update_plan(plan, shared_task="Let op [/b] en [bold]niet vet[/bold]")
     plans.add_action(plan, "Bel [red]nu[/red]", owner_partner_id=plan_case.politie.id, deadline=TODAY)
@@ -402,7 +402,7 @@ async def test_user_text_with_markup_is_shown_literally(profile: Profile, plan_c
         assert "• Bel [red]nu[/red]" in outline_text(app)
 
 
-async def test_export_from_the_screen_writes_a_private_file(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_export_from_the_screen_writes_a_private_file(profile: Profile, plan_case) -> None:
     plan = plans.start_plan(plan_case.case)
     plans.add_action(plan, "Uitkering regelen", owner_partner_id=plan_case.gemeente.id, deadline=TODAY)
     plans.add_action(plan, "Huisbezoek", owner_partner_id=plan_case.wijkteam.id, deadline=TODAY)
@@ -424,7 +424,7 @@ async def test_export_from_the_screen_writes_a_private_file(profile: Profile, pl
 
 
 @pytest.mark.parametrize("key", ["space", "o", "l", "x"])
-async def test_keys_that_do_not_apply_are_greyed_not_run(profile: Profile, plan_case, key: str) -> None:  # noqa: ANN001
+async def test_keys_that_do_not_apply_are_greyed_not_run(profile: Profile, plan_case, key: str) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -436,7 +436,7 @@ async def test_keys_that_do_not_apply_are_greyed_not_run(profile: Profile, plan_
         assert screen.check_action(action, ()) is None
 
 
-async def test_krachten_zorgen_and_a_perspective_by_keyboard(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_krachten_zorgen_and_a_perspective_by_keyboard(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -463,7 +463,7 @@ async def test_krachten_zorgen_and_a_perspective_by_keyboard(profile: Profile, p
         assert "Politie: Risico voor de buren" in outline_text(app)
 
 
-async def test_move_a_goal_up_with_shift_arrow(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_move_a_goal_up_with_shift_arrow(profile: Profile, plan_case) -> None:
     plan = plans.start_plan(plan_case.case)
     first = plans.add_goal(plan, "Stabiel wonen")
     second = plans.add_goal(plan, "Grip op geld")
@@ -479,7 +479,7 @@ async def test_move_a_goal_up_with_shift_arrow(profile: Profile, plan_case) -> N
         await wait_for(pilot, lambda: [g.id for g in plans.goals_of(plan)] == [first.id, second.id])
 
 
-async def test_keys_asked_while_the_editor_is_taken_down_do_not_crash(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_keys_asked_while_the_editor_is_taken_down_do_not_crash(profile: Profile, plan_case) -> None:
     """Under load the footer asked the plan editor for its keys after the outline was already
     removed (leaving with d/F2): check_action raised NoMatches and the app crashed."""
     app = ZvhApp(profile)

@@ -18,7 +18,7 @@ from zvh_tui.store.models import Plan
 TODAY = dt.date(2026, 11, 23)
 
 
-def adopted_and_revised(pc) -> tuple[Plan, Plan]:  # noqa: ANN001
+def adopted_and_revised(pc) -> tuple[Plan, Plan]:
     """Version 1 adopted (as in the plan editor's tests); version 2 (concept) with one goal more."""
     v1 = _adopted(pc)
     v2 = plans.revise(Plan.get_by_id(v1.id))
@@ -27,7 +27,7 @@ def adopted_and_revised(pc) -> tuple[Plan, Plan]:  # noqa: ANN001
     return v1, Plan.get_by_id(v2.id)
 
 
-async def open_screen(app: ZvhApp, pilot, screen) -> None:  # noqa: ANN001
+async def open_screen(app: ZvhApp, pilot, screen) -> None:
     await pilot.pause()
     await app.push_screen(screen)
     await pilot.pause()
@@ -35,7 +35,7 @@ async def open_screen(app: ZvhApp, pilot, screen) -> None:  # noqa: ANN001
 
 # -- 11.12 the version compare screen ----------------------------------------------------------
 
-async def test_swapping_the_versions_swaps_the_sentences(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_swapping_the_versions_swaps_the_sentences(profile: Profile, plan_case) -> None:
     adopted_and_revised(plan_case)
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -57,7 +57,7 @@ async def test_swapping_the_versions_swaps_the_sentences(profile: Profile, plan_
 
 # -- 11.9 F2 goes to the case list from anywhere ------------------------------------------------
 
-async def test_f2_goes_to_the_case_list_and_saves_what_was_being_typed(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_f2_goes_to_the_case_list_and_saves_what_was_being_typed(profile: Profile, plan_case) -> None:
     from zvh_tui.screens.cases.case_list import CaseListScreen
     from zvh_tui.screens.cases.dossier import DossierScreen
     from zvh_tui.screens.plans.plan_line_editor import PlanLineEditor
@@ -85,7 +85,7 @@ async def test_f2_goes_to_the_case_list_and_saves_what_was_being_typed(profile: 
         assert "Casussen" in screen_text(app)
 
 
-async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Profile, plan_case) -> None:
     from zvh_tui.screens.cases.case_list import CaseListScreen
     from zvh_tui.screens.cases.new_case import NewCaseScreen
 
@@ -105,7 +105,7 @@ async def test_f2_from_another_area_keeps_a_half_filled_aanmelding(profile: Prof
 
 # -- 11.11 undo is multi-level, with redo ---------------------------------------------------------
 
-async def test_u_takes_back_several_changes_and_shift_u_redoes_them(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_u_takes_back_several_changes_and_shift_u_redoes_them(profile: Profile, plan_case) -> None:
     from zvh_tui.core.vocab import ActionStatus
     from zvh_tui.screens.plans.plan_dialogs import PlanConfirm
     from zvh_tui.store.models import Action, Goal

@@ -29,7 +29,7 @@ def send_at_once(app: ZvhApp, *keys: str) -> None:
         app.post_message(events.Key(name, character))
 
 
-async def test_tab_and_text_at_once_fill_each_field(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_tab_and_text_at_once_fill_each_field(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -50,7 +50,7 @@ async def test_tab_and_text_at_once_fill_each_field(profile: Profile, plan_case)
         assert rows == {"wonen": ("Huisarts kent haar goed", "Slaapt slecht")}
 
 
-async def test_pilot_presses_without_pauses_fill_each_field(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_pilot_presses_without_pauses_fill_each_field(profile: Profile, plan_case) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
@@ -63,7 +63,7 @@ async def test_pilot_presses_without_pauses_fill_each_field(profile: Profile, pl
         assert screen.query_one(PlanLineEditor).values() == {"strengths": "Vast werk", "concerns": "Slaapt slecht"}
 
 
-async def test_text_right_after_enter_goes_into_the_editor_not_the_outline(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_text_right_after_enter_goes_into_the_editor_not_the_outline(profile: Profile, plan_case) -> None:
     """`g` opens a new goal in place, Enter closes it, Home and Enter open the opgave: the words
     typed at once must not be read as outline keys (`a` would open the quick entry, `s` change
     a status), and Home must reach the outline, not the closing editor."""
@@ -78,7 +78,7 @@ async def test_text_right_after_enter_goes_into_the_editor_not_the_outline(profi
         assert screen.quick.value == ""  # nothing typed landed in the quick entry line
 
 
-async def test_a_key_typed_right_after_x_answers_the_dialog_x_opens(profile: Profile, plan_case) -> None:  # noqa: ANN001
+async def test_a_key_typed_right_after_x_answers_the_dialog_x_opens(profile: Profile, plan_case) -> None:
     """x opens its question from a worker: j right after it answers the question (yes) and is
     not read by the outline (where j moves the cursor down)."""
     from zvh_tui.store.models import Action

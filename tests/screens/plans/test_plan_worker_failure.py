@@ -19,7 +19,7 @@ CANARY = "Kanarie-Pietersen"
 
 
 async def test_an_unexpected_error_in_the_export_keeps_the_editor_open(
-    profile: Profile, plan_case, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    profile: Profile, plan_case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = plans.start_plan(plan_case.case)
     plans.add_action(plan, "Uitkering regelen", owner_partner_id=plan_case.gemeente.id)

@@ -195,7 +195,7 @@ async def test_ctrl_l_locks_at_once(profile: Profile) -> None:
 
 
 async def test_a_backup_is_made_at_unlock_when_the_last_is_a_day_old(
-    make_profile, raw_key: str  # noqa: ANN001
+    make_profile, raw_key: str
 ) -> None:
     profile = make_profile(unlock=False)
     app = ZvhApp(profile)

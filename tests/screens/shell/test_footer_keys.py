@@ -62,7 +62,7 @@ def conflicts(app: App, screen: Screen) -> list[str]:
     return found
 
 
-async def main_screens(app: ZvhApp, pilot, case_id: int, partner_id: int) -> AsyncIterator[Screen]:  # noqa: ANN001
+async def main_screens(app: ZvhApp, pilot, case_id: int, partner_id: int) -> AsyncIterator[Screen]:
     """Visit the eight main screens one by one (an async generator: the caller checks each)."""
     steps = [
         (CaseListScreen, None), (DossierScreen, lambda: DossierScreen(case_id)),

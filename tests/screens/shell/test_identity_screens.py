@@ -19,7 +19,7 @@ from zvh_tui.store.models import AuditEvent
 NEW_PASSPHRASE = "correct-paard-batterij"
 
 
-async def fill_new_profile(app: ZvhApp, pilot, wait_for, name: str) -> None:  # noqa: ANN001
+async def fill_new_profile(app: ZvhApp, pilot, wait_for, name: str) -> None:
     await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
     screen = app.screen
     screen.query_one("#passphrase", Input).value = NEW_PASSPHRASE

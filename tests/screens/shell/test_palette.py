@@ -56,7 +56,7 @@ def palette_text(app: ZvhApp) -> str:
     return "\n".join(str(option.prompt) for option in options)
 
 
-async def search(pilot: Pilot, wait_for, text: str, expected: str) -> str:  # noqa: ANN001
+async def search(pilot: Pilot, wait_for, text: str, expected: str) -> str:
     """Open the palette, type `text`, wait until a hit containing `expected` is listed."""
     app = pilot.app
     await pilot.press("ctrl+p")
@@ -67,7 +67,7 @@ async def search(pilot: Pilot, wait_for, text: str, expected: str) -> str:  # no
 
 
 async def test_a_persons_name_finds_the_case_and_enter_opens_its_dossier(
-    profile: Profile, world, wait_for, screen_text  # noqa: ANN001
+    profile: Profile, world, wait_for, screen_text
 ) -> None:
     first = world["first"]
     app = ZvhApp(profile)
@@ -90,7 +90,7 @@ async def test_a_persons_name_finds_the_case_and_enter_opens_its_dossier(
 
 
 async def test_on_the_projector_switch_a_hit_shows_initials_not_the_name(
-    profile: Profile, world, wait_for, screen_text  # noqa: ANN001
+    profile: Profile, world, wait_for, screen_text
 ) -> None:
     disclosure.set_screen(disclosure.Disclosure.MEETING)  # the root conftest sets FULL again
     app = ZvhApp(profile)
@@ -101,7 +101,7 @@ async def test_on_the_projector_switch_a_hit_shows_initials_not_the_name(
 
 
 async def test_reference_finds_one_case_and_closed_cases_are_marked(
-    profile: Profile, world, wait_for  # noqa: ANN001
+    profile: Profile, world, wait_for
 ) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:
@@ -119,7 +119,7 @@ async def test_reference_finds_one_case_and_closed_cases_are_marked(
 
 
 async def test_markup_in_a_case_name_shows_literally(
-    profile: Profile, world, wait_for, screen_text  # noqa: ANN001
+    profile: Profile, world, wait_for, screen_text
 ) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:
@@ -129,7 +129,7 @@ async def test_markup_in_a_case_name_shows_literally(
 
 
 async def test_a_contact_name_finds_the_partner_and_enter_opens_its_page(
-    profile: Profile, world, wait_for, screen_text  # noqa: ANN001
+    profile: Profile, world, wait_for, screen_text
 ) -> None:
     safe_house = world["safe_house"]
     app = ZvhApp(profile)
@@ -145,7 +145,7 @@ async def test_a_contact_name_finds_the_partner_and_enter_opens_its_page(
 
 
 async def test_an_organisation_name_finds_the_partner(
-    profile: Profile, world, wait_for  # noqa: ANN001
+    profile: Profile, world, wait_for
 ) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:
@@ -158,7 +158,7 @@ async def test_an_organisation_name_finds_the_partner(
 
 
 async def test_before_typing_the_palette_offers_new_case_and_the_areas(
-    profile: Profile, world, wait_for  # noqa: ANN001
+    profile: Profile, world, wait_for
 ) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:
@@ -181,7 +181,7 @@ async def test_before_typing_the_palette_offers_new_case_and_the_areas(
 
 
 async def test_locked_no_palette_and_the_providers_find_nothing(
-    profile: Profile, world, wait_for  # noqa: ANN001
+    profile: Profile, world, wait_for
 ) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:
@@ -204,7 +204,7 @@ async def test_locked_no_palette_and_the_providers_find_nothing(
 
 
 async def test_from_an_open_dossier_the_palette_opens_another_case_on_top(
-    profile: Profile, world, wait_for  # noqa: ANN001
+    profile: Profile, world, wait_for
 ) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=SIZE) as pilot:

@@ -41,7 +41,7 @@ def test_row_values(world: World) -> None:
     assert case_list.cells(row)[7] == "! 1"  # the Laat column says it in text, not colour alone
 
 
-def test_days_since_change_count_local_days(amsterdam: str, profile) -> None:  # noqa: ANN001
+def test_days_since_change_count_local_days(amsterdam: str, profile) -> None:
     """Changed at 00:30 on the local clock (23:30 UTC the day before): changed today, not yesterday."""
     case = make_case()
     Case.update(updated_at=dt.datetime(2026, 12, 1, 23, 30)).where(Case.id == case.id).execute()
@@ -123,7 +123,7 @@ def test_sort_by_every_column_both_ways(world: World, column: str) -> None:
     assert [key(r) for r in down] == sorted((key(r) for r in rows), reverse=True)
 
 
-def test_sort_by_title_ignores_case(profile) -> None:  # noqa: ANN001
+def test_sort_by_title_ignores_case(profile) -> None:
     for name in ("bram", "Anouk", "Céline"):
         make_case(name)
     titles = [r.title for r in case_list.sort_rows(case_list.load_rows(), "title")]
@@ -181,7 +181,7 @@ def test_search_by_part_of_a_name_reason_or_reference(world: World) -> None:
     assert len(search("")) == 7
 
 
-def test_search_finds_a_second_person_and_ignores_accents(profile) -> None:  # noqa: ANN001
+def test_search_finds_a_second_person_and_ignores_accents(profile) -> None:
     case = make_case("Jan Ünal")
     cases.add_person(case, cases.NewPerson(name="Zoë Ärtsen"))
     assert search("unal") == [case.reference]
@@ -222,7 +222,7 @@ def test_stats_and_count_text(world: World) -> None:
     assert case_list.count_text(0) == "0 casussen"
 
 
-def test_empty_database_has_no_rows(profile) -> None:  # noqa: ANN001
+def test_empty_database_has_no_rows(profile) -> None:
     assert case_list.load_rows() == []
     assert case_list.stats([]).total == 0
 
@@ -233,7 +233,7 @@ def test_load_only_some_cases(world: World) -> None:
     assert case_list.load_rows(case_ids=[]) == []
 
 
-def test_the_load_query_counts_actions_through_the_index(profile) -> None:  # noqa: ANN001
+def test_the_load_query_counts_actions_through_the_index(profile) -> None:
     plan = "\n".join(case_list.explain_load())
     assert "action_plan_id_status_deadline" in plan
     assert "SCAN a" not in plan and "SCAN action" not in plan
@@ -271,7 +271,7 @@ def test_partner_choices_put_the_case_partners_first(world: World) -> None:
     assert partner_choices("", case_id=None)[0].partner_id == zorg.id
 
 
-def test_partner_choices_ignore_accents_and_inactive_partners(profile) -> None:  # noqa: ANN001
+def test_partner_choices_ignore_accents_and_inactive_partners(profile) -> None:
     gone = partners.create_partner("Stichting Ünïek")
     assert [c.partner_id for c in partner_choices("uniek")] == [gone.id]
     partners.deactivate_partner(gone)

@@ -142,7 +142,7 @@ def test_export_plan_for_the_cli(plan_case) -> None:
         plan_export.export_plan(plan_case.other_case.reference, "md")
 
 
-def test_export_to_folder_writes_a_private_file_named_by_reference(plan_case, tmp_path) -> None:  # noqa: ANN001
+def test_export_to_folder_writes_a_private_file_named_by_reference(plan_case, tmp_path) -> None:
     plan = _full_plan(plan_case)
     folder = tmp_path / "exports"
     path = plan_export.export_to_folder(folder, plan_case.case, plan, "html", plan_case.gemeente.id)
@@ -172,7 +172,7 @@ def test_older_version_can_be_exported(plan_case) -> None:
         plan_export.plan_markdown(plan_case.case, other)
 
 
-def test_cli_export_plan_writes_the_per_partner_html(plan_case, profile, profile_dir, tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_cli_export_plan_writes_the_per_partner_html(plan_case, profile, profile_dir, tmp_path, monkeypatch, capsys) -> None:
     from zvh_tui.cli import commands as cli
 
     _full_plan(plan_case)

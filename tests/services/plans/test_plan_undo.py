@@ -22,7 +22,7 @@ def _state(plan_id: int) -> dict[str, object]:
 
 
 @pytest.fixture
-def plan(plan_case):  # noqa: ANN001, ANN201
+def plan(plan_case):  # ANN201
     plan = plans.start_plan(plan_case.case)
     plans.update_plan(plan, shared_task="Rust in huis")
     goal = plans.add_goal(plan, "Stabiel wonen", "wonen")
@@ -51,7 +51,7 @@ CHANGES = {
 
 
 @pytest.mark.parametrize("name", sorted(CHANGES))
-def test_undo_restores_the_version_exactly(plan, name: str) -> None:  # noqa: ANN001
+def test_undo_restores_the_version_exactly(plan, name: str) -> None:
     before = _state(plan.id)
     undo = plan_undo.UndoHistory()
     undo.remember(plan, name)
@@ -63,7 +63,7 @@ def test_undo_restores_the_version_exactly(plan, name: str) -> None:  # noqa: AN
     assert [e.detail for e in audit.events_for_case(plan.case_id)][-1] == "undo"
 
 
-def test_deleted_goal_comes_back_with_its_actions_and_ids(plan) -> None:  # noqa: ANN001
+def test_deleted_goal_comes_back_with_its_actions_and_ids(plan) -> None:
     goal = plans.goals_of(plan)[0]
     action_ids = [a.id for a in plans.actions_of(plan, goal)]
     undo = plan_undo.UndoHistory()
@@ -74,7 +74,7 @@ def test_deleted_goal_comes_back_with_its_actions_and_ids(plan) -> None:  # noqa
     assert [a.id for a in plans.actions_of(plan, Goal.get_by_id(goal.id))] == action_ids
 
 
-def test_nothing_to_undo_and_no_undo_across_adoption(plan, plan_case) -> None:  # noqa: ANN001
+def test_nothing_to_undo_and_no_undo_across_adoption(plan, plan_case) -> None:
     undo = plan_undo.UndoHistory()
     with pytest.raises(RuleError, match="Niets meer om ongedaan te maken"):
         undo.undo()
@@ -88,7 +88,7 @@ def test_nothing_to_undo_and_no_undo_across_adoption(plan, plan_case) -> None:  
     assert Action.select().where(Action.plan == plan.id).count() == 2
 
 
-def test_undo_goes_back_step_by_step_and_redo_forward_again(plan) -> None:  # noqa: ANN001
+def test_undo_goes_back_step_by_step_and_redo_forward_again(plan) -> None:
     history = plan_undo.UndoHistory()
     states = [_state(plan.id)]
     for label, change in (("opgave", CHANGES["opgave"]), ("status", CHANGES["status"]),
@@ -114,7 +114,7 @@ def test_undo_goes_back_step_by_step_and_redo_forward_again(plan) -> None:  # no
     assert [e.detail for e in audit.events_for_case(plan.case_id)][-1] == "redo"
 
 
-def test_a_new_change_ends_what_could_be_redone_and_cancel_is_not_redone(plan) -> None:  # noqa: ANN001
+def test_a_new_change_ends_what_could_be_redone_and_cancel_is_not_redone(plan) -> None:
     history = plan_undo.UndoHistory()
     history.remember(Plan.get_by_id(plan.id), "opgave")
     CHANGES["opgave"](Plan.get_by_id(plan.id))
@@ -127,7 +127,7 @@ def test_a_new_change_ends_what_could_be_redone_and_cancel_is_not_redone(plan) -
     assert not history.redo_available and not history.available
 
 
-def test_history_keeps_at_most_its_limit(plan) -> None:  # noqa: ANN001
+def test_history_keeps_at_most_its_limit(plan) -> None:
     history = plan_undo.UndoHistory(limit=2)
     for n in range(3):
         history.remember(Plan.get_by_id(plan.id), f"stap {n}")

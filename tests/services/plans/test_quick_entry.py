@@ -26,7 +26,7 @@ CANDIDATES = [WIJKTEAM, GEMEENTE, POLITIE, GGZ, VEILIG_THUIS, GEMEENTE_TILBURG, 
               Candidate(1, "Wijkteam Noord", (), False), Candidate(2, "Gemeente Breda", (), False)]
 
 
-def parse(line: str):  # noqa: ANN201
+def parse(line: str):
     return parse_quick_entry(line, today=TODAY, candidates=CANDIDATES)
 
 
@@ -263,7 +263,7 @@ owners = st.sampled_from([
     deadline=st.none() | deadline_tokens,
     owner_first=st.booleans(),
 )
-def test_round_trip_text_owner_and_deadline(words, owner, deadline, owner_first) -> None:  # noqa: ANN001
+def test_round_trip_text_owner_and_deadline(words, owner, deadline, owner_first) -> None:
     partner_q, contact_q, partner_id, contact_id = owner
     owner_token = "@" + partner_q + (f"/{contact_q}" if contact_q else "")
     tail = [owner_token] + ([deadline] if deadline else [])

@@ -63,13 +63,13 @@ def main() -> int:
     return 0
 
 
-def _timed_backup(profile) -> float:  # noqa: ANN001
+def _timed_backup(profile) -> float:
     from zvh_tui.services.safety import backup
 
     return backup.make_backup(profile, generations=10_000).seconds
 
 
-def _backup(profile, store, begun: threading.Event, outcome: list[str]) -> None:  # noqa: ANN001
+def _backup(profile, store, begun: threading.Event, outcome: list[str]) -> None:
     """The app's backup worker (ZvhApp._backup_job): a backup inside the connection context."""
     from zvh_tui.core.errors import StoreClosing
     from zvh_tui.services.safety import backup
@@ -81,7 +81,7 @@ def _backup(profile, store, begun: threading.Event, outcome: list[str]) -> None:
         outcome.append("made")
     except StoreClosing:
         outcome.append("interrupted")
-    except BaseException as error:  # noqa: BLE001 - reported to the test
+    except BaseException as error:  # reported to the test
         outcome.append(f"PROBLEM {type(error).__name__}")
 
 

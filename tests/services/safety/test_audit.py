@@ -165,7 +165,7 @@ def test_events_from_several_threads_in_transactions_keep_one_chain(
                 for i in range(10):
                     with db.atomic():
                         audit.record("view", object_type="thread", object_id=n * 100 + i)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]

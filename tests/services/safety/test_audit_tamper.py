@@ -117,7 +117,7 @@ def test_a_removed_chain_marker_is_found(logged: Profile) -> None:
     assert any("kenmerk van de sleutelketen ontbreekt" in p for p in problems(logged))
 
 
-def test_a_dropped_audit_table_is_a_finding_not_a_crash(logged: Profile, zvh) -> None:  # noqa: ANN001
+def test_a_dropped_audit_table_is_a_finding_not_a_crash(logged: Profile, zvh) -> None:
     tamper(logged, "DROP TABLE audit_event", keep_triggers=False)
     assert any("tabel met het logboek ontbreekt" in p for p in problems(logged))
     folder = str(logged.paths.data)
@@ -129,7 +129,7 @@ def test_a_dropped_audit_table_is_a_finding_not_a_crash(logged: Profile, zvh) ->
 
 
 def test_check_prints_exactly_what_integrity_finds(
-    logged: Profile, zvh, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    logged: Profile, zvh, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`zvh check` re-implements nothing (issue 12): its lines are the report's lines."""
     folder = str(logged.paths.data)

@@ -44,7 +44,7 @@ def _assert_backups_whole(profile: Profile, raw_key: str) -> None:
 
 @pytest.mark.parametrize("mode", ["lock", "close"])
 def test_locking_or_closing_during_a_backup_never_crashes(
-    make_profile, raw_key: str, mode: str  # noqa: ANN001
+    make_profile, raw_key: str, mode: str
 ) -> None:
     profile = make_profile()
     _fill(profile)
@@ -70,14 +70,14 @@ def test_locking_or_closing_during_a_backup_never_crashes(
 
 
 def test_a_lock_interrupts_a_running_backup_and_waits_for_it(
-    make_profile, raw_key: str, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, raw_key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In process, made deterministic: the copy is held until the lock has begun."""
     profile = make_profile()
     copying, seen_closing = threading.Event(), []
     real_copy = backup.copy_database
 
-    def slow_copy(source, key, target, *, guard=None):  # noqa: ANN001, ANN202
+    def slow_copy(source, key, target, *, guard=None):  # ANN202
         real_copy(source, key, target, guard=guard)
         copying.set()
         db_ = profile.store.database
@@ -94,7 +94,7 @@ def test_a_lock_interrupts_a_running_backup_and_waits_for_it(
             with store.database.connection_context():
                 backup.make_backup(profile)
             outcome.append(None)
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             outcome.append(error)
 
     worker = threading.Thread(target=job)
@@ -112,7 +112,7 @@ def test_a_lock_interrupts_a_running_backup_and_waits_for_it(
 
 
 def test_a_connection_in_use_by_another_thread_is_never_closed_by_close_all(
-    make_profile,  # noqa: ANN001
+    make_profile,
 ) -> None:
     """The bounded wait runs out: the worker's connection is left to it, closed when it leaves."""
     profile = make_profile()
@@ -144,13 +144,13 @@ def test_a_connection_in_use_by_another_thread_is_never_closed_by_close_all(
 
 
 def test_quit_waits_for_the_running_backup_and_makes_none_when_nothing_changed(
-    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     profile = make_profile()
     release, copying = threading.Event(), threading.Event()
     real_copy = backup.copy_database
 
-    def held_copy(source, key, target, *, guard=None):  # noqa: ANN001, ANN202
+    def held_copy(source, key, target, *, guard=None):  # ANN202
         real_copy(source, key, target, guard=guard)
         copying.set()
         release.wait(10)
@@ -185,7 +185,7 @@ def _held_backups(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, thr
     copying, release = threading.Event(), threading.Event()
     real_copy = backup.copy_database
 
-    def held_copy(source, key, target, *, guard=None):  # noqa: ANN001, ANN202
+    def held_copy(source, key, target, *, guard=None):  # ANN202
         real_copy(source, key, target, guard=guard)
         copying.set()
         while not release.is_set():
@@ -198,7 +198,7 @@ def _held_backups(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, thr
     return copying, release
 
 
-async def _unlock(app, pilot) -> None:  # noqa: ANN001
+async def _unlock(app, pilot) -> None:
     from textual.widgets import Input
 
     app.screen.query_one("#passphrase", Input).value = h.TEST_PASSPHRASE
@@ -206,7 +206,7 @@ async def _unlock(app, pilot) -> None:  # noqa: ANN001
 
 
 async def test_ctrl_q_right_after_unlock_waits_for_the_backup_and_quits_cleanly(
-    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from zvh_tui.app import ZvhApp
 
@@ -233,7 +233,7 @@ async def test_ctrl_q_right_after_unlock_waits_for_the_backup_and_quits_cleanly(
 
 
 async def test_ctrl_l_right_after_unlock_stops_the_backup_and_locks(
-    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from zvh_tui.app import ZvhApp
     from zvh_tui.screens.shell.unlock import UnlockScreen

@@ -282,7 +282,7 @@ def test_an_io_error_on_a_nearly_full_disk_is_a_full_disk(
 
 
 def test_an_injected_full_disk_under_unlock_keeps_the_profile_locked(
-    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where no tmpfs can be mounted: the first write of the unlock fails as a full disk does."""
     from zvh_tui.services.safety import audit
@@ -300,7 +300,7 @@ def test_an_injected_full_disk_under_unlock_keeps_the_profile_locked(
 
 
 def test_an_injected_io_error_under_the_key_check_is_no_wrong_passphrase(
-    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     profile = make_profile(unlock=False)
     monkeypatch.setattr(database, "free_bytes", lambda path: 0)

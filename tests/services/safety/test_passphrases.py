@@ -58,7 +58,7 @@ async def test_the_first_run_screen_refuses_a_weak_passphrase(profile_dir: Path)
 
 # -- the wait after a wrong passphrase ---------------------------------------------------------
 
-def test_the_wait_after_a_wrong_passphrase_survives_a_restart(make_profile) -> None:  # noqa: ANN001
+def test_the_wait_after_a_wrong_passphrase_survives_a_restart(make_profile) -> None:
     first = make_profile(unlock=False)
     with pytest.raises(WrongPassphrase):
         first.unlock(WRONG)
@@ -100,7 +100,7 @@ def test_a_clock_set_back_never_stretches_the_wait(tmp_path: Path) -> None:
     assert delay.remaining() == 1.0
 
 
-async def test_the_app_continues_the_countdown_after_a_restart(make_profile) -> None:  # noqa: ANN001
+async def test_the_app_continues_the_countdown_after_a_restart(make_profile) -> None:
     profile = make_profile(unlock=False)
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -123,7 +123,7 @@ def _zvh_check(data: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_the_cli_with_zvh_passphrase_waits_too(make_profile) -> None:  # noqa: ANN001
+def test_the_cli_with_zvh_passphrase_waits_too(make_profile) -> None:
     profile = make_profile(unlock=False)
     data = profile.paths.data
     assert _zvh_check(data, WRONG).returncode == 2
@@ -142,7 +142,7 @@ def test_the_cli_with_zvh_passphrase_waits_too(make_profile) -> None:  # noqa: A
 # -- restore after a passphrase change ---------------------------------------------------------
 
 def test_restoring_a_backup_from_before_a_passphrase_change_says_which_passphrase_applies(
-    make_profile, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    make_profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from zvh_tui.services.safety import backup
 

@@ -26,7 +26,7 @@ CANARY = "Kxq7Canary"
 
 
 @pytest.fixture
-def planted_case(make_profile) -> Case:  # noqa: ANN001
+def planted_case(make_profile) -> Case:
     make_profile()
     case = h.fill_case(CANARY, today=h.TODAY, partner_name=f"Politie {CANARY}")
     assert plant(CANARY) >= 20  # the canary sits in every table that belongs to a case
@@ -43,7 +43,7 @@ def test_plan_markdown_and_html_show_controls_as_symbols(planted_case: Case) -> 
         assert raw_controls(per_partner) == []
 
 
-def test_partner_csv_shows_controls_as_symbols(planted_case: Case, tmp_path) -> None:  # noqa: ANN001
+def test_partner_csv_shows_controls_as_symbols(planted_case: Case, tmp_path) -> None:
     path = tmp_path / "partners.csv"
     partner_csv.export_partners(path)
     document = path.read_bytes().decode("utf-8-sig")

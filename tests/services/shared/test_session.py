@@ -13,13 +13,13 @@ from zvh_tui.services.shared.session import thread_connection
 from zvh_tui.store import models
 
 
-def _in_a_thread(job) -> list[object]:  # noqa: ANN001
+def _in_a_thread(job) -> list[object]:
     outcome: list[object] = []
 
     def run() -> None:
         try:
             outcome.append(job())
-        except Exception as error:  # noqa: BLE001 - reported to the test
+        except Exception as error:  # reported to the test
             outcome.append(error)
 
     thread = threading.Thread(target=run)

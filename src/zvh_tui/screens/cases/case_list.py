@@ -335,7 +335,7 @@ class CaseListScreen(Screen[None]):
             self._audited_search = text
             case_list.record_search(len(self.query_one(CaseTable).rows))
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:  # textual.events.Key
         search = self.query_one("#case-search", Input)
         if event.key in ("escape", "down") and self.focused is search:
             event.stop()

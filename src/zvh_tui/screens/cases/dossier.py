@@ -179,7 +179,7 @@ class DossierScreen(Screen[None]):
             self.refresh_bindings()
 
     @property
-    def case(self):  # noqa: ANN201 - the Case model
+    def case(self):  # the Case model
         assert self.dossier is not None
         return self.dossier.case
 
@@ -275,7 +275,7 @@ class DossierScreen(Screen[None]):
         _field(text, "Gezamenlijke opgave", plan.shared_task)
         _field(text, "Evaluatie", _date(plan.evaluation_on))
 
-        def action_line(action, flags: list[str], indent: str) -> None:  # noqa: ANN001
+        def action_line(action, flags: list[str], indent: str) -> None:
             owner = action.owner_partner.name if action.owner_partner_id else "—"
             text.append(f"{indent}• {action.text}  ({owner}, {_date(action.deadline)}, "
                         f"{ActionStatus.label_of(action.status)})")

@@ -661,7 +661,7 @@ class PlanEditorScreen(Screen[None]):
             return
         try:
             self._save(final=final)
-        except Exception:  # noqa: BLE001 - never let a last save turn a quit into a crash
+        except Exception:  # never let a last save turn a quit into a crash
             pass
 
     # -- adding ---------------------------------------------------------------------------------

@@ -165,7 +165,7 @@ def sort_menu() -> list[tuple[str, str, str]]:
     return items
 
 
-def _sort_key(code: str):  # noqa: ANN202 - a key function per column
+def _sort_key(code: str):  # a key function per column
     if code == "reference":
         return lambda r: r.reference
     if code == "title":

@@ -314,7 +314,7 @@ def set_perspective(plan: Plan, partner_id: int, body: str) -> Perspective | Non
     return row
 
 
-def _next_position(model, **where: object) -> int:  # noqa: ANN001
+def _next_position(model, **where: object) -> int:
     query = model.select(fn.MAX(model.position))
     for key, value in where.items():
         column = getattr(model, key)
@@ -630,7 +630,7 @@ def _partner_name(partner_id: int | None) -> str:
     return partner.name if partner else "onbekende partner"
 
 
-def _lineage(rows: list, old_ids: set[int], old_by_id: dict, max_depth: int = 50) -> dict[int, object]:  # noqa: ANN001
+def _lineage(rows: list, old_ids: set[int], old_by_id: dict, max_depth: int = 50) -> dict[int, object]:
     """Map each new row to the old row it descends from (through `origin`, across versions)."""
     matched: dict[int, object] = {}
     for row in rows:
@@ -644,7 +644,7 @@ def _lineage(rows: list, old_ids: set[int], old_by_id: dict, max_depth: int = 50
     return matched
 
 
-def _matched(new_rows: list, old_rows: list, backwards: bool) -> dict[int, object]:  # noqa: ANN001
+def _matched(new_rows: list, old_rows: list, backwards: bool) -> dict[int, object]:
     """Each row of `new` mapped to its counterpart in `old`. Rows descend from earlier versions
     (`origin`); when `old` is the later version, that lineage is read the other way round."""
     if not backwards:

@@ -136,7 +136,7 @@ def head(execute: audit.Execute) -> tuple[int, str] | None:
     """(id, hash) of the newest event; None when the table is gone."""
     try:
         found = audit_log.head(execute)
-    except Exception as exc:  # noqa: BLE001 - no such table (dropped): a finding, not a crash
+    except Exception as exc:  # no such table (dropped): a finding, not a crash
         if "no such table" in str(exc).lower():
             return None
         raise
@@ -268,11 +268,11 @@ def holding_more(paths: ProfilePaths, raw_key: str, events: int) -> list[HoldsMo
             if salt is not None and database.read_salt(info.path) != salt:
                 continue
             conn = database.connect_raw(info.path, raw_key, readonly=True)
-        except Exception:  # noqa: BLE001 - not ours or not readable: never offered
+        except Exception:  # not ours or not readable: never offered
             continue
         try:
             top = head(conn.execute)
-        except Exception:  # noqa: BLE001
+        except Exception:
             top = None
         finally:
             conn.close()
@@ -310,7 +310,7 @@ class _Writer:
                     return
                 write_bytes(self.paths, encode(anchor, self.secret))
                 self.last, self.generation = anchor, anchor.generation
-        except Exception as exc:  # noqa: BLE001 - the commit succeeded; the anchor stays behind
+        except Exception as exc:  # the commit succeeded; the anchor stays behind
             log.warning("anchor not written: %s", type(exc).__name__)
 
 

@@ -195,13 +195,13 @@ def verify(
     key = key_for(path, raw_key=raw_key, passphrase=passphrase)
     try:
         conn = database.connect_raw(path, key, readonly=readonly)
-    except Exception:  # noqa: BLE001 - sqlcipher3 raises several types for one cause
+    except Exception:  # sqlcipher3 raises several types for one cause
         raise DatabaseCorrupt("Het bestand kan niet worden geopend.") from None
     try:
         with guard(conn) if guard is not None else nullcontext():
             try:
                 maintenance.probe(conn.execute)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 raise WrongPassphrase(
                     "Het bestand opent niet met dit wachtwoord, of het is beschadigd."
                 ) from None
@@ -210,7 +210,7 @@ def verify(
                 cipher = maintenance.bad_pages(conn.execute)
                 version = maintenance.schema_version(conn.execute)
                 tables = maintenance.table_names(conn.execute)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).") from None
             if not quick_ok or cipher:
                 raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).")
@@ -279,7 +279,7 @@ def copy_database(source: Path, raw_key: str, target: Path, *, guard: Guard | No
             maintenance.vacuum_into(conn, target)
     except StoreError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         text = str(exc).lower()
         if "full" in text:
             raise StoreError("De schijf is vol: de back-up kon niet worden gemaakt.") from None
@@ -289,7 +289,7 @@ def copy_database(source: Path, raw_key: str, target: Path, *, guard: Guard | No
 
 
 def make_backup(
-    profile,  # noqa: ANN001 - services.profile.Profile (not imported: profile imports us)
+    profile,  # services.profile.Profile (not imported: profile imports us)
     *,
     to_dir: Path | None = None,
     generations: int | None = None,
@@ -309,7 +309,7 @@ def running() -> bool:
     return _ONE_AT_A_TIME.locked()
 
 
-def backup_on_quit(profile, *, wait: float = QUIT_WAIT_SECONDS) -> BackupResult | None:  # noqa: ANN001
+def backup_on_quit(profile, *, wait: float = QUIT_WAIT_SECONDS) -> BackupResult | None:
     """Ctrl+Q: wait (at most `wait` seconds) for a backup that is being made, then make one when
     anything was changed since the last one; None when none was needed.
 
@@ -336,7 +336,7 @@ def backup_on_quit(profile, *, wait: float = QUIT_WAIT_SECONDS) -> BackupResult 
 
 
 def _make_backup(
-    profile,  # noqa: ANN001
+    profile,
     *,
     to_dir: Path | None,
     generations: int | None,
@@ -381,7 +381,7 @@ def _make_backup(
             try:
                 audit.record("backup", object_type="profile",
                              detail="afgebroken" if stopped else "mislukt", result="failed")
-            except Exception:  # noqa: BLE001 - the failure itself is what the user must hear
+            except Exception:  # the failure itself is what the user must hear
                 pass
             if stopped and isinstance(exc, Exception):  # interrupted: not a damaged database
                 raise StoreClosing(INTERRUPTED) from None
@@ -441,7 +441,7 @@ def _step(name: str) -> None:
         _step_hook(name)
 
 
-def restore(profile, source: Path, passphrase: str) -> RestoreResult:  # noqa: ANN001
+def restore(profile, source: Path, passphrase: str) -> RestoreResult:
     """Put a backup back as the profile's database, then unlock the profile with it.
 
     Nothing can be lost when this is interrupted at any point (kill -9, power):
@@ -550,18 +550,18 @@ def _checkpoint(current: Path, partial: Path, raw_key: str, passphrase: str) -> 
         salt = database.read_salt(current)
         key = raw_key if salt == database.read_salt(partial) else database.derive_key(passphrase, salt).hex()
         conn = database.connect_raw(current, key)
-    except Exception:  # noqa: BLE001 - damaged or another passphrase: the WAL is kept as a set
+    except Exception:  # damaged or another passphrase: the WAL is kept as a set
         return False
     try:
         maintenance.probe(conn.execute)
         return maintenance.checkpoint(conn.execute)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     finally:
         conn.close()
 
 
-def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:  # noqa: ANN001
+def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:
     """Write the 'restore' event into the copy; return the anchor it will have (JSON)."""
     from zvh_tui.services.safety import anchor, audit
 
@@ -583,7 +583,7 @@ def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:  # 
     return text
 
 
-def _anchor_generation(paths) -> int:  # noqa: ANN001
+def _anchor_generation(paths) -> int:
     from zvh_tui.services.safety import anchor
 
     try:
@@ -592,11 +592,11 @@ def _anchor_generation(paths) -> int:  # noqa: ANN001
         return 0
 
 
-def _journal_path(paths) -> Path:  # noqa: ANN001
+def _journal_path(paths) -> Path:
     return paths.data / JOURNAL_NAME
 
 
-def _write_journal(paths, journal: dict) -> None:  # noqa: ANN001
+def _write_journal(paths, journal: dict) -> None:
     target = _journal_path(paths)
     temp = paths.data / f"{PARTIAL_PREFIX}journal-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -609,7 +609,7 @@ def _write_journal(paths, journal: dict) -> None:  # noqa: ANN001
     fsync_dir(paths.data)
 
 
-def _swapped(paths, journal: dict) -> bool:  # noqa: ANN001
+def _swapped(paths, journal: dict) -> bool:
     """Is the copy already on `zvh.db`? By its file identity; or, when the folder was copied
     since (new inodes), because the copy is gone and `zvh.db` is not the database kept aside."""
     current = paths.database
@@ -623,11 +623,11 @@ def _swapped(paths, journal: dict) -> bool:  # noqa: ANN001
             and not _same(current, kept))
 
 
-def _kept(paths, journal: dict) -> Path | None:  # noqa: ANN001
+def _kept(paths, journal: dict) -> Path | None:
     return paths.backups / journal["aside"] if journal.get("aside") else None
 
 
-def _finish(paths, journal: dict) -> None:  # noqa: ANN001
+def _finish(paths, journal: dict) -> None:
     """Do the remaining steps of a journaled restore; every step may be done twice."""
     from zvh_tui.services.safety import anchor
 
@@ -662,7 +662,7 @@ def _finish(paths, journal: dict) -> None:  # noqa: ANN001
     _step("done")
 
 
-def _undo(paths, journal: dict) -> None:  # noqa: ANN001
+def _undo(paths, journal: dict) -> None:
     """Before the swap: put the database's WAL back where it was, remove the copy.
 
     A WAL is only ever put back beside the very file it was kept with: SQLite would replay it
@@ -708,13 +708,13 @@ def _remove_partial(partial: Path) -> None:
         _unlink(_side(partial, side))
 
 
-def recover_restore(paths) -> str | None:  # noqa: ANN001
+def recover_restore(paths) -> str | None:
     """At every start (profile lock held): finish a restore that was interrupted, or undo it
     when its copy has vanished. Returns what was done ("finished", "undone") or None."""
     path = _journal_path(paths)
     try:
         journal = json.loads(path.read_bytes())
-        journal["partial"], journal["anchor"]  # noqa: B018 - a journal we wrote
+        journal["partial"], journal["anchor"]  # a journal we wrote
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -750,7 +750,7 @@ def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> 
         key = raw_key if database.read_salt(old) == database.read_salt(restored) else key_for(
             old, passphrase=passphrase)
         source = database.connect_raw(old, key, readonly=True)
-    except Exception:  # noqa: BLE001 - damaged or another passphrase: nothing to carry
+    except Exception:  # damaged or another passphrase: nothing to carry
         return None
     try:
         target = database.connect_raw(restored, raw_key)
@@ -760,7 +760,7 @@ def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> 
             return audit_log.carry_over(source, target)
         finally:
             target.close()
-    except Exception:  # noqa: BLE001 - never let the log stop a restore
+    except Exception:  # never let the log stop a restore
         return None
     finally:
         source.close()

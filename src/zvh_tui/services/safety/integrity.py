@@ -107,17 +107,17 @@ def _read_only_check(path: Path, raw_key: str) -> tuple[str, str]:
     """Open read-only with the key and run the checks; classify what fails."""
     try:
         conn = database.connect_raw(path, raw_key, readonly=True)
-    except Exception:  # noqa: BLE001 - sqlcipher3 raises several types for one cause
+    except Exception:  # sqlcipher3 raises several types for one cause
         return DAMAGED, "Het databasebestand kan niet worden geopend."
     try:
         try:
             maintenance.probe(conn.execute)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return WRONG_KEY, "Het wachtwoord klopt niet, of het databasebestand is beschadigd."
         try:
             quick_ok = maintenance.quick_check_ok(conn.execute)
             bad_pages = maintenance.bad_pages(conn.execute)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return DAMAGED, "Het databasebestand is beschadigd: de controle kon niet worden gedaan."
         if bad_pages:
             return DAMAGED, (
@@ -191,7 +191,7 @@ def explain_failure(
     damaged file becomes a DatabaseCorrupt naming the newest backup that verifies."""
     try:
         found = diagnose(paths, passphrase=passphrase, raw_key=raw_key)
-    except Exception:  # noqa: BLE001 - a diagnosis must never hide the original failure
+    except Exception:  # a diagnosis must never hide the original failure
         return error
     if found.kind == WRONG_KEY:
         if found.backup is not None or not isinstance(error, WrongPassphrase):
@@ -231,7 +231,7 @@ def check_permissions(paths: ProfilePaths) -> tuple[list[Path], list[Path]]:
     return corrected, wrong
 
 
-def check(profile, *, now: dt.datetime | None = None) -> CheckReport:  # noqa: ANN001
+def check(profile, *, now: dt.datetime | None = None) -> CheckReport:
     """The full check of an unlocked profile (`zvh check`)."""
     report = CheckReport()
     database_findings(profile, report)
@@ -241,14 +241,14 @@ def check(profile, *, now: dt.datetime | None = None) -> CheckReport:  # noqa: A
     return report
 
 
-def _open_store(profile):  # noqa: ANN001, ANN202
+def _open_store(profile):  # ANN202
     store = profile.store
     if store is None:
         raise StoreError("Het profiel is vergrendeld: ontgrendel het eerst.")
     return store
 
 
-def database_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN001
+def database_findings(profile, report: CheckReport) -> CheckReport:
     """integrity_check, cipher_integrity_check and foreign_key_check."""
     db = _open_store(profile).database
     try:
@@ -266,7 +266,7 @@ def database_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN
     return report
 
 
-def foreign_key_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN001
+def foreign_key_findings(profile, report: CheckReport) -> CheckReport:
     db = _open_store(profile).database
     try:
         fk = maintenance.foreign_key_problems(db.execute_sql)
@@ -313,7 +313,7 @@ def db_first_event() -> str | None:
     return audit_log.first_event(db.execute_sql)
 
 
-def anchor_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN001
+def anchor_findings(profile, report: CheckReport) -> CheckReport:
     """The database against the anchor outside it (what was found when it was opened, or now)."""
     from zvh_tui.services.safety import anchor
 
@@ -337,7 +337,7 @@ def anchor_findings(profile, report: CheckReport) -> CheckReport:  # noqa: ANN00
 
 
 def extra_findings(
-    profile, report: CheckReport, *, now: dt.datetime | None = None  # noqa: ANN001
+    profile, report: CheckReport, *, now: dt.datetime | None = None
 ) -> CheckReport:
     """File modes (corrected where possible) and the newest backup (present, fresh, verifying);
     offers the newest good backup when anything in the report is wrong."""

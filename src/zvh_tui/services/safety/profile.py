@@ -331,7 +331,7 @@ class Profile:
         try:
             if self.anchor is None or self.anchor.writable:
                 audit.record("lock")
-        except Exception:  # noqa: BLE001 - locking must succeed even if the write fails
+        except Exception:  # locking must succeed even if the write fails
             pass
         anchor.detach()
         self.store.close()

@@ -72,7 +72,7 @@ def forget_old(paths: ProfilePaths) -> None:
 
 
 def change_passphrase(
-    profile,  # noqa: ANN001 - services.profile.Profile (it imports this module)
+    profile,  # services.profile.Profile (it imports this module)
     old: str,
     new: str,
     repeated: str | None = None,
