@@ -9,11 +9,11 @@ import pytest
 from uikit import screen_text, wait_for
 
 from zvh_tui.app import ZvhApp
-from zvh_tui.screens.plans.plan_dialogs import ChoiceDialog
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
 from zvh_tui.services.plans import plan_export
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety.profile import Profile
+from zvh_tui.widgets.dialogs import ChoiceDialog
 
 CANARY = "Kanarie-Pietersen"
 
