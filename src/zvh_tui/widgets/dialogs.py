@@ -15,6 +15,8 @@ A form dialog is given an `on_submit` callable that does the real work (a servic
 that raises a `ZvhError`, the Dutch message shows at the field it names (`error.field`) and the
 dialog stays open with everything typed; on success the dialog closes with True. Escape closes
 with False at once when nothing was typed, and otherwise asks before throwing the text away.
+A caller names a draft (`keep_draft`, widgets/drafts.py) to keep what is typed through a lock,
+a crash or a kill -9; saving or throwing the text away ends the draft.
 Every text shown from the user's data is plain text (never markup).
 """
 
@@ -41,9 +43,11 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.shared import context, dates, plurals
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.drafts import DraftForm, form_fields
 from zvh_tui.widgets.safe_text import plain
 
 T = TypeVar("T")
+F = TypeVar("F", bound="FormDialog")
 
 DIALOG_CSS = """
 ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
@@ -221,13 +225,18 @@ class ChoiceDialog(DialogBase, ModalScreen["T | None"], Generic[T]):
         self.dismiss(None)
 
 
-class PathDialog(DialogBase, ModalScreen[str | None]):
-    """Ask for a file path (`~` allowed); Enter or "Verder" confirms, Escape cancels."""
+class PathDialog(DraftForm, DialogBase, ModalScreen[str | None]):
+    """Ask for a file path (`~` allowed); Enter or "Verder" confirms, Escape cancels. With
+    `draft`, a half-typed path is kept as that draft (widgets/drafts.py) through a lock;
+    confirming or cancelling ends it."""
 
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="path.cancel")]
+    DRAFT_FIELDS = ("path-input",)
 
-    def __init__(self, title: str, question: str, value: str = "") -> None:
+    def __init__(self, title: str, question: str, value: str = "", *,
+                 draft: str | None = None) -> None:
         super().__init__()
+        self._draft_name = draft
         self.title_text = title
         self.question = question
         self.value = value
@@ -253,6 +262,7 @@ class PathDialog(DialogBase, ModalScreen[str | None]):
             error.update("Vul de naam van een bestand in.")
             error.remove_class("-empty")
             return
+        self.draft_discard()
         self.dismiss(str(Path(value).expanduser()))
 
     @on(Input.Submitted, "#path-input")
@@ -266,14 +276,21 @@ class PathDialog(DialogBase, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#path-cancel")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     def action_cancel(self) -> None:
+        self.draft_discard()
         self.dismiss(None)
 
+    def draft_key(self) -> str | None:
+        return self._draft_name
 
-class FormDialog(DialogBase, ModalScreen[bool]):
-    """Base for short forms: fields with an error line each, Opslaan (F5) and Annuleren (Esc)."""
+
+class FormDialog(DraftForm, DialogBase, ModalScreen[bool]):
+    """Base for short forms: fields with an error line each, Opslaan (F5) and Annuleren (Esc).
+
+    `dialog.keep_draft("journal:7", case_id=7)` keeps its fields as a draft (widgets/drafts.py).
+    """
 
     BINDINGS = [
         Binding("f5,ctrl+s", "save", "Opslaan", id="dialog.save"),  # F2 is Casussen (screens.md)
@@ -281,6 +298,23 @@ class FormDialog(DialogBase, ModalScreen[bool]):
     ]
     TITLE_TEXT = ""
     SAVE_LABEL = "Opslaan"
+
+    _draft_name: str | None = None
+    _draft_case: int | None = None
+
+    def keep_draft(self: F, key: str, *, case_id: int | None = None) -> F:
+        """Keep what is typed as the draft `key` (about case `case_id`: it goes with the case)."""
+        self._draft_name, self._draft_case = key, case_id
+        return self
+
+    def draft_key(self) -> str | None:
+        return self._draft_name
+
+    def draft_case_id(self) -> int | None:
+        return self._draft_case
+
+    def draft_fields(self) -> list[str]:
+        return form_fields(self.query_one("#dialog-fields"))
 
     # subclasses: fields() yields the widgets; values() returns the kwargs for on_submit
     def intro(self) -> Iterable[Widget]:
@@ -354,15 +388,18 @@ class FormDialog(DialogBase, ModalScreen[bool]):
         except ZvhError as error:
             self.show_error(error)
             return
+        self.draft_discard()
         self.dismiss(True)
 
     def action_cancel(self) -> None:
         if self.is_empty():
+            self.draft_discard()
             self.dismiss(False)
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.draft_discard()
                 self.dismiss(False)
 
         self.app.push_screen(

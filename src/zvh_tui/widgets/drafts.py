@@ -36,6 +36,11 @@ Field widgets understood by `read_field`/`write_field`: Input, TextArea, Select,
 other state (a number of rows, say) extends `draft_values` and prepares in `draft_prepare`.
 No Textual message is needed: fields are compared, so widgets that stop their own Changed
 messages (DateInput, PartnerPicker) are covered too.
+
+The dialog family's `FormDialog` (widgets/dialogs.py) is a DraftForm already: its caller only
+names the draft (`JournalDialog(save).keep_draft(f"journal:{case.id}", case_id=case.id)`) and
+its fields are found by `form_fields` (a password field never: a passphrase is no draft).
+A form that stays open after saving (settings) calls `draft_restart()` instead of discarding.
 """
 
 from __future__ import annotations
@@ -89,6 +94,25 @@ def read_field(widget: Widget) -> dict[str, str]:
     if isinstance(widget, Input):
         return {name: widget.value}
     raise TypeError(f"no draft for a {type(widget).__name__}")
+
+
+FIELD_TYPES = (PartnerPicker, DateInput, TextArea, Checkbox, Select, Input)
+
+
+def form_fields(root: Widget) -> list[str]:
+    """The ids of the field widgets under `root`, top to bottom: the parts of a DateInput or
+    PartnerPicker are that one field, and a password Input is never one (no passphrase in a
+    draft)."""
+    ids: list[str] = []
+    for widget in root.query("*"):
+        if not widget.id or not isinstance(widget, FIELD_TYPES):
+            continue
+        if isinstance(widget, Input) and widget.password:
+            continue
+        if any(isinstance(parent, (DateInput, PartnerPicker)) for parent in widget.ancestors):
+            continue
+        ids.append(widget.id)
+    return ids
 
 
 def _choice(text: str) -> tuple[int, int | None] | None:
@@ -205,6 +229,22 @@ class DraftForm:
             drafts.discard(key)
         except Exception as error:  # the form's own work is done; never a crash
             self._draft_problem(error)
+
+    def draft_restart(self) -> None:
+        """Saved for real, and the form stays open (settings): forget the draft, and keep the
+        fields as they are now as the form's start; typing on makes a new draft."""
+        if not self._draft_ready or self._draft_closed:
+            return
+        key = self.draft_key()
+        try:
+            values = self.draft_values()
+            if key is not None:
+                drafts.discard(key)
+        except Exception as error:  # noqa: BLE001 - the form's own work is done; never a crash
+            self._draft_problem(error)
+            return
+        self._draft_pristine = self._draft_saved = self._draft_seen = values
+        self._draft_dirty_since = None
 
     # -- the life of a form -----------------------------------------------------------------------
     async def on_mount(self) -> None:

@@ -423,7 +423,8 @@ class DossierScreen(Screen[None]):
         def save(outcome: str, reason: str) -> object:
             return cases.set_triage(case, outcome, reason)
 
-        self.app.push_screen(TriageDialog(case.triage_outcome, case.triage_reason, save),
+        dialog = TriageDialog(case.triage_outcome, case.triage_reason, save)
+        self.app.push_screen(dialog.keep_draft(f"triage:{case.id}", case_id=case.id),
                              lambda ok: self._after(ok, "Triage-uitkomst vastgelegd"))
 
     def action_escalate(self) -> None:
@@ -433,7 +434,8 @@ class DossierScreen(Screen[None]):
             return escalation.change_level(case, to_level=level, to_ave=ave, trigger=trigger,
                                            decided_by=decided_by, decided_on=decided_on)
 
-        self.app.push_screen(EscalateDialog(case.level, case.ave_phase, save),
+        dialog = EscalateDialog(case.level, case.ave_phase, save)
+        self.app.push_screen(dialog.keep_draft(f"escalate:{case.id}", case_id=case.id),
                              lambda ok: self._after(ok, "Op- of afschaling vastgelegd"))
 
     def action_journal(self) -> None:
@@ -447,7 +449,8 @@ class DossierScreen(Screen[None]):
             if ok:
                 self.call_after_refresh(self.action_section, "journal")
 
-        self.app.push_screen(JournalDialog(save), saved)
+        self.app.push_screen(JournalDialog(save).keep_draft(f"journal:{case.id}", case_id=case.id),
+                             saved)
 
     def action_close_case(self) -> None:
         case = self.case
@@ -462,7 +465,8 @@ class DossierScreen(Screen[None]):
 
         dialog = CloseCaseDialog(case.reference, int(years), save,
                                  open_actions=len(cases.open_actions_of(case)))
-        self.app.push_screen(dialog, lambda ok: self._after(ok, "Casus afgesloten"))
+        self.app.push_screen(dialog.keep_draft(f"close:{case.id}", case_id=case.id),
+                             lambda ok: self._after(ok, "Casus afgesloten"))
 
     def action_reopen(self) -> None:
         case = self.case
@@ -473,7 +477,8 @@ class DossierScreen(Screen[None]):
         self.app.push_screen(
             TextDialog("Casus heropenen", "Waarom wordt de casus heropend?", save,
                        field="reopen_reason",
-                       intro="De reden komt in het journaal. De bewaartermijn vervalt weer."),
+                       intro="De reden komt in het journaal. De bewaartermijn vervalt weer.",
+                       ).keep_draft(f"reopen:{case.id}", case_id=case.id),
             lambda ok: self._after(ok, "Casus heropend"),
         )
 

@@ -36,7 +36,6 @@ IMPORT_GROUP = "partners-import"
 class PreviewRead(Message):
     preview: ImportPreview  # what the file would change, or (applied) what it changed
 
-
 class CsvImportScreen(Screen[bool]):
     """The preview of a CSV import; dismisses with True when the file was applied."""
 

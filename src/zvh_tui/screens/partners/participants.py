@@ -456,7 +456,8 @@ class ParticipantsScreen(Screen[None]):
     def action_add(self) -> None:
         if self.case is None:
             return
-        dialog = AddParticipantDialog(self.case)
+        dialog = AddParticipantDialog(self.case).keep_draft(f"participant:{self.case.id}:new",
+                                                            case_id=self.case.id)
 
         def done(saved: bool | None) -> None:
             if not saved:
@@ -482,12 +483,14 @@ class ParticipantsScreen(Screen[None]):
                      if r.check_status == CheckStatus.NOT_ASKED.value]
             self.reload(later[0].participant_id if later else row.participant_id)
 
-        self.app.push_screen(CheckDialog(row), done)
+        self.app.push_screen(CheckDialog(row).keep_draft(f"check:{row.participant_id}",
+                                                         case_id=self.case_id), done)
 
     def action_check_all(self) -> None:
         if self.case is None or not self.rows:
             return
-        dialog = CheckAllDialog(self.case, self.rows)
+        dialog = CheckAllDialog(self.case, self.rows).keep_draft(f"check_all:{self.case.id}",
+                                                                 case_id=self.case.id)
 
         def done(saved: bool | None) -> None:
             if saved:
@@ -500,7 +503,9 @@ class ParticipantsScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
-        self.app.push_screen(RoleDialog(row), lambda saved: saved and self.reload())
+        self.app.push_screen(RoleDialog(row).keep_draft(f"role:{row.participant_id}",
+                                                        case_id=self.case_id),
+                             lambda saved: saved and self.reload())
 
     def action_make_director(self) -> None:
         row = self.current()

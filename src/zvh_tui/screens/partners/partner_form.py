@@ -2,7 +2,9 @@
 
 Built on the app's `FormDialog` (widgets/dialogs.py): the services check what was typed and
 their Dutch message shows at the field it names, keeping everything typed; F5 or Enter in a
-one-line field saves; Escape closes (asking first when something was typed).
+one-line field saves; Escape closes (asking first when something was typed). What is typed is
+kept as a draft ("partner:new" / "partner:<id>", "contact:<partner id>:new" / "contact:<id>"),
+so a lock, crash or kill -9 loses nothing: the same form opened again gives it back.
 `result_id` holds the id of the saved organisation or contact person.
 """
 
@@ -33,6 +35,7 @@ class PartnerForm(FormDialog):
             partners.get_partner(partner_id) if partner_id is not None else None
         )
         self.TITLE_TEXT = "Nieuwe organisatie" if self._partner is None else "Organisatie wijzigen"
+        self.keep_draft("partner:new" if partner_id is None else f"partner:{partner_id}")
 
     def fields(self) -> Iterable[Widget]:
         partner = self._partner
@@ -120,6 +123,7 @@ class ContactForm(FormDialog):
         )
         self.TITLE_TEXT = ("Nieuwe contactpersoon" if self._contact is None
                            else "Contactpersoon wijzigen")
+        self.keep_draft(f"contact:{partner_id}:new" if contact_id is None else f"contact:{contact_id}")
 
     def intro(self) -> Iterable[Widget]:
         yield Static(Text(visible(f"bij {self._partner.name}")), classes="dialog-text")

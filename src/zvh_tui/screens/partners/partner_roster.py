@@ -388,7 +388,7 @@ class PartnerRosterScreen(Screen[None]):
 
         self.app.push_screen(PathDialog(
             "CSV-bestand inlezen", "Welk bestand? (zoals Excel het opslaat: ; of , als scheiding)",
-            str(Path.home()) + "/"), chosen)
+            str(Path.home()) + "/", draft="csv_import:path"), chosen)
 
     def action_export_csv(self) -> None:
         from zvh_tui.widgets.dialogs import PathDialog
@@ -401,7 +401,7 @@ class PartnerRosterScreen(Screen[None]):
 
         self.app.push_screen(PathDialog(
             "Ketenpartners exporteren", "Naar welk bestand? (CSV met ; voor Excel)",
-            str(default)), chosen)
+            str(default), draft="csv_export:path"), chosen)
 
     @workers.thread_worker(group="partners-export", title="Export mislukt")
     def export(self, path: str) -> Exported:

@@ -9,6 +9,8 @@ shows what still blocks *vaststellen*, after every change.
 
 Never lose a keystroke: what is typed is saved while typing (300 ms after the last key), when the
 field is left or submitted, when the screen is left or suspended and when the app quits or locks.
+A half-typed line in the quick entry is kept as a draft ("plan_quick:<case id>",
+widgets/drafts.py) and is back in the line when the plan is opened again after a lock or a kill.
 There is no save key and no "save changes?" question; "Opgeslagen" shows briefly. `u` / Ctrl+Z
 takes back the changes of this editing session one by one, `U` / Ctrl+Y redoes them
 (services/plans/plan_undo.py). An adopted version is read-only except the
@@ -47,6 +49,7 @@ from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
 from zvh_tui.services.shared import context, dates
 from zvh_tui.widgets.dialogs import ChoiceDialog
+from zvh_tui.widgets.drafts import DraftForm
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
@@ -104,10 +107,11 @@ class EditSession:
         self.saved = dict(self.original)
 
 
-class PlanEditorScreen(Screen[None]):
+class PlanEditorScreen(DraftForm, Screen[None]):
     """Plan van aanpak: outline, quick entry, the adoption checklist, versions, diff and export."""
 
     CSS_PATH = "plan_editor.tcss"
+    DRAFT_FIELDS = ("quick-entry",)  # a half-typed action (the outline saves its own edits)
 
     # The footer shows these keys, most important first, as far as they fit (widgets/footer.py);
     # F1 lists all keys.
@@ -194,6 +198,12 @@ class PlanEditorScreen(Screen[None]):
         self._candidates = quick_entry.candidates_for(self.case)
         self.refresh_plan()
         self.set_focus(self.outline)
+
+    def draft_key(self) -> str | None:
+        return f"plan_quick:{self.case_id}"
+
+    def draft_case_id(self) -> int | None:
+        return self.case_id
 
     def on_screen_resume(self) -> None:
         if self.plan is not None and self.case is not None and self._session is None:

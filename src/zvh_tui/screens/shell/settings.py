@@ -4,6 +4,8 @@ Saved in the profile's config folder (settings.json, no client data) when the us
 or leaves the screen; a value that is not allowed is refused with a Dutch message at its field
 and nothing is saved. The bewaartermijn has no default: until it is filled in, a case cannot
 be closed. From here the user also makes a backup now (F6) and changes the passphrase (F7).
+What is typed and not yet saved is kept as a draft ("settings", widgets/drafts.py): a lock loses
+nothing, the next visit gives it back. The theme is saved at once and the passphrase never.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from zvh_tui.services.shared import identity
 from zvh_tui.services.shared.text import visible
 from zvh_tui.themes import THEME_LABELS, theme_label
 from zvh_tui.widgets.dialogs import FormDialog
+from zvh_tui.widgets.drafts import DraftForm
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import plain
@@ -134,7 +137,7 @@ class BackupMade(Message):
     when: str  # the new backup's label (date and time)
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(DraftForm, Screen[None]):
     """The profile's settings (no client data on this screen)."""
 
     KEEPS_UNSAVED_INPUT = True  # saved with F5 only: F2 (Casussen) from another area does not close it
@@ -161,6 +164,10 @@ class SettingsScreen(Screen[None]):
     SettingsScreen #settings-buttons Button { margin-right: 2; }
     SettingsScreen #retention-warning { color: $text-warning; text-style: bold; }
     """
+
+    DRAFT_KEY = "settings"
+    DRAFT_FIELDS = ("idle_lock_minutes", "backup_generations", "retention_years", "meeting_types",
+                    "user", "on_behalf_of")
 
     def compose(self) -> ComposeResult:
         settings = self.app.profile.settings
@@ -278,10 +285,12 @@ class SettingsScreen(Screen[None]):
         return True
 
     def action_save(self) -> None:
-        self.save()
+        if self.save():
+            self.draft_restart()  # saved; the screen stays open for more
 
     def action_leave(self) -> None:
         if self.save():
+            self.draft_discard()
             self.dismiss(None)
 
     def action_backup_now(self) -> None:
