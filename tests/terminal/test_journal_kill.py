@@ -1,0 +1,111 @@
+"""No half-typed journal note is lost: type a note in a dossier in the real terminal, kill -9 zvh
+after a pause in typing (the draft was saved), restart, open the case, press j: the note is back.
+
+Like test_new_case_kill.py, for a form of the dialog family (FormDialog, a key named by the
+dossier: "journal:<case id>"). The draft is read beside the running zvh (read-only, with the
+key) to know that the pause was long enough; at most what was typed after it may be missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.safety.profile import Profile
+from zvh_tui.services.shared import drafts
+from zvh_tui.store import database
+from zvh_tui.store.models import JournalEntry
+
+pytestmark = pytest.mark.terminal
+
+PASSPHRASE = "correct-paard-batterij"
+NOTE = "Gebeld met de wijkagent"
+MORE = ", huisbezoek volgt"
+
+
+def _zvh_pid(data: Path) -> int:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        text = (data / "zvh.lock").read_text().strip()
+        if text.isdigit():
+            return int(text)
+        time.sleep(0.05)
+    raise AssertionError("zvh schreef geen proces-id in het slotbestand")
+
+
+def _wait_stored_note(data: Path, key: str, note: str, timeout: float = 30.0) -> None:
+    """Wait until the running zvh has saved `note` in the journal note's draft."""
+    db_file = data / "zvh.db"
+    secret = database.derive_key(PASSPHRASE, database.read_salt(db_file)).hex()
+    deadline = time.monotonic() + timeout
+    stored = None
+    while time.monotonic() < deadline:
+        conn = database.connect_raw(db_file, secret, readonly=True)
+        try:
+            row = conn.execute("SELECT data FROM draft WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+        stored = json.loads(row[0]).get("journal") if row else None
+        if stored == note:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"het concept werd niet bewaard binnen {timeout} s (nu: {stored!r})")
+
+
+def _open_note(tmux, reference: str) -> str:  # noqa: ANN001
+    tmux.wait_for(reference)
+    time.sleep(0.3)  # a person looks before choosing
+    tmux.send_keys("Enter")
+    tmux.wait_for(f"Casus {reference}")
+    time.sleep(0.3)
+    tmux.send_keys("j")
+    screen = tmux.wait_for("Journaal: nieuwe notitie")
+    time.sleep(0.3)
+    return screen
+
+
+def test_kill_9_after_a_pause_keeps_the_journal_note(tmux, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    data = tmp_path / "profiel"
+    monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
+    profile = Profile.from_dir(data)
+    profile.create(PASSPHRASE)
+    case = cases.create_case(cases.NewCase(persons=[cases.NewPerson("Anouk Testmans")],
+                                           reason="overlast", referrer_citizen="buurman"))
+    reference, key = case.reference, f"journal:{case.id}"
+    profile.close()
+    env = {"ZVH_PASSPHRASE": PASSPHRASE}
+
+    tmux.start("--data-dir", str(data), env=env)
+    _open_note(tmux, reference)
+    tmux.type(NOTE)
+    _wait_stored_note(data, key, NOTE)  # a pause in typing: kept without saving the note
+    tmux.type(MORE)  # still typing when the laptop dies
+    os.kill(_zvh_pid(data), signal.SIGKILL)
+    tmux.exit_status()
+
+    tmux.kill()  # a new tmux server for the restart (see test_plan_kill.py)
+    time.sleep(0.2)
+    tmux.start("--data-dir", str(data), env=env)
+    _open_note(tmux, reference)
+    screen = tmux.wait_for("Concept teruggezet")
+    assert NOTE in screen
+    assert "Traceback" not in screen
+    tmux.send_keys("C-q")
+    assert tmux.exit_status() == 0
+
+    monkeypatch.setenv("ZVH_PASSPHRASE", PASSPHRASE)
+    profile = Profile.from_dir(data)
+    assert profile.open_from_environment()
+    try:
+        kept = drafts.load(key)["journal"]
+        assert kept.startswith(NOTE)  # saved during the pause
+        assert (NOTE + MORE).startswith(kept)  # at most what came after it is short
+        assert JournalEntry.select().where(JournalEntry.text.contains(NOTE)).count() == 0
+    finally:
+        profile.close()
