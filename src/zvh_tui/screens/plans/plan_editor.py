@@ -200,7 +200,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         self.set_focus(self.outline)
 
     def draft_key(self) -> str | None:
-        return f"plan_quick:{self.case_id}"
+        """One quick line per case, in the editor of its current plan (not of a chosen version)."""
+        return f"plan_quick:{self.case_id}" if self._plan_id is None else None
 
     def draft_case_id(self) -> int | None:
         return self.case_id
