@@ -64,7 +64,7 @@ def _open_note(tmux, reference: str) -> str:  # noqa: ANN001
     tmux.send_keys("Enter")
     tmux.wait_for(f"Casus {reference}")
     time.sleep(0.3)
-    tmux.send_keys("j")
+    tmux.send_keys("n")  # Nieuwe notitie
     screen = tmux.wait_for("Journaal: nieuwe notitie")
     time.sleep(0.3)
     return screen

@@ -127,7 +127,7 @@ def in_dossier(case: str = "case") -> Opener:
 
 
 FORMS = [
-    Form("journaal", lambda w: f"journal:{w.case.id}", in_dossier(), ("j",), "journal"),
+    Form("journaal", lambda w: f"journal:{w.case.id}", in_dossier(), ("n",), "journal"),
     Form("afsluiten", lambda w: f"close:{w.case.id}", in_dossier(), ("c",), "closing_reason"),
     Form("op- of afschalen", lambda w: f"escalate:{w.case.id}", in_dossier(), ("o",), "trigger"),
     Form("triage", lambda w: f"triage:{w.case.id}", in_dossier(), ("t",), "triage_reason"),
@@ -235,14 +235,14 @@ async def test_saving_the_journal_note_ends_its_draft(profile: Profile, test_pas
         assert Draft.get(Draft.key == form.key(world)).case_id == world.case.id
         screen = await open_form(pilot, world, form)
         await wait_for_text(pilot, DRAFT_NOTICE_TITLE)
-        await pilot.press("f2")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen))
         notes = JournalEntry.select().where(JournalEntry.case == world.case.id)
         assert TYPED in [note.text for note in notes]
         assert drafts.load(form.key(world)) is None
 
         app.clear_notifications()
-        await pilot.press("j")  # a new note starts empty
+        await pilot.press("n")  # a new note starts empty
         await wait_for(pilot, lambda: isinstance(app.screen, DraftForm))
         screen = app.screen
         await wait_for(pilot, lambda: screen._draft_ready)  # type: ignore[attr-defined]
