@@ -58,7 +58,7 @@ def _wait_stored_note(data: Path, key: str, note: str, timeout: float = 30.0) ->
     raise AssertionError(f"het concept werd niet bewaard binnen {timeout} s (nu: {stored!r})")
 
 
-def _open_note(tmux, reference: str) -> str:  # noqa: ANN001
+def _open_note(tmux, reference: str) -> str:
     tmux.wait_for(reference)
     time.sleep(0.3)  # a person looks before choosing
     tmux.send_keys("Enter")
@@ -70,7 +70,7 @@ def _open_note(tmux, reference: str) -> str:  # noqa: ANN001
     return screen
 
 
-def test_kill_9_after_a_pause_keeps_the_journal_note(tmux, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_kill_9_after_a_pause_keeps_the_journal_note(tmux, tmp_path: Path, monkeypatch) -> None:
     data = tmp_path / "profiel"
     monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
     profile = Profile.from_dir(data)

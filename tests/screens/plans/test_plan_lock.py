@@ -15,7 +15,7 @@ from zvh_tui.store.models import Plan
 from zvh_tui.widgets.drafts import DRAFT_NOTICE_TITLE
 
 
-async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:  # noqa: ANN001
+async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:
     await pilot.pause()
     screen = PlanEditorScreen(case_id)
     await app.push_screen(screen)
@@ -23,7 +23,7 @@ async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:  # no
     return screen
 
 
-async def lock_and_unlock(app: ZvhApp, pilot, profile: Profile, passphrase: str) -> None:  # noqa: ANN001
+async def lock_and_unlock(app: ZvhApp, pilot, profile: Profile, passphrase: str) -> None:
     await wait_for(pilot, lambda: not profile.unlocked and isinstance(app.screen, UnlockScreen))
     await wait_for(pilot, lambda: not app.screen.query_one("#passphrase", Input).disabled
                    and isinstance(app.focused, Input))
@@ -33,7 +33,7 @@ async def lock_and_unlock(app: ZvhApp, pilot, profile: Profile, passphrase: str)
 
 
 async def test_ctrl_l_while_typing_in_the_plan_keeps_the_line_and_the_quick_entry(
-        profile: Profile, plan_case, test_passphrase: str) -> None:  # noqa: ANN001
+        profile: Profile, plan_case, test_passphrase: str) -> None:
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_plan(app, pilot, plan_case.case.id)
