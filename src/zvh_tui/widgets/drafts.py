@@ -240,7 +240,7 @@ class DraftForm:
             values = self.draft_values()
             if key is not None:
                 drafts.discard(key)
-        except Exception as error:
+        except Exception as error:  # the form's own work is done; never a crash
             self._draft_problem(error)
             return
         self._draft_pristine = self._draft_saved = self._draft_seen = values
