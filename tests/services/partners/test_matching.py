@@ -31,7 +31,7 @@ def test_every_partner_list_finds_the_same_partner_without_accents(profile) -> N
     assert [p.name for p in partners.list_partners(typed)] == ["Wijkteam ’s-Hertogenbosch"]
     roster = partner_overview.filter_roster(partner_overview.roster_index(), typed)
     assert [(r.name, r.matched) for r in roster] == [("Wijkteam ’s-Hertogenbosch", ["Hüseyin Çelik"])]
-    assert [h.name for h in palette.find_partners(typed)] == ["Wijkteam ’s-Hertogenbosch"]
+    assert [h.name for h in palette.match_partners(palette.partner_index(), typed)] == ["Wijkteam ’s-Hertogenbosch"]
     choices = pickers.partner_choices(typed)
     assert [c.label for c in choices] == ["Wijkteam ’s-Hertogenbosch · Hüseyin Çelik"]
     assert [p.name for p in partners.list_partners("ijsselmonde")] == ["Politie IJsselmonde"]
