@@ -19,7 +19,7 @@ from zvh_tui.store.models import AuditEvent, Case, JournalEntry, Participant, Pa
 SECTIONS = ["schema", "exported_at", "case", "persons", "participants", "plans", "meetings", "journal",
             "escalations", "director_changes"]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")  # local, with its offset
 
 
 def reference_of(title: str) -> str:
@@ -152,14 +152,19 @@ def test_new_case_without_plan_exports_empty_sections(profile: Profile) -> None:
     assert Person.select().count() == 1
 
 
-def test_times_stay_utc_whatever_the_local_zone(amsterdam: str, profile: Profile) -> None:
-    """The export is for programs: ISO 8601 in UTC with Z, also where the clock says 18:48."""
+def test_times_are_the_local_clock_with_their_offset(amsterdam: str, profile: Profile) -> None:
+    """Issue 12.5: a time in the export is the wall clock's (18:48 where 17:48 UTC is stored),
+    written with its offset, so it is still one exact instant for a program."""
     case = cases.create_case(cases.NewCase(
         persons=[cases.NewPerson(name="Test Persoon")], referrer_citizen="buurman", reason="Zorgen."))
     entry = journal.add_entry(case, "gebeld")
     JournalEntry.update(at=dt.datetime(2026, 12, 1, 17, 48)).where(JournalEntry.id == entry.id).execute()
     data = json.loads(export_case_json(case.reference))
-    assert data["journal"][0]["at"] == "2026-12-01T17:48:00Z"
-    stored = Case.get_by_id(case.id).created_at
-    assert data["case"]["created_at"] == stored.isoformat() + "Z"  # the stored UTC, not local
+    assert data["journal"][0]["at"] == "2026-12-01T18:48:00+01:00"
+    instant = dt.datetime.fromisoformat(data["journal"][0]["at"])
+    assert instant.astimezone(dt.timezone.utc).replace(tzinfo=None) == dt.datetime(2026, 12, 1, 17, 48)
+    stored = Case.get_by_id(case.id).created_at  # naive UTC
+    shown = dt.datetime.fromisoformat(data["case"]["created_at"])
+    assert shown.utcoffset() == dt.timedelta(hours=1)  # Amsterdam in winter, not UTC
+    assert shown.astimezone(dt.timezone.utc).replace(tzinfo=None) == stored.replace(microsecond=0)
     assert ISO_TIME.match(data["exported_at"])

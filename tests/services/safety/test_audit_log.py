@@ -160,7 +160,8 @@ def test_log_rows_name_objects_in_dutch_and_keep_the_person_number(profile: Prof
 def test_log_rows_show_local_time_and_the_export_keeps_utc(
     amsterdam: str, profile: Profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 12.5: the logboek screen shows the wall clock; the JSON for an access request UTC."""
+    """Issue 12.5: the logboek screen and the JSON for an access request show the wall clock
+    (the JSON with its offset), and the JSON keeps the UTC form beside it."""
     case = h.fill_case(CANARY, today=h.TODAY)
     monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime(2026, 12, 1, 17, 48, 9))
     cases.get_case(case.id)  # a view, logged at 17:48:09 UTC
@@ -169,5 +170,7 @@ def test_log_rows_show_local_time_and_the_export_keeps_utc(
     assert audit_log.row_of(event).at == "01-12-2026 18:48:09"  # what the screen shows
     data = json.loads(audit_log.export_json(case_ref=case.reference))
     view = next(e for e in data["gebeurtenissen"] if e["id"] == event.id)
+    assert view["tijd"] == "2026-12-01T18:48:09+01:00"
     assert view["tijd_utc"] == "2026-12-01T17:48:09Z"
+    assert data["gemaakt_op"].endswith("+01:00")
     assert audit.verify_chain().ok

@@ -87,6 +87,12 @@ def test_machine_exports_keep_utc_whatever_the_zone(amsterdam: str) -> None:
     assert clock.iso_utc(None) is None
 
 
+def test_exports_write_the_local_clock_with_its_offset(amsterdam: str) -> None:
+    assert clock.iso_local(utc(2026, 12, 1, 17, 48, 9, 123)) == "2026-12-01T18:48:09+01:00"
+    assert clock.iso_local(utc(2026, 7, 1, 17, 48)) == "2026-07-01T19:48:00+02:00"  # summer time
+    assert clock.iso_local(None) is None
+
+
 def test_another_zone_has_its_own_offset_and_its_own_change(monkeypatch: pytest.MonkeyPatch) -> None:
     """Not Amsterdam hard-coded: New York's rule (POSIX TZ, no zone database needed)."""
     if not hasattr(time, "tzset"):

@@ -3,9 +3,9 @@
 The contract (schema "zvh-tui/case-export/1"):
 - one case only: never another case, never the audit log;
 - enumerations as their code plus a Dutch label (`"phase": "execution", "phase_label": "Uitvoering"`);
-- dates as ISO 8601 (`2026-03-15`), times as ISO 8601 in UTC (`2026-03-15T10:30:00Z`), whatever
-  the local time zone: a program reads this file, not a person (`clock.iso_utc`; screens and the
-  exports for people show local time);
+- dates as ISO 8601 (`2026-03-15`), times as ISO 8601 in local time with the offset
+  (`2026-03-15T11:30:00+01:00`, `clock.iso_local`): the wall clock's time, and one exact instant
+  for a program;
 - everything about the persons, unshortened (`Disclosure.FULL`: an access request gets all);
 - stable order: keys as written here, lists by position, version or date, then by id;
 - meetings: only this case's agenda item, its notes, and the attendance of the partners at the
@@ -98,7 +98,7 @@ def _date(value: object) -> str | None:
 
 def _time(value: object) -> str | None:
     if isinstance(value, dt.datetime):
-        return clock.iso_utc(value)
+        return clock.iso_local(value)
     return None if value is None or value == "" else str(value)
 
 

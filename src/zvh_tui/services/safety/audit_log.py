@@ -3,7 +3,8 @@ request (`zvh export log --person ID | --case KENMERK`).
 
 The log holds ids, codes and case numbers only (`disclosure.Disclosure.LOG`); an export of it
 therefore holds no names or notes either. The screen shows local time (`clock.format_local`); the
-JSON export keeps UTC (`tijd_utc`, ISO 8601 with `Z`). Every export of the log is itself logged ('export', object 'audit_log').
+JSON export writes local time with its offset (`tijd`, `clock.iso_local`) and the UTC form beside
+it (`tijd_utc`, ISO 8601 with `Z`). Every export of the log is itself logged ('export', object 'audit_log').
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
     chain = audit.verify_chain()
     document = {
         "soort": "logboek (NEN 7513) voor een inzageverzoek",
-        "gemaakt_op": clock.iso_utc(utcnow()),  # machine-readable: UTC, as "tijd_utc" says
+        "gemaakt_op": clock.iso_local(utcnow()),  # local time with its offset, as "tijd"
         "gemaakt_door": context.actor().user,
         "onderwerp": subject,
         "aantal": len(events),
@@ -166,6 +167,7 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
         "gebeurtenissen": [
             {
                 "id": e.id,
+                "tijd": clock.iso_local(e.at),  # the wall clock's time, with its offset
                 "tijd_utc": clock.iso_utc(e.at),
                 "handeling": e.event,
                 "omschrijving": label(e.event),

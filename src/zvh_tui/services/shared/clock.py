@@ -8,8 +8,10 @@ The rule for the whole app:
   offset that held *at that moment* (summer or winter time), so it matches the clock on the wall;
 - a moment that a user (or the demo) gives in local wall-clock time goes through `local_to_utc`
   before it is stored;
-- machine-readable exports (the case export JSON, the audit log JSON) keep ISO 8601 in UTC with a
-  `Z` (`iso_utc`), and say so in their contract: a program reading them converts itself.
+- machine-readable exports (the case export JSON, the audit log JSON) write ISO 8601 in the local
+  zone with its offset (`iso_local`: `2026-12-01T18:48:00+01:00`), so a time read from them is
+  the one on the wall clock and still one exact instant for a program; the audit log also keeps
+  the UTC form beside it (`tijd_utc`, `iso_utc`).
 
 The local zone is read at each call (`datetime.astimezone`, the C library's `localtime`), so a
 test that sets `TZ` and calls `time.tzset()` sees its zone at once.
@@ -72,6 +74,17 @@ def local_to_utc(local: dt.datetime) -> dt.datetime:
 def local_moment(day: dt.date, hour: int = 0, minute: int = 0) -> dt.datetime:
     """`day` at `hour:minute` local time, as naive UTC for storing."""
     return local_to_utc(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def iso_local(moment: dt.datetime | str | None) -> str | None:
+    """'2026-12-01T18:48:00+01:00' for a stored 17:48 UTC in Europe/Amsterdam (whole seconds):
+    ISO 8601 in the local zone with the offset of that moment; None for none."""
+    if moment is None or moment == "":
+        return None
+    try:
+        return to_local(moment).replace(microsecond=0).isoformat()
+    except ValueError:
+        return str(moment)
 
 
 def iso_utc(moment: dt.datetime | str | None) -> str | None:
