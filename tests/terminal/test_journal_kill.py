@@ -8,18 +8,17 @@ key) to know that the pause was long enough; at most what was typed after it may
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
 from pathlib import Path
 
 import pytest
+from killkit import draft_field, wait_stored, zvh_pid
 
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import drafts
-from zvh_tui.store import database
 from zvh_tui.store.models import JournalEntry
 
 pytestmark = pytest.mark.terminal
@@ -27,35 +26,6 @@ pytestmark = pytest.mark.terminal
 PASSPHRASE = "correct-paard-batterij"
 NOTE = "Gebeld met de wijkagent"
 MORE = ", huisbezoek volgt"
-
-
-def _zvh_pid(data: Path) -> int:
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        text = (data / "zvh.lock").read_text().strip()
-        if text.isdigit():
-            return int(text)
-        time.sleep(0.05)
-    raise AssertionError("zvh schreef geen proces-id in het slotbestand")
-
-
-def _wait_stored_note(data: Path, key: str, note: str, timeout: float = 30.0) -> None:
-    """Wait until the running zvh has saved `note` in the journal note's draft."""
-    db_file = data / "zvh.db"
-    secret = database.derive_key(PASSPHRASE, database.read_salt(db_file)).hex()
-    deadline = time.monotonic() + timeout
-    stored = None
-    while time.monotonic() < deadline:
-        conn = database.connect_raw(db_file, secret, readonly=True)
-        try:
-            row = conn.execute("SELECT data FROM draft WHERE key = ?", (key,)).fetchone()
-        finally:
-            conn.close()
-        stored = json.loads(row[0]).get("journal") if row else None
-        if stored == note:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"het concept werd niet bewaard binnen {timeout} s (nu: {stored!r})")
 
 
 def _open_note(tmux, reference: str) -> str:
@@ -84,9 +54,9 @@ def test_kill_9_after_a_pause_keeps_the_journal_note(tmux, tmp_path: Path, monke
     tmux.start("--data-dir", str(data), env=env)
     _open_note(tmux, reference)
     tmux.type(NOTE)
-    _wait_stored_note(data, key, NOTE)  # a pause in typing: kept without saving the note
+    wait_stored(data, PASSPHRASE, draft_field(key, "journal"), NOTE, "het concept")  # a pause in typing: kept without saving the note
     tmux.type(MORE)  # still typing when the laptop dies
-    os.kill(_zvh_pid(data), signal.SIGKILL)
+    os.kill(zvh_pid(data), signal.SIGKILL)
     tmux.exit_status()
 
     tmux.kill()  # a new tmux server for the restart (see test_plan_kill.py)

@@ -8,17 +8,16 @@ was typed after the pause may be missing.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
 from pathlib import Path
 
 import pytest
+from killkit import draft_field, wait_stored, zvh_pid
 
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import drafts
-from zvh_tui.store import database
 from zvh_tui.store.models import Case
 
 pytestmark = pytest.mark.terminal
@@ -26,35 +25,6 @@ pytestmark = pytest.mark.terminal
 PASSPHRASE = "correct-paard-batterij"
 NAME = "Marco de Wit"
 MORE = " junior"
-
-
-def _zvh_pid(data: Path) -> int:
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        text = (data / "zvh.lock").read_text().strip()
-        if text.isdigit():
-            return int(text)
-        time.sleep(0.05)
-    raise AssertionError("zvh schreef geen proces-id in het slotbestand")
-
-
-def _wait_stored_name(data: Path, name: str, timeout: float = 30.0) -> None:
-    """Wait until the running zvh has saved `name` in the aanmelding's draft."""
-    db_file = data / "zvh.db"
-    key = database.derive_key(PASSPHRASE, database.read_salt(db_file)).hex()
-    deadline = time.monotonic() + timeout
-    stored = None
-    while time.monotonic() < deadline:
-        conn = database.connect_raw(db_file, key, readonly=True)
-        try:
-            row = conn.execute("SELECT data FROM draft WHERE key = 'new_case'").fetchone()
-        finally:
-            conn.close()
-        stored = json.loads(row[0]).get("person0-name") if row else None
-        if stored == name:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"het concept werd niet bewaard binnen {timeout} s (nu: {stored!r})")
 
 
 def _open_form(tmux) -> str:
@@ -77,9 +47,10 @@ def test_kill_9_after_a_pause_keeps_the_aanmelding(tmux, tmp_path: Path, monkeyp
     tmux.start("--data-dir", str(data), env=env)
     _open_form(tmux)
     tmux.type(NAME)
-    _wait_stored_name(data, NAME)  # a pause in typing: kept without saving the form
+    wait_stored(data, PASSPHRASE, draft_field("new_case", "person0-name"), NAME,
+                "het concept")  # a pause in typing: kept without saving the form
     tmux.type(MORE)  # still typing when the laptop dies
-    os.kill(_zvh_pid(data), signal.SIGKILL)
+    os.kill(zvh_pid(data), signal.SIGKILL)
     tmux.exit_status()
 
     tmux.kill()  # a new tmux server for the restart (see test_plan_kill.py)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from killkit import wait_stored, zvh_pid
 
 from zvh_tui.core.vocab import CheckStatus, Phase, TriageOutcome
 from zvh_tui.services.cases import lifecycle as cases
@@ -25,7 +26,6 @@ from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import dates
-from zvh_tui.store import database
 from zvh_tui.store.models import Action, Plan
 
 pytestmark = pytest.mark.terminal
@@ -64,33 +64,9 @@ def _make_profile(data: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         profile.close()
 
 
-def _zvh_pid(data: Path) -> int:
-    """The running zvh's process id, from the profile's lock file (it holds the profile)."""
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        text = (data / "zvh.lock").read_text().strip()
-        if text.isdigit():
-            return int(text)
-        time.sleep(0.05)
-    raise AssertionError("zvh schreef geen proces-id in het slotbestand")
-
-
-def _wait_stored_opgave(data: Path, text: str, timeout: float = 30.0) -> None:
-    """Wait until the running zvh has saved `text` as the opgave (read beside it, read-only)."""
-    db_file = data / "zvh.db"
-    key = database.derive_key(PASSPHRASE, database.read_salt(db_file)).hex()
-    deadline = time.monotonic() + timeout
-    stored = None
-    while time.monotonic() < deadline:
-        conn = database.connect_raw(db_file, key, readonly=True)
-        try:
-            stored = conn.execute("SELECT shared_task FROM plan").fetchone()
-        finally:
-            conn.close()
-        if stored and stored[0] == text:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"de opgave werd niet opgeslagen binnen {timeout} s (nu: {stored!r})")
+def _opgave(conn) -> object:
+    row = conn.execute("SELECT shared_task FROM plan").fetchone()
+    return row[0] if row else None
 
 
 def _open_plan(tmux, reference: str) -> str:
@@ -126,9 +102,9 @@ def test_kill_9_while_typing_loses_no_committed_action(tmux, tmp_path: Path, mon
     tmux.send_keys("Enter")  # edit the gezamenlijke opgave in place
     tmux.wait_for("Esc: annuleren")  # the editor in place is open
     tmux.type("Rust in huis")
-    _wait_stored_opgave(data, "Rust in huis")  # a pause in typing: saved without Enter
+    wait_stored(data, PASSPHRASE, _opgave, "Rust in huis", "de opgave")  # a pause in typing: saved without Enter
     tmux.type(" en scho")  # still typing when the laptop dies
-    os.kill(_zvh_pid(data), signal.SIGKILL)
+    os.kill(zvh_pid(data), signal.SIGKILL)
     tmux.exit_status()  # the pane is dead
 
     # A new tmux server for the restart: killing the only session makes the old server exit,

@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_plan_kill import PASSPHRASE, _make_profile, _open_plan, _zvh_pid
+from killkit import zvh_pid
+from test_plan_kill import PASSPHRASE, _make_profile, _open_plan
 
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import AuditEvent, Plan
@@ -54,7 +55,7 @@ def test_stop_signal_saves_the_field_being_typed_and_locks(
     time.sleep(0.2)  # so the terminal does not read the next key with Home as one
     tmux.send_keys("Enter")  # edit the gezamenlijke opgave in place
     tmux.wait_for("Esc: annuleren")
-    pid = _zvh_pid(data)
+    pid = zvh_pid(data)
     tmux.type(TYPED)
     tmux.wait_for(TYPED)  # the last keystroke has reached the app
     if how == "SIGTERM":
