@@ -65,8 +65,8 @@ def reference_schema(tmp_path_factory: pytest.TempPathFactory) -> peewee.SqliteD
 def test_an_empty_database_is_brought_to_the_newest_version(make_store) -> None:
     store = make_store()
     assert migrations.current_version(store.database) == 0
-    assert migrations.migrate(store.database) == [1, 2, 3]
-    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+    assert migrations.migrate(store.database) == [1, 2, 3, 4]
+    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 4
     assert migrations.current_version(store.database) == migrations.LATEST
     tables = set(store.database.get_tables())
     assert {m._meta.table_name for m in SCHEMA_MODELS} <= tables
@@ -306,7 +306,7 @@ def test_version_3_gives_a_version_1_database_the_draft_table(
     try:
         assert "draft" not in store.database.get_tables()
         migrations.migrate(store.database, target=2)
-        assert migrations.migrate(store.database) == [3]
+        assert migrations.migrate(store.database, target=3) == [3]
         db = store.database
         assert _columns(db, "draft") == _columns(reference_schema, "draft")
         assert _indexes(db, "draft") == _indexes(reference_schema, "draft")

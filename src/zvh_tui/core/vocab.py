@@ -232,6 +232,36 @@ class ItemStatus(Vocab, kind="status van een agendapunt"):
     CLOSED = ("closed", "afgerond")
 
 
+class NoteKind(Vocab, kind="soort inbreng"):
+    """What a line captured in a meeting is: a note (tagged with the phase) or a besluit."""
+
+    NOTE = ("note", "notitie")
+    DECISION = ("decision", "besluit")
+
+
+class NoteVisibility(Vocab, kind="zichtbaarheid van een notitie"):
+    """Who may see a meeting note: everyone at the table (default), the ZVH only, or only the
+    partner it came from (and the ZVH, which keeps the record)."""
+
+    TABLE = ("tafel", "iedereen aan tafel")
+    ZVH = ("zvh", "alleen ZVH")
+    SOURCE = ("bron", "alleen de bron")
+
+
+class ReviewOutcome(Vocab, kind="uitkomst van de terugblik"):
+    """The review of last time's actions. *Niet mogelijk* (circumstances changed) and *niet
+    opgepakt* (the partner did not act) must stay apart: the second is the kikker signal."""
+
+    DONE = ("gedaan", "gedaan")
+    NOT_POSSIBLE = ("niet_mogelijk", "niet mogelijk")
+    NOT_TAKEN_UP = ("niet_opgepakt", "niet opgepakt")
+
+
+class NextKind(Vocab, kind="soort vervolgdatum"):
+    EVALUATION = ("evaluatie", "evaluatie")
+    RETURN = ("terugkom", "terugkom-overleg")
+
+
 class AuditObject(Vocab, kind="onderwerp in het logboek"):
     """What an event in the logboek is about (AuditEvent.object_type), in the user's words."""
 

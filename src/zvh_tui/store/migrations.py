@@ -78,11 +78,97 @@ def _v3(database: Database) -> None:
     database.execute_sql('CREATE INDEX IF NOT EXISTS "draft_case_id" ON "draft" ("case_id")')
 
 
+_V4_COLUMNS = (
+    ("meeting", '"start_time" VARCHAR(5) NOT NULL DEFAULT \'\''),
+    ("meeting", '"online" INTEGER NOT NULL DEFAULT 0'),
+    ("meeting", '"chair" VARCHAR(200) NOT NULL DEFAULT \'\''),
+    ("meeting", '"notulist" VARCHAR(200) NOT NULL DEFAULT \'\''),
+    ("meeting", '"started_at" DATETIME'),
+    ("meeting", '"reminder_at" DATETIME'),
+    ("meeting_item", '"slot_start" VARCHAR(5) NOT NULL DEFAULT \'\''),
+    ("meeting_item", '"slot_minutes" INTEGER'),
+    ("meeting_item", '"phase" VARCHAR(20) NOT NULL DEFAULT \'beeld\''),
+    ("meeting_item", '"started_at" DATETIME'),
+    ("meeting_item", '"director_reason" TEXT NOT NULL DEFAULT \'\''),
+    ("meeting_item", '"call_on" DATE'),
+    ("meeting_item", '"next_on" DATE'),
+    ("meeting_item", '"next_kind" VARCHAR(20) NOT NULL DEFAULT \'\''),
+    ("meeting_note", '"kind" VARCHAR(20) NOT NULL DEFAULT \'note\''),
+    ("meeting_note", '"source_partner_id" INTEGER REFERENCES "partner" ("id") ON DELETE RESTRICT'),
+    ("meeting_note", '"visibility" VARCHAR(20) NOT NULL DEFAULT \'tafel\''),
+    ("action", '"agreed_in_id" INTEGER REFERENCES "meeting_item" ("id") ON DELETE SET NULL'),
+)
+
+_V4_TABLES = (
+    'CREATE TABLE IF NOT EXISTS "item_invite" ("id" INTEGER NOT NULL PRIMARY KEY, "item_id" INTEGER NOT NULL, '
+    '"partner_id" INTEGER NOT NULL, "contact_id" INTEGER, '
+    'FOREIGN KEY ("item_id") REFERENCES "meeting_item" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE RESTRICT)',
+    'CREATE TABLE IF NOT EXISTS "item_attendance" ("id" INTEGER NOT NULL PRIMARY KEY, "item_id" INTEGER NOT NULL, '
+    '"partner_id" INTEGER, "contact_id" INTEGER, "is_client" INTEGER NOT NULL, "person_id" INTEGER, '
+    '"presence" VARCHAR(20) NOT NULL, "arrived_at" DATETIME, "left_at" DATETIME, "reminded_at" DATETIME, '
+    '"updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("item_id") REFERENCES "meeting_item" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE SET NULL)',
+    'CREATE TABLE IF NOT EXISTS "action_review" ("id" INTEGER NOT NULL PRIMARY KEY, "item_id" INTEGER NOT NULL, '
+    '"action_id" INTEGER NOT NULL, "outcome" VARCHAR(20) NOT NULL, "reason" TEXT NOT NULL, "at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("item_id") REFERENCES "meeting_item" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "commitment" ("id" INTEGER NOT NULL PRIMARY KEY, "item_id" INTEGER NOT NULL, '
+    '"partner_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("item_id") REFERENCES "meeting_item" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT)',
+)
+
+_V4_INDEXES = (
+    ("meeting_note_source_partner_id", "meeting_note", '"source_partner_id"', False),
+    ("action_agreed_in_id", "action", '"agreed_in_id"', False),
+    ("item_invite_item_id", "item_invite", '"item_id"', False),
+    ("item_invite_partner_id", "item_invite", '"partner_id"', False),
+    ("item_invite_contact_id", "item_invite", '"contact_id"', False),
+    ("item_invite_item_id_partner_id_contact_id", "item_invite", '"item_id", "partner_id", "contact_id"', True),
+    ("item_attendance_item_id", "item_attendance", '"item_id"', False),
+    ("item_attendance_partner_id", "item_attendance", '"partner_id"', False),
+    ("item_attendance_contact_id", "item_attendance", '"contact_id"', False),
+    ("item_attendance_person_id", "item_attendance", '"person_id"', False),
+    ("action_review_item_id", "action_review", '"item_id"', False),
+    ("action_review_action_id", "action_review", '"action_id"', False),
+    ("action_review_item_id_action_id", "action_review", '"item_id", "action_id"', True),
+    ("commitment_item_id", "commitment", '"item_id"', False),
+    ("commitment_partner_id", "commitment", '"partner_id"', False),
+    ("commitment_item_id_partner_id", "commitment", '"item_id", "partner_id"', True),
+)
+
+
+def _v4(database: Database) -> None:
+    """The meeting mode (issue 13): a meeting's start time, online, chair, notulist, live start
+    and confidentiality reminder; per agenda item its time slot, phase (beeld/oordeel/besluit),
+    the agreed person's reason and bel-moment, the next date; notes with kind (note/besluit),
+    source partner and visibility; `action.agreed_in` (the item that agreed it); and the tables
+    for invites, attendance per item (with times, the client included), the review of last
+    time's actions and commitment to the opgave. Columns already there (a file stamped with an
+    older version) are left as they are, so the step can be retried."""
+    for table, column in _V4_COLUMNS:
+        name = column.split('"')[1]
+        present = {row[1] for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+        if name not in present:
+            database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column}')
+    for statement in _V4_TABLES:
+        database.execute_sql(statement)
+    for name, table, columns, unique in _V4_INDEXES:
+        kind = "UNIQUE INDEX" if unique else "INDEX"
+        database.execute_sql(f'CREATE {kind} IF NOT EXISTS "{name}" ON "{table}" ({columns})')
+
+
 # version -> function that brings version-1 to version. Append; never edit a released one.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    4: _v4,
 }
 LATEST = max(MIGRATIONS)
 

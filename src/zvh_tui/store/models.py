@@ -28,6 +28,9 @@ from zvh_tui.core.vocab import (
     ItemStatus,
     Level,
     MeetingStatus,
+    NoteKind,
+    NoteTag,
+    NoteVisibility,
     ParticipantRole,
     PartnerDomain,
     PersonRole,
@@ -168,6 +171,37 @@ class Meeting(BaseModel):
     location = CharField(max_length=200, default="")
     created_at = DateTimeField(default=utcnow)
     closed_at = DateTimeField(null=True)
+    # schema v4: the meeting mode
+    start_time = CharField(max_length=5, default="")  # "HH:MM", local time; "" when not set
+    online = BooleanField(default=False)
+    chair = CharField(max_length=200, default="")  # staff names, never a client's
+    notulist = CharField(max_length=200, default="")
+    started_at = DateTimeField(null=True)  # live mode started (UTC)
+    reminder_at = DateTimeField(null=True)  # confidentiality reminder given (UTC)
+
+
+class MeetingItem(BaseModel):
+    """A case on the agenda of a meeting."""
+
+    meeting = ForeignKeyField(Meeting, backref="items", on_delete="CASCADE")
+    case = ForeignKeyField(Case, backref="meeting_items", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    status = CharField(max_length=20, default=ItemStatus.OPEN.value)
+    director_partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")
+    director_contact = ForeignKeyField(Contact, null=True, on_delete="RESTRICT")
+    closed_at = DateTimeField(null=True)
+    # schema v4: the meeting mode
+    slot_start = CharField(max_length=5, default="")  # "HH:MM" planned start, "" when none
+    slot_minutes = IntegerField(null=True)  # planned length; running over is shown, not enforced
+    phase = CharField(max_length=20, default=NoteTag.PICTURE.value)  # beeld / oordeel / besluit
+    started_at = DateTimeField(null=True)  # first opened in live mode (UTC)
+    director_reason = TextField(default="")  # why the own house holds the overview
+    call_on = DateField(null=True)  # first bel-moment with the casusregisseur
+    next_on = DateField(null=True)  # evaluatie or terugkom-overleg
+    next_kind = CharField(max_length=20, default="")  # NextKind, "" when no next date
+
+    class Meta:
+        indexes = ((("meeting", "case"), True),)
 
 
 class Plan(BaseModel):
@@ -237,6 +271,8 @@ class Action(BaseModel):
     origin = IntegerField(null=True)  # id of the action in the previous version
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    # schema v4: the meeting item that agreed it; None for an action typed outside a meeting.
+    agreed_in = ForeignKeyField(MeetingItem, null=True, on_delete="SET NULL")
 
     class Meta:
         indexes = ((("plan", "status", "deadline"), False), (("owner_partner", "status"), False))
@@ -262,26 +298,67 @@ class Attendee(BaseModel):
         indexes = ((("meeting", "partner", "contact"), True),)
 
 
-class MeetingItem(BaseModel):
-    """A case on the agenda of a meeting."""
-
-    meeting = ForeignKeyField(Meeting, backref="items", on_delete="CASCADE")
-    case = ForeignKeyField(Case, backref="meeting_items", on_delete="CASCADE")
-    position = IntegerField(default=0)
-    status = CharField(max_length=20, default=ItemStatus.OPEN.value)
-    director_partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")
-    director_contact = ForeignKeyField(Contact, null=True, on_delete="RESTRICT")
-    closed_at = DateTimeField(null=True)
-
-    class Meta:
-        indexes = ((("meeting", "case"), True),)
-
-
 class MeetingNote(BaseModel):
     item = ForeignKeyField(MeetingItem, backref="notes", on_delete="CASCADE")
-    tag = CharField(max_length=20)  # beeld / oordeel / besluit
+    tag = CharField(max_length=20)  # beeld / oordeel / besluit: the phase it was said in
     text = TextField()
     created_at = DateTimeField(default=utcnow)
+    # schema v4
+    kind = CharField(max_length=20, default=NoteKind.NOTE.value)  # note / decision (besluit)
+    source_partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")  # who said it
+    visibility = CharField(max_length=20, default=NoteVisibility.TABLE.value)
+
+
+class ItemInvite(BaseModel):
+    """A partner (and optionally its contact) invited for one agenda item (schema v4)."""
+
+    item = ForeignKeyField(MeetingItem, backref="invites", on_delete="CASCADE")
+    partner = ForeignKeyField(Partner, on_delete="RESTRICT")
+    contact = ForeignKeyField(Contact, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("item", "partner", "contact"), True),)
+
+
+class ItemAttendance(BaseModel):
+    """Who was at the table for one agenda item, and when (schema v4). One row per stay: a
+    partner who leaves and comes back gets a second row. The client (or a relative) is an
+    attendee too: `is_client`, with `person` when known and no partner."""
+
+    item = ForeignKeyField(MeetingItem, backref="attendance", on_delete="CASCADE")
+    partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")
+    contact = ForeignKeyField(Contact, null=True, on_delete="RESTRICT")
+    is_client = BooleanField(default=False)
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    presence = CharField(max_length=20, default=Presence.PRESENT.value)
+    arrived_at = DateTimeField(null=True)  # UTC; only for present
+    left_at = DateTimeField(null=True)
+    reminded_at = DateTimeField(null=True)  # heard the confidentiality reminder
+    updated_at = DateTimeField(default=utcnow)
+
+
+class ActionReview(BaseModel):
+    """The review, in a meeting item, of an action open from last time (schema v4)."""
+
+    item = ForeignKeyField(MeetingItem, backref="reviews", on_delete="CASCADE")
+    action = ForeignKeyField(Action, backref="reviews", on_delete="CASCADE")
+    outcome = CharField(max_length=20)  # ReviewOutcome
+    reason = TextField(default="")
+    at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("item", "action"), True),)
+
+
+class Commitment(BaseModel):
+    """A partner present at an item committed to the gezamenlijke opgave (schema v4)."""
+
+    item = ForeignKeyField(MeetingItem, backref="commitments", on_delete="CASCADE")
+    partner = ForeignKeyField(Partner, on_delete="RESTRICT")
+    at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("item", "partner"), True),)
 
 
 class JournalEntry(BaseModel):
@@ -392,6 +469,10 @@ ALL_MODELS: list[type[Model]] = [
     Attendee,
     MeetingItem,
     MeetingNote,
+    ItemInvite,
+    ItemAttendance,
+    ActionReview,
+    Commitment,
     JournalEntry,
     Escalation,
     DirectorChange,
