@@ -16,7 +16,8 @@ import pytest
 from zvh_tui.store import database, migrations
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-# Test-only key of tests/fixtures/schema_v1.db (see tests/fixtures/README.md). Not a secret.
+# Test-only key of tests/fixtures/schema_v1.db and schema_v3.db (see tests/fixtures/README.md).
+# Not a secret.
 SCHEMA_V1_KEY = "6f9e1c2a3b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7"
 
 
@@ -61,6 +62,15 @@ def schema_v1_copy(tmp_path: Path) -> Path:
     """A copy of the frozen version-1 fixture database (the original is never opened)."""
     source = FIXTURES / "schema_v1.db"
     target = tmp_path / "schema_v1.db"
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture
+def schema_v3_copy(tmp_path: Path) -> Path:
+    """A copy of the frozen version-3 fixture database (the original is never opened)."""
+    source = FIXTURES / "schema_v3.db"
+    target = tmp_path / "schema_v3.db"
     shutil.copyfile(source, target)
     return target
 
