@@ -11,14 +11,18 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import peewee
 import pytest
 
-from zvh_tui.store import database, migrations
+from zvh_tui.store import database, migrations, models
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # Test-only key of tests/fixtures/schema_v1.db and schema_v3.db (see tests/fixtures/README.md).
 # Not a secret.
 SCHEMA_V1_KEY = "6f9e1c2a3b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7"
+
+
+SCHEMA_MODELS: list[type[peewee.Model]] = [*models.ALL_MODELS, models.CaseSearch]
 
 
 def new_raw_key() -> str:
@@ -78,3 +82,13 @@ def schema_v3_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def schema_v1_key() -> str:
     return SCHEMA_V1_KEY
+
+
+@pytest.fixture(scope="module")
+def reference_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[peewee.SqliteDatabase]:
+    """What the models would create today, in a plain throw-away SQLite file."""
+    ref = peewee.SqliteDatabase(str(tmp_path_factory.mktemp("ref") / "ref.db"))
+    with ref.bind_ctx(SCHEMA_MODELS):
+        ref.create_tables(SCHEMA_MODELS)
+    yield ref
+    ref.close()

@@ -9,6 +9,10 @@ from pathlib import Path
 import peewee
 import pytest
 from playhouse.sqlite_ext import FTS5Model
+from schemakit import columns as _columns
+from schemakit import foreign_keys as _foreign_keys
+from schemakit import indexes as _indexes
+from schemakit import objects as _objects
 
 from zvh_tui.core.errors import StoreError
 from zvh_tui.services.safety import audit
@@ -16,47 +20,6 @@ from zvh_tui.store import database, migrations, models
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCHEMA_MODELS: list[type[peewee.Model]] = [*models.ALL_MODELS, models.CaseSearch]
-
-
-def _objects(db: peewee.Database) -> list[tuple[str, str, str]]:
-    rows = db.execute_sql(
-        "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
-    ).fetchall()
-    return [tuple(row) for row in rows]
-
-
-def _columns(db: peewee.Database, table: str) -> dict[str, tuple[int, int]]:
-    """name -> (notnull, pk) as the database has it."""
-    rows = db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
-    return {row[1]: (row[3], row[5]) for row in rows}
-
-
-def _indexes(db: peewee.Database, table: str) -> set[tuple[bool, tuple[str, ...]]]:
-    """(unique, columns) of the indexes made by CREATE INDEX (not the automatic ones)."""
-    found = set()
-    for _seq, name, unique, origin, _partial in db.execute_sql(
-        f'PRAGMA index_list("{table}")'
-    ).fetchall():
-        if origin != "c":
-            continue
-        columns = tuple(r[2] for r in db.execute_sql(f'PRAGMA index_info("{name}")').fetchall())
-        found.add((bool(unique), columns))
-    return found
-
-
-def _foreign_keys(db: peewee.Database, table: str) -> set[tuple[str, str, str, str]]:
-    rows = db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
-    return {(row[2], row[3], row[4], row[6]) for row in rows}  # table, from, to, on_delete
-
-
-@pytest.fixture(scope="module")
-def reference_schema(tmp_path_factory: pytest.TempPathFactory) -> peewee.SqliteDatabase:
-    """What the models would create today, in a plain throw-away SQLite file."""
-    ref = peewee.SqliteDatabase(str(tmp_path_factory.mktemp("ref") / "ref.db"))
-    with ref.bind_ctx(SCHEMA_MODELS):
-        ref.create_tables(SCHEMA_MODELS)
-    yield ref
-    ref.close()
 
 
 # -- the runner ---------------------------------------------------------------------------------
