@@ -12,7 +12,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.shared import context
-from zvh_tui.store.models import Action, Assessment, Goal, Perspective, Plan
+from zvh_tui.store.models import Action, Assessment, Goal, Meeting, MeetingItem, Perspective, Plan
 
 TODAY = dt.date(2026, 11, 23)
 NEXT_WEEK = TODAY + dt.timedelta(days=7)
@@ -217,6 +217,21 @@ def test_revise_copies_everything_with_origin_links(adopted) -> None:
     assert perspective.text == "Zorgen om de kinderen"
     assert Assessment.select().count() == 2 and Perspective.select().count() == 2
     assert _plan(old).status == "adopted"  # the adopted version is untouched until v2 is adopted
+
+
+def test_revise_keeps_the_meeting_item_that_agreed_an_action(adopted) -> None:
+    """Issue 13.6: `agreed_in` goes with the copy, so the new version still says which
+    casusoverleg agreed each action; an action typed outside a meeting stays without one."""
+    meeting = Meeting.create(kind="MDO", held_on=TODAY)
+    item = MeetingItem.create(meeting=meeting, case=adopted.case)
+    agreed = plans.actions_of(_plan(adopted))[0]
+    Action.update(agreed_in=item).where(Action.id == agreed.id).execute()
+    new = plans.revise(_plan(adopted))
+    copies = {a.origin: a.agreed_in_id for a in plans.actions_of(new)}
+    assert copies[agreed.id] == item.id
+    assert [v for k, v in copies.items() if k != agreed.id] == [None] * (len(copies) - 1)
+    assert len(copies) == 2
+    assert Action.get_by_id(agreed.id).agreed_in_id == item.id  # the original keeps it too
 
 
 def test_revise_refusals(adopted) -> None:

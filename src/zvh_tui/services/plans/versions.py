@@ -589,6 +589,7 @@ def revise(plan: Plan) -> Plan:
                 owner_partner=action.owner_partner_id, owner_contact=action.owner_contact_id,
                 deadline=action.deadline, status=action.status, feedback=action.feedback,
                 feedback_on=action.feedback_on, nobody_accepted=action.nobody_accepted, origin=action.id,
+                agreed_in=action.agreed_in_id,  # the meeting item that agreed it stays its origin
             )
         for agreement in agreements_of(plan):
             Agreement.create(plan=new, position=agreement.position, text=agreement.text,
