@@ -12,7 +12,18 @@ from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
-from zvh_tui.store.models import AuditEvent, Contact, Participant, Partner
+from zvh_tui.store.models import (
+    AuditEvent,
+    Commitment,
+    Contact,
+    ItemAttendance,
+    ItemInvite,
+    Meeting,
+    MeetingItem,
+    MeetingNote,
+    Participant,
+    Partner,
+)
 
 
 def _names(rows: list[Partner]) -> list[str]:
@@ -94,8 +105,34 @@ def _as_attendee(build, partner: Partner) -> None:
     meetings.set_attendance(meeting, partner.id)
 
 
+def _item(build) -> MeetingItem:
+    """An agenda item written with the models (the meeting services are being rebuilt)."""
+    meeting = Meeting.create(kind="MDO", held_on=dt.date(2026, 11, 20))
+    return MeetingItem.create(meeting=meeting, case=build.new_case(referrer_citizen="Buurvrouw"))
+
+
+def _as_invitee(build, partner: Partner) -> None:
+    ItemInvite.create(item=_item(build), partner=partner)
+
+
+def _as_item_attendant(build, partner: Partner) -> None:
+    ItemAttendance.create(item=_item(build), partner=partner)
+
+
+def _as_committed(build, partner: Partner) -> None:
+    Commitment.create(item=_item(build), partner=partner)
+
+
+def _as_note_source(build, partner: Partner) -> None:
+    MeetingNote.create(item=_item(build), tag="beeld", text="Zorgen", source_partner=partner)
+
+
+MEETING_MODE_REFERENCES = [_as_invitee, _as_item_attendant, _as_committed, _as_note_source]
+
+
 @pytest.mark.parametrize(
-    "refer", [_as_participant, _as_action_owner, _as_referrer, _as_agreement_partner, _as_attendee]
+    "refer", [_as_participant, _as_action_owner, _as_referrer, _as_agreement_partner, _as_attendee,
+              *MEETING_MODE_REFERENCES]
 )
 def test_delete_refused_when_referenced(build, refer) -> None:
     partner = build.partner("Veilig Thuis")
@@ -107,6 +144,24 @@ def test_delete_refused_when_referenced(build, refer) -> None:
     assert "'Veilig Thuis' komt voor in casussen" in message
     assert "Deactiveer de partner" in message
     assert Partner.get_or_none(Partner.id == partner.id) is not None
+
+
+@pytest.mark.parametrize("refer", MEETING_MODE_REFERENCES)
+def test_a_reference_the_check_misses_is_still_refused_in_dutch(build, refer, monkeypatch) -> None:
+    """Should a later table refer to a partner and `is_referenced` not know it yet, the schema's
+    RESTRICT refuses and the user reads the same Dutch message, never an IntegrityError."""
+    partner = build.partner("Veilig Thuis")
+    contact = partners.add_contact(partner, "Eva de Boer")
+    refer(build, partner)
+    monkeypatch.setattr(partners, "is_referenced", lambda _partner: False)
+    events = AuditEvent.select().count()
+    with pytest.raises(RuleError, match="'Veilig Thuis' komt voor in casussen.*Deactiveer de partner"):
+        partners.delete_partner(partner)
+    assert Partner.get_or_none(Partner.id == partner.id) is not None
+    assert Contact.get_or_none(Contact.id == contact.id) is not None  # rolled back with it
+    assert AuditEvent.select().count() == events  # no 'delete' event for what did not happen
+    deactivated = partners.deactivate_partner(Partner.get_by_id(partner.id))
+    assert Partner.get_by_id(deactivated.id).active is False
 
 
 def test_delete_unreferenced_partner_removes_its_contacts(build) -> None:

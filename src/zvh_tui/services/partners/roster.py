@@ -5,7 +5,7 @@ A partner referenced by any case is deactivated, never deleted, and stays readab
 
 from __future__ import annotations
 
-from peewee import fn
+from peewee import IntegrityError, fn
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import PartnerDomain
@@ -18,9 +18,13 @@ from zvh_tui.store.models import (
     Agreement,
     Attendee,
     Case,
+    Commitment,
     Contact,
     DirectorChange,
+    ItemAttendance,
+    ItemInvite,
     MeetingItem,
+    MeetingNote,
     Participant,
     Partner,
     Perspective,
@@ -140,6 +144,11 @@ def is_referenced(partner: Partner) -> bool:
         Attendee.select().where(Attendee.partner == partner),
         MeetingItem.select().where(MeetingItem.director_partner == partner),
         DirectorChange.select().where(DirectorChange.partner == partner),
+        # the meeting mode (schema v4): invited, at the table, committed, or the source of a note
+        ItemInvite.select().where(ItemInvite.partner == partner),
+        ItemAttendance.select().where(ItemAttendance.partner == partner),
+        Commitment.select().where(Commitment.partner == partner),
+        MeetingNote.select().where(MeetingNote.source_partner == partner),
     ]
     return any(query.exists() for query in checks)
 
@@ -161,15 +170,19 @@ def delete_partner(partner: Partner) -> None:
     """Delete a partner nobody refers to; otherwise refuse and point to deactivating."""
     if partner.is_own:
         raise RuleError("Uw eigen organisatie kan niet worden verwijderd.")
+    refused = RuleError(
+        f"'{partner.name}' komt voor in casussen, plannen of overleggen en kan daarom niet "
+        "worden verwijderd. Deactiveer de partner: dan blijft hij leesbaar in die casussen."
+    )
     if is_referenced(partner):
-        raise RuleError(
-            f"'{partner.name}' komt voor in casussen, plannen of overleggen en kan daarom niet "
-            "worden verwijderd. Deactiveer de partner: dan blijft hij leesbaar in die casussen."
-        )
-    with db.atomic():
-        Contact.delete().where(Contact.partner == partner).execute()
-        audit.record("delete", object_type="partner", object_id=partner.id)
-        partner.delete_instance()
+        raise refused
+    try:
+        with db.atomic():
+            Contact.delete().where(Contact.partner == partner).execute()
+            audit.record("delete", object_type="partner", object_id=partner.id)
+            partner.delete_instance()
+    except IntegrityError:  # a reference is_referenced does not know of: the schema refuses (RESTRICT)
+        raise refused from None
 
 
 def _contact_fields(changes: dict[str, object]) -> dict[str, object]:
