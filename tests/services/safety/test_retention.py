@@ -13,7 +13,22 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit, backup, retention
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import context
-from zvh_tui.store.models import AuditEvent, Case, CasePerson, Person, db
+from zvh_tui.store.models import (
+    Action,
+    ActionReview,
+    AuditEvent,
+    Case,
+    CasePerson,
+    Commitment,
+    ItemAttendance,
+    ItemInvite,
+    MeetingItem,
+    MeetingNote,
+    Partner,
+    Person,
+    Plan,
+    db,
+)
 
 TODAY = h.TODAY
 
@@ -181,6 +196,55 @@ def test_destroy_leaves_no_draft_of_the_case_behind(profile: Profile, raw_key: s
     assert drafts.load(f"journal:{kept.id}") == {"text": f"{OTHER} belde terug"}
     assert drafts.load("new_case") == {"reason": "een nieuwe aanmelding"}
     assert _rows_mentioning(CANARY) == []
+    if h.have_libcrypto():  # every page decrypted, free pages included
+        assert not h.file_holds(profile.paths.database, raw_key, CANARY)
+        assert h.file_holds(profile.paths.database, raw_key, OTHER)
+
+
+def _meeting_mode_rows(case: Case, canary: str) -> MeetingItem:
+    """The agenda item of `case` (fill_case made it) with a row in every table of the meeting
+    mode (schema v4), written with the models; the text fields hold the canary."""
+    item = MeetingItem.get(MeetingItem.case == case)
+    partner = Partner.get_by_id(case.referrer_partner_id)
+    client = CasePerson.get(CasePerson.case == case).person
+    action = Action.select().join(Plan).where(Plan.case == case).get()
+    Action.update(agreed_in=item).where(Action.id == action.id).execute()
+    MeetingItem.update(director_reason=f"Reden {canary}", call_on=TODAY, next_on=TODAY,
+                       next_kind="evaluatie").where(MeetingItem.id == item.id).execute()
+    ItemInvite.create(item=item, partner=partner)
+    ItemAttendance.create(item=item, partner=partner, arrived_at=dt.datetime(2000, 1, 1, 9))
+    ItemAttendance.create(item=item, is_client=True, person=client, arrived_at=dt.datetime(2000, 1, 1, 9))
+    ActionReview.create(item=item, action=action, outcome="niet_mogelijk", reason=f"Verhuisd {canary}")
+    Commitment.create(item=item, partner=partner)
+    MeetingNote.create(item=item, tag="beeld", text=f"Inbreng {canary}", source_partner=partner,
+                       visibility="bron")
+    return item
+
+
+def test_destroy_leaves_nothing_of_the_case_in_the_meeting_mode_tables(profile: Profile, raw_key: str) -> None:
+    """Issue 13.6: attendance per item, invites, reviews, commitments and notes of the case's
+    agenda items go with the case (ON DELETE CASCADE); the other case's stay."""
+    context.set_today(dt.date(2000, 1, 1))
+    doomed = h.fill_case(CANARY, today=context.today())
+    kept = h.fill_case(OTHER, today=context.today(), partner_name="GGZ Kept")
+    doomed_item = _meeting_mode_rows(doomed, CANARY)
+    kept_item = _meeting_mode_rows(kept, OTHER)
+    h.close(doomed, years=20, on=context.today())
+    tables = (ItemInvite, ItemAttendance, ActionReview, Commitment, MeetingNote)
+    for model in tables:  # the test can fail: both items have rows everywhere
+        assert model.select().where(model.item == doomed_item.id).exists(), model.__name__
+    assert {"action_review", "meeting_note", "meeting_item"} <= set(_rows_mentioning(CANARY))
+
+    context.set_today(dt.date(2021, 1, 1))
+    retention.destroy([doomed.id])
+
+    for model in tables:
+        assert not model.select().where(model.item == doomed_item.id).exists(), model.__name__
+        assert model.select().where(model.item == kept_item.id).exists(), model.__name__
+    assert MeetingItem.get_or_none(MeetingItem.id == doomed_item.id) is None
+    assert _rows_mentioning(CANARY) == []
+    assert Action.get(Action.agreed_in == kept_item.id).text == f"Actie {OTHER}"
+    assert audit.verify_chain().ok
     if h.have_libcrypto():  # every page decrypted, free pages included
         assert not h.file_holds(profile.paths.database, raw_key, CANARY)
         assert h.file_holds(profile.paths.database, raw_key, OTHER)

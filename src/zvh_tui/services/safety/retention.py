@@ -6,8 +6,9 @@ that day on it appears in the vernietigingsvoorstel. Destroying it, after the us
 removes in one transaction:
 
 - the case row and, through the schema's ON DELETE CASCADE, its persons' links, participants,
-  plan versions (goals, actions, agreements, assessments, perspectives), meeting items and
-  their notes, journal, escalations, casusregisseur history and the drafts of forms about it
+  plan versions (goals, actions, agreements, assessments, perspectives), meeting items with
+  their notes, invites, attendance per item (the client's included), action reviews and
+  commitments, journal, escalations, casusregisseur history and the drafts of forms about it
   (services/shared/drafts.py: a half-typed journal note or closing reason);
 - its full-text entry (`case_search`), after which the FTS index is merged ('optimize') so no
   deleted term stays behind in an index segment;
