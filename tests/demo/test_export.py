@@ -13,8 +13,26 @@ from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.export import SCHEMA, export_case, export_case_json
+from zvh_tui.services.partners import participants, roster
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety.profile import Profile
-from zvh_tui.store.models import AuditEvent, Case, JournalEntry, Participant, Partner, Person
+from zvh_tui.store.models import (
+    Action,
+    ActionReview,
+    AuditEvent,
+    Case,
+    CasePerson,
+    Commitment,
+    ItemAttendance,
+    ItemInvite,
+    JournalEntry,
+    Meeting,
+    MeetingItem,
+    MeetingNote,
+    Participant,
+    Partner,
+    Person,
+)
 
 SECTIONS = ["schema", "exported_at", "case", "persons", "participants", "plans", "meetings", "journal",
             "escalations", "director_changes"]
@@ -102,6 +120,11 @@ def test_meeting_shows_this_case_only(demo_profile: Profile) -> None:
         assert meeting["agenda_item"]["casusregisseur_agreed"]["partner"]
     tags = {n["tag"] for m in data["meetings"] for n in m["notes"]}
     assert tags == {"beeld", "oordeel", "besluit"}
+    for meeting in data["meetings"]:  # the meeting mode's keys are there before it is used
+        assert list(meeting)[-6:] == ["item_invites", "item_attendance", "notes", "decisions",
+                                      "action_reviews", "commitments"]
+        assert {n["kind"] for n in meeting["notes"]} == {"note"}
+        assert {n["visibility_label"] for n in meeting["notes"]} == {"iedereen aan tafel"}
 
 
 def test_closed_case_has_retention_and_closing(demo_profile: Profile) -> None:
@@ -168,3 +191,93 @@ def test_times_are_the_local_clock_with_their_offset(amsterdam: str, profile: Pr
     assert shown.utcoffset() == dt.timedelta(hours=1)  # Amsterdam in winter, not UTC
     assert shown.astimezone(dt.timezone.utc).replace(tzinfo=None) == stored.replace(microsecond=0)
     assert ISO_TIME.match(data["exported_at"])
+
+
+def _live_item(case: Case) -> tuple[MeetingItem, Action]:
+    """A meeting that ran in live mode, with a row in every table of the meeting mode for this
+    case's agenda item (written with the models; the meeting services are being rebuilt)."""
+    police = roster.create_partner("Politie Zuid", "veiligheid", convenant_signed=True)
+    agent = roster.add_contact(police, "J. Bakker")
+    housing = roster.create_partner("Woonstad", "wonen", convenant_signed=True)
+    participants.add_participant(case, police.id)
+    meeting = Meeting.create(kind="MDO", title="Triage-tafel", held_on=dt.date(2026, 12, 3),
+                             start_time="09:30", online=True, chair="R. Regisseur",
+                             notulist="N. Notulist", status="closed",
+                             started_at=dt.datetime(2026, 12, 3, 8, 31),
+                             reminder_at=dt.datetime(2026, 12, 3, 8, 32))
+    item = MeetingItem.create(
+        meeting=meeting, case=case, status="closed", slot_start="09:45", slot_minutes=20,
+        phase="besluit", started_at=dt.datetime(2026, 12, 3, 8, 45), director_partner=police,
+        director_contact=agent, director_reason="", call_on=dt.date(2026, 12, 7),
+        next_on=dt.date(2027, 1, 14), next_kind="terugkom", closed_at=dt.datetime(2026, 12, 3, 9, 5))
+    plan = plans.start_plan(case)
+    old = plans.add_action(plan, "Huisbezoek", owner_partner_id=police.id, deadline="15-12-2026")
+    new = plans.add_action(plan, "Schuldhulp aanvragen", owner_partner_id=housing.id, deadline="20-12-2026")
+    Action.update(agreed_in=item).where(Action.id == new.id).execute()
+    ItemInvite.create(item=item, partner=police, contact=agent)
+    ItemAttendance.create(item=item, partner=police, contact=agent, arrived_at=dt.datetime(2026, 12, 3, 8, 45),
+                          left_at=dt.datetime(2026, 12, 3, 9, 0), reminded_at=dt.datetime(2026, 12, 3, 8, 45))
+    ItemAttendance.create(item=item, partner=housing, presence="excused")
+    client = CasePerson.get(CasePerson.case == case).person
+    ItemAttendance.create(item=item, is_client=True, person=client, arrived_at=dt.datetime(2026, 12, 3, 8, 50),
+                          left_at=dt.datetime(2026, 12, 3, 8, 58))
+    MeetingNote.create(item=item, tag="beeld", text="Twee meldingen deze maand", source_partner=police,
+                       visibility="bron", created_at=dt.datetime(2026, 12, 3, 8, 47))
+    MeetingNote.create(item=item, tag="besluit", kind="decision", text="Gezamenlijk huisbezoek",
+                       created_at=dt.datetime(2026, 12, 3, 8, 59))
+    ActionReview.create(item=item, action=old, outcome="niet_mogelijk", reason="Verhuisd\u202e",
+                        at=dt.datetime(2026, 12, 3, 8, 48))
+    Commitment.create(item=item, partner=police, at=dt.datetime(2026, 12, 3, 8, 58))
+    return item, new
+
+
+def test_the_meeting_mode_data_of_an_item_is_exported(amsterdam: str, profile: Profile) -> None:
+    """Issue 13.6: per agenda item the attendance with times (the client's too), notes with
+    phase, kind, source and visibility, decisions, reviews, commitments, the agreed
+    casusregisseur with bel-moment, the next date; and the meeting that agreed an action."""
+    case = cases.create_case(cases.NewCase(
+        persons=[cases.NewPerson(name="Sanne de Vries")], referrer_citizen="buurman", reason="Zorgen."))
+    _live_item(case)
+    text = export_case_json(case.reference)
+    assert "\\u202e" in text and "\u202e" not in text  # the bidi control in a reason stays escaped
+    [meeting] = json.loads(text)["meetings"]
+    assert (meeting["start_time"], meeting["online"], meeting["chair"], meeting["notulist"]) == (
+        "09:30", True, "R. Regisseur", "N. Notulist")
+    assert (meeting["started_at"], meeting["reminder_at"]) == ("2026-12-03T09:31:00+01:00",
+                                                               "2026-12-03T09:32:00+01:00")
+    assert meeting["agenda_item"] == {
+        "status": "closed", "status_label": "afgerond", "slot_start": "09:45", "slot_minutes": 20,
+        "phase": "besluit", "phase_label": "besluit", "started_at": "2026-12-03T09:45:00+01:00",
+        "casusregisseur_agreed": {"partner": "Politie Zuid", "contact": "J. Bakker"},
+        "casusregisseur_reason": "", "call_on": "2026-12-07",
+        "next": {"on": "2027-01-14", "kind": "terugkom", "kind_label": "terugkom-overleg"},
+        "closed_at": "2026-12-03T10:05:00+01:00",
+    }
+    assert meeting["item_invites"] == [{"partner": "Politie Zuid", "contact": "J. Bakker"}]
+    assert meeting["item_attendance"] == [
+        {"client": False, "person": None, "partner": "Woonstad", "contact": None,
+         "presence": "excused", "presence_label": "afgemeld", "arrived_at": None, "left_at": None,
+         "reminded_at": None},
+        {"client": False, "person": None, "partner": "Politie Zuid", "contact": "J. Bakker",
+         "presence": "present", "presence_label": "aanwezig", "arrived_at": "2026-12-03T09:45:00+01:00",
+         "left_at": "2026-12-03T10:00:00+01:00", "reminded_at": "2026-12-03T09:45:00+01:00"},
+        {"client": True, "person": "Sanne de Vries", "partner": None, "contact": None,
+         "presence": "present", "presence_label": "aanwezig", "arrived_at": "2026-12-03T09:50:00+01:00",
+         "left_at": "2026-12-03T09:58:00+01:00", "reminded_at": None},
+    ]
+    assert meeting["notes"] == [
+        {"tag": "beeld", "tag_label": "beeld", "kind": "note", "kind_label": "notitie",
+         "text": "Twee meldingen deze maand", "source_partner": "Politie Zuid",
+         "visibility": "bron", "visibility_label": "alleen de bron", "created_at": "2026-12-03T09:47:00+01:00"},
+    ]
+    assert [(d["kind"], d["tag"], d["text"], d["source_partner"], d["visibility"]) for d in meeting["decisions"]] == [
+        ("decision", "besluit", "Gezamenlijk huisbezoek", None, "tafel")]
+    assert meeting["action_reviews"] == [
+        {"action": "Huisbezoek", "plan_version": 1, "owner_partner": "Politie Zuid",
+         "outcome": "niet_mogelijk", "outcome_label": "niet mogelijk", "reason": "Verhuisd\u202e",
+         "at": "2026-12-03T09:48:00+01:00"},
+    ]
+    assert meeting["commitments"] == [{"partner": "Politie Zuid", "at": "2026-12-03T09:58:00+01:00"}]
+    actions = {a["text"]: a for a in json.loads(text)["plans"][0]["actions_without_goal"]}
+    assert actions["Schuldhulp aanvragen"]["agreed_in"] == {"held_on": "2026-12-03", "kind": "MDO"}
+    assert actions["Huisbezoek"]["agreed_in"] is None

@@ -9,7 +9,12 @@ The contract (schema "zvh-tui/case-export/1"):
 - everything about the persons, unshortened (`Disclosure.FULL`: an access request gets all);
 - stable order: keys as written here, lists by position, version or date, then by id;
 - meetings: only this case's agenda item, its notes, and the attendance of the partners at the
-  table in this case (and our own organisation), so nothing points to other cases.
+  table in this case (and our own organisation), so nothing points to other cases. Per agenda
+  item (schema v4, the meeting mode): its slot and phase, the agreed casusregisseur with the
+  reason and bel-moment, the next date, the invites, the attendance for this item with its
+  times (the client's included), the notes (phase, kind, source partner, visibility) and the
+  decisions, the review of last time's actions, and who committed to the opgave;
+- an action agreed in a meeting names it (`agreed_in`: the meeting's date and kind).
 Every export writes an audit event "export" with the format as detail.
 """
 
@@ -28,13 +33,17 @@ from zvh_tui.core.vocab import (
     Level,
     LifeDomain,
     MeetingStatus,
+    NextKind,
+    NoteKind,
     NoteTag,
+    NoteVisibility,
     ParticipantRole,
     PartnerDomain,
     PersonRole,
     Phase,
     PlanStatus,
     Presence,
+    ReviewOutcome,
     TriageOutcome,
     Vocab,
     ZvhRole,
@@ -45,15 +54,19 @@ from zvh_tui.services.shared import clock, disclosure, text
 from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.store.models import (
     Action,
+    ActionReview,
     Agreement,
     Assessment,
     Attendee,
     Case,
     CasePerson,
+    Commitment,
     Contact,
     DirectorChange,
     Escalation,
     Goal,
+    ItemAttendance,
+    ItemInvite,
     JournalEntry,
     Meeting,
     MeetingItem,
@@ -113,6 +126,7 @@ class _Exporter:
         self.case = case
         self._partners: dict[int, Partner] = {}
         self._contacts: dict[int, Contact] = {}
+        self._agreed_in: dict[int, dict[str, Any] | None] = {}
 
     # lookups, cached: a case refers to the same few partners many times
     def partner(self, partner_id: int | None) -> Partner | None:
@@ -154,6 +168,17 @@ class _Exporter:
         if contact is None:
             return None
         return {"name": contact.name, "function": contact.function}
+
+    def agreed_in(self, item_id: int | None) -> dict[str, Any] | None:
+        """The meeting whose agenda item agreed an action (its date and kind), cached."""
+        if item_id is None:
+            return None
+        if item_id not in self._agreed_in:
+            item = (MeetingItem.select(MeetingItem, Meeting).join(Meeting)
+                    .where(MeetingItem.id == item_id).first())
+            self._agreed_in[item_id] = (
+                {"held_on": _date(item.meeting.held_on), "kind": item.meeting.kind} if item else None)
+        return self._agreed_in[item_id]
 
     def who(self, partner_id: int | None, contact_id: int | None) -> dict[str, Any] | None:
         if partner_id is None and contact_id is None:
@@ -257,6 +282,7 @@ class _Exporter:
             **_coded("status", row.status, ActionStatus),
             "feedback": row.feedback,
             "feedback_on": _date(row.feedback_on),
+            "agreed_in": self.agreed_in(row.agreed_in_id),
             "created_at": _time(row.created_at),
             "updated_at": _time(row.updated_at),
         }
@@ -332,25 +358,99 @@ class _Exporter:
                 for a in attendees
                 if a.partner_id in at_table or getattr(self.partner(a.partner_id), "is_own", False)
             ]
-            notes = MeetingNote.select().where(MeetingNote.item == item).order_by(MeetingNote.created_at, MeetingNote.id)
+            notes = list(MeetingNote.select().where(MeetingNote.item == item)
+                         .order_by(MeetingNote.created_at, MeetingNote.id))
             result.append({
                 "held_on": _date(meeting.held_on),
+                "start_time": meeting.start_time,
                 "kind": meeting.kind,
                 "title": meeting.title,
                 "location": meeting.location,
+                "online": bool(meeting.online),
+                "chair": meeting.chair,
+                "notulist": meeting.notulist,
                 **_coded("status", meeting.status, MeetingStatus),
-                "agenda_item": {
-                    **_coded("status", item.status, ItemStatus),
-                    "casusregisseur_agreed": self.who(item.director_partner_id, item.director_contact_id),
-                    "closed_at": _time(item.closed_at),
-                },
+                "started_at": _time(meeting.started_at),
+                "reminder_at": _time(meeting.reminder_at),
+                "agenda_item": self.agenda_item(item),
                 "attendance": attendance,
-                "notes": [
-                    {**_coded("tag", n.tag, NoteTag), "text": n.text, "created_at": _time(n.created_at)}
-                    for n in notes
+                "item_invites": self.item_invites(item),
+                "item_attendance": self.item_attendance(item),
+                "notes": [self.note(n) for n in notes if n.kind != NoteKind.DECISION.value],
+                "decisions": [self.note(n) for n in notes if n.kind == NoteKind.DECISION.value],
+                "action_reviews": self.action_reviews(item),
+                "commitments": [
+                    {"partner": self.partner_name(c.partner_id), "at": _time(c.at)}
+                    for c in Commitment.select().where(Commitment.item == item).order_by(Commitment.at, Commitment.id)
                 ],
             })
         return result
+
+    def agenda_item(self, item: MeetingItem) -> dict[str, Any]:
+        return {
+            **_coded("status", item.status, ItemStatus),
+            "slot_start": item.slot_start,
+            "slot_minutes": item.slot_minutes,
+            **_coded("phase", item.phase, NoteTag),
+            "started_at": _time(item.started_at),
+            "casusregisseur_agreed": self.who(item.director_partner_id, item.director_contact_id),
+            "casusregisseur_reason": item.director_reason,
+            "call_on": _date(item.call_on),  # the first bel-moment with the casusregisseur
+            "next": {"on": _date(item.next_on), **_coded("kind", item.next_kind, NextKind)} if item.next_on else None,
+            "closed_at": _time(item.closed_at),
+        }
+
+    def item_invites(self, item: MeetingItem) -> list[dict[str, Any]]:
+        rows = ItemInvite.select().where(ItemInvite.item == item).order_by(ItemInvite.id)
+        return [self.who(r.partner_id, r.contact_id) for r in rows]
+
+    def item_attendance(self, item: MeetingItem) -> list[dict[str, Any]]:
+        """Who was at the table for this item, one row per stay, with the times."""
+        rows = (ItemAttendance.select().where(ItemAttendance.item == item)
+                .order_by(ItemAttendance.arrived_at, ItemAttendance.id))
+        result = []
+        for r in rows:
+            person = Person.get_or_none(Person.id == r.person_id) if r.person_id else None
+            result.append({
+                "client": bool(r.is_client),
+                "person": disclosure.person_name(person, FULL) if person else None,
+                "partner": self.partner_name(r.partner_id),
+                "contact": self.contact_name(r.contact_id),
+                **_coded("presence", r.presence, Presence),
+                "arrived_at": _time(r.arrived_at),
+                "left_at": _time(r.left_at),
+                "reminded_at": _time(r.reminded_at),
+            })
+        return result
+
+    def note(self, row: MeetingNote) -> dict[str, Any]:
+        return {
+            **_coded("tag", row.tag, NoteTag),
+            **_coded("kind", row.kind, NoteKind),
+            "text": row.text,
+            "source_partner": self.partner_name(row.source_partner_id),
+            **_coded("visibility", row.visibility, NoteVisibility),
+            "created_at": _time(row.created_at),
+        }
+
+    def action_reviews(self, item: MeetingItem) -> list[dict[str, Any]]:
+        rows = (
+            ActionReview.select(ActionReview, Action, Plan)
+            .join(Action).join(Plan)
+            .where(ActionReview.item == item)
+            .order_by(ActionReview.at, ActionReview.id)
+        )
+        return [
+            {
+                "action": r.action.text,
+                "plan_version": r.action.plan.version,
+                "owner_partner": self.partner_name(r.action.owner_partner_id),
+                **_coded("outcome", r.outcome, ReviewOutcome),
+                "reason": r.reason,
+                "at": _time(r.at),
+            }
+            for r in rows
+        ]
 
     def journal(self) -> list[dict[str, Any]]:
         rows = JournalEntry.select().where(JournalEntry.case == self.case).order_by(JournalEntry.at, JournalEntry.id)
