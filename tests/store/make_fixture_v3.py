@@ -166,6 +166,9 @@ def _cases(db: database.KeyedDatabase) -> None:
                 role=role, check_status="known", check_on="2026-03-03",
                 check_basis="fictief convenant art. 5", added_at=T0)
     _insert(db, "director_change", id=1, case_id=1, partner_id=2, contact_id=2, at=T1, by=USER)
+    _insert(db, "escalation", id=1, case_id=1, from_level="case", to_level="case",
+            from_ave="1", to_ave="2", trigger="Fictief: de partners komen er samen niet uit.",
+            decided_by="Fictieve Manager", decided_on="2026-03-09", created_at=T1)
     _insert(db, "journal_entry", id=1, case_id=1, at=T1, author=USER, hat="casusregie",
             text="Fictief telefoontje met het wijkteam.")
 

@@ -94,7 +94,7 @@ def test_the_v3_fixture_is_encrypted_with_the_published_key_and_at_version_3(
 def test_the_v3_fixture_migrates_to_the_newest_without_losing_a_row(v3_store: database.Store) -> None:
     db = v3_store.database
     before = _counts(db)
-    assert all(before[t] for t in V3_TABLES if t != "escalation"), before  # the file has rows everywhere
+    assert all(before.values()), before  # the file has rows in every table
     assert migrations.migrate(db) == list(range(4, migrations.LATEST + 1))
     assert migrations.current_version(db) == migrations.LATEST
     assert _counts(db) == before
