@@ -230,8 +230,6 @@ def _complete_name(line: str, start: int, typed: str, names: Sequence[str], *, u
         return None
     for name in names:
         shown = name.replace(" ", "_") if underscores else name
-        if not underscores and " " in name[len(part):]:
-            continue  # after a command a name is completed only up to its next space
         if fold(name).startswith(query) and len(shown) > len(part):
             return line + shown[len(part):]
     return None
