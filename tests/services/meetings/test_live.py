@@ -176,7 +176,9 @@ def test_notes_carry_the_phase_source_and_visibility(table) -> None:
         ("besluit", "note", table.police.id, "bron"),
         ("besluit", "decision", None, "tafel"),
     ]
-    assert [n.id for n in live.notes_of(table.item)] == [first.id, second.id, third.id]
+    notes = live.notes_of(table.item)
+    assert [n.id for n in notes] == [first.id, second.id, third.id]
+    assert [n.source_partner.name if n.source_partner else None for n in notes] == ["GGZ Noord", None, "Politie"]
     assert [n.id for n in live.decisions_of(table.item)] == [decision.id]
     assert MeetingItem.get_by_id(table.item.id).phase == "besluit"
     with pytest.raises(ValidationError, match="geen soort notitie"):

@@ -417,11 +417,6 @@ def give_reminder(item: MeetingItem, now: dt.datetime | None = None) -> int:
     return len(ids)
 
 
-def present_partner_ids(item: MeetingItem) -> set[int]:
-    """Partners with someone at the table for this item now."""
-    return {a.partner_id for a in attendance_of(item) if a.at_table and a.partner_id is not None}
-
-
 # -- phase, notes, decisions --------------------------------------------------------------------
 
 def set_phase(item: MeetingItem, phase: NoteTag | str) -> MeetingItem:
@@ -468,8 +463,11 @@ def add_decision(item: MeetingItem, body: str) -> MeetingNote:
 
 
 def notes_of(item: MeetingItem) -> list[MeetingNote]:
-    return list(MeetingNote.select().where((MeetingNote.item == item.id)
-                                           & (MeetingNote.kind == NoteKind.NOTE.value))
+    """The notes of this item in order, each with its source partner (`note.source_partner`,
+    None when it came from nobody in particular) read in the same query."""
+    return list(MeetingNote.select(MeetingNote, Partner)
+                .join(Partner, JOIN.LEFT_OUTER, on=MeetingNote.source_partner)
+                .where((MeetingNote.item == item.id) & (MeetingNote.kind == NoteKind.NOTE.value))
                 .order_by(MeetingNote.id))
 
 
