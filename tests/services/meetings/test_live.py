@@ -27,6 +27,7 @@ from zvh_tui.services.plans import versions as plans
 from zvh_tui.store.models import (
     Action,
     ActionReview,
+    Attendee,
     AuditEvent,
     Commitment,
     ItemAttendance,
@@ -119,6 +120,19 @@ def test_absent_and_excused_have_no_times(table) -> None:
     assert ItemAttendance.select().count() == 2
     live.mark(table.item, table.ggz.id, presence=Presence.ABSENT, now=at(9, 15))  # at the table: leaves
     assert _by_label(table.item, "GGZ Noord").left_at == at(9, 15)
+
+
+def test_the_meeting_level_attendance_follows(table) -> None:
+    """Attendee (one row per partner per meeting: the partner overview reads it) is present when
+    the partner was present at any item."""
+    second = live.neighbour(table.item, 1)
+    live.mark(table.item, table.police.id, table.bakker.id, now=at(9))
+    live.mark(second, table.police.id, table.bakker.id, presence=Presence.EXCUSED, now=at(9, 40))
+    live.mark(second, table.ggz.id, presence=Presence.EXCUSED, now=at(9, 40))
+    rows = {(a.partner_id, a.contact_id): a.presence for a in Attendee.select()}
+    assert rows == {(table.police.id, table.bakker.id): "present", (table.ggz.id, None): "excused"}
+    live.mark(second, table.ggz.id, now=at(9, 45))
+    assert Attendee.get(Attendee.partner == table.ggz.id).presence == "present"
 
 
 def test_attendance_refusals(table) -> None:

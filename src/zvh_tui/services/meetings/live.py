@@ -46,6 +46,7 @@ from zvh_tui.store.models import (
     Action,
     ActionReview,
     Agreement,
+    Attendee,
     Case,
     CasePerson,
     Commitment,
@@ -323,6 +324,18 @@ def _arrive(item: MeetingItem, partner_id: int | None, contact_id: int | None, i
         presence=Presence.PRESENT.value, arrived_at=moment, updated_at=moment)
 
 
+def _roll_up(item: MeetingItem, partner_id: int, contact_id: int | None, code: str) -> None:
+    """Keep the meeting-level Attendee row (the partner overview, the export and the roster's
+    reference check read it) in step: present when present at any item of the meeting."""
+    row = Attendee.get_or_none((Attendee.meeting == item.meeting_id) & (Attendee.partner == partner_id) & (
+        Attendee.contact.is_null() if contact_id is None else Attendee.contact == contact_id))
+    if row is None:
+        Attendee.create(meeting=item.meeting_id, partner=partner_id, contact=contact_id, presence=code)
+    elif row.presence != code and (code == Presence.PRESENT.value or row.presence != Presence.PRESENT.value):
+        row.presence = code
+        row.save()
+
+
 def mark(item: MeetingItem, partner_id: int, contact_id: int | None = None,
          presence: Presence | str = Presence.PRESENT, now: dt.datetime | None = None) -> Attendant:
     """Attendance of a partner (or one of its contacts) for this item. Present: arrives now
@@ -350,6 +363,7 @@ def mark(item: MeetingItem, partner_id: int, contact_id: int | None = None,
             else:
                 row = ItemAttendance.create(item=item.id, partner=partner.id, contact=contact_id,
                                             presence=code, updated_at=moment)
+        _roll_up(item, partner.id, contact_id, code)
         audit.record("update", case=item.case, object_type="attendee", object_id=row.id, detail=code)
     return _attendant(item, row)
 
@@ -500,14 +514,8 @@ def add_action(item: MeetingItem, body: str, *, partner_id: int | None, contact_
         raise RuleError("Deze actie heeft geen eigenaar: niemands taak. Kies een eigenaar of accepteer dat bewust.")
     with db.atomic():
         plan = concept_plan(item)
-        action = plans.add_action(plan, body, owner_partner_id=partner_id, owner_contact_id=contact_id,
-                                  deadline=deadline)
-        action.agreed_in = item.id
-        action.nobody_accepted = action.owner_partner_id is None and nobody_accepted
-        action.save()
-        audit.record("update", case=item.case, object_type="action", object_id=action.id,
-                     detail=f"agreed_in:{item.id}")
-    return action
+        return plans.add_action(plan, body, owner_partner_id=partner_id, owner_contact_id=contact_id,
+                                deadline=deadline, nobody_accepted=nobody_accepted, agreed_in=item.id)
 
 
 def add_agreement(item: MeetingItem, body: str, partner_id: int | None = None) -> Agreement:

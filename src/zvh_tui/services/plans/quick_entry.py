@@ -325,19 +325,34 @@ def parse_quick_entry(
 # -- candidates from the database (not part of the pure parser) ----------------------------
 
 def candidates_for(case: object) -> list[Candidate]:
-    """The case's participants (with their contacts) first, then all active partners."""
+    """The case's participants (with their contacts) first, then all active partners.
+
+    Three queries however many partners there are (the meeting's capture line asks this for
+    every `a` line: issue 13.8)."""
+    from peewee import fn
+
     from zvh_tui.services.partners import participants
     from zvh_tui.services.partners import roster as partners
+    from zvh_tui.store.models import Contact
 
-    def contacts(partner: object) -> tuple[ContactCandidate, ...]:
-        return tuple(ContactCandidate(k.id, k.name) for k in partners.contacts_of(partner))  # type: ignore[arg-type]
+    by_partner: dict[int, list[ContactCandidate]] = {}
+    for contact_id, partner_id, name in (
+        Contact.select(Contact.id, Contact.partner, Contact.name)
+        .where(Contact.active == True)  # noqa: E712
+        .order_by(fn.lower(Contact.name))
+        .tuples()
+    ):
+        by_partner.setdefault(partner_id, []).append(ContactCandidate(contact_id, name))
+
+    def contacts(partner_id: int) -> tuple[ContactCandidate, ...]:
+        return tuple(by_partner.get(partner_id, ()))
 
     result: list[Candidate] = []
     at_table: set[int] = set()
     for row in participants.participants_of(case):  # type: ignore[arg-type]
         at_table.add(row.partner_id)
-        result.append(Candidate(row.partner_id, row.partner.name, contacts(row.partner), True))
+        result.append(Candidate(row.partner_id, row.partner.name, contacts(row.partner_id), True))
     for partner in partners.list_partners():
         if partner.id not in at_table:
-            result.append(Candidate(partner.id, partner.name, contacts(partner), False))
+            result.append(Candidate(partner.id, partner.name, contacts(partner.id), False))
     return result

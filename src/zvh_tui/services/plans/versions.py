@@ -379,7 +379,11 @@ def add_action(
     owner_partner_id: int | None = None,
     owner_contact_id: int | None = None,
     deadline: dt.date | str | None = None,
+    nobody_accepted: bool = False,
+    agreed_in: int | None = None,
 ) -> Action:
+    """A new action in a concept. `nobody_accepted` (no owner, consciously accepted as niemands
+    taak) and `agreed_in` (the meeting item that agreed it) come from the live meeting."""
     _editable(plan)
     if goal is not None and goal.plan_id != plan.id:
         raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
@@ -396,6 +400,8 @@ def add_action(
             owner_contact=contact_id,
             deadline=day,
             position=_next_position(Action, plan=plan.id, goal=goal.id if goal else None),
+            nobody_accepted=partner_id is None and nobody_accepted,
+            agreed_in=agreed_in,
         )
         _touch(plan, "action.add", "action", action.id)
     return action
