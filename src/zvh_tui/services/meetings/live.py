@@ -499,6 +499,7 @@ def concept_plan(item: MeetingItem) -> Plan:
     latest = plans.current(item.case)
     if latest is None:
         return plans.start_plan(item.case)
+    latest.case = item.case  # spare the plan services a lookup of the case
     if latest.status == PlanStatus.CONCEPT.value:
         return latest
     return plans.revise(latest)
