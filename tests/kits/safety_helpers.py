@@ -16,6 +16,7 @@ from pathlib import Path
 from zvh_tui.core.vocab import CheckStatus, Level, Phase, TriageOutcome
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
@@ -65,7 +66,7 @@ def fill_case(canary: str, *, today: dt.date, partner_name: str | None = None) -
     plans.set_perspective(plan, partner.id, f"Perspectief {canary}")
     meeting = meetings.create_meeting("MDO", today)
     item = meetings.add_item(meeting, case)
-    meetings.add_note(item, "besluit", f"Besluit {canary}")
+    live.add_decision(item, f"Besluit {canary}")
     journal.add_entry(case, f"Journaal {canary}", hat="procesregie")
     escalation.change_level(case, to_level=Level.PROCESS, trigger=f"Escalatie {canary}",
                             decided_by=f"Manager {canary}")

@@ -9,6 +9,7 @@ import pytest
 from zvh_tui.core.errors import RuleError
 from zvh_tui.core.vocab import ParticipantRole, Presence
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants, partner_overview
 from zvh_tui.services.partners import roster as partners
@@ -128,12 +129,11 @@ def test_detail_lists_cases_open_actions_of_newest_version_and_attendance(networ
                           (TODAY - dt.timedelta(days=7), Presence.EXCUSED),
                           (TODAY + dt.timedelta(days=7), Presence.PRESENT)):
         meeting = meetings.create_meeting("MDO", day, title="Casusoverleg Oost")
-        meetings.set_attendance(meeting, network.police.id, presence,
-                                contact_id=network.agent.id)
+        item = meetings.add_item(meeting, case)
+        live.mark(item, network.police.id, network.agent.id, presence)
         if presence == Presence.EXCUSED:  # a colleague came instead: one row, present
             colleague = partners.add_contact(network.police, "Priya Ramdin")
-            meetings.set_attendance(meeting, network.police.id, Presence.PRESENT,
-                                    contact_id=colleague.id)
+            live.mark(item, network.police.id, colleague.id, Presence.PRESENT)
 
     detail = partner_overview.partner_detail(network.police.id)
 

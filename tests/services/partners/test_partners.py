@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
@@ -102,7 +103,8 @@ def _as_agreement_partner(build, partner: Partner) -> None:
 
 def _as_attendee(build, partner: Partner) -> None:
     meeting = meetings.create_meeting("MDO", dt.date(2026, 11, 20))
-    meetings.set_attendance(meeting, partner.id)
+    item = meetings.add_item(meeting, build.new_case(referrer_citizen="Buurvrouw"))
+    live.mark(item, partner.id)
 
 
 def _item(build) -> MeetingItem:

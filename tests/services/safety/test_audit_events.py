@@ -15,6 +15,7 @@ from zvh_tui.core.errors import RuleError, ValidationError
 from zvh_tui.core.vocab import ActionStatus, CheckStatus, Phase, TriageOutcome
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
@@ -65,6 +66,22 @@ def _deescalate(w: World) -> None:
     escalation.change_level(Case.get_by_id(w.case.id), to_level="process", trigger="Rust", decided_by="Ik")
 
 
+def _item_director(w: World) -> None:
+    visser = partners.add_contact(w.ggz, "Dr. Visser")
+    live.set_director(w.item, w.ggz.id, visser.id)
+
+
+def _committed(w: World) -> None:
+    live.mark(w.item, w.ggz.id)
+    live.commit(w.item, w.ggz.id)
+
+
+def _closed_item(w: World) -> None:
+    _item_director(w)
+    live.set_next(w.item, "+6w")
+    live.close_item(MeetingItem.get_by_id(w.item.id))
+
+
 def _reopen(w: World) -> None:
     cases.close_case(w.case, "Klaar", retention_years=15, open_actions=cases.KEEP_OPEN_ACTIONS)
     cases.reopen_case(Case.get_by_id(w.case.id), "Terugval")
@@ -108,9 +125,20 @@ CHANGES: dict[str, tuple[str, Callable[[World], object]]] = {
     "feedback_on_adopted": ("update:action.feedback", lambda w: plans.set_feedback(plans.actions_of(_adopted(w))[0], "Loopt")),
     # meetings, escalation, journal
     "add_item": ("update:agenda", lambda w: meetings.add_item(meetings.create_meeting("ICO", "vandaag"), w.case)),
-    "add_note": ("update:besluit", lambda w: meetings.add_note(w.item, "besluit", "Afgesproken")),
-    "set_item_director": ("director", lambda w: meetings.set_item_director(w.item, w.ggz.id)),
-    "close_item": ("update:close", lambda w: meetings.close_item(w.item)),
+    "start_meeting": ("update:open", lambda w: live.start_meeting(w.meeting)),
+    "mark": ("update:present", lambda w: live.mark(w.item, w.ggz.id)),
+    "client_arrives": ("update:client", lambda w: live.client_arrives(w.item)),
+    "give_reminder": ("update:reminder:0", lambda w: live.give_reminder(w.item)),
+    "set_phase": ("update:phase=oordeel", lambda w: live.set_phase(w.item, "oordeel")),
+    "add_note": ("update:note:beeld:tafel", lambda w: live.add_note(w.item, "Zorgen over de huur")),
+    "add_decision": ("update:decision:beeld:tafel", lambda w: live.add_decision(w.item, "Afgesproken")),
+    "live_add_action": ("update:action.add", lambda w: live.add_action(w.item, "Bellen", partner_id=w.ggz.id)),
+    "live_add_agreement": ("update:agreement.add", lambda w: live.add_agreement(w.item, "Belt wekelijks")),
+    "review": ("update:review=gedaan", lambda w: live.review(w.item, 1, "gedaan")),
+    "set_item_director": ("director", _item_director),
+    "set_next": ("update:next=evaluatie", lambda w: live.set_next(w.item, "+6w")),
+    "commit": ("update:commit", _committed),
+    "close_item": ("update:close", _closed_item),
     "change_level": ("escalate", lambda w: escalation.change_level(w.case, to_level="process", trigger="Vast", decided_by="Ik")),
     "deescalate": ("deescalate", _deescalate),
     "add_entry": ("update:monitoren", lambda w: journal.add_entry(w.case, "Gebeld", hat="monitoren")),
@@ -212,10 +240,13 @@ def test_no_audit_row_contains_a_name_or_note(build) -> None:
     plans.set_feedback(Action.get_by_id(action.id), f"Terugkoppeling {CANARY}")
     meeting = meetings.create_meeting(f"MDO {CANARY}", "vandaag", title=f"Over {CANARY}", location=f"{CANARY}huis")
     item = meetings.add_item(meeting, Case.get_by_id(case.id))
-    meetings.set_attendance(meeting, referrer.id, contact_id=contact.id)
-    meetings.add_note(item, "beeld", f"Beeld van {CANARY}")
-    meetings.close_item(MeetingItem.get_by_id(item.id))
-    meetings.close_meeting(Meeting.get_by_id(meeting.id))
+    live.mark(item, referrer.id, contact_id=contact.id)
+    live.add_note(item, f"Beeld van {CANARY}", source_partner_id=referrer.id)
+    live.add_decision(item, f"Besluit {CANARY}")
+    live.set_director(item, referrer.id, contact.id, call_on="+1w")
+    live.set_next(MeetingItem.get_by_id(item.id), "+6w")
+    live.close_item(MeetingItem.get_by_id(item.id))
+    live.close_meeting(Meeting.get_by_id(meeting.id))
     escalation.change_level(Case.get_by_id(case.id), to_level="process", trigger=f"Trigger {CANARY}",
                             decided_by=f"Besluiter {CANARY}", decided_on=dt.date(2026, 11, 20))
     journal.add_entry(Case.get_by_id(case.id), f"Journaal {CANARY}", hat="onderzoek")

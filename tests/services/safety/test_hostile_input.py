@@ -19,6 +19,7 @@ from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import Level
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import quick_entry
@@ -153,7 +154,7 @@ def test_meeting_note(case: Case, body: str, kind: str) -> None:
     except ZvhError:
         meeting = meetings.create_meeting("MDO", h.TODAY)
     item = meetings.add_item(meeting, case)
-    stored_exactly_or_refused(lambda: meetings.add_note(item, "beeld", body),
+    stored_exactly_or_refused(lambda: live.add_note(item, body),
                               lambda n: MeetingNote.get_by_id(n.id).text, body)
 
 
@@ -178,7 +179,8 @@ def test_a_1_mb_paste_is_refused_everywhere_with_a_message(case: Case, plan: Pla
         lambda: journal.add_entry(case, paste),
         lambda: plans.add_action(plan, paste),
         lambda: plans.update_plan(plan, shared_task=paste),
-        lambda: meetings.add_note(item, "besluit", paste),
+        lambda: live.add_note(item, paste),
+        lambda: live.add_decision(item, paste),
         lambda: partners.create_partner("Partner X", "zorg", notes=paste),
     ]
     for call in calls:

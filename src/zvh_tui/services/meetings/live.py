@@ -729,8 +729,7 @@ def commit(item: MeetingItem, partner_id: int) -> Commitment:
         return existing
     with db.atomic():
         row = Commitment.create(item=item.id, partner=partner.id)
-        audit.record("update", case=item.case, object_type="meeting_item", object_id=item.id,
-                     detail=f"commit:{partner.id}")
+        audit.record("update", case=item.case, object_type="partner", object_id=partner.id, detail="commit")
     return row
 
 
@@ -740,8 +739,8 @@ def uncommit(item: MeetingItem, partner_id: int) -> None:
         removed = Commitment.delete().where((Commitment.item == item.id)
                                             & (Commitment.partner == partner_id)).execute()
         if removed:
-            audit.record("update", case=item.case, object_type="meeting_item", object_id=item.id,
-                         detail=f"uncommit:{partner_id}")
+            audit.record("update", case=item.case, object_type="partner", object_id=partner_id,
+                         detail="uncommit")
 
 
 def commitments_of(item: MeetingItem) -> list[Commitment]:
