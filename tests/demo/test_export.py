@@ -119,7 +119,10 @@ def test_meeting_shows_this_case_only(demo_profile: Profile) -> None:
         assert {a["partner"] for a in meeting["attendance"]} <= at_table | {own}
         assert meeting["agenda_item"]["casusregisseur_agreed"]["partner"]
     tags = {n["tag"] for m in data["meetings"] for n in m["notes"]}
-    assert tags == {"beeld", "oordeel", "besluit"}
+    assert tags == {"beeld", "oordeel"}  # what the demo notes in the besluit phase is a besluit
+    decisions = [n for m in data["meetings"] for n in m["decisions"]]
+    assert decisions and {(n["kind"], n["tag"]) for n in decisions} == {("decision", "besluit")}
+    assert all(m["item_attendance"] for m in data["meetings"])  # attendance per item, with times
     for meeting in data["meetings"]:  # the meeting mode's keys are there before it is used
         assert list(meeting)[-6:] == ["item_invites", "item_attendance", "notes", "decisions",
                                       "action_reviews", "commitments"]

@@ -20,6 +20,7 @@ from peewee import fn
 from zvh_tui.core.vocab import (
     ActionStatus,
     CheckStatus,
+    NextKind,
     ParticipantRole,
     Phase,
     Presence,
@@ -46,6 +47,7 @@ from zvh_tui.demo.common import (
 from zvh_tui.demo.scale import load_scale
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
@@ -107,7 +109,7 @@ class _DemoBuilder:
         self.last: dict[int, dt.date] = {}  # case id -> day of the last change
         self.received: dict[int, dt.date] = {}
         self.pending_agenda: list[Case] = []  # cases for the coming meeting
-        self.attendance: set[tuple[int, int, int | None]] = set()
+        self.attendance: dict[tuple[int, int, int | None], Presence] = {}  # per meeting, drawn once
         self.plan_days: dict[int, dt.date] = {}  # plan id -> day it was started
 
     def day(self, days_ago: int) -> dt.date:
@@ -146,8 +148,6 @@ class _DemoBuilder:
             header = meeting_header(day)
             meeting = meetings.create_meeting(header["kind"], day, title=header["title"],
                                               location=header["location"])
-            if day <= self.today:
-                meetings.open_meeting(meeting)
             self.meetings[day] = meeting
         return meeting
 
@@ -157,32 +157,52 @@ class _DemoBuilder:
         meeting = self.meeting_on(day)
         item = meetings.add_item(meeting, case)
         if day <= self.today:
-            present = [(self.roster.own_id, None)] + [
-                (row.partner_id, row.contact_id) for row in participants.participants_of(case)]
-            for partner_id, contact_id in present:
-                if (meeting.id, partner_id, contact_id) in self.attendance:
-                    continue  # already at the table for an earlier case of this meeting
-                self.attendance.add((meeting.id, partner_id, contact_id))
-                presence = Presence.PRESENT if partner_id == self.roster.own_id else self.rng.choices(
-                    [Presence.PRESENT, Presence.EXCUSED, Presence.ABSENT], weights=[88, 8, 4])[0]
-                meetings.set_attendance(meeting, partner_id, presence, contact_id=contact_id)
-            for note in notes:
-                meetings.add_note(item, note.tag, note.text)
-            if director is not None:
-                partner_id, contact_id = self.roster.owner(director)
-                before = _max_id(DirectorChange)
-                meetings.set_item_director(item, partner_id, contact_id)  # type: ignore[arg-type]
-                DirectorChange.update(at=_at(day, 11)).where(DirectorChange.id > before).execute()
-            if close:
-                meetings.close_item(item)
-                MeetingItem.update(closed_at=_at(day, 11, 30)).where(MeetingItem.id == item.id).execute()
+            with _clock(day):
+                self.live_item(meeting, item, day, notes, director, close)
             MeetingNote.update(created_at=_at(day, 10, 45)).where(MeetingNote.item == item).execute()
             self.touch(case, day)
+
+    def live_item(self, meeting: Meeting, item: MeetingItem, day: dt.date, notes: list[T.NoteSpec],
+                  director: T.Ref | None, close: bool) -> None:
+        """The item as the live meeting records it (services/meetings/live.py), on `day`."""
+        live.start_meeting(meeting, now=_at(day, 9))
+        present = [(self.roster.own_id, None)] + [
+            (row.partner_id, row.contact_id) for row in participants.participants_of(item.case)]
+        for partner_id, contact_id in present:
+            key = (meeting.id, partner_id, contact_id)
+            if key not in self.attendance:  # drawn once per meeting: one partner, one answer
+                self.attendance[key] = Presence.PRESENT if partner_id == self.roster.own_id else self.rng.choices(
+                    [Presence.PRESENT, Presence.EXCUSED, Presence.ABSENT], weights=[88, 8, 4])[0]
+            live.mark(item, partner_id, contact_id, self.attendance[key], now=_at(day, 10))
+        for note in notes:
+            live.set_phase(item, note.tag)
+            if note.tag == "besluit":
+                live.add_decision(item, note.text)
+            else:
+                live.add_note(item, note.text)
+        if director is not None:
+            partner_id, contact_id = self.roster.owner(director)
+            before = _max_id(DirectorChange)
+            live.set_director(item, partner_id, contact_id)  # type: ignore[arg-type]
+            DirectorChange.update(at=_at(day, 11)).where(DirectorChange.id > before).execute()
+        if close:
+            current = cases.director_of(item.case)
+            if live.close_blocker(item) == "director" and current is not None:  # agreed earlier
+                named = current.contact_id or partners.contacts_of(current.partner)[0].id
+                live.set_director(item, current.partner_id, named)
+            concept = plans.current(item.case)
+            evaluation = concept.evaluation_on if concept is not None else None
+            if evaluation is not None and evaluation >= day:
+                live.set_next(item, evaluation)
+            else:  # a terugkom-overleg: leaves a concept's (missing) evaluation date as the demo wrote it
+                live.set_next(item, day + dt.timedelta(weeks=6),
+                              NextKind.EVALUATION if concept is None else NextKind.RETURN)
+            live.close_item(MeetingItem.get_by_id(item.id), now=_at(day, 11, 30))
 
     def close_meetings(self) -> None:
         for day, meeting in sorted(self.meetings.items()):
             if day <= self.today:
-                meetings.close_meeting(meeting)
+                live.close_meeting(meeting)
                 Meeting.update(closed_at=_at(day, 12), created_at=_at(day - dt.timedelta(days=7), 9)).where(
                     Meeting.id == meeting.id).execute()
 
