@@ -402,3 +402,35 @@ def test_the_grammar_names_every_command() -> None:
         assert command in forms, command
     for head in ("b TEKST", "a TEKST @EIGENAAR DATUM", "n TEKST", "r @PARTNER/CONTACT"):
         assert head in forms
+
+
+def test_a_bad_next_date_is_answered_in_dutch(table) -> None:
+    outcome = run(table, "/datum binnenkort")
+    assert outcome.keep_line and "geen datum" in outcome.message and "vr of +2w" in outcome.message
+    assert run(table, "/datum").keep_line
+    assert table.fresh().next_on is None
+
+
+def test_r_alone_asks_who_holds_the_overview(table) -> None:
+    asked = run(table, "r")
+    assert asked.question is not None and asked.question.kind == "director"
+    assert asked.message.startswith("Wie houdt het overzicht over dit plan van aanpak, en mag ik diegene bellen?")
+    assert run(table, "r @politie @ggz").keep_line
+
+
+def test_another_line_instead_of_an_answer_is_executed(table) -> None:
+    asked = run(table, "a Bellen vr")
+    assert asked.question is not None
+    instead = reply(table, asked, "b Toch niet, eerst overleggen")
+    assert instead.ok and instead.question is None
+    assert MeetingNote.get().text == "Toch niet, eerst overleggen" and Action.select().count() == 0
+
+
+def test_a_question_answered_after_the_item_closed_is_refused(table) -> None:
+    asked = run(table, "a Bellen vr")
+    run(table, "r @politie/bakker")
+    run(table, "/datum +6w")
+    assert run(table, "/sluit").ok
+    late = reply(table, asked, "1")
+    assert (late.ok, late.keep_line) == (False, True) and "al afgerond" in late.message
+    assert Action.select().count() == 0
