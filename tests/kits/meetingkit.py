@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
-from zvh_tui.store.models import Case, Contact, Meeting, MeetingItem, Partner
+from zvh_tui.store.models import Case, Contact, ItemInvite, Meeting, MeetingItem, Partner
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 
@@ -50,4 +50,6 @@ def make_table(build, *, second_case: bool = False) -> Table:
     item = meetings.add_item(meeting, case)
     if second_case:
         meetings.add_item(meeting, build.new_case("Piet Pietersen", referrer=wijkteam))
+    # no invites unless a test makes them (planning may invite the case's partners by default)
+    ItemInvite.delete().where(ItemInvite.item.in_([i.id for i in meetings.items_of(meeting)])).execute()
     return Table(case, meeting, MeetingItem.get_by_id(item.id), wijkteam, police, ggz, bakker, visser, de_vries)
