@@ -434,3 +434,10 @@ def test_a_question_answered_after_the_item_closed_is_refused(table) -> None:
     late = reply(table, asked, "1")
     assert (late.ok, late.keep_line) == (False, True) and "al afgerond" in late.message
     assert Action.select().count() == 0
+
+
+def test_digits_that_are_no_numbers(table) -> None:
+    for line in ("/gedaan ²", "/agenda ²"):
+        assert run(table, line).keep_line
+    asked = run(table, "a Bellen vr")
+    assert capture.answer(asked.question, "²", table.fresh(), today=TODAY, now=at(9, 20)).keep_line

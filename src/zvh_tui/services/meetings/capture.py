@@ -172,7 +172,7 @@ def answer(question: Question, reply: str, item: MeetingItem, *, today: dt.date,
             return _director(current, partner_id, contact_id, call_on, close_after, reason=value)
         except ZvhError as exc:
             return Outcome(False, str(exc), keep_line=True, question=question)
-    if not value.isdigit():
+    if not value.isdecimal():
         return execute(value, item, today=today, now=now)
     number = int(value)
     nobody = question.kind == "owner"
@@ -524,7 +524,7 @@ def _command(word: str, rest: str, item: MeetingItem, today: dt.date, now: dt.da
 
 def _review(word: str, rest: str, item: MeetingItem) -> Outcome:
     head, _, reason = rest.partition(" ")
-    if not head.isdigit():
+    if not head.isdecimal():
         form = f"{word} N REDEN" if word == "/nietmogelijk" else f"{word} N"
         return _refused(f"Welke actie? Typ {form}, met N het nummer in de terugblik.")
     outcome = {"/gedaan": ReviewOutcome.DONE, "/nietmogelijk": ReviewOutcome.NOT_POSSIBLE,
@@ -538,7 +538,7 @@ def _add_to_agenda(rest: str, item: MeetingItem, now: dt.datetime) -> Outcome:
     if not reference:
         return _refused("Typ: /agenda NUMMER, bijvoorbeeld /agenda 2026-0042.")
     case = cases.find_by_reference(reference)
-    if case is None and reference.isdigit():
+    if case is None and reference.isdecimal():
         case = cases.find_by_reference(f"{item.meeting.held_on.year}-{int(reference):04d}")
     if case is None:
         return _refused(f"Er is geen casus met nummer '{text.visible(reference)[:20]}'.")
