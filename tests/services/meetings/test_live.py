@@ -110,6 +110,12 @@ def test_arrival_departure_and_return_are_stays_with_times(table) -> None:
         live.leave(second, table.police.id, table.bakker.id, now=at(9, 31))
 
 
+def test_an_aware_moment_is_stored_as_naive_utc(table) -> None:
+    local = dt.datetime(2026, 11, 23, 10, 5, 30, 123, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    live.mark(table.item, table.police.id, table.bakker.id, now=local)
+    assert ItemAttendance.get().arrived_at == at(9, 5).replace(second=30)
+
+
 def test_absent_and_excused_have_no_times(table) -> None:
     live.mark(table.item, table.ggz.id, presence=Presence.EXCUSED, now=at(9))
     live.mark(table.item, table.wijkteam.id, table.de_vries.id, presence="absent", now=at(9))

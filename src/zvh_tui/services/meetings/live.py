@@ -114,7 +114,11 @@ class ReviewLine:
 # -- small helpers --------------------------------------------------------------------------
 
 def _now(now: dt.datetime | None) -> dt.datetime:
-    return (now or utcnow()).replace(microsecond=0)
+    """The moment to store: naive UTC in whole seconds (an aware moment is converted)."""
+    moment = now or utcnow()
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
 
 
 def fresh(item: MeetingItem) -> MeetingItem:
