@@ -564,11 +564,64 @@ def run_export_partners(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
+# -- meetings (issue 13.7) ---------------------------------------------------------------------
+def _meeting_new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kind", metavar="SOORT", required=True,
+                        help="soort overleg, een van de namen in Instellingen (bv. MDO, ICO)")
+    parser.add_argument("--date", metavar="DATUM", required=True,
+                        help="datum: 15-12-2026, 15-12, vr, +1w …")
+    parser.add_argument("--time", metavar="UU:MM", required=True, help="begintijd, bv. 09:30")
+    parser.add_argument("--location", metavar="TEKST", default="", help="waar (of: online)")
+    parser.add_argument("--online", action="store_true", help="het overleg is online")
+    parser.add_argument("--chair", metavar="NAAM", default="", help="de voorzitter")
+    parser.add_argument("--notulist", metavar="NAAM", default="", help="wie notuleert")
+    parser.add_argument("--case", metavar="KENMERK", action="append", required=True,
+                        dest="cases", help="een casus op de agenda (herhaal voor meer casussen, "
+                        "in deze volgorde)")
+
+
+def run_meeting_new(args: argparse.Namespace, profile: Profile) -> int:
+    """Plan a meeting with its agenda, all or nothing; prints only the meeting's number."""
+    from zvh_tui.services.meetings import meeting as meetings
+
+    planned = meetings.plan_meeting(
+        args.kind, args.date, args.cases, kinds=profile.settings.meeting_types,
+        start_time=args.time, location=args.location, online=args.online, chair=args.chair,
+        notulist=args.notulist)
+    print(planned.id)
+    return EXIT_OK
+
+
+def run_meeting_list(args: argparse.Namespace, profile: Profile) -> int:
+    """Coming and earlier meetings with the numbers of the cases on their agenda (no names:
+    the list may be pasted into an e-mail)."""
+    from zvh_tui.core.vocab import MeetingStatus
+    from zvh_tui.services.meetings import meeting as meetings
+    from zvh_tui.services.shared.text import visible
+
+    for heading, found in (("Komende overleggen", meetings.upcoming()),
+                           ("Eerdere overleggen", meetings.past())):
+        print(f"{heading}:")
+        if not found:
+            print("  (geen)")
+        references = meetings.references_of(found)
+        for meeting in found:
+            cells = [f"{meeting.id:>5}", meetings.when(meeting).ljust(19), visible(meeting.kind),
+                     MeetingStatus.label_of(meeting.status)]
+            place = meetings.place(meeting)
+            if place:
+                cells.append(visible(place))
+            cells.append(", ".join(references[meeting.id]) or "geen casussen")
+            print("  " + "  ".join(cells))
+    return EXIT_OK
+
+
 # -- the command table: register new subcommands here ---------------------------------------
 START = Command((), "Start de app", run_app, needs_profile=False, may_create=True)
 
 GROUPS: dict[tuple[str, ...], str] = {
     ("export",): "Exporteer gegevens naar een bestand",
+    ("meeting",): "Overleggen plannen en tonen",
 }
 
 COMMANDS: tuple[Command, ...] = (
@@ -595,6 +648,10 @@ COMMANDS: tuple[Command, ...] = (
             run_import_partners, _import_partners_arguments),
     Command(("export-partners",), "Exporteer de ketenpartners naar een CSV-bestand",
             run_export_partners, _export_partners_arguments),
+    Command(("meeting", "new"), "Plan een overleg met casussen op de agenda; toont alleen "
+            "het nummer van het overleg", run_meeting_new, _meeting_new_arguments),
+    Command(("meeting", "list"), "Toon de komende en eerdere overleggen (casusnummers, geen "
+            "namen)", run_meeting_list),
 )
 
 
