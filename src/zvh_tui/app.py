@@ -38,6 +38,7 @@ from zvh_tui.palette import (
     ZvhCommandPalette,
 )
 from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.screens.meetings.meetings import MeetingsScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.shell.help import HelpScreen, help_sections
 from zvh_tui.screens.shell.unlock import UnlockScreen
@@ -89,6 +90,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         LOCKED_MODE: UnlockScreen,
         "cases": CaseListScreen,
         "partners": PartnerRosterScreen,  # ketenpartners (F3)
+        "meetings": MeetingsScreen,  # overleggen (F4)
     }
     MAIN_MODE = "cases"  # the area shown right after unlocking
 
@@ -100,6 +102,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "cases", "Casussen", id="app.cases"),
         Binding("f3", "partners", "Partners", id="app.partners"),
+        Binding("f4", "meetings", "Overleggen", id="app.meetings"),
         Binding("f9", "settings", "Instellingen", show=False, id="app.settings"),
         Binding("ctrl+l", "lock", "Vergrendel", id="app.lock", priority=True),
         Binding("ctrl+q", "quit", "App afsluiten", id="app.quit", priority=True),
@@ -317,7 +320,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             return None  # greyed in the footer
         if action == "command_palette" and not self.profile.unlocked:
             return False  # providers may search client data
-        if action in ("partners", "cases") and not self.profile.unlocked:
+        if action in ("partners", "cases", "meetings") and not self.profile.unlocked:
             return False  # nothing to go to while locked: not shown on the unlock screen
         if action in ("settings", "audit_log", "retention") and not self.profile.unlocked:
             return None
@@ -448,6 +451,27 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         """F3: the partner roster (mode "partners"), only while unlocked."""
         if self.profile.unlocked and self.current_mode != "partners":
             await self.switch_mode("partners")
+
+    async def action_meetings(self) -> None:
+        """F4: the meetings area (mode "meetings"), only while unlocked."""
+        if self.profile.unlocked and self.current_mode != "meetings":
+            await self.switch_mode("meetings")
+
+    def start_live(self, meeting_id: int) -> None:
+        """Live mode of a meeting, on top of the meetings area (from the meetings list, an
+        agenda, or an ICO started from a dossier)."""
+        if self.profile.unlocked:
+            self.call_later(self._start_live, meeting_id)
+
+    async def _start_live(self, meeting_id: int) -> None:
+        try:  # built beside the planning screens; until it is there, say so
+            from zvh_tui.screens.meetings.live import LiveMeetingScreen
+        except ImportError:
+            self.notify("De live-modus is nog niet beschikbaar.", markup=False)
+            return
+        if self.current_mode != "meetings":
+            await self.switch_mode("meetings")
+        await self.push_screen(LiveMeetingScreen(meeting_id))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

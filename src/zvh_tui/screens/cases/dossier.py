@@ -36,6 +36,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
 from zvh_tui.services.shared import clock, dates, disclosure
 from zvh_tui.widgets.dialogs import (
+    ChoiceDialog,
     CloseCaseDialog,
     ConfirmDialog,
     EscalateDialog,
@@ -112,6 +113,8 @@ class DossierScreen(Screen[None]):
         Binding("d", "participants", "Deelnemers", show=False, id="dossier.participants"),
         Binding("c", "close_case", "Casus afsluiten", show=False, id="dossier.close"),
         Binding("r", "reopen", "Heropenen", show=False, id="dossier.reopen"),
+        Binding("a", "agenda", "Op een agenda", show=False, id="dossier.agenda"),
+        Binding("i", "ico", "ICO nu", show=False, id="dossier.ico"),
         *[
             Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")
             for n, (key, title) in enumerate(SECTIONS, start=1)
@@ -348,7 +351,8 @@ class DossierScreen(Screen[None]):
         closed = self.case.phase == Phase.CLOSED.value
         if action == "reopen":
             return True if closed else None
-        if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal"):
+        if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal",
+                      "agenda", "ico"):
             if action == "journal":
                 return True
             if action == "phase_back" and self._next_phase(-1) is None:
@@ -481,6 +485,75 @@ class DossierScreen(Screen[None]):
                        ).keep_draft(f"reopen:{case.id}", case_id=case.id),
             lambda ok: self._after(ok, "Casus heropend"),
         )
+
+    # -- meetings (issue 13.1): this case on an agenda, or an ICO right now ---------------------
+    def action_agenda(self) -> None:
+        """a: put this case on a coming meeting's agenda, or plan a new meeting for it."""
+        from zvh_tui.services.meetings import meeting as meetings
+
+        case = self.case
+        coming = meetings.upcoming()
+        on_it = {item.meeting_id for item in meetings.meetings_of_case(case)}
+        new = 0  # the choice "plan a new meeting" (no meeting has id 0)
+        options = [(f"{meetings.when(m)}  {m.kind}" + (f"  {m.title}" if m.title else ""), m.id)
+                   for m in coming if m.id not in on_it]
+        options.append(("Nieuw overleg plannen…", new))
+        message = (f"Op welk overleg komt casus {case.reference}?" if len(options) > 1 else
+                   f"Er is geen komend overleg zonder casus {case.reference}; plan er een.")
+
+        def chosen(meeting_id: int | None) -> None:
+            if meeting_id == new:
+                self._plan_for_case()
+            elif meeting_id is not None:
+                self._put_on_agenda(meeting_id)
+
+        self.app.push_screen(ChoiceDialog("Op een agenda zetten", message, options), chosen)
+
+    def _put_on_agenda(self, meeting_id: int) -> None:
+        from zvh_tui.services.meetings import meeting as meetings
+
+        try:
+            meeting = meetings.get_meeting(meeting_id)
+            meetings.add_item(meeting, cases.get_case(self.case_id, audit_view=False))
+        except ZvhError as error:
+            self.app.show_refusal(error, "Niet op de agenda")
+            return
+        self._after(True, f"Op de agenda van {meeting.kind} {meetings.when(meeting)}")
+
+    def _plan_for_case(self) -> None:
+        from zvh_tui.screens.meetings.meeting_form import MeetingForm
+
+        form = MeetingForm(self.app.profile.settings.meeting_types,
+                           intro=f"Casus {self.case.reference} komt op de agenda.")
+
+        def saved(ok: bool | None) -> None:
+            if ok and form.result_id is not None:
+                self._put_on_agenda(form.result_id)
+
+        self.app.push_screen(form, saved)
+
+    def action_ico(self) -> None:
+        """i: an ICO for this case now (today's meeting with this case), then live mode."""
+        from zvh_tui.services.meetings import meeting as meetings
+
+        case = self.case
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                meeting = meetings.start_ico(cases.get_case(self.case_id, audit_view=False),
+                                             kinds=self.app.profile.settings.meeting_types)
+            except ZvhError as error:
+                self.app.show_refusal(error, "Geen ICO gestart")
+                return
+            self.reload()
+            self.app.start_live(meeting.id)
+
+        self.app.push_screen(ConfirmDialog(
+            "ICO starten?", f"Een ICO voor casus {case.reference}, vandaag, nu: het overleg "
+            "wordt gepland met deze casus op de agenda en de partners aan tafel uitgenodigd, en "
+            "de live-modus begint.", yes="ICO starten", no="Niet nu", focus_yes=True), answered)
 
     def action_plan(self) -> None:
         try:

@@ -374,6 +374,13 @@ def invites_of(item: MeetingItem) -> list[ItemInvite]:
                 .order_by(fn.lower(Partner.name), ItemInvite.id))
 
 
+def invite_counts(meeting: Meeting) -> dict[int, int]:
+    """How many invites each agenda item of the meeting has (one query)."""
+    rows = (ItemInvite.select(ItemInvite.item, fn.COUNT(ItemInvite.id)).join(MeetingItem)
+            .where(MeetingItem.meeting == meeting).group_by(ItemInvite.item).tuples())
+    return dict(rows)
+
+
 def plan_meeting(kind: str, held_on: dt.date | str, references: Sequence[str], *,
                  kinds: Sequence[str] | None = None, **fields: object) -> Meeting:
     """Plan a meeting with these cases on its agenda (in this order), all or nothing: an

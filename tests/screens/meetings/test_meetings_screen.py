@@ -1,0 +1,181 @@
+"""The meetings area (issue 13.1): F4 Overleggen with coming and earlier meetings, planning a
+meeting in a form (bad date or time refused in Dutch, nothing typed lost), and live mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import types
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Input, Select
+from uikit import screen_text, wait_for, wait_for_text
+
+from zvh_tui.app import ZvhApp
+from zvh_tui.screens.cases.case_list import CaseListScreen
+from zvh_tui.screens.meetings.agenda import AgendaScreen
+from zvh_tui.screens.meetings.meeting_form import MeetingForm
+from zvh_tui.screens.meetings.meetings import MeetingsScreen
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.store.models import Draft, Meeting
+from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.dialogs import ConfirmDialog
+
+
+async def open_meetings(pilot) -> MeetingsScreen:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
+    await pilot.press("f4")
+    await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+    return app.screen  # type: ignore[return-value]
+
+
+def table_rows(screen: MeetingsScreen) -> list[tuple[str, ...]]:
+    return [row.cells for row in screen.rows]
+
+
+async def test_f4_shows_coming_then_earlier_meetings(profile, build) -> None:
+    first, second = build.new_case("Anna Aap"), build.new_case("Bert Beer")
+    soon = meetings.plan_meeting("MDO", dt.date(2026, 11, 24), [first.reference, second.reference],
+                                 start_time="09:30", location="Stadhuis", title="MDO Noord")
+    later = meetings.create_meeting("ICO", dt.date(2026, 12, 3), online=True)
+    before = meetings.create_meeting("Casusoverleg", dt.date(2026, 11, 17), start_time="13:00")
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meetings(pilot)
+        assert [row.id for row in screen.rows] == [soon.id, later.id, before.id]
+        text = await wait_for_text(pilot, "MDO Noord")
+        assert "di 24-11-2026 09:30" in text and "Stadhuis" in text and "2 casussen" in text
+        assert "online" in text and "di 17-11-2026 13:00" in text
+        assert "2 komende overleggen · 1 eerder" in text
+        assert app.current_mode == "meetings"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))
+        await pilot.press("f4")  # the same area again, where it was
+        await wait_for(pilot, lambda: app.screen is screen)
+
+
+async def test_plan_a_meeting_bad_date_and_time_refused_nothing_lost(profile) -> None:
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meetings(pilot)
+        assert "Nog geen overleggen" in screen_text(app)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        form = app.screen
+        form.query_one("#kind", Select).value = "ICO"
+        form.query_one("#held_on", DateInput).query_one(Input).value = "31-2"
+        form.query_one("#start_time", Input).value = "25:30"
+        form.query_one("#location", Input).value = "Stadhuis kamer 2"
+        form.query_one("#chair", Input).value = "Anna de Vries"
+        await pilot.press("f5")
+        text = await wait_for_text(pilot, "is geen datum")
+        assert isinstance(app.screen, MeetingForm) and Meeting.select().count() == 0
+        form.query_one("#held_on", DateInput).query_one(Input).value = "vr"
+        await pilot.press("f5")
+        text = await wait_for_text(pilot, "Begintijd: 25:30 bestaat niet")
+        assert "Gebruik uu:mm" in text
+        # everything typed is still there
+        assert form.query_one("#location", Input).value == "Stadhuis kamer 2"
+        assert form.query_one("#chair", Input).value == "Anna de Vries"
+        assert form.query_one("#kind", Select).value == "ICO"
+        form.query_one("#start_time", Input).value = "930"
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.screen is screen)
+        meeting = Meeting.get()
+        assert (meeting.kind, meeting.held_on, meeting.start_time, meeting.location, meeting.chair) == (
+            "ICO", dt.date(2026, 11, 27), "09:30", "Stadhuis kamer 2", "Anna de Vries")
+        await wait_for_text(pilot, "vr 27-11-2026 09:30")
+        assert screen.current().id == meeting.id
+        assert Draft.select().count() == 0  # saved: the draft is gone
+
+
+async def test_the_form_keeps_a_draft_through_a_lock(profile, test_passphrase, monkeypatch) -> None:
+    from zvh_tui.screens.shell.unlock import UnlockScreen
+    from zvh_tui.widgets.drafts import DraftForm
+
+    monkeypatch.setattr(DraftForm, "DRAFT_CHECK_SECONDS", 3600.0)  # only the lock may save it
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_meetings(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm) and app.screen._draft_ready)
+        app.screen.query_one("#chair", Input).focus()
+        await pilot.pause()
+        await pilot.press(*"Anna de Vries")
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: not profile.unlocked and isinstance(app.screen, UnlockScreen))
+        assert "Anna de Vries" not in screen_text(app)
+        await wait_for(pilot, lambda: not app.screen.query_one("#passphrase", Input).disabled
+                       and isinstance(app.focused, Input))
+        app.focused.value = test_passphrase
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.is_unlocked and isinstance(app.screen, CaseListScreen))
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm) and app.screen._draft_ready)
+        await wait_for(pilot, lambda: app.screen.query_one("#chair", Input).value == "Anna de Vries")
+        assert "Concept teruggezet" in [n.title for n in app._notifications]
+
+
+async def test_edit_and_delete_a_planned_meeting(profile, build) -> None:
+    meeting = meetings.create_meeting("MDO", dt.date(2026, 11, 24), start_time="09:00")
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meetings(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        field = app.screen.query_one("#start_time", Input)
+        assert field.value == "09:00"
+        field.value = "10:15"
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert Meeting.get_by_id(meeting.id).start_time == "10:15"
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")  # the focus starts on "Bewaren"
+        await wait_for(pilot, lambda: app.screen is screen and not screen.rows)
+        assert Meeting.select().count() == 0
+
+
+@pytest.fixture
+def fake_live(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A stand-in for screens/meetings/live.py (built by another part of issue 13): records
+    the meeting id it was opened with."""
+    opened: list[int] = []
+
+    class LiveMeetingScreen(Screen[None]):
+        def __init__(self, meeting_id: int) -> None:
+            super().__init__()
+            opened.append(meeting_id)
+
+    module = types.ModuleType("zvh_tui.screens.meetings.live")
+    module.LiveMeetingScreen = LiveMeetingScreen  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "zvh_tui.screens.meetings.live", module)
+    return opened
+
+
+async def test_l_starts_live_mode_of_the_highlighted_meeting(profile, build, fake_live) -> None:
+    meeting = meetings.plan_meeting("MDO", dt.date(2026, 11, 24), [build.new_case().reference])
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_meetings(pilot)
+        await pilot.press("l")
+        await wait_for(pilot, lambda: fake_live == [meeting.id])
+        assert type(app.screen).__name__ == "LiveMeetingScreen" and app.current_mode == "meetings"
+
+
+async def test_enter_opens_the_agenda(profile, build) -> None:
+    meeting = meetings.plan_meeting("MDO", dt.date(2026, 11, 24), [build.new_case("Anna Aap").reference])
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meetings(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        text = await wait_for_text(pilot, "Anna Aap")
+        assert "Agenda · MDO · di 24-11-2026" in text and "Uitgenodigd voor 2026-0001: Wijkteam Noord" in text
+        assert app.screen.meeting_id == meeting.id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
