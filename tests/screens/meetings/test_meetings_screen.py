@@ -4,11 +4,7 @@ meeting in a form (bad date or time refused in Dutch, nothing typed lost), and l
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 
-import pytest
-from textual.screen import Screen
 from textual.widgets import Input, Select
 from uikit import screen_text, wait_for, wait_for_text
 
@@ -138,23 +134,6 @@ async def test_edit_and_delete_a_planned_meeting(profile, build) -> None:
         await pilot.press("tab", "enter")  # the focus starts on "Bewaren"
         await wait_for(pilot, lambda: app.screen is screen and not screen.rows)
         assert Meeting.select().count() == 0
-
-
-@pytest.fixture
-def fake_live(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """A stand-in for screens/meetings/live.py (built by another part of issue 13): records
-    the meeting id it was opened with."""
-    opened: list[int] = []
-
-    class LiveMeetingScreen(Screen[None]):
-        def __init__(self, meeting_id: int) -> None:
-            super().__init__()
-            opened.append(meeting_id)
-
-    module = types.ModuleType("zvh_tui.screens.meetings.live")
-    module.LiveMeetingScreen = LiveMeetingScreen  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "zvh_tui.screens.meetings.live", module)
-    return opened
 
 
 async def test_l_starts_live_mode_of_the_highlighted_meeting(profile, build, fake_live) -> None:
