@@ -27,10 +27,6 @@ async def open_meetings(pilot) -> MeetingsScreen:
     return app.screen  # type: ignore[return-value]
 
 
-def table_rows(screen: MeetingsScreen) -> list[tuple[str, ...]]:
-    return [row.cells for row in screen.rows]
-
-
 async def test_f4_shows_coming_then_earlier_meetings(profile, build) -> None:
     first, second = build.new_case("Anna Aap"), build.new_case("Bert Beer")
     soon = meetings.plan_meeting("MDO", dt.date(2026, 11, 24), [first.reference, second.reference],
