@@ -27,10 +27,12 @@ from uikit import wait_for
 from zvh_tui.core.vocab import CheckStatus, Phase, TriageOutcome
 from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.screens.meetings.meetings import MeetingsScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
 from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
@@ -120,6 +122,21 @@ def build_world() -> World:
     return World(plan_case, team, police, agent)
 
 
+def build_meetings(world: World) -> None:
+    """For the meetings area: next Tuesday's MDO with three cases, an online ICO, and last
+    week's casusoverleg (held and closed)."""
+    running = [c.reference for c in Case.select().where(Case.phase != Phase.CLOSED.value)
+               .order_by(Case.reference)]
+    meetings.plan_meeting("MDO", dt.date(2026, 11, 24), [world.plan_case.reference, *running[1:3]],
+                          start_time="09:30", location="Stadhuis, kamer 2.14", chair="Anna de Regisseur",
+                          title="MDO zorg en veiligheid Noord")
+    meetings.plan_meeting("ICO", dt.date(2026, 11, 26), running[3:4], start_time="14:00", online=True)
+    held = meetings.create_meeting("Casusoverleg", dt.date(2026, 11, 17), start_time="13:00",
+                                   location="Politiebureau Centrum")
+    meetings.open_meeting(held)
+    meetings.close_meeting(held)
+
+
 def steady_cursors(pilot: Pilot) -> None:
     """Text cursors shown steadily (a blinking one would be on or off by chance)."""
     for widget in pilot.app.screen.query("Input, TextArea"):
@@ -181,6 +198,14 @@ async def ready_partner_roster(pilot: Pilot) -> None:
                 and screen.query_one("#roster-table", DataTable).row_count == len(screen.shown))
 
     await wait_for(pilot, shown)
+    await settled(pilot)
+
+
+async def ready_meetings(pilot: Pilot) -> None:
+    await _case_list(pilot)
+    await pilot.press("f4")  # as a user goes there: the meetings area
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen) and bool(app.screen.rows))
     await settled(pilot)
 
 

@@ -21,8 +21,10 @@ from snapkit import (
     SIZE_IDS,
     SIZES,
     World,
+    build_meetings,
     ready_case_list,
     ready_dossier,
+    ready_meetings,
     ready_partner_roster,
     ready_plan_editor,
     ready_unlock,
@@ -54,6 +56,13 @@ def test_plan_editor(snap_compare, profile: Profile, world: World, size: tuple[i
 @sizes
 def test_partner_roster(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:
     assert snap_compare(ZvhApp(profile), terminal_size=size, run_before=ready_partner_roster)
+
+
+@sizes
+def test_meetings(snap_compare, profile: Profile, world: World, size: tuple[int, int]) -> None:
+    """F4 Overleggen: next Tuesday's MDO with three cases and an online ICO, then last week's."""
+    build_meetings(world)
+    assert snap_compare(ZvhApp(profile), terminal_size=size, run_before=ready_meetings)
 
 
 @sizes

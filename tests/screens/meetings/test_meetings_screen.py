@@ -40,7 +40,7 @@ async def test_f4_shows_coming_then_earlier_meetings(profile, build) -> None:
         text = await wait_for_text(pilot, "MDO Noord")
         assert "di 24-11-2026 09:30" in text and "Stadhuis" in text and "2 casussen" in text
         assert "online" in text and "di 17-11-2026 13:00" in text
-        assert "2 komende overleggen · 1 eerder" in text
+        assert "2 komende overleggen · 1 eerder · Enter: agenda" in text
         assert app.current_mode == "meetings"
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseListScreen))

@@ -47,13 +47,13 @@ def meeting_rows() -> list[MeetingRow]:
         for meeting in found:
             refs = references[meeting.id]
             rows.append(MeetingRow(meeting.id, is_coming, meeting.status, (
-                "komend" if is_coming else "eerder",
                 meetings.when(meeting),
                 meeting.kind,
+                plurals.count(len(refs), "casus", "casussen"),
                 MeetingStatus.label_of(meeting.status),
                 meetings.place(meeting),
-                plurals.count(len(refs), "casus", "casussen"),
                 meeting.title,
+                "komend" if is_coming else "eerder",
             )))
     return rows
 
@@ -87,9 +87,9 @@ class MeetingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings-table", DataTable)
-        for key, label, width in (("group", "", 6), ("when", "Wanneer", 19), ("kind", "Soort", 14),
-                                  ("status", "Status", 8), ("place", "Plaats", 22),
-                                  ("cases", "Agenda", 11), ("title", "Titel", 30)):
+        for key, label, width in (("when", "Wanneer", 19), ("kind", "Soort", 12),
+                                  ("cases", "Agenda", 11), ("status", "Status", 8),
+                                  ("place", "Plaats", 20), ("title", "Titel", 24), ("group", "", 6)):
             table.add_column(label, key=key, width=width)
         self.reload()
 
@@ -115,7 +115,7 @@ class MeetingsScreen(Screen[None]):
         summary = (EMPTY if not self.rows else
                    f"{plurals.count(coming, 'komend overleg', 'komende overleggen')} · "
                    f"{plurals.count(len(self.rows) - coming, 'eerder', 'eerdere')}"
-                   " · Enter: agenda · l: live · n: nieuw · F1: alle toetsen")
+                   " · Enter: agenda · F1: alle toetsen")
         self.query_one("#meetings-count", Static).update(summary)
         self.refresh_bindings()
 
@@ -214,5 +214,5 @@ class MeetingsScreen(Screen[None]):
             self.reload()
 
         self.app.push_screen(ConfirmDialog(
-            "Overleg verwijderen?", f"Het overleg van {row.cells[1]} ({row.cells[2]}) en zijn "
+            "Overleg verwijderen?", f"Het overleg van {row.cells[0]} ({row.cells[1]}) en zijn "
             "agenda verdwijnen. De casussen zelf blijven.", yes="Verwijderen", no="Bewaren"), done)
