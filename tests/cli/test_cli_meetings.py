@@ -100,7 +100,8 @@ def test_meeting_list_shows_numbers_never_names(zvh: Run, world) -> None:
     for date, time, cases_ in (("1-12-2026", "09:30", refs[:2]), ("20-11-2026", "13:00", refs[:1])):
         args = [part for ref in cases_ for part in ("--case", ref)]
         status, out, err = zvh("--data-dir", folder, "meeting", "new", "--kind", "MDO", "--date", date,
-                               "--time", time, "--location", "online", *args)
+                               "--time", time, "--location", "online", "--chair", "Zwaluwvoorzitter",
+                               "--notulist", "Zwaluwnotulist", *args)
         assert status == 0, err
         numbers.append(int(out))
     status, out, err = zvh("--data-dir", folder, "meeting", "list")

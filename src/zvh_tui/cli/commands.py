@@ -593,8 +593,8 @@ def run_meeting_new(args: argparse.Namespace, profile: Profile) -> int:
 
 
 def run_meeting_list(args: argparse.Namespace, profile: Profile) -> int:
-    """Coming and earlier meetings with the numbers of the cases on their agenda (no names:
-    the list may be pasted into an e-mail)."""
+    """Coming and earlier meetings with the numbers of the cases on their agenda: no names,
+    no free text (title, place), as the list may be pasted into an e-mail."""
     from zvh_tui.core.vocab import MeetingStatus
     from zvh_tui.services.meetings import meeting as meetings
     from zvh_tui.services.shared.text import visible
@@ -608,9 +608,8 @@ def run_meeting_list(args: argparse.Namespace, profile: Profile) -> int:
         for meeting in found:
             cells = [f"{meeting.id:>5}", meetings.when(meeting).ljust(19), visible(meeting.kind),
                      MeetingStatus.label_of(meeting.status)]
-            place = meetings.place(meeting)
-            if place:
-                cells.append(visible(place))
+            if meeting.online:  # the place and title are free text: left out, as names may be in it
+                cells.append("online")
             cells.append(", ".join(references[meeting.id]) or "geen casussen")
             print("  " + "  ".join(cells))
     return EXIT_OK
