@@ -147,7 +147,7 @@ class _DemoBuilder:
         if meeting is None:
             header = meeting_header(day)
             meeting = meetings.create_meeting(header["kind"], day, title=header["title"],
-                                              location=header["location"])
+                                              location=header["location"], start_time="09:30")
             self.meetings[day] = meeting
         return meeting
 
