@@ -232,9 +232,10 @@ class AgendaScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda-table", DataTable)
-        for key, label, width in (("pos", "#", 3), ("slot", "Tijd", 5), ("minutes", "Min", 4),
-                                  ("reference", "Casus", 10), ("name", "Naam of alias", 30),
-                                  ("status", "Status", 9), ("invited", "Uitgenodigd", 14)):
+        # 78 cells with their padding: the whole table fits in 80 columns
+        for key, label, width in (("pos", "#", 2), ("slot", "Tijd", 5), ("minutes", "Min", 3),
+                                  ("reference", "Casus", 9), ("name", "Naam of alias", 24),
+                                  ("status", "Status", 8), ("invited", "Genodigd", 11)):
             table.add_column(label, key=key, width=width)
         self.reload()
 
@@ -280,7 +281,7 @@ class AgendaScreen(Screen[None]):
         count = plurals.count(len(self.items), "casus", "casussen")
         self.query_one("#agenda-count", Static).update(
             f"{count} op de agenda" + ("" if self.closed else
-                                       " · a: casus erbij · Shift+↑↓: volgorde · F1: alle toetsen"))
+                                       " · Shift+↑↓: volgorde · F1: alle toetsen"))
         self.show_invites()
         self.refresh_bindings()
 
