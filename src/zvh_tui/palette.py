@@ -4,8 +4,8 @@
 part of a person's name or by the aanleiding (the full-text index of the case list), closed ones
 included and marked "(afgesloten)"; Enter opens the dossier in the "cases" area.
 `PartnerCommands` finds ketenpartners by organisation or contact person and opens the partner
-page in the "partners" area. Both also offer the areas themselves ("Casussen", "Partners") and
-"Nieuwe aanmelding", also shown before anything is typed.
+page in the "partners" area. Both also offer the areas themselves ("Casussen", "Overleggen",
+"Partners") and "Nieuwe aanmelding", also shown before anything is typed.
 
 The database is read in a thread (`asyncio.to_thread`, with its own connection), at most
 `palette.MAX_HITS` hits, and never while the profile is locked (the app refuses the palette
@@ -43,6 +43,7 @@ T = TypeVar("T")
 
 CASES_MODE = "cases"
 PARTNERS_MODE = "partners"
+MEETINGS_MODE = "meetings"
 
 # Fuzzy matches of command names (Textual's system commands) score about 1-20 with the query's
 # length; a hit found in the database is a whole-word match, so it comes above those. Within
@@ -53,6 +54,7 @@ STEP = 0.01
 NEW_CASE = ("Nieuwe aanmelding", "Registreer een nieuwe casus (n in de lijst met casussen)")
 CASES = ("Casussen", "Naar de lijst met casussen (F2)")
 PARTNERS = ("Partners", "Naar de ketenpartners (F3)")
+MEETINGS = ("Overleggen", "Naar de komende en eerdere overleggen (F4)")
 CASE_HELP = "Casus · Enter opent het dossier"
 CLOSED_MARK = "(afgesloten)"
 INACTIVE_MARK = "(gedeactiveerd)"
@@ -228,6 +230,7 @@ class CaseCommands(_ZvhProvider):
         return [
             (*CASES, partial(go_to, app, CASES_MODE)),
             (*NEW_CASE, partial(new_case, app)),
+            (*MEETINGS, partial(go_to, app, MEETINGS_MODE)),
         ]
 
     async def search(self, query: str) -> Hits:

@@ -170,7 +170,7 @@ async def test_before_typing_the_palette_offers_new_case_and_the_areas(
                        if CommandPalette.is_open(app) and isinstance(app.screen, CommandPalette)
                        else False)
         shown = palette_text(app)
-        assert "Casussen" in shown and "Partners" in shown
+        assert "Casussen" in shown and "Partners" in shown and "Overleggen" in shown
         assert "2026-0001" not in shown  # no client data before anything is typed
 
         await pilot.press(*"nieuwe")
