@@ -245,3 +245,26 @@ def test_start_ico_for_one_case(profile, build) -> None:
     with pytest.raises(RuleError, match="is afgesloten"):
         meetings.start_ico(closed)
     assert Meeting.select().count() == before
+
+
+def test_every_planning_change_is_audited_with_ids_and_codes_only(profile, build) -> None:
+    case = build.new_case("Zwaluwnaam Planning")
+    police = build.partner("Politie")
+    first = AuditEvent.select().count()
+    meeting = meetings.create_meeting("MDO", "vr", location="Zwaluwzaal", chair="Zwaluwvoorzitter")
+    item = meetings.add_item(meeting, case, invite_participants=False)
+    meetings.set_slot(item, "10:00", 15)
+    meetings.invite(item, police.id)
+    meetings.uninvite(item, police.id)
+    meetings.move_item(item, 1)  # the only item: nothing moves, nothing recorded
+    meetings.update_meeting(meeting, start_time="11:00")
+    meetings.remove_item(item)
+    meetings.delete_meeting(meeting)
+    events = list(AuditEvent.select().where(AuditEvent.id > first).order_by(AuditEvent.id))
+    assert [(e.event, e.object_type, e.detail) for e in events] == [
+        ("create", "meeting", ""), ("update", "meeting_item", "agenda"), ("update", "meeting_item", "slot"),
+        ("update", "item_invite", "invite"), ("update", "item_invite", "uninvite"),
+        ("update", "meeting", "planning"), ("update", "meeting_item", "agenda_remove"),
+        ("delete", "meeting", "")]
+    assert {e.case_id for e in events if e.object_type != "meeting"} == {case.id}
+    assert not any("Zwaluw" in str(e.__data__) for e in events)
