@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import MeetingStatus
@@ -268,3 +270,20 @@ def test_every_planning_change_is_audited_with_ids_and_codes_only(profile, build
         ("delete", "meeting", "")]
     assert {e.case_id for e in events if e.object_type != "meeting"} == {case.id}
     assert not any("Zwaluw" in str(e.__data__) for e in events)
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from(["{h}:{m:02d}", "{h:02d}{m:02d}", "{h}.{m:02d}",
+                                                               " {h:02d}:{m:02d} "]))
+def test_parse_time_reads_every_time_of_day(hours: int, minutes: int, form: str) -> None:
+    assert meetings.parse_time(form.format(h=hours, m=minutes)) == f"{hours:02d}:{minutes:02d}"
+
+
+@given(st.text(max_size=12))
+def test_parse_time_answers_anything_in_dutch_or_with_a_time(typed: str) -> None:
+    try:
+        value = meetings.parse_time(typed)
+    except ValidationError as error:
+        assert error.field == "start_time" and str(error).startswith("Begintijd")
+    else:
+        assert value == "" or (len(value) == 5 and value[2] == ":" and int(value[:2]) < 24
+                               and int(value[3:]) < 60)

@@ -38,7 +38,7 @@ from zvh_tui.store.models import (
 )
 
 # -- planning (issue 13.1): meetings, agenda, slots and invites ---------------------------------
-TIME = re.compile(r"^(\d{1,2})(?:[:.h]?(\d{2}))?$")
+TIME = re.compile(r"^(\d{1,2})(?:[:.h]?(\d{2}))?$", re.ASCII)
 TIME_HINT = "Gebruik uu:mm, bijvoorbeeld 09:30, 9:30 of 930."
 SLOT_MAX_MINUTES = 600
 ONLINE = "online"
