@@ -144,7 +144,7 @@ async def open_dossier(pilot, case_id: int) -> DossierScreen:
 async def test_dossier_a_puts_the_case_on_a_coming_meeting(profile, build) -> None:
     case = build.new_case("Anna Aapjes")
     other = build.new_case("Bert Beertjes")
-    later = meetings.create_meeting("Casusoverleg", dt.date(2026, 12, 1))
+    later = meetings.create_meeting("Casusoverleg", dt.date(2026, 12, 1), start_time="13:30")
     soon = meetings.plan_meeting("MDO", dt.date(2026, 11, 24), [case.reference, other.reference])
     app = ZvhApp(profile)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -152,12 +152,12 @@ async def test_dossier_a_puts_the_case_on_a_coming_meeting(profile, build) -> No
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         text = screen_text(app)
-        assert "di 01-12-2026  Casusoverleg" in text and "Nieuw overleg plannen" in text
+        assert "di 01-12-2026 13:30  Casusoverleg" in text and "Nieuw overleg plannen" in text
         assert "di 24-11-2026" not in text  # already on that agenda
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is dossier)
         assert [m.meeting_id for m in meetings.meetings_of_case(case)] == [later.id, soon.id]
-        await wait_for_text(pilot, "01-12-2026  Casusoverleg  (gepland)")
+        await wait_for_text(pilot, "01-12-2026 13:30  Casusoverleg  (gepland)")
 
 
 async def test_dossier_a_plans_a_new_meeting_for_the_case(profile, build) -> None:

@@ -311,7 +311,8 @@ class DossierScreen(Screen[None]):
             return Text("Nog niet besproken in een overleg.")
         for item in d.meetings:
             meeting = item.meeting
-            text.append(f"{_date(meeting.held_on)}  {meeting.kind}")
+            when = _date(meeting.held_on) + (f" {meeting.start_time}" if meeting.start_time else "")
+            text.append(f"{when}  {meeting.kind}")
             if meeting.title:
                 text.append(f"  {meeting.title}")
             text.append(f"  ({MeetingStatus.label_of(meeting.status)})\n")
