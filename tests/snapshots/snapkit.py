@@ -32,6 +32,7 @@ from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.plans.plan_editor import PlanEditorScreen
 from zvh_tui.screens.shell.unlock import UnlockScreen
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
@@ -133,8 +134,7 @@ def build_meetings(world: World) -> None:
     meetings.plan_meeting("ICO", dt.date(2026, 11, 26), running[3:4], start_time="14:00", online=True)
     held = meetings.create_meeting("Casusoverleg", dt.date(2026, 11, 17), start_time="13:00",
                                    location="Politiebureau Centrum")
-    meetings.open_meeting(held)
-    meetings.close_meeting(held)
+    live.close_meeting(held, now=dt.datetime(2026, 11, 17, 15, 0))
 
 
 def steady_cursors(pilot: Pilot) -> None:
