@@ -113,9 +113,12 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     is_unlocked: reactive[bool] = reactive(False)
 
     def __init__(self, profile: Profile, *, clock: Callable[[], float] = time.monotonic,
-                 typed_ahead: str = "") -> None:
+                 typed_ahead: str = "", start_meeting: int | None = None) -> None:
         super().__init__()
         self.profile = profile
+        # `zvh meeting live N`: the live mode of meeting N right after unlocking; set again by
+        # a lock while a meeting is live, so the unlock brings the regisseur back into it.
+        self.start_meeting = start_meeting
         self.typed_ahead = typed_ahead  # typed before the app was up (zvh_tui.core.terminal)
         self._settings_told = False
         self.clock = clock
@@ -226,6 +229,18 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         await self._discard_mode(LOCKED_MODE)  # its inputs held the passphrase
         self.refresh_bindings()
         self._tell_settings_problems()
+        if self.start_meeting is not None:
+            meeting_id, self.start_meeting = self.start_meeting, None
+            if "meetings" in self.MODES:
+                await self.switch_mode("meetings")  # Escape leaves live mode to the meetings area
+            self.start_live(meeting_id)
+
+    def start_live(self, meeting_id: int) -> None:
+        """Live mode of meeting `meeting_id` (screens/meetings/live.py), over the current screen."""
+        from zvh_tui.screens.meetings.live import LiveMeetingScreen
+
+        if self.profile.unlocked:
+            self.push_screen(LiveMeetingScreen(meeting_id))
 
     def take_typed_ahead(self) -> str:
         """For the unlock screen, once: what was typed while the app was starting."""
@@ -258,6 +273,10 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         """Hide and discard every screen with client data, then close the database."""
         if not self.profile.unlocked:
             return
+        live = [screen.resume_meeting_id for screen in all_screens(self)
+                if getattr(screen, "resume_meeting_id", None) is not None]
+        if live:  # a meeting in live mode comes back after the unlock (its draft line with it)
+            self.start_meeting = live[0]
         self.save_drafts()  # every open form, while its fields are still there
         await self._discard_mode(LOCKED_MODE)
         await self.switch_mode(LOCKED_MODE)
@@ -478,10 +497,13 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             return
         # Our bindings carry ids (remappable, shown beside each key); Textual's own are English
         # and generic. A key that does not apply now is listed too, marked "(nu niet)".
+        # A screen may put more before its keys (`help_topics()`: the live meeting's grammar).
+        topics = getattr(self.screen, "help_topics", None)
         sections = help_sections(
-            (key, binding.action, binding.description, enabled, binding.id or "", node is self)
-            for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
-            if binding.id and binding.description
+            ((key, binding.action, binding.description, enabled, binding.id or "", node is self)
+             for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+             if binding.id and binding.description),
+            topics() if callable(topics) else (),
         )
         self.push_screen(HelpScreen(sections))
 

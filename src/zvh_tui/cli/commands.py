@@ -253,6 +253,50 @@ def run_app(args: argparse.Namespace, profile: Profile) -> int:
     return app.return_code or EXIT_OK
 
 
+def _meeting_live_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number", metavar="N", type=_int_from(1),
+                        help="het nummer van het overleg (zie 'zvh meeting list')")
+
+
+def live_meeting_refusal(meeting_id: int) -> ZvhError | None:
+    """Why meeting `meeting_id` cannot go live (unknown, closed), in Dutch; None when it can."""
+    from zvh_tui.core.vocab import MeetingStatus
+    from zvh_tui.services.meetings import meeting as meetings
+
+    try:
+        found = meetings.get_meeting(meeting_id)
+    except ZvhError as error:
+        return error
+    if found.status == MeetingStatus.CLOSED.value:
+        return ZvhError(f"Overleg {meeting_id} is al gesloten; een gesloten overleg gaat niet "
+                        "opnieuw live. Plan een nieuw overleg met 'zvh meeting new'.")
+    return None
+
+
+def run_meeting_live(args: argparse.Namespace, profile: Profile) -> int:
+    """`zvh meeting live N`: the app, straight in the live mode of meeting N after unlock.
+
+    With a passphrase handed over (ZVH_PASSPHRASE, --passphrase-fd) an unknown or closed meeting
+    is refused before the app starts; otherwise the unlock screen comes first and the live
+    screen says so itself after unlocking."""
+    profile.require_existing()
+    if args.passphrase_fd is not None or os.environ.get(ENV_PASSPHRASE):
+        open_profile(profile, passphrase_fd=args.passphrase_fd)  # waits after a wrong one too
+        refusal = live_meeting_refusal(args.number)
+        if refusal is not None:
+            raise refusal
+    refused = _refuse_without_terminal()
+    if refused is not None:
+        return refused
+    if not profile.unlocked:
+        profile.acquire()  # a second instance is refused before the screen is taken over
+    from zvh_tui.app import ZvhApp
+
+    app = ZvhApp(profile, typed_ahead=terminal.take_typed_ahead(), start_meeting=args.number)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
 def run_init(args: argparse.Namespace, profile: Profile) -> int:
     """A new, empty profile: the passphrase twice on the terminal, or handed over by a script."""
     if profile.exists:
@@ -651,6 +695,8 @@ COMMANDS: tuple[Command, ...] = (
             "het nummer van het overleg", run_meeting_new, _meeting_new_arguments),
     Command(("meeting", "list"), "Toon de komende en eerdere overleggen (casusnummers, geen "
             "namen)", run_meeting_list),
+    Command(("meeting", "live"), "Start de app direct in de live-modus van overleg N",
+            run_meeting_live, _meeting_live_arguments, needs_profile=False),
 )
 
 

@@ -102,10 +102,14 @@ def group_of(action: str, *, app_key: bool) -> str:
 HelpRow = tuple[str, str, str]  # keys as typed, what they do, the binding ids (settings.json)
 
 
-def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]]
+def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]],
+                  topics: Iterable[tuple[str, list[HelpRow]]] = ()
                   ) -> list[tuple[str, list[HelpRow]]]:
     """(key, action, description, enabled, id, is an app key) -> the groups of the help, each
-    with its rows: the keys of one action on one line with the ids to remap them by."""
+    with its rows: the keys of one action on one line with the ids to remap them by.
+
+    `topics`: what a screen adds before its keys (its `help_topics()`, e.g. the live meeting's
+    capture grammar: a form as typed in the "Toets" column, no id)."""
     per_group: dict[str, list[tuple[str, str, str, bool, str]]] = {}
     for key, action, description, enabled, binding_id, app_key in bindings:
         per_group.setdefault(group_of(action, app_key=app_key), []).append(
@@ -113,8 +117,8 @@ def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]]
     sections = {group: _rows(rows) for group, rows in per_group.items()}
     general = [(key, description, "") for key, description in GENERAL_KEYS]
     sections[NAVIGATION_GROUP] = [*sections.get(NAVIGATION_GROUP, []), *general]
-    return [(group, sections[group]) for group in (SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP)
-            if group in sections]
+    return [*topics, *((group, sections[group]) for group in (SCREEN_GROUP, NAVIGATION_GROUP,
+                                                              APP_GROUP) if group in sections)]
 
 
 class HelpScreen(ModalScreen[None]):

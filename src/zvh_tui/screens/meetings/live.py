@@ -1,0 +1,482 @@
+"""Live mode of a casusoverleg: one agenda item at a time, everything captured in one line.
+
+`LiveMeetingScreen(meeting_id)` starts the meeting (`live.start_meeting`: status open, started
+now) and opens on its first open agenda item. It shows, compactly enough for 80x24 and large
+enough for a projector:
+
+- a title line (meeting, "punt 2 van 3", the case by number and naam of alias through
+  `disclosure.case_name`, the phase beeld / oordeel / besluit) and the timers: this item against
+  its slot, and the meeting (once a second; running over shows in the warning colour and is
+  never enforced);
+- the case card (`card.case_card`): phase, gezamenlijke opgave, casusregisseur, open and
+  overdue actions, the review list of last time's actions numbered for `/gedaan N`, and what
+  changed since the last plan version;
+- the attendance of this item (`live.attendance_of`) with arrival and departure, and who has
+  not yet heard the confidentiality reminder; the agenda with the current item marked;
+- the notes and decisions of this item so far, and the capture line (widgets/capture_line.py),
+  which has the focus.
+
+Stored text is shown through `SafeText` (no markup, control characters as symbols). The
+half-typed line is a draft (`capture:<meeting id>`, bound to the current item's case): saved on
+every change, on a lock and on leaving, given back when the screen opens again, forgotten when
+Enter was taken. What Enter stores is committed before the next key is read (capture.execute).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteKind, NoteTag, Presence
+from zvh_tui.services.meetings import capture, card, live
+from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.shared import clock, context, dates, disclosure
+from zvh_tui.widgets.capture_line import CAPTURE_INPUT_ID, CaptureLine
+from zvh_tui.widgets.drafts import DraftForm
+from zvh_tui.widgets.footer import QuickFooter
+from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.safe_text import SafeText
+
+PANELS = ("card", "attendance", "notes", "agenda")
+PHASES = (NoteTag.PICTURE.value, NoteTag.JUDGEMENT.value, NoteTag.DECISION.value)
+PHASE_COMMANDS = {NoteTag.PICTURE.value: "/beeld", NoteTag.JUDGEMENT.value: "/oordeel",
+                  NoteTag.DECISION.value: "/besluit"}
+GRAMMAR_TITLE = "Invoerregel (typ en Enter)"
+ENDED = "Het overleg is gesloten. Esc: terug naar Overleggen."
+NO_REMINDER_MARK = "!"
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The theme's colours for Rich text (a Rich style cannot name a Textual variable)."""
+
+    warn: str = "bold"
+    good: str = "bold"
+    accent: str = "bold"
+
+    @classmethod
+    def of(cls, variables: dict[str, str]) -> Colours:
+        return cls(warn=variables.get("text-warning", "bold"),
+                   good=variables.get("text-success", "bold"),
+                   accent=variables.get("text-accent", "bold"))
+
+
+PLAIN = Colours()
+
+
+def utc_now() -> dt.datetime:
+    """Now as the store keeps moments: naive UTC."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def elapsed(since: dt.datetime | None, now: dt.datetime) -> int:
+    """Whole seconds from a stored moment to now (0 before it, or without one)."""
+    if since is None:
+        return 0
+    return max(0, int((now - since).total_seconds()))
+
+
+def clock_text(seconds: int) -> str:
+    """'7:05' under an hour, '1:02:05' from an hour on."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def item_timer(seconds: int, slot_minutes: int | None) -> tuple[str, bool]:
+    """'Punt 7:05 / 15:00', and whether it runs over its slot (shown, never enforced)."""
+    if not slot_minutes:
+        return f"Punt {clock_text(seconds)}", False
+    slot = slot_minutes * 60
+    over = seconds > slot
+    text = f"Punt {clock_text(seconds)} / {clock_text(slot)}"
+    if over:
+        text += f" (+{clock_text(seconds - slot)})"
+    return text, over
+
+
+def meeting_timer(seconds: int, planned_minutes: int) -> tuple[str, bool]:
+    """'Overleg 0:32:10 / 1:30:00' (the planned length is the sum of the slots, when known)."""
+    text = f"Overleg {clock_text(seconds)}"
+    if not planned_minutes:
+        return text, False
+    planned = planned_minutes * 60
+    return f"{text} / {clock_text(planned)}", seconds > planned
+
+
+def _time(moment: dt.datetime | None) -> str:
+    return clock.to_local(moment).strftime("%H:%M") if moment is not None else ""
+
+
+def _date(day: dt.date | None) -> str:
+    return dates.format_date(day) if day else ""
+
+
+def attendance_text(attendants: Iterable[Any], colours: Colours = PLAIN) -> SafeText:
+    """Who is at the table for this item: present with arrival (and departure), absent,
+    afgemeld, invited and not yet marked; '!' before those present who have not heard the
+    confidentiality reminder."""
+    text = SafeText()
+    rows = list(attendants)
+    if not rows:
+        text.append("Nog niemand genoteerd: /aanwezig NAAM", style="dim")
+        return text
+    unreminded = False
+    for row in rows:
+        if row.presence == Presence.PRESENT.value:
+            gone = row.left_at is not None
+            mark = "←" if gone else "✓"
+            missed = not row.reminded and not gone
+            unreminded = unreminded or missed
+            text.append(f"{NO_REMINDER_MARK if missed else ' '}{mark} ",
+                        style=f"bold {colours.warn}" if missed else "")
+            text.append(row.label, style="dim" if gone else "")
+            times = _time(row.arrived_at) + (f"–{_time(row.left_at)}" if gone else "")
+            if times:
+                text.append(f"  {times}", style="dim")
+        elif row.presence == Presence.ABSENT.value:
+            text.append(" ✗ ")
+            text.append(row.label, style="dim")
+            text.append("  afwezig", style="dim")
+        elif row.presence == Presence.EXCUSED.value:
+            text.append(" – ")
+            text.append(row.label, style="dim")
+            text.append("  afgemeld", style="dim")
+        else:
+            text.append(" ? ")
+            text.append(row.label, style="dim")
+            text.append("  uitgenodigd", style="dim")
+        text.append("\n")
+    if unreminded:
+        text.append(f"{NO_REMINDER_MARK} hoorde de geheimhouding nog niet", style=colours.warn)
+    else:
+        text.rstrip()
+    return text
+
+
+def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN) -> SafeText:
+    """The compact case card (`card.CaseCard`)."""
+    text = SafeText()
+
+    def field(label: str, value: str, style: str = "") -> None:
+        text.append(f"{label}: ", style="bold")
+        text.append(value or "—", style=style)
+        text.append("\n")
+
+    field("Fase", shown.phase)
+    field("Opgave", shown.shared_task or "nog niet benoemd", "" if shown.shared_task else "dim")
+    if shown.director:
+        field("Casusregisseur", shown.director)
+    else:
+        field("Casusregisseur", "nog niemand — wie houdt het overzicht? (r @partner/contact)",
+              colours.warn)
+    actions = f"{shown.open_actions} open"
+    if shown.overdue_actions:
+        actions += f", {shown.overdue_actions} te laat"
+    field("Acties", actions, colours.warn if shown.overdue_actions else "")
+    nexts = []
+    if shown.next_on:
+        nexts.append(f"volgende {_date(shown.next_on)}")
+    if shown.evaluation_on:
+        nexts.append(f"evaluatie {_date(shown.evaluation_on)}")
+    field("Datum", " · ".join(nexts) or "nog geen vervolgdatum (/datum DATUM)",
+          "" if nexts else "dim")
+    if shown.reviews:
+        text.append("Terugblik (/gedaan N, /nietmogelijk N REDEN, /nietopgepakt N):\n", style="bold")
+        for line in shown.reviews:
+            late = line.deadline is not None and line.deadline < today and line.outcome is None
+            text.append(f" {line.number:>2} ", style="bold")
+            text.append(line.text)
+            who = " · ".join(part for part in (line.owner, _date(line.deadline)) if part)
+            if who:
+                text.append(f" — {who}", style=colours.warn if late else "dim")
+            if line.outcome:
+                text.append(f"  [{line.outcome.replace('_', ' ')}]", style=colours.good)
+            text.append("\n")
+    if shown.changes:
+        text.append("Sinds de vorige versie:\n", style="bold")
+        for change in shown.changes:
+            text.append(f" · {change}\n")
+    text.rstrip()
+    return text
+
+
+def agenda_text(lines: Iterable[Any]) -> SafeText:
+    """The agenda: position, case number, naam of alias, slot, status; the current one marked."""
+    text = SafeText()
+    for number, line in enumerate(lines, start=1):
+        done = line.status in (ItemStatus.CLOSED.value, ItemStatus.CLOSED.label)
+        style = "bold reverse" if line.current else ("dim" if done else "")
+        text.append("▶" if line.current else ("✓" if done else " "), style=style)
+        text.append(f"{number:>2} {line.reference} ", style=style)
+        text.append(disclosure.case_name(line.title), style=style)
+        if line.slot:
+            text.append(f"  {line.slot}", style="dim")
+        if done:
+            text.append(f"  {line.status}", style="dim")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def notes_text(notes: Iterable[Any], colours: Colours = PLAIN) -> SafeText:
+    """The notes and decisions of this item, oldest first: phase (or BESLUIT), source, text."""
+    text = SafeText()
+    rows = sorted(notes, key=lambda note: (note.created_at, note.id))
+    if not rows:
+        text.append("Nog niets vastgelegd voor dit punt.", style="dim")
+        return text
+    for note in rows:
+        if note.kind == NoteKind.DECISION.value:
+            text.append("BESLUIT ", style=f"bold {colours.good}")
+        else:
+            text.append(f"{note.tag} ", style="bold")
+        source = note.source_partner
+        if source is not None:
+            text.append(f"({source.name}) ", style="dim")
+        text.append(note.text)
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+class LiveMeetingScreen(DraftForm, Screen[None]):
+    """One meeting, live: the current agenda item, its card, the table and the capture line."""
+
+    CSS_PATH = "live.tcss"
+    AUTO_FOCUS = f"#{CAPTURE_INPUT_ID}"
+    FOOTER_KEYS = ("live.next", "live.previous", "live.close_item", "live.leave")
+    BINDINGS = [
+        Binding("pagedown", "step(1)", "Volgend punt", id="live.next"),
+        Binding("pageup", "step(-1)", "Vorig punt", id="live.previous"),
+        Binding("f6", "close_item", "Punt sluiten", id="live.close_item"),
+        Binding("f7", "next_phase", "Volgende fase", id="live.next_phase"),
+        Binding("escape", "leave", "Terug", id="live.leave"),
+    ]
+
+    def __init__(self, meeting_id: int, *, now: Callable[[], dt.datetime] = utc_now) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.now = now
+        self.meeting: Any = None  # Meeting
+        self.item: Any = None  # the current MeetingItem
+        self.items: list[Any] = []
+        self.ended = False
+
+    # -- building --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ProfileHeader()
+        with Horizontal(id="live-top"):
+            yield Static("", id="live-title", markup=False)
+            yield Static("", id="live-timer", markup=False)
+        with Horizontal(id="live-body"):
+            with VerticalScroll(id="live-card-box", can_focus=False):
+                yield Static("", id="live-card", markup=False)
+            with Vertical(id="live-side"):
+                yield Static("", id="live-attendance", markup=False)
+                yield Static("", id="live-agenda", markup=False)
+        with VerticalScroll(id="live-notes-box", can_focus=False):
+            yield Static("", id="live-notes", markup=False)
+        yield CaptureLine(now=self.now, id="capture")
+        yield QuickFooter()
+
+    def on_mount(self) -> None:
+        try:
+            self.meeting = meetings.get_meeting(self.meeting_id)
+            if self.meeting.status == MeetingStatus.CLOSED.value:
+                self.items = meetings.items_of(self.meeting)
+                self._show_ended()
+                return
+            self.item = live.start_meeting(self.meeting, now=self.now())
+            self.meeting = meetings.get_meeting(self.meeting_id)  # status and start as stored
+        except ZvhError as error:
+            self.meeting = None
+            self.app.pop_screen()
+            self.app.show_refusal(error, "Overleg niet gestart")
+            return
+        self.items = meetings.items_of(self.meeting)
+        self.capture_line.keep_draft = self.draft_save_now  # the draft follows Enter at once
+        self._enter_item()
+        self.set_interval(1.0, self.tick, name="live timers")
+
+    @property
+    def resume_meeting_id(self) -> int | None:
+        """The meeting to come back to after a lock (ZvhApp.lock_now): this one while live."""
+        return self.meeting_id if self.item is not None and not self.ended else None
+
+    @property
+    def capture_line(self) -> CaptureLine:
+        return self.query_one(CaptureLine)
+
+    # -- the draft of the capture line (widgets/drafts.py) ----------------------------------
+    def draft_key(self) -> str | None:
+        return f"capture:{self.meeting_id}" if self.item is not None and not self.ended else None
+
+    def draft_case_id(self) -> int | None:
+        return self.item.case_id if self.item is not None else None
+
+    def draft_fields(self) -> tuple[str, ...]:
+        return (CAPTURE_INPUT_ID,)
+
+    def draft_values(self) -> dict[str, str]:
+        return {CAPTURE_INPUT_ID: self.capture_line.draft_line}
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Every change of the line is kept at once (a write takes a few ms, see screens.md)."""
+        if event.input.id == CAPTURE_INPUT_ID:
+            self.draft_save_now()
+
+    # -- the current item -------------------------------------------------------------------
+    def _enter_item(self) -> None:
+        """Show the current item afresh: every panel, the names for completion."""
+        self.capture_line.item = self.item
+        try:
+            self.capture_line.set_names(capture.names_for(self.item))
+        except ZvhError:
+            self.capture_line.set_names(())
+        self.redraw(PANELS)
+
+    def _reload_item(self, item_id: int | None = None) -> None:
+        """The item as stored now (after a line changed it), or another item of this meeting."""
+        wanted = item_id if item_id is not None else self.item.id
+        self.items = meetings.items_of(self.meeting)
+        found = next((item for item in self.items if item.id == wanted), None)
+        if found is not None:
+            self.item = found
+
+    def redraw(self, panels: Iterable[str]) -> None:
+        wanted = set(panels)
+        today, colours = context.today(), self.colours
+        self._draw_title()
+        if "card" in wanted:
+            self.query_one("#live-card", Static).update(
+                card_text(card.case_card(self.item, today), today, colours))
+        if "attendance" in wanted:
+            self.query_one("#live-attendance", Static).update(
+                attendance_text(live.attendance_of(self.item), colours))
+        if "agenda" in wanted:
+            self.query_one("#live-agenda", Static).update(
+                agenda_text(card.agenda(self.meeting, self.item.id if self.item else None)))
+        if "notes" in wanted:
+            self.query_one("#live-notes", Static).update(
+                notes_text([*live.notes_of(self.item), *live.decisions_of(self.item)], colours))
+            self.query_one("#live-notes-box", VerticalScroll).scroll_end(animate=False)
+        self.tick()
+
+    @property
+    def colours(self) -> Colours:
+        return Colours.of(self.app.theme_variables)
+
+    def _draw_title(self) -> None:
+        colours = self.colours
+        meeting = self.meeting
+        title = SafeText(f"{meeting.kind} {_date(meeting.held_on)}", style="bold")
+        if self.item is not None and not self.ended:
+            number = next((n for n, item in enumerate(self.items, start=1)
+                           if item.id == self.item.id), 0)
+            title.append(f" · punt {number} van {len(self.items)} · ")
+            case = self.item.case
+            title.append(f"{case.reference} ", style="bold")
+            title.append(disclosure.case_name(case.title))
+            title.append(f" · {self.item.phase}", style=f"bold {colours.accent}")
+            if self.item.status == ItemStatus.CLOSED.value:
+                title.append(" · afgerond", style=colours.good)
+        elif self.ended:
+            title.append(" · gesloten", style=colours.good)
+        self.query_one("#live-title", Static).update(title)
+
+    def tick(self) -> None:
+        """Once a second: the timers (the item against its slot, the meeting)."""
+        if self.meeting is None or self.ended or self.item is None:
+            return
+        now, colours = self.now(), self.colours
+        item_text, item_over = item_timer(elapsed(self.item.started_at, now), self.item.slot_minutes)
+        planned = sum(item.slot_minutes or 0 for item in self.items)
+        meeting_text, meeting_over = meeting_timer(elapsed(self.meeting.started_at, now), planned)
+        shown = Text(item_text, style=f"bold {colours.warn}" if item_over else "")
+        shown.append("  ·  ")
+        shown.append(meeting_text, style=f"bold {colours.warn}" if meeting_over else "")
+        timer = self.query_one("#live-timer", Static)
+        timer.update(shown)
+        timer.set_class(item_over or meeting_over, "-over")
+
+    # -- what the line did ------------------------------------------------------------------
+    def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
+        outcome = event.outcome
+        if outcome.ended:
+            self._show_ended()
+            return
+        moved = outcome.item_id is not None and outcome.item_id != self.item.id
+        self._reload_item(outcome.item_id)
+        if moved:
+            self._enter_item()
+        elif outcome.changed:
+            self.redraw(outcome.changed)
+        else:
+            self._draw_title()
+
+    def _show_ended(self) -> None:
+        """After /einde (or a closed meeting opened): the agenda as it ended, no more lines."""
+        self.ended = True
+        self.draft_discard()
+        self.meeting = meetings.get_meeting(self.meeting_id)
+        self.items = meetings.items_of(self.meeting)
+        self._draw_title()
+        self.query_one("#live-timer", Static).update(
+            Text(f"Gesloten {_time(self.meeting.closed_at)}".strip()))
+        self.query_one("#live-agenda", Static).update(agenda_text(card.agenda(self.meeting, None)))
+        self.query_one("#live-card", Static).update(SafeText(ENDED, style="bold"))
+        self.query_one("#live-attendance", Static).update("")
+        self.query_one("#live-notes", Static).update("")
+        self.capture_line.close(ENDED)
+        self.refresh_bindings()
+
+    # -- keys beside the grammar ------------------------------------------------------------
+    def _run(self, line: str) -> None:
+        """A key that does what a line of the grammar does: the same path, the same answer."""
+        if self.item is None or self.ended:
+            return
+        self.capture_line.submit_command(line)
+
+    def action_step(self, step: int) -> None:
+        self._run("/volgende" if step > 0 else "/vorige")
+
+    def action_close_item(self) -> None:
+        self._run("/sluit")
+
+    def action_next_phase(self) -> None:
+        if self.item is None:
+            return
+        index = PHASES.index(self.item.phase) if self.item.phase in PHASES else -1
+        self._run(PHASE_COMMANDS[PHASES[(index + 1) % len(PHASES)]])
+
+    async def action_leave(self) -> None:
+        """Escape: cancel a question first; else back to the meetings area (the meeting stays
+        open, its items as they are)."""
+        if self.capture_line.cancel_question():
+            return
+        self.draft_save_now()
+        await self.app.pop_screen()
+        if "meetings" in getattr(self.app, "MODES", {}) and self.app.current_mode != "meetings":
+            await self.app.switch_mode("meetings")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("step", "close_item", "next_phase") and (self.ended or self.item is None):
+            return None
+        return True
+
+    # -- F1 ---------------------------------------------------------------------------------
+    def help_topics(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """F1 shows the capture grammar first, then the keys (screens/shell/help.py)."""
+        return [(GRAMMAR_TITLE, [(form, explanation, "") for form, explanation in capture.GRAMMAR])]
+
