@@ -199,6 +199,7 @@ class CaptureLine(Vertical):
         """The meeting ended: no more lines."""
         self._set_question(None)
         self.input.value = ""
+        self.input.placeholder = message
         self.input.disabled = True
         self.say(message, ok=True)
 

@@ -1,5 +1,6 @@
-"""Fixtures for tests/screens/meetings: shared ones from tests/kits/ (one place per fixture),
-and a stand-in for the live screen."""
+"""Fixtures for tests/screens/meetings: shared ones from tests/kits/ (one place per fixture): the
+frozen day (Monday 23-11-2026) and actor, the live world of livekit.py, and a stand-in for the
+live screen (for the planning screens' tests)."""
 
 # ruff: noqa: F401 - the imported fixtures are registered by pytest
 
@@ -10,6 +11,7 @@ import types
 
 import pytest
 from fixtures_domain import _frozen_clock, build, profile
+from fixtures_live import live_world
 from textual.screen import Screen
 
 

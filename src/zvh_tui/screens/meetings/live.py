@@ -54,6 +54,7 @@ PHASE_COMMANDS = {NoteTag.PICTURE.value: "/beeld", NoteTag.JUDGEMENT.value: "/oo
 GRAMMAR_TITLE = "Invoerregel (typ en Enter)"
 ENDED = "Het overleg is gesloten. Esc: terug naar Overleggen."
 NO_REMINDER_MARK = "!"
+ATTENDANCE_STATES = {Presence.ABSENT.value: ("✗", "afwezig"), Presence.EXCUSED.value: ("–", "afgemeld")}
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def item_timer(seconds: int, slot_minutes: int | None) -> tuple[str, bool]:
         return f"Punt {clock_text(seconds)}", False
     slot = slot_minutes * 60
     over = seconds > slot
-    text = f"Punt {clock_text(seconds)} / {clock_text(slot)}"
+    text = f"Punt {clock_text(seconds)}/{clock_text(slot)}"
     if over:
         text += f" (+{clock_text(seconds - slot)})"
     return text, over
@@ -111,7 +112,7 @@ def meeting_timer(seconds: int, planned_minutes: int) -> tuple[str, bool]:
     if not planned_minutes:
         return text, False
     planned = planned_minutes * 60
-    return f"{text} / {clock_text(planned)}", seconds > planned
+    return f"{text}/{clock_text(planned)}", seconds > planned
 
 
 def _time(moment: dt.datetime | None) -> str:
@@ -123,42 +124,35 @@ def _date(day: dt.date | None) -> str:
 
 
 def attendance_text(attendants: Iterable[Any], colours: Colours = PLAIN) -> SafeText:
-    """Who is at the table for this item: present with arrival (and departure), absent,
-    afgemeld, invited and not yet marked; '!' before those present who have not heard the
-    confidentiality reminder."""
-    text = SafeText()
+    """Who is at the table for this item, one line each (cut, never wrapped): a mark, the time
+    of arrival (and departure) or the state, the partner and contact; '!' before those present
+    who have not heard the confidentiality reminder (/herinnering)."""
+    text = SafeText(no_wrap=True, overflow="ellipsis")
     rows = list(attendants)
     if not rows:
         text.append("Nog niemand genoteerd: /aanwezig NAAM", style="dim")
         return text
     unreminded = False
     for row in rows:
+        dim = ""
         if row.presence == Presence.PRESENT.value:
             gone = row.left_at is not None
-            mark = "←" if gone else "✓"
             missed = not row.reminded and not gone
             unreminded = unreminded or missed
-            text.append(f"{NO_REMINDER_MARK if missed else ' '}{mark} ",
-                        style=f"bold {colours.warn}" if missed else "")
-            text.append(row.label, style="dim" if gone else "")
-            times = _time(row.arrived_at) + (f"–{_time(row.left_at)}" if gone else "")
-            if times:
-                text.append(f"  {times}", style="dim")
-        elif row.presence == Presence.ABSENT.value:
-            text.append(" ✗ ")
-            text.append(row.label, style="dim")
-            text.append("  afwezig", style="dim")
-        elif row.presence == Presence.EXCUSED.value:
-            text.append(" – ")
-            text.append(row.label, style="dim")
-            text.append("  afgemeld", style="dim")
+            text.append(NO_REMINDER_MARK if missed else " ", style=f"bold {colours.warn}")
+            mark = "←" if gone else "✓"
+            state = _time(row.arrived_at) + (f"–{_time(row.left_at)}" if gone else "")
+            dim = "dim" if gone else ""
         else:
-            text.append(" ? ")
-            text.append(row.label, style="dim")
-            text.append("  uitgenodigd", style="dim")
+            text.append(" ")
+            mark, state = ATTENDANCE_STATES.get(row.presence, ("?", "uitgenodigd"))
+            dim = "dim"
+        text.append(f"{mark} {state:<11} ", style=dim)
+        text.append(row.label, style=dim)
         text.append("\n")
     if unreminded:
-        text.append(f"{NO_REMINDER_MARK} hoorde de geheimhouding nog niet", style=colours.warn)
+        text.append(f"{NO_REMINDER_MARK} hoorde de geheimhouding nog niet (/herinnering)",
+                    style=colours.warn)
     else:
         text.rstrip()
     return text
@@ -212,8 +206,9 @@ def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN) -> SafeText:
 
 
 def agenda_text(lines: Iterable[Any]) -> SafeText:
-    """The agenda: position, case number, naam of alias, slot, status; the current one marked."""
-    text = SafeText()
+    """The agenda: position, case number, naam of alias, slot, status; the current one marked
+    (one line each, cut, never wrapped)."""
+    text = SafeText(no_wrap=True, overflow="ellipsis")
     for number, line in enumerate(lines, start=1):
         done = line.status in (ItemStatus.CLOSED.value, ItemStatus.CLOSED.label)
         style = "bold reverse" if line.current else ("dim" if done else "")
@@ -257,8 +252,9 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
     AUTO_FOCUS = f"#{CAPTURE_INPUT_ID}"
     FOOTER_KEYS = ("live.next", "live.previous", "live.close_item", "live.leave")
     BINDINGS = [
-        Binding("pagedown", "step(1)", "Volgend punt", id="live.next"),
-        Binding("pageup", "step(-1)", "Vorig punt", id="live.previous"),
+        # priority: the capture line (an Input, a scroll view) would take PgUp/PgDn itself
+        Binding("pagedown", "step(1)", "Volgend punt", id="live.next", priority=True),
+        Binding("pageup", "step(-1)", "Vorig punt", id="live.previous", priority=True),
         Binding("f6", "close_item", "Punt sluiten", id="live.close_item"),
         Binding("f7", "next_phase", "Volgende fase", id="live.next_phase"),
         Binding("escape", "leave", "Terug", id="live.leave"),
@@ -384,13 +380,13 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if self.item is not None and not self.ended:
             number = next((n for n, item in enumerate(self.items, start=1)
                            if item.id == self.item.id), 0)
-            title.append(f" · punt {number} van {len(self.items)} · ")
-            case = self.item.case
-            title.append(f"{case.reference} ", style="bold")
-            title.append(disclosure.case_name(case.title))
-            title.append(f" · {self.item.phase}", style=f"bold {colours.accent}")
+            title.append(f" · punt {number}/{len(self.items)} · ")
+            title.append(self.item.phase, style=f"bold {colours.accent}")
             if self.item.status == ItemStatus.CLOSED.value:
                 title.append(" · afgerond", style=colours.good)
+            case = self.item.case
+            title.append(f" · {case.reference} ", style="bold")
+            title.append(disclosure.case_name(case.title))
         elif self.ended:
             title.append(" · gesloten", style=colours.good)
         self.query_one("#live-title", Static).update(title)
@@ -435,11 +431,25 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self.query_one("#live-timer", Static).update(
             Text(f"Gesloten {_time(self.meeting.closed_at)}".strip()))
         self.query_one("#live-agenda", Static).update(agenda_text(card.agenda(self.meeting, None)))
-        self.query_one("#live-card", Static).update(SafeText(ENDED, style="bold"))
+        self.query_one("#live-card", Static).update(self._summary())
         self.query_one("#live-attendance", Static).update("")
         self.query_one("#live-notes", Static).update("")
         self.capture_line.close(ENDED)
         self.refresh_bindings()
+
+    def _summary(self) -> SafeText:
+        """The closed meeting: per item who holds the overview, the next date, what was decided."""
+        today = context.today()
+        text = SafeText(ENDED + "\n", style="bold")
+        for number, item in enumerate(self.items, start=1):
+            shown = card.case_card(item, today)
+            text.append(f"\n{number} {shown.reference} ", style="bold")
+            text.append(disclosure.case_name(shown.title))
+            text.append(f"\n   Casusregisseur: {shown.director or '—'}")
+            text.append(f"\n   Vervolg: {_date(shown.next_on) or '—'}")
+            decided = len(live.decisions_of(item))
+            text.append(f" · {decided} {'besluit' if decided == 1 else 'besluiten'}")
+        return text
 
     # -- keys beside the grammar ------------------------------------------------------------
     def _run(self, line: str) -> None:
