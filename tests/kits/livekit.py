@@ -93,7 +93,7 @@ def build_live_world() -> LiveWorld:
     participants.set_director(bram, housing.id, contact_id=tenant.id)
 
     meeting = meetings.create_meeting("MDO", today, start_time="09:30", location="Stadskantoor")
-    for case, minutes in zip((marco, fatima, bram), SLOTS):
+    for case, minutes in zip((marco, fatima, bram), SLOTS, strict=True):
         meetings.add_item(meeting, case, slot_minutes=minutes)
     return LiveWorld(meeting, [marco, fatima, bram], team, police, housing, ggz, worker, agent,
                      tenant)

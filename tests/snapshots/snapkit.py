@@ -219,3 +219,38 @@ async def ready_unlock(pilot: Pilot) -> None:
 
     await wait_for(pilot, waiting_for_passphrase)
     await settled(pilot)
+
+
+# -- the live meeting (issue 13) --------------------------------------------------------------
+LIVE_NOW = dt.datetime(2026, 11, 23, 8, 30)  # naive UTC, as stored: 09:30 in Amsterdam
+LIVE_LINES = ("/aanwezig politie", "/aanwezig wijkteam", "/herinnering",
+              "n @politie Buren melden minder overlast sinds de zomer",
+              "b Huisbezoek samen met de woonstichting")
+
+
+def live_meeting(world: World) -> int:
+    """An MDO today at 09:30 with three cases (the plan case first), slots of 15/20/10 min."""
+    from zvh_tui.services.meetings import meeting as meetings
+
+    meeting = meetings.create_meeting("MDO", TODAY, start_time="09:30", location="Stadskantoor")
+    others = Case.select().where(Case.id != world.plan_case.id).order_by(Case.id).limit(2)
+    for case, minutes in zip([world.plan_case, *others], (15, 20, 10), strict=True):
+        meetings.add_item(meeting, case, slot_minutes=minutes)
+    return meeting.id
+
+
+def ready_live_meeting(meeting_id: int) -> RunBefore:
+    """The live screen on its first item, a clock that stands still, a few lines typed."""
+    from zvh_tui.screens.meetings.live import LiveMeetingScreen
+
+    async def run_before(pilot: Pilot) -> None:
+        await _case_list(pilot)
+        screen = LiveMeetingScreen(meeting_id, now=lambda: LIVE_NOW)
+        await pilot.app.push_screen(screen)
+        await wait_for(pilot, lambda: screen.item is not None and screen.capture_line.input.has_focus)
+        for line in LIVE_LINES:
+            await pilot.press(*line, "enter")
+            await wait_for(pilot, lambda: screen.capture_line.input.value == "")
+        await settled(pilot)
+
+    return run_before

@@ -157,6 +157,11 @@ async def test_a_whole_meeting_of_three_cases_by_keyboard_only(
         await pilot.press("escape")  # leaves live mode
         await wait_for(pilot, lambda: not isinstance(app.screen, LiveMeetingScreen))
 
+        app.start_live(world.meeting.id)  # a closed meeting opens as it ended, read only
+        shown = await wait_for_text(pilot, "Het overleg is gesloten")
+        assert "Woonstichting Voorbeeld · J. Huurder" in shown and "15-01-2027" in shown
+        assert app.screen.capture_line.input.disabled
+
 
 async def test_a_line_not_understood_stays_in_the_field_with_a_hint(
         profile: Profile, live_world: LiveWorld) -> None:

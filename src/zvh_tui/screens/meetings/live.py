@@ -186,7 +186,7 @@ def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN) -> SafeText:
     field("Datum", " · ".join(nexts) or "nog geen vervolgdatum (/datum DATUM)",
           "" if nexts else "dim")
     if shown.reviews:
-        text.append("Terugblik (/gedaan N, /nietmogelijk N REDEN, /nietopgepakt N):\n", style="bold")
+        text.append("Terugblik (/gedaan N):\n", style="bold")
         for line in shown.reviews:
             late = line.deadline is not None and line.deadline < today and line.outcome is None
             text.append(f" {line.number:>2} ", style="bold")
@@ -272,13 +272,12 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
     # -- building --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
-        with Horizontal(id="live-top"):
-            yield Static("", id="live-title", markup=False)
-            yield Static("", id="live-timer", markup=False)
+        yield Static("", id="live-title", markup=False)
         with Horizontal(id="live-body"):
             with VerticalScroll(id="live-card-box", can_focus=False):
                 yield Static("", id="live-card", markup=False)
             with Vertical(id="live-side"):
+                yield Static("", id="live-timer", markup=False)
                 yield Static("", id="live-attendance", markup=False)
                 yield Static("", id="live-agenda", markup=False)
         with VerticalScroll(id="live-notes-box", can_focus=False):
