@@ -229,18 +229,9 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         await self._discard_mode(LOCKED_MODE)  # its inputs held the passphrase
         self.refresh_bindings()
         self._tell_settings_problems()
-        if self.start_meeting is not None:
+        if self.start_meeting is not None:  # `zvh meeting live N`, or live when it locked
             meeting_id, self.start_meeting = self.start_meeting, None
-            if "meetings" in self.MODES:
-                await self.switch_mode("meetings")  # Escape leaves live mode to the meetings area
             self.start_live(meeting_id)
-
-    def start_live(self, meeting_id: int) -> None:
-        """Live mode of meeting `meeting_id` (screens/meetings/live.py), over the current screen."""
-        from zvh_tui.screens.meetings.live import LiveMeetingScreen
-
-        if self.profile.unlocked:
-            self.push_screen(LiveMeetingScreen(meeting_id))
 
     def take_typed_ahead(self) -> str:
         """For the unlock screen, once: what was typed while the app was starting."""
@@ -483,11 +474,8 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             self.call_later(self._start_live, meeting_id)
 
     async def _start_live(self, meeting_id: int) -> None:
-        try:  # built beside the planning screens; until it is there, say so
-            from zvh_tui.screens.meetings.live import LiveMeetingScreen
-        except ImportError:
-            self.notify("De live-modus is nog niet beschikbaar.", markup=False)
-            return
+        from zvh_tui.screens.meetings.live import LiveMeetingScreen
+
         if self.current_mode != "meetings":
             await self.switch_mode("meetings")
         await self.push_screen(LiveMeetingScreen(meeting_id))
