@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from livekit import LiveWorld
 from textual.widgets import DataTable, Input
 from uikit import screen_text, wait_for, wait_for_text
@@ -242,6 +243,41 @@ async def test_the_half_typed_line_survives_a_lock_and_unlock(
         await wait_for_text(pilot, "Besluit vastgelegd")
         assert MeetingNote.get(MeetingNote.kind == NoteKind.DECISION.value).text == "Budgetbeheer aanvragen"
         assert not drafts.exists(key)  # Enter was taken: no draft left to bring the line back
+
+
+async def test_a_lock_during_a_question_keeps_the_line_that_asked_it(
+        profile: Profile, live_world: LiveWorld, test_passphrase: str) -> None:
+    app = ZvhApp(profile)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_live(app, pilot, live_world.meeting.id)
+        await say(pilot, "a Bellen met de school @", "Welke eigenaar?")
+        await pilot.press(*"2")  # half an answer, then the lock
+        await app.lock_now()
+        await wait_for(pilot, lambda: not app.screen.query_one("#passphrase", Input).disabled
+                       and isinstance(app.focused, Input))
+        app.focused.value = test_passphrase
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LiveMeetingScreen)
+                       and app.screen.item is not None)
+        await wait_for(pilot, lambda: field(app).value == "a Bellen met de school @")
+        await say(pilot, "", "Welke eigenaar?")  # Enter asks again
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "projector"])
+async def test_the_screen_fits_80x24_and_a_projector(
+        profile: Profile, live_world: LiveWorld, size: tuple[int, int]) -> None:
+    app = ZvhApp(profile)
+    async with app.run_test(size=size) as pilot:
+        await open_live(app, pilot, live_world.meeting.id)
+        lines = screen_text(app).rstrip("\n").splitlines()
+        shown = "\n".join(lines)
+        assert len(lines) == size[1]
+        assert "2026-0001" in lines[1] and "punt 1/3" in lines[1]  # the title line
+        assert "Punt 0:" in shown and "Overleg 0:" in shown  # both timers
+        assert "Opgave:" in shown and "Casusregisseur:" in shown  # the card's first lines
+        assert "2026-0003 Bram" in shown  # the whole agenda
+        assert "b besluit" in shown  # the capture line (its placeholder)
+        assert "pgdn Volgend punt" in lines[-1]  # the footer's first key
 
 
 async def test_keys_beside_the_grammar_move_and_change_the_phase(

@@ -302,6 +302,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self.items = meetings.items_of(self.meeting)
         self.capture_line.keep_draft = self.draft_save_now  # the draft follows Enter at once
         self._enter_item()
+        self.call_after_refresh(self.tick)  # once the side column has its width
         self.set_interval(1.0, self.tick, name="live timers")
 
     @property
@@ -398,10 +399,12 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         item_text, item_over = item_timer(elapsed(self.item.started_at, now), self.item.slot_minutes)
         planned = sum(item.slot_minutes or 0 for item in self.items)
         meeting_text, meeting_over = meeting_timer(elapsed(self.meeting.started_at, now), planned)
-        shown = Text(item_text, style=f"bold {colours.warn}" if item_over else "")
-        shown.append("  ·  ")
-        shown.append(meeting_text, style=f"bold {colours.warn}" if meeting_over else "")
         timer = self.query_one("#live-timer", Static)
+        # Each timer stays whole: in a narrow side column (80x24) they go on two lines.
+        one_line = len(item_text) + 5 + len(meeting_text) <= timer.content_size.width
+        shown = Text(item_text, style=f"bold {colours.warn}" if item_over else "")
+        shown.append("  ·  " if one_line else "\n")
+        shown.append(meeting_text, style=f"bold {colours.warn}" if meeting_over else "")
         timer.update(shown)
         timer.set_class(item_over or meeting_over, "-over")
 
