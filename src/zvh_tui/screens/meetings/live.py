@@ -396,7 +396,8 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if self.meeting is None or self.ended or self.item is None:
             return
         now, colours = self.now(), self.colours
-        item_text, item_over = item_timer(elapsed(self.item.started_at, now), self.item.slot_minutes)
+        until = self.item.closed_at or now  # a closed item's time stands still
+        item_text, item_over = item_timer(elapsed(self.item.started_at, until), self.item.slot_minutes)
         planned = sum(item.slot_minutes or 0 for item in self.items)
         meeting_text, meeting_over = meeting_timer(elapsed(self.meeting.started_at, now), planned)
         timer = self.query_one("#live-timer", Static)
