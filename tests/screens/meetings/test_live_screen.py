@@ -23,6 +23,7 @@ from zvh_tui.services.shared import drafts
 from zvh_tui.store.models import (
     Action,
     ActionReview,
+    Draft,
     ItemAttendance,
     Meeting,
     MeetingItem,
@@ -227,7 +228,7 @@ async def test_the_half_typed_line_survives_a_lock_and_unlock(
         await open_live(app, pilot, live_world.meeting.id)
         await pilot.press(*"b Budgetbeheer aanvra")
         await wait_for(pilot, lambda: drafts.load(key) == {"capture-input": "b Budgetbeheer aanvra"})
-        assert drafts.load_draft(key) is not None  # saved while typing, bound to the case
+        assert Draft.get(Draft.key == key).case_id == live_world.cases[0].id  # bound to the case
         await pilot.press(*"gen", "ctrl+l")  # no pause: the lock itself saves the rest
         await wait_for(pilot, lambda: not profile.unlocked and isinstance(app.screen, UnlockScreen))
         await wait_for(pilot, lambda: not app.screen.query_one("#passphrase", Input).disabled
