@@ -664,7 +664,7 @@ START = Command((), "Start de app", run_app, needs_profile=False, may_create=Tru
 
 GROUPS: dict[tuple[str, ...], str] = {
     ("export",): "Exporteer gegevens naar een bestand",
-    ("meeting",): "Overleggen plannen en tonen",
+    ("meeting",): "Overleggen plannen, tonen en live voorzitten",
 }
 
 COMMANDS: tuple[Command, ...] = (
