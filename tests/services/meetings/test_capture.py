@@ -441,3 +441,17 @@ def test_digits_that_are_no_numbers(table) -> None:
         assert run(table, line).keep_line
     asked = run(table, "a Bellen vr")
     assert capture.answer(asked.question, "²", table.fresh(), today=TODAY, now=at(9, 20)).keep_line
+
+
+def test_sluit_offers_the_plans_own_evaluation_date_without_taking_it(table) -> None:
+    """The plan already has an evaluation date ahead: the refusal names it as a line to type;
+    the item still does not close until the table confirms a next date."""
+    run(table, "r @politie/bakker")
+    plan = plans.current(table.case) or plans.start_plan(table.case)
+    plans.update_plan(plan, evaluation_on=TODAY + dt.timedelta(days=40))
+    shown = (TODAY + dt.timedelta(days=40)).strftime("%d-%m-%Y")
+    refused = run(table, "/sluit")
+    assert not refused.ok and f"/datum {shown} legt die vast" in refused.message
+    assert table.fresh().next_on is None
+    assert run(table, f"/datum {shown}").ok
+    assert run(table, "/sluit").ok

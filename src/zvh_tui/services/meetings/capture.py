@@ -548,6 +548,16 @@ def _add_to_agenda(rest: str, item: MeetingItem, now: dt.datetime) -> Outcome:
                  item_id=opened.id)
 
 
+def _planned_evaluation_hint(item: MeetingItem) -> str:
+    """The plan's own evaluation date, when it lies ahead, offered to type: the table confirms
+    the next date out loud, it is never taken over silently."""
+    latest = plans.current(item.case)
+    day = latest.evaluation_on if latest is not None else None
+    if day is None or day < item.meeting.held_on:
+        return ""
+    return f" Het plan heeft evaluatie op {dates.format_date(day)}: /datum {dates.format_date(day)} legt die vast."
+
+
 def _close(item: MeetingItem, now: dt.datetime | None, lead: str = "") -> Outcome:
     if item.status == ItemStatus.CLOSED.value:
         return _refused(lead + "Dit punt is al afgerond. /volgende gaat verder.")
@@ -557,7 +567,8 @@ def _close(item: MeetingItem, now: dt.datetime | None, lead: str = "") -> Outcom
                              message=lead + "Dit punt kan nog niet worden afgerond. " + live.SEED_QUESTION)
     if blocker == "next":
         return Outcome(False, lead + "Dit punt kan nog niet worden afgerond: er is nog geen vervolgdatum. "
-                       "Typ /datum DATUM (evaluatie) of /terugkom DATUM, en dan /sluit.", keep_line=not lead,
+                       "Typ /datum DATUM (evaluatie) of /terugkom DATUM, en dan /sluit."
+                       + _planned_evaluation_hint(item), keep_line=not lead,
                        changed=frozenset({"card"}) if lead else frozenset())
     live.close_item(item, now)
     return _done(lead + "Punt afgerond. /volgende gaat naar het volgende punt.", "card", "agenda")
