@@ -4,13 +4,14 @@ Dutch key names, unambiguous descriptions; the command palette's own texts in Du
 from __future__ import annotations
 
 import pytest
+from textual.app import App
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 from uikit import wait_for, wait_for_text
 
 from zvh_tui.app import ZvhApp
 from zvh_tui.screens.cases.case_list import CaseListScreen
-from zvh_tui.screens.shell.help import HelpScreen, key_label, key_rows
+from zvh_tui.screens.shell.help import DESCRIPTION_WIDTH, HelpScreen, key_label, key_rows
 from zvh_tui.services.safety.profile import Profile
 
 SIZE = (120, 40)
@@ -95,3 +96,19 @@ async def test_the_palette_says_geen_resultaten_and_the_theme_picker_is_dutch(pr
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         text = await wait_for_text(pilot, "Zoek een thema…")
         assert "Search for" not in text
+
+
+async def test_a_long_explanation_wraps_in_its_column_and_loses_no_word() -> None:
+    """The capture grammar explains its forms at length: F1 wraps them inside "Wat het doet"
+    instead of running off the window (the Id column stays in view)."""
+    long = ("een actie in het conceptplan van de casus, met eigenaar (@partner of @partner/contact) "
+            "en deadline (vr, +2w, 15-1); een onbekende of dubbelzinnige eigenaar wordt gevraagd")
+    screen = HelpScreen([("Invoerregel", [("a TEKST @EIGENAAR DATUM", long, "—")])])
+    async with App().run_test(size=(100, 30)) as pilot:
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        cell = str(table.get_row_at(1)[1])
+        assert " ".join(cell.split("\n")) == long
+        assert len(cell.split("\n")) > 1
+        assert all(len(line) <= DESCRIPTION_WIDTH for line in cell.split("\n"))

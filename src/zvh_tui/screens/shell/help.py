@@ -8,6 +8,7 @@ no data, only keys and what they do.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from rich.text import Text
@@ -121,6 +122,9 @@ def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]],
                                                               APP_GROUP) if group in sections)]
 
 
+DESCRIPTION_WIDTH = 52  # characters per line of "Wat het doet"
+
+
 class HelpScreen(ModalScreen[None]):
     """A list of keys, grouped, with what they do and their ids; Escape, F1 or q closes it."""
 
@@ -150,8 +154,11 @@ class HelpScreen(ModalScreen[None]):
             for key, description, ids in rows:
                 if (key, description) not in seen:
                     seen.add((key, description))
-                    table.add_row(Text(visible(key)), Text(visible(description)),
-                                  Text(ids))  # no markup
+                    # Long explanations (the capture grammar) wrap inside their column instead
+                    # of running off the window, so the Id column stays in view.
+                    lines = textwrap.wrap(visible(description), DESCRIPTION_WIDTH) or [""]
+                    table.add_row(Text(visible(key)), Text("\n".join(lines)),
+                                  Text(ids), height=len(lines))  # no markup
 
     def action_close(self) -> None:
         self.dismiss(None)
