@@ -298,9 +298,18 @@ class FormDialog(DraftForm, DialogBase, ModalScreen[bool]):
     ]
     TITLE_TEXT = ""
     SAVE_LABEL = "Opslaan"
+    # Enter in a one-line field saves the whole form (short forms of one or two lines); a form
+    # whose fields are filled one after another leaves it False, and Enter stays the field's.
+    SAVE_ON_ENTER: ClassVar[bool] = False
 
     _draft_name: str | None = None
     _draft_case: int | None = None
+
+    @on(Input.Submitted)
+    def _save_on_enter(self, event: Input.Submitted) -> None:
+        if self.SAVE_ON_ENTER:
+            event.stop()
+            self.action_save()
 
     def keep_draft(self: F, key: str, *, case_id: int | None = None) -> F:
         """Keep what is typed as the draft `key` (about case `case_id`: it goes with the case)."""

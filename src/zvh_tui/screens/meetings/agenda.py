@@ -115,6 +115,7 @@ class CasePickDialog(DialogBase, ModalScreen["int | None"]):
 class SlotDialog(FormDialog):
     """The time slot of one agenda item: planned start and length in minutes (both may be empty)."""
 
+    SAVE_ON_ENTER = True
     TITLE_TEXT = "Tijdslot"
 
     def __init__(self, item_id: int) -> None:
@@ -146,11 +147,6 @@ class SlotDialog(FormDialog):
     def submit(self, values: dict[str, object]) -> object:
         return meetings.set_slot(meetings.get_item(self.item.id), str(values["slot_start"]),
                                  str(values["slot_minutes"]))
-
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
 
 class InviteDialog(FormDialog):

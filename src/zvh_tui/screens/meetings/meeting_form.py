@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -34,6 +33,8 @@ TEXT_FIELDS = (
 
 class MeetingForm(FormDialog):
     """Plan a new meeting (`meeting_id` None) or change one that is not closed."""
+
+    SAVE_ON_ENTER = True
 
     def __init__(self, kinds: Iterable[str], meeting_id: int | None = None, *,
                  intro: str = "") -> None:
@@ -114,7 +115,3 @@ class MeetingForm(FormDialog):
         self.result_id = meeting.id
         return meeting
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()

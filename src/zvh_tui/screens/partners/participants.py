@@ -44,6 +44,7 @@ BASIS_PLACEHOLDER = "bijvoorbeeld convenant ZVH art. 5, doel: screening"
 class AddParticipantDialog(FormDialog):
     """Choose a partner (and contact) with the partner picker, and its role in the case."""
 
+    SAVE_ON_ENTER = True
     TITLE_TEXT = "Partner aan tafel"
     SAVE_LABEL = "Toevoegen"
 
@@ -102,11 +103,6 @@ class AddParticipantDialog(FormDialog):
         self.added_id = added.participant.id
         return added
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
 
 class RoleDialog(FormDialog):
     """Change a partner's role in the case (casusregisseur moves the role to this partner)."""
@@ -146,6 +142,7 @@ class RoleDialog(FormDialog):
 class CheckDialog(FormDialog):
     """The check op bekendheid with one partner: answer, date and grondslag."""
 
+    SAVE_ON_ENTER = True
     TITLE_TEXT = "Check op bekendheid"
 
     def __init__(self, row: TableRow) -> None:
@@ -196,16 +193,12 @@ class CheckDialog(FormDialog):
         return participants.set_check(participant, str(values["status"]),
                                       on=str(values["on"]), basis=str(values["basis"]))
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
 
 class CheckAllDialog(FormDialog):
     """The check op bekendheid with every partner at the table at once: an answer per partner,
     one date and one grondslag (by default the one used last time)."""
 
+    SAVE_ON_ENTER = True
     TITLE_TEXT = "Check op bekendheid bij alle partners"
 
     def __init__(self, case: cases.Case, rows: list[TableRow]) -> None:
@@ -266,10 +259,6 @@ class CheckAllDialog(FormDialog):
         return participants.set_checks(case, answers, on=str(values["on"]),
                                        basis=str(values["basis"]))
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
 
 # -- the screen ------------------------------------------------------------------------------

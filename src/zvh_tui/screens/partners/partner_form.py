@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
@@ -26,6 +25,8 @@ from zvh_tui.widgets.dialogs import ConfirmDialog, FormDialog
 
 class PartnerForm(FormDialog):
     """Add an organisation, or change its name, domain, convenant and notes."""
+
+    SAVE_ON_ENTER = True
 
     def __init__(self, partner_id: int | None = None) -> None:
         super().__init__()
@@ -95,14 +96,11 @@ class PartnerForm(FormDialog):
         self.result_id = partner.id
         return partner
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
 
 class ContactForm(FormDialog):
     """Add a contact person to an organisation, or change one."""
+
+    SAVE_ON_ENTER = True
 
     FIELDS = [
         ("name", "Naam", "voor- en achternaam"),
@@ -162,11 +160,6 @@ class ContactForm(FormDialog):
                 partners.update_contact(contact, **changes)
         self.result_id = contact.id
         return contact
-
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
 
 class DeactivateConfirm(ConfirmDialog):
