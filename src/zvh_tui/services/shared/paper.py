@@ -62,10 +62,11 @@ def h(value: object) -> str:
 
 def css_string(value: str) -> str:
     """A CSS string literal ("…") holding `value` and nothing else: backslash, quotes, angle
-    brackets (no `</style>`), line breaks and control characters as CSS escapes."""
+    brackets (no `</style>`), braces and semicolons (no rule ends early, even for a careless
+    reader), line breaks and control characters as CSS escapes."""
     out = []
     for char in text.visible(value):
-        if char in '\\"\'<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+        if char in '\\"\'<>&{};' or ord(char) < 0x20 or ord(char) == 0x7F:
             out.append(f"\\{ord(char):x} ")
         else:
             out.append(char)
