@@ -329,3 +329,11 @@ def test_stored_text_stays_text_in_every_output(build) -> None:
         assert "\\<script\\>" in markdown and "\\*\\*vet\\*\\*" in markdown and "\\[link\\]" in markdown
         assert "\x1b" not in markdown
     assert "\x1b" not in minutes.minutes_ics(record) and "script" not in minutes.minutes_ics(record)
+
+
+def test_redact_shortens_each_name_word_and_keeps_particles() -> None:
+    names = ["Anne-Marie El Amrani", "Jan de Vries"]
+    assert minutes.redact("Anne-Marie belt; mevrouw Amrani en De Vries, marie ook", names) == (
+        "A.-M. belt; mevrouw A. en De V., M. ook")
+    assert minutes.redact("Vriesland en Jansen", names) == "Vriesland en Jansen"  # whole words only
+    assert minutes.redact("", names) == "" and minutes.redact("tekst", []) == "tekst"

@@ -267,7 +267,7 @@ def table_name(case: Case, names: Sequence[str]) -> str:
 def redact(value: str, names: Sequence[str]) -> str:
     """Free text for the table: every word of a betrokkene's name (not a particle) shortened to
     its initial, so a surname typed into an opgave or an action never reaches the table."""
-    words = sorted({w for name in names for w in re.split(r"[^\w'-]+", name)
+    words = sorted({w for name in names for w in re.split(r"[^\w']+", name)
                     if len(w) > 1 and w.casefold() not in disclosure.PARTICLES}, key=len, reverse=True)
     if not words or not value:
         return value
