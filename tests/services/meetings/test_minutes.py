@@ -337,3 +337,20 @@ def test_redact_shortens_each_name_word_and_keeps_particles() -> None:
         "A.-M. belt; mevrouw A. en De V., M. ook")
     assert minutes.redact("Vriesland en Jansen", names) == "Vriesland en Jansen"  # whole words only
     assert minutes.redact("", names) == "" and minutes.redact("tekst", []) == "tekst"
+
+
+def test_a_meeting_without_items(build) -> None:
+    from meetingkit import TODAY
+
+    from zvh_tui.services.meetings import meeting as meetings
+
+    empty = meetings.create_meeting("Triage", TODAY)
+    record = minutes.read_minutes(empty)
+    for view in (minutes.verslag_view(record), minutes.decisions_view(record)):
+        assert "Geen agendapunten." in readable(minutes.render(view, "html"), "html")
+        assert "concept: het overleg loopt nog" in minutes.render(view, "md")
+    assert minutes.sheet_partners(record) == []
+    assert not list(icalendar.Calendar.from_ical(minutes.minutes_ics(record)).walk("VEVENT"))
+    assert minutes.export_minutes(empty.id, "md").startswith("# Besluitenlijst")
+    event = AuditEvent.select().where(AuditEvent.event == "export").order_by(AuditEvent.id.desc()).first()
+    assert (event.object_type, event.object_id, event.case_id) == ("meeting", empty.id, None)

@@ -594,6 +594,10 @@ def _intro(view: View) -> str:
     return ""
 
 
+def _no_items(view: View) -> str:
+    return "Geen agendapunten die deze partner aangaan." if view.kind == PARTNER else "Geen agendapunten."
+
+
 def _visibility(note: NoteLine) -> str:
     return NoteVisibility.label_of(note.visibility)
 
@@ -679,7 +683,7 @@ def render_markdown(view: View) -> str:
         out.append(f"{label}: {md(value)}  ")
     out += ["", _intro(view), ""]
     if not view.items:
-        out += ["_Geen agendapunten die deze partner aangaan._", ""]
+        out += [f"_{_no_items(view)}_", ""]
     for item in view.items:
         out += [f"## {md(_case_heading(view, item))}", ""]
         if view.kind in (VERSLAG, DECISIONS):
@@ -776,7 +780,7 @@ def render_html(view: View) -> str:
     if intro:
         body.append(f'<p class="{"warning" if view.dat_only else "meta"}">{h(intro)}</p>')
     if not view.items:
-        body.append('<p class="empty">Geen agendapunten die deze partner aangaan.</p>')
+        body.append(f'<p class="empty">{_no_items(view)}</p>')
     for item in view.items:
         body.append(f"<h2>{h(_case_heading(view, item))}</h2>")
         if view.kind in (VERSLAG, DECISIONS):
