@@ -105,6 +105,9 @@ def test_every_demo_meeting_keeps_each_sheet_to_its_partner(demo_profile: Profil
     assert sheets >= len(held)  # every demo meeting had partners at the table
     for meeting in held:
         _check_no_names(meeting)
+    # a plan adopted in a demo meeting: its actions are that meeting's (and so in the sheets)
+    adopted = [m for m in held if any(i.actions for i in minutes.read_minutes(m).items)]
+    assert len(adopted) >= 3
 
 
 def test_an_mdo_over_the_open_demo_cases_keeps_each_sheet_to_its_partner(demo_profile: Profile) -> None:

@@ -5,6 +5,9 @@ partner, a client version and an .ics of the dates agreed.
 agenda item); every document is a selection of that record, and both renderers (Markdown and
 print-ready HTML, framed by `services/shared/paper.py`) read only the selection:
 
+The actions of an item are those agreed at it (`Action.agreed_in`), or all actions of a plan
+adopted in this meeting; its afspraken and opgave are those of the plan it wrote in.
+
 - **verslag** (`verslag_view`): everything, for the ZVH's own file: attendance per item with
   times, the confidentiality reminder, the beeld/oordeel/besluit notes with their source and
   visibility, decisions, actions, afspraken, the review of last time's actions, who holds the
@@ -330,13 +333,17 @@ def _stays(item: MeetingItem) -> tuple[Stay, ...]:
 
 
 def _actions(item: MeetingItem, plan: Plan | None) -> tuple[ActionLine, ...]:
+    """The actions agreed at this item; when the plan was adopted in this meeting, all of its
+    actions (adopting the plan agreed them)."""
     if plan is None:
         return ()
     rows = (Action.select(Action, Partner, Contact)
             .join(Partner, JOIN.LEFT_OUTER, on=Action.owner_partner)
             .switch(Action).join(Contact, JOIN.LEFT_OUTER, on=Action.owner_contact)
-            .where((Action.plan == plan.id) & (Action.agreed_in == item.id))
+            .where(Action.plan == plan.id)
             .order_by(Action.position, Action.id))
+    if plan.adopted_in_id != item.meeting_id:
+        rows = rows.where(Action.agreed_in == item.id)
     return tuple(
         ActionLine(a.id, a.text, a.owner_partner_id,
                    a.owner_partner.name if a.owner_partner_id else plans.NOBODY,
@@ -594,6 +601,15 @@ def _intro(view: View) -> str:
     return ""
 
 
+def _times(item: ItemMinutes) -> str:
+    """'Gepland 10:00 (20 min); besproken 10:05–10:31'."""
+    parts = [f"Gepland {item.slot}"] if item.slot else []
+    if item.started:
+        parts.append(f"besproken {item.started}–{item.closed}".rstrip("–"))
+    line = "; ".join(parts)
+    return line[:1].upper() + line[1:]
+
+
 def _no_items(view: View) -> str:
     return "Geen agendapunten die deze partner aangaan." if view.kind == PARTNER else "Geen agendapunten."
 
@@ -688,7 +704,7 @@ def render_markdown(view: View) -> str:
         out += [f"## {md(_case_heading(view, item))}", ""]
         if view.kind in (VERSLAG, DECISIONS):
             if item.slot or item.started:
-                out.append(f"Tijd: {md(item.slot or '–')}; besproken {item.started or '?'}–{item.closed or ''}  ")
+                out.append(md(_times(item)) + "  ")
             out += ["", "### Aanwezig", ""]
             out += [paper.md_item(md(_stay_line(s, times=view.kind == VERSLAG))) for s in item.stays] or ["_niemand vastgelegd_"]
             out.append("")
@@ -785,8 +801,7 @@ def render_html(view: View) -> str:
         body.append(f"<h2>{h(_case_heading(view, item))}</h2>")
         if view.kind in (VERSLAG, DECISIONS):
             if item.slot or item.started:
-                body.append(f'<p class="meta">Tijd: {h(item.slot or "–")}; besproken '
-                            f'{h(item.started or "?")}–{h(item.closed)}</p>')
+                body.append(f'<p class="meta">{h(_times(item))}</p>')
             body.append("<h3>Aanwezig</h3>")
             body.append(_ul(h(_stay_line(s, times=view.kind == VERSLAG)) for s in item.stays)
                         if item.stays else '<p class="empty">niemand vastgelegd</p>')
