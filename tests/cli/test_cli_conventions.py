@@ -36,6 +36,7 @@ REFUSING = [
     ["check"],
     ["export", "case", "2026-0001", "-o", "{tmp}/uit.json"],
     ["export", "plan", "2026-0001", "-o", "{tmp}/plan.md"],
+    ["export", "minutes", "1", "-o", "{tmp}/besluiten.md"],
     ["export", "log", "--case", "2026-0001", "-o", "{tmp}/log.json"],
     ["import-partners", "{tmp}/partners.csv", "--yes"],
     ["export-partners", "{tmp}/partners-uit.csv"],

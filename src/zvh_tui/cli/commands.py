@@ -382,6 +382,32 @@ def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
+def _export_minutes_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="N", help="het nummer van het overleg")
+    parser.add_argument("--format", choices=["md", "html", "ics"], default="md",
+                        help="Markdown (md), HTML om af te drukken (html) of een agenda (ics)")
+    audience = parser.add_mutually_exclusive_group()
+    audience.add_argument("--verslag", action="store_true", help="het volledige verslag (blijft bij het ZVH)")
+    audience.add_argument("--partner", metavar="NAAM", help="het blad voor deze partner (alleen wat haar aangaat)")
+    audience.add_argument("--client", action="store_true", help="de versie voor de cliënt, in gewone taal")
+    parser.add_argument("--casus", metavar="KENMERK", help="bij --client: welke casus, als het overleg er meer had")
+    parser.add_argument("--ja", action="store_true",
+                        help="bevestig het blad voor een partner zonder convenant (alleen dat-informatie)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+
+
+def run_export_minutes(args: argparse.Namespace, profile: Profile) -> int:
+    """The minutes of a meeting; without a choice the besluitenlijst."""
+    from zvh_tui.services.meetings import minutes
+
+    kind = (minutes.VERSLAG if args.verslag else minutes.PARTNER if args.partner is not None
+            else minutes.CLIENT if args.client else minutes.DECISIONS)
+    text = minutes.export_minutes(args.meeting, args.format, kind=kind, partner=args.partner,
+                                  case_ref=args.casus, confirmed=args.ja)
+    write_export(text, args.output, f"overleg {args.meeting}")
+    return EXIT_OK
+
+
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--aanvaard", action="store_true",
@@ -678,6 +704,8 @@ COMMANDS: tuple[Command, ...] = (
             _export_case_arguments),
     Command(("export", "plan"), "Exporteer het plan van aanpak (Markdown of HTML)",
             run_export_plan, _export_plan_arguments),
+    Command(("export", "minutes"), "Exporteer de besluitenlijst, het verslag, een partnerblad, de "
+            "cliëntversie of de agenda (ics) van een overleg", run_export_minutes, _export_minutes_arguments),
     Command(("check",), "Controleer database, versleuteling en auditlog", run_check,
             _check_arguments, needs_profile=False),
     Command(("version",), "Toon de versie", run_version, needs_profile=False),

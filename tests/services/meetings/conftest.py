@@ -2,4 +2,5 @@
 
 # ruff: noqa: F401 - the imported fixtures are registered by pytest
 
+from fixtures_demo import demo_profile, demo_template
 from fixtures_domain import _frozen_clock, build, profile

@@ -8,14 +8,15 @@ when the plan is evaluated (so the partner knows whom to call and when). The cli
 the other partners' perspectives and the krachten en zorgen stay out of it.
 
 Exports hold one case's plan only, never the audit log; each export writes an audit event
-`export` with detail `plan.md`, `plan.html` or `plan.partner`. The HTML is one self-contained file
+`export` with detail `plan.md`, `plan.html` or `plan.partner`. The HTML is one self-contained file in
+the print frame of `services/shared/paper.py` (every page: case, version, Vertrouwelijk, pagina x van y;
+actions as a table)
 (inline CSS, no scripts, fonts or links to fetch), every user text escaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.matching import best, match_score
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates, disclosure, text
+from zvh_tui.services.shared import context, dates, disclosure, paper, text
 from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.services.shared.fold import ascii_fold
 from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
@@ -304,7 +305,7 @@ def _render_markdown(view: PlanView) -> str:
             flags = f" **[{', '.join(item.flags)}]**" if item.flags else ""
             out.append(f"- {_md(item.action.text)}{flags}")
             for meta in _action_meta(item):
-                out.append(f"  - {_md(meta)}")
+                out.append(paper.md_item(_md(meta), 1))  # four spaces: nested in every renderer
         out.append("")
     out.append("## Afspraken")
     out.append("")
@@ -335,29 +336,9 @@ def plan_markdown(case: Case, plan: Plan | None = None, partner_id: int | None =
 
 # -- HTML --------------------------------------------------------------------------------
 
-CSS = """
-@page { size: A4; margin: 18mm 16mm; }
-body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4;
-       color: #111; max-width: 48em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 17pt; margin-bottom: 0.2em; }
-h2 { font-size: 13pt; border-bottom: 1px solid #999; padding-bottom: 2px; margin-top: 1.4em; }
-h3 { font-size: 11.5pt; margin: 1em 0 0.3em; }
-.meta { color: #444; margin: 0.1em 0; }
-.empty { color: #666; font-style: italic; }
-.text { white-space: pre-wrap; }
-ul { padding-left: 1.3em; }
-li { margin: 0.25em 0; }
-.action-meta { color: #333; font-size: 10pt; }
-.flag { border: 1px solid #111; padding: 0 4px; font-size: 9pt; font-weight: bold; margin-left: 4px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; padding: 3px 6px; }
-footer { margin-top: 2em; font-size: 9pt; color: #555; }
-@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; } li { break-inside: avoid; } }
-"""
 
 
-def _h(value: object) -> str:
-    return html.escape(str(value), quote=True)
+_h = paper.h
 
 
 def _text_or(value: str, empty: str) -> str:
@@ -366,19 +347,7 @@ def _text_or(value: str, empty: str) -> str:
 
 def _render_html(view: PlanView) -> str:
     case = view.case
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="nl">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>Plan van aanpak · casus {_h(case.reference)}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>Plan van aanpak · casus {_h(case.reference)}</h1>",
-    ]
+    out: list[str] = [f"<h1>Plan van aanpak · casus {_h(case.reference)}</h1>"]
     if case.title:
         out.append(f'<p class="meta">Betreft: {_h(disclosure.case_name(case.title, FULL))}</p>')
     out.append(f'<p class="meta">{_h(_version_line(view))}</p>')
@@ -416,13 +385,7 @@ def _render_html(view: PlanView) -> str:
             empty = "geen acties" if view.partner_id is None else "geen acties voor deze partner"
             out.append(f'<p class="empty">{empty}</p>')
             continue
-        out.append("<ul>")
-        for item in goal.actions:
-            flags = "".join(f'<span class="flag">{_h(flag)}</span>' for flag in item.flags)
-            meta = "<br>".join(_h(m) for m in _action_meta(item))
-            out.append(f'<li><span class="text">{_h(item.action.text)}</span>{flags}'
-                       f'<div class="action-meta">{meta}</div></li>')
-        out.append("</ul>")
+        out.append(paper.actions_table([_action_row(item) for item in goal.actions]))
     out.append("<h2>Afspraken</h2>")
     if not view.agreements:
         out.append('<p class="empty">nog geen afspraken</p>')
@@ -435,10 +398,19 @@ def _render_html(view: PlanView) -> str:
     out.append(_text_or(view.director, "nog niet afgesproken: " + cases.DIRECTOR_QUESTION))
     out.append("<h2>Evaluatie</h2>")
     out.append(_text_or(dates.format_date(view.evaluation_on), "nog geen datum"))
-    out.append("<footer>Vertrouwelijk: bevat bijzondere persoonsgegevens. Alleen delen binnen de doelbinding van het convenant.</footer>")
-    out.append("</body>")
-    out.append("</html>")
-    return "\n".join(out) + "\n"
+    frame = paper.Frame(f"Casus {case.reference}", _version_line(view))
+    return paper.document(f"Plan van aanpak · casus {case.reference}", frame, out)
+
+
+def _action_row(item: ActionView) -> paper.ActionRow:
+    """One action in the print table (Actie · Eigenaar · Deadline · Status); flags and the last
+    feedback under its text."""
+    action = item.action
+    extra = [f"[{flag}]" for flag in item.flags]
+    if action.feedback:
+        extra.append(f"laatste terugkoppeling ({dates.format_date(action.feedback_on)}): {action.feedback}")
+    owner = item.owner + (f" / {item.contact}" if item.contact else "")
+    return paper.ActionRow(action.text, owner, dates.format_date(action.deadline), item.status_label, extra)
 
 
 def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = None) -> str:
