@@ -155,6 +155,17 @@ async def test_a_whole_meeting_of_three_cases_by_keyboard_only(
         await say(pilot, "/einde", "Het overleg is gesloten")
         assert Meeting.get_by_id(world.meeting.id).status == MeetingStatus.CLOSED.value
         assert field(app).disabled
+        # the minutes are written at once, without a dialog, into the profile's exports/
+        shown = await wait_for_text(pilot, "bestanden in")
+        written = sorted(p.name for p in profile.paths.exports.iterdir())
+        assert any("verslag" in name for name in written), written
+        assert any("besluitenlijst" in name for name in written), written
+        assert any(name.endswith(".ics") for name in written), written
+        decisions = next(p for p in profile.paths.exports.iterdir() if "besluitenlijst" in p.name
+                         and p.suffix == ".md").read_text(encoding="utf-8")
+        assert "Woning behouden met budgetbeheer" in decisions
+        assert "Hij zegt dat het beter gaat" not in decisions  # a beeld note: verslag only
+        assert all(p.stat().st_mode & 0o077 == 0 for p in profile.paths.exports.iterdir())
         assert not drafts.exists(f"capture:{world.meeting.id}")
         await pilot.press("escape")  # leaves live mode
         await wait_for(pilot, lambda: not isinstance(app.screen, LiveMeetingScreen))

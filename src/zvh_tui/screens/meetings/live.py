@@ -27,18 +27,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteKind, NoteTag, Presence
-from zvh_tui.services.meetings import capture, card, live
+from zvh_tui.services.meetings import capture, card, live, minutes
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.shared import clock, context, dates, disclosure
 from zvh_tui.widgets.capture_line import CAPTURE_INPUT_ID, CaptureLine
@@ -245,6 +248,27 @@ def notes_text(notes: Iterable[Any], colours: Colours = PLAIN) -> SafeText:
     return text
 
 
+@workers.message
+class MinutesWritten(Message):
+    """The minutes written after /einde: the files, their folder, and the partners without a
+    signed convenant whose sheet was left out (made on request, after a warning)."""
+
+    paths: list[Path]
+    folder: Path
+    unsigned: list[str]
+
+
+def minutes_text(meeting_id: int, written: MinutesWritten) -> SafeText:
+    """What the ended screen says of the minutes: where they are, and what was left out."""
+    text = SafeText(f"Verslag, besluitenlijst, bladen per partner, cliëntversie en agenda (.ics): "
+                    f"{len(written.paths)} bestanden in {written.folder}.")
+    if written.unsigned:
+        text.append("\nNiet gemaakt (geen convenant getekend, alleen dat-informatie na bevestiging): "
+                    + ", ".join(written.unsigned) + f". Maak zo'n blad met: zvh export minutes {meeting_id} "
+                    "--partner NAAM --ja")
+    return text
+
+
 class LiveMeetingScreen(DraftForm, Screen[None]):
     """One meeting, live: the current agenda item, its card, the table and the capture line."""
 
@@ -414,6 +438,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         outcome = event.outcome
         if outcome.ended:
             self._show_ended()
+            self._write_minutes()
             return
         moved = outcome.item_id is not None and outcome.item_id != self.item.id
         self._reload_item(outcome.item_id)
@@ -439,6 +464,21 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self.query_one("#live-notes", Static).update("")
         self.capture_line.close(ENDED)
         self.refresh_bindings()
+
+    @workers.thread_worker(group="live-minutes", title="Het verslag kon niet worden gemaakt")
+    def _write_minutes(self) -> MinutesWritten:
+        """After /einde, without a dialog (the issue: /einde either closes or answers on
+        screen): every document into the profile's exports/ folder; a sheet for a partner
+        without a convenant waits for an explicit request."""
+        meeting = meetings.get_meeting(self.meeting_id)
+        folder = self.app.profile.paths.exports  # type: ignore[attr-defined]
+        unsigned = [partner.name for partner in minutes.unsigned_partners(meeting)]
+        return MinutesWritten(minutes.after_close(meeting, folder), folder, unsigned)
+
+    def on_minutes_written(self, written: MinutesWritten) -> None:
+        self.query_one("#live-notes", Static).update(minutes_text(self.meeting_id, written))
+        self.notify(f"{len(written.paths)} bestanden in {written.folder}", title="Verslag gemaakt",
+                    markup=False, timeout=8)
 
     def _summary(self) -> SafeText:
         """The closed meeting: per item who holds the overview, the next date, what was decided."""
