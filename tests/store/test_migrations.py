@@ -28,8 +28,8 @@ SCHEMA_MODELS: list[type[peewee.Model]] = [*models.ALL_MODELS, models.CaseSearch
 def test_an_empty_database_is_brought_to_the_newest_version(make_store) -> None:
     store = make_store()
     assert migrations.current_version(store.database) == 0
-    assert migrations.migrate(store.database) == [1, 2, 3, 4]
-    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 4
+    assert migrations.migrate(store.database) == [1, 2, 3, 4, 5]
+    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 5
     assert migrations.current_version(store.database) == migrations.LATEST
     tables = set(store.database.get_tables())
     assert {m._meta.table_name for m in SCHEMA_MODELS} <= tables

@@ -370,14 +370,22 @@ def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Markdown (md) of HTML om af te drukken (html)")
     parser.add_argument("--partner", metavar="NAAM",
                         help="alleen de versie voor deze partner (eigen acties en afspraken)")
+    parser.add_argument("--zonder-convenant", action="store_true", dest="without_convenant",
+                        help="bevestig dat u het plan ook verstrekt aan een partner die het "
+                        "privacyconvenant niet heeft getekend")
+    parser.add_argument("--grondslag", metavar="TEKST",
+                        help="de grondslag van de verstrekking (standaard: die van de check op "
+                        "bekendheid, anders het convenant)")
     parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
 
 
 def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
-    """The newest plan van aanpak of a case as Markdown or HTML, whole or for one partner."""
+    """The newest plan van aanpak of a case as Markdown or HTML, whole or for one partner; each
+    export is recorded in the verstrekkingenlog."""
     from zvh_tui.services.plans.plan_export import export_plan
 
-    text = export_plan(args.reference, args.format, args.partner)
+    text = export_plan(args.reference, args.format, args.partner, confirmed=args.without_convenant,
+                       basis=args.grondslag)
     write_export(text, args.output, f"het plan van casus {args.reference}")
     return EXIT_OK
 

@@ -42,6 +42,9 @@ class Settings:
     backup_generations: int = 7
     retention_years: int | None = None  # must be filled in before a case can be closed
     stagnation_days: int = 30
+    # the terms for sending the minutes of a closed meeting, in working days (Monday-Friday)
+    besluitenlijst_werkdagen: int = 1
+    verslag_werkdagen: int = 5
     meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
     theme: str = "textual-dark"
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> key(s), e.g. {"cases.new_case": "ctrl+n"}
@@ -87,6 +90,21 @@ class Settings:
                 "Het aantal dagen voor stilstand moet tussen 1 en 365 liggen.",
                 field="stagnation_days",
             )
+        if not 1 <= int(self.besluitenlijst_werkdagen) <= 30:
+            raise ValidationError(
+                "De termijn voor de besluitenlijst moet tussen 1 en 30 werkdagen liggen.",
+                field="besluitenlijst_werkdagen",
+            )
+        if not 1 <= int(self.verslag_werkdagen) <= 30:
+            raise ValidationError(
+                "De termijn voor het verslag moet tussen 1 en 30 werkdagen liggen.",
+                field="verslag_werkdagen",
+            )
+
+    def minutes_terms(self) -> dict[str, int]:
+        """kind of minutes (vocab.ProvisionKind code) -> its term in working days."""
+        return {"besluitenlijst": int(self.besluitenlijst_werkdagen),
+                "verslag": int(self.verslag_werkdagen)}
 
 
 def _coerce(name: str, value: object, default: object) -> object:

@@ -262,6 +262,17 @@ class NextKind(Vocab, kind="soort vervolgdatum"):
     RETURN = ("terugkom", "terugkom-overleg")
 
 
+class ProvisionKind(Vocab, kind="soort verstrekking"):
+    """What was given to a partner (the verstrekkingenlog, services/partners/provisions.py)."""
+
+    PLAN = ("plan", "plan van aanpak (volledig)")
+    PLAN_PARTNER = ("plan_partner", "plan van aanpak (versie voor de partner)")
+    DECISIONS = ("besluitenlijst", "besluitenlijst")
+    MINUTES = ("verslag", "verslag")
+    PARTNER_SHEET = ("partnerblad", "blad voor de partner")
+    CLIENT = ("client", "versie voor de cliënt")
+
+
 class AuditObject(Vocab, kind="onderwerp in het logboek"):
     """What an event in the logboek is about (AuditEvent.object_type), in the user's words."""
 
@@ -284,4 +295,5 @@ class AuditObject(Vocab, kind="onderwerp in het logboek"):
     MEETING_NOTE = ("meeting_note", "notitie in een overleg")
     ATTENDEE = ("attendee", "aanwezige")
     AUDIT_LOG = ("audit_log", "logboek")
+    PROVISION = ("provision", "verstrekking")
     PROFILE = ("profile", "profiel")

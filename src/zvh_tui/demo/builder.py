@@ -24,6 +24,7 @@ from zvh_tui.core.vocab import (
     ParticipantRole,
     Phase,
     Presence,
+    ProvisionKind,
     TriageOutcome,
 )
 from zvh_tui.demo import texts as T
@@ -49,7 +50,7 @@ from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
-from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import participants, provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
@@ -70,6 +71,7 @@ from zvh_tui.store.models import (
     Partner,
     Person,
     Plan,
+    Provision,
     db,
 )
 
@@ -205,6 +207,17 @@ class _DemoBuilder:
                 live.close_meeting(meeting)
                 Meeting.update(closed_at=_at(day, 12), created_at=_at(day - dt.timedelta(days=7), 9)).where(
                     Meeting.id == meeting.id).execute()
+                self.send_minutes(meeting, day)
+
+    def send_minutes(self, meeting: Meeting, day: dt.date) -> None:
+        """The besluitenlijst the same afternoon, the verslag the next working day (the
+        verstrekkingenlog, services/partners/provisions.py), so no term has passed."""
+        before = _max_id(Provision)
+        provisions.record_meeting(meeting, ProvisionKind.DECISIONS, fmt="html")
+        Provision.update(at=_at(day, 15)).where(Provision.id > before).execute()
+        before = _max_id(Provision)
+        provisions.record_meeting(meeting, ProvisionKind.MINUTES, fmt="html")
+        Provision.update(at=_at(provisions.add_working_days(day, 1), 10)).where(Provision.id > before).execute()
 
     # -- one case ---------------------------------------------------------------------------
     def build(self) -> str:

@@ -163,12 +163,44 @@ def _v4(database: Database) -> None:
         database.execute_sql(f'CREATE {kind} IF NOT EXISTS "{name}" ON "{table}" ({columns})')
 
 
+_V5_TABLE = (
+    'CREATE TABLE IF NOT EXISTS "provision" ("id" INTEGER NOT NULL PRIMARY KEY, "case_id" INTEGER NOT NULL, '
+    '"partner_id" INTEGER, "kind" VARCHAR(20) NOT NULL, "plan_id" INTEGER, "plan_version" INTEGER, '
+    '"meeting_id" INTEGER, "basis" TEXT NOT NULL, "convenant" INTEGER NOT NULL, "fmt" VARCHAR(10) NOT NULL, '
+    '"at" DATETIME NOT NULL, "by" VARCHAR(100) NOT NULL, '
+    'FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE SET NULL, '
+    'FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE SET NULL)'
+)
+
+_V5_INDEXES = (
+    ("provision_case_id", '"case_id"'),
+    ("provision_partner_id", '"partner_id"'),
+    ("provision_plan_id", '"plan_id"'),
+    ("provision_meeting_id", '"meeting_id"'),
+    ("provision_case_id_at", '"case_id", "at"'),
+    ("provision_partner_id_at", '"partner_id", "at"'),
+    ("provision_meeting_id_kind", '"meeting_id", "kind"'),
+)
+
+
+def _v5(database: Database) -> None:
+    """The verstrekkingenlog (issue 14.3): what was given to which partner, about which case,
+    which plan version or meeting, on which grondslag, when and by whom. IF NOT EXISTS, so a
+    half-done step (or a file stamped with an older version) is brought up to date."""
+    database.execute_sql(_V5_TABLE)
+    for name, columns in _V5_INDEXES:
+        database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "provision" ({columns})')
+
+
 # version -> function that brings version-1 to version. Append; never edit a released one.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
+    5: _v5,
 }
 LATEST = max(MIGRATIONS)
 

@@ -37,6 +37,7 @@ from zvh_tui.core.vocab import (
     Phase,
     PlanStatus,
     Presence,
+    ProvisionKind,
     ZvhRole,
 )
 
@@ -361,6 +362,28 @@ class Commitment(BaseModel):
         indexes = ((("item", "partner"), True),)
 
 
+class Provision(BaseModel):
+    """The verstrekkingenlog (schema v5): a sheet or plan given to a partner, on which grondslag,
+    when and by whom (services/partners/provisions.py). `partner` is None for what goes to the
+    whole table (a besluitenlijst, a full plan); `plan_version` and `meeting` say which version
+    or meeting it was. The row goes with its case (retention); the audit event stays."""
+
+    case = ForeignKeyField(Case, backref="provisions", on_delete="CASCADE")
+    partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")
+    kind = CharField(max_length=20, default=ProvisionKind.PLAN_PARTNER.value)
+    plan = ForeignKeyField(Plan, null=True, on_delete="SET NULL")
+    plan_version = IntegerField(null=True)  # kept when the plan version itself is gone
+    meeting = ForeignKeyField(Meeting, null=True, on_delete="SET NULL")
+    basis = TextField(default="")  # grondslag
+    convenant = BooleanField(default=False)  # the partner had signed the convenant at the time
+    fmt = CharField(max_length=10, default="")  # md / html / ics
+    at = DateTimeField(default=utcnow)
+    by = CharField(max_length=100, default="")
+
+    class Meta:
+        indexes = ((("case", "at"), False), (("partner", "at"), False), (("meeting", "kind"), False))
+
+
 class JournalEntry(BaseModel):
     case = ForeignKeyField(Case, backref="journal", on_delete="CASCADE")
     at = DateTimeField(default=utcnow, index=True)
@@ -473,6 +496,7 @@ ALL_MODELS: list[type[Model]] = [
     ItemAttendance,
     ActionReview,
     Commitment,
+    Provision,
     JournalEntry,
     Escalation,
     DirectorChange,

@@ -171,12 +171,13 @@ class CaseListScreen(Screen[None]):
     def load(self, select_id: int | None = None) -> None:
         if not self.app.profile.unlocked:
             return
-        self._load_rows(select_id, self.stagnation_days)
+        self._load_rows(select_id, self.stagnation_days, self.app.profile.settings.minutes_terms())
 
     @workers.thread_worker(group=WORKER_GROUP, title="De casussen konden niet worden geladen",
                            hint="Druk r om het opnieuw te proberen.")
-    def _load_rows(self, select_id: int | None, stagnation_days: int) -> RowsLoaded:
-        return self.RowsLoaded(case_list.load_rows(stagnation_days=stagnation_days), select_id)
+    def _load_rows(self, select_id: int | None, stagnation_days: int, terms: dict[str, int]) -> RowsLoaded:
+        return self.RowsLoaded(case_list.load_rows(stagnation_days=stagnation_days, minutes_terms=terms),
+                               select_id)
 
     def on_case_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
         self.set_rows(message.rows, message.select_id)
@@ -199,7 +200,8 @@ class CaseListScreen(Screen[None]):
         """Re-read one case (a few ms) and put it in place, e.g. after its dossier closed."""
         if self._rows is None:
             return
-        fresh = case_list.load_rows(stagnation_days=self.stagnation_days, case_ids=[case_id])
+        fresh = case_list.load_rows(stagnation_days=self.stagnation_days, case_ids=[case_id],
+                                    minutes_terms=self.app.profile.settings.minutes_terms())
         rows = [r for r in self._rows if r.id != case_id]
         rows.extend(fresh)
         rows.sort(key=lambda r: r.reference)

@@ -80,6 +80,7 @@ SECTIONS = [
     ("meetings", "Overleggen"),
     ("journal", "Journaal"),
     ("escalations", "Op- en afschaling"),
+    ("provisions", "Verstrekkingen"),
 ]
 
 
@@ -200,6 +201,7 @@ class DossierScreen(Screen[None]):
         self.query_one("#dossier-meetings", Static).update(self._meetings(d))
         self.query_one("#dossier-journal", Static).update(self._journal(d))
         self.query_one("#dossier-escalations", Static).update(self._escalations(d))
+        self.query_one("#dossier-provisions", Static).update(self._provisions(d))
 
     def _overview(self, d: Dossier) -> Text:
         case = d.case
@@ -342,6 +344,20 @@ class DossierScreen(Screen[None]):
             text.append(f"{Level.label_of(row.from_level)} (AVE {row.from_ave}) → "
                         f"{Level.label_of(row.to_level)} (AVE {row.to_ave}); besloten door {row.decided_by}\n")
             text.append(f"  {row.trigger}\n")
+        text.rstrip()
+        return text
+
+    def _provisions(self, d: Dossier) -> Text:
+        """The verstrekkingenlog of this case: what went to which partner, on which grondslag."""
+        if not d.provisions:
+            return Text("Nog niets aan partners verstrekt.")
+        text = SafeText()  # stored text: control characters as symbols
+        for row in d.provisions:
+            text.append(f"{row.when}  {row.partner}", style="bold")
+            text.append(f"  —  {row.what}")
+            if row.unsigned:
+                text.append("  —  geen convenant", style="bold")
+            text.append(f"\n  grondslag: {row.basis}  (door {row.by or '—'})\n")
         text.rstrip()
         return text
 

@@ -190,8 +190,12 @@ class CheckDialog(FormDialog):
 
     def submit(self, values: dict[str, object]) -> object:
         participant = participants.get_participant(self.row.participant_id)
-        return participants.set_check(participant, str(values["status"]),
-                                      on=str(values["on"]), basis=str(values["basis"]))
+        result = participants.set_check(participant, str(values["status"]),
+                                        on=str(values["on"]), basis=str(values["basis"]))
+        warning = participants.basis_warning(participant.partner, participant.check_basis)
+        if warning:
+            self.app.notify(warning, title="Grondslag", severity="warning", markup=False, timeout=12)
+        return result
 
 
 class CheckAllDialog(FormDialog):
@@ -256,8 +260,15 @@ class CheckAllDialog(FormDialog):
         answers = values["answers"]
         assert isinstance(answers, dict)
         case = cases.get_case(self.case.id, audit_view=False)
-        return participants.set_checks(case, answers, on=str(values["on"]),
-                                       basis=str(values["basis"]))
+        changed = participants.set_checks(case, answers, on=str(values["on"]),
+                                          basis=str(values["basis"]))
+        asked = [row for row in participants.participants_of(case)
+                 if row.id in answers and row.check_status != CheckStatus.NOT_ASKED.value]
+        warnings = participants.basis_warnings(asked, str(values["basis"])) if changed else []
+        if warnings:
+            self.app.notify(" ".join(warnings), title="Grondslag", severity="warning", markup=False,
+                            timeout=12)
+        return changed
 
 
 

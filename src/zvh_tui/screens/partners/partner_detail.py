@@ -17,10 +17,10 @@ from textual.widgets import DataTable, Static
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import PartnerDomain
-from zvh_tui.services.partners import partner_overview
+from zvh_tui.services.partners import partner_overview, provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import PartnerDetail
-from zvh_tui.services.shared import dates, disclosure
+from zvh_tui.services.shared import dates, disclosure, plurals
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
@@ -78,6 +78,9 @@ class PartnerDetailScreen(Screen[None]):
             yield Static("Recente overleggen", classes="section-title",
                          id="detail-meetings-title", markup=False)
             yield ListTable(id="detail-meetings", cursor_type="row")
+            yield Static("Verstrekkingen", classes="section-title",
+                         id="detail-provisions-title", markup=False)
+            yield ListTable(id="detail-provisions", cursor_type="row")
         yield QuickFooter()
 
     def on_mount(self) -> None:
@@ -90,6 +93,7 @@ class PartnerDetailScreen(Screen[None]):
                                 ("Status", 8), ("Signaal", 10), ("Contactpersoon", 18)],
             "#detail-meetings": [("Datum", 11), ("Overleg", 32), ("Aanwezigheid", 13),
                                  ("Contactpersoon", 24)],
+            "#detail-provisions": [("Tijd", 17), ("Casus", 10), ("Wat", 40), ("Grondslag", 30)],
         }
         for selector, cols in columns.items():
             table = self.query_one(selector, DataTable)
@@ -162,8 +166,18 @@ class PartnerDetailScreen(Screen[None]):
                              cell(row.presence), cell(row.contact))
         self.query_one("#detail-meetings-title", Static).update(
             f"Recente overleggen: {detail.attendance_summary}")
+
+        given = provisions.of_partner(self.partner_id)  # the verstrekkingenlog of this partner
+        table = self.query_one("#detail-provisions", DataTable)
+        table.clear()
+        for row in given:
+            table.add_row(cell(row.when), cell(row.case_ref), cell(row.what), cell(row.basis),
+                          key=f"{row.id}:{row.case_id}")
+        self.query_one("#detail-provisions-title", Static).update(
+            f"Verstrekkingen aan deze partner ({plurals.count(len(given), 'verstrekking', 'verstrekkingen')})"
+            " · Enter opent de casus" if given else "Verstrekkingen: nog niets aan deze partner verstrekt.")
         for selector in ("#detail-contacts", "#detail-cases", "#detail-actions",
-                         "#detail-meetings"):
+                         "#detail-meetings", "#detail-provisions"):
             table = self.query_one(selector, DataTable)
             table.styles.height = max(2, min(table.row_count + 1, 8))
             table.display = table.row_count > 0
@@ -182,7 +196,7 @@ class PartnerDetailScreen(Screen[None]):
 
     def selected_case_id(self) -> int | None:
         table = self._focused_table()
-        if table is None or table.id not in ("detail-cases", "detail-actions"):
+        if table is None or table.id not in ("detail-cases", "detail-actions", "detail-provisions"):
             return None
         key = self._row_key(table)
         if key is None:
@@ -211,7 +225,7 @@ class PartnerDetailScreen(Screen[None]):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.data_table.id in ("detail-cases", "detail-actions"):
+        if event.data_table.id in ("detail-cases", "detail-actions", "detail-provisions"):
             self.action_open_case()
         elif event.data_table.id == "detail-contacts":
             self.action_edit_contact()

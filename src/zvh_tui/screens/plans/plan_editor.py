@@ -48,7 +48,7 @@ from zvh_tui.services.plans import plan_export, plan_undo, quick_entry
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
 from zvh_tui.services.shared import context, dates
-from zvh_tui.widgets.dialogs import ChoiceDialog
+from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from zvh_tui.widgets.drafts import DraftForm
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -1033,9 +1033,15 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         if audience is None:
             return
         partner_id = None if audience == "all" else int(audience)  # type: ignore[arg-type]
+        warnings = plan_export.convenant_warnings(self.case, partner_id)
+        if warnings and not await self.app.push_screen_wait(ConfirmDialog(
+                "Geen convenant", "Let op: " + " ".join(warnings) + " Toch exporteren? De verstrekking "
+                "komt in het verstrekkingenlog.", yes="Toch exporteren", no="Niet exporteren")):
+            return
         folder = self.app.profile.paths.exports  # type: ignore[attr-defined]
         try:
-            path = plan_export.export_to_folder(folder, self.case, plans.get_plan(self.plan.id), str(fmt), partner_id)
+            path = plan_export.export_to_folder(folder, self.case, plans.get_plan(self.plan.id), str(fmt), partner_id,
+                                                confirmed=bool(warnings))
         except (ZvhError, OSError) as error:
             message = str(error) if isinstance(error, ZvhError) else "Het bestand kon niet worden geschreven."
             self.app.show_refusal(message, "Export mislukt")  # type: ignore[attr-defined]

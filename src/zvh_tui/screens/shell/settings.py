@@ -57,6 +57,11 @@ MEETING_HELP = (
 )
 
 
+TERMS_HELP = ("Na het sluiten van een overleg: staat de besluitenlijst of het verslag dan nog niet "
+              "in het verstrekkingenlog, dan krijgen de casussen op de agenda een signaal in de "
+              "casuslijst. Werkdagen zijn maandag tot en met vrijdag (feestdagen tellen mee).")
+
+
 def _whole_number(value: str, label: str, field: str) -> int:
     try:
         return int(value.strip())
@@ -79,6 +84,12 @@ def read_form(values: dict[str, str], current: config.Settings) -> config.Settin
         backup_generations=generations,
         retention_years=years,
         meeting_types=meetings.parse_kinds(values["meeting_types"]),
+        besluitenlijst_werkdagen=_whole_number(
+            values.get("besluitenlijst_werkdagen", str(current.besluitenlijst_werkdagen)),
+            "Besluitenlijst binnen", "besluitenlijst_werkdagen"),
+        verslag_werkdagen=_whole_number(
+            values.get("verslag_werkdagen", str(current.verslag_werkdagen)),
+            "Verslag binnen", "verslag_werkdagen"),
     )
     result.validate()
     return result
@@ -167,7 +178,7 @@ class SettingsScreen(DraftForm, Screen[None]):
 
     DRAFT_KEY = "settings"
     DRAFT_FIELDS = ("idle_lock_minutes", "backup_generations", "retention_years", "meeting_types",
-                    "user", "on_behalf_of")
+                    "besluitenlijst_werkdagen", "verslag_werkdagen", "user", "on_behalf_of")
 
     def compose(self) -> ComposeResult:
         settings = self.app.profile.settings
@@ -197,6 +208,13 @@ class SettingsScreen(DraftForm, Screen[None]):
             yield Static(plain(MEETING_HELP), classes="help")
             yield Input(", ".join(settings.meeting_types), id="meeting_types")
             yield self._error_line("meeting_types")
+            yield Label(plain("Besluitenlijst versturen binnen (werkdagen, 1 tot 30)"), classes="field-label")
+            yield Static(plain(TERMS_HELP), classes="help")
+            yield Input(str(settings.besluitenlijst_werkdagen), id="besluitenlijst_werkdagen", type="integer")
+            yield self._error_line("besluitenlijst_werkdagen")
+            yield Label(plain("Verslag versturen binnen (werkdagen, 1 tot 30)"), classes="field-label")
+            yield Input(str(settings.verslag_werkdagen), id="verslag_werkdagen", type="integer")
+            yield self._error_line("verslag_werkdagen")
             yield Label(plain("Uw naam"), classes="field-label")
             yield Static(plain(NAME_HELP), classes="help")
             yield Input(settings.user, id="user", placeholder=settings.user_name())

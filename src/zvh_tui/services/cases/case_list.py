@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from zvh_tui.core import config
 from zvh_tui.core.vocab import (
     PHASE_ORDER,
     AvePhase,
@@ -28,7 +29,7 @@ from zvh_tui.core.vocab import (
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import meeting as meetings
-from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import participants, provisions
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import retention
 from zvh_tui.services.shared import context, dates, disclosure, plurals
@@ -203,7 +204,8 @@ _CLOSED = Phase.CLOSED.value
 _B_OVERDUE, _B_DIRECTOR, _B_PLAN, _B_STAG, _B_INFORM, _B_RETENTION = (_BIT[q] for q in QUICK_FILTERS)
 
 
-def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
+def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "",
+              minutes_late: dict[int, list[str]] | None = None) -> CaseRow:
     (case_id, reference, title, phase, ave, level, role, partner_name, contact_name, open_n,
      overdue_n, evaluation_on, next_meeting, days, has_adopted, review_passed, retention_end) = raw
     title = title or ""
@@ -238,6 +240,8 @@ def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
             dt.date.fromisoformat(str(retention_end)[:10]), dt.date.fromisoformat(today_iso)):
         flags |= _B_RETENTION
         badges.append("bewaartermijn verlopen")
+    if minutes_late and case_id in minutes_late:  # a closed meeting's minutes not sent in time
+        badges.append(provisions.overdue_badge(minutes_late[case_id]))
     return CaseRow(
         case_id, reference, title, phase, ave, level, role, director, open_n, overdue_n,
         next_on, days, flags, tuple(badges), title.casefold(),
@@ -246,14 +250,19 @@ def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "") -> CaseRow:
 
 
 def load_rows(*, stagnation_days: int = 30, today: dt.date | None = None,
-              case_ids: Iterable[int] | None = None) -> list[CaseRow]:
-    """Every case (or only `case_ids`) as a compact row, in reference order: one query."""
+              case_ids: Iterable[int] | None = None,
+              minutes_terms: dict[str, int] | None = None) -> list[CaseRow]:
+    """Every case (or only `case_ids`) as a compact row, in reference order: one query, and
+    two small ones for the minutes not sent within their term (`minutes_terms`: kind ->
+    working days, `Settings.minutes_terms()`; the defaults when None)."""
     today = today or context.today()
     ids = None if case_ids is None else [int(i) for i in case_ids]
     if ids is not None and not ids:
         return []
     today_iso = today.isoformat()
-    return [_make_row(raw, stagnation_days, today_iso) for raw in case_rows.load(today, ids)]
+    terms = minutes_terms if minutes_terms is not None else config.Settings().minutes_terms()
+    late = provisions.overdue_minutes(terms, today)
+    return [_make_row(raw, stagnation_days, today_iso, late) for raw in case_rows.load(today, ids)]
 
 
 def explain_load() -> list[str]:
@@ -423,6 +432,7 @@ class Dossier:
     escalations: list[Escalation]
     next_evaluation: dt.date | None
     next_meeting: dt.date | None
+    provisions: list[provisions.ProvisionRow] = field(default_factory=list)  # the verstrekkingenlog
 
 
 def plan_summary(plan: Plan) -> PlanSummary:
@@ -465,6 +475,7 @@ def load_dossier(case_id: int, *, audit_view: bool = True) -> Dossier:
         escalations=escalation.history(case),
         next_evaluation=plan.evaluation_on if plan is not None else None,
         next_meeting=min(upcoming) if upcoming else None,
+        provisions=provisions.of_case(case),
     )
 
 

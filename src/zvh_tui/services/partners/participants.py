@@ -64,6 +64,23 @@ def convenant_warning(partner: Partner) -> str | None:
     )
 
 
+def basis_warning(partner: Partner, basis: str) -> str | None:
+    """A grondslag that cites the convenant, for a partner that did not sign it: the convenant is
+    no grondslag for that partner (issue 14.4). None when there is nothing to warn about."""
+    if partner.convenant_signed or partner.is_own or "convenant" not in (basis or "").casefold():
+        return None
+    return (
+        f"Let op: de grondslag noemt het convenant, maar {partner.name} heeft het privacyconvenant "
+        "niet getekend. Voor deze partner is het convenant geen grondslag; leg de echte grondslag vast."
+    )
+
+
+def basis_warnings(rows: list[Participant], basis: str) -> list[str]:
+    """`basis_warning` for each of these participants (the check with several partners at once)."""
+    found = [basis_warning(row.partner, basis) for row in rows]
+    return [warning for warning in found if warning]
+
+
 def add_participant(
     case: Case,
     partner_id: int,

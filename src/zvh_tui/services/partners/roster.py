@@ -29,6 +29,7 @@ from zvh_tui.store.models import (
     Partner,
     Perspective,
     Plan,
+    Provision,
     db,
     utcnow,
 )
@@ -149,6 +150,7 @@ def is_referenced(partner: Partner) -> bool:
         ItemAttendance.select().where(ItemAttendance.partner == partner),
         Commitment.select().where(Commitment.partner == partner),
         MeetingNote.select().where(MeetingNote.source_partner == partner),
+        Provision.select().where(Provision.partner == partner),  # given something (schema v5)
     ]
     return any(query.exists() for query in checks)
 

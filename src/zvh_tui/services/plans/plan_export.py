@@ -2,10 +2,15 @@
 
 `read_plan` gathers one version with the names and signals the editor and the exports show.
 `plan_markdown` and `plan_html` write the whole plan, or with `partner_id` the *per-partner
-version* (purpose limitation): the gezamenlijke opgave, the goals with only that partner's
-actions, the afspraken that concern that partner or everyone, and who the casusregisseur is and
-when the plan is evaluated (so the partner knows whom to call and when). The client's own view,
-the other partners' perspectives and the krachten en zorgen stay out of it.
+version* (purpose limitation): the gezamenlijke opgave, only the goals that hold that partner's
+own actions (without their leefgebied label), those actions, the afspraken that concern that
+partner or everyone, and who the casusregisseur is and when the plan is evaluated (so the partner
+knows whom to call and when). The client's own view, the other partners' goals, actions and
+perspectives, the leefgebieden and the krachten en zorgen stay out of it.
+
+Every export is a verstrekking (services/partners/provisions.py): the per-partner version to
+that partner, the full plan to the table. Giving either to a partner without a signed convenant
+must be confirmed (`convenant_warnings`; `confirmed=True` in `export_plan`/`export_to_folder`).
 
 Exports hold one case's plan only, never the audit log; each export writes an audit event
 `export` with detail `plan.md`, `plan.html` or `plan.partner`. The HTML is one self-contained file in
@@ -22,10 +27,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zvh_tui.core.errors import NotFound, ValidationError
-from zvh_tui.core.vocab import ActionStatus, LifeDomain, PlanStatus
+from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.vocab import ActionStatus, LifeDomain, PlanStatus, ProvisionKind
 from zvh_tui.services.cases import lifecycle as cases
-from zvh_tui.services.partners import participants
+from zvh_tui.services.partners import participants, provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.matching import best, match_score
 from zvh_tui.services.plans import versions as plans
@@ -33,7 +38,7 @@ from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, disclosure, paper, text
 from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.services.shared.fold import ascii_fold
-from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan
+from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan, db
 
 FORMATS = ("md", "html")
 FULL = Disclosure.FULL  # what the plan exports show of a person, whatever is on the screen
@@ -57,6 +62,7 @@ class ActionView:
 class GoalView:
     goal: Goal | None  # None: the actions without a goal
     actions: list[ActionView] = field(default_factory=list)
+    show_domain: bool = True  # False in a per-partner version: no leefgebied labels (doelbinding)
 
     @property
     def title(self) -> str:
@@ -64,7 +70,9 @@ class GoalView:
 
     @property
     def domain_label(self) -> str:
-        return LifeDomain.label_of(self.goal.life_domain) if self.goal is not None else ""
+        if self.goal is None or not self.show_domain:
+            return ""
+        return LifeDomain.label_of(self.goal.life_domain)
 
 
 @dataclass
@@ -160,6 +168,8 @@ def read_plan(plan: Plan, *, partner_id: int | None = None, with_empty: bool = F
     goals = [GoalView(goal, by_goal.get(goal.id, [])) for goal in plans.goals_of(plan)]
     if by_goal.get(None):
         goals.append(GoalView(None, by_goal.get(None, [])))
+    if partner_id is not None:  # doelbinding: only the goals this partner works on, unlabelled
+        goals = [GoalView(g.goal, g.actions, show_domain=False) for g in goals if g.actions]
 
     agreements = plans.agreements_of(plan)
     if partner_id is not None:
@@ -243,8 +253,33 @@ def _action_meta(item: ActionView) -> list[str]:
     return meta
 
 
-def _record(case: Case, plan: Plan, detail: str) -> None:
-    audit.record("export", case=case, object_type="plan", object_id=plan.id, detail=detail)
+def _record(case: Case, plan: Plan, detail: str, partner_id: int | None = None,
+            basis: str | None = None) -> None:
+    """The audit event and the verstrekking (to the partner, or the full plan to the table)."""
+    kind = ProvisionKind.PLAN_PARTNER if partner_id is not None else ProvisionKind.PLAN
+    fmt = "md" if detail == "plan.md" else "html" if detail == "plan.html" else ""
+    with db.atomic():
+        audit.record("export", case=case, object_type="plan", object_id=plan.id, detail=detail)
+        provisions.record(case, kind, partner=partner_id, plan=plan, basis=basis, fmt=fmt)
+
+
+def convenant_warnings(case: Case, partner_id: int | None = None) -> list[str]:
+    """Dutch warnings before a plan goes out: the partner it is for (or, for the full plan,
+    each partner at the table) has not signed the privacy convenant. Empty: nothing to confirm."""
+    if partner_id is not None:
+        partner = partners.get_partner(partner_id)
+        unsigned = [] if partner.convenant_signed or partner.is_own else [partner.name]
+    else:
+        unsigned = [row.partner.name for row in participants.participants_of(case)
+                    if not row.partner.convenant_signed and not row.partner.is_own]
+    return [f"{name} heeft het privacyconvenant niet getekend. Geef het plan alleen als dat "
+            "binnen de doelbinding past, en leg de grondslag vast." for name in unsigned]
+
+
+def _check_convenant(case: Case, partner_id: int | None, confirmed: bool, how: str) -> None:
+    warnings = convenant_warnings(case, partner_id)
+    if warnings and not confirmed:
+        raise RuleError("Let op: " + " ".join(warnings) + f" {how}")
 
 
 # -- Markdown ----------------------------------------------------------------------------
@@ -325,12 +360,14 @@ def _render_markdown(view: PlanView) -> str:
     return "\n".join(out)
 
 
-def plan_markdown(case: Case, plan: Plan | None = None, partner_id: int | None = None) -> str:
-    """The plan as Markdown; with `partner_id` the per-partner version. Writes an audit event."""
+def plan_markdown(case: Case, plan: Plan | None = None, partner_id: int | None = None, *,
+                  basis: str | None = None) -> str:
+    """The plan as Markdown; with `partner_id` the per-partner version. Writes an audit event
+    and a verstrekking (on `basis`, or the partner's grondslag: provisions.basis_for)."""
     plan = _plan_of(case, plan)
     view = read_plan(plan, partner_id=partner_id)
     result = text.visible(_render_markdown(view), multiline=True)  # controls as symbols
-    _record(case, plan, "plan.partner" if partner_id is not None else "plan.md")
+    _record(case, plan, "plan.partner" if partner_id is not None else "plan.md", partner_id, basis)
     return result
 
 
@@ -413,12 +450,14 @@ def _action_row(item: ActionView) -> paper.ActionRow:
     return paper.ActionRow(action.text, owner, dates.format_date(action.deadline), item.status_label, extra)
 
 
-def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = None) -> str:
-    """The plan as one print-ready, self-contained HTML page. Writes an audit event."""
+def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = None, *,
+              basis: str | None = None) -> str:
+    """The plan as one print-ready, self-contained HTML page. Writes an audit event and a
+    verstrekking."""
     plan = _plan_of(case, plan)
     view = read_plan(plan, partner_id=partner_id)
     result = text.visible(_render_html(view), multiline=True)  # controls as symbols
-    _record(case, plan, "plan.partner" if partner_id is not None else "plan.html")
+    _record(case, plan, "plan.partner" if partner_id is not None else "plan.html", partner_id, basis)
     return result
 
 
@@ -439,14 +478,21 @@ def find_partner(name: str) -> Partner:
     return found[0]
 
 
-def export_plan(reference: str, fmt: str, partner: str | None = None) -> str:
-    """`zvh export plan REF --format md|html [--partner NAME]`: the text of the export."""
+CLI_CONFIRM = "Bevestig met --zonder-convenant dat u het toch wilt verstrekken."
+
+
+def export_plan(reference: str, fmt: str, partner: str | None = None, *,
+                confirmed: bool = False, basis: str | None = None) -> str:
+    """`zvh export plan REF --format md|html [--partner NAME] [--zonder-convenant]
+    [--grondslag TEKST]`: the text of the export; refused (RuleError) for a partner without a
+    convenant unless `confirmed`."""
     if fmt not in FORMATS:
         raise ValidationError("Kies het formaat md of html.", field="format")
     case = cases.get_by_reference(reference, audit_view=False)
     partner_id = find_partner(partner).id if partner else None
+    _check_convenant(case, partner_id, confirmed, CLI_CONFIRM)
     render = plan_markdown if fmt == "md" else plan_html
-    return render(case, None, partner_id)
+    return render(case, None, partner_id, basis=basis)
 
 
 def partner_slug(name: str) -> str:
@@ -483,10 +529,13 @@ def write_export(folder: Path, file_name: str, content: str) -> Path:
     return target
 
 
-def export_to_folder(folder: Path, case: Case, plan: Plan, fmt: str, partner_id: int | None = None) -> Path:
-    """The screen's export: render, write to the exports folder, return the path."""
+def export_to_folder(folder: Path, case: Case, plan: Plan, fmt: str, partner_id: int | None = None,
+                     *, confirmed: bool = False) -> Path:
+    """The screen's export: render, write to the exports folder, return the path. The screen
+    shows `convenant_warnings` first and passes `confirmed` once the user agreed."""
     if fmt not in FORMATS:
         raise ValidationError("Kies het formaat md of html.", field="format")
+    _check_convenant(case, partner_id, confirmed, "Bevestig eerst dat u het toch wilt verstrekken.")
     partner_name = partners.get_partner(partner_id).name if partner_id is not None else None
     render = plan_markdown if fmt == "md" else plan_html
     content = render(case, plan, partner_id)

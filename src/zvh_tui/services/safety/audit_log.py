@@ -1,7 +1,8 @@
 """Reading the audit log (NEN 7513): per case and per person, for the screen and for an access
 request (`zvh export log --person ID | --case KENMERK`).
 
-The log holds ids, codes and case numbers only (`disclosure.Disclosure.LOG`); an export of it
+The export also holds the verstrekkingenlog of the case (or of the person's cases): what was given
+to which partner, on which grondslag (services/partners/provisions.py). The log holds ids, codes and case numbers only (`disclosure.Disclosure.LOG`); an export of it
 therefore holds no names or notes either. The screen shows local time (`clock.format_local`); the
 JSON export writes local time with its offset (`tijd`, `clock.iso_local`) and the UTC form beside
 it (`tijd_utc`, ISO 8601 with `Z`). Every export of the log is itself logged ('export', object 'audit_log').
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from zvh_tui.core.errors import NotFound, ValidationError
 from zvh_tui.core.vocab import AuditObject
+from zvh_tui.services.partners import provisions
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import clock, context, text
 from zvh_tui.store.models import AuditEvent, Case, CasePerson, Person, utcnow
@@ -153,9 +155,13 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
     if person_id is not None:
         events = person_events(person_id)
         subject = {"betrokkene": int(person_id)}
+        given = provisions.of_cases(
+            row.case_id for row in CasePerson.select(CasePerson.case).where(CasePerson.person == int(person_id)))
     else:
         events = case_events(str(case_ref))
         subject = {"casus": str(case_ref).strip()}
+        found = Case.get_or_none(Case.reference == str(case_ref).strip())
+        given = provisions.of_case(found) if found is not None else []
     chain = audit.verify_chain()
     document = {
         "soort": "logboek (NEN 7513) voor een inzageverzoek",
@@ -182,6 +188,23 @@ def export_json(*, person_id: int | None = None, case_ref: str | None = None) ->
                 "resultaat": e.result,
             }
             for e in events
+        ],
+        # the verstrekkingenlog: what was given to which partner, on which grondslag (issue 14.3)
+        "verstrekkingen": [
+            {
+                "id": row.id,
+                "tijd": clock.iso_local(row.at),
+                "tijd_utc": clock.iso_utc(row.at),
+                "casus": row.case_ref,
+                "partner": row.partner,
+                "soort": row.kind,
+                "wat": row.what,
+                "grondslag": row.basis,
+                "convenant_getekend": row.convenant,
+                "formaat": row.fmt,
+                "door": row.by,
+            }
+            for row in given
         ],
     }
     case = Case.get_or_none(Case.reference == str(case_ref).strip()) if case_ref else None
