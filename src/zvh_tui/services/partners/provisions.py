@@ -91,7 +91,7 @@ def record(
 ) -> Provision:
     """Record that `kind` about `case` was given to `partner` (None: the whole table), with the
     plan version or the meeting it came from, on `basis` (None: `basis_for`), now, by the
-    current user. One audit event 'export', object 'provision'. Raises ValidationError or
+    current user. One audit event 'provide' (verstrekt), object 'provision'. Raises ValidationError or
     NotFound with a Dutch message."""
     kind = ProvisionKind(kind)
     found_case = _case_of(case)
@@ -114,7 +114,7 @@ def record(
             basis=grondslag, convenant=bool(found_partner and found_partner.convenant_signed),
             fmt=fmt, at=utcnow(), by=context.actor().user[:100],
         )
-        audit.record("export", case=found_case, object_type=AuditObject.PROVISION.value, object_id=row.id,
+        audit.record("provide", case=found_case, object_type=AuditObject.PROVISION.value, object_id=row.id,
                      detail=f"{kind.value}{'.' + fmt if fmt else ''}")
     return row
 

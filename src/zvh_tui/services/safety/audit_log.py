@@ -37,6 +37,7 @@ EVENT_LABELS: dict[str, str] = {
     "close": "afgesloten",
     "reopen": "heropend",
     "export": "geëxporteerd",
+    "provide": "verstrekt aan een partner",
     "import": "geïmporteerd",
     "backup": "back-up gemaakt",
     "restore": "back-up teruggezet",
