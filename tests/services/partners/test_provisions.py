@@ -147,11 +147,11 @@ def test_minutes_past_their_term_are_signalled_per_case(case, network, build) ->
     assert provisions.overdue_minutes(terms, dt.date(2026, 11, 23)) == {}
     late = provisions.overdue_minutes(terms, dt.date(2026, 11, 24))
     assert late == {case.id: ["besluitenlijst"], other.id: ["besluitenlijst"]}
-    assert provisions.overdue_badge(late[case.id]) == "besluitenlijst niet verstuurd"
+    assert provisions.overdue_badge(late[case.id]) == "besluitenlijst te laat"
     assert provisions.overdue_minutes(terms, dt.date(2026, 11, 27)) == late  # the verslag is due that day
     both = provisions.overdue_minutes(terms, dt.date(2026, 11, 28))
     assert both[case.id] == ["besluitenlijst", "verslag"]
-    assert provisions.overdue_badge(both[case.id]) == "besluitenlijst en verslag niet verstuurd"
+    assert provisions.overdue_badge(both[case.id]) == "besluitenlijst en verslag te laat"
     provisions.record_meeting(meeting, "besluitenlijst")  # sent late: the signal goes
     assert provisions.overdue_minutes(terms, dt.date(2026, 11, 30)) == {case.id: ["verslag"], other.id: ["verslag"]}
     provisions.record_meeting(meeting, "verslag")

@@ -264,6 +264,6 @@ def overdue_minutes(terms: dict[str, int], today: dt.date | None = None) -> dict
 
 
 def overdue_badge(kinds: list[str]) -> str:
-    """'besluitenlijst niet verstuurd', 'verslag niet verstuurd', or both."""
+    """'besluitenlijst te laat', 'verslag te laat', or both: not sent within the term."""
     names = [ProvisionKind.label_of(k) for k in kinds]
-    return " en ".join(names) + " niet verstuurd"
+    return " en ".join(names) + " te laat"
