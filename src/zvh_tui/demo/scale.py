@@ -35,6 +35,7 @@ from zvh_tui.demo.common import (
     require_empty,
 )
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.partners import provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, plurals
@@ -60,6 +61,7 @@ from zvh_tui.store.models import (
     Person,
     Perspective,
     Plan,
+    Provision,
     db,
 )
 
@@ -77,7 +79,7 @@ TABLES: dict[str, type] = {
     "case": Case, "person": Person, "case_person": CasePerson, "participant": Participant,
     "director": DirectorChange, "plan": Plan, "assessment": Assessment, "perspective": Perspective,
     "goal": Goal, "action": Action, "agreement": Agreement, "item": MeetingItem, "note": MeetingNote,
-    "escalation": Escalation, "journal": JournalEntry, "search": CaseSearch,
+    "provision": Provision, "escalation": Escalation, "journal": JournalEntry, "search": CaseSearch,
 }
 
 
@@ -381,6 +383,13 @@ class _ScaleGenerator:
                 for note in v["notes"][: rng.randint(1, 3)]:
                     r["note"].append({"item": item_id, "tag": note.tag, "text": note.text.format(**fmt),
                                       "created_at": _at(first_meeting, 10, 45)})
+                # the minutes went out in time: the besluitenlijst that afternoon, the verslag next day
+                for kind, sent in (("besluitenlijst", _at(first_meeting, 15)),
+                                   ("verslag", _at(first_meeting + dt.timedelta(days=1), 10))):
+                    r["provision"].append({
+                        "case": case_id, "partner": None, "kind": kind, "plan": None, "plan_version": None,
+                        "meeting": self.meeting_id[first_meeting], "basis": provisions.CONVENANT_BASIS,
+                        "convenant": False, "fmt": "html", "at": sent, "by": self.user})
                 last_change = max(last_change, first_meeting)
             if phase == Phase.PLAN.value or (phase == Phase.MEETING.value and director_ref is None):
                 upcoming = self.meeting_id[rng.choice(self.upcoming)]
