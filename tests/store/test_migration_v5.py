@@ -49,6 +49,26 @@ def test_the_v3_fixture_migrates_through_v4_to_v5(v3_store: database.Store, refe
     assert migrations.migrate(db) == []
 
 
+def test_the_meetings_held_before_the_log_get_no_signal(v3_store: database.Store) -> None:
+    """Their minutes were never recorded in a log that did not exist: the terms start with the
+    next meeting (services/partners/provisions.overdue_minutes)."""
+    from zvh_tui.services.partners import provisions
+    from zvh_tui.store import ids
+
+    db = v3_store.database
+    before = db.execute_sql('SELECT max(id) FROM "meeting"').fetchone()[0]
+    migrations.migrate(db)
+    assert before and ids.meetings_before_provisions() == before
+    models.Meeting.update(status="closed", closed_at=AT).execute()
+    late_day = dt.date(2026, 6, 1)
+    assert provisions.overdue_minutes({"besluitenlijst": 1}, late_day) == {}
+    new = models.Meeting.create(kind="MDO", held_on=AT.date(), status="closed", closed_at=AT)
+    models.MeetingItem.create(meeting=new, case=2)
+    assert provisions.overdue_minutes({"besluitenlijst": 1}, late_day) == {2: ["besluitenlijst"]}
+    migrations.migrate(db)  # nothing to do: the marker stays
+    assert ids.meetings_before_provisions() == before
+
+
 def test_what_goes_with_what_in_the_migrated_file(v3_store: database.Store) -> None:
     db = v3_store.database
     migrations.migrate(db)

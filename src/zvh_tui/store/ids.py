@@ -19,6 +19,16 @@ def put_fact(key: str, value: str) -> None:
     upsert.put(KeyValue, key=key, value=value)
 
 
+def meetings_before_provisions() -> int:
+    """The highest meeting id of the moment the verstrekkingenlog came (schema v5): those
+    meetings' minutes were never recorded in it (0: every meeting counts)."""
+    row = KeyValue.get_or_none(KeyValue.key == "provisions_from_meeting")
+    try:
+        return int(row.value) if row else 0
+    except ValueError:
+        return 0
+
+
 def _issued(key: str) -> int:
     row = KeyValue.get_or_none(KeyValue.key == key)
     return int(row.value) if row else 0

@@ -185,13 +185,22 @@ _V5_INDEXES = (
 )
 
 
+PROVISIONS_FROM_MEETING = "provisions_from_meeting"  # KeyValue: meetings up to this id had no log
+
+
 def _v5(database: Database) -> None:
     """The verstrekkingenlog (issue 14.3): what was given to which partner, about which case,
     which plan version or meeting, on which grondslag, when and by whom. IF NOT EXISTS, so a
-    half-done step (or a file stamped with an older version) is brought up to date."""
+    half-done step (or a file stamped with an older version) is brought up to date. The
+    meetings there are now were held before the log existed: their minutes were never recorded
+    in it, so the terms for sending minutes start with the next meeting (the KeyValue row holds
+    the highest meeting id of now; 0 in a new profile)."""
     database.execute_sql(_V5_TABLE)
     for name, columns in _V5_INDEXES:
         database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "provision" ({columns})')
+    database.execute_sql(
+        'INSERT OR IGNORE INTO "key_value" ("key", "value") '
+        'SELECT ?, CAST(coalesce(max("id"), 0) AS TEXT) FROM "meeting"', (PROVISIONS_FROM_MEETING,))
 
 
 # version -> function that brings version-1 to version. Append; never edit a released one.

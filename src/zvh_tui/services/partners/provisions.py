@@ -27,6 +27,7 @@ from zvh_tui.core.errors import NotFound, ValidationError
 from zvh_tui.core.vocab import AuditObject, MeetingStatus, ProvisionKind
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import clock, context, dates, text
+from zvh_tui.store import ids
 from zvh_tui.store.models import (
     Case,
     Meeting,
@@ -244,15 +245,18 @@ def overdue_minutes(terms: dict[str, int], today: dt.date | None = None) -> dict
     """case id -> the kinds of minutes (besluitenlijst, verslag) whose term has passed without
     a verstrekking of that kind for a closed meeting the case was on. Two small queries (the
     closed meetings, then their agenda's cases), whatever the number of cases: the case list
-    calls it on every load. `terms` maps kind code -> working days (TERMS' kinds)."""
+    calls it on every load. `terms` maps kind code -> working days (`Settings.minutes_terms()`).
+    Meetings held before the log existed (schema v5) are left out: nothing of theirs was ever
+    recorded."""
     day = today or context.today()
+    before = ids.meetings_before_provisions()  # held before the log existed: never recorded
     found: dict[int, list[str]] = {}
     for kind, days in terms.items():
         sent = Provision.select(Provision.meeting).where(
             (Provision.kind == kind) & Provision.meeting.is_null(False))
         closed = (Meeting.select(Meeting.id, Meeting.closed_at)
                   .where((Meeting.status == MeetingStatus.CLOSED.value) & Meeting.closed_at.is_null(False)
-                         & Meeting.id.not_in(sent)))
+                         & (Meeting.id > before) & Meeting.id.not_in(sent)))
         late = [m.id for m in closed if add_working_days(clock.local_date(m.closed_at), days) < day]
         if not late:
             continue
