@@ -370,9 +370,9 @@ def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Markdown (md) of HTML om af te drukken (html)")
     parser.add_argument("--partner", metavar="NAAM",
                         help="alleen de versie voor deze partner (eigen acties en afspraken)")
-    parser.add_argument("--zonder-convenant", action="store_true", dest="without_convenant",
+    parser.add_argument("--zonder-convenant", "--ja", action="store_true", dest="without_convenant",
                         help="bevestig dat u het plan ook verstrekt aan een partner die het "
-                        "privacyconvenant niet heeft getekend")
+                        "privacyconvenant niet heeft getekend (--ja, zoals bij export minutes)")
     parser.add_argument("--grondslag", metavar="TEKST",
                         help="de grondslag van de verstrekking (standaard: die van de check op "
                         "bekendheid, anders het convenant)")

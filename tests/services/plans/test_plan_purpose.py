@@ -114,6 +114,9 @@ def test_the_cli_asks_for_an_explicit_flag(plan_case, profile, profile_dir, tmp_
     assert not target.exists()
     assert cli.main([*base, "--zonder-convenant", "--grondslag", "Wvggz art. 8:32"]) == 0
     assert "Behandeling starten" in target.read_text(encoding="utf-8")
+    target.unlink()
+    assert cli.main([*base, "--ja"]) == 0  # the same confirmation as `zvh export minutes`
+    assert target.exists()
 
 
 def test_the_log_export_lists_the_verstrekkingen(plan_case) -> None:

@@ -49,11 +49,13 @@ from zvh_tui.core.vocab import (
     NextKind,
     NoteTag,
     NoteVisibility,
+    ProvisionKind,
     ReviewOutcome,
 )
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings.meeting import items_of
+from zvh_tui.services.partners import provisions
 from zvh_tui.services.plans import plan_export
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
@@ -881,9 +883,16 @@ def minutes_ics(minutes: Minutes) -> str:
 
 # -- exporting and writing -----------------------------------------------------------------------------
 
-def _record(minutes: Minutes, view_items: Sequence[ItemMinutes], detail: str) -> None:
+# what each document is in the verstrekkingenlog (services/partners/provisions.py); the .ics is none
+PROVISION_KINDS = {VERSLAG: ProvisionKind.MINUTES, DECISIONS: ProvisionKind.DECISIONS,
+                   PARTNER: ProvisionKind.PARTNER_SHEET, CLIENT: ProvisionKind.CLIENT}
+
+
+def _record(minutes: Minutes, view_items: Sequence[ItemMinutes], detail: str, *, kind: str = ICS,
+            partner_id: int | None = None, fmt: str = "") -> None:
     """One audit event per case in the document (ids and codes only); one without a case when
-    the document holds none."""
+    the document holds none. A document for others (not the .ics) is a verstrekking of each of
+    its cases: to `partner_id` for a partner's sheet, else to the table."""
     by_id = {c.id: c for c in Case.select().where(Case.id.in_([i.case_id for i in view_items] or [-1]))}
     with db.atomic():
         for item in view_items:
@@ -891,6 +900,9 @@ def _record(minutes: Minutes, view_items: Sequence[ItemMinutes], detail: str) ->
                          object_id=minutes.meeting_id, detail=detail)
         if not view_items:
             audit.record("export", object_type="meeting", object_id=minutes.meeting_id, detail=detail)
+        if kind in PROVISION_KINDS and view_items:
+            provisions.record_meeting(minutes.meeting_id, PROVISION_KINDS[kind], partner=partner_id,
+                                      case_ids=[item.case_id for item in view_items], fmt=fmt)
 
 
 def render(view: View, fmt: str) -> str:
@@ -948,7 +960,7 @@ def export_minutes(meeting_id: int | str, fmt: str, *, kind: str = DECISIONS, pa
     else:
         view = decisions_view(minutes)
     result = render(view, fmt)
-    _record(minutes, view.items, _detail(view, fmt))
+    _record(minutes, view.items, _detail(view, fmt), kind=view.kind, partner_id=view.partner_id, fmt=fmt)
     return result
 
 
@@ -983,6 +995,9 @@ class _Planned:
     content: str
     items: Sequence[ItemMinutes]
     detail: str
+    kind: str = ICS
+    partner_id: int | None = None
+    fmt: str = ""
 
 
 def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KINDS,
@@ -1017,13 +1032,13 @@ def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KIND
     for view, naming in views:
         for fmt in formats:
             planned.append(_Planned(file_name(minutes, view.kind, fmt, **naming), render(view, fmt),
-                                    view.items, _detail(view, fmt)))
+                                    view.items, _detail(view, fmt), view.kind, view.partner_id, fmt))
     if ICS in kinds:
         planned.append(_Planned(file_name(minutes, ICS, ICS), minutes_ics(minutes), minutes.items, "minutes.ics"))
     written = []
     for entry in planned:
         written.append(plan_export.write_export(folder, entry.name, entry.content))
-        _record(minutes, entry.items, entry.detail)
+        _record(minutes, entry.items, entry.detail, kind=entry.kind, partner_id=entry.partner_id, fmt=entry.fmt)
     return written
 
 
