@@ -293,6 +293,7 @@ class AuditObject(Vocab, kind="onderwerp in het logboek"):
     MEETING = ("meeting", "overleg")
     MEETING_ITEM = ("meeting_item", "agendapunt")
     MEETING_NOTE = ("meeting_note", "notitie in een overleg")
+    ITEM_INVITE = ("item_invite", "uitnodiging voor een agendapunt")
     ATTENDEE = ("attendee", "aanwezige")
     AUDIT_LOG = ("audit_log", "logboek")
     PROVISION = ("provision", "verstrekking")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from peewee import JOIN, fn
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
-from zvh_tui.core.vocab import ItemStatus, MeetingStatus, Phase
+from zvh_tui.core.vocab import AuditObject, ItemStatus, MeetingStatus, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
@@ -349,7 +349,7 @@ def invite(item: MeetingItem, partner_id: int, contact_id: int | None = None) ->
         return existing
     with db.atomic():
         row = ItemInvite.create(item=item, partner=partner, contact=contact_id)
-        audit.record("update", case=item.case, object_type="item_invite", object_id=row.id,
+        audit.record("update", case=item.case, object_type=AuditObject.ITEM_INVITE.value, object_id=row.id,
                      detail="invite")
     return row
 
@@ -361,7 +361,7 @@ def uninvite(item: MeetingItem, partner_id: int, contact_id: int | None = None) 
         raise NotFound("Deze partner is niet uitgenodigd voor dit agendapunt.")
     with db.atomic():
         row.delete_instance()
-        audit.record("update", case=item.case, object_type="item_invite", object_id=row.id,
+        audit.record("update", case=item.case, object_type=AuditObject.ITEM_INVITE.value, object_id=row.id,
                      detail="uninvite")
 
 
