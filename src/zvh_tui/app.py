@@ -30,6 +30,7 @@ from textual.widgets import Input, TextArea
 from zvh_tui import APP_NAME, workers
 from zvh_tui.compat.textual import all_screens, mode_is_built
 from zvh_tui.core import crash
+from zvh_tui.core.errors import ZvhError
 from zvh_tui.palette import (
     PLACEHOLDER,
     THEME_PLACEHOLDER,
@@ -42,7 +43,10 @@ from zvh_tui.screens.meetings.meetings import MeetingsScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.shell.help import HelpScreen, help_sections
 from zvh_tui.screens.shell.unlock import UnlockScreen
+from zvh_tui.screens.shell.blank import AUDIT_HIDDEN, BLANK_ID, projector_case_of
+from zvh_tui.services.meetings import projector
 from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile, retry_delay
+from zvh_tui.services.shared import disclosure
 from zvh_tui.services.shared.text import paste_refusal, visible
 from zvh_tui.themes import THEMES
 from zvh_tui.typeahead import TypeAheadMixin
@@ -108,9 +112,16 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         Binding("ctrl+q", "quit", "App afsluiten", id="app.quit", priority=True),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, id="app.command_palette",
                 priority=True),
+        # Projector mode (MEEKIJKEN) and the privacy blank: priority, so they work in every
+        # field, list and dialog, at once (screens.md "Projector mode").
+        Binding("f8", "projector", "Meekijken aan/uit", show=False, id="app.projector", priority=True),
+        Binding("ctrl+o", "blank", "Scherm verbergen", show=False, id="app.blank", priority=True),
     ]
 
     is_unlocked: reactive[bool] = reactive(False)
+    # Projector mode (MEEKIJKEN): the one app-wide state. The header shows it, every screen
+    # watches it and draws itself again under `disclosure.screen()` (set here first).
+    projector: reactive[bool] = reactive(False)
 
     def __init__(self, profile: Profile, *, clock: Callable[[], float] = time.monotonic,
                  typed_ahead: str = "", start_meeting: int | None = None) -> None:
@@ -293,9 +304,52 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification (screens' and widgets' too): control characters in the text, which
-        may name a stored client or partner, are shown as symbols."""
+        may name a stored client or partner, are shown as symbols. In projector mode the names
+        of the case on screen are shortened to initials, numbers and contact details masked."""
+        if self.projector:
+            names = self._projector_names()
+            message = disclosure.mask_text(str(message), names)
+            title = disclosure.mask_text(title, names)
         super().notify(visible(message, multiline=True), title=visible(title), severity=severity,
                        timeout=timeout, markup=markup)
+
+    # -- projector mode (MEEKIJKEN) and the privacy blank -----------------------------------
+    def _projector_names(self) -> tuple[str, ...]:
+        """The names (persons, naam of alias, addresses) of the case on screen, to mask."""
+        case_id = projector_case_of(self.screen_stack)
+        if case_id is None or not self.profile.unlocked:
+            return ()
+        try:
+            return projector.case_names(case_id)
+        except ZvhError:
+            return ()
+
+    def action_projector(self) -> None:
+        """F8 or /projector: projector mode on or off (no passphrase; each switch is logged)."""
+        if self.profile.unlocked:
+            self.projector = not self.projector
+
+    def watch_projector(self, on: bool) -> None:
+        """First the one switch of disclosure, then the screens (their own watchers) redraw."""
+        disclosure.set_screen(disclosure.Disclosure.MEETING if on else disclosure.Disclosure.FULL)
+        if on:
+            self.clear_notifications()  # a toast from before may name the client
+        if self.profile.unlocked:
+            try:
+                projector.record_switch(on)
+            except ZvhError as error:
+                self.show_refusal(error, "Niet vastgelegd")
+        super().notify("Meekijken staat aan: het scherm toont alleen wat de tafel mag zien."
+                       if on else "Meekijken staat uit.", title="Meekijken", timeout=4)
+
+    def action_blank(self) -> None:
+        """Ctrl+O: the screen blank at once; Ctrl+O again brings it back."""
+        from zvh_tui.screens.shell.blank import BlankScreen
+
+        if isinstance(self.screen, BlankScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(BlankScreen())
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded and self._refuse_paste(event):
@@ -326,6 +380,10 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
 
     # -- keys, help and the command palette -------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("command_palette", "help", "projector") and self.screen.id == BLANK_ID:
+            return False  # the blank screen shows nothing, and stays blank
+        if action == "projector" and not self.profile.unlocked:
+            return False
         if action == "lock" and not self.profile.unlocked:
             return None  # greyed in the footer
         if action == "command_palette" and not self.profile.unlocked:
@@ -347,7 +405,9 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     def action_audit_log(self) -> None:
         from zvh_tui.screens.safety.audit_log import AuditLogScreen
 
-        if self.profile.unlocked:
+        if self.projector:
+            self.show_refusal(AUDIT_HIDDEN, "Logboek verborgen")
+        elif self.profile.unlocked:
             self.push_screen(AuditLogScreen())
 
     def action_retention(self) -> None:

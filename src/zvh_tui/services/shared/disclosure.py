@@ -9,18 +9,21 @@ a screen, an export or a log is rendered here, under a `Disclosure` policy:
 - `MEETING`: what may be shown on a projector in a multi-party casusoverleg, where partners
   without a convenant or without a part in this case may sit at the table (shared/meeting.md:
   "a screen is better, if it shows only what the table may see"; the besluitenlijst names cases
-  "by number and alias"). A person is shown by initials (`J.P. de V.`) and year of birth, enough
-  for the table to know they speak of the same person, no more: no full name, no day of birth,
+  "by number and alias"). A person is shown by initials (`J.P. de V.`), enough for the table to
+  know they speak of the same person, no more: no full name, no date of birth (not even the year:
+  issue 14 asks "no date of birth", and initials plus role tell the persons of one case apart),
   no address, no internal person number. A case's naam of alias is shortened to initials too: the
   field cannot tell an alias from a name (it defaults to the first person's name), so it fails
-  closed. Free text (aanleiding, journal, notes) is beyond this module: projector mode must hide
-  those sections itself.
+  closed. Free text (aanleiding, journal, notes) is hidden by the screens in projector mode;
+  what they do show of free text (plan lines, notes for the table) goes through `mask_text`:
+  BSN-like numbers, phone numbers and e-mail addresses masked, the case persons' names as
+  initials.
 - `LOG`: ids only, never a name, day of birth, address or alias (`betrokkene 17`): for the audit
   log, crash logs and any logging. The audit log holds ids and codes only (services/safety/audit).
 
 Screens call these functions without a policy: they get `screen()`, the policy of what is on the
-screen now. It is `FULL` until projector mode (the next issue) flips it with `set_screen` — the
-one switch; a screen that re-renders after the flip shows the new policy. Exports and logs pass
+screen now. It is `FULL` until projector mode (MEEKIJKEN, `ZvhApp.projector`) flips it with
+`set_screen` — the one switch; a screen that re-renders after the flip shows the new policy. Exports and logs pass
 their policy explicitly, so the projector switch never changes what an export holds.
 """
 
@@ -58,7 +61,7 @@ def screen() -> Disclosure:
 
 
 def set_screen(policy: Disclosure) -> None:
-    """The one switch of projector mode (next issue): every screen renders under `policy`."""
+    """The one switch of projector mode (`ZvhApp.projector`): every screen renders under `policy`."""
     global _screen
     _screen = Disclosure(policy)
 
@@ -113,16 +116,11 @@ def person_name(person: PersonLike, policy: Disclosure | None = None) -> str:
 
 
 def date_of_birth(person: PersonLike, policy: Disclosure | None = None) -> str:
-    """'15-12-1987' in full, '1987' in a meeting, nothing in a log or when unknown."""
+    """'15-12-1987' in full; nothing on a projector, in a log or when unknown."""
     born = person.date_of_birth
-    if born is None:
+    if born is None or _policy(policy) is not Disclosure.FULL:
         return ""
-    shown = _policy(policy)
-    if shown is Disclosure.FULL:
-        return dates.format_date(born)
-    if shown is Disclosure.MEETING:
-        return str(born.year)
-    return ""
+    return dates.format_date(born)
 
 
 def address(person: PersonLike, policy: Disclosure | None = None) -> str:
@@ -144,7 +142,7 @@ def person_label(person: PersonLike, role: str = "", policy: Disclosure | None =
     """One betrokkene on one line.
 
     FULL: 'Fatima El Fictief (03-04-1990), cliënt, betrokkene 17';
-    MEETING: 'F. el F. (1990), cliënt'; LOG: 'betrokkene 17'.
+    MEETING: 'F. el F., cliënt'; LOG: 'betrokkene 17'.
     """
     shown = _policy(policy)
     if shown is Disclosure.LOG:
@@ -158,3 +156,53 @@ def person_label(person: PersonLike, role: str = "", policy: Disclosure | None =
     if shown is Disclosure.FULL:
         label += f", {person_number(person.id)}"
     return label
+
+
+def projecting() -> bool:
+    """Whether the screen is on a projector now (projector mode, MEEKIJKEN)."""
+    return _screen is Disclosure.MEETING
+
+
+HIDDEN = "verborgen tijdens meekijken"
+# A run of 9 digits, also written in groups (123456782, 1234.56.782, 123 456 782): a BSN.
+_BSN = re.compile(r"(?<!\d)\d(?:[ .-]?\d){8}(?!\d)")
+# Dutch phone numbers (06-12345678, 010 123 4567, +31 6 1234 5678) and e-mail addresses.
+_PHONE = re.compile(r"(?<![\w+])(?:\+31[ -]?|0031[ -]?|0)\d(?:[ -]?\d){8}(?!\d)")
+_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+NUMBER_MASK = "•••"
+
+
+def mask_numbers(text: str) -> str:
+    """Free text with BSN-like numbers, phone numbers and e-mail addresses masked ('•••')."""
+    text = _MAIL.sub(NUMBER_MASK, text or "")
+    text = _PHONE.sub(NUMBER_MASK, text)
+    return _BSN.sub(NUMBER_MASK, text)
+
+
+def name_words(names: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The words of names that identify (no particles, no single letters), case-folded."""
+    words: set[str] = set()
+    for name in names:
+        for word in re.split(r"[\s\-]+", name or ""):
+            bare = word.strip(".,;:()'\"")
+            if len(bare) > 1 and not bare.isdigit() and bare.casefold() not in PARTICLES:
+                words.add(bare.casefold())
+    return frozenset(words)
+
+
+def mask_text(text: str, names: list[str] | tuple[str, ...] = (), policy: Disclosure | None = None) -> str:
+    """Free text as the policy allows: unchanged in full; on a projector (and in a log) with
+    BSN-like numbers, phone numbers and e-mail addresses masked and every word of `names` (the
+    case's persons and naam of alias) shortened to its initial ('Jansen' -> 'J.')."""
+    if _policy(policy) is Disclosure.FULL:
+        return text
+    masked = mask_numbers(text)
+    words = name_words(names)
+    if not words:
+        return masked
+
+    def initial(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word[0].upper() + "." if word.casefold() in words else word
+
+    return re.sub(r"\w+", initial, masked)
