@@ -96,7 +96,7 @@ def test_free_text_on_a_projector_masks_numbers_contacts_and_names() -> None:
     assert "F. El F. woont aan de V. 12." in masked  # particles and house numbers stay
     assert "2026-0042" in masked and "15 kinderen" in masked  # case numbers and counts stay
     assert disclosure.mask_numbers("12345678") == "12345678"  # 8 digits: not a BSN
-    assert disclosure.mask_numbers("1234567890") == "•••"  # a phone number without separators
+    assert disclosure.mask_numbers("0612345678 of 1234567890") == "••• of •••"  # phone, long number
     assert disclosure.mask_numbers("bsn: 123 456 782") == "bsn: •••"
 
 

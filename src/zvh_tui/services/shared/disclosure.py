@@ -164,8 +164,9 @@ def projecting() -> bool:
 
 
 HIDDEN = "verborgen tijdens meekijken"
-# A run of 9 digits, also written in groups (123456782, 1234.56.782, 123 456 782): a BSN.
-_BSN = re.compile(r"(?<!\d)\d(?:[ .-]?\d){8}(?!\d)")
+# A run of 9 digits, also written in groups (123456782, 1234.56.782, 123 456 782): a BSN; any
+# longer run of digits too (an account or client number).
+_BSN = re.compile(r"(?<!\d)\d(?:[ .-]?\d){8}(?![\d.-]?\d)|\d{9,}")
 # Dutch phone numbers (06-12345678, 010 123 4567, +31 6 1234 5678) and e-mail addresses.
 _PHONE = re.compile(r"(?<![\w+])(?:\+31[ -]?|0031[ -]?|0)\d(?:[ -]?\d){8}(?!\d)")
 _MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
