@@ -41,9 +41,9 @@ from zvh_tui.palette import (
 from zvh_tui.screens.cases.case_list import CaseListScreen
 from zvh_tui.screens.meetings.meetings import MeetingsScreen
 from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
+from zvh_tui.screens.shell.blank import AUDIT_HIDDEN, BLANK_ID, projector_case_of
 from zvh_tui.screens.shell.help import HelpScreen, help_sections
 from zvh_tui.screens.shell.unlock import UnlockScreen
-from zvh_tui.screens.shell.blank import AUDIT_HIDDEN, BLANK_ID, projector_case_of
 from zvh_tui.services.meetings import projector
 from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile, retry_delay
 from zvh_tui.services.shared import disclosure

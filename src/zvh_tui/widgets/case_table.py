@@ -201,6 +201,11 @@ class CaseTable(ScrollView, can_focus=True):
         self.cursor = min(index, max(0, len(self._rows) - 1))
         self.refresh()
 
+    def redraw(self) -> None:
+        """Draw every row afresh (projector mode changed what a name shows as)."""
+        self._cells.clear()
+        self.refresh()
+
     def set_sort(self, column: str, descending: bool) -> None:
         """Mark the sorted column in the header (▲ ascending, ▼ descending)."""
         if self._sort != (column, descending):

@@ -1,7 +1,8 @@
 """The header on every screen: app name, profile name and whether the profile is unlocked.
 
 Shows the profile's short name only (never a full path: the screen may be projected in a
-meeting) and follows the app's `is_unlocked` state, so a lock is visible at once.
+meeting) and follows the app's `is_unlocked` state, so a lock is visible at once, and its
+`projector` state: "MEEKIJKEN" in words while projector mode is on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from zvh_tui.services.shared.text import visible
 
 UNLOCKED = "ontgrendeld"
 LOCKED = "vergrendeld"
+PROJECTING = "MEEKIJKEN"
 
 
 class ProfileHeader(Horizontal):
@@ -30,15 +32,23 @@ class ProfileHeader(Horizontal):
     ProfileHeader > #header-profile { width: 1fr; content-align: center middle; }
     ProfileHeader > #header-state { color: $text-warning; }
     ProfileHeader > #header-state.-unlocked { color: $text-success; }
+    ProfileHeader > #header-projector { display: none; text-style: bold reverse; color: $text-warning; }
+    ProfileHeader > #header-projector.-on { display: block; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(APP_NAME, id="header-title", markup=False)
         yield Static(visible(f"profiel: {self.app.profile.name}"), id="header-profile", markup=False)
+        yield Static(PROJECTING, id="header-projector", markup=False)
         yield Static(LOCKED, id="header-state", markup=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "is_unlocked", self._show_state)
+        if hasattr(self.app, "projector"):
+            self.watch(self.app, "projector", self._show_projector)
+
+    def _show_projector(self, on: bool) -> None:
+        self.query_one("#header-projector", Static).set_class(on, "-on")
 
     def _show_state(self, unlocked: bool) -> None:
         state = self.query_one("#header-state", Static)

@@ -149,6 +149,13 @@ class CaseListScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(CaseTable).display = False
         self.load()
+        if hasattr(self.app, "projector"):  # projector mode: names as initials, drawn afresh
+            self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def _projector_changed(self, _on: bool) -> None:
+        table = self.query_one(CaseTable)
+        table.redraw()
+        self._show_detail(table.current)
 
     def on_screen_resume(self) -> None:
         if self._rows is None:

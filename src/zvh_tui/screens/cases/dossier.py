@@ -143,6 +143,21 @@ class DossierScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload(audit_view=True, first=True)
         self.call_after_refresh(self._mark_shown)
+        if hasattr(self.app, "projector"):  # projector mode: draw again under the new policy
+            self.watch(self.app, "projector", lambda _on: self.render_dossier(), init=False)
+
+    def _names(self, d: Dossier) -> tuple[str, ...]:
+        """What names the case's persons, for free text on a projector (disclosure.mask_text)."""
+        if not disclosure.projecting():
+            return ()
+        names = [d.case.title]
+        for person, _role in d.persons:
+            names += [person.name, person.address]
+        return tuple(name for name in names if name)
+
+    def _free(self, value: str) -> str:
+        """A free-text field that may name anyone: hidden on a projector (screens.md)."""
+        return disclosure.HIDDEN if value and disclosure.projecting() else value
 
     def show_case(self, case_id: int) -> bool:
         """Fill this (reused) dossier with another case before it is shown again."""
@@ -227,24 +242,24 @@ class DossierScreen(Screen[None]):
             _field(text, "Betrokkene geïnformeerd", "ja")
         else:
             _field(text, "Betrokkene geïnformeerd",
-                   f"nee — {case.not_informed_reason} (heroverwegen op {_date(case.informed_review_on)})",
+                   f"nee — {self._free(case.not_informed_reason)} (heroverwegen op {_date(case.informed_review_on)})",
                    style="bold")
-        referrer = case.referrer_citizen
+        referrer = self._free(case.referrer_citizen)  # a citizen's own name
         if case.referrer_partner_id:
             referrer = case.referrer_partner.name
             if case.referrer_contact_id:
                 referrer += f" · {case.referrer_contact.name}"
         _field(text, "Aanmelder", referrer)
         _field(text, "Aangemeld op", _date(case.received_on))
-        _field(text, "Aanleiding", case.reason)
-        _field(text, "Doel van de aanmelding", case.referral_goal)
+        _field(text, "Aanleiding", self._free(case.reason))
+        _field(text, "Doel van de aanmelding", self._free(case.referral_goal))
         if case.triage_outcome:
             _field(text, "Triage", f"{TriageOutcome.label_of(case.triage_outcome)}"
-                   + (f" — {case.triage_reason}" if case.triage_reason else ""))
+                   + (f" — {self._free(case.triage_reason)}" if case.triage_reason else ""))
         if case.phase == Phase.CLOSED.value:
             _field(text, "Afgesloten op", _date(case.closed_on))
-            _field(text, "Reden van afsluiten", case.closing_reason)
-            _field(text, "Geïnformeerd over afsluiten", case.closing_informed)
+            _field(text, "Reden van afsluiten", self._free(case.closing_reason))
+            _field(text, "Geïnformeerd over afsluiten", self._free(case.closing_informed))
             _field(text, "Bewaren tot", _date(case.retention_end), style="bold")
             _field(text, "Nazorg tot", _date(case.watch_until))
         text.rstrip()
@@ -276,20 +291,25 @@ class DossierScreen(Screen[None]):
             text.append("Nog geen plan van aanpak. Druk p om het plan te openen.")
             return text
         plan = summary.plan
+        names = self._names(d)
+
+        def masked(value: str) -> str:  # on a projector: the case's names as initials
+            return disclosure.mask_text(value, names)
+
         _field(text, "Versie", summary.status)
-        _field(text, "Gezamenlijke opgave", plan.shared_task)
+        _field(text, "Gezamenlijke opgave", masked(plan.shared_task))
         _field(text, "Evaluatie", _date(plan.evaluation_on))
 
         def action_line(action, flags: list[str], indent: str) -> None:
             owner = action.owner_partner.name if action.owner_partner_id else "—"
-            text.append(f"{indent}• {action.text}  ({owner}, {_date(action.deadline)}, "
+            text.append(f"{indent}• {masked(action.text)}  ({owner}, {_date(action.deadline)}, "
                         f"{ActionStatus.label_of(action.status)})")
             if flags:
                 text.append("  ! " + ", ".join(flags), style="bold")
             text.append("\n")
 
         for intent, actions in summary.goals:
-            text.append(f"Doel: {intent}\n", style="bold")
+            text.append(f"Doel: {masked(intent)}\n", style="bold")
             for action, flags in actions:
                 action_line(action, flags, "  ")
         if summary.loose_actions:
@@ -299,11 +319,11 @@ class DossierScreen(Screen[None]):
         if summary.agreements:
             text.append("Afspraken\n", style="bold")
             for agreement in summary.agreements:
-                text.append(f"  • {agreement}\n")
+                text.append(f"  • {masked(str(agreement))}\n")
         if summary.blockers:
             text.append("Nog niet vast te stellen:\n", style="bold")
             for blocker in summary.blockers:
-                text.append(f"  • {blocker}\n")
+                text.append(f"  • {masked(str(blocker))}\n")
         text.rstrip()
         return text
 
@@ -316,12 +336,14 @@ class DossierScreen(Screen[None]):
             when = _date(meeting.held_on) + (f" {meeting.start_time}" if meeting.start_time else "")
             text.append(f"{when}  {meeting.kind}")
             if meeting.title:
-                text.append(f"  {meeting.title}")
+                text.append(f"  {disclosure.mask_text(meeting.title, self._names(d))}")
             text.append(f"  ({MeetingStatus.label_of(meeting.status)})\n")
         text.rstrip()
         return text
 
     def _journal(self, d: Dossier) -> Text:
+        if disclosure.projecting():  # the journal never shows on a projector
+            return Text(f"Journaal {disclosure.HIDDEN}.")
         if not d.journal:
             return Text("Nog geen notities. Druk n voor een nieuwe notitie.")
         text = SafeText()  # stored text: control characters as symbols
@@ -343,7 +365,7 @@ class DossierScreen(Screen[None]):
             text.append(f"{_date(row.decided_on)}  {way}: ", style="bold")
             text.append(f"{Level.label_of(row.from_level)} (AVE {row.from_ave}) → "
                         f"{Level.label_of(row.to_level)} (AVE {row.to_ave}); besloten door {row.decided_by}\n")
-            text.append(f"  {row.trigger}\n")
+            text.append(f"  {self._free(row.trigger)}\n")
         text.rstrip()
         return text
 

@@ -227,6 +227,8 @@ class AgendaScreen(Screen[None]):
         yield QuickFooter()
 
     def on_mount(self) -> None:
+        if hasattr(self.app, "projector"):  # projector mode: names drawn again under the new policy
+            self.watch(self.app, "projector", lambda _on: self.reload(), init=False)
         table = self.query_one("#agenda-table", DataTable)
         # 78 cells with their padding: the whole table fits in 80 columns
         for key, label, width in (("pos", "#", 2), ("slot", "Tijd", 5), ("minutes", "Min", 3),

@@ -41,7 +41,7 @@ from textual.widgets import Input, Static
 from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteKind, NoteTag, Presence
-from zvh_tui.services.meetings import capture, card, live, minutes
+from zvh_tui.services.meetings import capture, card, live, minutes, projector
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.shared import clock, context, dates, disclosure
 from zvh_tui.widgets.capture_line import CAPTURE_INPUT_ID, CaptureLine
@@ -161,13 +161,15 @@ def attendance_text(attendants: Iterable[Any], colours: Colours = PLAIN) -> Safe
     return text
 
 
-def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN) -> SafeText:
-    """The compact case card (`card.CaseCard`)."""
+def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN, *,
+              names: tuple[str, ...] = ()) -> SafeText:
+    """The compact case card (`card.CaseCard`); in projector mode its free text (opgave, the
+    actions under review) with the case's `names` as initials, numbers masked."""
     text = SafeText()
 
     def field(label: str, value: str, style: str = "") -> None:
         text.append(f"{label}: ", style="bold")
-        text.append(value or "—", style=style)
+        text.append(disclosure.mask_text(value, names) or "—", style=style)
         text.append("\n")
 
     field("Fase", shown.phase)
@@ -193,7 +195,7 @@ def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN) -> SafeText:
         for line in shown.reviews:
             late = line.deadline is not None and line.deadline < today and line.outcome is None
             text.append(f" {line.number:>2} ", style="bold")
-            text.append(line.text)
+            text.append(disclosure.mask_text(line.text, names))
             who = " · ".join(part for part in (line.owner, _date(line.deadline)) if part)
             if who:
                 text.append(f" — {who}", style=colours.warn if late else "dim")
@@ -227,10 +229,15 @@ def agenda_text(lines: Iterable[Any]) -> SafeText:
     return text
 
 
-def notes_text(notes: Iterable[Any], colours: Colours = PLAIN) -> SafeText:
-    """The notes and decisions of this item, oldest first: phase (or BESLUIT), source, text."""
+def notes_text(notes: Iterable[Any], colours: Colours = PLAIN, *, hidden: int = 0,
+               names: tuple[str, ...] = ()) -> SafeText:
+    """The notes and decisions of this item, oldest first: phase (or BESLUIT), source, text.
+    In projector mode the caller passes only what the table may see (`hidden`: how many not)
+    and the case's `names`, which the text shows as initials (disclosure.mask_text)."""
     text = SafeText()
     rows = sorted(notes, key=lambda note: (note.created_at, note.id))
+    if hidden:
+        text.append(f"{hidden} {'notitie' if hidden == 1 else 'notities'} {disclosure.HIDDEN}\n", style="dim")
     if not rows:
         text.append("Nog niets vastgelegd voor dit punt.", style="dim")
         return text
@@ -242,7 +249,7 @@ def notes_text(notes: Iterable[Any], colours: Colours = PLAIN) -> SafeText:
         source = note.source_partner
         if source is not None:
             text.append(f"({source.name}) ", style="dim")
-        text.append(note.text)
+        text.append(disclosure.mask_text(note.text, names))
         text.append("\n")
     text.rstrip()
     return text
@@ -328,6 +335,14 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self._enter_item()
         self.call_after_refresh(self.tick)  # once the side column has its width
         self.set_interval(1.0, self.tick, name="live timers")
+        if hasattr(self.app, "projector"):  # projector mode: draw again under the new policy
+            self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def _projector_changed(self, _on: bool) -> None:
+        if self.ended:
+            self._show_ended()
+        elif self.item is not None:
+            self.redraw(PANELS)
 
     @property
     def resume_meeting_id(self) -> int | None:
@@ -378,9 +393,10 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         wanted = set(panels)
         today, colours = context.today(), self.colours
         self._draw_title()
+        names = projector.case_names(self.item.case_id) if disclosure.projecting() else ()
         if "card" in wanted:
             self.query_one("#live-card", Static).update(
-                card_text(card.case_card(self.item, today), today, colours))
+                card_text(card.case_card(self.item, today), today, colours, names=names))
         if "attendance" in wanted:
             self.query_one("#live-attendance", Static).update(
                 attendance_text(live.attendance_of(self.item), colours))
@@ -388,8 +404,13 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             self.query_one("#live-agenda", Static).update(
                 agenda_text(card.agenda(self.meeting, self.item.id if self.item else None)))
         if "notes" in wanted:
+            notes = [*live.notes_of(self.item), *live.decisions_of(self.item)]
+            shown = notes
+            if disclosure.projecting():  # only what the table may see (services/meetings/projector)
+                present = projector.partners_at_table(live.attendance_of(self.item))
+                shown = projector.notes_for_table(notes, present)
             self.query_one("#live-notes", Static).update(
-                notes_text([*live.notes_of(self.item), *live.decisions_of(self.item)], colours))
+                notes_text(shown, colours, hidden=len(notes) - len(shown), names=names))
             self.query_one("#live-notes-box", VerticalScroll).scroll_end(animate=False)
         self.tick()
 
@@ -436,6 +457,9 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
     # -- what the line did ------------------------------------------------------------------
     def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
         outcome = event.outcome
+        if outcome.projector:  # /projector: the app's one state, which every screen watches
+            self.app.action_projector()  # type: ignore[attr-defined]
+            return
         if outcome.ended:
             self._show_ended()
             self._write_minutes()

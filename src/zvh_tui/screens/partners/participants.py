@@ -314,6 +314,8 @@ class ParticipantsScreen(Screen[None]):
         yield QuickFooter()
 
     def on_mount(self) -> None:
+        if hasattr(self.app, "projector"):  # projector mode: names drawn again under the new policy
+            self.watch(self.app, "projector", lambda _on: self.reload(), init=False)
         try:
             self.case = cases.get_case(self.case_id)  # logs the view (NEN 7513)
         except ZvhError as error:

@@ -84,6 +84,8 @@ class PartnerDetailScreen(Screen[None]):
         yield QuickFooter()
 
     def on_mount(self) -> None:
+        if hasattr(self.app, "projector"):  # projector mode: names drawn again under the new policy
+            self.watch(self.app, "projector", lambda _on: self.reload(), init=False)
         columns = {
             "#detail-contacts": [("Naam", 24), ("Functie", 20), ("Telefoon", 14),
                                  ("E-mail", 28), ("Bereikbaarheid", 16)],

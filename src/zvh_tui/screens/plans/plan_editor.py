@@ -40,14 +40,15 @@ from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
 from zvh_tui.screens.plans.plan_dialogs import OwnerChoice, OwnerDialog, PlanConfirm
 from zvh_tui.screens.plans.plan_line_editor import EditField, PlanLineEditor
 from zvh_tui.screens.plans.plan_outline import PlanOutline, RowKey
-from zvh_tui.screens.plans.plan_rows import day_text, outline_rows
+from zvh_tui.screens.plans.plan_rows import Projected, day_text, outline_rows
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.meetings import projector
 from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import plan_export, plan_undo, quick_entry
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
-from zvh_tui.services.shared import context, dates
+from zvh_tui.services.shared import context, dates, disclosure
 from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
 from zvh_tui.widgets.drafts import DraftForm
 from zvh_tui.widgets.footer import QuickFooter
@@ -198,6 +199,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         self._candidates = quick_entry.candidates_for(self.case)
         self.refresh_plan()
         self.set_focus(self.outline)
+        if hasattr(self.app, "projector"):  # projector mode: draw the outline again
+            self.watch(self.app, "projector", self._projector_changed, init=False)
 
     def draft_key(self) -> str | None:
         """One quick line per case, in the editor of its current plan (not of a chosen version)."""
@@ -232,11 +235,22 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         all_versions = plans.versions(self.case)
         self._version_count = len(all_versions)
         self._is_newest = bool(all_versions) and all_versions[-1].id == self.plan.id
-        self.outline.set_rows(outline_rows(self.view, self.read_only), select)
+        self.outline.set_rows(outline_rows(self.view, self.read_only, projected=self._projected()), select)
         self.quick.disabled = self.read_only  # no new actions in an adopted version (b: bijstellen)
         self._refresh_title()
         self._refresh_side()
         self._update_bindings()
+
+    def _projected(self) -> Projected | None:
+        """On a projector: the case's names to mask and the partners at the table (None: off)."""
+        if not disclosure.projecting():
+            return None
+        return Projected(names=projector.case_names(self.case_id),
+                         present=projector.present_for_case(self.case_id))
+
+    def _projector_changed(self, _on: bool) -> None:
+        if self.plan is not None and self._session is None:
+            self.refresh_plan(self.outline.selected_key)
 
     @property
     def read_only(self) -> bool:
@@ -408,6 +422,9 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         kind = self._kind()
         if self.read_only and action in WRITING_ACTIONS:
             return None
+        if action in ("edit", "edit_field") and disclosure.projecting() and kind not in (
+                "add_goal", "add_agreement", "director", "add_assessment"):
+            return None  # an editor shows the stored text whole: not on a projector
         superseded = bool(self.plan.superseded)
         if action in ("cycle_status", "accept_nobody"):
             return True if kind == "action" and not superseded else None

@@ -4,19 +4,33 @@ Built from `plan_export.read_plan(plan, with_empty=True)`. The signals of the ru
 are text badges in brackets ([niemands taak], [taak overgenomen?], [te laat], [geen deadline]),
 not colour only. All text is a plain `SafeText` (user text never goes through markup, and
 control characters show as symbols).
+
+On a projector (`Projected`): free text with the case's names as initials and numbers masked
+(`disclosure.mask_text`); the client's view and the krachten en zorgen hidden; a partner's
+perspective only while that partner is at the table (services/meetings/projector.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from rich.text import Text
 
 from zvh_tui.screens.plans.plan_outline import OutlineRow
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import projector
 from zvh_tui.services.plans.plan_export import ActionView, PlanView
-from zvh_tui.services.shared import dates
+from zvh_tui.services.shared import dates, disclosure
 from zvh_tui.widgets.safe_text import SafeText
+
+
+@dataclass(frozen=True)
+class Projected:
+    """Projector mode for the outline: the names to mask, the partners at the table now."""
+
+    names: tuple[str, ...] = ()
+    present: frozenset[int] = frozenset()
 
 EMPTY = "—"
 WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
@@ -27,30 +41,49 @@ def day_text(day: dt.date | None) -> str:
     return f"{WEEKDAYS[day.weekday()]} {dates.format_date(day)}" if day else ""
 
 
-def outline_rows(view: PlanView, read_only: bool) -> list[OutlineRow]:
-    """The lines of the outline for one plan version (`read_only`: no "+ toevoegen" lines)."""
+def outline_rows(view: PlanView, read_only: bool, projected: Projected | None = None) -> list[OutlineRow]:
+    """The lines of the outline for one plan version (`read_only`: no "+ toevoegen" lines;
+    `projected`: projector mode, see the module text)."""
     rows: list[OutlineRow] = []
+    names = projected.names if projected is not None else ()
 
     def heading(key: str, label: str) -> None:
         rows.append(OutlineRow(("heading", key), SafeText(label), "heading", 0))
 
     def text_or_empty(value: str, empty: str) -> Text:
-        return SafeText(value) if value else SafeText(empty, style="italic")
+        return SafeText(disclosure.mask_text(value, names)) if value else SafeText(empty, style="italic")
+
+    def hidden(key: str) -> None:
+        rows.append(OutlineRow(("note", key), SafeText(disclosure.HIDDEN, style="italic"), "note"))
 
     heading("opgave", "Gezamenlijke opgave")
     rows.append(OutlineRow(("shared_task",), text_or_empty(
         view.shared_task, "nog niet geformuleerd: Enter om te schrijven")))
     heading("client", "Visie en wensen van de cliënt")
-    rows.append(OutlineRow(("client_view",), text_or_empty(view.client_view, "nog niet vastgelegd")))
+    if projected is not None and view.client_view:
+        hidden("client_view")
+    else:
+        rows.append(OutlineRow(("client_view",), text_or_empty(view.client_view, "nog niet vastgelegd")))
     heading("perspectives", "Perspectief van elke partner")
     if not view.perspectives:
         rows.append(OutlineRow(("note", "perspectives"), SafeText("Nog geen partners aan tafel."), "note"))
+    away = 0
     for item in view.perspectives:
+        if projected is not None and not projector.perspective_for_table(item.partner_id, projected.present):
+            away += 1
+            continue
         line = SafeText(f"{item.partner}: ", style="bold")
         line.append_text(text_or_empty(item.text, EMPTY))
         rows.append(OutlineRow(("perspective", item.partner_id), line))
+    if away:
+        rows.append(OutlineRow(("note", "perspectives_hidden"), SafeText(
+            f"{away} {'perspectief' if away == 1 else 'perspectieven'} van partners niet aan tafel: "
+            f"{disclosure.HIDDEN}", style="italic"), "note"))
     heading("assessments", "Krachten en zorgen per leefgebied")
     filled = [row for row in view.assessments if row.strengths or row.concerns]
+    if projected is not None and filled:
+        hidden("assessments")
+        filled = []
     for row in filled:
         line = SafeText(f"{row.label}: ", style="bold")
         line.append("krachten: ")
@@ -68,7 +101,7 @@ def outline_rows(view: PlanView, read_only: bool) -> list[OutlineRow]:
         if goal.goal is not None:
             number += 1
             line = SafeText(f"Doel {number}: ", style="bold")
-            line.append(goal.goal.intent)
+            line.append(disclosure.mask_text(goal.goal.intent, names))
             if goal.domain_label:
                 line.append(f"  [{goal.domain_label}]")
             rows.append(OutlineRow(("goal", goal.goal.id), line))
@@ -78,12 +111,12 @@ def outline_rows(view: PlanView, read_only: bool) -> list[OutlineRow]:
             rows.append(OutlineRow(("note", "goal", goal.goal.id),
                                    SafeText("nog geen acties: a of + voegt er een toe"), "note", 2))
         for item in goal.actions:
-            rows.append(OutlineRow(("action", item.action.id), action_text(item), "item", 2))
+            rows.append(OutlineRow(("action", item.action.id), action_text(item, names), "item", 2))
     if not read_only:
         rows.append(OutlineRow(("add_goal",), SafeText("+ doel toevoegen (g)"), "hint"))
     heading("agreements", "Afspraken")
     for item in view.agreements:
-        line = SafeText(item.agreement.text)
+        line = SafeText(disclosure.mask_text(item.agreement.text, names))
         line.append(f"  ({item.concerns})", style="italic")
         rows.append(OutlineRow(("agreement", item.agreement.id), line))
     if not view.agreements:
@@ -101,11 +134,12 @@ def outline_rows(view: PlanView, read_only: bool) -> list[OutlineRow]:
     rows.append(OutlineRow(("evaluation",), text_or_empty(day_text(view.evaluation_on), "nog geen datum")))
     return rows
 
-def action_text(item: ActionView) -> Text:
-    """An action: text and badges, then owner · deadline · status, then the last feedback."""
+def action_text(item: ActionView, names: tuple[str, ...] = ()) -> Text:
+    """An action: text and badges, then owner · deadline · status, then the last feedback
+    (on a projector with the case's `names` as initials, numbers masked)."""
     action = item.action
     line = SafeText("• ")
-    line.append(action.text)
+    line.append(disclosure.mask_text(action.text, names))
     for flag in item.flags:
         line.append("  ")
         line.append(f"[{flag}]", style="bold reverse" if flag != "geen deadline" else "bold")
@@ -114,5 +148,5 @@ def action_text(item: ActionView) -> Text:
     line.append(f"\n  {owner} · {deadline} · {item.status_label}", style="dim" if not item.flags else "")
     if action.feedback:
         line.append(f"\n  terugkoppeling {dates.format_date(action.feedback_on)}: ", style="italic")
-        line.append(action.feedback)
+        line.append(disclosure.mask_text(action.feedback, names))
     return line

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Static
 
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.screens.shell.blank import AUDIT_HIDDEN
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit, audit_log
 from zvh_tui.services.shared import disclosure
@@ -110,6 +111,11 @@ class AuditLogScreen(Screen[None]):
         yield QuickFooter()
 
     def on_mount(self) -> None:
+        if disclosure.projecting():  # the logboek never opens on a projector
+            self.call_later(self._hide)
+            return
+        if hasattr(self.app, "projector"):  # projector mode switched on: the logboek closes
+            self.watch(self.app, "projector", lambda on: on and self._hide(), init=False)
         table = self.query_one("#auditlog-table", DataTable)
         for label, width in zip(audit_log.COLUMNS, WIDTHS, strict=True):
             table.add_column(label, width=width)
@@ -118,6 +124,12 @@ class AuditLogScreen(Screen[None]):
             table.focus()
         else:
             self.query_one("#auditlog-query", Input).focus()
+
+    def _hide(self) -> None:
+        """Projector mode: leave the logboek, saying why (ZvhApp refuses to open it too)."""
+        if self.is_current:
+            self.app.pop_screen()
+        self.app.show_refusal(AUDIT_HIDDEN, "Logboek verborgen")  # type: ignore[attr-defined]
 
     # -- data -------------------------------------------------------------------------------
     def show(self) -> None:

@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 BLANK_ID = "privacy-blank"
 BLANK_LINE = "Scherm verborgen — druk op Ctrl+O om terug te gaan"
-HIDDEN = "verborgen tijdens meekijken"
 AUDIT_HIDDEN = "Het logboek is verborgen tijdens meekijken. Zet meekijken uit (F8) om het te openen."
 
 

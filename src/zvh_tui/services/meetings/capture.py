@@ -73,12 +73,13 @@ GRAMMAR: tuple[tuple[str, str], ...] = (
     ("/agenda NUMMER", "een casus nu aan de agenda toevoegen en openen"),
     ("/sluit", "dit punt afronden: niet zonder persoon die het overzicht houdt en vervolgdatum"),
     ("/einde", "het overleg sluiten: niet zolang er punten open zijn"),
+    ("/projector", "meekijken aan of uit (ook F8): het scherm toont alleen wat de tafel mag zien"),
 )
 
 COMMANDS: tuple[str, ...] = (
     "/aanwezig", "/afgemeld", "/afwezig", "/agenda", "/beeld", "/besluit", "/client", "/commit",
     "/datum", "/einde", "/gedaan", "/geencommit", "/herinnering", "/nietmogelijk", "/nietopgepakt",
-    "/oordeel", "/sluit", "/terugkom", "/volgende", "/vorige", "/weg",
+    "/oordeel", "/projector", "/sluit", "/terugkom", "/volgende", "/vorige", "/weg",
 )
 _NAME_COMMANDS = {"/aanwezig", "/afwezig", "/afgemeld", "/weg", "/commit", "/geencommit"}
 _HINT = ("Niet begrepen. Begin met b (besluit), a (actie), n (notitie), af (afspraak), r (regie) "
@@ -102,6 +103,7 @@ class Outcome:
     item_id: int | None = None
     changed: frozenset[str] = frozenset()
     ended: bool = False
+    projector: bool = False  # /projector: the screen switches projector mode (ZvhApp.projector)
 
 
 @dataclass(frozen=True)
@@ -511,6 +513,10 @@ def _command(word: str, rest: str, item: MeetingItem, today: dt.date, now: dt.da
         return _add_to_agenda(rest, item, now)
     if word == "/sluit":
         return _close(item, None)
+    if word == "/projector":
+        if rest:
+            return _refused("Typ /projector (meekijken aan of uit).")
+        return Outcome(True, "Meekijken aan of uit.", projector=True)
     if word == "/einde":
         try:
             live.close_meeting(item.meeting, now)
