@@ -121,7 +121,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     is_unlocked: reactive[bool] = reactive(False)
     # Projector mode (MEEKIJKEN): the one app-wide state. The header shows it, every screen
     # watches it and draws itself again under `disclosure.screen()` (set here first).
-    projector: reactive[bool] = reactive(False)
+    projector: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, profile: Profile, *, clock: Callable[[], float] = time.monotonic,
                  typed_ahead: str = "", start_meeting: int | None = None) -> None:
