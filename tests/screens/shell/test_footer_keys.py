@@ -227,7 +227,7 @@ async def test_an_id_read_in_f1_remaps_its_key(profile: Profile, test_passphrase
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         journal_id = next(ids for _key, description, ids in help_rows(app) if description == "Notitie")
-    profile.settings.keymap = {journal_id: "f8"}  # what the user writes in settings.json
+    profile.settings.keymap = {journal_id: "ctrl+t"}  # what the user writes in settings.json
     profile.save_settings()
     profile.unlock(test_passphrase)  # the first app closed it on quitting
     app = ZvhApp(profile)
@@ -236,11 +236,11 @@ async def test_an_id_read_in_f1_remaps_its_key(profile: Profile, test_passphrase
         await app.push_screen(DossierScreen(case_id))
         dossier = app.screen
         await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen))
-        await wait_for(pilot, lambda: "f8 Notitie" in footer_line(app))  # the footer says so
+        await wait_for(pilot, lambda: "^t Notitie" in footer_line(app))  # the footer says so
         await pilot.press("n")  # no longer the journal
         await pilot.pause()
         assert app.screen is dossier
-        await pilot.press("f8")
+        await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalDialog))
 
 

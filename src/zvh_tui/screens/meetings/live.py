@@ -169,11 +169,12 @@ def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN, *,
 
     def field(label: str, value: str, style: str = "") -> None:
         text.append(f"{label}: ", style="bold")
-        text.append(disclosure.mask_text(value, names) or "—", style=style)
+        text.append(value or "—", style=style)
         text.append("\n")
 
     field("Fase", shown.phase)
-    field("Opgave", shown.shared_task or "nog niet benoemd", "" if shown.shared_task else "dim")
+    field("Opgave", disclosure.mask_text(shown.shared_task, names) or "nog niet benoemd",
+          "" if shown.shared_task else "dim")
     if shown.director:
         field("Casusregisseur", shown.director)
     else:
