@@ -601,6 +601,11 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         if self.profile.unlocked:
             yield SystemCommand("Vergrendelen", "Vergrendel het profiel nu (Ctrl+L)",
                                 self.action_lock)
+            yield SystemCommand("Meekijken uit" if self.projector else "Meekijken aan",
+                                "Het scherm toont alleen wat de tafel mag zien (F8)",
+                                self.action_projector)
+            yield SystemCommand("Scherm verbergen", "Het scherm leeg tot Ctrl+O (Ctrl+O)",
+                                self.action_blank)
             yield SystemCommand("Instellingen", "Vergrendeltijd, back-ups, bewaartermijn, "
                                 "namen van overleggen (F9)", self.action_settings)
             yield SystemCommand("Logboek", "Wie zag of wijzigde wat, per casus of betrokkene",

@@ -179,6 +179,20 @@ async def test_the_privacy_blank_hides_everything_and_comes_back(profile: Profil
         assert isinstance(app.screen, CaseListScreen)
 
 
+async def test_a_partner_page_shows_cases_by_initials(profile: Profile, live_world: LiveWorld) -> None:
+    from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
+
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.is_unlocked and isinstance(app.screen, CaseListScreen))
+        await app.push_screen(PartnerDetailScreen(live_world.police.id))
+        await wait_for_text(pilot, "Marco de Testman")
+        await switch(pilot, True)  # the open page draws again
+        await wait_for_text(pilot, "M. de T.")
+        assert_nothing_of_marco(app)
+        assert "Fatima" not in screen_text(app)
+
+
 def test_no_date_of_birth_on_a_projector_at_all() -> None:
     class Someone:
         id = 1
