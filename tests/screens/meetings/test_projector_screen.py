@@ -182,13 +182,15 @@ async def test_the_privacy_blank_hides_everything_and_comes_back(profile: Profil
 async def test_a_partner_page_shows_cases_by_initials(profile: Profile, live_world: LiveWorld) -> None:
     from zvh_tui.screens.partners.partner_detail import PartnerDetailScreen
 
+    plans.add_action(plans.current(live_world.cases[0]), "Gesprek met Marco Testman",
+                     owner_partner_id=live_world.police.id)
     app = ZvhApp(profile)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(140, 50)) as pilot:
         await wait_for(pilot, lambda: app.is_unlocked and isinstance(app.screen, CaseListScreen))
         await app.push_screen(PartnerDetailScreen(live_world.police.id))
-        await wait_for_text(pilot, "Marco de Testman")
+        await wait_for_text(pilot, "Gesprek met Marco Testman")  # its open action
         await switch(pilot, True)  # the open page draws again
-        await wait_for_text(pilot, "M. de T.")
+        await wait_for_text(pilot, "Gesprek met M. T.")
         assert_nothing_of_marco(app)
         assert "Fatima" not in screen_text(app)
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import PartnerDomain
+from zvh_tui.services.meetings import projector
 from zvh_tui.services.partners import partner_overview, provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import PartnerDetail
@@ -150,8 +151,14 @@ class PartnerDetailScreen(Screen[None]):
 
         actions = self.query_one("#detail-actions", DataTable)
         actions.clear()
+        names: dict[int, tuple[str, ...]] = {}  # projector mode: each case's names, as initials
         for action in detail.actions:
-            actions.add_row(cell(action.reference), cell(action.text),
+            shown = action.text
+            if disclosure.projecting():
+                if action.case_id not in names:
+                    names[action.case_id] = projector.case_names(action.case_id)
+                shown = disclosure.mask_text(shown, names[action.case_id])
+            actions.add_row(cell(action.reference), cell(shown),
                             cell(action.deadline_text), cell(action.status),
                             cell("te laat" if action.overdue else "",
                                  "bold" if action.overdue else ""),
