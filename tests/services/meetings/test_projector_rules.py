@@ -8,6 +8,7 @@ from meetingkit import at, make_table
 
 from zvh_tui.core.vocab import NoteVisibility
 from zvh_tui.services.meetings import live, projector
+from zvh_tui.services.shared import disclosure
 from zvh_tui.store.models import AuditEvent
 
 
@@ -72,3 +73,14 @@ def test_the_switch_is_logged_without_names(table) -> None:
     rows = [(e.event, e.object_type, e.detail, e.case_id)
             for e in AuditEvent.select().where(AuditEvent.event == "projector").order_by(AuditEvent.id)]
     assert rows == [("projector", "profile", "aan", None), ("projector", "profile", "uit", None)]
+
+
+def test_household_words_of_the_alias_stay_readable_and_the_surname_does_not(table) -> None:
+    """"Gezin Jansen" as naam of alias: in free text on the projector 'Jansen' becomes 'J.',
+    the word 'gezin' stays a word ('Het gezin heeft ...', not 'Het G. heeft ...')."""
+    table.case.title = "Gezin Jansen"
+    table.case.save()
+    names = projector.case_names(table.case.id)
+    shown = disclosure.mask_text("Het gezin Jansen heeft een stabiel inkomen.", names,
+                                 policy=disclosure.Disclosure.MEETING)
+    assert shown == "Het gezin J. heeft een stabiel inkomen."

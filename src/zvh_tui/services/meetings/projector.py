@@ -66,12 +66,26 @@ def case_names(case_id: int) -> tuple[str, ...]:
             .where(CasePerson.case == case_id).tuples())
     names: list[str] = []
     for name, address, title in rows:
-        names.extend(part for part in (title, name, address) if part)
+        names.extend(part for part in (_title_names(title), name, address) if part)
     if not names:
         case = Case.get_or_none(Case.id == case_id)
         if case is not None and case.title:
-            names.append(case.title)
+            names.append(_title_names(case.title))
     return tuple(dict.fromkeys(names))
+
+
+# Words a naam of alias holds beside the names ("Gezin Boukhari", "Echtpaar Zieliński"): not
+# masked in free text ("Het gezin heeft ..." stays readable). Only the title's words: a person
+# whose own name holds such a word (a surname "de Man") is masked through the person's name.
+ALIAS_WORDS = frozenset({
+    "gezin", "familie", "fam", "echtpaar", "stel", "moeder", "vader", "ouders", "kind", "kinderen",
+    "zoon", "dochter", "broer", "zus", "mevrouw", "meneer", "dhr", "mw", "mevr", "en",
+})
+
+
+def _title_names(title: str) -> str:
+    return " ".join(word for word in (title or "").split()
+                    if word.strip(".,;:()").casefold() not in ALIAS_WORDS)
 
 
 def live_item_of(case_id: int) -> MeetingItem | None:
