@@ -112,6 +112,7 @@ async def test_a_whole_meeting_of_three_cases_by_keyboard_only(
         assert (action.owner_partner_id, action.owner_contact_id) == (world.police.id, world.agent.id)
         assert action.deadline == FRIDAY and action.agreed_in_id == item.id
         assert field(app).value == ""  # taken: the line is empty again
+        await wait_for_text(pilot, "ACTIE Huisbezoek plannen — Politie")  # listed with the notes
 
         await say(pilot, "/gedaan 1", "gedaan")
         assert ActionReview.get(ActionReview.item == item.id).outcome == ReviewOutcome.DONE.value

@@ -231,18 +231,25 @@ def agenda_text(lines: Iterable[Any]) -> SafeText:
 
 
 def notes_text(notes: Iterable[Any], colours: Colours = PLAIN, *, hidden: int = 0,
-               names: tuple[str, ...] = ()) -> SafeText:
-    """The notes and decisions of this item, oldest first: phase (or BESLUIT), source, text.
-    In projector mode the caller passes only what the table may see (`hidden`: how many not)
+               names: tuple[str, ...] = (), actions: Iterable[Any] = ()) -> SafeText:
+    """The notes, decisions and actions of this item, oldest first: phase (or BESLUIT / ACTIE),
+    source, text (an action with its owner and deadline, as it went into the plan). In
+    projector mode the caller passes only what the table may see (`hidden`: how many notes not)
     and the case's `names`, which the text shows as initials (disclosure.mask_text)."""
     text = SafeText()
-    rows = sorted(notes, key=lambda note: (note.created_at, note.id))
+    rows = sorted([*notes, *actions], key=lambda row: (row.created_at, isinstance(row, live.AgreedAction)))
     if hidden:
         text.append(f"{hidden} {'notitie' if hidden == 1 else 'notities'} {disclosure.HIDDEN}\n", style="dim")
     if not rows:
         text.append("Nog niets vastgelegd voor dit punt.", style="dim")
         return text
     for note in rows:
+        if isinstance(note, live.AgreedAction):
+            text.append("ACTIE ", style=f"bold {colours.good}")
+            text.append(disclosure.mask_text(note.text, names))
+            when = _date(note.deadline) or "geen deadline"
+            text.append(f" — {note.owner} · {when}\n", style="dim")
+            continue
         if note.kind == NoteKind.DECISION.value:
             text.append("BESLUIT ", style=f"bold {colours.good}")
         else:
@@ -411,7 +418,8 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
                 present = projector.partners_at_table(live.attendance_of(self.item))
                 shown = projector.notes_for_table(notes, present)
             self.query_one("#live-notes", Static).update(
-                notes_text(shown, colours, hidden=len(notes) - len(shown), names=names))
+                notes_text(shown, colours, hidden=len(notes) - len(shown), names=names,
+                           actions=live.actions_agreed_in(self.item)))
             self.query_one("#live-notes-box", VerticalScroll).scroll_end(animate=False)
         self.tick()
 

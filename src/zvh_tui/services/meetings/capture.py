@@ -296,7 +296,7 @@ def _store_action(item: MeetingItem, body: str, deadline: dt.date | None, partne
     message = f"Actie in plan versie {plan.version}: {owner}, {when}."
     if action.owner_partner_id is not None and action.owner_partner.is_own:
         message += f" Let op: de eigen organisatie is eigenaar — {plans.TAKEN_OVER} ({live.OWN_HOUSE_RULE})"
-    return _done(message, "card")
+    return _done(message, "card", "notes")
 
 
 # n: notes ------------------------------------------------------------------------------------
@@ -435,7 +435,7 @@ def _director(item: MeetingItem, partner_id: int, contact_id: int, call_on: dt.d
     who = live.label_of(partner.name, updated.director_contact.name)
     message = f"{who} houdt het overzicht; eerste bel-moment {dates.format_date(updated.call_on)}."
     if not close_after:
-        return _done(message, "card")
+        return _done(message, "card", "notes")
     return _close(updated, None, lead=message + " ")
 
 

@@ -111,6 +111,17 @@ class ReviewLine:
     reason: str
 
 
+@dataclass(frozen=True)
+class AgreedAction:
+    """An action agreed at this item, as the live screen lists it beside notes and decisions."""
+
+    action_id: int
+    text: str
+    owner: str
+    deadline: dt.date | None
+    created_at: dt.datetime
+
+
 # -- small helpers --------------------------------------------------------------------------
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -521,6 +532,25 @@ def add_action(item: MeetingItem, body: str, *, partner_id: int | None, contact_
         plan = concept_plan(item)
         return plans.add_action(plan, body, owner_partner_id=partner_id, owner_contact_id=contact_id,
                                 deadline=deadline, nobody_accepted=nobody_accepted, agreed_in=item.id)
+
+
+def actions_agreed_in(item: MeetingItem) -> list[AgreedAction]:
+    """The actions this item agreed, in the case's newest plan version (a revision copies
+    `agreed_in`, so older versions are left out), oldest first. One query."""
+    latest = plans.current(item.case)
+    if latest is None:
+        return []
+    rows = (Action.select(Action, Partner, Contact)
+            .join(Partner, JOIN.LEFT_OUTER, on=Action.owner_partner)
+            .switch(Action)
+            .join(Contact, JOIN.LEFT_OUTER, on=Action.owner_contact)
+            .where((Action.plan == latest.id) & (Action.agreed_in == item.id))
+            .order_by(Action.created_at, Action.id))
+    return [AgreedAction(a.id, a.text,
+                         _owner_label(a.owner_partner.name if a.owner_partner_id else None,
+                                      a.owner_contact.name if a.owner_contact_id else None),
+                         a.deadline, a.created_at)
+            for a in rows]
 
 
 def add_agreement(item: MeetingItem, body: str, partner_id: int | None = None) -> Agreement:
