@@ -19,7 +19,6 @@ import asyncio
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -224,20 +223,16 @@ async def in_app(profile: object, word: str, series: list[Series], lines: list[s
         series.extend([s_first, s_dossier])
 
 
-def run(scale: int = 10_000, keep: Path | None = None) -> str:
+def run(profile: object, scale: int) -> str:
+    """The measurements on a profile filled by `make_profile` (run.py makes it once and hands
+    it to the other benchmarks too)."""
     lines: list[str] = []
     series: list[Series] = []
-    with tempfile.TemporaryDirectory(prefix="zvh-bench-") as tmp:
-        root = keep or Path(tmp)
-        progress(f"profiel vullen met {scale} casussen")
-        profile, source, fill_seconds = make_profile(root, scale)
-        progress("services meten")
-        lines.append(f"Gegevens: {source}, {scale:,} casussen in {fill_seconds:.1f} s".replace(",", "."))
-        word = services_level(lines, series, scale)
-        lines.append(f"Zoekwoord (per toets getypt en weer gewist): {len(word)} letters")
-        progress("in de app meten")
-        asyncio.run(in_app(profile, word, series, lines))
-        profile.close()
+    progress("services meten")
+    word = services_level(lines, series, scale)
+    lines.append(f"Zoekwoord (per toets getypt en weer gewist): {len(word)} letters")
+    progress("in de app meten")
+    asyncio.run(in_app(profile, word, series, lines))
     lines.append("")
     lines.append(HEADER)
     lines.extend(s.row() for s in series)

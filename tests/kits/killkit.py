@@ -25,6 +25,17 @@ def zvh_pid(data: Path) -> int:
     raise AssertionError("zvh schreef geen proces-id in het slotbestand")
 
 
+def read_stored(data: Path, passphrase: str, read: Callable[[Any], object]) -> object:
+    """`read(connection)` once on the profile's database (beside a running zvh: read-only)."""
+    db_file = data / "zvh.db"
+    key = database.derive_key(passphrase, database.read_salt(db_file)).hex()
+    conn = database.connect_raw(db_file, key, readonly=True)
+    try:
+        return read(conn)
+    finally:
+        conn.close()
+
+
 def wait_stored(data: Path, passphrase: str, read: Callable[[Any], object], expected: object,
                 what: str, timeout: float = 30.0) -> None:
     """Wait until `read(connection)` on the running zvh's database (opened beside it, read-only)
