@@ -340,6 +340,9 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             return
         self.items = meetings.items_of(self.meeting)
         self.capture_line.keep_draft = self.draft_save_now  # the draft follows Enter at once
+        # Anchored: the newest line shows in the frame that draws it (the compositor keeps the
+        # box at its end while laying out), not one frame later as scroll_end after a refresh.
+        self.query_one("#live-notes-box", VerticalScroll).anchor()
         self._enter_item()
         self.call_after_refresh(self.tick)  # once the side column has its width
         self.set_interval(1.0, self.tick, name="live timers")
@@ -420,7 +423,6 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             self.query_one("#live-notes", Static).update(
                 notes_text(shown, colours, hidden=len(notes) - len(shown), names=names,
                            actions=live.actions_agreed_in(self.item)))
-            self.query_one("#live-notes-box", VerticalScroll).scroll_end(animate=False)
         self.tick()
 
     @property
