@@ -258,6 +258,7 @@ def test_a_whole_meeting_typed_in_the_capture_line_is_stored(
     _say(tmux, "/sluit", "Punt afgerond.")
     screen = _say(tmux, "/einde", "Het overleg is gesloten.")
     assert "Traceback" not in screen
+    tmux.wait_for("bestanden in", timeout=WAIT)  # the minutes, written at /einde without a dialog
     tmux.send_keys("Escape")
     tmux.wait_for("Overleggen", timeout=WAIT)
     tmux.send_keys("C-q")
@@ -265,6 +266,28 @@ def test_a_whole_meeting_typed_in_the_capture_line_is_stored(
 
     _check_stored(data, meeting_id, plan, expected, (day_1, day_2, day_3), today)
     _check_export(zvh_command, zvh_env, data, first, today)
+    _check_minutes(data / "exports", meeting_id, plan)
+
+
+def _check_minutes(folder: Path, meeting_id: int, plan: Agenda) -> None:
+    """The files /einde wrote: the verslag holds the notes, the besluitenlijst the decisions and
+    not the beeld/oordeel notes, the .ics only case numbers; every file 0600."""
+    written = {p.name: p for p in folder.iterdir() if p.name.startswith(f"overleg-{meeting_id}-")}
+    assert written, sorted(p.name for p in folder.iterdir())
+    assert all(p.stat().st_mode & 0o077 == 0 for p in written.values())
+    verslag = next(p for name, p in written.items() if "verslag" in name and name.endswith(".md"))
+    besluiten = next(p for name, p in written.items() if "besluitenlijst" in name and name.endswith(".md"))
+    ics = next(p for name, p in written.items() if name.endswith(".ics"))
+    verslag_text, besluiten_text = verslag.read_text("utf-8"), besluiten.read_text("utf-8")
+    for decision in DECISIONS:
+        assert decision in verslag_text and decision in besluiten_text
+    assert NOTE in verslag_text and SOURCE_NOTE in verslag_text
+    assert NOTE not in besluiten_text and SOURCE_NOTE not in besluiten_text
+    ics_text = ics.read_text("utf-8")
+    assert "BEGIN:VCALENDAR" in ics_text
+    for reference in plan.references:
+        assert reference in besluiten_text
+    assert all(reference in ics_text for reference in plan.references)  # each next date
 
 
 def _check_stored(data: Path, meeting_id: int, plan: Agenda, expected: Expected,
