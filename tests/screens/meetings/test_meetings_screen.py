@@ -154,3 +154,38 @@ async def test_enter_opens_the_agenda(profile, build) -> None:
         assert app.screen.meeting_id == meeting.id
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
+
+
+async def test_m_writes_the_minutes_of_a_closed_meeting_on_demand(profile, build, tmp_path) -> None:
+    """m on a closed meeting: a folder asked (exports/ by default), a warning per partner
+    without a convenant (here: skipped), then the files, 0600, and a toast with the count."""
+    from meetingkit import TODAY, at, make_table
+
+    from zvh_tui.services.meetings import capture, live
+    from zvh_tui.widgets.dialogs import PathDialog
+
+    table = make_table(build)
+    live.start_meeting(table.meeting, now=at(9))
+    for line in ("b Wijkteam houdt de regie", "r @politie/bakker", "/datum +6w", "/sluit", "/einde"):
+        assert capture.execute(line, table.fresh(), today=TODAY, now=at(9, 30)).ok, line
+    folder = tmp_path / "verslagen"
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meetings(pilot)
+        row = next(n for n, r in enumerate(screen.rows) if r.id == table.meeting.id)
+        screen.query_one("#meetings-table").move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, PathDialog))
+        field = app.screen.query_one(Input)
+        assert field.value.rstrip("/").endswith("exports")  # the profile's own folder by default
+        field.value = str(folder)
+        await pilot.press("enter")
+        while isinstance(app.screen, ConfirmDialog):  # partners without a convenant: skipped
+            await pilot.press("escape")
+            await pilot.pause()
+        await wait_for(pilot, lambda: folder.exists() and any(folder.glob("*besluitenlijst.md")))
+        names = sorted(p.name for p in folder.iterdir())
+        assert any(n.endswith("verslag.html") for n in names) and any(n.endswith(".ics") for n in names)
+        assert "Wijkteam houdt de regie" in next(folder.glob("*besluitenlijst.md")).read_text("utf-8")
+        assert all(p.stat().st_mode & 0o077 == 0 for p in folder.iterdir())

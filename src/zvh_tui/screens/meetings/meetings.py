@@ -9,18 +9,22 @@ A planned meeting that was never held can be deleted; a held one stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import MeetingStatus
 from zvh_tui.services.meetings import meeting as meetings
+from zvh_tui.services.meetings import minutes
 from zvh_tui.services.shared import plurals
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -58,6 +62,12 @@ def meeting_rows() -> list[MeetingRow]:
     return rows
 
 
+@workers.message
+class MinutesMade(Message):
+    count: int
+    folder: str
+
+
 class MeetingsScreen(Screen[None]):
     """The meetings area: coming and earlier meetings, with keys to plan, change, open the
     agenda and start live mode."""
@@ -71,6 +81,7 @@ class MeetingsScreen(Screen[None]):
         Binding("l", "live", "Live", id="meetings.live"),
         Binding("e", "edit_meeting", "Wijzig", id="meetings.edit"),
         Binding("delete", "delete_meeting", "Verwijder", show=False, id="meetings.delete"),
+        Binding("m", "minutes", "Verslag maken", show=False, id="meetings.minutes"),
     ]
 
     def __init__(self) -> None:
@@ -137,6 +148,9 @@ class MeetingsScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "minutes":
+            row = self.current()
+            return None if row is None or row.status != MeetingStatus.CLOSED.value else True
         if action in ("agenda", "live", "edit_meeting", "delete_meeting"):
             row = self.current()
             if row is None:
@@ -195,6 +209,41 @@ class MeetingsScreen(Screen[None]):
         row = self.current()
         if row is not None:
             self.app.start_live(row.id)
+
+    @workers.dialog_worker(group="meetings-minutes")
+    async def action_minutes(self) -> None:
+        """m on a closed meeting: its minutes again, on demand, into a folder the regisseur
+        chooses (the profile's exports/ by default); a sheet for a partner without a signed
+        convenant only after its warning was confirmed."""
+        from zvh_tui.widgets.dialogs import ConfirmDialog, PathDialog
+
+        row = self.current()
+        if row is None or row.status != MeetingStatus.CLOSED.value:
+            return
+        default = self.app.profile.paths.exports  # type: ignore[attr-defined]
+        chosen = await self.app.push_screen_wait(PathDialog(
+            "Verslag maken", "In welke map? (verslag, besluitenlijst, bladen per partner, "
+            "cliëntversie en .ics)", str(default) + "/", draft=f"minutes:{row.id}:path"))
+        if not chosen:
+            return
+        meeting = meetings.get_meeting(row.id)
+        confirmed = []
+        for partner in minutes.unsigned_partners(meeting):
+            warning = minutes.needs_confirmation(partner) or ""
+            if await self.app.push_screen_wait(ConfirmDialog(
+                    "Partner zonder convenant", warning, yes="Blad maken", no="Overslaan")):
+                confirmed.append(partner.id)
+        self.write_minutes(row.id, str(chosen), confirmed)
+
+    @workers.thread_worker(group="meetings-minutes-write", title="Het verslag kon niet worden gemaakt")
+    def write_minutes(self, meeting_id: int, folder: str, confirmed: list[int]) -> MinutesMade:
+        target = Path(folder).expanduser()
+        paths = minutes.write_minutes(meetings.get_meeting(meeting_id), target, confirmed_partners=confirmed)
+        return MinutesMade(len(paths), str(target))
+
+    def on_minutes_made(self, made: MinutesMade) -> None:
+        self.notify(f"{plurals.count(made.count, 'bestand', 'bestanden')} in {made.folder}",
+                    title="Verslag gemaakt", markup=False, timeout=8)
 
     def action_delete_meeting(self) -> None:
         row = self.current()
