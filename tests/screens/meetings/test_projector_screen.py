@@ -204,3 +204,26 @@ def test_no_date_of_birth_on_a_projector_at_all() -> None:
 
     disclosure.set_screen(disclosure.Disclosure.MEETING)  # the root conftest sets FULL again
     assert disclosure.person_label(Someone(), "cliënt") == "M. de T., cliënt"
+
+
+async def test_the_plan_diff_on_a_projector_shows_names_as_initials(
+        profile: Profile, live_world: LiveWorld) -> None:
+    """PlanDiffScreen compares two versions of the plan: a goal that names the client shows
+    the name as initials while projector mode is on, whole again when it is off."""
+    from zvh_tui.screens.plans.plan_diff import PlanDiffScreen
+
+    marco = live_world.cases[0]
+    plan = plans.current(marco)
+    plan.status = "adopted"  # as if adopted last time; the goal comes in the next version
+    plan.save()
+    plans.add_goal(plans.revise(plan), "Marco Testman woont over een half jaar zelfstandig")
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.is_unlocked)
+        await switch(pilot, True)
+        app.push_screen(PlanDiffScreen(marco.id))
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanDiffScreen))
+        shown = await wait_for_text(pilot, "wijziging")
+        assert "Testman" not in everything(app), shown
+        await switch(pilot, False)
+        await wait_for(pilot, lambda: "Marco Testman" in everything(app))

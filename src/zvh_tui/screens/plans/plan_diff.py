@@ -20,8 +20,9 @@ from textual.widgets import Label, Select, Static
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.meetings import projector
 from zvh_tui.services.plans import versions as plans
-from zvh_tui.services.shared import dates
+from zvh_tui.services.shared import dates, disclosure
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
@@ -70,6 +71,11 @@ class PlanDiffScreen(Screen[None]):
         yield QuickFooter()
 
     def on_mount(self) -> None:
+        if hasattr(self.app, "projector"):  # projector mode on or off: the lines drawn again
+            self.watch(self.app, "projector", lambda _on: self._show(), init=False)
+        self._mount_versions()
+
+    def _mount_versions(self) -> None:
         try:
             case = cases.get_case(self.case_id)
         except ZvhError as error:
@@ -131,9 +137,12 @@ class PlanDiffScreen(Screen[None]):
             + ("geen wijzigingen." if count == 0 else f"{count} wijziging{'en' if count != 1 else ''}."),
             style="bold"))
         lines = SafeText()  # stored text: control characters as symbols
+        # On a projector the plan's free text shows the case's names as initials, and no
+        # numbers that could be a BSN, phone or e-mail (disclosure.mask_text).
+        names = projector.case_names(self.case_id) if disclosure.projecting() else ()
         for number, line in enumerate(result.lines() if count else [], start=1):
             lines.append(f"{number}. ", style="bold")
-            lines.append(line + "\n\n")
+            lines.append(disclosure.mask_text(line, names) + "\n\n")
         body.update(lines)
 
     def action_swap(self) -> None:
