@@ -102,8 +102,12 @@ def record(
     meeting_id = meeting.id if isinstance(meeting, Meeting) else meeting
     if meeting_id is not None and not Meeting.select().where(Meeting.id == int(meeting_id)).exists():
         raise NotFound("Dit overleg bestaat niet (meer).")
-    grondslag = basis_for(found_case, found_partner) if basis is None else basis
-    grondslag = text.block(grondslag, "Grondslag", field="basis", max_length=BASIS_MAX)
+    if basis is None:
+        # Taken from what is stored (the check op bekendheid): an old grondslag that holds a
+        # control character is kept as its symbols, never a reason to refuse the export.
+        grondslag = text.visible(basis_for(found_case, found_partner))[:BASIS_MAX]
+    else:
+        grondslag = text.block(basis, "Grondslag", field="basis", max_length=BASIS_MAX)
     if not grondslag:
         raise ValidationError("Op welke grondslag wordt dit verstrekt? Vul de grondslag in.", field="basis")
     fmt = text.line(fmt, "Formaat", field="fmt", max_length=10)
