@@ -473,6 +473,8 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             return
         if outcome.ended:
             self._show_ended()
+            self.query_one("#live-notes", Static).update(
+                SafeText("Het verslag wordt gemaakt …", style="dim"))  # written in a thread
             self._write_minutes()
             return
         moved = outcome.item_id is not None and outcome.item_id != self.item.id

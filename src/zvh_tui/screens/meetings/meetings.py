@@ -233,6 +233,7 @@ class MeetingsScreen(Screen[None]):
             if await self.app.push_screen_wait(ConfirmDialog(
                     "Partner zonder convenant", warning, yes="Blad maken", no="Overslaan")):
                 confirmed.append(partner.id)
+        self.notify("Het verslag wordt gemaakt …", markup=False, timeout=3)
         self.write_minutes(row.id, str(chosen), confirmed)
 
     @workers.thread_worker(group="meetings-minutes-write", title="Het verslag kon niet worden gemaakt")
