@@ -35,8 +35,8 @@ def _provision(**fields: object) -> models.Provision:
 def test_the_v3_fixture_migrates_through_v4_to_v5(v3_store: database.Store, reference_schema) -> None:
     db = v3_store.database
     counts = {t: db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in ("case", "plan", "audit_event")}
-    assert migrations.migrate(db) == [4, 5]
-    assert migrations.current_version(db) == migrations.LATEST == 5
+    assert migrations.migrate(db) == [4, 5, 6]
+    assert migrations.current_version(db) == migrations.LATEST == 6
     assert {t: db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
     assert db.execute_sql('SELECT count(*) FROM "provision"').fetchone()[0] == 0
     assert columns(db, "provision") == columns(reference_schema, "provision")
@@ -93,6 +93,6 @@ def test_a_half_done_v5_step_is_finished(v3_store: database.Store, reference_sch
     db.execute_sql(migrations._V5_TABLE)  # the table, but none of its indexes, and still version 4
     _provision()
     assert migrations.current_version(db) == 4
-    assert migrations.migrate(db) == [5]
+    assert migrations.migrate(db) == [5, 6]
     assert indexes(db, "provision") == indexes(reference_schema, "provision")
     assert models.Provision.select().count() == 1

@@ -203,6 +203,63 @@ def _v5(database: Database) -> None:
         'SELECT ?, CAST(coalesce(max("id"), 0) AS TEXT) FROM "meeting"', (PROVISIONS_FROM_MEETING,))
 
 
+_V6_COLUMNS = (
+    ("case", '"on_behalf_partner_id" INTEGER REFERENCES "partner" ("id") ON DELETE RESTRICT'),
+    ("case_person", '"informed" INTEGER NOT NULL DEFAULT 1'),
+    ("case_person", '"not_informed_reason" TEXT NOT NULL DEFAULT \'\''),
+    ("case_person", '"informed_review_on" DATE'),
+    ("action", '"own_reason" TEXT NOT NULL DEFAULT \'\''),
+)
+
+_V6_TABLE = (
+    'CREATE TABLE IF NOT EXISTS "advice" ("id" INTEGER NOT NULL PRIMARY KEY, "case_id" INTEGER NOT NULL, '
+    '"asked_by_partner_id" INTEGER, "asked_by_contact_id" INTEGER, "asked_by" VARCHAR(200) NOT NULL, '
+    '"asked_on" DATE, "question" TEXT NOT NULL, "advice" TEXT NOT NULL, "given_to" TEXT NOT NULL, '
+    '"given_on" DATE, "regie_partner_id" INTEGER, "regie_with" VARCHAR(200) NOT NULL, "follow_up_on" DATE, '
+    '"by" VARCHAR(100) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("asked_by_partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("asked_by_contact_id") REFERENCES "contact" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("regie_partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT)'
+)
+
+_V6_INDEXES = (
+    ("case_on_behalf_partner_id", "case", '"on_behalf_partner_id"'),
+    ("advice_case_id", "advice", '"case_id"'),
+    ("advice_asked_by_partner_id", "advice", '"asked_by_partner_id"'),
+    ("advice_asked_by_contact_id", "advice", '"asked_by_contact_id"'),
+    ("advice_regie_partner_id", "advice", '"regie_partner_id"'),
+    ("advice_follow_up_on", "advice", '"follow_up_on"'),
+)
+
+
+def _v6(database: Database) -> None:
+    """The case after intake (issue 15): "namens" per case (the partner on whose behalf the house
+    processes it: the aanmelder, so far), informed or not per betrokkene instead of per case (the
+    case's answer is copied to each of its persons, once: only when the columns are new), the
+    reason an own-house action needs, and the advice track's table. A retried half-done step
+    finds its columns and leaves what is in them."""
+    present = {
+        table: {row[1] for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+        for table in ("case", "case_person", "action")
+    }
+    for table, column in _V6_COLUMNS:
+        name = column.split('"')[1]
+        if name not in present[table]:
+            database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column}')
+    if "on_behalf_partner_id" not in present["case"]:
+        database.execute_sql('UPDATE "case" SET "on_behalf_partner_id" = "referrer_partner_id"')
+    if "informed" not in present["case_person"]:
+        database.execute_sql(
+            'UPDATE "case_person" SET "informed" = c."informed", '
+            '"not_informed_reason" = c."not_informed_reason", "informed_review_on" = c."informed_review_on" '
+            'FROM "case" AS c WHERE c."id" = "case_person"."case_id"'
+        )
+    database.execute_sql(_V6_TABLE)
+    for name, table, columns in _V6_INDEXES:
+        database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({columns})')
+
+
 # version -> function that brings version-1 to version. Append; never edit a released one.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _v1,
@@ -210,6 +267,7 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 LATEST = max(MIGRATIONS)
 

@@ -124,6 +124,9 @@ class Case(BaseModel):
     watch_until = DateField(null=True)  # nazorg
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow, index=True)
+    # schema v6: on whose behalf the house processes this case (NEN 7513 "namens" of its audit
+    # events): the partner that brought it in, by default; changed when the case is handed over.
+    on_behalf_partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")
 
 
 class Person(BaseModel):
@@ -141,6 +144,12 @@ class CasePerson(BaseModel):
     person = ForeignKeyField(Person, backref="case_links", on_delete="CASCADE")
     role = CharField(max_length=20, default=PersonRole.CLIENT.value)
     position = IntegerField(default=0)
+    # schema v6: informed or not per betrokkene (not per case), with reason and review date. The
+    # case's own informed columns are the aanmelding's answer of schema v1-v5, copied here by the
+    # migration; they are no longer read.
+    informed = BooleanField(default=True)
+    not_informed_reason = TextField(default="")
+    informed_review_on = DateField(null=True)
 
     class Meta:
         indexes = ((("case", "person"), True),)
@@ -274,6 +283,9 @@ class Action(BaseModel):
     updated_at = DateTimeField(default=utcnow)
     # schema v4: the meeting item that agreed it; None for an action typed outside a meeting.
     agreed_in = ForeignKeyField(MeetingItem, null=True, on_delete="SET NULL")
+    # schema v6: why the regisseur's own house holds this action ("neem geen taken over": an own
+    # action needs a short reason at adoption, the taartpunt check); "" for a partner's action.
+    own_reason = TextField(default="")
 
     class Meta:
         indexes = ((("plan", "status", "deadline"), False), (("owner_partner", "status"), False))
@@ -382,6 +394,29 @@ class Provision(BaseModel):
 
     class Meta:
         indexes = ((("case", "at"), False), (("partner", "at"), False), (("meeting", "kind"), False))
+
+
+class Advice(BaseModel):
+    """One advice question on an advice case (schema v6; ZvhRole advice): the question a local
+    professional asked, the advice given and to whom, with whom the regie stays, and when to
+    follow up. No plan adoption is needed for an advice case; when the house switches to
+    procesregie the rows stay as the case's history."""
+
+    case = ForeignKeyField(Case, backref="advices", on_delete="CASCADE")
+    asked_by_partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")
+    asked_by_contact = ForeignKeyField(Contact, null=True, on_delete="RESTRICT")
+    asked_by = CharField(max_length=200, default="")  # the professional's name when not in the roster
+    asked_on = DateField(null=True)
+    question = TextField(default="")
+    advice = TextField(default="")
+    given_to = TextField(default="")  # to whom the advice was given
+    given_on = DateField(null=True)
+    regie_partner = ForeignKeyField(Partner, null=True, on_delete="RESTRICT")  # "regie blijft bij"
+    regie_with = CharField(max_length=200, default="")  # a name beside or instead of the partner
+    follow_up_on = DateField(null=True, index=True)
+    by = CharField(max_length=100, default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
 
 
 class JournalEntry(BaseModel):
@@ -497,6 +532,7 @@ ALL_MODELS: list[type[Model]] = [
     ActionReview,
     Commitment,
     Provision,
+    Advice,
     JournalEntry,
     Escalation,
     DirectorChange,
