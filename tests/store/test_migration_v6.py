@@ -88,9 +88,17 @@ def test_a_half_done_v6_step_keeps_what_was_set_since(v5_store: database.Store, 
 def test_advice_goes_with_its_case_and_keeps_its_partners(v5_store: database.Store) -> None:
     db = v5_store.database
     migrations.migrate(db)
-    row = models.Advice.create(case=1, asked_by_partner=3, question="Fictieve vraag", advice="Fictief advies",
-                               given_to="wijkteam", regie_partner=3, follow_up_on=REVIEW)
-    assert models.Advice.get_by_id(row.id).follow_up_on == REVIEW
+    row = models.Advice.create(case=1, asked_by_partner=3, asked_by_contact=3, asked_by="", asked_on=REVIEW,
+                               question="Fictieve vraag", advice="Fictief advies", given_to="wijkteam",
+                               given_on=REVIEW, regie_partner=3, regie_with="Fictieve Regisseur",
+                               follow_up_on=REVIEW, by="tester")
+    stored = models.Advice.get_by_id(row.id)
+    assert (stored.asked_by_partner.id, stored.asked_by_contact.id, stored.asked_by, stored.asked_on) == (
+        3, 3, "", REVIEW)
+    assert (stored.question, stored.advice, stored.given_to, stored.given_on) == (
+        "Fictieve vraag", "Fictief advies", "wijkteam", REVIEW)
+    assert (stored.regie_partner.id, stored.regie_with, stored.follow_up_on, stored.by) == (
+        3, "Fictieve Regisseur", REVIEW, "tester")
     with pytest.raises(peewee.IntegrityError), db.atomic():  # RESTRICT: a partner named in advice stays
         models.Partner.delete().where(models.Partner.id == 3).execute()
     with db.atomic():
