@@ -12,8 +12,9 @@ submits and shows:
 - a `Question` (an owner or casusregisseur to pick, a reason) shows its prompt, and the next
   line is the answer (`capture.answer`); Escape cancels it and puts the original line back;
 - Up and Down recall the earlier lines of this meeting (in memory only, like a shell history);
-- every outcome is posted to the screen as `CaptureLine.Captured`, which redraws the panels the
-  outcome names and moves to another agenda item when it says so.
+- every outcome goes to the screen's `on_outcome` in the same handler as the answer (not as a
+  posted message, which Textual handles a frame later): the screen redraws the panels the
+  outcome names, or moves to another agenda item, so the answer and the panels show in one frame.
 
 The draft of the half-typed line (key `capture:<meeting id>`) is kept by the screen
 (`widgets.drafts.DraftForm`): `draft_line` is what it keeps (the original line while a question
@@ -30,7 +31,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
@@ -133,12 +133,6 @@ class CaptureLine(Vertical):
     }
     """
 
-    @dataclass
-    class Captured(Message):
-        """A line (or an answer) was handled: what the service said."""
-
-        outcome: capture.Outcome
-
     def __init__(self, *, now: Callable[[], dt.datetime], id: str | None = None) -> None:
         super().__init__(id=id)
         self.item: Any = None  # the MeetingItem lines are about; set by the screen
@@ -151,6 +145,9 @@ class CaptureLine(Vertical):
         # Called the moment the line changed because of Enter or Escape (the screen keeps the
         # draft): a kill -9 right after Enter must not bring back a line that was stored.
         self.keep_draft: Callable[[], None] | None = None
+        # The screen's redraw, called in the same handler as the answer, so both show in one
+        # frame (issue 16: a posted message was handled a frame later).
+        self.on_outcome: Callable[[capture.Outcome], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="capture-prompt", markup=False)
@@ -294,7 +291,8 @@ class CaptureLine(Vertical):
         self.say(outcome.message, ok=outcome.ok)
         if self.keep_draft is not None:
             self.keep_draft()
-        self.post_message(self.Captured(outcome))
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
 
     def _set_question(self, asked: _Asked | None) -> None:
         self._asked = asked

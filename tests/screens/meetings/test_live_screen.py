@@ -365,3 +365,30 @@ def test_screens_md_lists_every_form_of_the_capture_grammar() -> None:
     end = text.find("\n## ", start + 1)
     section = text[start:end if end > 0 else None]
     assert [form for form, _explanation in capture.GRAMMAR if f"`{form}`" not in section] == []
+
+
+async def test_the_next_item_read_ahead_shows_what_a_line_changed_since(
+        profile: Profile, live_world: LiveWorld) -> None:
+    """PgDn/PgUp draw the next item from what was read ahead (issue 16: within two frames). A
+    line that changes what another item shows drops it: the reminder heard at item 1 counts at
+    item 2 too, so item 2 shows the police as having heard it, not what was read before."""
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_live(app, pilot, live_world.meeting.id)
+        await pilot.press("pagedown")
+        await wait_for_text(pilot, "punt 2/3")
+        await say(pilot, "/aanwezig Wim Wijkagent", "Wim Wijkagent")
+        await wait_for_text(pilot, "hoorde de geheimhouding nog niet")
+        await pilot.press("pageup")
+        await wait_for_text(pilot, "punt 1/3")
+        await app.workers.wait_for_complete()  # item 2 read ahead: the police without the reminder
+        await say(pilot, "/aanwezig Wim Wijkagent", "Wim Wijkagent")
+        await say(pilot, "/herinnering")
+        await wait_for(pilot, lambda: "hoorde de geheimhouding nog niet" not in screen_text(app))
+        await pilot.press("pagedown")
+        await wait_for_text(pilot, "punt 2/3")
+        shown = screen_text(app)
+        assert "Politie Eenheid Test" in shown and "hoorde de geheimhouding nog niet" not in shown
+        assert screen.item.id == item_of(live_world, 2).id
+        stored = ItemAttendance.get((ItemAttendance.item == screen.item.id) & (ItemAttendance.partner == live_world.police.id))
+        assert stored.presence == "present"

@@ -184,7 +184,9 @@ async def test_m_writes_the_minutes_of_a_closed_meeting_on_demand(profile, build
         while isinstance(app.screen, ConfirmDialog):  # partners without a convenant: skipped
             await pilot.press("escape")
             await pilot.pause()
-        await wait_for(pilot, lambda: folder.exists() and any(folder.glob("*besluitenlijst.md")))
+        # every kind of file, not the first one written
+        await wait_for(pilot, lambda: folder.exists() and all(
+            any(folder.glob(pattern)) for pattern in ("*besluitenlijst.md", "*verslag.html", "*.ics")))
         names = sorted(p.name for p in folder.iterdir())
         assert any(n.endswith("verslag.html") for n in names) and any(n.endswith(".ics") for n in names)
         assert "Wijkteam houdt de regie" in next(folder.glob("*besluitenlijst.md")).read_text("utf-8")

@@ -263,6 +263,32 @@ def notes_text(notes: Iterable[Any], colours: Colours = PLAIN, *, hidden: int = 
     return text
 
 
+# What each panel shows of an item, read through the services (plain rows and dataclasses).
+PANEL_READS: dict[str, Callable[[Any, dt.date], object]] = {
+    "card": lambda item, today: card.case_card(item, today),
+    "attendance": lambda item, _today: live.attendance_of(item),
+    "notes": lambda item, _today: [*live.notes_of(item), *live.decisions_of(item)],
+    "actions": lambda item, _today: live.actions_agreed_in(item),
+    "names": lambda item, _today: capture.names_for(item),
+}
+NOTES_PANEL = ("notes", "actions")  # the notes box shows both
+NEIGHBOURS = (1, -1)  # read ahead: the items PgDn and PgUp go to
+
+
+def read_panels(item: Any, today: dt.date, wanted: Iterable[str] = PANEL_READS) -> dict[str, object]:
+    return {name: PANEL_READS[name](item, today) for name in wanted}
+
+
+@workers.message
+class PanelsRead(Message):
+    """The panels of the agenda items next to the current one, read ahead in a thread, so PgDn
+    and PgUp draw from memory (issue 16: the next agenda item within 50 ms)."""
+
+    panels: dict[int, dict[str, object]]
+    generation: int
+    today: dt.date
+
+
 @workers.message
 class MinutesWritten(Message):
     """The minutes written after /einde: the files, their folder, and the partners without a
@@ -307,6 +333,14 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self.item: Any = None  # the current MeetingItem
         self.items: list[Any] = []
         self.ended = False
+        # item id -> panel name -> what the services read (PANEL_READS); what a line changes is
+        # dropped (`_forget`) and `_generation` counts the drops, so a read ahead that began
+        # before a change is not kept.
+        self._panels: dict[int, dict[str, object]] = {}
+        self._panels_day: dt.date | None = None
+        self._generation = 0
+        self._agenda_lines = -1  # lines the agenda panel has, for its layout
+        self._timer_lines = -1  # the same for the timers (one or two lines)
 
     # -- building --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -340,6 +374,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             return
         self.items = meetings.items_of(self.meeting)
         self.capture_line.keep_draft = self.draft_save_now  # the draft follows Enter at once
+        self.capture_line.on_outcome = self.show_outcome  # answer and panels in one frame
         # Anchored: the newest line shows in the frame that draws it (the compositor keeps the
         # box at its end while laying out), not one frame later as scroll_end after a refresh.
         self.query_one("#live-notes-box", VerticalScroll).anchor()
@@ -353,7 +388,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if self.ended:
             self._show_ended()
         elif self.item is not None:
-            self.redraw(PANELS)
+            self._draw(PANELS)  # the same data under the other policy
 
     @property
     def resume_meeting_id(self) -> int | None:
@@ -384,13 +419,16 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
 
     # -- the current item -------------------------------------------------------------------
     def _enter_item(self) -> None:
-        """Show the current item afresh: every panel, the names for completion."""
+        """Show the current item afresh: every panel, the names for completion; then read the
+        items next to it ahead."""
         self.capture_line.item = self.item
         try:
-            self.capture_line.set_names(capture.names_for(self.item))
+            names = self._panel("names")
         except ZvhError:
-            self.capture_line.set_names(())
-        self.redraw(PANELS)
+            names = []
+        self.capture_line.set_names(names)  # type: ignore[arg-type]
+        self._draw(PANELS)
+        self._read_ahead()
 
     def _reload_item(self, item_id: int | None = None) -> None:
         """The item as stored now (after a line changed it), or another item of this meeting."""
@@ -400,29 +438,90 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if found is not None:
             self.item = found
 
+    # -- what the panels show, read once per item ----------------------------------------------
+    def _panel(self, name: str) -> Any:
+        """The current item's panel `name`, from memory when it was read since its last change."""
+        today = context.today()
+        if self._panels_day != today:  # overdue counts change with the day
+            self._panels, self._panels_day = {}, today
+        cached = self._panels.setdefault(self.item.id, {})
+        if name not in cached:
+            cached[name] = PANEL_READS[name](self.item, today)
+        return cached[name]
+
+    def _forget(self, changed: Iterable[str]) -> None:
+        """A line changed these panels of the current item. Attendance also counts for the
+        other items (the confidentiality reminder is heard once per meeting; a new participant
+        changes the names), so it is dropped for all of them."""
+        self._generation += 1
+        changed = set(changed)
+        if "notes" in changed:
+            changed.update(NOTES_PANEL)
+        if "card" in changed:  # an action or afspraak: the card's counts and the agreed actions
+            changed.add("actions")
+        if "attendance" in changed:
+            changed.add("names")
+            for panels in self._panels.values():
+                panels.pop("attendance", None)
+                panels.pop("names", None)
+        current = self._panels.get(self.item.id, {})
+        for name in changed:
+            current.pop(name, None)
+
+    def _read_ahead(self) -> None:
+        ids = [item.id for item in self.items]
+        if self.item is None or self.item.id not in ids:
+            return
+        at = ids.index(self.item.id)
+        wanted = [self.items[at + step] for step in NEIGHBOURS
+                  if 0 <= at + step < len(ids) and len(self._panels.get(ids[at + step], {})) < len(PANEL_READS)]
+        if wanted:
+            self._read_panels(wanted, self._generation, context.today())
+
+    @workers.thread_worker(group="live-read-ahead", title="Het volgende agendapunt kon niet worden gelezen")
+    def _read_panels(self, items: list[Any], generation: int, today: dt.date) -> PanelsRead:
+        return PanelsRead({item.id: read_panels(item, today) for item in items}, generation, today)
+
+    def on_panels_read(self, read: PanelsRead) -> None:
+        if read.generation != self._generation or read.today != self._panels_day:
+            return  # a line changed something meanwhile: read again when the item is opened
+        for item_id, panels in read.panels.items():
+            self._panels.setdefault(item_id, {}).update(panels)
+
     def redraw(self, panels: Iterable[str]) -> None:
+        """Read these panels of the current item again and draw them (after a change made
+        elsewhere than the capture line)."""
+        panels = tuple(panels)
+        self._forget(panels)
+        self._draw(panels)
+
+    def _draw(self, panels: Iterable[str]) -> None:
+        """Draw these panels of the current item, from memory where it holds them."""
         wanted = set(panels)
         today, colours = context.today(), self.colours
         self._draw_title()
         names = projector.case_names(self.item.case_id) if disclosure.projecting() else ()
         if "card" in wanted:
             self.query_one("#live-card", Static).update(
-                card_text(card.case_card(self.item, today), today, colours, names=names))
-        if "attendance" in wanted:
+                card_text(self._panel("card"), today, colours, names=names))
+        if "attendance" in wanted:  # a panel of fixed height: no new layout
             self.query_one("#live-attendance", Static).update(
-                attendance_text(live.attendance_of(self.item), colours))
+                attendance_text(self._panel("attendance"), colours), layout=False)
         if "agenda" in wanted:
-            self.query_one("#live-agenda", Static).update(
-                agenda_text(card.agenda(self.meeting, self.item.id if self.item else None)))
+            lines = card.agenda(self.meeting, self.item.id if self.item else None)
+            # Its height follows its lines: a new layout only when their number changes.
+            self.query_one("#live-agenda", Static).update(agenda_text(lines),
+                                                          layout=len(lines) != self._agenda_lines)
+            self._agenda_lines = len(lines)
         if "notes" in wanted:
-            notes = [*live.notes_of(self.item), *live.decisions_of(self.item)]
+            notes = self._panel("notes")
             shown = notes
             if disclosure.projecting():  # only what the table may see (services/meetings/projector)
-                present = projector.partners_at_table(live.attendance_of(self.item))
+                present = projector.partners_at_table(self._panel("attendance"))
                 shown = projector.notes_for_table(notes, present)
             self.query_one("#live-notes", Static).update(
                 notes_text(shown, colours, hidden=len(notes) - len(shown), names=names,
-                           actions=live.actions_agreed_in(self.item)))
+                           actions=self._panel("actions")))
         self.tick()
 
     @property
@@ -445,7 +544,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             title.append(disclosure.case_name(case.title))
         elif self.ended:
             title.append(" · gesloten", style=colours.good)
-        self.query_one("#live-title", Static).update(title)
+        self.query_one("#live-title", Static).update(title, layout=False)  # always one line
 
     def tick(self) -> None:
         """Once a second: the timers (the item against its slot, the meeting)."""
@@ -462,12 +561,14 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         shown = Text(item_text, style=f"bold {colours.warn}" if item_over else "")
         shown.append("  ·  " if one_line else "\n")
         shown.append(meeting_text, style=f"bold {colours.warn}" if meeting_over else "")
-        timer.update(shown)
+        lines = 1 if one_line else 2
+        timer.update(shown, layout=lines != self._timer_lines)  # a layout once a second costs
+        self._timer_lines = lines
         timer.set_class(item_over or meeting_over, "-over")
 
     # -- what the line did ------------------------------------------------------------------
-    def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
-        outcome = event.outcome
+    def show_outcome(self, outcome: capture.Outcome) -> None:
+        """What a line did, drawn in the same handler as its answer (CaptureLine.on_outcome)."""
         if outcome.projector:  # /projector: the app's one state, which every screen watches
             self.app.action_projector()  # type: ignore[attr-defined]
             return
@@ -478,11 +579,14 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
             self._write_minutes()
             return
         moved = outcome.item_id is not None and outcome.item_id != self.item.id
+        if outcome.changed:
+            self._forget(outcome.changed)
         self._reload_item(outcome.item_id)
         if moved:
             self._enter_item()
         elif outcome.changed:
-            self.redraw(outcome.changed)
+            self._draw(outcome.changed)
+            self._read_ahead()
         else:
             self._draw_title()
 
