@@ -45,7 +45,7 @@ def test_v5_migrates_to_v6_and_every_changed_table_is_as_the_models_have_it(
     assert migrations.migrate(db) == [6]
     assert migrations.current_version(db) == migrations.LATEST == 6
     assert {t: db.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
-    for table in ("case", "case_person", "action", "advice"):
+    for table in ("case", "case_person", "action", "advice", "partner"):
         assert columns(db, table) == columns(reference_schema, table), table
         assert indexes(db, table) == indexes(reference_schema, table), table
         assert foreign_keys(db, table) == foreign_keys(reference_schema, table), table

@@ -225,6 +225,7 @@ _V6_TABLE = (
 
 _V6_INDEXES = (
     ("case_on_behalf_partner_id", "case", '"on_behalf_partner_id"'),
+    ("partner_is_own", "partner", '"is_own"'),
     ("advice_case_id", "advice", '"case_id"'),
     ("advice_asked_by_partner_id", "advice", '"asked_by_partner_id"'),
     ("advice_asked_by_contact_id", "advice", '"asked_by_contact_id"'),
@@ -237,7 +238,8 @@ def _v6(database: Database) -> None:
     """The case after intake (issue 15): "namens" per case (the partner on whose behalf the house
     processes it: the aanmelder, so far), informed or not per betrokkene instead of per case (the
     case's answer is copied to each of its persons, once: only when the columns are new), the
-    reason an own-house action needs, and the advice track's table. A retried half-done step
+    reason an own-house action needs, the advice track's table, and an index on the own house
+    (looked up by every plan, dossier and caseload view). A retried half-done step
     finds its columns and leaves what is in them."""
     present = {
         table: {row[1] for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}

@@ -73,7 +73,9 @@ class Partner(BaseModel):
     name = CharField(max_length=200, unique=True)
     domain = CharField(max_length=20, default=PartnerDomain.OTHER.value, index=True)
     convenant_signed = BooleanField(default=False)
-    is_own = BooleanField(default=False)  # our own house: its actions are "taak overgenomen?"
+    # our own house: its actions are "taak overgenomen?"; indexed (schema v6): every plan, dossier
+    # and caseload view looks it up
+    is_own = BooleanField(default=False, index=True)
     notes = TextField(default="")
     active = BooleanField(default=True, index=True)
     created_at = DateTimeField(default=utcnow)
