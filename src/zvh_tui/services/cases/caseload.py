@@ -155,6 +155,7 @@ class PartnerSignals:
     not_taken_up: int = 0
     not_taken_up_refs: tuple[str, ...] = ()
     case_ids: tuple[int, ...] = ()  # the cases the signals point at, most signals first
+    case_refs: tuple[str, ...] = ()  # their numbers, in the same order
 
     @property
     def missed_in_a_row(self) -> bool:
@@ -414,6 +415,11 @@ class _Gather:
     not_taken_up: int = 0
     not_taken_up_refs: list[str] = field(default_factory=list)
     weight: Counter = field(default_factory=Counter)  # case id -> signals
+    refs: dict[int, str] = field(default_factory=dict)  # case id -> number
+
+    def mark(self, case_id: int, reference: str, n: int) -> None:
+        self.weight[case_id] += n
+        self.refs[case_id] = reference
 
 
 def radar(today: dt.date, own_id: int | None) -> tuple[list[PartnerSignals], int]:
@@ -453,11 +459,11 @@ def radar(today: dt.date, own_id: int | None) -> tuple[list[PartnerSignals], int
         if n_late:
             g.overdue += n_late
             g.overdue_refs.append(reference)
-            g.weight[case_id] += n_late
+            g.mark(case_id, reference, n_late)
         if n_silent:
             g.silent += n_silent
             g.silent_refs.append(reference)
-            g.weight[case_id] += n_silent
+            g.mark(case_id, reference, n_silent)
             day = _day(oldest)
             if day is not None and (g.oldest is None or day < g.oldest):
                 g.oldest = day
@@ -473,6 +479,7 @@ def radar(today: dt.date, own_id: int | None) -> tuple[list[PartnerSignals], int
             missed=tuple(g.missed) if len(g.missed) >= MISSED_IN_A_ROW else (),
             not_taken_up=g.not_taken_up, not_taken_up_refs=tuple(g.not_taken_up_refs),
             case_ids=tuple(case_id for case_id, _n in g.weight.most_common()),
+            case_refs=tuple(g.refs[case_id] for case_id, _n in g.weight.most_common()),
         ))
     found = [p for p in found if p.signals]
     found.sort(key=lambda p: (not p.pattern, -p.signals, -p.overdue, -p.not_taken_up,
@@ -538,8 +545,8 @@ def _gather_missed(of, own_id: int | None) -> None:
         if len(streak) >= MISSED_IN_A_ROW:
             g = of(partner_id)
             g.missed = [(presence, held, reference) for presence, held, reference, _c in streak]
-            for *_rest, case_id in streak:  # the cases where the partner was expected
-                g.weight[case_id] += 1
+            for _presence, _held, reference, case_id in streak:  # where it was expected
+                g.mark(case_id, reference, 1)
 
 
 def _gather_not_taken_up(of, own_id: int | None) -> None:
@@ -559,7 +566,7 @@ def _gather_not_taken_up(of, own_id: int | None) -> None:
         g = of(partner_id)
         g.not_taken_up += int(n)
         g.not_taken_up_refs.append(reference)
-        g.weight[case_id] += int(n)
+        g.mark(case_id, reference, int(n))
 
 
 def _monday(day: dt.date) -> dt.date:
