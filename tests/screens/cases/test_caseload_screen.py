@@ -76,8 +76,8 @@ async def test_reopen_a_nazorg_case_only_with_a_reason(profile, make_app) -> Non
         screen.query_one("#mirror-own", DataTable).focus()
         await pilot.pause()
         assert screen.check_action("reopen", ()) is None  # greyed outside the nazorg list
-        screen.query_one("#mirror-nazorg", DataTable).focus()
-        await pilot.pause()
+        await pilot.press("4")  # Naar Nazorg
+        await wait_for(pilot, lambda: screen.focused is screen.query_one("#mirror-nazorg"))
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, TextDialog))
         await pilot.press("f5")  # no reason

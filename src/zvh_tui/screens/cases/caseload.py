@@ -37,6 +37,7 @@ from zvh_tui.widgets.safe_text import SafeText, cell
 WORKER_GROUP = "caseload-mirror"
 LOADING = "Spiegel laden…"
 TABLES = ("mirror-own", "mirror-radar", "mirror-hats", "mirror-nazorg")
+SECTIONS = ("Eigen last", "Kikker-radar", "Petten-spiegel", "Nazorg")
 CASE_TABLES = ("mirror-own", "mirror-radar", "mirror-nazorg")
 
 
@@ -57,6 +58,11 @@ class CaseloadScreen(Screen[None]):
         Binding("enter", "open_case", "Open casus", id="mirror.open"),
         Binding("r", "reopen", "Heropenen", id="mirror.reopen"),
         Binding("escape", "back", "Terug", id="mirror.back"),
+        *[
+            Binding(str(n), f"section('{table}')", f"Naar {title}", show=False,
+                    id=f"mirror.section_{n}")
+            for n, (table, title) in enumerate(zip(TABLES, SECTIONS, strict=True), start=1)
+        ],
     ]
 
     def __init__(self) -> None:
@@ -339,6 +345,16 @@ class CaseloadScreen(Screen[None]):
                        ).keep_draft(f"reopen:{row.case_id}", case_id=row.case_id),
             done,
         )
+
+    def action_section(self, table_id: str) -> None:
+        """1-4: the cursor to a section's table (an empty one is hidden: its text comes into view)."""
+        table = self.query_one(f"#{table_id}", DataTable)
+        if table.display:
+            table.focus()
+            table.scroll_visible(animate=False)
+        else:
+            index = TABLES.index(table_id)
+            self.query(".mirror-heading")[index].scroll_visible(animate=False, top=True)
 
     def action_back(self) -> None:
         self.dismiss(None)
