@@ -44,8 +44,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from peewee import JOIN, fn
 from peewee import Case as SqlCase
-from peewee import fn
 
 from zvh_tui.core.errors import NotFound
 from zvh_tui.core.vocab import (
@@ -330,21 +330,24 @@ def _own_partner_id() -> int | None:
     return row.id if row else None
 
 
-def _plan_in_force():
-    """A condition on Plan: the newest version of its case that is not superseded."""
+def _plan_in_force(case_id=Case.id):
+    """A condition on Plan: the newest version of its case (`case_id`) that is not superseded."""
     newer = Plan.alias("newer")
-    newest = (newer.select(fn.MAX(newer.version))
-              .where((newer.case == Plan.case) & (newer.superseded == False)))  # noqa: E712
-    return (Plan.superseded == False) & (Plan.version == newest)  # noqa: E712
+    newest = (newer.select(newer.id)
+              .where((newer.case == case_id) & (newer.superseded == False))  # noqa: E712
+              .order_by(newer.version.desc()).limit(1))
+    return Plan.id == newest
 
 
 def _open_actions():
-    """Open actions of the plan in force of running cases, joined to Plan and Case."""
-    return (Action.select()
-            .join(Plan, on=(Action.plan == Plan.id))
-            .join(Case, on=(Plan.case == Case.id))
-            .where((Case.phase != _CLOSED) & Action.status.in_(OPEN_ACTION_STATUSES)
-                   & _plan_in_force()))
+    """Open actions of the plan in force of running cases. Driven from the cases (CROSS JOIN
+    keeps that order in SQLite): per case its newest plan, then its open actions on the index
+    (plan, status, deadline), as the case list counts them; not every open action first."""
+    return (Case.select()
+            .join(Plan, JOIN.CROSS)
+            .join(Action, JOIN.CROSS)
+            .where((Case.phase != _CLOSED) & _plan_in_force() & (Action.plan == Plan.id)
+                   & Action.status.in_(OPEN_ACTION_STATUSES)))
 
 
 def _day(value: object) -> dt.date | None:
@@ -361,14 +364,14 @@ def own_load(own_id: int | None) -> OwnLoad:
     """What the own house carries in the running cases (two queries)."""
     if own_id is None:
         return OwnLoad(0, 0, 0, (), has_own_house=False)
-    counts = {
-        case_id: (reference, title, n)
-        for case_id, reference, title, n in (
-            _open_actions().select(Case.id, Case.reference, Case.title, fn.COUNT(Action.id))
-            .where(Action.owner_partner == own_id)
-            .group_by(Case.id, Case.reference, Case.title)
-            .tuples())
-    }
+    # Driven from the own house's open actions (index owner_partner, status): few of them.
+    owned = (Action.select(Case.id, Case.reference, Case.title, fn.COUNT(Action.id))
+             .join(Plan, on=(Action.plan == Plan.id))
+             .join(Case, on=(Plan.case == Case.id))
+             .where((Action.owner_partner == own_id) & Action.status.in_(OPEN_ACTION_STATUSES)
+                    & (Case.phase != _CLOSED) & _plan_in_force(Plan.case))
+             .group_by(Case.id, Case.reference, Case.title))
+    counts = {case_id: (reference, title, n) for case_id, reference, title, n in owned.tuples()}
     directed = {case_id: (reference, title) for case_id, reference, title in
                 _director_cases(own_id)}
     rows = []
@@ -422,9 +425,11 @@ class _Gather:
         self.refs[case_id] = reference
 
 
-def radar(today: dt.date, own_id: int | None) -> tuple[list[PartnerSignals], int]:
+def radar(today: dt.date, own_id: int | None, *, evidence: bool = True
+          ) -> tuple[list[PartnerSignals], int]:
     """Every partner but the own house with at least one signal, worst first; and how many
-    partners have running actions without any signal. Five queries."""
+    partners have running actions without any signal. Five queries; `evidence=False` leaves
+    out which cases the late and silent actions are in (the case list's line needs counts)."""
     names = {pid: name for pid, name in Partner.select(Partner.id, Partner.name).tuples()}
     gathered: dict[int, _Gather] = {}
 
@@ -438,35 +443,42 @@ def radar(today: dt.date, own_id: int | None) -> tuple[list[PartnerSignals], int
     cutoff = (today - dt.timedelta(days=FEEDBACK_SILENCE_DAYS - 1)).isoformat()
     today_iso = today.isoformat()
     last_contact = fn.COALESCE(Action.feedback_on, Action.created_at)
-    late = fn.SUM(SqlCase(None, [(Action.deadline < today_iso, 1)], 0))
-    silent = fn.SUM(SqlCase(None, [(last_contact < cutoff, 1)], 0))
+    is_late = Action.deadline < today_iso
+    is_silent = last_contact < cutoff
+    late = fn.SUM(SqlCase(None, [(is_late, 1)], 0))
+    silent = fn.SUM(SqlCase(None, [(is_silent, 1)], 0))
     not_own = Action.owner_partner.is_null(False)
     if own_id is not None:
         not_own &= Action.owner_partner != own_id
     owners_with_actions = set()
-    query = (_open_actions()
-             .select(Action.owner_partner, Case.id, Case.reference, late.alias("late"),
-                     silent.alias("silent"), fn.MIN(last_contact).alias("oldest"))
-             .where(not_own)
-             .group_by(Action.owner_partner, Case.id, Case.reference)
-             .order_by(Case.reference))
-    for partner_id, case_id, reference, n_late, n_silent, oldest in query.tuples():
+    totals = (_open_actions()
+              .select(Action.owner_partner, late.alias("late"), silent.alias("silent"),
+                      fn.MIN(last_contact).alias("oldest"))
+              .where(not_own)
+              .group_by(Action.owner_partner))
+    for partner_id, n_late, n_silent, oldest in totals.tuples():
         owners_with_actions.add(partner_id)
         n_late, n_silent = int(n_late or 0), int(n_silent or 0)
-        if not (n_late or n_silent):
-            continue
-        g = of(partner_id)
-        if n_late:
-            g.overdue += n_late
-            g.overdue_refs.append(reference)
-            g.mark(case_id, reference, n_late)
-        if n_silent:
-            g.silent += n_silent
-            g.silent_refs.append(reference)
-            g.mark(case_id, reference, n_silent)
-            day = _day(oldest)
-            if day is not None and (g.oldest is None or day < g.oldest):
-                g.oldest = day
+        if n_late or n_silent:
+            g = of(partner_id)
+            g.overdue, g.silent = n_late, n_silent
+            g.oldest = _day(oldest) if n_silent else None
+    if evidence and gathered:
+        # which cases: only the actions with a signal, per partner and case
+        cases_of = (_open_actions()
+                    .select(Action.owner_partner, Case.id, Case.reference, late.alias("late"),
+                            silent.alias("silent"))
+                    .where(not_own & (is_late | is_silent))
+                    .group_by(Action.owner_partner, Case.id, Case.reference)
+                    .order_by(Case.reference))
+        for partner_id, case_id, reference, n_late, n_silent in cases_of.tuples():
+            g = of(partner_id)
+            if n_late:
+                g.overdue_refs.append(reference)
+                g.mark(case_id, reference, int(n_late))
+            if n_silent:
+                g.silent_refs.append(reference)
+                g.mark(case_id, reference, int(n_silent))
     _gather_missed(of, own_id)
     _gather_not_taken_up(of, own_id)
     found = []
@@ -578,15 +590,19 @@ def hat_weeks(today: dt.date, case_id: int | None = None, weeks: int = WEEKS_SHO
     it, oldest first; for one case, or the whole caseload when `case_id` is None. One query."""
     first = _monday(today) - dt.timedelta(weeks=weeks - 1)
     since = clock.local_to_utc(dt.datetime.combine(first, dt.time())) - dt.timedelta(days=1)
-    query = JournalEntry.select(JournalEntry.at, JournalEntry.hat).where(JournalEntry.at >= since)
+    # Counted per hour of the stored UTC moment ('YYYY-MM-DD HH'), each hour then placed in its
+    # local week: a few hundred rows, however many entries (whole-hour zone offsets, as here).
+    hour = fn.SUBSTR(JournalEntry.at, 1, 13)
+    query = (JournalEntry.select(hour, JournalEntry.hat, fn.COUNT(JournalEntry.id))
+             .where(JournalEntry.at >= since).group_by(hour, JournalEntry.hat))
     if case_id is not None:
         query = query.where(JournalEntry.case == case_id)
     mondays = [first + dt.timedelta(weeks=n) for n in range(weeks)]
     tallies: dict[dt.date, Counter] = {m: Counter() for m in mondays}
-    for at, hat in query.tuples():
-        monday = _monday(clock.local_date(at))
+    for moment, hat, n in query.tuples():
+        monday = _monday(clock.local_date(dt.datetime.fromisoformat(f"{moment}:00")))
         if monday in tallies:
-            tallies[monday][hat or ""] += 1
+            tallies[monday][hat or ""] += int(n)
     result = []
     for monday in mondays:
         tally = tallies[monday]
@@ -618,18 +634,20 @@ def nazorg(today: dt.date) -> list[NazorgRow]:
             for case_id, reference, title, closed, until in query.tuples()]
 
 
-def mirror(today: dt.date | None = None) -> Mirror:
-    """Everything the Spiegel shows, in a fixed number of queries (eight or nine)."""
+def mirror(today: dt.date | None = None, *, evidence: bool = True) -> Mirror:
+    """Everything the Spiegel shows, in a fixed number of queries (nine; eight without the
+    `evidence` of which cases a partner's late and silent actions are in)."""
     today = today or context.today()
     own_id = _own_partner_id()
-    found, quiet = radar(today, own_id)
+    found, quiet = radar(today, own_id, evidence=evidence)
     return Mirror(today=today, own=own_load(own_id), radar=tuple(found),
                   weeks=tuple(hat_weeks(today)), nazorg=tuple(nazorg(today)),
                   quiet_partners=quiet)
 
 
 def summary(today: dt.date | None = None) -> str:
-    return mirror(today).summary()
+    """The case list's line (counts only)."""
+    return mirror(today, evidence=False).summary()
 
 
 # -- reopening from the nazorg watch ------------------------------------------------------
