@@ -45,6 +45,11 @@ async def test_the_case_list_line_and_the_four_sections(profile, make_app) -> No
         text = await wait_for_text(pilot, "Bel GGZ Voorbeeld: 1 actie over de termijn, 30 dagen geen "
                                           "terugkoppeling — spreek aan, neem de taak niet over.")
         assert "Opschalingsvoorstel GGZ Voorbeeld" in text
+        pilot.app.projector = True  # MEEKIJKEN: the case names as initials
+        await wait_for(pilot, lambda: "Sanne Spiegelaar" not in screen_text(pilot.app))
+        assert "S. S." in screen_text(pilot.app) or "S.S." in screen_text(pilot.app)
+        pilot.app.projector = False
+        await wait_for_text(pilot, "Sanne Spiegelaar")
         assert f"Petten in casus {world.running.reference}" in text  # the selected case's hats
         assert "hulpverlening 2 · procesregie 1" in text
         week = context.today().isocalendar()[1]
@@ -94,6 +99,8 @@ async def test_reopen_a_nazorg_case_only_with_a_reason(profile, make_app) -> Non
 
 async def test_an_empty_caseload_says_so(profile, make_app) -> None:
     async with make_app(profile).run_test(size=(120, 40)) as pilot:
+        await list_ready(pilot)
+        assert "Spiegel" not in screen_text(pilot.app)  # nothing to say: no line on the list
         screen = await open_mirror(pilot)
         text = screen_text(pilot.app)
         assert "U draagt geen acties zelf." in text

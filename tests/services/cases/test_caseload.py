@@ -72,6 +72,7 @@ def test_the_own_house_load_in_dutch_plurals(build) -> None:
     own = build.own()
     other = build.partner("GGZ Noord")
     assert caseload.mirror(TODAY).own.text() == "U draagt geen acties zelf"
+    assert caseload.summary(TODAY) == ""  # nothing to say: the case list shows no line
     first, plan = running_case(build, "Eerste Casus")
     action(plan, own, deadline=TODAY + 3 * DAY)
     assert caseload.mirror(TODAY).own.text() == "U draagt 1 actie in 1 casus zelf"

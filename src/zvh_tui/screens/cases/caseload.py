@@ -117,6 +117,12 @@ class CaseloadScreen(Screen[None]):
         nazorg.add_column("Nazorg tot", width=10)
         nazorg.add_column("Signaal", width=28)
         self.load()
+        if hasattr(self.app, "projector"):  # projector mode: case names as initials, drawn afresh
+            self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def _projector_changed(self, _on: bool) -> None:
+        if self.mirror is not None:
+            self.show(self.mirror)
 
     def on_screen_resume(self) -> None:
         if self.mirror is not None:  # back from a dossier or a dialog: anything may have changed

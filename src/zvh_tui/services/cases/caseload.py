@@ -309,8 +309,13 @@ class Mirror:
 
     def summary(self) -> str:
         """The case list's line: "U draagt 7 acties in 5 casussen zelf · 2 partners om aan te
-        spreken · 1 nazorgtermijn loopt af"."""
-        parts = [self.own.text()] if self.own.has_own_house else []
+        spreken · 1 nazorgtermijn loopt af"; "" when there is nothing to say at all."""
+        own = self.own
+        quiet = not (own.actions or own.director_cases or self.radar or self.nazorg_nearing
+                     or self.nazorg_passed or (self.weeks and self.weeks[-1].dominated))
+        if quiet:
+            return ""
+        parts = [own.text()] if own.has_own_house else []
         if self.to_address:
             parts.append(count(self.to_address, "partner", "partners") + " om aan te spreken")
         if self.nazorg_nearing:
