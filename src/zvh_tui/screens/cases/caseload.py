@@ -99,12 +99,13 @@ class CaseloadScreen(Screen[None]):
         own.add_column("Eigen acties", width=12)
         own.add_column("Casusregisseur", width=14)
         radar = self.query_one("#mirror-radar", DataTable)
-        radar.add_column("Partner", width=26)
+        # narrow enough for 80 columns; the note below the table says it in full
+        radar.add_column("Partner", width=18)
         radar.add_column("Te laat", width=7)
         radar.add_column("Geen terugk.", width=12)
-        radar.add_column("Afwezig op rij", width=14)
-        radar.add_column("Niet opgepakt", width=13)
-        radar.add_column("Opschalen?", width=10)
+        radar.add_column("Afwezig", width=7)
+        radar.add_column("Niet opg.", width=9)
+        radar.add_column("Opschalen", width=9)
         hats = self.query_one("#mirror-hats", DataTable)
         hats.add_column("Week", width=14)
         for hat in Hat:
