@@ -55,6 +55,7 @@ NEW_CASE = ("Nieuwe aanmelding", "Registreer een nieuwe casus (n in de lijst met
 CASES = ("Casussen", "Naar de lijst met casussen (F2)")
 PARTNERS = ("Partners", "Naar de ketenpartners (F3)")
 MEETINGS = ("Overleggen", "Naar de komende en eerdere overleggen (F4)")
+MIRROR = ("Spiegel", "Eigen last, kikker-radar, petten en nazorg over alle casussen (m in de lijst met casussen)")
 CASE_HELP = "Casus · Enter opent het dossier"
 CLOSED_MARK = "(afgesloten)"
 INACTIVE_MARK = "(gedeactiveerd)"
@@ -190,6 +191,16 @@ async def new_case(app: ZvhApp) -> None:
         case_list.action_new_case()
 
 
+async def open_mirror(app: ZvhApp) -> None:
+    """The Spiegel (caseload mirror), in the "cases" area on top of what is open there."""
+    from zvh_tui.screens.cases.caseload import CaseloadScreen
+
+    if not await _to_mode(app, CASES_MODE):
+        return
+    if not isinstance(app.screen, CaseloadScreen):
+        app.push_screen(CaseloadScreen())
+
+
 async def go_to(app: ZvhApp, mode: str) -> None:
     await _to_mode(app, mode)
 
@@ -230,6 +241,7 @@ class CaseCommands(_ZvhProvider):
         return [
             (*CASES, partial(go_to, app, CASES_MODE)),
             (*NEW_CASE, partial(new_case, app)),
+            (*MIRROR, partial(open_mirror, app)),
             (*MEETINGS, partial(go_to, app, MEETINGS_MODE)),
         ]
 

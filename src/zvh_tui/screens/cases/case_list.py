@@ -108,12 +108,17 @@ class CaseListScreen(Screen[None]):
                 id="cases.quick_6"),
         Binding("0", "clear_filters", "Alle filters wissen", show=False, id="cases.clear"),
         Binding("r", "reload", "Lijst verversen", show=False, id="cases.reload"),
+        Binding("m", "mirror", "Spiegel", show=False, id="cases.mirror"),
     ]
 
     @workers.message
     class RowsLoaded(Message):
         rows: list[CaseRow]
         select_id: int | None
+
+    @workers.message
+    class MirrorLine(Message):
+        text: str
 
     def __init__(self) -> None:
         super().__init__()
@@ -141,6 +146,7 @@ class CaseListScreen(Screen[None]):
             yield TextLine(LOADING_TEXT, id="case-count")
         yield TextLine("", id="case-filters")
         yield TextLine("", id="case-state")
+        yield TextLine("", id="case-mirror")  # the Spiegel in one line (m opens it)
         yield CaseTable(id="case-table")
         yield TextLine(LOADING_TEXT, id="case-empty")
         yield TextLine("", id="case-detail")
@@ -200,6 +206,7 @@ class CaseListScreen(Screen[None]):
         self._rows = rows
         self._sorted_for = None
         self._stats = case_list.stats(rows)
+        self._load_mirror_line()
         self._search = ("\0", None)  # the index may have changed: search again
         self.apply(keep_id=select_id)
 
@@ -216,6 +223,24 @@ class CaseListScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    # -- the Spiegel's line (services/cases/caseload.py; screens/cases/caseload.py) ---------
+    @workers.thread_worker(group="caselist-mirror", title="De spiegel kon niet worden geladen")
+    def _load_mirror_line(self) -> MirrorLine:
+        from zvh_tui.services.cases import caseload
+
+        return self.MirrorLine(caseload.summary())
+
+    def on_case_list_screen_mirror_line(self, message: MirrorLine) -> None:
+        line = self.query_one("#case-mirror", TextLine)
+        line.set(Text(f"m Spiegel: {message.text}" if message.text else ""))
+        line.display = bool(message.text)
+
+    def action_mirror(self) -> None:
+        """m: the caseload mirror (eigen last, kikker-radar, petten-spiegel, nazorg)."""
+        from zvh_tui.screens.cases.caseload import CaseloadScreen
+
+        self.app.push_screen(CaseloadScreen())
 
     # -- the query --------------------------------------------------------------------------
     def _ids(self) -> set[int] | None:
