@@ -222,6 +222,8 @@ def test_informed_per_betrokkene(rows: Rows) -> None:
     assert not_informed
     for case_id, position, role, _, reason, review, _, _ in not_informed:
         assert reason and review, case_id
+        if reason.startswith("Vader"):  # the domestic-violence vignette: the father, not the client
+            assert (position, role) == (1, "parent"), case_id
     if rows.name == "scale":
         return
     family = next(c for c in rows.cases if c.title == "Gezin Azzouzi")

@@ -515,7 +515,7 @@ class _ScaleGenerator:
         # (goal index, text, owner, kind, own reason) per candidate action
         pool = [(g_index, step.text, step.owner, step.kind, step.own_reason)
                 for g_index, goal in enumerate(goals) for step in goal.steps]
-        wanted = rng.randint(10, 15)
+        wanted = rng.randint(11, 16)
         if len(pool) < wanted:  # pad with generic steps, owned by a partner at the table that would do it
             for step in rng.sample(T.SCALE_ACTIONS, min(wanted - len(pool) + 2, len(T.SCALE_ACTIONS))):
                 fits = [ref for ref in table if not step.owners or ref.partner in step.owners]
