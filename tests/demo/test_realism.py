@@ -261,7 +261,8 @@ def test_the_demo_sets_a_bewaartermijn_so_a_case_can_be_closed(profile: Profile)
     running demo case then closes as the dossier closes it, with the settings' term."""
     context.set_today(DEMO_DAY)
     assert profile.settings.retention_years is None
-    load_demo(12, profile=profile)
+    summary = load_demo(12, profile=profile)
+    assert f"Bewaartermijn ingesteld op {T.RETENTION_YEARS} jaar" in summary and "\n" not in summary
     assert profile.settings.retention_years == T.RETENTION_YEARS
     assert Profile.from_dir(profile.paths.data).settings.retention_years == T.RETENTION_YEARS
     case = Case.select().where(Case.phase == Phase.EXECUTION.value).first()
@@ -275,5 +276,5 @@ def test_the_demo_sets_a_bewaartermijn_so_a_case_can_be_closed(profile: Profile)
 def test_a_bewaartermijn_of_the_house_is_kept(profile: Profile) -> None:
     profile.settings.retention_years = 15
     context.set_today(DEMO_DAY)
-    load_demo(3, profile=profile)
+    assert "Bewaartermijn" not in load_demo(3, profile=profile)
     assert profile.settings.retention_years == 15

@@ -96,8 +96,9 @@ def load_demo(scale: int | None = None, progress: Progress | None = None, profil
     else:
         require_empty()
         summary = _DemoBuilder().build()
-    if profile is not None:
-        use_demo_retention(profile)
+    if profile is not None and use_demo_retention(profile):
+        summary += (f" Bewaartermijn ingesteld op {T.RETENTION_YEARS} jaar (het fictieve convenant); "
+                    "wijzig die bij Instellingen.")
     return summary
 
 
@@ -424,10 +425,12 @@ class _DemoCase:
         case.ave_phase, case.level = ave, level
         case.on_behalf_partner = referrer or self.b.roster.own_id
         if not informed:
-            position = self.v.get("not_informed_person", 0)
+            row = CasePerson.get((CasePerson.case == case.id)
+                                 & (CasePerson.position == self.v.get("not_informed_person", 0)))
             CasePerson.update(informed=False, not_informed_reason=reason, informed_review_on=review).where(
-                (CasePerson.case == case.id) & (CasePerson.position == position)).execute()
-            audit.record("update", case=case, object_type="person", detail="informed")
+                CasePerson.id == row.id).execute()
+            audit.record("update", case=case, person_id=row.person_id, object_type="person",
+                         object_id=row.person_id, detail="informed")
 
     def sign(self, case: Case) -> None:
         """The case's procesregisseur is the author of its journal and of its changes of

@@ -461,7 +461,10 @@ class _ScaleGenerator:
                     level, ave = to_level, to_ave
             # journal
             days = max((end - received).days, 1)
-            lines = self.journal_lines[reached if has_plan or not closed else order.index(Phase.TRIAGE.value)]
+            if not closed or met:
+                lines = self.journal_lines[reached]
+            else:  # closed before a meeting: after the beeldvorming, or right after triage
+                lines = self.journal_lines[order.index(Phase.ANALYSIS.value if has_plan else Phase.TRIAGE.value)]
             for _ in range(rng.randint(2, 4)):
                 day = received + dt.timedelta(days=rng.randint(0, days))
                 line = rng.choice(lines)
