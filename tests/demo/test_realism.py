@@ -25,7 +25,7 @@ from demokit import DEMO_DAY, Template, _isolate
 from zvh_tui.core.vocab import ActionStatus, Hat, Phase, TriageOutcome
 from zvh_tui.demo import texts as T
 from zvh_tui.demo.builder import load_demo
-from zvh_tui.demo.common import ADVICE_LEVEL, ZVH_LEVELS
+from zvh_tui.demo.common import ADVICE_LEVEL, INTAKE_LEVEL, ZVH_LEVELS
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
 from zvh_tui.services.safety.profile import Profile
@@ -130,7 +130,11 @@ def test_zvh_cases_sit_at_the_levels_of_the_house(rows: Rows) -> None:
         place = (case.ave_phase, case.level)
         assert place != ("1", "case"), case.reference
         assert place == ADVICE_LEVEL if case.zvh_role == "advice" else place in ZVH_LEVELS, (case.reference, place)
+    advised = {a.case_id for a in rows.advice}
     for case_id, from_ave, from_level, to_ave, to_level in rows.escalations:
+        if (from_ave, from_level) == ADVICE_LEVEL:  # the switch from advice to procesregie
+            assert case_id in advised and (to_ave, to_level) == INTAKE_LEVEL, case_id
+            continue
         assert {(from_ave, from_level), (to_ave, to_level)} <= ZVH_LEVELS, case_id
     assert any(to_ave == "4" for *_, to_ave, _ in rows.escalations)
     assert any(to_ave == "3" for *_, to_ave, _ in rows.escalations), "a case de-escalated to procesniveau"
@@ -139,7 +143,7 @@ def test_zvh_cases_sit_at_the_levels_of_the_house(rows: Rows) -> None:
 def test_advice_cases_have_their_own_track(rows: Rows) -> None:
     by_case = {a.case_id: a for a in rows.advice}
     advice_cases = [c for c in rows.cases if c.zvh_role == "advice"]
-    assert advice_cases and {c.id for c in advice_cases} == set(by_case)
+    assert advice_cases and {c.id for c in advice_cases} <= set(by_case)
     for case in advice_cases:
         row = by_case[case.id]
         assert case.triage_outcome == TriageOutcome.ADVICE.value
@@ -150,6 +154,13 @@ def test_advice_cases_have_their_own_track(rows: Rows) -> None:
         assert not rows.partners[row.regie_partner_id].is_own, "the regie stays with a local partner"
     if rows.name == "demo":
         assert any(by_case[c.id].follow_up_on > DEMO_DAY for c in advice_cases if c.phase != Phase.CLOSED.value)
+        # a case that went from advice to procesregie keeps its advice, with the switch in the journal
+        switched = [c for c in rows.cases if c.id in by_case and c.zvh_role == "direction"]
+        assert len(switched) == 1 and switched[0].triage_outcome == TriageOutcome.TAKE_ON.value
+        assert any(case_id == switched[0].id and text.startswith("Rol van het ZVH gewijzigd: van advies naar procesregie")
+                   for case_id, _, _, text in rows.journal)
+    else:
+        assert set(by_case) == {c.id for c in advice_cases}
 
 
 def test_no_hat_beschikken_and_triage_is_procesregie(rows: Rows) -> None:

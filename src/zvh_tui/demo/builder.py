@@ -451,7 +451,10 @@ class _DemoCase:
         b.touch(case, day)
         if self.advice_track:  # advies aan de melder; the case stays at triage until the follow-up
             self.advise(day)
-            return
+            if not spec.get("switch"):
+                return
+            day += dt.timedelta(days=1)
+            self.switch(day, self.f(spec["switch"]))
         if self.target == Phase.TRIAGE.value:
             return
         # triage is the regisseur's selection of the process (procesregie): a ZVH issues no
@@ -503,6 +506,18 @@ class _DemoCase:
         )
         audit.record("create", case=case, object_type="advice", object_id=row.id)
         self.journal(day, "procesregie", "Triage: advies aan de melder; de regie blijft lokaal. Vervolgafspraak gepland.")
+
+    def switch(self, day: dt.date, why: str) -> None:
+        """From advice to procesregie, the advice kept: the role through cases.update_case, the
+        step up to AVE 3 · procesniveau recorded as an opschaling, the reason in the journal."""
+        case = self.case
+        with _clock(day):
+            cases.update_case(case, zvh_role="direction")  # type: ignore[arg-type]
+            escalation.change_level(case, to_level=INTAKE_LEVEL[1], to_ave=INTAKE_LEVEL[0], trigger=why,  # type: ignore[arg-type]
+                                    decided_by="procesregisseur in het triageoverleg", decided_on=day)
+        Escalation.update(created_at=_at(day, 15)).where(Escalation.case == case).execute()  # type: ignore[arg-type]
+        self.journal(day, "procesregie", f"Rol van het ZVH gewijzigd: van advies naar procesregie. {why}")
+        self.spec = {**self.spec, "zvh_role": "direction"}
 
     def journal(self, day: dt.date, hat: str, body: str) -> None:
         if day > self.b.today:

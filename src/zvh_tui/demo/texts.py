@@ -975,7 +975,8 @@ ADVICE_TRIAGE = "Enkelvoudige vraag van een lokale professional; advies volstaat
 # received / closed / reopen / stagnant: days before today. informed_no: review date in days from
 # today (negative: the review date has passed), for the vignette's not_informed_person (default
 # the first). blockers: what the concept still lacks. zvh_role "advice": the advice track (triage
-# advies aan melder, an Advice row, the regie stays local; no plan). A case of the ZVH sits at
+# advies aan melder, an Advice row, the regie stays local; no plan); with "switch" (the reason) the
+# house takes the procesregie a day after the advice, the advice kept as the case's history. A case of the ZVH sits at
 # AVE 3 · procesniveau (common.ZVH_LEVELS); escalations go to 4 · management or bestuur and back.
 
 DEMO_CASES: list[dict] = [
@@ -984,7 +985,8 @@ DEMO_CASES: list[dict] = [
      "escalations": [LevelChange(120, level="management", ave="4"),
                      LevelChange(74, level="process", ave="3", trigger="Zorgmachtiging afgegeven en opname gestart; situatie stabiel.")]},
     {"v": "verward", "persons": [PersonSpec("Dariusz Kamiński", 37, "client")], "phase": "meeting", "received": 24,
-     "no_director": True},
+     "no_director": True, "zvh_role": "advice",
+     "switch": "Nieuwe bedreiging van de buren en de corporatie zet de ontruiming door: advies volstaat niet meer."},
     {"v": "verward", "persons": [PersonSpec("Gerrit Dekker", 58, "client")], "phase": "closed", "received": 1040,
      "closed": 830},
     {"v": "terugkeer", "persons": [PersonSpec("Sharon Pinas", 29, "client")], "phase": "plan", "received": 38,
