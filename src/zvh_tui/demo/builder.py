@@ -424,6 +424,8 @@ class _DemoCase:
             Case.id == case.id).execute()
         case.ave_phase, case.level = ave, level
         case.on_behalf_partner = referrer or self.b.roster.own_id
+        audit.record("update", case=case, object_type="case", object_id=case.id,
+                     detail="ave_phase,level,on_behalf_partner")
         if not informed:
             row = CasePerson.get((CasePerson.case == case.id)
                                  & (CasePerson.position == self.v.get("not_informed_person", 0)))
