@@ -137,7 +137,7 @@ def test_meetings_journal_escalations_and_checks(demo_profile: Profile) -> None:
         assert all(item.status == "closed" and item.director_partner_id for item in meeting.items)
     assert {n.tag for n in MeetingNote.select()} == {"beeld", "oordeel", "besluit"}
     hats = {e.hat for e in JournalEntry.select()}
-    assert {"procesregie", "onderzoek", "monitoren", "beschikken"} <= hats
+    assert {"procesregie", "onderzoek", "monitoren"} <= hats and "beschikken" not in hats
     assert Escalation.select(Escalation.case).distinct().count() >= 4
     asked = Participant.select().where(Participant.check_status != "not_asked")
     assert asked.count() > 50 and all(p.check_basis and p.check_on for p in asked)

@@ -98,7 +98,7 @@ def test_dates_are_iso_and_codes_have_dutch_labels(demo_profile: Profile) -> Non
     actions = [a for g in data["plans"][1]["goals"] for a in g["actions"]]
     assert all(a["status_label"] in ("open", "bezig", "gereed", "vervallen") for a in actions)
     assert all(a["owner_partner"] for a in actions)
-    assert data["case"]["level_label"] == "casus" and data["case"]["ave_phase_label"] == "geel"
+    assert data["case"]["level_label"] == "proces" and data["case"]["ave_phase_label"] == "oranje"
 
 
 def test_plan_versions_are_all_there(demo_profile: Profile) -> None:

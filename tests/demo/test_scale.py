@@ -33,7 +33,7 @@ def test_counts_and_spread(scale_profile: Profile, scale_template: Template) -> 
     assert 0.85 * 10 * SCALE_N <= Action.select().count() <= 1.15 * 10 * SCALE_N
     assert Partner.select().where(Partner.is_own == False).count() == 15  # noqa: E712
     assert {c.phase for c in Case.select()} >= {Phase.EXECUTION.value, Phase.CLOSED.value, Phase.PLAN.value}
-    assert len({c.ave_phase for c in Case.select()}) == 4
+    assert {c.ave_phase for c in Case.select()} == {"2", "3", "4"}  # advies, proces, opgeschaald
     assert JournalEntry.select().count() >= 2 * SCALE_N
     for case in Case.select():
         assert Participant.select().where(Participant.case == case).count() >= 3

@@ -27,7 +27,10 @@ def test_backup_at_unlock_settings_and_kill_9(
     tmux, tmp_path: Path, zvh_command: Path, zvh_env: dict[str, str]
 ) -> None:
     data = tmp_path / "profiel"
-    assert _zvh(zvh_command, zvh_env, "--data-dir", str(data), "demo").returncode == 0
+    demo = _zvh(zvh_command, zvh_env, "--data-dir", str(data), "demo")
+    assert demo.returncode == 0
+    # the demo profile gets the fictional convenant's bewaartermijn, and says so (issue 15.8)
+    assert "Bewaartermijn ingesteld op 2 jaar" in demo.stdout
 
     # Unlocking by hand makes the first backup (none is younger than a day).
     tmux.start("--data-dir", str(data))
@@ -38,11 +41,11 @@ def test_backup_at_unlock_settings_and_kill_9(
     [made] = _backups(data)
     assert made.read_bytes()[:16] != PLAINTEXT_HEADER
 
-    # Instellingen explain the bewaartermijn; it is not filled in silently.
+    # Instellingen explain the bewaartermijn; the demo's term is there (not "nog niet ingesteld").
     tmux.send_keys("F9")
     screen = tmux.wait_for("Bewaartermijn na afsluiten")
     assert "Wmo 15 jaar" in screen and "Jeugdwet 20 jaar" in screen
-    assert "nog niet ingesteld" in screen
+    assert "nog niet ingesteld" not in screen
     tmux.send_keys("Escape")
     tmux.wait_gone("Bewaartermijn na afsluiten")
 

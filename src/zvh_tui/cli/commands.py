@@ -344,7 +344,7 @@ def run_demo(args: argparse.Namespace, profile: Profile) -> int:
             print(f"\rDemogegevens maken: {done} van {plurals.count(total, 'casus', 'casussen')}",
                   end="", file=sys.stderr)
 
-    summary = load_demo(args.scale, progress)
+    summary = load_demo(args.scale, progress, profile)  # with the demo's bewaartermijn
     if args.scale and sys.stderr.isatty():
         print(file=sys.stderr)
     print(summary)

@@ -29,7 +29,9 @@ from zvh_tui.core.vocab import (
 )
 from zvh_tui.demo import texts as T
 from zvh_tui.demo.common import (
+    ADVICE_LEVEL,
     ALREADY_FILLED,
+    INTAKE_LEVEL,
     OWN_PARTNER,
     SEED,
     Progress,
@@ -40,9 +42,11 @@ from zvh_tui.demo.common import (
     _max_id,
     _seconds,
     _tuesday,
+    _working_day,
     contact_cards,
     meeting_header,
     placeholders,
+    regisseur,
     require_empty,
 )
 from zvh_tui.demo.scale import load_scale
@@ -54,10 +58,12 @@ from zvh_tui.services.partners import participants, provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
+from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import context
 from zvh_tui.store import ids
 from zvh_tui.store.models import (
     Action,
+    Advice,
     Case,
     CasePerson,
     Contact,
@@ -76,15 +82,38 @@ from zvh_tui.store.models import (
 )
 
 OPEN = (ActionStatus.OPEN.value, ActionStatus.BUSY.value)
+# Steps a casusregisseur can take over from a partner at a revision (not a specialist's task such
+# as a criminal investigation or a treatment).
+MOVABLE_KINDS = {"talk", "arrange", "inform", "apply"}
 
 
-def load_demo(scale: int | None = None, progress: Progress | None = None) -> str:
+def load_demo(scale: int | None = None, progress: Progress | None = None, profile: Profile | None = None) -> str:
     """Fill an empty, unlocked profile with demo data (or `scale` generated cases, scale.py);
-    return a one-line Dutch summary."""
+    return a one-line Dutch summary. With `profile`, its settings get the demo's bewaartermijn
+    when none is set, so a demo case can be closed (close_case needs the term)."""
     if scale is not None:
-        return load_scale(scale, progress)
-    require_empty()
-    return _DemoBuilder().build()
+        summary = load_scale(scale, progress)
+    else:
+        require_empty()
+        summary = _DemoBuilder().build()
+    if profile is not None and use_demo_retention(profile):
+        summary += (f" Bewaartermijn ingesteld op {T.RETENTION_YEARS} jaar (het fictieve convenant); "
+                    "wijzig die bij Instellingen.")
+    return summary
+
+
+def use_demo_retention(profile: Profile) -> bool:
+    """The (fictional) convenant's bewaartermijn in the profile's settings, unless one is set
+    already; True if it was set. Closing a case refuses without a term."""
+    if profile.settings.retention_years is not None:
+        return False
+    profile.settings.retention_years = T.RETENTION_YEARS
+    try:
+        profile.save_settings()
+    except BaseException:
+        profile.settings.retention_years = None
+        raise
+    return True
 
 
 @contextmanager
@@ -129,6 +158,7 @@ class _DemoBuilder:
             audit.record("create", object_type="partner", object_id=own.id)
         partner_ids: dict[str, int] = {}
         contact_ids: dict[str, list[int]] = {}
+        unsigned: set[str] = set()
         cards = contact_cards()
         for spec in T.PARTNERS:
             existing = Partner.get_or_none(fn.lower(Partner.name) == spec["name"].lower())
@@ -138,10 +168,12 @@ class _DemoBuilder:
                                                                 " Privacyconvenant nog niet getekend."),
             )
             partner_ids[spec["key"]] = partner.id
+            if not partner.convenant_signed:  # as the profile has it (an existing partner is kept)
+                unsigned.add(spec["key"])
             known = {c.name: c for c in partners.contacts_of(partner, include_inactive=True)}
             contact_ids[spec["key"]] = [(known.get(card["name"]) or partners.add_contact(partner, **card)).id
                                         for card in cards[spec["key"]]]
-        self.roster = Roster(own.id, partner_ids, contact_ids)
+        self.roster = Roster(own.id, partner_ids, contact_ids, frozenset(unsigned))
 
     # -- meetings ---------------------------------------------------------------------------
     def meeting_on(self, day: dt.date) -> Meeting:
@@ -212,12 +244,14 @@ class _DemoBuilder:
     def send_minutes(self, meeting: Meeting, day: dt.date) -> None:
         """The besluitenlijst the same afternoon, the verslag the next working day (the
         verstrekkingenlog, services/partners/provisions.py), so no term has passed."""
+        chair = regisseur(meeting.id)  # the procesregisseur who chaired and sent them
         before = _max_id(Provision)
         provisions.record_meeting(meeting, ProvisionKind.DECISIONS, fmt="html")
-        Provision.update(at=_at(day, 15)).where(Provision.id > before).execute()
+        Provision.update(at=_at(day, 15), by=chair).where(Provision.id > before).execute()
         before = _max_id(Provision)
         provisions.record_meeting(meeting, ProvisionKind.MINUTES, fmt="html")
-        Provision.update(at=_at(provisions.add_working_days(day, 1), 10)).where(Provision.id > before).execute()
+        Provision.update(at=_at(provisions.add_working_days(day, 1), 10), by=chair).where(
+            Provision.id > before).execute()
 
     # -- one case ---------------------------------------------------------------------------
     def build(self) -> str:
@@ -225,13 +259,14 @@ class _DemoBuilder:
         with db.atomic():
             self.build_partners()
             specs = sorted(T.DEMO_CASES, key=lambda s: -s["received"])  # references in date order
-            for spec in specs:
-                _DemoCase(self, spec).play()
+            for number, spec in enumerate(specs):
+                _DemoCase(self, spec, regisseur(number)).play()
             upcoming = _tuesday(self.today + dt.timedelta(days=2))
             for case in self.pending_agenda:
                 self.hold_item(case, upcoming, [])
             self.close_meetings()
             self.fix_case_times()
+            self.fix_own_reasons()
             ids.put_fact("demo", "demo")
             audit.record("demo.load", detail=f"cases={len(specs)}")
         counts = {
@@ -247,6 +282,16 @@ class _DemoBuilder:
             f"{counts['contacts']} contactpersonen, {counts['actions']} acties, "
             f"{counts['meetings']} overleggen (fictieve gegevens; {_seconds(seconds)})."
         )
+
+    def fix_own_reasons(self) -> None:
+        """Every action of our own house carries its reason (schema v6 `own_reason`, the taartpunt
+        check), in the revised versions too (plans.revise does not copy it yet). Written on the
+        rows: the taartpunt service is not on main yet."""
+        reasons = {step.text: step.own_reason for v in T.VIGNETTES.values() for goal in v["goals"]
+                   for step in goal.steps if step.own_reason}
+        for action in Action.select().where((Action.owner_partner == self.roster.own_id) & (Action.own_reason == "")):
+            reason = reasons.get(action.text, "Tijdelijk door het ZVH; terugleggen bij een partner in het volgende overleg.")
+            Action.update(own_reason=reason).where(Action.id == action.id).execute()
 
     def fix_case_times(self) -> None:
         """Creation and change times as they would have been, instead of the loading moment."""
@@ -275,14 +320,20 @@ class _DemoBuilder:
 class _DemoCase:
     """One case of the demo, from aanmelding to its phase of today."""
 
-    def __init__(self, builder: _DemoBuilder, spec: dict) -> None:
+    def __init__(self, builder: _DemoBuilder, spec: dict, author: str) -> None:
         self.b = builder
         self.spec = spec
         self.v = T.VIGNETTES[spec["v"]]
         self.rng = builder.rng
+        self.author = author  # the procesregisseur of this case (T.REGISSEURS)
         self.case: Case | None = None
         self.plan: Plan | None = None
         self.fmt: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}  # action text -> kind (which terugkoppeling fits it)
+
+    @property
+    def advice_track(self) -> bool:
+        return self.spec.get("zvh_role") == "advice"
 
     def f(self, text: str) -> str:
         return text.format(**self.fmt)
@@ -310,20 +361,33 @@ class _DemoCase:
             return self.b.day(self.spec["closed"])
         return self.b.today
 
+    def addresses(self) -> list[str]:
+        """One household, one address (the vignette's own, if it has one); a father on a
+        tijdelijk huisverbod (the not-informed person of the domestic-violence vignette) lives
+        elsewhere for now."""
+        rng = self.rng
+        home = self.v.get("address") or f"{rng.choice(T.STREETS)} {rng.randint(2, 180)}, {T.PLACE}"
+        rows = [home] * len(self.spec["persons"])
+        away = self.v.get("not_informed_person")
+        if away is not None and away < len(rows) and "huisverbod" in self.v["reason"]:
+            rows[away] = f"Tijdelijk verblijfadres (huisverbod): {rng.choice(T.STREETS)} {rng.randint(2, 180)}, {T.PLACE}"
+        return rows
+
     def play(self) -> None:
         b, spec, rng = self.b, self.spec, self.rng
         received = b.day(spec["received"])
         persons = []
-        for person in spec["persons"]:
+        for person, address in zip(spec["persons"], self.addresses(), strict=True):
             persons.append(cases.NewPerson(name=person.name, date_of_birth=_birth_date(rng, b.today, person.age),
-                                           role=person.role,
-                                           address=f"{rng.choice(T.STREETS)} {rng.randint(2, 180)}, {T.PLACE}"))
+                                           role=person.role, address=address))
         first = persons[0]
-        street = first.address.split(",")[0]
-        self.fmt = placeholders(first.name, first.date_of_birth, received, street)  # type: ignore[arg-type]
-        referrer_partner, referrer_contact = b.roster.owner(self.v["partners"][0])
+        self.fmt = placeholders(first.name, first.date_of_birth, received)  # type: ignore[arg-type]
+        asker = self.v["advice"].asked_by if self.advice_track else self.v["partners"][0]
+        referrer_partner, referrer_contact = b.roster.owner(asker)
         citizen = spec.get("citizen", "")
         informed = spec.get("informed_no") is None
+        not_informed = self.v.get("not_informed", "Informeren schaadt de veiligheid.")
+        review = None if informed else _working_day(b.today + dt.timedelta(days=spec["informed_no"]))
         data = cases.NewCase(
             persons=persons,
             title=spec.get("title", ""),
@@ -334,15 +398,50 @@ class _DemoCase:
             referral_goal=self.f(self.v["goal"]),
             received_on=received,
             informed=informed,
-            not_informed_reason="" if informed else self.v.get("not_informed", "Informeren schaadt de veiligheid."),
-            informed_review_on=None if informed else b.today + dt.timedelta(days=spec["informed_no"]),
+            not_informed_reason="" if informed else not_informed,
+            informed_review_on=review,
             zvh_role=spec.get("zvh_role", "direction"),
         )
         with _clock(received):
             case = cases.create_case(data)
         self.case = case
+        self.intake(case, None if citizen else referrer_partner, informed, not_informed, review)
         b.received[case.id] = received
         b.touch(case, received)
+        try:
+            self.timeline(case, received)
+        finally:
+            self.sign(case)
+
+    def intake(self, case: Case, referrer: int | None, informed: bool, reason: str, review: dt.date | None) -> None:
+        """What the aanmelding holds beyond create_case on main, written on the rows (the
+        services for these are being built: AVE defaults at triage, namens per case, informed
+        per betrokkene): the levels where the case sits, on whose behalf the house works (the
+        aanmelder; a citizen's melding on behalf of the own house) and, per person, informed or
+        not with reason and review date."""
+        ave, level = ADVICE_LEVEL if self.advice_track else INTAKE_LEVEL
+        Case.update(ave_phase=ave, level=level, on_behalf_partner=referrer or self.b.roster.own_id).where(
+            Case.id == case.id).execute()
+        case.ave_phase, case.level = ave, level
+        case.on_behalf_partner = referrer or self.b.roster.own_id
+        audit.record("update", case=case, object_type="case", object_id=case.id,
+                     detail="ave_phase,level,on_behalf_partner")
+        if not informed:
+            row = CasePerson.get((CasePerson.case == case.id)
+                                 & (CasePerson.position == self.v.get("not_informed_person", 0)))
+            CasePerson.update(informed=False, not_informed_reason=reason, informed_review_on=review).where(
+                CasePerson.id == row.id).execute()
+            audit.record("update", case=case, person_id=row.person_id, object_type="person",
+                         object_id=row.person_id, detail="informed")
+
+    def sign(self, case: Case) -> None:
+        """The case's procesregisseur is the author of its journal and of its changes of
+        casusregisseur, not whoever loaded the demo (the audit log keeps the loader)."""
+        JournalEntry.update(author=self.author).where(JournalEntry.case == case.id).execute()
+        DirectorChange.update(by=self.author).where(DirectorChange.case == case.id).execute()
+
+    def timeline(self, case: Case, received: dt.date) -> None:
+        b, spec = self.b, self.spec
         if not self.reached(Phase.SCREENING):
             self.journal(received, "procesregie", "Aanmelding ontvangen; aanmelder gebeld voor aanvullende vragen.")
             return
@@ -352,15 +451,23 @@ class _DemoCase:
         day = received + dt.timedelta(days=6)
         cases.move_phase(case, Phase.TRIAGE)
         b.touch(case, day)
+        if self.advice_track:  # advies aan de melder; the case stays at triage until the follow-up
+            self.advise(day)
+            if not spec.get("switch"):
+                return
+            day += dt.timedelta(days=1)
+            self.switch(day, self.f(spec["switch"]))
         if self.target == Phase.TRIAGE.value:
             return
+        # triage is the regisseur's selection of the process (procesregie): a ZVH issues no
+        # beschikkingen, so never the hat beschikken
         if spec.get("triage") == "refer":
             cases.set_triage(case, TriageOutcome.REFER, self.f(spec["triage_reason"]))
-            self.journal(day, "beschikken", "Triage: doorverwezen; de aanmelder is geïnformeerd.")
+            self.journal(day, "procesregie", "Triage: doorverwezen; de aanmelder is geïnformeerd.")
             self.close(b.day(spec["closed"]), "Doorverwezen na triage; geen regie door het ZVH nodig.")
             return
         cases.set_triage(case, TriageOutcome.TAKE_ON, self.v["triage"])
-        self.journal(day, "beschikken", "Triage in het weekoverleg: oppakken.")
+        self.journal(day, "procesregie", "Triage in het weekoverleg: oppakken.")
         self.analysis(received + dt.timedelta(days=8))
         if not self.reached(Phase.MEETING):
             return
@@ -386,6 +493,34 @@ class _DemoCase:
         self.execution(adopt_day)
 
     # -- the steps ---------------------------------------------------------------------------
+    def advise(self, day: dt.date) -> None:
+        """The advice track: the local professional's question answered, the regie stays local,
+        a follow-up date (written on the Advice row: the advice service is not on main yet)."""
+        b, case, spec = self.b, self.case, self.v["advice"]
+        cases.set_triage(case, TriageOutcome.ADVICE, T.ADVICE_TRIAGE)  # type: ignore[arg-type]
+        partner_id, contact_id = b.roster.owner(spec.asked_by)
+        row = Advice.create(
+            case=case, asked_by_partner=partner_id, asked_by_contact=contact_id, asked_on=b.received[case.id],  # type: ignore[union-attr]
+            question=self.f(spec.question), advice=self.f(spec.advice), given_to=spec.given_to, given_on=day,
+            regie_partner=b.roster.partner_ids[spec.regie],
+            follow_up_on=_working_day(day + dt.timedelta(days=spec.follow_up_days)), by=self.author,
+            created_at=_at(day, 14), updated_at=_at(day, 14),
+        )
+        audit.record("create", case=case, object_type="advice", object_id=row.id)
+        self.journal(day, "procesregie", "Triage: advies aan de melder; de regie blijft lokaal. Vervolgafspraak gepland.")
+
+    def switch(self, day: dt.date, why: str) -> None:
+        """From advice to procesregie, the advice kept: the role through cases.update_case, the
+        step up to AVE 3 · procesniveau recorded as an opschaling, the reason in the journal."""
+        case = self.case
+        with _clock(day):
+            cases.update_case(case, zvh_role="direction")  # type: ignore[arg-type]
+            escalation.change_level(case, to_level=INTAKE_LEVEL[1], to_ave=INTAKE_LEVEL[0], trigger=why,  # type: ignore[arg-type]
+                                    decided_by="procesregisseur in het triageoverleg", decided_on=day)
+        Escalation.update(created_at=_at(day, 15)).where(Escalation.case == case).execute()  # type: ignore[arg-type]
+        self.journal(day, "procesregie", f"Rol van het ZVH gewijzigd: van advies naar procesregie. {why}")
+        self.spec = {**self.spec, "zvh_role": "direction"}
+
     def journal(self, day: dt.date, hat: str, body: str) -> None:
         if day > self.b.today:
             return
@@ -404,8 +539,10 @@ class _DemoCase:
     def screening(self, received: dt.date) -> None:
         b, case = self.b, self.case
         cases.move_phase(case, Phase.SCREENING)  # type: ignore[arg-type]
-        for ref in self.v["partners"][1:]:
+        for ref in self.v["partners"]:
             partner_id, contact_id = b.roster.owner(ref)
+            if partner_id == case.referrer_partner_id:  # type: ignore[union-attr]
+                continue  # the aanmelder is at the table already
             participants.add_participant(case, partner_id, contact_id=contact_id)  # type: ignore[arg-type]
         pending = self.target == Phase.SCREENING.value
         for number, row in enumerate(participants.participants_of(case)):  # type: ignore[arg-type]
@@ -419,7 +556,7 @@ class _DemoCase:
                 status = self.rng.choices([CheckStatus.KNOWN, CheckStatus.NOT_KNOWN, CheckStatus.NO_ANSWER],
                                           weights=[65, 28, 7])[0]
             day = min(received + dt.timedelta(days=1 + number), b.today)
-            participants.set_check(row, status, on=day, basis=_grondslag(key))
+            participants.set_check(row, status, on=day, basis=_grondslag(key, b.roster.unsigned))
             b.touch(case, day)  # type: ignore[arg-type]
         self.journal(min(received + dt.timedelta(days=1), b.today), "onderzoek",
                      "Check op bekendheid uitgezet bij de partners, met de grondslag per partner.")
@@ -429,8 +566,6 @@ class _DemoCase:
     def analysis(self, day: dt.date) -> None:
         case = self.case
         cases.move_phase(case, Phase.ANALYSIS)  # type: ignore[arg-type]
-        if self.spec.get("ave"):
-            cases.set_ave(case, self.spec["ave"])  # type: ignore[arg-type]
         self.plan = plans.start_plan(case)  # type: ignore[arg-type]
         self.b.plan_days[self.plan.id] = day
         for assessment in self.v["assessments"]:
@@ -449,7 +584,7 @@ class _DemoCase:
         if "shared_task" not in blockers:
             changes["shared_task"] = self.f(self.v["shared_task"])
         if "evaluation" not in blockers:
-            changes["evaluation_on"] = day + dt.timedelta(days=rng.choice([63, 70, 84]))
+            changes["evaluation_on"] = _working_day(day + dt.timedelta(days=rng.choice([63, 70, 84])))
         plans.update_plan(plan, **changes)  # type: ignore[arg-type]
         horizon = max(21, (b.today - day).days + 80)
         undated_done = False
@@ -460,11 +595,15 @@ class _DemoCase:
                 if owner is not None and owner.partner != "own" and rng.random() < 0.15:
                     continue  # not every case needs every step
                 partner_id, contact_id = b.roster.owner(owner)
-                deadline: dt.date | None = day + dt.timedelta(days=rng.randint(7, horizon))
+                deadline: dt.date | None = _working_day(day + dt.timedelta(days=rng.randint(7, horizon)))
                 if "deadline" in blockers and not undated_done and owner is not None:
                     deadline, undated_done = None, True
-                plans.add_action(plan, self.f(step.text), goal=goal, owner_partner_id=partner_id,  # type: ignore[arg-type]
-                                 owner_contact_id=contact_id, deadline=deadline)
+                body = self.f(step.text)
+                self.kinds[body] = step.kind
+                action = plans.add_action(plan, body, goal=goal, owner_partner_id=partner_id,  # type: ignore[arg-type]
+                                          owner_contact_id=contact_id, deadline=deadline)
+                if step.own_reason:  # the taartpunt check's reason, on the row (service not on main yet)
+                    Action.update(own_reason=step.own_reason).where(Action.id == action.id).execute()
         if owner_less := [a for a in self.actions(plan) if a.owner_partner_id is None]:  # type: ignore[arg-type]
             if "nobody" not in blockers and spec.get("nobody") == "accepted":
                 plans.accept_nobody(owner_less[0])
@@ -506,7 +645,8 @@ class _DemoCase:
                 plans.set_action_status(action, status)
             day = min(action.deadline, self.b.today)
             if status in (ActionStatus.DONE, ActionStatus.BUSY) and self.rng.random() < 0.7:
-                plans.set_feedback(action, self.rng.choice(T.SCALE_FEEDBACK), on=day)
+                fitting = T.FEEDBACK[self.kinds.get(action.text, "inform")][status.value]
+                plans.set_feedback(action, self.rng.choice(fitting), on=day)
             self.b.touch(self.case, day)  # type: ignore[arg-type]
 
     def escalate(self, until: dt.date) -> None:
@@ -559,20 +699,23 @@ class _DemoCase:
         actions = self.actions(new)
         late = [a for a in actions if a.status in OPEN and a.deadline and a.deadline < day]
         if late:
-            plans.update_action(late[0], deadline=day + dt.timedelta(days=21))
+            plans.update_action(late[0], deadline=_working_day(day + dt.timedelta(days=21)))
         done = [a for a in actions if a.status == ActionStatus.DONE.value]
         if done:
             plans.delete_action(done[-1])
         partner_id, contact_id = b.roster.owner(self.v["director"])
         movable = [a for a in actions if a.owner_partner_id not in (None, partner_id) and a.status in OPEN
-                   and (not late or a.id != late[0].id)]
+                   and (not late or a.id != late[0].id) and self.kinds.get(a.text) in MOVABLE_KINDS
+                   and a.owner_partner_id != b.roster.own_id]
         if movable:  # the casusregisseur takes over a step that stalled elsewhere
             plans.update_action(movable[-1], owner_partner_id=partner_id, owner_contact_id=contact_id)
         goals = plans.goals_of(new)
-        plans.add_action(new, "Evaluatie met de cliënt: wat werkt, wat moet anders?", goal=goals[0] if goals else None,
+        evaluation = "Evaluatie met de cliënt: wat werkt, wat moet anders?"
+        self.kinds[evaluation] = "talk"
+        plans.add_action(new, evaluation, goal=goals[0] if goals else None,
                          owner_partner_id=partner_id, owner_contact_id=contact_id,
-                         deadline=day + dt.timedelta(days=rng.randint(20, 40)))
-        plans.update_plan(new, evaluation_on=day + dt.timedelta(days=rng.choice([56, 63, 70])))
+                         deadline=_working_day(day + dt.timedelta(days=rng.randint(20, 40))))
+        plans.update_plan(new, evaluation_on=_working_day(day + dt.timedelta(days=rng.choice([56, 63, 70]))))
         b.touch(self.case, day)  # type: ignore[arg-type]
         if adopt:
             self.adopt(day)
@@ -590,7 +733,7 @@ class _DemoCase:
         cases.close_case(
             self.case, reason, retention_years=T.RETENTION_YEARS,  # type: ignore[arg-type]
             informed="Cliënt, aanmelder en alle partners aan tafel.",
-            watch_until=self.b.today + dt.timedelta(days=watch) if watch else None, closed_on=day,
+            watch_until=_working_day(self.b.today + dt.timedelta(days=watch)) if watch else None, closed_on=day,
         )
         self.b.touch(self.case, day)  # type: ignore[arg-type]
 

@@ -15,6 +15,7 @@ from peewee import fn
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.demo import texts as T
+from zvh_tui.services.partners import provisions
 from zvh_tui.services.shared import clock
 from zvh_tui.services.shared.fold import ascii_fold
 from zvh_tui.store.models import Case
@@ -23,6 +24,14 @@ SEED = 2013  # the year of the Landelijk Kader ZVH
 Progress = Callable[[int, int], None]
 OWN_PARTNER = {"name": "Zorg- en Veiligheidshuis", "domain": "veiligheid", "convenant_signed": True,
                "is_own": True}
+
+# Where a case of the ZVH sits (AVE phase, level of conversation): procesregie at AVE 3 ·
+# procesniveau, escalated to AVE 4 · management or bestuur; an advice case (ZvhRole advice)
+# stays at the local level, AVE 2 · casusniveau, where the regie stays. Never "AVE 1 · casus".
+ZVH_LEVELS = {("3", "process"), ("4", "management"), ("4", "board")}
+INTAKE_LEVEL = ("3", "process")
+ESCALATED_LEVEL = ("4", "management")
+ADVICE_LEVEL = ("2", "case")
 
 ALREADY_FILLED = (
     "Dit profiel bevat al casussen. Demogegevens worden alleen in een leeg profiel geladen, "
@@ -81,6 +90,7 @@ class Roster:
     own_id: int
     partner_ids: dict[str, int]
     contact_ids: dict[str, list[int]]
+    unsigned: frozenset[str] = frozenset()  # keys of the partners that did not sign the convenant
 
     def owner(self, ref: T.Ref | None) -> tuple[int | None, int | None]:
         """(partner id, contact id) of a reference; `None` (niemands taak) is (None, None)."""
@@ -95,7 +105,11 @@ class Roster:
         return next(key for key, known in self.partner_ids.items() if known == partner_id)
 
 
-def _grondslag(partner_key: str) -> str:
+def _grondslag(partner_key: str, unsigned: frozenset[str] = frozenset()) -> str:
+    """The grondslag of a check op bekendheid with this partner; never the convenant for a
+    partner that did not sign it (`unsigned`: Roster.unsigned)."""
+    if partner_key in unsigned:
+        return T.UNSIGNED_GRONDSLAG
     if partner_key == "politie":
         return T.GRONDSLAGEN[1]
     if partner_key in ("veiligthuis", "raad", "gi"):
@@ -115,9 +129,14 @@ def meeting_header(day: dt.date) -> dict[str, str]:
             "location": T.MEETING_LOCATIONS[week % len(T.MEETING_LOCATIONS)]}
 
 
-def placeholders(first_person: str, born: dt.date, received: dt.date, street: str) -> dict[str, str]:
-    """The values of a vignette's {first}, {age} and {street}."""
-    return {"first": first_person.split()[0], "age": str(_age_on(born, received)), "street": street}
+def placeholders(first_person: str, born: dt.date, received: dt.date) -> dict[str, str]:
+    """The values of a vignette's {first} and {age}."""
+    return {"first": first_person.split()[0], "age": str(_age_on(born, received))}
+
+
+def regisseur(case_number: int) -> str:
+    """The (fictional) procesregisseur of the house who runs this case: author of its journal."""
+    return T.REGISSEURS[case_number % len(T.REGISSEURS)]
 
 
 # -- dates --------------------------------------------------------------------------------------
@@ -128,6 +147,12 @@ def _birth_date(rng: random.Random, today: dt.date, age: int) -> dt.date:
 
 def _age_on(born: dt.date, day: dt.date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _working_day(day: dt.date) -> dt.date:
+    """A deadline or follow-up date on a working day: `day` itself from Monday to Friday, else
+    the Monday after (provisions.add_working_days: Monday-Friday, the app has no holiday calendar)."""
+    return provisions.add_working_days(day - dt.timedelta(days=1), 1)
 
 
 def _tuesday(day: dt.date) -> dt.date:

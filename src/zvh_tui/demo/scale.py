@@ -16,9 +16,12 @@ from operator import itemgetter
 from peewee import chunked, fn
 
 from zvh_tui.core.errors import RuleError, ValidationError
-from zvh_tui.core.vocab import CheckStatus, Level, ParticipantRole, Phase, PlanStatus, TriageOutcome
+from zvh_tui.core.vocab import CheckStatus, ParticipantRole, Phase, PlanStatus, TriageOutcome
 from zvh_tui.demo import texts as T
 from zvh_tui.demo.common import (
+    ADVICE_LEVEL,
+    ESCALATED_LEVEL,
+    INTAKE_LEVEL,
     OWN_PARTNER,
     SEED,
     Progress,
@@ -32,6 +35,7 @@ from zvh_tui.demo.common import (
     contact_cards,
     meeting_header,
     placeholders,
+    regisseur,
     require_empty,
 )
 from zvh_tui.services.cases import lifecycle as cases
@@ -42,6 +46,7 @@ from zvh_tui.services.shared import context, plurals
 from zvh_tui.store import ids, maintenance
 from zvh_tui.store.models import (
     Action,
+    Advice,
     Agreement,
     Assessment,
     Attendee,
@@ -72,11 +77,15 @@ PHASE_WEIGHTS = [
 ]
 CHUNK = 1000  # cases per step (and per progress report)
 HOUSEHOLD = {"huiselijk_geweld", "schulden", "woonoverlast"}
+ADVICE_SHARE = 0.08  # cases past triage on the advice track (ZVH role advies), the rest procesregie
+# A deadline that falls on a weekend moves back to the Friday before (so it stays inside a closed
+# case's span): days to subtract per weekday, Monday first.
+WEEKEND_BACK = [dt.timedelta(days=n) for n in (0, 0, 0, 0, 0, 1, 2)]
 CONTACT_NAMES = {contact.name for spec in T.PARTNERS for contact in spec["contacts"]}
 Row = dict[str, object]
 # The tables of one chunk, in the order they are written (references before what refers to them).
 TABLES: dict[str, type] = {
-    "case": Case, "person": Person, "case_person": CasePerson, "participant": Participant,
+    "case": Case, "advice": Advice, "person": Person, "case_person": CasePerson, "participant": Participant,
     "director": DirectorChange, "plan": Plan, "assessment": Assessment, "perspective": Perspective,
     "goal": Goal, "action": Action, "agreement": Agreement, "item": MeetingItem, "note": MeetingNote,
     "provision": Provision, "escalation": Escalation, "journal": JournalEntry, "search": CaseSearch,
@@ -120,7 +129,10 @@ class _ScaleGenerator:
         self.now = _at(self.today, 8)
         self.ids: dict[str, int] = {}
         self.counts: dict[str, int] = {}
-        self.user = context.actor().user
+        order = [p.value for p in Phase]
+        # per phase reached (its index), the journal lines that fit a case that got that far
+        self.journal_lines = [[line for line in T.SCALE_JOURNAL if order.index(line.phase) <= index]
+                              for index in range(len(order))]
 
     def take(self, name: str) -> int:
         value = self.ids[name]
@@ -137,6 +149,7 @@ class _ScaleGenerator:
             own = partners.own_partner()
         partner_ids: dict[str, int] = {}
         contact_ids: dict[str, list[int]] = {}
+        unsigned: set[str] = set()
         cards = contact_cards()
         for spec in T.PARTNERS:
             partner = Partner.get_or_none(fn.lower(Partner.name) == spec["name"].lower())
@@ -146,6 +159,8 @@ class _ScaleGenerator:
                                created_at=now, updated_at=now).execute()
                 partner = Partner.get(Partner.name == spec["name"])
             partner_ids[spec["key"]] = partner.id
+            if not partner.convenant_signed:
+                unsigned.add(spec["key"])
             # the roster's contacts by name (as `zvh demo` does): those the profile lacks are added
             known = self.contacts_of(partner)
             missing = [card for card in cards[spec["key"]] if card["name"] not in known]
@@ -154,7 +169,8 @@ class _ScaleGenerator:
             if missing:
                 known = self.contacts_of(partner)
             contact_ids[spec["key"]] = [known[card["name"]] for card in cards[spec["key"]]]
-        self.roster = Roster(own.id, partner_ids, contact_ids)  # type: ignore[union-attr]
+        self.roster = Roster(own.id, partner_ids, contact_ids, frozenset(unsigned))  # type: ignore[union-attr]
+        self.partner_key = {partner_id: key for key, partner_id in partner_ids.items()}
 
     @staticmethod
     def contacts_of(partner: Partner) -> dict[str, int]:
@@ -262,31 +278,48 @@ class _ScaleGenerator:
             v_key = rng.choice(vignette_keys)
             v = T.VIGNETTES[v_key]
             pool = rng.choice(T.NAME_POOLS)
-            # persons
-            female = v_key == "mensenhandel" or rng.random() < 0.45
+            author = regisseur(case_id)
+            # persons: one household, one address (the father on a huisverbod elsewhere)
+            female = v_key in ("mensenhandel", "huiselijk_geweld") or rng.random() < 0.45
             client_name, surname = self.name(pool, female)
             age = rng.randint(16, 24) if v_key in ("jongere", "mensenhandel", "radicalisering") else rng.randint(25, 64)
-            street = rng.choice(T.STREETS)
-            address = f"{street} {rng.randint(1, 220)}, {T.PLACE}"
+            address = v.get("address") or f"{rng.choice(T.STREETS)} {rng.randint(1, 220)}, {T.PLACE}"
             people = [{"name": client_name, "date_of_birth": _birth_date(rng, today, age),
-                       "role": "client" if v_key not in HOUSEHOLD else "parent"}]
+                       "role": "client" if v_key not in HOUSEHOLD else "parent", "address": address}]
+            if v_key == "huiselijk_geweld":
+                father, _ = self.name(pool, False, surname)
+                people.append({"name": father, "date_of_birth": _birth_date(rng, today, age + rng.randint(1, 6)),
+                               "role": "parent", "address": f"Tijdelijk verblijfadres (huisverbod): "
+                               f"{rng.choice(T.STREETS)} {rng.randint(1, 220)}, {T.PLACE}"})
             if v_key in HOUSEHOLD:
                 for _ in range(rng.randint(1, 3)):
                     child, _ = self.name(pool, rng.random() < 0.5, surname)
                     people.append({"name": child, "date_of_birth": _birth_date(rng, today, rng.randint(3, 17)),
-                                   "role": "child"})
+                                   "role": "child", "address": address})
             elif rng.random() < 0.3:
                 parent, _ = self.name(pool, True, surname)
                 people.append({"name": parent, "date_of_birth": _birth_date(rng, today, age + rng.randint(20, 30)),
-                               "role": "parent"})
+                               "role": "parent", "address": address})
+            # informed or not per betrokkene: only where a vignette has a reason (the father during
+            # the criminal investigation; a radicalisation signal still being weighed)
+            not_informed = v.get("not_informed")
+            informed = not_informed is None or rng.random() > 0.16
+            away = -1 if informed else v.get("not_informed_person", 0)
+            review = None
+            if not informed:
+                review = today + dt.timedelta(days=rng.randint(-20, 60))
+                review -= WEEKEND_BACK[review.weekday()]
             for position, person in enumerate(people):
                 person_id = self.take("person")
                 r["person"].append({"id": person_id, "name": person["name"], "date_of_birth": person["date_of_birth"],
-                                    "address": address, "notes": "", "created_at": _at(received, 9, 15)})
+                                    "address": person["address"], "notes": "", "created_at": _at(received, 9, 15)})
+                here = position == away
                 r["case_person"].append({"case": case_id, "person": person_id, "role": person["role"],
-                                         "position": position})
+                                         "position": position, "informed": not here,
+                                         "not_informed_reason": not_informed if here else "",
+                                         "informed_review_on": review if here else None})
             title = f"Gezin {surname.male}" if v_key in HOUSEHOLD and len(people) > 2 else client_name
-            fmt = placeholders(client_name, people[0]["date_of_birth"], received, street)  # type: ignore[arg-type]
+            fmt = placeholders(client_name, people[0]["date_of_birth"], received)  # type: ignore[arg-type]
             reason = v["reason"].format(**fmt)
             reference = f"{received.year}-{number:04d}"
             # phase facts
@@ -298,6 +331,14 @@ class _ScaleGenerator:
             if closed and rng.random() < 0.15:
                 other = rng.choice(T.SCALE_TRIAGE_OTHER)
                 triage, triage_reason = other.outcome, other.reason
+            # the advice track: advies aan de melder, the regie stays local; open at triage until
+            # the follow-up, or closed
+            advice = (reached >= order.index(Phase.TRIAGE.value) and triage != TriageOutcome.REFER.value
+                      and rng.random() < ADVICE_SHARE)
+            if advice:
+                triage, triage_reason = TriageOutcome.ADVICE.value, T.ADVICE_TRIAGE
+                if not closed:
+                    phase, reached = Phase.TRIAGE.value, order.index(Phase.TRIAGE.value)
             has_plan = reached >= order.index(Phase.ANALYSIS.value) and triage == TriageOutcome.TAKE_ON.value
             first_meeting = _tuesday(received + dt.timedelta(days=14))
             met = has_plan and first_meeting < today and reached >= order.index(Phase.MEETING.value)
@@ -311,6 +352,9 @@ class _ScaleGenerator:
             end = closed_on or today
             # participants
             table = list(dict.fromkeys(v["partners"]))
+            if advice:  # the professional who asked is the aanmelder
+                asker = v["advice"].asked_by
+                table = [asker] + [ref for ref in table if ref.partner != asker.partner]
             extra = [T.Ref(k, 0) for k in rng.sample(list(self.roster.partner_ids), 3)
                      if k not in {ref.partner for ref in table}]
             table += extra[: rng.randint(0, 2)]
@@ -324,7 +368,8 @@ class _ScaleGenerator:
                     role = ParticipantRole.CASE_DIRECTOR.value
                 if reached >= order.index(Phase.SCREENING.value):
                     status = rng.choices(["known", "not_known", "no_answer", "asked"], weights=[60, 28, 6, 6])[0]
-                    check_on, basis = received + dt.timedelta(days=rng.randint(1, 5)), _grondslag(ref.partner)
+                    check_on = received + dt.timedelta(days=rng.randint(1, 5))
+                    basis = _grondslag(ref.partner, self.roster.unsigned)
                     check_on = min(check_on, today)
                 else:
                     status, check_on, basis = CheckStatus.NOT_ASKED.value, None, ""
@@ -333,12 +378,10 @@ class _ScaleGenerator:
                                          "added_at": _at(received, 9)})
                 if role == ParticipantRole.CASE_DIRECTOR.value:
                     r["director"].append({"case": case_id, "partner": partner_id, "contact": contact_id,
-                                          "at": _at(first_meeting, 11), "by": self.user})
+                                          "at": _at(first_meeting, 11), "by": author})
             # plan
             last_change = received
-            ave = rng.choices(["1", "2", "3", "4"], weights=[35, 40, 20, 5])[0]
-            level = Level.CASE.value
-            informed = rng.random() > 0.06
+            ave, level = ADVICE_LEVEL if advice else INTAKE_LEVEL
             if has_plan:
                 plan_id = self.take("plan")
                 status = PlanStatus.ADOPTED.value if adopted else PlanStatus.CONCEPT.value
@@ -349,6 +392,7 @@ class _ScaleGenerator:
                 evaluation = (adopt_day or first_meeting) + dt.timedelta(days=rng.choice([56, 70, 84, 112]))
                 if adopted and not closed and evaluation < today - dt.timedelta(days=60):
                     evaluation = today + dt.timedelta(days=rng.randint(-30, 90))
+                    evaluation -= WEEKEND_BACK[evaluation.weekday()]
                 r["plan"].append({
                     "id": plan_id, "case": case_id, "version": 1, "status": status,
                     "shared_task": v["shared_task"].format(**fmt), "client_view": v["client_view"].format(**fmt),
@@ -389,7 +433,7 @@ class _ScaleGenerator:
                     r["provision"].append({
                         "case": case_id, "partner": None, "kind": kind, "plan": None, "plan_version": None,
                         "meeting": self.meeting_id[first_meeting], "basis": provisions.CONVENANT_BASIS,
-                        "convenant": False, "fmt": "html", "at": sent, "by": self.user})
+                        "convenant": False, "fmt": "html", "at": sent, "by": author})
                 last_change = max(last_change, first_meeting)
             if phase == Phase.PLAN.value or (phase == Phase.MEETING.value and director_ref is None):
                 upcoming = self.meeting_id[rng.choice(self.upcoming)]
@@ -397,22 +441,35 @@ class _ScaleGenerator:
                                   "status": "open", "director_partner": None, "director_contact": None,
                                   "closed_at": None})
             # escalation
-            if adopted and rng.random() < 0.07:
+            if adopted and rng.random() < 0.07:  # to AVE 4 · management; half of them back later
                 day = min(end, first_meeting + dt.timedelta(days=rng.randint(20, 90)))
-                to_ave = str(min(4, int(ave) + 1))
+                to_ave, to_level = ESCALATED_LEVEL
                 r["escalation"].append({
-                    "case": case_id, "from_level": level, "to_level": Level.PROCESS.value, "from_ave": ave,
+                    "case": case_id, "from_level": level, "to_level": to_level, "from_ave": ave,
                     "to_ave": to_ave, "trigger": v["escalation"].trigger.format(**fmt),
                     "decided_by": v["escalation"].decided_by, "decided_on": day, "created_at": _at(day, 15),
                 })
-                level, ave = Level.PROCESS.value, to_ave
+                level, ave = to_level, to_ave
+                back = day + dt.timedelta(days=rng.randint(21, 60))
+                if rng.random() < 0.5 and back < end:
+                    to_ave, to_level = INTAKE_LEVEL
+                    r["escalation"].append({
+                        "case": case_id, "from_level": level, "to_level": to_level, "from_ave": ave,
+                        "to_ave": to_ave, "trigger": T.SCALE_DEESCALATION, "decided_by": v["escalation"].decided_by,
+                        "decided_on": back, "created_at": _at(back, 15),
+                    })
+                    level, ave = to_level, to_ave
             # journal
             days = max((end - received).days, 1)
+            if not closed or met:
+                lines = self.journal_lines[reached]
+            else:  # closed before a meeting: after the beeldvorming, or right after triage
+                lines = self.journal_lines[order.index(Phase.ANALYSIS.value if has_plan else Phase.TRIAGE.value)]
             for _ in range(rng.randint(2, 4)):
                 day = received + dt.timedelta(days=rng.randint(0, days))
-                line = rng.choice(T.SCALE_JOURNAL)
+                line = rng.choice(lines)
                 r["journal"].append({"case": case_id, "at": _at(day, rng.randint(8, 17), rng.choice([0, 15, 30, 45])),
-                                     "author": self.user, "hat": line.hat, "text": line.text})
+                                     "author": author, "hat": line.hat, "text": line.text})
                 self.counts["journal"] = self.counts.get("journal", 0) + 1
                 last_change = max(last_change, day)
             # the case row
@@ -422,18 +479,32 @@ class _ScaleGenerator:
                 last_change = closed_on
             r["case"].append({
                 "id": case_id, "reference": reference, "title": title, "phase": phase, "ave_phase": ave,
-                "level": level, "zvh_role": "advice" if rng.random() < 0.08 else "direction",
+                "level": level, "zvh_role": "advice" if advice else "direction",
                 "referrer_partner": referrer_partner, "referrer_contact": referrer_contact, "referrer_citizen": "",
+                "on_behalf_partner": referrer_partner,  # namens: the aanmelder
                 "reason": reason, "referral_goal": v["goal"].format(**fmt), "received_on": received,
-                "informed": informed,
-                "not_informed_reason": "" if informed else v.get("not_informed", "Informeren schaadt de veiligheid van anderen."),
-                "informed_review_on": None if informed else today + dt.timedelta(days=rng.randint(-20, 60)),
+                "informed": informed,  # the aanmelding's answer; per person in case_person
+                "not_informed_reason": "" if informed else not_informed,
+                "informed_review_on": review,
                 "triage_outcome": triage, "triage_reason": triage_reason,
                 "closing_reason": rng.choice(T.SCALE_CLOSING) if closed else "",
                 "closing_informed": "Cliënt en partners aan tafel." if closed else "",
                 "closed_on": closed_on, "retention_end": retention, "watch_until": None,
                 "created_at": _at(received, 9, 15), "updated_at": _at(min(last_change, today), 16, 20),
             })
+            if advice:
+                spec = v["advice"]
+                given = min(received + dt.timedelta(days=6), today)
+                follow_up = given + dt.timedelta(days=spec.follow_up_days)
+                follow_up = min(follow_up, closed_on) if closed_on else follow_up
+                follow_up -= WEEKEND_BACK[follow_up.weekday()]
+                asked_partner, asked_contact = owner(spec.asked_by)
+                r["advice"].append({
+                    "case": case_id, "asked_by_partner": asked_partner, "asked_by_contact": asked_contact, "asked_by": "",
+                    "asked_on": received, "question": spec.question.format(**fmt), "advice": spec.advice.format(**fmt),
+                    "given_to": spec.given_to, "given_on": given, "regie_partner": self.roster.partner_ids[spec.regie],
+                    "regie_with": "", "follow_up_on": follow_up, "by": author, "created_at": _at(given, 14),
+                    "updated_at": _at(given, 14)})
             names = " ".join(person["name"] for person in people)  # type: ignore[misc]
             r["search"].append({"rowid": case_id, "reference": reference.replace("-", " ") + " " + reference,
                                 "names": f"{title} {names}", "text": reason})
@@ -444,12 +515,15 @@ class _ScaleGenerator:
                 start: dt.date, end: dt.date, closed: bool, adopted: bool) -> None:
         rng, today = self.rng, self.today
         goals = v["goals"][: rng.randint(2, len(v["goals"]))]
-        # (goal index, text, owner) per candidate action
-        pool = [(g_index, step.text, step.owner) for g_index, goal in enumerate(goals) for step in goal.steps]
-        wanted = rng.randint(10, 15)
-        if len(pool) < wanted:  # pad with generic steps, owned by a partner at the table
-            for body in rng.sample(T.SCALE_ACTIONS, min(wanted - len(pool), len(T.SCALE_ACTIONS))):
-                pool.append((rng.randrange(len(goals)), body, rng.choice(table)))
+        # (goal index, text, owner, kind, own reason) per candidate action
+        pool = [(g_index, step.text, step.owner, step.kind, step.own_reason)
+                for g_index, goal in enumerate(goals) for step in goal.steps]
+        wanted = rng.randint(11, 16)
+        if len(pool) < wanted:  # pad with generic steps, owned by a partner at the table that would do it
+            for step in rng.sample(T.SCALE_ACTIONS, min(wanted - len(pool) + 2, len(T.SCALE_ACTIONS))):
+                fits = [ref for ref in table if not step.owners or ref.partner in step.owners]
+                if fits and len(pool) < wanted:
+                    pool.append((rng.randrange(len(goals)), step.text, rng.choice(fits), step.kind, ""))
         goal_ids = []
         for position, goal in enumerate(goals):
             goal_id = self.take("goal")
@@ -459,15 +533,17 @@ class _ScaleGenerator:
         horizon = max(14, (today - start).days + 90)
         if len(pool) > wanted:
             pool = [pool[i] for i in sorted(rng.sample(range(len(pool)), wanted))]
-        for position, (g_index, body, owner) in enumerate(pool):
+        for position, (g_index, body, owner, kind, own_reason) in enumerate(pool):
             if owner is None and rng.random() < 0.85:
-                owner = rng.choice(table)  # usually someone does pick it up
+                owner = T.Ref("gemeente", 0)  # usually the wijkteam does pick it up
             elif rng.random() < 0.004:
-                owner = None  # niemands taak
+                owner, own_reason = None, ""  # niemands taak
             partner_id, contact_id = self.roster.owner(owner)
             deadline = start + dt.timedelta(days=rng.randint(7, horizon))
             if closed:
                 deadline = min(deadline, end)
+            deadline -= WEEKEND_BACK[deadline.weekday()]  # on a working day
+            if closed:
                 status = rng.choices(["done", "cancelled"], weights=[88, 12])[0]
             elif not adopted:
                 status = "open"
@@ -477,13 +553,14 @@ class _ScaleGenerator:
                 status = rng.choices(["open", "busy", "done"], weights=[55, 35, 10])[0]
             feedback, feedback_on = "", None
             if status in ("done", "busy") and rng.random() < 0.6:
-                feedback, feedback_on = rng.choice(T.SCALE_FEEDBACK), min(deadline, today)
+                feedback, feedback_on = rng.choice(T.FEEDBACK[kind][status]), min(deadline, today)
             self.counts["action"] = self.counts.get("action", 0) + 1
             stamp = _at(start, 10)
             r["action"].append({
                 "plan": plan_id, "goal": goal_ids[g_index], "position": position, "text": body.format(**fmt),
                 "owner_partner": partner_id, "owner_contact": contact_id, "deadline": deadline, "status": status,
                 "feedback": feedback, "feedback_on": feedback_on, "nobody_accepted": owner is None and adopted,
+                "own_reason": own_reason,
                 "created_at": stamp, "updated_at": stamp,
             })
 

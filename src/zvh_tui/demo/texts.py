@@ -18,7 +18,16 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from functools import cache
 
-from zvh_tui.core.vocab import AvePhase, Hat, Level, LifeDomain, NoteTag, PersonRole, TriageOutcome
+from zvh_tui.core.vocab import (
+    AvePhase,
+    Hat,
+    Level,
+    LifeDomain,
+    NoteTag,
+    PersonRole,
+    Phase,
+    TriageOutcome,
+)
 
 STAGES = ("screening", "analysis", "meeting", "plan", "execution")  # when a vignette's journal line is written
 
@@ -63,14 +72,56 @@ class Ref:
 
 @dataclass(frozen=True)
 class Step:
-    """An action in a vignette's goal, with its owner (`None`: niemands taak)."""
+    """An action in a vignette's goal, with its owner (`None`: niemands taak), its kind (which
+    terugkoppeling fits it: FEEDBACK) and, for an action of our own house, why the house holds it
+    (the taartpunt check: "neem geen taken over")."""
 
     text: str
     owner: Ref | None
+    _: KW_ONLY
+    kind: str
+    own_reason: str = ""
 
     def __post_init__(self) -> None:
         _require(isinstance(self.text, str), "an action text", self.text)
         _require(self.owner is None or isinstance(self.owner, Ref), "an owner Ref or None", self.owner)
+        _require(self.kind in FEEDBACK, "a kind of FEEDBACK", self.kind)
+        own = self.owner is not None and self.owner.partner == "own"
+        _require(own == bool(self.own_reason), "an own_reason exactly for an action of our own house", self.own_reason)
+
+
+@dataclass(frozen=True)
+class GenericStep:
+    """A step that fits many plans (the scale generator pads plans with these), with its kind and
+    the partners (keys) that would plausibly own it; empty: any partner at the table."""
+
+    text: str
+    _: KW_ONLY
+    kind: str
+    owners: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require(self.kind in FEEDBACK, "a kind of FEEDBACK", self.kind)
+        for key in self.owners:
+            _require(key in _contact_counts(), "a partner key", key)
+
+
+@dataclass(frozen=True)
+class AdviceSpec:
+    """The advice track (ZVH role advies): a local professional's question, the advice, to whom,
+    with whom the regie stays, and the follow-up in days after the advice."""
+
+    asked_by: Ref
+    _: KW_ONLY
+    question: str
+    advice: str
+    given_to: str
+    regie: str  # partner key: "regie blijft bij"
+    follow_up_days: int
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.asked_by, Ref) and self.asked_by.partner != "own", "a partner Ref", self.asked_by)
+        _require(self.regie in _contact_counts(), "a partner key", self.regie)
 
 
 @dataclass(frozen=True)
@@ -124,16 +175,23 @@ class StageLine:
 
     def __post_init__(self) -> None:
         _require(self.stage in STAGES, "a stage", self.stage)
-        Hat(self.hat)
+        _require(Hat(self.hat) != Hat.DECIDE, "a hat of the ZVH (not beschikken)", self.hat)
 
 
 @dataclass(frozen=True)
 class JournalLine:
+    """A journal line of the scale generator, written only in a case that got as far as `phase`
+    (no "casusregisseur gebeld" before there is one). Never the hat beschikken: a ZVH issues no
+    beschikkingen."""
+
     hat: str
     text: str
+    _: KW_ONLY
+    phase: str = "referral"
 
     def __post_init__(self) -> None:
-        Hat(self.hat)
+        _require(Hat(self.hat) != Hat.DECIDE, "a hat of the ZVH (not beschikken)", self.hat)
+        Phase(self.phase)
 
 
 @dataclass(frozen=True)
@@ -213,6 +271,61 @@ class NamePool:
     surnames: list[Surname]
 
 
+# -- terugkoppeling per kind of action: what the owner reports on a finished (done) or running
+# (busy) action. A kind pairs the text with the action: no "cliënt niet thuis getroffen" on a
+# criminal investigation, no "aanvraag ingediend" on a huisbezoek.
+
+_DELAYED = "Vertraagd door ziekte; nieuwe datum gepland."
+FEEDBACK: dict[str, dict[str, list[str]]] = {
+    "visit": {  # a huisbezoek, bemoeizorg at the door
+        "done": ["Huisbezoek afgelegd; afspraken met de cliënt doorgenomen.",
+                 "Huisbezoek gedaan; de cliënt liet ons binnen en staat open voor hulp."],
+        "busy": ["Cliënt niet thuis getroffen; tweede poging volgende week.",
+                 "Eerste huisbezoek gedaan; vervolgbezoek gepland.", _DELAYED]},
+    "talk": {  # a conversation with the client or the family
+        "done": ["Gesprek gevoerd; afspraken vastgelegd en gedeeld met de casusregisseur.",
+                 "Besproken; de cliënt stemt in met de volgende stap."],
+        "busy": ["Cliënt kwam niet op de afspraak; nieuwe afspraak staat.",
+                 "Eerste gesprek gevoerd; vervolg over twee weken.", _DELAYED]},
+    "apply": {  # an application to an agency (ID-kaart, uitkering, bijstand, moratorium)
+        "done": ["Aanvraag toegekend; gaat in per de eerste van de maand.",
+                 "Geregeld; bevestiging ontvangen en doorgestuurd naar de casusregisseur."],
+        "busy": ["Aanvraag ingediend, beslissing binnen zes weken.",
+                 "Wacht op stukken van de cliënt; herinnering gestuurd.", _DELAYED]},
+    "arrange": {  # a place, a mentor, a service found and arranged
+        "done": ["Geregeld; start volgende week.", "Plek gevonden; de cliënt heeft kennisgemaakt."],
+        "busy": ["Nog geen plek beschikbaar; bij twee aanbieders aangemeld.",
+                 "Eerste contact gelegd; wacht op bevestiging.", _DELAYED]},
+    "care": {  # an aanmelding for care or treatment
+        "done": ["Intake gedaan; de behandeling is gestart.", "In zorg; de casusregisseur is op de hoogte."],
+        "busy": ["Aangemeld; intake gepland.", "Op de wachtlijst; overbrugging via de huisarts.", _DELAYED]},
+    "assess": {  # a beoordeling, an overview
+        "done": ["Beoordeling afgerond; uitkomst besproken met de casusregisseur.",
+                 "In kaart gebracht; overzicht gedeeld in het overleg."],
+        "busy": ["Vraagt meer tijd dan gepland; uitkomst in het volgende overleg.",
+                 "Gegevens opgevraagd; wacht op reactie.", _DELAYED]},
+    "inform": {  # informing others, agreements recorded
+        "done": ["Gedaan; bevestiging naar de casusregisseur gestuurd.", "Geïnformeerd; geen vragen meer."],
+        "busy": ["Deels gedaan; de rest volgt deze week.", _DELAYED]},
+    "signal": {  # watching and reporting signals within the own task
+        "done": ["Geen nieuwe signalen in de afgesproken periode.", "Signaal dezelfde dag gemeld aan de casusregisseur."],
+        "busy": ["Geen nieuwe signalen sinds het vorige overleg.", "Eén signaal gemeld; besproken met de casusregisseur."]},
+    "justice": {  # a criminal investigation, a decision of the OM
+        "done": ["Afgerond; de uitkomst is mondeling gedeeld in het overleg.",
+                 "Beslissing genomen; de betrokkene is door de eigen organisatie geïnformeerd."],
+        "busy": ["Loopt; inhoudelijke informatie blijft bij de eigen organisatie (doelbinding).",
+                 "Beslissing over de afdoening verwacht binnen vier weken."]},
+    "procedure": {  # a formal step of the owner's own task (toezicht, Halt, 13b, ontruiming)
+        "done": ["Afgerond; uitkomst gedeeld met de casusregisseur.", "Uitgevoerd en vastgelegd in het eigen dossier."],
+        "busy": ["Loopt volgens afspraak; volgende stap besproken in het overleg.",
+                 "Gestart; eerste evaluatie over vier weken."]},
+}
+
+# -- the procesregisseurs of ZVH Noordwaarde (fictional): the authors of journal entries, of a
+# change of casusregisseur, of advice and verstrekkingen. Not the login name of whoever loads
+# the demo, nor the demo identity (services/shared/identity.py), and no contact or client name.
+REGISSEURS = ["Annelies Vermeulen", "Tarik Bennani", "Joyce Wijngaarde"]
+
 PLACE = "Noordwaarde"
 RETENTION_YEARS = 2  # the (fictional) convenant of ZVH Noordwaarde
 MEETING_LOCATIONS = ["ZVH Noordwaarde, zaal De Brug", "ZVH Noordwaarde, zaal 2", "Online (beeldbellen)"]
@@ -275,16 +388,20 @@ GRONDSLAGEN = [
     "Wet verplichte ggz art. 8:31 (verstrekking voor zover noodzakelijk)",
     "Besluit justitiële en strafvorderlijke gegevens art. 39f, convenant ZVH Noordwaarde",
 ]
+# For a partner that did not sign the convenant, the convenant is no grondslag (participants.
+# basis_warning): the check op bekendheid there rests on the betrokkene's consent, dat-informatie only.
+UNSIGNED_GRONDSLAG = "Toestemming van de betrokkene (AVG art. 6 lid 1 sub a); alleen dat-informatie"
 
 # -- the eight vignettes --------------------------------------------------------------------------
-# Placeholders: {first} first name of the first person, {age} their age, {street} a street.
+# Placeholders: {first} first name of the first person, {age} their age. Addresses are in the
+# persons' address field, never in the aanleiding ("address": a vignette's own address line).
 # Journal lines carry the stage at which they are written (screening, analysis, meeting, plan,
 # execution), so the demo's journal reads in order.
 
 VIGNETTES: dict[str, dict] = {
     "verward": {
         "label": "Verward gedrag en overlast",
-        "reason": ("{first} ({age}) woont alleen aan de {street}. Sinds enkele maanden psychotische "
+        "reason": ("{first} ({age}) woont alleen in een huurflat. Sinds enkele maanden psychotische "
                    "episodes; bedreigt buren en weigert zorg. De woningcorporatie is een "
                    "ontruimingsprocedure gestart. Drie meldingen verward gedrag (E33) in zes weken."),
         "goal": "Samenhangende aanpak van zorg en veiligheid, zodat escalatie en huisuitzetting worden voorkomen.",
@@ -296,20 +413,20 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 0),
         "goals": [
             GoalSpec("{first} is in beeld bij de zorg en er is zicht op de psychische toestand.", "gezondheid_psych", [
-                Step("Bemoeizorg: huisbezoek samen met de wijkagent, binnen een week", Ref("ggz", 2)),
-                Step("Beoordelen of een zorgmachtiging (Wvggz) nodig is en die zo nodig met het OM voorbereiden", Ref("ggz", 0)),
-                Step("Huisarts informeren en vragen naar eerdere behandeling en medicatie", Ref("ggz", 0)),
+                Step("Bemoeizorg: huisbezoek samen met de wijkagent, binnen een week", Ref("ggz", 2), kind="visit"),
+                Step("Beoordelen of een zorgmachtiging (Wvggz) nodig is en die zo nodig met het OM voorbereiden", Ref("ggz", 0), kind="assess"),
+                Step("Huisarts informeren en vragen naar eerdere behandeling en medicatie", Ref("ggz", 0), kind="inform"),
             ]),
             GoalSpec("{first} kan in de woning blijven zolang het plan loopt.", "wonen", [
-                Step("Ontruimingsprocedure aanhouden zolang het plan van aanpak loopt", Ref("corporatie", 0)),
-                Step("Gesprek over de huurovereenkomst en gedragsafspraken vastleggen", Ref("corporatie", 1)),
-                Step("Huurachterstand in kaart brengen en een betalingsregeling voorstellen", Ref("gemeente", 0)),
+                Step("Ontruimingsprocedure aanhouden zolang het plan van aanpak loopt", Ref("corporatie", 0), kind="procedure"),
+                Step("Gesprek over de huurovereenkomst en gedragsafspraken vastleggen", Ref("corporatie", 1), kind="talk"),
+                Step("Huurachterstand in kaart brengen en een betalingsregeling voorstellen", Ref("gemeente", 0), kind="assess"),
             ]),
             GoalSpec("De buren weten waar ze terechtkunnen en voelen zich veiliger.", "veiligheid", [
-                Step("Eén vast aanspreekpunt voor de buren aanwijzen en de buren informeren", Ref("gemeente", 0)),
-                Step("Bij nieuwe dreiging direct melden en terugkoppelen aan de casusregisseur", Ref("politie", 0)),
-                Step("Buurtbemiddeling aanbieden aan de direct omwonenden", Ref("gemeente", 0)),
-                Step("Wekelijks kort contact met de zus over hoe het gaat", Ref("ggz", 2)),
+                Step("Eén vast aanspreekpunt voor de buren aanwijzen en de buren informeren", Ref("gemeente", 0), kind="inform"),
+                Step("Bij nieuwe dreiging direct melden en terugkoppelen aan de casusregisseur", Ref("politie", 0), kind="signal"),
+                Step("Buurtbemiddeling aanbieden aan de direct omwonenden", Ref("gemeente", 0), kind="arrange"),
+                Step("Wekelijks kort contact met de zus over hoe het gaat", Ref("ggz", 2), kind="talk"),
             ]),
         ],
         "agreements": [
@@ -343,14 +460,19 @@ VIGNETTES: dict[str, dict] = {
             StageLine("execution", "procesregie", "Corporatie wilde toch de zitting laten doorgaan; teruggelegd bij het casusoverleg volgens de afspraak."),
         ],
         "triage": "Meervoudige problematiek op zorg en veiligheid; geen lopende regie. Oppakken.",
-        "escalation": EscalationSpec(trigger="Zorgmachtiging blijft uit terwijl de dreiging toeneemt; op casusniveau geen doorbraak.",
+        "escalation": EscalationSpec(trigger="Zorgmachtiging blijft uit terwijl de dreiging toeneemt; op procesniveau geen doorbraak.",
                                      decided_by="procesregisseur en teamleider ZVH"),
+        "advice": AdviceSpec(Ref("gemeente", 0), question="Hoe krijgen we {first} in zorg zonder dat de corporatie de ontruiming doorzet?",
+                             advice=("Vraag de GGZ om bemoeizorg en leg met de corporatie vast dat de ontruiming wacht tot er een "
+                                     "zorgplan ligt; meld opnieuw bij het ZVH als de zorgmachtiging uitblijft."),
+                             given_to="Wijkteamcoach en woonconsulent", regie="gemeente", follow_up_days=28),
         "closing": "Zorg loopt via het FACT-team, geen meldingen meer sinds vier maanden; regie terug naar het wijkteam.",
     },
     "terugkeer": {
         "label": "Terugkeer na detentie",
         "reason": ("{first} ({age}) komt over drie weken vrij na veertien maanden detentie. Geen woning, "
-                   "schulden, en de ex-partner woont in dezelfde wijk ({street})."),
+                   "schulden, en de ex-partner woont in dezelfde wijk als de familie."),
+        "address": "Postadres: Penitentiaire Inrichting Noordwaarde (tot de vrijlating)",
         "goal": "Basisvoorwaarden (ID, inkomen, onderdak, schulden) op orde op de dag van vrijlating.",
         "shared_task": "{first} heeft vanaf de eerste dag na vrijlating onderdak, inkomen en een plan, en valt niet terug.",
         "client_view": "{first} wil een eigen plek, werk in de logistiek en geen contact met de ex-partner.",
@@ -358,22 +480,22 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 1),
         "goals": [
             GoalSpec("Op de dag van vrijlating zijn ID-bewijs en inkomen geregeld.", "financien", [
-                Step("ID-kaart aanvragen vóór de invrijheidstelling", Ref("dji", 0)),
-                Step("Uitkering aanvragen zodat die ingaat op de dag van vrijlating", Ref("gemeente", 1)),
-                Step("Zorgverzekering controleren en zo nodig opnieuw afsluiten", Ref("dji", 0)),
+                Step("ID-kaart aanvragen vóór de invrijheidstelling", Ref("dji", 0), kind="apply"),
+                Step("Uitkering aanvragen zodat die ingaat op de dag van vrijlating", Ref("gemeente", 1), kind="apply"),
+                Step("Zorgverzekering controleren en zo nodig opnieuw afsluiten", Ref("dji", 0), kind="apply"),
             ]),
             GoalSpec("{first} heeft vanaf dag één een bed en daarna een vaste woonplek.", "wonen", [
-                Step("Plek in beschermd wonen regelen voor de eerste drie maanden", Ref("gemeente", 1)),
-                Step("Urgentie voor een zelfstandige woning beoordelen", Ref("corporatie", 0)),
+                Step("Plek in beschermd wonen regelen voor de eerste drie maanden", Ref("gemeente", 1), kind="arrange"),
+                Step("Urgentie voor een zelfstandige woning beoordelen", Ref("corporatie", 0), kind="assess"),
             ]),
             GoalSpec("De schulden zijn bevroren en er is zicht op een regeling.", "financien", [
-                Step("Schuldenoverzicht maken en een schuldenpauze (moratorium) aanvragen", Ref("schuldhulp", 0)),
-                Step("Budgetcoaching starten in de eerste maand", Ref("schuldhulp", 1)),
+                Step("Schuldenoverzicht maken en een schuldenpauze (moratorium) aanvragen", Ref("schuldhulp", 0), kind="apply"),
+                Step("Budgetcoaching starten in de eerste maand", Ref("schuldhulp", 1), kind="care"),
             ]),
             GoalSpec("De voorwaarden van het toezicht zijn duidelijk en haalbaar.", "justitie", [
-                Step("Bijzondere voorwaarden van het reclasseringstoezicht bespreken met {first}", Ref("reclassering", 0)),
-                Step("Contactverbod met de ex-partner vastleggen en de wijkagent informeren", Ref("reclassering", 0)),
-                Step("Dagbesteding of werktraject zoeken", Ref("gemeente", 1)),
+                Step("Bijzondere voorwaarden van het reclasseringstoezicht bespreken met {first}", Ref("reclassering", 0), kind="talk"),
+                Step("Contactverbod met de ex-partner vastleggen en de wijkagent informeren", Ref("reclassering", 0), kind="inform"),
+                Step("Dagbesteding of werktraject zoeken", Ref("gemeente", 1), kind="arrange"),
             ]),
         ],
         "agreements": [
@@ -405,11 +527,15 @@ VIGNETTES: dict[str, dict] = {
         "triage": "Re-integratie na detentie met risico op terugval; meerdere partners nodig. Oppakken.",
         "escalation": EscalationSpec(trigger="Geen plek in beschermd wonen beschikbaar; vrijlating over een week.",
                                      decided_by="manager ZVH na overleg met de gemeente"),
+        "advice": AdviceSpec(Ref("reclassering", 0), question="De MMD en de gemeente wachten op elkaar voor de uitkering en het bed; wie zet de eerste stap?",
+                             advice=("Laat de terugkeercoördinator de uitkering aanvragen vóór de vrijlating en spreek één datum af voor "
+                                     "de overdracht; de MMD levert de stukken aan."),
+                             given_to="Reclasseringswerker en terugkeercoördinator", regie="reclassering", follow_up_days=21),
         "closing": "Woont zelfstandig, werkt in een logistiek bedrijf, toezicht loopt zonder incidenten.",
     },
     "huiselijk_geweld": {
         "label": "Huiselijk geweld met kinderen",
-        "reason": ("Herhaalde politiemeldingen van huiselijk geweld in het gezin aan de {street}. Vader heeft "
+        "reason": ("Herhaalde politiemeldingen van huiselijk geweld in het gezin. Vader heeft "
                    "een tijdelijk huisverbod; moeder heeft een depressie; school meldt zorgen over de kinderen."),
         "goal": "Veiligheid van moeder en kinderen herstellen en de patronen doorbreken.",
         "shared_task": "Het geweld stopt en de kinderen groeien veilig op, met hulp voor beide ouders.",
@@ -419,19 +545,19 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("veiligthuis", 0),
         "goals": [
             GoalSpec("Moeder en kinderen zijn veilig en weten wat te doen bij dreiging.", "veiligheid", [
-                Step("Veilig Verder Plan opstellen met moeder", Ref("veiligthuis", 0)),
-                Step("Afspraken over contact tussen vader en kinderen tijdens het huisverbod vastleggen", Ref("veiligthuis", 1)),
-                Step("Strafrechtelijk onderzoek naar de meldingen afronden", Ref("politie", 0)),
+                Step("Veilig Verder Plan opstellen met moeder", Ref("veiligthuis", 0), kind="talk"),
+                Step("Afspraken over contact tussen vader en kinderen tijdens het huisverbod vastleggen", Ref("veiligthuis", 1), kind="inform"),
+                Step("Strafrechtelijk onderzoek naar de meldingen afronden", Ref("politie", 0), kind="justice"),
             ]),
             GoalSpec("De kinderen krijgen de steun die ze nodig hebben.", "opvoeding", [
-                Step("Verzoek tot onderzoek naar de opvoedsituatie beoordelen", Ref("raad", 0)),
-                Step("Kinderen aanmelden voor traumascreening bij de jeugd-GGZ", Ref("ggz", 1)),
-                Step("School volgt de kinderen en meldt signalen aan de casusregisseur", Ref("school", 0)),
+                Step("Verzoek tot onderzoek naar de opvoedsituatie beoordelen", Ref("raad", 0), kind="assess"),
+                Step("Kinderen aanmelden voor traumascreening bij de jeugd-GGZ", Ref("ggz", 1), kind="care"),
+                Step("School volgt de kinderen en meldt signalen aan de casusregisseur", Ref("school", 0), kind="signal"),
             ]),
             GoalSpec("Beide ouders krijgen hulp.", "gezondheid_psych", [
-                Step("Moeder aanmelden voor behandeling van de depressie", Ref("gemeente", 0)),
-                Step("Hulpaanbod aan vader doen binnen het huisverbodtraject", Ref("gemeente", 0)),
-                Step("Opvoedondersteuning thuis starten na afloop van het huisverbod", Ref("gemeente", 0)),
+                Step("Moeder aanmelden voor behandeling van de depressie", Ref("gemeente", 0), kind="care"),
+                Step("Hulpaanbod aan vader doen binnen het huisverbodtraject", Ref("gemeente", 0), kind="talk"),
+                Step("Opvoedondersteuning thuis starten na afloop van het huisverbod", Ref("gemeente", 0), kind="care"),
             ]),
         ],
         "agreements": [
@@ -465,15 +591,20 @@ VIGNETTES: dict[str, dict] = {
         ],
         "triage": "Huiselijk geweld met kinderen en meerdere meldingen; regie nodig. Oppakken.",
         "escalation": EscalationSpec(trigger="Nieuw incident na afloop van het huisverbod; kinderen bij de buren opgevangen.",
-                                     decided_by="casusoverleg met Veilig Thuis en politie"),
+                                     decided_by="procesregisseur met de teamleiders van Veilig Thuis en politie"),
+        "advice": AdviceSpec(Ref("gemeente", 0), question="Mag het wijkteam de school vertellen over het huisverbod?",
+                             advice=("Deel alleen wat de school nodig heeft om de kinderen te volgen: dat er zorgen zijn, niet de inhoud "
+                                     "van het onderzoek. Veilig Thuis houdt de regie op de veiligheid."),
+                             given_to="Wijkteamcoach", regie="veiligthuis", follow_up_days=14),
         "closing": "Geen nieuwe meldingen in zes maanden; hulpverlening loopt via het wijkteam jeugd.",
+        "not_informed_person": 1,  # the father (the second person of the household)
         "not_informed": ("Vader is niet geïnformeerd zolang het strafrechtelijk onderzoek loopt: informeren kan "
                          "het onderzoek en de veiligheid van moeder en kinderen schaden."),
     },
     "jongere": {
         "label": "Jongere op het randje (PGA)",
         "reason": ("{first} ({age}) is verdachte van een straatroof, verzuimt veel van school en een oudere "
-                   "broer zit in een crimineel netwerk. Woont met moeder aan de {street}."),
+                   "broer zit in een crimineel netwerk. Woont bij moeder."),
         "goal": "Voorkomen dat {first} verder afglijdt; een gezamenlijke persoonsgerichte aanpak.",
         "shared_task": "{first} gaat weer naar school, heeft een positief netwerk en pleegt geen nieuwe delicten.",
         "client_view": "{first} wil voetballen en een opleiding tot monteur; wil niet 'zoals zijn broer worden'.",
@@ -481,19 +612,19 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 0),
         "goals": [
             GoalSpec("{first} gaat weer elke dag naar school.", "dagbesteding", [
-                Step("Gesprek met de leerplichtambtenaar over het verzuim plannen", Ref("gemeente", 0)),
-                Step("Maatwerkrooster en een vaste mentor regelen", Ref("school", 1)),
-                Step("Stageplek in een garage zoeken voor na de zomer", Ref("school", 1)),
+                Step("Gesprek met de leerplichtambtenaar over het verzuim plannen", Ref("gemeente", 0), kind="talk"),
+                Step("Maatwerkrooster en een vaste mentor regelen", Ref("school", 1), kind="arrange"),
+                Step("Stageplek in een garage zoeken voor na de zomer", Ref("school", 1), kind="arrange"),
             ]),
             GoalSpec("{first} pleegt geen nieuwe delicten.", "justitie", [
-                Step("Jeugdofficier beslist over de afdoening van de straatroof", Ref("om", 0)),
-                Step("Jeugdreclassering: toezicht en begeleiding starten", Ref("gi", 1)),
-                Step("Halt-traject afronden voor de eerdere winkeldiefstal", Ref("halt", 0)),
+                Step("Jeugdofficier beslist over de afdoening van de straatroof", Ref("om", 0), kind="justice"),
+                Step("Jeugdreclassering: toezicht en begeleiding starten", Ref("gi", 1), kind="procedure"),
+                Step("Halt-traject afronden voor de eerdere winkeldiefstal", Ref("halt", 0), kind="procedure"),
             ]),
             GoalSpec("{first} heeft een positief netwerk buiten de wijk.", "netwerk", [
-                Step("Plek bij de voetbalvereniging regelen, met een vaste trainer als maatje", Ref("gemeente", 0)),
-                Step("Gesprek met moeder over de invloed van de oudere broer", Ref("gi", 1)),
-                Step("Jeugdagent houdt contact en meldt signalen over het netwerk", Ref("politie", 1)),
+                Step("Plek bij de voetbalvereniging regelen, met een vaste trainer als maatje", Ref("gemeente", 0), kind="arrange"),
+                Step("Gesprek met moeder over de invloed van de oudere broer", Ref("gi", 1), kind="talk"),
+                Step("Jeugdagent houdt contact en meldt signalen over het netwerk", Ref("politie", 1), kind="signal"),
             ]),
         ],
         "agreements": [
@@ -515,21 +646,25 @@ VIGNETTES: dict[str, dict] = {
         "notes": [
             NoteSpec("beeld", "School en GI zien hetzelfde verzuim, maar verschillen over de aanpak."),
             NoteSpec("oordeel", "Schorsing vergroot de kans dat {first} meer tijd met het netwerk van de broer doorbrengt."),
-            NoteSpec("besluit", "Het wijkteam wordt casusregisseur; de vraag over schorsing gaat naar procesniveau."),
+            NoteSpec("besluit", "Het wijkteam wordt casusregisseur; de vraag over schorsing gaat naar de teamleiders."),
         ],
         "journal": [
-            StageLine("execution", "procesregie", "School en GI zijn het oneens over schorsing; opgeschaald naar procesniveau."),
+            StageLine("execution", "procesregie", "School en GI zijn het oneens over schorsing; opgeschaald naar managementniveau."),
             StageLine("execution", "monitoren", "Casusregisseur meldt dat {first} weer drie dagen per week op school is."),
             StageLine("screening", "onderzoek", "Navraag bij Halt: traject voor de winkeldiefstal loopt nog."),
         ],
         "triage": "Jeugdige verdachte met meervoudige risico's; past in de persoonsgerichte aanpak. Oppakken.",
-        "escalation": EscalationSpec(trigger="School en GI zijn het oneens over schorsing; op casusniveau geen oplossing.",
+        "escalation": EscalationSpec(trigger="School en GI zijn het oneens over schorsing; op procesniveau geen oplossing.",
                                      decided_by="procesregisseur met de teamleiders van school en GI"),
+        "advice": AdviceSpec(Ref("school", 1), question="School overweegt schorsing; hoe voorkomen we dat {first} dan meer op straat is?",
+                             advice=("Bespreek de schorsing eerst met de jeugdreclassering en leerplicht en spreek een maatwerkrooster af. "
+                                     "Meld bij het ZVH aan als school en GI het oneens blijven."),
+                             given_to="Schoolmaatschappelijk werker en mentor", regie="gemeente", follow_up_days=28),
         "closing": "{first} volgt een opleiding tot monteur, geen nieuwe verdenkingen; regie terug naar het wijkteam.",
     },
     "woonoverlast": {
         "label": "Woonoverlast en verslaving",
-        "reason": ("Echtpaar van in de vijftig aan de {street}: alcohol- en cocaïnegebruik, geluidsoverlast en "
+        "reason": ("Echtpaar van in de vijftig in een portiekflat: alcohol- en cocaïnegebruik, geluidsoverlast en "
                    "klachten over drugshandel. Hun hond heeft een buurman gebeten."),
         "goal": "De overlast stoppen en het echtpaar naar verslavingszorg leiden.",
         "shared_task": "De buurt is weer leefbaar en het echtpaar krijgt hulp bij hun verslaving.",
@@ -538,18 +673,19 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 0),
         "goals": [
             GoalSpec("De overlast voor de buren houdt op.", "wonen", [
-                Step("Gedragsaanwijzing uitreiken en bespreken met het echtpaar", Ref("corporatie", 1)),
-                Step("Buren informeren over de aanpak en het aanspreekpunt", Ref("gemeente", 0)),
-                Step("Politie: extra surveillance in de avonden en terugkoppeling", Ref("politie", 0)),
+                Step("Gedragsaanwijzing uitreiken en bespreken met het echtpaar", Ref("corporatie", 1), kind="procedure"),
+                Step("Buren informeren over de aanpak en het aanspreekpunt", Ref("gemeente", 0), kind="inform"),
+                Step("Politie: extra surveillance in de avonden en terugkoppeling", Ref("politie", 0), kind="signal"),
             ]),
             GoalSpec("Het echtpaar krijgt verslavingszorg.", "verslaving", [
-                Step("Intake verslavingszorg voor beiden plannen", Ref("verslaving", 0)),
-                Step("Huisbezoek samen met de wijkteamcoach", Ref("verslaving", 0)),
+                Step("Intake verslavingszorg voor beiden plannen", Ref("verslaving", 0), kind="care"),
+                Step("Huisbezoek samen met de wijkteamcoach", Ref("verslaving", 0), kind="visit"),
             ]),
             GoalSpec("Bij een volgende vondst van drugs is duidelijk wat er gebeurt.", "veiligheid", [
-                Step("Waarschuwing op grond van art. 13b Opiumwet uitreiken", Ref("gemeente", 0)),
-                Step("Aanlijn- en muilkorfgebod voor de hond beoordelen", Ref("gemeente", 0)),
-                Step("Buurtbijeenkomst organiseren", Ref("own", None)),
+                Step("Waarschuwing op grond van art. 13b Opiumwet uitreiken", Ref("gemeente", 0), kind="procedure"),
+                Step("Aanlijn- en muilkorfgebod voor de hond beoordelen", Ref("gemeente", 0), kind="assess"),
+                Step("Buurtbijeenkomst organiseren", Ref("own", None), kind="arrange",
+                     own_reason="Buren, corporatie en wijkteam samen aan tafel; neutrale voorzitter nodig. Eenmalig, daarna bij het wijkteam."),
             ]),
         ],
         "agreements": [
@@ -580,11 +716,15 @@ VIGNETTES: dict[str, dict] = {
         "triage": "Overlast met verslaving en veiligheidsrisico's; meerdere partners nodig. Oppakken.",
         "escalation": EscalationSpec(trigger="Nieuwe vondst van drugs en een tweede bijtincident; burgemeester moet beslissen over sluiting.",
                                      decided_by="driehoek via de adviseur openbare orde"),
+        "advice": AdviceSpec(Ref("corporatie", 1), question="Kunnen we de ontbinding van de huur starten terwijl de verslavingszorg nog niet binnen is?",
+                             advice=("Eerst een gedragsaanwijzing en een aanbod van de verslavingszorg; leg vast wie de buren informeert. "
+                                     "Bij een nieuwe vondst van drugs: de gemeente beslist over art. 13b."),
+                             given_to="Medewerker bijzonder beheer", regie="corporatie", follow_up_days=42),
         "closing": "Overlast gestopt, beiden in behandeling bij de verslavingszorg; corporatie houdt een vinger aan de pols.",
     },
     "schulden": {
         "label": "Multiproblem en schulden",
-        "reason": ("Alleenstaande ouder met drie kinderen aan de {street}, ongeveer € 38.000 schulden; de "
+        "reason": ("Alleenstaande ouder met drie kinderen, ongeveer € 38.000 schulden; de "
                    "energieleverancier heeft afsluiting aangekondigd. De oudste dochter zorgt voor de jongsten."),
         "goal": "Afsluiting voorkomen, de schulden stabiliseren en de oudste dochter ontlasten.",
         "shared_task": "Het gezin heeft een stabiel inkomen en vaste lasten die betaald worden, en de kinderen kunnen kind zijn.",
@@ -593,20 +733,20 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 0),
         "goals": [
             GoalSpec("De energie blijft aan en de vaste lasten worden betaald.", "financien", [
-                Step("Afsluiting voorkomen: contact met de energieleverancier via de gemeente", Ref("gemeente", 0)),
-                Step("Bijzondere bijstand aanvragen voor de vaste lasten", Ref("gemeente", 0)),
-                Step("ID-kaart van {first} regelen (nodig voor elke volgende stap)", None),
+                Step("Afsluiting voorkomen: contact met de energieleverancier via de gemeente", Ref("gemeente", 0), kind="apply"),
+                Step("Bijzondere bijstand aanvragen voor de vaste lasten", Ref("gemeente", 0), kind="apply"),
+                Step("ID-kaart van {first} regelen (nodig voor elke volgende stap)", None, kind="apply"),
             ]),
             GoalSpec("De schulden zijn in beeld en stabiel.", "financien", [
-                Step("Intake schuldhulp en stabilisatie van de schulden", Ref("schuldhulp", 0)),
-                Step("Budgetcoaching: post en betalingen samen ordenen", Ref("schuldhulp", 1)),
-                Step("Beschermingsbewind bespreken met {first}", Ref("schuldhulp", 0)),
+                Step("Intake schuldhulp en stabilisatie van de schulden", Ref("schuldhulp", 0), kind="care"),
+                Step("Budgetcoaching: post en betalingen samen ordenen", Ref("schuldhulp", 1), kind="visit"),
+                Step("Beschermingsbewind bespreken met {first}", Ref("schuldhulp", 0), kind="talk"),
             ]),
             GoalSpec("De oudste dochter wordt ontlast en de kinderen krijgen steun.", "opvoeding", [
-                Step("Steun voor de oudste dochter als jonge mantelzorger regelen", Ref("gemeente", 0)),
-                Step("Naschoolse opvang voor de jongste kinderen regelen", Ref("gemeente", 0)),
-                Step("Huiswerkbegeleiding op school aanbieden", Ref("school", 1)),
-                Step("Jeugdhulp: gezinscoach inzetten", Ref("gi", 0)),
+                Step("Steun voor de oudste dochter als jonge mantelzorger regelen", Ref("gemeente", 0), kind="arrange"),
+                Step("Naschoolse opvang voor de jongste kinderen regelen", Ref("gemeente", 0), kind="arrange"),
+                Step("Huiswerkbegeleiding op school aanbieden", Ref("school", 1), kind="arrange"),
+                Step("Jeugdhulp: gezinscoach inzetten", Ref("gi", 0), kind="care"),
             ]),
         ],
         "agreements": [
@@ -637,12 +777,16 @@ VIGNETTES: dict[str, dict] = {
         "triage": "Gezin met schulden, dreigende afsluiting en zorgen om de kinderen. Oppakken.",
         "escalation": EscalationSpec(trigger="Energieleverancier houdt vast aan afsluiting ondanks aanvraag bijstand.",
                                      decided_by="manager ZVH met de wethouder sociaal domein"),
+        "advice": AdviceSpec(Ref("gemeente", 0), question="Wie regelt de ID-kaart van {first}? Zonder ID lopen bijstand en schuldhulp vast.",
+                             advice=("Maak het wijkteam eigenaar van de ID-kaart (bijzondere bijstand voor de leges) en vraag via de "
+                                     "gemeente uitstel van de afsluiting; de regie blijft bij het wijkteam."),
+                             given_to="Wijkteamcoach", regie="gemeente", follow_up_days=21),
         "closing": "Schulden in een regeling, vaste lasten via bewind; gezinscoach loopt door.",
     },
     "radicalisering": {
         "label": "Radicalisering (zorgsignaal)",
         "reason": ("{first} ({age}) is geïsoleerd, deelt online extremistische inhoud en had eerder contact met "
-                   "de GGZ. Woont bij de ouders aan de {street}."),
+                   "de GGZ. Woont bij de ouders."),
         "goal": "Duiden van het zorgsignaal en voorkomen van verdere radicalisering.",
         "shared_task": "{first} heeft een zinvolle dagbesteding, een vertrouwenspersoon en krijgt passende zorg.",
         "client_view": "{first} voelt zich niet gehoord en wil een opleiding in de ICT.",
@@ -650,16 +794,16 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 2),
         "goals": [
             GoalSpec("{first} heeft een vertrouwenspersoon.", "netwerk", [
-                Step("Mentor uit de eigen gemeenschap koppelen", Ref("gemeente", 2)),
-                Step("Gesprek met de ouders over wat zij zien en nodig hebben", Ref("gemeente", 2)),
+                Step("Mentor uit de eigen gemeenschap koppelen", Ref("gemeente", 2), kind="arrange"),
+                Step("Gesprek met de ouders over wat zij zien en nodig hebben", Ref("gemeente", 2), kind="talk"),
             ]),
             GoalSpec("{first} krijgt passende zorg.", "gezondheid_psych", [
-                Step("Eerdere GGZ-behandeling opvragen (met toestemming) en diagnostiek inplannen", Ref("ggz", 0)),
-                Step("Huisarts betrekken bij de zorgvraag", Ref("ggz", 0)),
+                Step("Eerdere GGZ-behandeling opvragen (met toestemming) en diagnostiek inplannen", Ref("ggz", 0), kind="care"),
+                Step("Huisarts betrekken bij de zorgvraag", Ref("ggz", 0), kind="inform"),
             ]),
             GoalSpec("{first} heeft een zinvolle dagbesteding.", "dagbesteding", [
-                Step("Werk-leertraject in de ICT zoeken", Ref("gemeente", 0)),
-                Step("Politie: signalen binnen de eigen taak volgen en delen volgens de afspraak", Ref("politie", 0)),
+                Step("Werk-leertraject in de ICT zoeken", Ref("gemeente", 0), kind="arrange"),
+                Step("Politie: signalen binnen de eigen taak volgen en delen volgens de afspraak", Ref("politie", 0), kind="signal"),
             ]),
         ],
         "agreements": [
@@ -687,13 +831,19 @@ VIGNETTES: dict[str, dict] = {
         ],
         "triage": "Zorgsignaal radicalisering met isolement; afstemming zorg en veiligheid nodig. Oppakken.",
         "escalation": EscalationSpec(trigger="Online uitingen worden concreter; politie wil opschalen.",
-                                     decided_by="casusoverleg radicalisering"),
+                                     decided_by="procesregisseur met de contactpersoon radicalisering en de teamchef politie"),
+        "advice": AdviceSpec(Ref("gemeente", 2), question="De ouders maken zich zorgen over wat {first} online deelt; moet dit naar het ZVH?",
+                             advice=("Behandel het eerst als zorgsignaal: koppel een mentor en vraag de GGZ naar eerdere behandeling. "
+                                     "Politie-informatie alleen mondeling; meld opnieuw als de uitingen concreter worden."),
+                             given_to="Adviseur zorg en veiligheid van de gemeente", regie="gemeente", follow_up_days=28),
         "closing": "Werk-leertraject loopt, geen zorgwekkende uitingen meer; zorg via de huisarts.",
+        "not_informed": ("Nog niet geïnformeerd: eerst met GGZ en politie duiden of informeren de situatie "
+                         "verergert; heroverwegen na het eerste casusoverleg."),
     },
     "mensenhandel": {
         "label": "Mensenhandel en uitbuiting",
         "reason": ("{first} ({age}) heeft een licht verstandelijke beperking en wordt uitgebuit door een oudere "
-                   "'vriend'. Er staan schulden op haar naam. Verblijft wisselend aan de {street}."),
+                   "'vriend'. Er staan schulden op haar naam. Verblijft wisselend op adressen van de 'vriend'."),
         "goal": "Bescherming, uitstappen uit de uitbuitingssituatie en herstel.",
         "shared_task": "{first} is veilig, woont op een beschermde plek en heeft grip op het eigen geld.",
         "client_view": ("{first} wil 'gewoon een eigen kamer en een baan in de kinderopvang'. Wil geen aangifte "
@@ -702,18 +852,18 @@ VIGNETTES: dict[str, dict] = {
         "director": Ref("gemeente", 2),
         "goals": [
             GoalSpec("{first} is veilig en woont op een beschermde plek.", "veiligheid", [
-                Step("Plek in de categorale opvang voor slachtoffers regelen", Ref("gemeente", 2)),
-                Step("Bedenktijd en mogelijkheden van aangifte uitleggen", Ref("politie", 2)),
-                Step("Veiligheidsafspraken over telefoon en sociale media maken", Ref("slachtofferhulp", 0)),
+                Step("Plek in de categorale opvang voor slachtoffers regelen", Ref("gemeente", 2), kind="arrange"),
+                Step("Bedenktijd en mogelijkheden van aangifte uitleggen", Ref("politie", 2), kind="talk"),
+                Step("Veiligheidsafspraken over telefoon en sociale media maken", Ref("slachtofferhulp", 0), kind="talk"),
             ]),
             GoalSpec("De schulden op haar naam zijn in beeld.", "financien", [
-                Step("Schulden op naam van {first} uitzoeken en fraude melden", Ref("schuldhulp", 0)),
-                Step("Bankrekening afschermen en nieuwe pas aanvragen", Ref("schuldhulp", 0)),
+                Step("Schulden op naam van {first} uitzoeken en fraude melden", Ref("schuldhulp", 0), kind="assess"),
+                Step("Bankrekening afschermen en nieuwe pas aanvragen", Ref("schuldhulp", 0), kind="apply"),
             ]),
             GoalSpec("{first} krijgt passende zorg en begeleiding.", "gezondheid_psych", [
-                Step("Aanmelden voor begeleiding vanuit de gehandicaptenzorg (LVB)", Ref("gemeente", 2)),
-                Step("Traumabehandeling bespreken wanneer de situatie stabiel is", Ref("ggz", 0)),
-                Step("Slachtofferhulp: steun bij een eventueel strafproces", Ref("slachtofferhulp", 0)),
+                Step("Aanmelden voor begeleiding vanuit de gehandicaptenzorg (LVB)", Ref("gemeente", 2), kind="care"),
+                Step("Traumabehandeling bespreken wanneer de situatie stabiel is", Ref("ggz", 0), kind="care"),
+                Step("Slachtofferhulp: steun bij een eventueel strafproces", Ref("slachtofferhulp", 0), kind="procedure"),
             ]),
         ],
         "agreements": [
@@ -742,6 +892,10 @@ VIGNETTES: dict[str, dict] = {
         "triage": "Signalen van uitbuiting bij een kwetsbare jongvolwassene. Oppakken.",
         "escalation": EscalationSpec(trigger="Dader heeft de opvanglocatie gevonden; direct verplaatsen nodig.",
                                      decided_by="procesregisseur met de zorgcoördinator mensenhandel"),
+        "advice": AdviceSpec(Ref("slachtofferhulp", 0), question="{first} wil geen aangifte doen; kunnen we haar toch helpen met de schulden?",
+                             advice=("Ja: schuldhulp kan de schulden als mogelijke fraude laten uitzoeken zonder aangifte. Leg haar "
+                                     "wensen vast; de zorgcoördinator mensenhandel blijft het aanspreekpunt."),
+                             given_to="Casemanager Slachtofferhulp", regie="gemeente", follow_up_days=14),
         "closing": "Woont beschermd, schulden in behandeling, begeleiding LVB loopt.",
     },
 }
@@ -793,24 +947,16 @@ NAME_POOLS: list[NamePool] = [
 # -- pools for the scale generator -----------------------------------------------------------
 
 SCALE_JOURNAL = [
-    JournalLine("procesregie", "Partners uitgenodigd voor het casusoverleg; agenda rondgestuurd."),
-    JournalLine("procesregie", "Casusregisseur gebeld: loopt het plan zoals afgesproken? Twee acties vertraagd."),
-    JournalLine("monitoren", "Terugkoppeling ontvangen van de casusregisseur; geen nieuwe incidenten."),
-    JournalLine("monitoren", "Evaluatiedatum nadert; partners gevraagd om terugkoppeling op hun acties."),
-    JournalLine("onderzoek", "Check op bekendheid uitgezet bij de betrokken partners."),
     JournalLine("onderzoek", "Aanvullende informatie opgevraagd bij de aanmelder over de aanleiding."),
-    JournalLine("casusregie", "Tijdelijk zelf contact gehad met de cliënt omdat de casusregisseur afwezig was."),
-    JournalLine("hulpverlening", "Kort gesprek met de cliënt na het overleg; wensen genoteerd."),
-    JournalLine("beschikken", "Triage-uitkomst vastgelegd na het weekoverleg."),
-    JournalLine("procesregie", "Afspraak over informatiedeling herhaald: alleen binnen de doelbinding."),
-]
-SCALE_FEEDBACK = [
-    "Afspraak heeft plaatsgevonden.",
-    "Loopt, wacht op reactie van de cliënt.",
-    "Vertraagd door ziekte; nieuwe datum gepland.",
-    "Gedaan, verslag naar de casusregisseur gestuurd.",
-    "Cliënt niet thuis getroffen; tweede poging volgende week.",
-    "Aanvraag ingediend, beslissing binnen zes weken.",
+    JournalLine("onderzoek", "Check op bekendheid uitgezet bij de betrokken partners.", phase="screening"),
+    JournalLine("procesregie", "Triage in het weekoverleg: uitkomst en reden vastgelegd.", phase="triage"),
+    JournalLine("procesregie", "Partners uitgenodigd voor het casusoverleg; agenda rondgestuurd.", phase="meeting"),
+    JournalLine("procesregie", "Afspraak over informatiedeling herhaald: alleen binnen de doelbinding.", phase="meeting"),
+    JournalLine("hulpverlening", "Kort gesprek met de cliënt na het overleg; wensen genoteerd.", phase="meeting"),
+    JournalLine("procesregie", "Casusregisseur gebeld: loopt het plan zoals afgesproken? Twee acties vertraagd.", phase="execution"),
+    JournalLine("monitoren", "Terugkoppeling ontvangen van de casusregisseur; geen nieuwe incidenten.", phase="execution"),
+    JournalLine("monitoren", "Evaluatiedatum nadert; partners gevraagd om terugkoppeling op hun acties.", phase="execution"),
+    JournalLine("casusregie", "Tijdelijk zelf contact gehad met de cliënt omdat de casusregisseur afwezig was.", phase="execution"),
 ]
 SCALE_CLOSING = [
     "Doelen bereikt; regie terug naar het wijkteam.",
@@ -820,20 +966,27 @@ SCALE_CLOSING = [
 ]
 SCALE_TRIAGE_OTHER = [
     TriageSpec("refer", "Past beter bij het lokale wijkteam; doorverwezen."),
-    TriageSpec("advice", "Enkelvoudige vraag; advies gegeven aan de melder."),
+    TriageSpec("refer", "Lopende regie bij Veilig Thuis; doorverwezen naar de aanmelder."),
 ]
+SCALE_DEESCALATION = "Knelpunt opgelost op managementniveau; de casus gaat terug naar procesniveau."
+ADVICE_TRIAGE = "Enkelvoudige vraag van een lokale professional; advies volstaat, de regie blijft lokaal."
 
 # -- the 25 cases of the demo profile -------------------------------------------------------------
 # received / closed / reopen / stagnant: days before today. informed_no: review date in days from
-# today (negative: the review date has passed). blockers: what the concept still lacks.
+# today (negative: the review date has passed), for the vignette's not_informed_person (default
+# the first). blockers: what the concept still lacks. zvh_role "advice": the advice track (triage
+# advies aan melder, an Advice row, the regie stays local; no plan); with "switch" (the reason) the
+# house takes the procesregie a day after the advice, the advice kept as the case's history. A case of the ZVH sits at
+# AVE 3 · procesniveau (common.ZVH_LEVELS); escalations go to 4 · management or bestuur and back.
 
 DEMO_CASES: list[dict] = [
     {"v": "verward", "persons": [PersonSpec("Ruud Verhoeven", 41, "client")], "phase": "execution", "received": 170,
-     "ave": "2", "revise": "adopt",
-     "escalations": [LevelChange(120, level="process", ave="3"),
-                     LevelChange(74, level="case", ave="2", trigger="Zorgmachtiging afgegeven en opname gestart; situatie stabiel.")]},
+     "revise": "adopt",
+     "escalations": [LevelChange(120, level="management", ave="4"),
+                     LevelChange(74, level="process", ave="3", trigger="Zorgmachtiging afgegeven en opname gestart; situatie stabiel.")]},
     {"v": "verward", "persons": [PersonSpec("Dariusz Kamiński", 37, "client")], "phase": "meeting", "received": 24,
-     "no_director": True},
+     "no_director": True, "zvh_role": "advice",
+     "switch": "Nieuwe bedreiging van de buren en de corporatie zet de ontruiming door: advies volstaat niet meer."},
     {"v": "verward", "persons": [PersonSpec("Gerrit Dekker", 58, "client")], "phase": "closed", "received": 1040,
      "closed": 830},
     {"v": "terugkeer", "persons": [PersonSpec("Sharon Pinas", 29, "client")], "phase": "plan", "received": 38,
@@ -845,9 +998,9 @@ DEMO_CASES: list[dict] = [
     {"v": "huiselijk_geweld", "title": "Gezin Azzouzi",
      "persons": [PersonSpec("Khadija Azzouzi-Ziani", 36, "parent"), PersonSpec("Soufiane Azzouzi", 39, "parent"),
                  PersonSpec("Adam Azzouzi", 12, "child"), PersonSpec("Lina Azzouzi", 9, "child"), PersonSpec("Rayan Azzouzi", 5, "child")],
-     "phase": "execution", "received": 120, "informed_no": 21, "ave": "2",
-     "escalations": [LevelChange(64, ave="3"),
-                     LevelChange(22, ave="2", trigger="Geen nieuwe incidenten; hulp aan beide ouders loopt.")]},
+     "phase": "execution", "received": 120, "informed_no": 21,
+     "escalations": [LevelChange(64, level="management", ave="4"),
+                     LevelChange(22, level="process", ave="3", trigger="Geen nieuwe incidenten; hulp aan beide ouders loopt.")]},
     {"v": "huiselijk_geweld", "title": "Gezin Van den Berg",
      "persons": [PersonSpec("Marloes van den Berg", 40, "parent"), PersonSpec("Dennis van den Berg", 42, "parent"),
                  PersonSpec("Tim van den Berg", 14, "child"), PersonSpec("Sophie van den Berg", 11, "child")],
@@ -857,16 +1010,16 @@ DEMO_CASES: list[dict] = [
      "phase": "screening", "received": 5},
     {"v": "jongere", "persons": [PersonSpec("Anass El Haddouchi", 16, "client"), PersonSpec("Fatima El Haddouchi", 44, "parent"),
                                  PersonSpec("Zakaria El Haddouchi", 20, "household")],
-     "phase": "execution", "received": 140, "ave": "2", "escalations": [LevelChange(70, level="process")]},
+     "phase": "execution", "received": 140, "escalations": [LevelChange(70, level="management", ave="4")]},
     {"v": "jongere", "persons": [PersonSpec("Kevin Smit", 15, "client"), PersonSpec("Sandra Smit", 39, "parent")],
      "phase": "triage", "received": 10},
     {"v": "jongere", "persons": [PersonSpec("Romeo Amatstam", 19, "client"), PersonSpec("Denise Amatstam", 45, "parent")],
      "phase": "closed", "received": 1000, "closed": 790},
     {"v": "woonoverlast", "title": "Echtpaar Jansen",
      "persons": [PersonSpec("Peter Jansen", 56, "client"), PersonSpec("Yvonne Jansen-Koster", 53, "partner")],
-     "phase": "execution", "received": 200, "ave": "2",
-     "escalations": [LevelChange(130, level="process", ave="3"), LevelChange(116, level="management"),
-                     LevelChange(60, level="process", ave="2", trigger="Geen nieuwe vondsten; beiden in behandeling bij de verslavingszorg.")]},
+     "phase": "execution", "received": 200,
+     "escalations": [LevelChange(130, level="management", ave="4"), LevelChange(116, level="board"),
+                     LevelChange(60, level="process", ave="3", trigger="Geen nieuwe vondsten; beiden in behandeling bij de verslavingszorg.")]},
     {"v": "woonoverlast", "title": "Echtpaar De Boer",
      "persons": [PersonSpec("Hans de Boer", 61, "client"), PersonSpec("Ria de Boer", 59, "partner")],
      "phase": "referral", "received": 1, "citizen": "Buurtbewoner (naam bekend bij het ZVH)"},
@@ -880,19 +1033,20 @@ DEMO_CASES: list[dict] = [
     {"v": "schulden", "title": "Gezin Meijer",
      "persons": [PersonSpec("Ronald Meijer", 47, "parent"), PersonSpec("Kim Meijer", 17, "child"), PersonSpec("Jesse Meijer", 13, "child"),
                  PersonSpec("Lieke Meijer", 10, "child")],
-     "phase": "execution", "received": 110, "zvh_role": "advice", "nobody": "accepted"},
+     "phase": "execution", "received": 110, "nobody": "accepted"},
     {"v": "schulden", "title": "Gezin Sewnarain",
      "persons": [PersonSpec("Dwayne Sewnarain", 39, "parent"), PersonSpec("Shanti Sewnarain", 14, "child"),
                  PersonSpec("Ravi Sewnarain", 11, "child"), PersonSpec("Asha Sewnarain", 6, "child")],
      "phase": "meeting", "received": 22, "no_director": True},
-    {"v": "radicalisering", "persons": [PersonSpec("Emre Arslan", 22, "client")], "phase": "meeting", "received": 30},
+    {"v": "radicalisering", "persons": [PersonSpec("Emre Arslan", 22, "client")], "phase": "meeting", "received": 30,
+     "informed_no": 12},
     {"v": "radicalisering", "persons": [PersonSpec("Thomas Postma", 20, "client"), PersonSpec("Inge Postma", 51, "parent")],
-     "phase": "analysis", "received": 16, "zvh_role": "advice"},
+     "phase": "triage", "received": 16, "zvh_role": "advice"},
     {"v": "radicalisering", "persons": [PersonSpec("Hamza Chaouch", 23, "client")], "phase": "referral", "received": 0},
     {"v": "mensenhandel", "persons": [PersonSpec("Roshni Biharie", 19, "client")], "phase": "execution", "received": 150,
-     "ave": "3", "revise": "adopt",
-     "escalations": [LevelChange(100, ave="4"),
-                     LevelChange(82, ave="3", trigger="Nieuwe opvangplek is veilig; de dader is in beeld bij de politie.")]},
+     "revise": "adopt",
+     "escalations": [LevelChange(100, level="management", ave="4"),
+                     LevelChange(82, level="process", ave="3", trigger="Nieuwe opvangplek is veilig; de dader is in beeld bij de politie.")]},
     {"v": "mensenhandel", "persons": [PersonSpec("Magdalena Kaczmarek", 20, "client")], "phase": "plan", "received": 33,
      "blockers": ["shared_task"]},
     {"v": "mensenhandel", "persons": [PersonSpec("Noor Bakker", 18, "client")], "phase": "closed", "received": 60,
@@ -901,22 +1055,27 @@ DEMO_CASES: list[dict] = [
     {"v": "schulden", "title": "Gezin Szymański",
      "persons": [PersonSpec("Agnieszka Szymańska", 38, "parent"), PersonSpec("Kacper Szymański", 10, "child"),
                  PersonSpec("Zofia Szymańska", 7, "child")],
-     "phase": "screening", "received": 4},
+     "phase": "triage", "received": 9, "zvh_role": "advice"},
 ]
 
 # Generic steps that fit any plan; the scale generator pads plans with these (owner: a partner at
 # the table, chosen per case).
+_CARE = ("ggz", "verslaving", "gemeente", "veiligthuis", "gi", "reclassering", "schuldhulp", "dji")
 SCALE_ACTIONS = [
-    "Terugkoppeling over de voortgang aan de casusregisseur",
-    "Huisbezoek afleggen en de afspraken met de cliënt doorlopen",
-    "Toestemming van de cliënt vragen voor het delen van informatie",
-    "Netwerkberaad organiseren met familie en buren",
-    "Aanvraag indienen en de beslistermijn bewaken",
-    "Warme overdracht regelen naar de nieuwe hulpverlener",
-    "Signalen uit de eigen organisatie melden bij de casusregisseur",
-    "Gesprek met de cliënt over de eigen doelen in het plan",
-    "Informatie opvragen bij de huisarts (met toestemming)",
-    "Afspraak maken over bereikbaarheid in het weekend",
-    "Evaluatie van de eigen inzet voorbereiden voor het overleg",
-    "Contact met de aanmelder over de stand van zaken",
+    GenericStep("Terugkoppeling over de voortgang aan de casusregisseur", kind="inform"),
+    GenericStep("Huisbezoek afleggen en de afspraken met de cliënt doorlopen", kind="visit",
+                owners=("ggz", "verslaving", "gemeente", "veiligthuis", "gi", "reclassering", "corporatie", "politie")),
+    GenericStep("Toestemming van de cliënt vragen voor het delen van informatie", kind="talk",
+                owners=_CARE + ("school", "corporatie", "slachtofferhulp")),
+    GenericStep("Netwerkberaad organiseren met familie en buren", kind="arrange", owners=("gemeente", "veiligthuis", "gi", "ggz")),
+    GenericStep("Aanvraag indienen en de beslistermijn bewaken", kind="apply",
+                owners=("gemeente", "schuldhulp", "dji", "reclassering", "gi", "ggz")),
+    GenericStep("Warme overdracht regelen naar de nieuwe hulpverlener", kind="arrange", owners=_CARE),
+    GenericStep("Signalen uit de eigen organisatie melden bij de casusregisseur", kind="signal"),
+    GenericStep("Gesprek met de cliënt over de eigen doelen in het plan", kind="talk", owners=_CARE + ("halt", "school")),
+    GenericStep("Informatie opvragen bij de huisarts (met toestemming)", kind="assess",
+                owners=("ggz", "verslaving", "gemeente", "veiligthuis", "gi")),
+    GenericStep("Afspraak maken over bereikbaarheid in het weekend", kind="inform"),
+    GenericStep("Evaluatie van de eigen inzet voorbereiden voor het overleg", kind="assess"),
+    GenericStep("Contact met de aanmelder over de stand van zaken", kind="inform"),
 ]

@@ -4,7 +4,8 @@ The name is the author of journal entries, "vastgelegd door" at a change of casu
 the user in the audit log. It is a setting of the profile (`Settings.user`, settings.json, no
 client data); until it is set, the login name is used. Set in Instellingen, or on the first run
 beside the new passphrase. A scripted start (`ZVH_PASSPHRASE`, `zvh init`) never asks: it keeps
-the login name until the user sets one. The demo profile gets a fictional regisseur.
+the login name until the user sets one. The demo profile gets a fictional name; the demo's own
+journal is written by the house's fictional procesregisseurs (demo/texts.py, REGISSEURS).
 """
 
 from __future__ import annotations
