@@ -42,8 +42,11 @@ lint: venv
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/vulture
 
+# Every key to the frame that shows its result, start-up against a bare Textual app, per scale
+# (benchmarks/README.md). SCALES=1000,10000,30000 for the growth; profiles are cached.
+SCALES ?= 1000,10000
 bench: venv
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run --scales $(SCALES)
 
 demo: venv
 	$(BIN)/zvh demo

@@ -90,3 +90,9 @@ pytestmark  # unused variable (tests/wheel/test_installed_wheel.py)
 _.handle_starttag  # html.parser.HTMLParser hook (tests/services/meetings/test_minutes_print.py)
 _.handle_endtag  # html.parser.HTMLParser hook (tests/services/meetings/test_minutes_print.py)
 _.handle_data  # html.parser.HTMLParser hook (tests/services/meetings/test_minutes_print.py)
+_.driver_class  # Textual App attribute set by the benchmarks (benchmarks/bench_ui.py, bench_tables.py)
+_.is_headless  # Textual Driver property overridden (benchmarks/frames.py)
+# The case list's stamp for the old benchmark, which stopped its clock there; benchmarks/ now
+# stops at the frame written (issue 16). Left for the app's owners to remove with their next
+# change of screens/cases/case_list.py (the benchmark session changes no app code).
+_.refreshed_at  # unused attribute (src/zvh_tui/screens/cases/case_list.py)
