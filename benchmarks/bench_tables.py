@@ -40,7 +40,16 @@ def row_sets(word: str) -> list[list[Any]]:
 
     rows = case_list.sort_rows(case_list.load_rows(), "next")
     texts = [word[:n] for n in range(1, len(word) + 1)] + [word[:n] for n in range(len(word) - 1, -1, -1)]
-    return [case_list.filter_rows(rows, ListQuery(text=t), case_list.search_ids(t)) for t in texts]
+    sets = [case_list.filter_rows(rows, ListQuery(text=t), case_list.search_ids(t)) for t in texts]
+    # A keystroke that leaves the same rows needs no new frame from any table: left out, so
+    # every refill shows something new (and is checked).
+    kept = [sets[0]]
+    for rows_now in sets[1:]:
+        if [r.id for r in rows_now] != [r.id for r in kept[-1]]:
+            kept.append(rows_now)
+    if len(kept) > 1 and [r.id for r in kept[-1]] == [r.id for r in kept[0]]:
+        kept.pop()  # the round starts again with the first set
+    return kept
 
 
 class TableApp(App[None]):
@@ -103,6 +112,8 @@ async def _one(kind: str, sets: list[list[Any]], rounds: int, series: Series) ->
 
 def run(word: str, rounds: int) -> list[Series]:
     sets = row_sets(word)
+    if len(sets) < 2:
+        raise RuntimeError(f"het zoekwoord {word!r} geeft geen wisselende rijen")
     say(f"drie tabellen, {len(sets)} rijensets ({', '.join(str(len(s)) for s in sets)} rijen)")
     result = []
     for kind in KINDS:

@@ -32,12 +32,12 @@ FILTER_KEYS = ["1", "1", "2", "2", "3", "3", "4", "4", "5", "5", "6", "6", *"f" 
 
 @dataclass
 class Counts:
-    search_rounds: int = 3
+    search_rounds: int = 2
     filter_rounds: int = 1
-    dossiers: int = 15
-    repeats: int = 5  # F2, plan editor, roster
-    steps: int = 12  # PgDn/PgUp
-    lines: int = 6  # of each kind
+    dossiers: int = 11
+    repeats: int = 4  # F2, plan editor, roster
+    steps: int = 8  # PgDn/PgUp
+    lines: int = 4  # of each kind
     filter_keys: int = 23  # of FILTER_KEYS (fewer: the smoke test)
     sorts: int = 99  # columns of the sort menu
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -236,10 +237,27 @@ class FrameDriver(HeadlessDriver):
     def stop_application_mode(self) -> None:
         super().stop_application_mode()
         if self._dump:
-            peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0
+            peak_kib = peak_rss_kib()
             with open(self._dump, "w", encoding="utf-8") as out:
                 json.dump({"size": [self.frames.width, self.frames.height],
                            "frames": self.frames.written, "peak_rss_kib": peak_kib}, out)
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory in KiB: VmHWM (Linux), else ru_maxrss. Not
+    ru_maxrss on Linux: it survives fork and exec, so a child started by a big benchmark
+    process reports the parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    if resource is None:
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
 
 
 def key_event(key: str) -> events.Key:

@@ -35,6 +35,10 @@ def cache_root() -> Path:
     return Path(base) / "zvh-tui-bench"
 
 
+# Read once, at import: `use_profile_env` points XDG_CACHE_HOME into a working copy later.
+CACHE = cache_root()
+
+
 def cache_key(scale: int) -> str:
     from zvh_tui import __version__
 
@@ -48,10 +52,10 @@ def cache_key(scale: int) -> str:
 
 def ensure(scale: int, say=print) -> tuple[Path, dict]:
     """The cached profile of `scale` cases (made now when missing) and its facts."""
-    root = cache_root() / cache_key(scale)
+    root = CACHE / cache_key(scale)
     facts_file = root / "facts.json"
     if not facts_file.is_file():
-        say(f"profiel met {scale} casussen vullen (eenmalig, daarna uit {cache_root()})")
+        say(f"profiel met {scale} casussen vullen (eenmalig, daarna uit {CACHE})")
         partial = root.with_name(root.name + ".bezig")
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
@@ -112,10 +116,17 @@ def profile_env(root: Path) -> dict[str, str]:
     return env
 
 
-def use_profile_env(root: Path) -> None:
-    """The same environment for this process (the in-process benchmarks)."""
-    os.environ.update(profile_env(root))
-    os.environ.pop("ZVH_PASSPHRASE", None)
+def use_profile_env(root: Path | None) -> None:
+    """The same environment for this process (the in-process benchmarks); None: the one it
+    had before the first call."""
+    global _saved_env
+    if _saved_env is None:
+        _saved_env = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(_saved_env if root is None else profile_env(root))
+
+
+_saved_env: dict[str, str] | None = None
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ def one_scale(scale: int, args: argparse.Namespace, counts: bench_ui.Counts) -> 
             word = bench_case_list.services_level(info, services)
             if args.quick:
                 word = word[:2]
-            tables = bench_tables.run(word, rounds=1 if args.quick else 2)
+            tables = bench_tables.run(word, rounds=1)
             named.update(zip(bench_tables.KINDS, tables, strict=True))
             loads.append(load())
             lines += info + [f"Zoekwoord: {len(word)} letters, getypt en weer gewist"]
@@ -80,6 +80,7 @@ def one_scale(scale: int, args: argparse.Namespace, counts: bench_ui.Counts) -> 
         finally:
             if profile.unlocked:
                 profile.close()
+            profiles.use_profile_env(None)
     per_case = Series("database op schijf per casus", unit="B")
     per_case.add(facts["db_bytes"] / facts["cases"])
     per_action = Series("database op schijf per actie", 2048, unit="B")
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default=os.environ.get("SCALES") or DEFAULT_SCALES,
                         help=f"aantallen casussen, met komma's (standaard {DEFAULT_SCALES})")
     parser.add_argument("--runs", type=int, default=5, help="opstarts per soort (standaard 5)")
-    parser.add_argument("--tmux-runs", type=int, default=3, help="opstarts in tmux (0: geen)")
+    parser.add_argument("--tmux-runs", type=int, default=2, help="opstarts in tmux (0: geen)")
     parser.add_argument("--quick", action="store_true",
                         help="weinig herhalingen (de rooktest in make test)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="map voor latest.txt/.json")
