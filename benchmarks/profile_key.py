@@ -4,7 +4,9 @@ Runs the app the way bench_ui does (cached profile, frame driver, keys through t
 profiles one measured key with cProfile, from the key to the frame that shows its result;
 prints the functions with the most cumulative time. WHAT: search (the first letter of the
 search word), dossier (Enter, the first of the session), plan (p, 15 actions), roster (F3, the
-first time), back (F2 from the roster), next (PgDn in the live meeting). Uses only the
+first time), back (F2 from the roster), next (PgDn in the live meeting); start: in this
+process, from unlocking with the passphrase to the first frame that shows a case row (what
+`zvh` does after its imports). Uses only the
 standard library's profiler (no extra dependency).
 """
 
@@ -24,7 +26,41 @@ from benchmarks.frames import FrameDriver
 from benchmarks.report import Series
 from benchmarks.ui_kit import Harness
 
-WHAT = ("search", "dossier", "plan", "roster", "back", "next")
+WHAT = ("start", "search", "dossier", "plan", "roster", "back", "next")
+
+
+async def _start(profile: Any, profiler: cProfile.Profile) -> float:
+    """Unlock, start the app, until the terminal shows a case row; seconds."""
+    import re
+    import time
+
+    from benchmarks.bench_start import CASE_ROW
+    from zvh_tui.app import ZvhApp
+
+    row = re.compile(CASE_ROW)
+    profiler.enable()
+    started = time.monotonic()
+    profile.open_with(profiles.PASSPHRASE)
+    app = ZvhApp(profile)
+    app.driver_class = FrameDriver
+    async with app.run_test(headless=False, size=(120, 40)) as pilot:
+        while True:
+            await pilot.pause(0.005)
+            frames = FrameDriver.frames
+            if frames is not None and frames.written:
+                frames.catch_up()
+                if row.search(frames.terminal.text()):
+                    took = frames.written[-1][0] - started
+                    break
+        profiler.disable()
+        app.exit()
+    return took
+
+
+def _stats(profiler: cProfile.Profile, top: int) -> str:
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
 
 
 async def _drive(profile: Any, facts: dict, what: str, word: str, top: int) -> str:
@@ -59,10 +95,7 @@ async def _drive(profile: Any, facts: dict, what: str, word: str, top: int) -> s
         took = await h.measure(series, key, region=region, screen=screen)
         profiler.disable()
         app.exit()
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    stats.sort_stats("cumulative").print_stats(top)
-    return f"{what}: {took * 1000:.0f} ms tot het frame (onder de profiler)\n{out.getvalue()}"
+    return f"{what}: {took * 1000:.0f} ms tot het frame (onder de profiler)\n{_stats(profiler, top)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,9 +111,15 @@ def main(argv: list[str] | None = None) -> int:
         from zvh_tui.services.safety.profile import Profile
 
         profile = Profile.from_dir(work / "profiel")
-        profile.open_with(profiles.PASSPHRASE)
-        word = bench_case_list.search_word()
-        print(asyncio.run(_drive(profile, facts, args.what, word, args.top)))
+        if args.what == "start":
+            profiler = cProfile.Profile()
+            took = asyncio.run(_start(profile, profiler))
+            print(f"start: {took * 1000:.0f} ms tot de eerste casusrij (onder de profiler)\n"
+                  f"{_stats(profiler, args.top)}")
+        else:
+            profile.open_with(profiles.PASSPHRASE)
+            word = bench_case_list.search_word()
+            print(asyncio.run(_drive(profile, facts, args.what, word, args.top)))
         if profile.unlocked:
             profile.close()
     return 0
