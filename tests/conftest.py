@@ -31,12 +31,29 @@ from zvh_tui.store import models
 TEST_PASSPHRASE = "test-wachtwoord-1"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`make test` runs on two pytest-xdist workers with `--dist loadgroup`: the tests marked
+    `terminal` (tmux) or `wheel` form one group, run one after another on one worker as in a
+    serial run (one real terminal at a time, the wheel built once), while the other worker takes
+    the rest. The group is the largest unit, so xdist hands it out first. Without xdist the
+    marker does nothing."""
+    for item in items:
+        if item.get_closest_marker("terminal") or item.get_closest_marker("wheel"):
+            item.add_marker(pytest.mark.xdist_group("tmux-and-wheel"))
+
+
 def isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
     """Point the per-user folders at `root` and forget any profile set in the environment."""
     for name in ("DATA", "CONFIG", "STATE", "CACHE"):
         monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
     monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
     monkeypatch.delenv("ZVH_DATA_DIR", raising=False)
+    # The terminal decides its own size: pytest-xdist's workers run with COLUMNS=80 and LINES=24
+    # in their environment, and Textual (and rich) take those over the real size, so a zvh
+    # started in a 120x40 tmux pane would draw at 80x24.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
 
 
 @pytest.fixture(autouse=True)
