@@ -12,10 +12,12 @@ the copy with its raw key (about 10 ms). Tests about the passphrase itself use `
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,6 +43,50 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("terminal") or item.get_closest_marker("wheel"):
             item.add_marker(pytest.mark.xdist_group("tmux-and-wheel"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings) -> bool | None:
+    """pytest-timeout's thread method in a pytest-xdist worker: the same timer and the same end
+    of the worker (xdist reports "crashed while running <test>" and goes on with a new one), but
+    the stacks of every thread go to standard error, which xdist passes on; pytest-timeout writes
+    them to the worker's terminal, which xdist throws away. Outside xdist pytest-timeout's own."""
+    if settings.method != "thread" or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return None
+    timer = threading.Timer(settings.timeout, _timeout_in_worker, (item, settings.timeout))
+    timer.name = f"timeout {item.nodeid}"
+    timer.daemon = True
+
+    def cancel() -> None:
+        timer.cancel()
+        timer.join()
+
+    item.cancel_timeout = cancel  # what pytest-timeout's cancel hook calls
+    timer.start()
+    return True
+
+
+def _timeout_in_worker(item: pytest.Item, timeout: float) -> None:
+    try:
+        capman = item.config.pluginmanager.getplugin("capturemanager")
+        captured = ("", "")
+        if capman is not None:  # so sys.stderr is the run's own again
+            capman.suspend_global_capture(in_=True)
+            captured = capman.read_global_capture()
+        out = sys.stderr
+        out.write(f"\n{'+' * 20} Timeout: {item.nodeid} ran longer than {timeout:g} s {'+' * 20}\n")
+        for title, text in zip(("Captured stdout", "Captured stderr"), captured, strict=True):
+            if text:
+                out.write(f"{'~' * 10} {title}\n{text}\n")
+        names = {thread.ident: thread.name for thread in threading.enumerate()}
+        for ident, frame in sys._current_frames().items():
+            if ident != threading.get_ident():
+                out.write(f"{'~' * 10} Stack of thread {names.get(ident, '?')} ({ident})\n")
+                out.write("".join(traceback.format_stack(frame)))
+        out.write(f"{'+' * 20} Timeout: {item.nodeid} {'+' * 20}\n")
+        out.flush()
+    finally:
+        os._exit(1)
 
 
 def isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
