@@ -36,12 +36,13 @@ TEST_PASSPHRASE = "test-wachtwoord-1"
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`make test` runs on two pytest-xdist workers with `--dist loadgroup`: the tests marked
-    `terminal` (tmux) or `wheel` form one group, run one after another on one worker as in a
-    serial run (one real terminal at a time, the wheel built once), while the other worker takes
-    the rest. The group is the largest unit, so xdist hands it out first. Without xdist the
-    marker does nothing."""
+    `terminal` or `wheel`, and any test that takes the `tmux` fixture, form one group, run one
+    after another on one worker as in a serial run (one real terminal at a time, the wheel built
+    once), while the other worker takes the rest. The group is the largest unit, so xdist hands
+    it out first. Without xdist the marker does nothing."""
     for item in items:
-        if item.get_closest_marker("terminal") or item.get_closest_marker("wheel"):
+        if (item.get_closest_marker("terminal") or item.get_closest_marker("wheel")
+                or "tmux" in getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group("tmux-and-wheel"))
 
 
