@@ -12,10 +12,12 @@ the copy with its raw key (about 10 ms). Tests about the passphrase itself use `
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,12 +33,74 @@ from zvh_tui.store import models
 TEST_PASSPHRASE = "test-wachtwoord-1"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`make test` runs on two pytest-xdist workers with `--dist loadgroup`: the tests marked
+    `terminal` or `wheel`, and any test that takes the `tmux` fixture, form one group, run one
+    after another on one worker as in a serial run (one real terminal at a time, the wheel built
+    once), while the other worker takes the rest. The group is the largest unit, so xdist hands
+    it out first. Without xdist the marker does nothing."""
+    for item in items:
+        if (item.get_closest_marker("terminal") or item.get_closest_marker("wheel")
+                or "tmux" in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("tmux-and-wheel"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings) -> bool | None:
+    """pytest-timeout's thread method in a pytest-xdist worker: the same timer and the same end
+    of the worker (xdist reports "crashed while running <test>" and goes on with a new one), but
+    the stacks of every thread go to standard error, which xdist passes on; pytest-timeout writes
+    them to the worker's terminal, which xdist throws away. Outside xdist pytest-timeout's own."""
+    if settings.method != "thread" or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return None
+    timer = threading.Timer(settings.timeout, _timeout_in_worker, (item, settings.timeout))
+    timer.name = f"timeout {item.nodeid}"
+    timer.daemon = True
+
+    def cancel() -> None:
+        timer.cancel()
+        timer.join()
+
+    item.cancel_timeout = cancel  # what pytest-timeout's cancel hook calls
+    timer.start()
+    return True
+
+
+def _timeout_in_worker(item: pytest.Item, timeout: float) -> None:
+    try:
+        capman = item.config.pluginmanager.getplugin("capturemanager")
+        captured = ("", "")
+        if capman is not None:  # so sys.stderr is the run's own again
+            capman.suspend_global_capture(in_=True)
+            captured = capman.read_global_capture()
+        out = sys.stderr
+        out.write(f"\n{'+' * 20} Timeout: {item.nodeid} ran longer than {timeout:g} s {'+' * 20}\n")
+        for title, text in zip(("Captured stdout", "Captured stderr"), captured, strict=True):
+            if text:
+                out.write(f"{'~' * 10} {title}\n{text}\n")
+        names = {thread.ident: thread.name for thread in threading.enumerate()}
+        for ident, frame in sys._current_frames().items():
+            if ident != threading.get_ident():
+                out.write(f"{'~' * 10} Stack of thread {names.get(ident, '?')} ({ident})\n")
+                out.write("".join(traceback.format_stack(frame)))
+        out.write(f"{'+' * 20} Timeout: {item.nodeid} {'+' * 20}\n")
+        out.flush()
+    finally:
+        os._exit(1)
+
+
 def isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
     """Point the per-user folders at `root` and forget any profile set in the environment."""
     for name in ("DATA", "CONFIG", "STATE", "CACHE"):
         monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
     monkeypatch.delenv("ZVH_PASSPHRASE", raising=False)
     monkeypatch.delenv("ZVH_DATA_DIR", raising=False)
+    # The terminal decides its own size: pytest-xdist's workers run with COLUMNS=80 and LINES=24
+    # in their environment, and Textual (and rich) take those over the real size, so a zvh
+    # started in a 120x40 tmux pane would draw at 80x24.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -52,7 +52,7 @@ class WheelVenv:
     def env(self, home: Path) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items()
                if key not in {"PYTHONPATH", "VIRTUAL_ENV", "ZVH_PASSPHRASE", "ZVH_DATA_DIR",
-                              "TMUX", "TMUX_PANE", "PYTHONHOME"}}
+                              "TMUX", "TMUX_PANE", "PYTHONHOME", "COLUMNS", "LINES"}}
         for name in ("DATA", "CONFIG", "STATE", "CACHE"):
             env[f"XDG_{name}_HOME"] = str(home / "xdg" / name.lower())
         env["ZVH_PASSPHRASE"] = PASSPHRASE
