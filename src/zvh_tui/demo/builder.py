@@ -600,10 +600,8 @@ class _DemoCase:
                     deadline, undated_done = None, True
                 body = self.f(step.text)
                 self.kinds[body] = step.kind
-                action = plans.add_action(plan, body, goal=goal, owner_partner_id=partner_id,  # type: ignore[arg-type]
-                                          owner_contact_id=contact_id, deadline=deadline)
-                if step.own_reason:  # the taartpunt check's reason, on the row (service not on main yet)
-                    Action.update(own_reason=step.own_reason).where(Action.id == action.id).execute()
+                plans.add_action(plan, body, goal=goal, owner_partner_id=partner_id,  # type: ignore[arg-type]
+                                 owner_contact_id=contact_id, deadline=deadline, own_reason=step.own_reason)
         if owner_less := [a for a in self.actions(plan) if a.owner_partner_id is None]:  # type: ignore[arg-type]
             if "nobody" not in blockers and spec.get("nobody") == "accepted":
                 plans.accept_nobody(owner_less[0])

@@ -70,7 +70,7 @@ def test_plan_rules_hold_for_any_sequence(build) -> None:
             so that adopt and revise are reached often; the rules then change it further."""
             for _ in range(history):
                 self.fill(set())
-                plans.adopt(self.latest())
+                plans.adopt(self.latest(), taartpunten_accepted=True)
                 self.adoptions += 1
                 plans.revise(self.latest())
             self.fill(missing)
@@ -153,17 +153,18 @@ def test_plan_rules_hold_for_any_sequence(build) -> None:
         def set_director(self, key: str) -> None:
             participants.set_director(self.case, partners_by_key[key].id)
 
-        @rule()
-        def adopt(self) -> None:
+        @rule(accept=st.booleans())
+        def adopt(self, accept: bool) -> None:
             plan = self.latest()
             blockers = plans.adoption_blockers(plan)
+            unaccepted = bool(plans.taartpunten(plan)) and not accept  # a goal no partner acts on
             try:
-                plans.adopt(plan)
+                plans.adopt(plan, taartpunten_accepted=accept)
             except RuleError:
-                assert blockers, "adopt refused although the checklist was empty"
+                assert blockers or unaccepted, "adopt refused although the checklist was empty"
                 assert plans.get_plan(plan.id).status == plan.status
                 return
-            assert not blockers, "adopt succeeded although the checklist was not empty"
+            assert not blockers and not unaccepted, "adopt succeeded although the checklist was not empty"
             self.adoptions += 1
             stored = plans.get_plan(plan.id)
             expected = PlanStatus.ADOPTED if stored.version == 1 else PlanStatus.REVISED

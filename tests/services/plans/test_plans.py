@@ -391,7 +391,7 @@ def test_diff_reads_aloud_what_changed(case, build) -> None:
                      deadline=dt.date(2026, 12, 1))
     plans.add_action(v1, "Budgetcursus", owner_partner_id=police.id, deadline=dt.date(2026, 12, 10))
     plans.add_agreement(v1, "Politie belt binnen 24 uur")
-    plans.adopt(_plan(v1))
+    plans.adopt(_plan(v1), taartpunten_accepted=True)  # goal 2 has no action yet
 
     v2 = plans.revise(_plan(v1))
     plans.update_plan(v2, evaluation_on=dt.date(2027, 1, 15))

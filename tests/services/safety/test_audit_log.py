@@ -69,10 +69,12 @@ def test_every_kind_of_access_writes_an_event(
     kinds = [e.event for e in _events_after(0)]
     for kind in ("create", "update", "view", "export", "import", "backup", "lock", "unlock", "restore"):
         assert kind in kinds, kind
-    # Each event says when, who, on whose behalf, about which case and object, and how it went.
+    # Each event says when, who, on whose behalf (for a case: the partner that brought it in;
+    # else the settings' organisation), about which case and object, and how it went.
     view = AuditEvent.get((AuditEvent.event == "view") & (AuditEvent.id > start))
     assert (view.user, view.on_behalf_of, view.case_id, view.case_ref) == (
-        "tester", "ZVH Test", case.id, case.reference)
+        "tester", case.referrer_partner.name, case.id, case.reference)
+    assert AuditEvent.get((AuditEvent.event == "import") & (AuditEvent.id > start)).on_behalf_of == "ZVH Test"
     assert (view.object_type, view.object_id, view.result) == ("case", case.id, "ok")
     assert view.at is not None
     assert audit.verify_chain().ok

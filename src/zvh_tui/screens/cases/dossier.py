@@ -31,7 +31,8 @@ from zvh_tui.core.vocab import (
     TriageOutcome,
     ZvhRole,
 )
-from zvh_tui.services.cases import escalation, journal
+from zvh_tui.screens.cases.namens import HandOverDialog
+from zvh_tui.services.cases import escalation, journal, namens
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
 from zvh_tui.services.shared import clock, dates, disclosure
@@ -116,6 +117,7 @@ class DossierScreen(Screen[None]):
         Binding("r", "reopen", "Heropenen", show=False, id="dossier.reopen"),
         Binding("a", "agenda", "Op een agenda", show=False, id="dossier.agenda"),
         Binding("i", "ico", "ICO nu", show=False, id="dossier.ico"),
+        Binding("N,shift+n", "hand_over", "Overdragen (namens)", show=False, id="dossier.hand_over"),
         *[
             Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")
             for n, (key, title) in enumerate(SECTIONS, start=1)
@@ -251,6 +253,7 @@ class DossierScreen(Screen[None]):
                 referrer += f" · {case.referrer_contact.name}"
         _field(text, "Aanmelder", referrer)
         _field(text, "Aangemeld op", _date(case.received_on))
+        _field(text, "Namens (logboek)", namens.of(case).label)
         _field(text, "Aanleiding", self._free(case.reason))
         _field(text, "Doel van de aanmelding", self._free(case.referral_goal))
         if case.triage_outcome:
@@ -391,7 +394,7 @@ class DossierScreen(Screen[None]):
         if action == "reopen":
             return True if closed else None
         if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal",
-                      "agenda", "ico"):
+                      "agenda", "ico", "hand_over"):
             if action == "journal":
                 return True
             if action == "phase_back" and self._next_phase(-1) is None:
@@ -593,6 +596,11 @@ class DossierScreen(Screen[None]):
             "ICO starten?", f"Een ICO voor casus {case.reference}, vandaag, nu: het overleg "
             "wordt gepland met deze casus op de agenda en de partners aan tafel uitgenodigd, en "
             "de live-modus begint.", yes="ICO starten", no="Niet nu", focus_yes=True), answered)
+
+    def action_hand_over(self) -> None:
+        """N: hand the case over; from now on the logboek names the new partner (namens)."""
+        self.app.push_screen(HandOverDialog(self.case).keep_draft(f"handover:{self.case.id}", case_id=self.case.id),
+                             lambda ok: self._after(ok, "Overgedragen: namens gewijzigd"))
 
     def action_plan(self) -> None:
         try:

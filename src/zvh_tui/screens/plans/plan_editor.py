@@ -291,6 +291,11 @@ class PlanEditorScreen(DraftForm, Screen[None]):
                     lines.append(blocker.line + "\n")
             else:
                 lines.append("✓ Alles is klaar: vaststellen met v.", style="bold")
+            slices = plans.taartpunten(self.plan)  # named, not blocking: adopting asks to accept them
+            if slices:
+                lines.append("\nLet op bij vaststellen:\n", style="bold")
+                for line in slices:
+                    lines.append(f"! {line}\n")
             checklist.update(lines)
         if not self.view.director:
             text = Text("Geen casusregisseur\n", style="bold reverse")
@@ -506,11 +511,15 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             feedback = EditField("feedback", "Terugkoppeling", action.feedback, "Laatste terugkoppeling")
             if self.read_only:
                 return "Terugkoppeling op de actie", [feedback], "terugkoppeling"
-            return "Actie", [
+            fields = [
                 EditField("text", "Actie", action.text),
                 EditField("deadline", "Deadline", dates.format_date(action.deadline), "vr, +2w, 15-12", live=False),
                 feedback,
-            ], "een actie"
+            ]
+            if plans.is_own_action(action):  # taak overgenomen? the reason adoption asks for
+                fields.append(EditField("own_reason", "Reden eigen taak", action.own_reason,
+                                        "Waarom draagt het eigen huis deze taak?"))
+            return "Actie", fields, "een actie"
         if kind in ("agreement", "new_agreement"):
             row = plans.find_agreement(key[1]) if kind == "agreement" else None
             return ("Afspraak" if row else "Nieuwe afspraak"), [EditField(
@@ -633,6 +642,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
                 updates["text"] = values["text"]
             if "deadline" in changed:
                 updates["deadline"] = values["deadline"].strip() or None
+            if "own_reason" in changed:
+                updates["own_reason"] = values["own_reason"]
             if updates:
                 plans.update_action(action, **updates)
                 action = plans.get_action(action.id)
@@ -962,6 +973,9 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return
         blockers = plans.adoption_blockers(self.plan)
         if blockers:
+            pointed = next((b.action_id for b in blockers if b.action_id is not None), None)
+            if pointed is not None:  # the cursor on the action that needs a reason (Enter gives it)
+                self.outline.select(("action", pointed))
             self.app.show_refusal([b.message for b in blockers], "Nog niet vast te stellen")  # type: ignore[attr-defined]
             return
         meeting = meetings.adoption_meeting(self.case)
@@ -969,11 +983,18 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         question = (f"Versie {self.plan.version} vandaag ({dates.format_date(context.today())}){where} vaststellen? "
                     "Daarna liggen opgave, doelen, acties en afspraken vast; alleen status en terugkoppeling "
                     "van acties veranderen nog.")
-        if not await self.app.push_screen_wait(PlanConfirm("Plan vaststellen", question, yes="Vaststellen",
-                                                           no="Nog niet", focus_yes=True)):
+        slices = plans.taartpunten(self.plan)
+        if slices:  # the taartpunt check (seed 003): named, and accepted consciously
+            question = ("Let op: " + "; ".join(slices) + ". Geen partner heeft hier een actie voor; "
+                        "neem het niet zelf over, maar spreek een partner aan. " + question
+                        + " Dan vaststellen met deze taartpunten bewust geaccepteerd?")
+        if not await self.app.push_screen_wait(PlanConfirm(
+                "Plan vaststellen", question, yes="Toch vaststellen" if slices else "Vaststellen",
+                no="Nog niet", focus_yes=not slices)):
             return
         try:
-            plans.adopt(plans.get_plan(self.plan.id), meeting=meeting)  # type: ignore[arg-type]
+            plans.adopt(plans.get_plan(self.plan.id), meeting=meeting,  # type: ignore[arg-type]
+                        taartpunten_accepted=bool(slices))
         except ZvhError as error:
             self._notify_error(error, "Nog niet vast te stellen")
             return

@@ -1,8 +1,9 @@
 """The plan van aanpak as outline rows: what each line of PlanEditorScreen's outline says.
 
 Built from `plan_export.read_plan(plan, with_empty=True)`. The signals of the rules of the trade
-are text badges in brackets ([niemands taak], [taak overgenomen?], [te laat], [geen deadline]),
-not colour only. All text is a plain `SafeText` (user text never goes through markup, and
+are text badges in brackets ([niemands taak], [taak overgenomen?], [eigen taak], [te laat],
+[geen deadline]), not colour only; the reason given for an action of the own house shows
+under it ("reden eigen taak: …"). All text is a plain `SafeText` (user text never goes through markup, and
 control characters show as symbols).
 
 On a projector (`Projected`): free text with the case's names as initials and numbers masked
@@ -146,6 +147,9 @@ def action_text(item: ActionView, names: tuple[str, ...] = ()) -> Text:
     owner = item.owner + (f" / {item.contact}" if item.contact else "")
     deadline = day_text(action.deadline) or "geen deadline"
     line.append(f"\n  {owner} · {deadline} · {item.status_label}", style="dim" if not item.flags else "")
+    if action.own_reason:  # why the own house carries it (taak overgenomen?), beside the action
+        line.append("\n  reden eigen taak: ", style="italic")
+        line.append(disclosure.mask_text(action.own_reason, names))
     if action.feedback:
         line.append(f"\n  terugkoppeling {dates.format_date(action.feedback_on)}: ", style="italic")
         line.append(disclosure.mask_text(action.feedback, names))

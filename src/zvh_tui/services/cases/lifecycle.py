@@ -159,10 +159,15 @@ def create_case(data: NewCase) -> Case:
     """Register an aanmelding: the case, its persons and the referrer at the table."""
     values = validate_new_case(data)
     persons = values.pop("persons")
+    # Namens (NEN 7513): the house processes the case on behalf of the partner that brought it
+    # in; a citizen's melding on behalf of the own house (services/cases/namens.py).
+    own = partners.own_partner()
+    on_behalf = values["referrer_partner"] or own
     with db.atomic():
         reference = next_reference()
         case = Case.create(
-            id=ids.fresh_id(Case), reference=reference, phase=Phase.REFERRAL.value, **values
+            id=ids.fresh_id(Case), reference=reference, phase=Phase.REFERRAL.value,
+            on_behalf_partner=on_behalf, **values
         )
         ids.remember_reference(reference)
         for position, person in enumerate(persons):

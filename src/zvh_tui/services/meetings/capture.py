@@ -295,7 +295,10 @@ def _store_action(item: MeetingItem, body: str, deadline: dt.date | None, partne
     when = dates.format_date(action.deadline) if action.deadline else "nog zonder deadline"
     message = f"Actie in plan versie {plan.version}: {owner}, {when}."
     if action.owner_partner_id is not None and action.owner_partner.is_own:
-        message += f" Let op: de eigen organisatie is eigenaar — {plans.TAKEN_OVER} ({live.OWN_HOUSE_RULE})"
+        # Marked, not asked here: the plan cannot be adopted before the reason is given
+        # (services/plans/versions.py, the taartpunt check), in the plan editor.
+        message += (f" Let op: de eigen organisatie is eigenaar — {plans.TAKEN_OVER} ({live.OWN_HOUSE_RULE}). "
+                    "Vaststellen kan pas met een korte reden bij de actie (plan, Reden eigen taak).")
     return _done(message, "card", "notes")
 
 

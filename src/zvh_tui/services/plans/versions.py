@@ -4,7 +4,14 @@ A version is written as a *concept*; *vaststellen* (adopt) freezes it; *bijstell
 starts concept N+1 as a copy. While a plan is adopted, only the monitoring of its actions
 (status, last feedback) changes. The rules of the trade live here:
 - an action without an owning partner is *niemands taak* until it has one or is accepted;
-- an action owned by our own organisation asks "taak overgenomen?";
+- an action owned by our own organisation asks "taak overgenomen?" and needs a short reason
+  (`Action.own_reason`) before the plan can be adopted (seed 002, "behoud de regie, neem geen
+  taken over": the regisseur calls the partner rather than doing its work);
+- the taartpunt check (seed 003: every partner owns its own slice of the joint task): a goal no
+  partner owns an action for is named at adoption ("taartpunt zonder eigenaar: doel 2 «…»");
+  an action of the own house does not count as an owner there. Such a goal does not stop the
+  adoption, but it must be accepted consciously (`adopt(..., taartpunten_accepted=True)`,
+  the editor asks), as niemands taak is;
 - adoption needs a gezamenlijke opgave, a casusregisseur, every action owned or accepted,
   and at least one afspraak.
 """
@@ -40,6 +47,10 @@ from zvh_tui.store.models import (
 
 NOBODY = "niemands taak"
 TAKEN_OVER = "taak overgenomen?"
+OWN_TASK = "eigen taak"  # an action of the own house with its reason given
+TAARTPUNT = "taartpunt zonder eigenaar"
+OWN_REASON_MAX = 300
+QUOTE_MAX = 60  # how much of a goal's or action's text a message quotes
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -153,7 +164,7 @@ def action_flags(action: Action, own_partner_id: int | None = _NOT_READ) -> list
     if action.owner_partner_id is None:
         flags.append(NOBODY + (" (geaccepteerd)" if action.nobody_accepted else ""))
     elif own_partner_id is not None and action.owner_partner_id == own_partner_id:
-        flags.append(TAKEN_OVER)
+        flags.append(OWN_TASK if action.own_reason.strip() else TAKEN_OVER)
     if action.deadline is None:
         flags.append("geen deadline")
     elif action.deadline < context.today():
@@ -166,11 +177,57 @@ def _own_partner_id() -> int | None:
     return own.id if own else None
 
 
+def _quote(value: str) -> str:
+    """«the first words of a text», on one line (cut at a word, with …)."""
+    flat = " ".join(value.split())
+    if len(flat) > QUOTE_MAX:
+        cut = flat[:QUOTE_MAX - 1]
+        flat = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    return f"«{flat}»"
+
+
+def _counts(action: Action) -> bool:
+    return action.status != ActionStatus.CANCELLED.value
+
+
+def taartpunten(plan: Plan) -> list[str]:
+    """The goals no partner owns an action for (the taartpunt check, seed 003), each named:
+    "taartpunt zonder eigenaar: doel 2 «stabiel wonen»". Goals are numbered as the plan shows
+    them; cancelled actions and actions of the own house do not count as owning a goal."""
+    own_id = _own_partner_id()
+    owned = {
+        a.goal_id for a in actions_of(plan)
+        if _counts(a) and a.owner_partner_id is not None and a.owner_partner_id != own_id
+    }
+    found: list[str] = []
+    for number, goal in enumerate(goals_of(plan), start=1):
+        if goal.id not in owned:
+            found.append(f"{TAARTPUNT}: doel {number} {_quote(goal.intent)}")
+    return found
+
+
+def is_own_action(action: Action) -> bool:
+    """Is the own house the owner of this action (rule 2: it then needs a reason)?"""
+    own_id = _own_partner_id()
+    return own_id is not None and action.owner_partner_id == own_id
+
+
+def own_without_reason(plan: Plan) -> list[Action]:
+    """The open actions of the own house that have no reason yet (rule 2: taak overgenomen?)."""
+    own_id = _own_partner_id()
+    if own_id is None:
+        return []
+    return [a for a in actions_of(plan)
+            if a.owner_partner_id == own_id and not a.own_reason.strip()
+            and a.status not in (ActionStatus.CANCELLED.value, ActionStatus.DONE.value)]
+
+
 @dataclass
 class Blocker:
     code: str
     message: str  # in full, as a refusal says it
     short: str = ""  # the plan editor's checklist line, where it is shorter than the message
+    action_id: int | None = None  # the action it is about (the editor puts the cursor there)
 
     @property
     def line(self) -> str:
@@ -203,6 +260,15 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
             plurals.plural(len(nobody),
                            "{n} actie is niemands taak: geef haar een eigenaar of accepteer dat bewust.",
                            "{n} acties zijn niemands taak: geef ze een eigenaar of accepteer dat bewust."),
+        ))
+    for action in own_without_reason(plan):
+        blockers.append(Blocker(
+            "own_reason",
+            f"Actie {_quote(action.text)} ligt bij de eigen organisatie ({TAKEN_OVER}): geef een korte "
+            "reden waarom het eigen huis deze taak draagt (Reden eigen taak), of leg de actie bij de "
+            "partner die erover gaat.",
+            short=f"Reden eigen taak ontbreekt: actie {_quote(action.text)}.",
+            action_id=action.id,
         ))
     undated = [a for a in live if a.deadline is None and a.status != ActionStatus.DONE.value]
     if undated:
@@ -392,6 +458,7 @@ def add_action(
     deadline: dt.date | str | None = None,
     nobody_accepted: bool = False,
     agreed_in: int | None = None,
+    own_reason: str = "",
 ) -> Action:
     """A new action in a concept. `nobody_accepted` (no owner, consciously accepted as niemands
     taak) and `agreed_in` (the meeting item that agreed it) come from the live meeting."""
@@ -400,6 +467,7 @@ def add_action(
         raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
     clean = text.block(body, "Actie", field="text", required=True, max_length=2000)
     partner_id, contact_id = _owner(owner_partner_id, owner_contact_id)
+    reason = _own_reason(own_reason)
     day = deadline if isinstance(deadline, dt.date) or deadline is None else dates.parse_date(
         deadline, label="Deadline", field="deadline", future=True)
     with db.atomic():
@@ -413,13 +481,19 @@ def add_action(
             position=_next_position(Action, plan=plan.id, goal=goal.id if goal else None),
             nobody_accepted=partner_id is None and nobody_accepted,
             agreed_in=agreed_in,
+            own_reason=reason if partner_id is not None and partner_id == _own_partner_id() else "",
         )
         _touch(plan, "action.add", "action", action.id)
     return action
 
 
+def _own_reason(value: object) -> str:
+    return text.line(value, "Reden eigen taak", field="own_reason", max_length=OWN_REASON_MAX)
+
+
 def update_action(action: Action, **changes: object) -> Action:
-    """Change what an action is (text, owner, deadline, goal): only in a concept."""
+    """Change what an action is (text, owner, deadline, goal, the reason the own house owns
+    it): only in a concept. An owner other than the own house drops the reason."""
     plan = action.plan
     _editable(plan)
     clean: dict[str, object] = {}
@@ -433,6 +507,14 @@ def update_action(action: Action, **changes: object) -> Action:
         clean["owner_partner"], clean["owner_contact"] = partner_id, contact_id
         if partner_id is not None:
             clean["nobody_accepted"] = False
+        if partner_id is None or partner_id != _own_partner_id():
+            clean["own_reason"] = ""
+    if "own_reason" in changes:
+        owner = clean.get("owner_partner", action.owner_partner_id)
+        if owner is None or owner != _own_partner_id():
+            raise ValidationError("Alleen een actie van de eigen organisatie heeft een reden eigen taak.",
+                                  field="own_reason")
+        clean["own_reason"] = _own_reason(changes["own_reason"])
     if "deadline" in changes:
         value = changes["deadline"]
         clean["deadline"] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
@@ -555,11 +637,19 @@ def move(row: Goal | Action | Agreement, offset: int) -> None:
 
 # -- versions ----------------------------------------------------------------------------
 
-def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = None) -> Plan:
-    """Vaststellen: freeze the concept as version N (vastgesteld, or bijgesteld from N=2)."""
+def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = None,
+          taartpunten_accepted: bool = False) -> Plan:
+    """Vaststellen: freeze the concept as version N (vastgesteld, or bijgesteld from N=2).
+
+    Goals without a partner's action (`taartpunten`) must be accepted consciously
+    (`taartpunten_accepted`); their number goes into the audit event."""
     blockers = adoption_blockers(plan)
     if blockers:
         raise RuleError("Het plan kan nog niet worden vastgesteld: " + " ".join(b.message for b in blockers))
+    open_slices = taartpunten(plan)
+    if open_slices and not taartpunten_accepted:
+        raise RuleError("Niet elk doel heeft een partner met een actie: " + "; ".join(open_slices)
+                        + ". Geef zo'n doel een actie van een partner, of stel het plan bewust zo vast.")
     director = cases.director_of(plan.case)
     with db.atomic():
         Plan.update(superseded=True).where(
@@ -573,7 +663,8 @@ def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = No
         plan.updated_at = utcnow()
         plan.save()
         cases.touch(plan.case)
-        audit.record("adopt", case=plan.case, object_type="plan", object_id=plan.id, detail=f"v{plan.version}")
+        audit.record("adopt", case=plan.case, object_type="plan", object_id=plan.id,
+                     detail=f"v{plan.version}" + (f" taartpunten={len(open_slices)}" if open_slices else ""))
     return plan
 
 
@@ -606,6 +697,7 @@ def revise(plan: Plan) -> Plan:
                 owner_partner=action.owner_partner_id, owner_contact=action.owner_contact_id,
                 deadline=action.deadline, status=action.status, feedback=action.feedback,
                 feedback_on=action.feedback_on, nobody_accepted=action.nobody_accepted, origin=action.id,
+                own_reason=action.own_reason,
                 agreed_in=action.agreed_in_id,  # the meeting item that agreed it stays its origin
             )
         for agreement in agreements_of(plan):

@@ -11,6 +11,14 @@ app's key derivation, not just SHA-256. Events written before that migration kee
 SHA-256 links (`mac_from` in the chain marker says up to which id). Truncation and wipes are
 found with the anchor outside the database (services/safety/anchor.py), which follows every commit
 that appended an event.
+
+"Namens" (NEN 7513: on whose behalf): an event of a case names the partner on whose behalf the
+house processes that case (`Case.on_behalf_partner`: the aanmelder, until the case is handed
+over, services/cases/namens.py), read from the database at the moment of the event; a case
+without one (a citizen's melding) names the own house (`Partner.is_own`), then the settings'
+organisation, then `HOUSE`, so it is never empty. Events without a case name the settings'
+organisation. The row holds the partner's name (an organisation, never client data); events
+already written keep theirs (the log is append-only).
 """
 
 from __future__ import annotations
@@ -21,13 +29,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from zvh_tui.core import config
 from zvh_tui.services.shared import context
 from zvh_tui.store import audit_log, maintenance
 from zvh_tui.store.audit_log import COLUMNS, FIELDS  # noqa: F401 - the linked fields, also for tests
 from zvh_tui.store.migrations import AUDIT_CHAIN_LABEL
-from zvh_tui.store.models import AuditEvent, Case, db, utcnow
+from zvh_tui.store.models import AuditEvent, Case, Partner, db, utcnow
 
 GENESIS = "0" * 64
+HOUSE = "Zorg- en Veiligheidshuis"  # the last fallback of a case's namens (as the own partner's default name)
 # The append-only triggers exactly as schema version 1 made them (whitespace aside).
 TRIGGERS = {
     name: f'CREATE TRIGGER "{name}" BEFORE {verb} ON "audit_event" '
@@ -139,7 +149,7 @@ def _event(
         at=utcnow(),
         event=event,
         user=who.user,
-        on_behalf_of=who.on_behalf_of,
+        on_behalf_of=on_behalf_of(case) if case is not None else who.on_behalf_of,
         case_id=case.id if case is not None else None,
         case_ref=case.reference if case is not None else "",
         person_id=person_id,
@@ -154,6 +164,26 @@ def _event(
         marker = ChainMarker(mac_from=0, secret=audit_log.chain_subkey(AUDIT_CHAIN_LABEL))
     row.hash = link(marker, event_id, prev_hash, _fields(row))
     return row
+
+
+def case_partner_name(case_id: int) -> str:
+    """The name of the partner a case is processed on behalf of, as stored now; "" for none."""
+    row = (Partner.select(Partner.name).join(Case, on=(Case.on_behalf_partner == Partner.id))
+           .where(Case.id == case_id).first())
+    return row.name if row is not None else ""
+
+
+def fallback_on_behalf_of() -> str:
+    """A case's namens when it has no partner of its own: the own house, the settings'
+    organisation, or `HOUSE`."""
+    own = Partner.get_or_none(Partner.is_own == True)  # noqa: E712 - Peewee expression
+    return (own.name if own is not None else "") or context.actor().on_behalf_of or HOUSE
+
+
+def on_behalf_of(case: Case) -> str:
+    """The namens of an event of this case (the module text); never empty."""
+    name = case_partner_name(case.id) if case.id is not None else ""
+    return (name or fallback_on_behalf_of())[:config.ON_BEHALF_MAX]
 
 
 def append_raw(conn, event: str, *, object_type: str = "", detail: str = "",

@@ -30,6 +30,7 @@ EVENT_LABELS: dict[str, str] = {
     "triage": "triage vastgelegd",
     "check": "check op bekendheid",
     "director": "casusregisseur gewijzigd",
+    "handover": "overgedragen (namens gewijzigd)",
     "adopt": "plan vastgesteld",
     "revise": "plan bijgesteld",
     "escalate": "opgeschaald",
