@@ -48,9 +48,9 @@ def test_hand_over_then_the_logboek_names_the_new_partner(tmux, tmp_path: Path, 
     tmux.send_keys("F5")
     tmux.wait_for("Namens (logboek): Reclassering (overgedragen)")
     tmux.send_keys("C-p")
-    tmux.wait_for("Zoek een opdracht")
+    tmux.wait_for("Wie zag of wijzigde wat")  # the palette's list is there: its field takes keys
     tmux.type("Logboek")
-    tmux.wait_for("Wie zag of wijzigde wat")
+    tmux.wait_gone("Naar de lijst met casussen")  # filtered down to the logboek
     tmux.send_keys("Enter")
     tmux.wait_for("Kenmerk van een casus")
     tmux.type(reference)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from casekit import list_ready, make_case, screen_text, wait_for, wait_for_text
-from textual.widgets import TextArea
 
 from zvh_tui.screens.cases.dossier import DossierScreen
 from zvh_tui.screens.cases.namens import HandOverDialog
@@ -35,9 +34,9 @@ async def test_hand_over_a_case_from_the_dossier(profile, make_app) -> None:
         await pilot.press(*"reclas")
         await wait_for_text(pilot, "Reclassering Fictief")
         await pilot.press("enter")  # choose; the reason field has the focus next
-        await wait_for(pilot, lambda: isinstance(pilot.app.focused, TextArea))
+        await wait_for(pilot, lambda: getattr(pilot.app.focused, "id", None) == "reason")
         await pilot.press(*"Toezicht")
-        await pilot.press("f5")
+        await pilot.press("enter")  # Enter in the reason saves, as F5 does
         await wait_for(pilot, lambda: pilot.app.screen is dossier)
         await wait_for_text(pilot, "Namens (logboek): Reclassering Fictief (overgedragen)")
         assert dialog.is_attached is False

@@ -263,3 +263,29 @@ def test_no_audit_row_contains_a_name_or_note(build) -> None:
                 continue  # namens: the organisation that brought the case in (no client data)
             assert "canary" not in str(value).lower(), f"audit_event.{column} holds a name or note"
     assert audit.verify_chain().ok
+
+
+def test_no_audit_event_of_a_case_leaves_namens_empty(world) -> None:
+    """NEN 7513 "on whose behalf" (issue 15.4): every event with a case names the partner the
+    case is processed for, through a representative set of operations — create, view, edit,
+    plan, meeting, export, handover — with no organisation in the settings at all."""
+    from zvh_tui.services.cases import export, namens
+    from zvh_tui.services.plans import plan_export
+
+    w = world
+    cases.get_case(w.case.id)
+    cases.update_case(w.case, title="Alias")
+    journal.add_entry(w.case, "Gebeld", hat="monitoren")
+    plans.adopt(w.plan)
+    live.start_meeting(w.meeting)
+    live.add_note(w.item, "Zorgen over de huur")
+    live.add_action(w.item, "Bellen", partner_id=w.ggz.id)
+    export.export_case_json(w.case.reference)
+    plan_export.plan_markdown(Case.get_by_id(w.case.id))
+    namens.hand_over(Case.get_by_id(w.case.id), w.ggz.id, "GGZ neemt het over")
+    cases.get_case(w.case.id)
+    events = list(AuditEvent.select().where(AuditEvent.case_id.is_null(False)))
+    assert len(events) > 20 and {"create", "view", "update", "adopt", "export", "handover"} <= {e.event for e in events}
+    assert [e.id for e in events if not e.on_behalf_of.strip()] == []
+    assert events[-1].on_behalf_of == "GGZ"
+    assert audit.verify_chain().ok

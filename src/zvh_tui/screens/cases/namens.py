@@ -1,8 +1,9 @@
 """Overdragen: the case is handed over, and from now on processed on behalf of another partner.
 
-Opened from the dossier (key N, `dossier.hand_over`). The dialog says on whose behalf the case
-runs now (services/cases/namens.py: the aanmelder by default), asks for the partner it goes
-to (the partner picker) and the reason; the service writes the journal entry and the audit
+Opened from the dossier (Shift+N, `dossier.hand_over`). The ZVH processes a case on behalf of
+a partner, not on its own title; the dialog says on whose behalf the case runs now (services/cases/namens.py: the aanmelder by default), asks for the partner it goes
+to (the partner picker) and the reason (one line; Enter there saves, as F5 does); the
+service writes the journal entry and the audit
 event. What is typed is kept as a draft (`handover:<case id>`).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static
 
 from zvh_tui.core.errors import ValidationError
 from zvh_tui.services.cases import lifecycle as cases
@@ -20,16 +21,13 @@ from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.partner_picker import PartnerPicker
 from zvh_tui.widgets.safe_text import plain
 
-INTRO = ("Het ZVH verwerkt een casus namens de partner die hem inbracht, niet op eigen titel. "
-         "Wordt de casus overgedragen, dan staat voortaan de nieuwe partner als 'namens' in het "
-         "logboek. Wat al in het logboek staat, blijft zoals het is.")
-
 
 class HandOverDialog(FormDialog):
     """The partner the case goes to, and why (both required)."""
 
     TITLE_TEXT = "Casus overdragen (namens)"
     SAVE_LABEL = "Overdragen"
+    SAVE_ON_ENTER = True  # Enter in the picker chooses (it stops the event); in the reason it saves
 
     def __init__(self, case: cases.Case) -> None:
         super().__init__()
@@ -39,29 +37,28 @@ class HandOverDialog(FormDialog):
     def intro(self) -> Iterable[Widget]:
         yield Static(plain(f"Casus {self.case.reference} loopt nu namens {self.before.label}."),
                      classes="dialog-text", id="handover-now")
-        yield Static(plain(INTRO), classes="dialog-note")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Naar welke partner? (typ een paar letters, kies met pijltjes en Enter)")
+        yield self.label("Naar welke partner?")
         yield PartnerPicker(case_id=self.case.id, id="partner")
         yield self.error_line("partner")
-        yield self.label("Reden van de overdracht (komt in het journaal)")
-        yield TextArea("", id="reason", soft_wrap=True)
+        yield self.label("Reden (komt in het journaal)")
+        yield Input("", id="reason")
         yield self.error_line("reason")
 
     def on_mount(self) -> None:
         self.query_one("#partner", PartnerPicker).focus()
 
     def on_partner_picker_picked(self, event: PartnerPicker.Picked) -> None:
-        self.set_focus(self.query_one("#reason", TextArea))
+        self.set_focus(self.query_one("#reason", Input))
 
     def values(self) -> dict[str, object]:
         return {"choice": self.query_one("#partner", PartnerPicker).value,
-                "reason": self.query_one("#reason", TextArea).text}
+                "reason": self.query_one("#reason", Input).value}
 
     def is_empty(self) -> bool:
         return (not self.query_one("#partner", PartnerPicker).text.strip()
-                and not self.query_one("#reason", TextArea).text.strip())
+                and not self.query_one("#reason", Input).value.strip())
 
     def submit(self, values: dict[str, object]) -> object:
         choice = values["choice"]
