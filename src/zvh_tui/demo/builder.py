@@ -590,10 +590,16 @@ class _DemoCase:
         undated_done = False
         for goal_spec in self.v["goals"]:
             goal = plans.add_goal(plan, self.f(goal_spec.intent), goal_spec.domain)  # type: ignore[arg-type]
+            # every goal keeps at least one partner's action (the taartpunt check at adoption)
+            partners_left = sum(1 for st in goal_spec.steps if st.owner is not None and st.owner.partner != "own")
+            kept_partner = False
             for step in goal_spec.steps:
                 owner = step.owner
-                if owner is not None and owner.partner != "own" and rng.random() < 0.15:
+                by_partner = owner is not None and owner.partner != "own"
+                partners_left -= by_partner
+                if by_partner and rng.random() < 0.15 and (kept_partner or partners_left > 0):
                     continue  # not every case needs every step
+                kept_partner = kept_partner or by_partner
                 partner_id, contact_id = b.roster.owner(owner)
                 deadline: dt.date | None = _working_day(day + dt.timedelta(days=rng.randint(7, horizon)))
                 if "deadline" in blockers and not undated_done and owner is not None:
