@@ -12,6 +12,7 @@ background. No garbage collection runs on the UI thread.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import shlex
 import shutil
@@ -48,6 +49,7 @@ from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.search_input import SearchInput
 from zvh_tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
@@ -158,7 +160,7 @@ class CaseListScreen(Screen[None]):
         with Horizontal(id="case-search-bar"):
             yield Static("Casussen", id="case-title", markup=False)
             yield Static("Zoeken:", id="case-search-label", markup=False)
-            yield Input(placeholder="/ nummer, naam of aanleiding", id="case-search")
+            yield SearchInput(placeholder="/ nummer, naam of aanleiding", id="case-search")
             yield TextLine(LOADING_TEXT, id="case-count")
         yield TextLine("", id="case-filters")
         yield TextLine("", id="case-state")
@@ -170,6 +172,9 @@ class CaseListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(CaseTable).display = False
+        # A keystroke in the search applies at once, in the same frame as the field's own
+        # change (the Changed message would come a turn of the loop, and often a frame, later).
+        self.watch(self.query_one("#case-search", Input), "value", self._search_value, init=False)
         self.load()
         if hasattr(self.app, "projector"):  # projector mode: names as initials, drawn afresh
             self.watch(self.app, "projector", self._projector_changed, init=False)
@@ -270,15 +275,44 @@ class CaseListScreen(Screen[None]):
         self.apply(keep_id=select_id)
 
     def refresh_case(self, case_id: int) -> None:
-        """Re-read one case (a few ms) and put it in place, e.g. after its dossier closed."""
+        """Re-read one case (a few ms) and put it in place, e.g. after its dossier closed.
+
+        Only that row changes: it is replaced where it stands (the reference order and the
+        sorted order are kept unless its place in them changed), and the counts are corrected
+        for it; the other rows are not touched (issue 16: F2 back within 50 ms)."""
         if self._rows is None:
             return
         fresh = case_list.load_rows(stagnation_days=self.stagnation_days, case_ids=[case_id],
                                     minutes_terms=self.app.profile.settings.minutes_terms())
-        rows = [r for r in self._rows if r.id != case_id]
-        rows.extend(fresh)
-        rows.sort(key=lambda r: r.reference)
-        self.set_rows(rows, case_id)
+        new = fresh[0] if fresh else None
+        old_index = next((i for i, r in enumerate(self._rows) if r.id == case_id), None)
+        old = self._rows[old_index] if old_index is not None else None
+        if old is None and new is None:
+            return
+        if old is not None and new is not None and old.reference == new.reference:
+            self._rows[old_index] = new
+        else:
+            rows = [r for r in self._rows if r.id != case_id]
+            if new is not None:
+                bisect.insort(rows, new, key=lambda r: r.reference)
+            self._rows = rows
+        self._stats = case_list.stats_changed(self._stats, old, new) if self._stats else case_list.stats(self._rows)
+        self._replace_sorted(old, new)
+        self._search = ("\0", None)  # the index may have changed: search again
+        self.apply(keep_id=case_id if new is not None else None)
+
+    def _replace_sorted(self, old: CaseRow | None, new: CaseRow | None) -> None:
+        """The changed row in the sorted rows: in its place when its sort key is the same."""
+        if self._sorted_for is None:
+            return
+        if old is not None and new is not None:
+            for i, row in enumerate(self._sorted):
+                if row.id == old.id:
+                    if case_list.same_place(old, new, self._sorted_for[0]):
+                        self._sorted[i] = new
+                        return
+                    break
+        self._sorted_for = None  # sorted again at the next apply (a few ms)
 
     def action_reload(self) -> None:
         self.load()
@@ -400,8 +434,12 @@ class CaseListScreen(Screen[None]):
             search.action_delete_left()
         else:
             search.insert_text_at_cursor(event.text)
-        self.query_state.text = search.value  # now, not when Input.Changed arrives
-        self.apply()
+        # Applied already: `_search_value` watches the field's value (now, not a turn later).
+
+    def _search_value(self, value: str) -> None:
+        if value != self.query_state.text:
+            self.query_state.text = value
+            self.apply()
 
     @on(Input.Changed, "#case-search")
     def _search_changed(self, event: Input.Changed) -> None:
