@@ -491,7 +491,7 @@ def _print_settings_findings(profile: Profile) -> int:
 class _VersionAction(argparse.Action):
     """`--version`: the line is made only when asked (the metadata costs time at every start)."""
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+    def __call__(self, parser, _namespace, _values, _option_string=None) -> None:
         parser.exit(message=version_line() + "\n")
 
 

@@ -383,10 +383,6 @@ class KeyedDatabase(HookedSqlCipherDatabase):
             self._write_gate = None
         gate.end(error)
 
-    @property
-    def writes_held(self) -> bool:
-        return self._write_gate is not None
-
     def _before_write(self, sql: str) -> None:
         gate = self._write_gate
         if gate is not None and sql.lstrip()[:9].upper().startswith(_WRITE_WORDS):

@@ -16,7 +16,6 @@ show while the check runs.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +28,7 @@ from zvh_tui.core.errors import (
     NoProfile,
     ProfileLocked,
     StorageProblem,
+    StoreClosing,
     StoreError,
     WrongPassphrase,
     ZvhError,
@@ -90,15 +90,6 @@ class DeferredCheck:
             callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback(problem)
-
-
-def _lower_priority() -> None:
-    """This thread (Linux: a thread is a task with its own nice value) after the screen's."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        except (AttributeError, OSError):
-            pass
 
 
 class Profile:
@@ -395,14 +386,17 @@ class Profile:
 
     def _run_deferred_check(self, store: database.Store, check: DeferredCheck) -> None:
         """In the check's thread: the quick check, then the first writes; the writes of every
-        other thread wait meanwhile. A lock or quit waits for it (it is not interruptible)."""
-        _lower_priority()
+        other thread wait meanwhile. A lock or quit interrupts it: then nothing is written."""
         problem: StoreError | None = None
         try:
             with store.database.connection_context():  # this thread's own connection
                 try:
-                    healthy = maintenance.quick_check_ok(store.database.execute_sql)
+                    # A lock or quit interrupts it (it would otherwise wait for the whole file).
+                    with store.database.interruptible(store.database.connection()):
+                        healthy = maintenance.quick_check_ok(store.database.execute_sql)
                 except database.DRIVER_ERRORS as exc:
+                    if store.database.closing:
+                        raise StoreClosing(database.CLOSING_MESSAGE) from None
                     problem = database.storage_problem(exc, self.paths.database)
                     healthy = problem is not None  # a disk problem is said as such, below
                 if problem is None and not healthy:
