@@ -298,6 +298,7 @@ class CaseListScreen(Screen[None]):
             self._rows = rows
         self._stats = case_list.stats_changed(self._stats, old, new) if self._stats else case_list.stats(self._rows)
         self._replace_sorted(old, new)
+        self._load_mirror_line()  # in the background, as after a whole load
         self._search = ("\0", None)  # the index may have changed: search again
         self.apply(keep_id=case_id if new is not None else None)
 
