@@ -97,3 +97,5 @@ _.is_headless  # Textual Driver property overridden (benchmarks/frames.py)
 # stops at the frame written (issue 16). Left for the app's owners to remove with their next
 # change of screens/cases/case_list.py (the benchmark session changes no app code).
 _.refreshed_at  # unused attribute (src/zvh_tui/screens/cases/case_list.py)
+__getattr__  # module attribute hook: zvh_tui.__version__ on first use (src/zvh_tui/__init__.py)
+_.window_virtual_size  # Textual ScrollBar reactive (src/zvh_tui/widgets/case_table.py)

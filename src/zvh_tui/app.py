@@ -30,7 +30,7 @@ from textual.widgets import Input, TextArea
 from zvh_tui import APP_NAME, workers
 from zvh_tui.compat.textual import all_screens, mode_is_built
 from zvh_tui.core import crash
-from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.errors import StoreClosing, ZvhError
 from zvh_tui.palette import (
     PLACEHOLDER,
     THEME_PLACEHOLDER,
@@ -38,9 +38,6 @@ from zvh_tui.palette import (
     PartnerCommands,
     ZvhCommandPalette,
 )
-from zvh_tui.screens.cases.case_list import CaseListScreen
-from zvh_tui.screens.meetings.meetings import MeetingsScreen
-from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
 from zvh_tui.screens.shell.blank import AUDIT_HIDDEN, BLANK_ID, projector_case_of
 from zvh_tui.screens.shell.help import HelpScreen, help_sections
 from zvh_tui.screens.shell.unlock import UnlockScreen
@@ -71,6 +68,33 @@ class BackupFinished(Message):
     warning: str = ""  # stopped by a lock or close: nothing went wrong
 
 
+@workers.message
+class CheckFailed(Message):
+    """The database failed its check after it had opened (services/safety/profile.py,
+    `DeferredCheck`): every write is refused already; the app locks and says why."""
+
+    error: ZvhError
+
+
+# The areas' screens are imported when first shown: the unlock screen appears without them.
+def _case_list() -> Screen:
+    from zvh_tui.screens.cases.case_list import CaseListScreen
+
+    return CaseListScreen()
+
+
+def _partner_roster() -> Screen:
+    from zvh_tui.screens.partners.partner_roster import PartnerRosterScreen
+
+    return PartnerRosterScreen()
+
+
+def _meetings() -> Screen:
+    from zvh_tui.screens.meetings.meetings import MeetingsScreen
+
+    return MeetingsScreen()
+
+
 def _keeps_unsaved_input(screen: Screen) -> bool:
     """A screen F2 must not close: a dialog (a question or a form) or a form screen that holds
     what was typed until it is saved (`KEEPS_UNSAVED_INPUT = True`)."""
@@ -92,9 +116,9 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     # mode's base screen is built afresh (from this dict) after the next unlock.
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         LOCKED_MODE: UnlockScreen,
-        "cases": CaseListScreen,
-        "partners": PartnerRosterScreen,  # ketenpartners (F3)
-        "meetings": MeetingsScreen,  # overleggen (F4)
+        "cases": _case_list,
+        "partners": _partner_roster,  # ketenpartners (F3)
+        "meetings": _meetings,  # overleggen (F4)
     }
     MAIN_MODE = "cases"  # the area shown right after unlocking
 
@@ -163,6 +187,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         if self.profile.settings.keymap:  # users remap keys by their binding ids
             self.set_keymap(self.profile.settings.keymap)
         if self.profile.unlocked:
+            self._watch_deferred_check()
             await self._show_main()
             if os.environ.get(ENV_PASSPHRASE):  # unlocked just now, by the zvh command
                 self.backup_if_due()
@@ -221,6 +246,29 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         self.call_later(self._show_main)
         self.call_later(self.backup_if_due)  # issue 6: when the last backup is a day old
 
+    def _watch_deferred_check(self) -> None:
+        """Opened with the check still running (a passphrase handed over): a failure locks."""
+        check = self.profile.deferred_check
+        if check is None:
+            return
+
+        def ended(problem: ZvhError | None) -> None:  # in the check's thread, or now
+            if problem is not None and not isinstance(problem, StoreClosing):
+                self.post_message(CheckFailed(problem))
+
+        check.when_done(ended)
+
+    async def on_check_failed(self, failed: CheckFailed) -> None:
+        """Lock (nothing can be written any more), then say what is wrong on the unlock screen
+        and in a notice that stays until it is closed."""
+        if self.profile.unlocked:
+            await self.lock_now()
+        screen = self.screen
+        if isinstance(screen, UnlockScreen):
+            screen.show_error(failed.error)
+        self.notify(str(failed.error), title="Database beschadigd", severity="error",
+                    timeout=3600, markup=False)
+
     def note_failed_unlock(self) -> int:
         """After a wrong passphrase (counted by `Profile.unlock` in the state folder): how many
         seconds the next try must wait."""
@@ -239,7 +287,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         await self.switch_mode(self.MAIN_MODE)
         await self._discard_mode(LOCKED_MODE)  # its inputs held the passphrase
         self.refresh_bindings()
-        self._tell_settings_problems()
+        self.call_after_refresh(self._tell_settings_problems)  # after the first rows show
         if self.start_meeting is not None:  # `zvh meeting live N`, or live when it locked
             meeting_id, self.start_meeting = self.start_meeting, None
             self.start_live(meeting_id)

@@ -41,6 +41,8 @@ def binding_ids() -> frozenset[str]:
 
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:
+    if not keymap:  # nothing to look up: the screens are not imported for nothing (issue 16)
+        return []
     known = binding_ids()
     return sorted(key for key in keymap if key not in known)
 

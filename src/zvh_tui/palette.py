@@ -30,7 +30,6 @@ from zvh_tui.compat.textual import CommandPaletteWithOwnNoMatches
 from zvh_tui.core import crash
 from zvh_tui.core.errors import StoreClosing
 from zvh_tui.core.vocab import PartnerDomain, Phase
-from zvh_tui.services.cases.case_list import fts_query
 from zvh_tui.services.shared import disclosure, palette
 from zvh_tui.services.shared.palette import CaseHit, PartnerHit
 from zvh_tui.services.shared.session import thread_connection
@@ -110,6 +109,8 @@ async def read(app: ZvhApp, function: Callable[..., T], *args: Any) -> T | None:
 
 def words_of(query: str) -> list[str]:
     """The words of the query, as the full-text search reads them (to underline them)."""
+    from zvh_tui.services.cases.case_list import fts_query  # not needed before unlocking
+
     fts = fts_query(query) or ""
     return [w.strip('"*') for w in fts.split()]
 

@@ -12,6 +12,11 @@ from zvh_tui.core import terminal
 def main() -> int:
     terminal.hold_echo()
     try:
+        import sys
+
+        from zvh_tui.core import keyahead
+
+        keyahead.start_from_environment(sys.argv[1:])  # meanwhile the imports (issue 16)
         from zvh_tui.cli.commands import main as cli_main
 
         return cli_main()

@@ -26,10 +26,9 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
-from zvh_tui import __version__
+import zvh_tui
 from zvh_tui.core import crash, paths, terminal
 from zvh_tui.core.errors import NoProfile, WrongPassphrase, ZvhError
 from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile
@@ -236,6 +235,28 @@ def _refuse_without_terminal() -> int | None:
     return EXIT_REFUSED
 
 
+class _Opening:
+    """Work in a thread while the main thread goes on; `result()` waits and raises its error."""
+
+    def __init__(self, job: Callable[[], None]) -> None:
+        import threading
+
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(job,), name="zvh-open", daemon=True)
+        self._thread.start()
+
+    def _run(self, job: Callable[[], None]) -> None:
+        try:
+            job()
+        except BaseException as exc:  # handed to the main thread by result()
+            self._error = exc
+
+    def result(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 def run_app(args: argparse.Namespace, profile: Profile) -> int:
     """No subcommand: start the app (unlocked already when a passphrase was handed over)."""
     refused = _refuse_without_terminal()
@@ -243,10 +264,17 @@ def run_app(args: argparse.Namespace, profile: Profile) -> int:
         return refused
     given = given_passphrase(args.passphrase_fd)
     if given is not None:
-        profile.open_with(given, create=True)  # the app may make a new profile
+        # The quick check runs in a thread while the app starts; writes wait for it, and the
+        # app locks and says so when it fails (services/safety/profile.py, issue 16). The key
+        # derivation (about 0.3 s, outside the interpreter lock) runs while the app is imported.
+        profile.check_later = True
+        opening = _Opening(lambda: profile.open_with(given, create=True))  # may make a profile
+        from zvh_tui.app import ZvhApp
+
+        opening.result()
     else:
         profile.acquire()  # a second instance is refused before the screen is taken over
-    from zvh_tui.app import ZvhApp
+        from zvh_tui.app import ZvhApp
 
     app = ZvhApp(profile, typed_ahead=terminal.take_typed_ahead())
     app.run()
@@ -460,13 +488,22 @@ def _print_settings_findings(profile: Profile) -> int:
     return len(notices)
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the line is made only when asked (the metadata costs time at every start)."""
+
+    def __call__(self, parser, _namespace, _values, _option_string=None) -> None:
+        parser.exit(message=version_line() + "\n")
+
+
 def version_line() -> str:
     """The one version line of `zvh version` and `zvh --version` (from the package metadata)."""
+    from importlib import metadata
+
     try:
         textual_version = metadata.version("textual")
     except metadata.PackageNotFoundError:  # pragma: no cover - textual is a dependency
         textual_version = "?"
-    return f"zvh-tui {__version__} (Python {platform.python_version()}, Textual {textual_version})"
+    return f"zvh-tui {zvh_tui.__version__} (Python {platform.python_version()}, Textual {textual_version})"
 
 
 def run_version(args: argparse.Namespace, profile: Profile) -> int:
@@ -846,7 +883,7 @@ def _build_parser() -> argparse.ArgumentParser:
         parents=[common],
         optional_command=True,
     )
-    parser.add_argument("--version", action="version", version=version_line(),
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
                         help="toon de versie en stop")
     subparsers = {(): parser.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR)}
 

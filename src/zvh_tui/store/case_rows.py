@@ -73,6 +73,65 @@ def load(today: dt.date, case_ids: Sequence[int] | None = None) -> list[tuple]:
     return db.execute_sql(sql, params).fetchall()
 
 
+# The first screenful in the list's first order (Volgende, soonest first, open cases only),
+# without aggregating every case (issue 16): the two dates that make up "next" come from their
+# own indexes in date order (plan_evaluation_on, meeting_held_on), merged, and cut once enough
+# cases are known; each date only counts where LOAD_SQL counts it. CROSS JOIN keeps SQLite's
+# join order, so the meetings are read in date order from their index.
+FIRST_PLANS_SQL = """
+SELECT c.id, c.reference, substr(pl.evaluation_on, 1, 10) FROM plan pl
+JOIN "case" c ON c.id = pl.case_id
+WHERE pl.evaluation_on IS NOT NULL AND pl.superseded = 0 AND c.phase != :closed AND pl.id = (
+  SELECT p1.id FROM plan p1 WHERE p1.case_id = c.id AND p1.superseded = 0
+  ORDER BY p1.version DESC LIMIT 1)
+ORDER BY pl.evaluation_on, c.reference
+"""
+FIRST_MEETINGS_SQL = """
+SELECT c.id, c.reference, substr(m.held_on, 1, 10) FROM meeting m
+CROSS JOIN meeting_item mi ON mi.meeting_id = m.id
+CROSS JOIN "case" c ON c.id = mi.case_id
+WHERE m.held_on >= :today AND m.status != :meeting_closed AND c.phase != :closed
+ORDER BY m.held_on, c.reference
+"""
+FIRST_UNDATED_SQL = """
+SELECT c.id FROM "case" c WHERE c.phase != :closed ORDER BY c.reference
+"""
+
+
+def _first_of(sql: str, today: dt.date, limit: int) -> list[tuple]:
+    sql, params = _bind(sql, today)
+    return db.execute_sql(sql + " LIMIT ?", [*params, limit]).fetchall()
+
+
+def first_ids(today: dt.date, count: int) -> list[int]:
+    """The ids of the first `count` open cases by their next date (the earlier of the current
+    plan's evaluation and the next meeting; none last), ties by reference: the order
+    `load` + sorting on "next" gives. Costs the same at any number of cases."""
+    limit = max(count, 1) * 2
+    while True:
+        streams = [_first_of(FIRST_PLANS_SQL, today, limit),
+                   _first_of(FIRST_MEETINGS_SQL, today, limit)]
+        # Complete up to the last row of a stream that was cut off at the limit.
+        cut = min(((s[-1][2], s[-1][1]) for s in streams if len(s) == limit), default=None)
+        merged = [row for s in streams for row in s if cut is None or (row[2], row[1]) <= cut]
+        merged.sort(key=lambda row: (row[2], row[1]))
+        found: dict[int, None] = {}
+        for case_id, _reference, _date in merged:
+            found.setdefault(case_id, None)
+            if len(found) == count:
+                return list(found)
+        if cut is None:
+            break  # every dated case is known: the undated follow, by reference
+        limit *= 4
+    dated = set(found)
+    for (case_id,) in _first_of(FIRST_UNDATED_SQL, today, count + len(dated)):
+        if case_id not in dated:
+            found.setdefault(case_id, None)
+            if len(found) == count:
+                break
+    return list(found)
+
+
 def explain(today: dt.date) -> list[str]:
     """EXPLAIN QUERY PLAN of the load query (for the benchmark and for checking indexes)."""
     sql, params = _bind(LOAD_SQL, today)

@@ -24,6 +24,7 @@ from peewee import ConnectionContext, DatabaseError, OperationalError
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from zvh_tui.compat.peewee import HookedSqlCipherDatabase
+from zvh_tui.core import keyahead
 from zvh_tui.core.errors import (
     DatabaseCorrupt,
     DiskFull,
@@ -73,9 +74,9 @@ _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 # from a plain connection (`connect_raw`), sqlcipher3's.
 DRIVER_ERRORS: tuple[type[Exception], ...] = (DatabaseError, sqlcipher.DatabaseError)
 
-KDF_ITERATIONS = 256_000
-KEY_BYTES = 32
-SALT_BYTES = 16
+KDF_ITERATIONS = keyahead.KDF_ITERATIONS
+KEY_BYTES = keyahead.KEY_BYTES
+SALT_BYTES = keyahead.SALT_BYTES
 MIN_PASSPHRASE_LENGTH = 8
 SQLITE_PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
@@ -166,10 +167,9 @@ def weakness(passphrase: str) -> str | None:
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
-    """SQLCipher 4's key derivation, done once so later connections can use the raw key."""
-    return hashlib.pbkdf2_hmac(
-        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, dklen=KEY_BYTES
-    )
+    """SQLCipher 4's key derivation, done once so later connections can use the raw key (or
+    taken from the derivation begun at the start of the process: core/keyahead.py)."""
+    return keyahead.derive(passphrase, salt)
 
 
 def subkey(raw_key: str, label: str) -> bytes:
@@ -210,6 +210,33 @@ class _UsingContext(ConnectionContext):
             self.db._end_use()
 
 
+_WRITE_WORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN", "CREATE", "DROP", "ALTER",
+                "SAVEPOINT", "VACUUM", "REINDEX")
+
+
+class _WriteGate:
+    """Writes held until a check of the just-opened database has ended (services/safety/
+    profile.py, the deferred check): then they go on, or are refused with the check's error."""
+
+    __slots__ = ("_ended", "error", "owner")
+
+    def __init__(self, owner: threading.Thread) -> None:
+        self.owner = owner  # the thread of the check: it writes the unlock event itself
+        self.error: StoreError | None = None
+        self._ended = threading.Event()
+
+    def wait(self) -> None:
+        if threading.current_thread() is self.owner:
+            return
+        self._ended.wait()
+        if self.error is not None:
+            raise type(self.error)(str(self.error))  # a fresh one per refused write
+
+    def end(self, error: StoreError | None) -> None:
+        self.error = error
+        self._ended.set()
+
+
 class KeyedDatabase(HookedSqlCipherDatabase):
     """A SqlCipherDatabase whose connections are keyed with a raw key (`x'…'`).
 
@@ -228,6 +255,7 @@ class KeyedDatabase(HookedSqlCipherDatabase):
         self._interruptible: set[object] = set()  # raw connections close_all may interrupt
         self._changed = threading.Condition(threading.Lock())
         self._closing = False
+        self._write_gate: _WriteGate | None = None
         super().__init__(database, passphrase="unused", **kwargs)
 
     def open_connection(self):  # Peewee's hook, through compat.peewee
@@ -340,6 +368,26 @@ class KeyedDatabase(HookedSqlCipherDatabase):
                 continue
         return closed
 
+    # -- writes held while the database is checked after opening ---------------------------
+    def hold_writes(self, owner: threading.Thread) -> None:
+        """From now on every write (a transaction, an INSERT, …) of another thread than `owner`
+        waits until `release_writes`; reads go on."""
+        self._write_gate = _WriteGate(owner)
+
+    def release_writes(self, error: StoreError | None = None) -> None:
+        """Let the held writes go on, or refuse them (and every later one) with `error`."""
+        gate = self._write_gate
+        if gate is None:
+            return
+        if error is None:
+            self._write_gate = None
+        gate.end(error)
+
+    def _before_write(self, sql: str) -> None:
+        gate = self._write_gate
+        if gate is not None and sql.lstrip()[:9].upper().startswith(_WRITE_WORDS):
+            gate.wait()
+
     def subkey(self, label: str) -> bytes:
         """A key for one purpose derived from this database's key (see `subkey`)."""
         return subkey(self._raw_key, label)
@@ -353,6 +401,8 @@ class KeyedDatabase(HookedSqlCipherDatabase):
     def execute_sql(self, sql, params=None):  # ANN201 - Peewee's signature
         if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
             return self.cursor()
+        if self._write_gate is not None:
+            self._before_write(sql)
         try:
             return super().execute_sql(sql, params)
         except (DatabaseError, OperationalError) as exc:
@@ -360,6 +410,9 @@ class KeyedDatabase(HookedSqlCipherDatabase):
             raise
 
     def begin(self, lock_type=None):  # ANN201 - Peewee's signature
+        gate = self._write_gate
+        if gate is not None:
+            gate.wait()
         try:
             return super().begin(lock_type)
         except (DatabaseError, OperationalError) as exc:

@@ -197,9 +197,32 @@ class CaseTable(ScrollView, can_focus=True):
                 if row.id == wanted:
                     index = i
                     break
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        self._set_virtual_height(len(self._rows) + 1)
         self.cursor = min(index, max(0, len(self._rows) - 1))
+        if self.scroll_offset.y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.refresh()
+
+    def _set_virtual_height(self, height: int) -> None:
+        """The number of lines to scroll through. Setting `virtual_size` asks for a layout of
+        the whole screen (tens of ms at every keystroke, issue 16); that is only needed when
+        the scrollbar comes or goes. Otherwise only the scrollbar's thumb changes."""
+        size = Size(self.size.width, height)
+        if size == self.virtual_size:
+            return
+        window = self.container_size.height
+        margin = 2  # well clear of the point where the scrollbar comes or goes
+        before, after = self.virtual_size.height, height
+        same_bar = (window > 0 and self.virtual_size.width == size.width and (
+            (before > window + margin and after > window + margin and self.show_vertical_scrollbar)
+            or (before < window - margin and after < window - margin
+                and not self.show_vertical_scrollbar)))
+        if not same_bar:
+            self.virtual_size = size
+            return
+        self.set_reactive(CaseTable.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = height
 
     def redraw(self) -> None:
         """Draw every row afresh (projector mode changed what a name shows as)."""

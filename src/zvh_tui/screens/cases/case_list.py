@@ -1,19 +1,24 @@
 """Casussen: the regisseur's daily overview, the first screen after unlocking.
 
-All cases load once in a thread worker (one aggregated query, `services.case_list.load_rows`).
-After that every keystroke in the search and every filter change runs on the UI thread in a few
+All cases load once in a thread worker (one aggregated query, `services.case_list.load_rows`);
+before that query has run, the same worker shows the first screenful in the list's first order
+(`first_rows`, a few indexed lookups at any size), so the list appears as soon as the screen
+does (issue 16); the counts and filters follow with the whole list. After that every keystroke in the search and every filter change runs on the UI thread in a few
 milliseconds: FTS5 gives the matching ids, the rows (sorted once per sort order) are filtered
 in memory, and the table draws only the visible lines. Returning from a dossier refreshes that
-one case at once and reloads the rest in the background.
+one case at once; returning from another area keeps the rows on screen and reloads them in the
+background. No garbage collection runs on the UI thread.
 """
 
 from __future__ import annotations
 
+import bisect
 import gc
 import shlex
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +49,7 @@ from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
+from zvh_tui.widgets.search_input import SearchInput
 from zvh_tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
@@ -78,6 +84,7 @@ def demo_hint(argv0: str | None = None) -> str:
 
 NO_MATCH_TEXT = "Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen."
 LOADING_TEXT = "Casussen laden…"
+FIRST_FRAME_WAIT = 1.0  # seconds the whole list waits at most for the first screenful's frame
 
 
 class CaseListScreen(Screen[None]):
@@ -115,6 +122,14 @@ class CaseListScreen(Screen[None]):
     class RowsLoaded(Message):
         rows: list[CaseRow]
         select_id: int | None
+        load: int = 0  # which load (a later one makes this one stale)
+
+    @workers.message
+    class FirstRowsLoaded(Message):
+        """The first screenful, while the whole list is still being aggregated."""
+
+        rows: list[CaseRow]
+        load: int = 0
 
     @workers.message
     class MirrorLine(Message):
@@ -132,6 +147,9 @@ class CaseListScreen(Screen[None]):
         self._dossier: DossierScreen | None = None
         self._audited_search = ""  # the last search written to the audit log
         self._in_menu = False  # the sort menu is open over the list
+        self._loads = 0  # loads started: a result of an earlier one is dropped
+        self._first_shown = False  # the first screenful shows, the whole list not yet
+        self._first_drawn = threading.Event()  # its frame is drawn: the rest may load now
         # For the benchmark: when the list was last redrawn after a change of query or data.
         self.refreshed_at = 0.0
         self.refresh_count = 0
@@ -142,7 +160,7 @@ class CaseListScreen(Screen[None]):
         with Horizontal(id="case-search-bar"):
             yield Static("Casussen", id="case-title", markup=False)
             yield Static("Zoeken:", id="case-search-label", markup=False)
-            yield Input(placeholder="/ nummer, naam of aanleiding", id="case-search")
+            yield SearchInput(placeholder="/ nummer, naam of aanleiding", id="case-search")
             yield TextLine(LOADING_TEXT, id="case-count")
         yield TextLine("", id="case-filters")
         yield TextLine("", id="case-state")
@@ -154,6 +172,9 @@ class CaseListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(CaseTable).display = False
+        # A keystroke in the search applies at once, in the same frame as the field's own
+        # change (the Changed message would come a turn of the loop, and often a frame, later).
+        self.watch(self.query_one("#case-search", Input), "value", self._search_value, init=False)
         self.load()
         if hasattr(self.app, "projector"):  # projector mode: names as initials, drawn afresh
             self.watch(self.app, "projector", self._projector_changed, init=False)
@@ -184,22 +205,65 @@ class CaseListScreen(Screen[None]):
     def load(self, select_id: int | None = None) -> None:
         if not self.app.profile.unlocked:
             return
-        self._load_rows(select_id, self.stagnation_days, self.app.profile.settings.minutes_terms())
+        self._loads += 1
+        # The first screenful first, only while nothing shows yet and the list would show it.
+        first = 0
+        if self._rows is None and case_list.is_first_order(self.query_state):
+            first = max(self.app.size.height, 40)
+        self._load_rows(self._loads, select_id, self.stagnation_days,
+                        self.app.profile.settings.minutes_terms(), first)
 
     @workers.thread_worker(group=WORKER_GROUP, title="De casussen konden niet worden geladen",
                            hint="Druk r om het opnieuw te proberen.")
-    def _load_rows(self, select_id: int | None, stagnation_days: int, terms: dict[str, int]) -> RowsLoaded:
+    def _load_rows(self, load: int, select_id: int | None, stagnation_days: int,
+                   terms: dict[str, int], first: int) -> RowsLoaded:
+        if first:
+            rows = case_list.first_rows(first, stagnation_days=stagnation_days, minutes_terms=terms)
+            self._first_drawn.clear()
+            workers.post(self, self.app, self.FirstRowsLoaded(rows, load))
+            # Building 10,000 rows holds the interpreter: only once the first frame is drawn.
+            self._first_drawn.wait(FIRST_FRAME_WAIT)
         return self.RowsLoaded(case_list.load_rows(stagnation_days=stagnation_days, minutes_terms=terms),
-                               select_id)
+                               select_id, load)
+
+    def on_case_list_screen_first_rows_loaded(self, message: FirstRowsLoaded) -> None:
+        """Show the first screenful (Volgende, soonest first) until the whole list is there;
+        the count says it is still loading. A search or filter typed meanwhile waits for it."""
+        if (message.load != self._loads or self._rows is not None or not message.rows
+                or not case_list.is_first_order(self.query_state)):
+            self._first_drawn.set()
+            return
+        q = self.query_state
+        table = self.query_one(CaseTable)
+        table.set_sort(q.sort, q.descending)
+        table.set_rows(message.rows)
+        self.query_one("#case-empty", TextLine).display = False
+        table.display = True
+        if self.focused is None and self.is_current:
+            table.focus()
+        self._first_shown = True
+        self._show_detail(table.current)
+        self.refresh_count += 1
+        self.call_after_refresh(self._first_frame_drawn)
+
+    def _first_frame_drawn(self) -> None:
+        self._mark_refreshed()
+        self._first_drawn.set()
 
     def on_case_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
-        self.set_rows(message.rows, message.select_id)
+        if message.load != self._loads:
+            return  # a later load is under way; its rows come next
+        select_id = message.select_id
+        if select_id is None and self._first_shown:  # the cursor stays where it was moved to
+            current = self.query_one(CaseTable).current
+            select_id = current.id if current is not None else None
+        self._first_shown = False
+        self.set_rows(message.rows, select_id)
         # The rows live until the next load: keep the garbage collector from walking through
         # them (and everything else alive now) again and again; a full collection over 10,000
-        # rows would stall a keystroke or the opening of a dossier. Collect first, so no
-        # garbage is frozen; `on_unmount` unfreezes, so nothing stays after a lock.
-        gc.unfreeze()
-        gc.collect()
+        # rows would stall a keystroke or the opening of a dossier. Freezing is cheap; rows
+        # replaced later are freed by their reference counts (they hold no cycles), and
+        # `on_unmount` unfreezes. Never `gc.collect()` here: on the UI thread it stalls a key.
         gc.freeze()
 
     def set_rows(self, rows: list[CaseRow], select_id: int | None = None) -> None:
@@ -211,15 +275,45 @@ class CaseListScreen(Screen[None]):
         self.apply(keep_id=select_id)
 
     def refresh_case(self, case_id: int) -> None:
-        """Re-read one case (a few ms) and put it in place, e.g. after its dossier closed."""
+        """Re-read one case (a few ms) and put it in place, e.g. after its dossier closed.
+
+        Only that row changes: it is replaced where it stands (the reference order and the
+        sorted order are kept unless its place in them changed), and the counts are corrected
+        for it; the other rows are not touched (issue 16: F2 back within 50 ms)."""
         if self._rows is None:
             return
         fresh = case_list.load_rows(stagnation_days=self.stagnation_days, case_ids=[case_id],
                                     minutes_terms=self.app.profile.settings.minutes_terms())
-        rows = [r for r in self._rows if r.id != case_id]
-        rows.extend(fresh)
-        rows.sort(key=lambda r: r.reference)
-        self.set_rows(rows, case_id)
+        new = fresh[0] if fresh else None
+        old_index = next((i for i, r in enumerate(self._rows) if r.id == case_id), None)
+        old = self._rows[old_index] if old_index is not None else None
+        if old is None and new is None:
+            return
+        if old is not None and new is not None and old.reference == new.reference:
+            self._rows[old_index] = new
+        else:
+            rows = [r for r in self._rows if r.id != case_id]
+            if new is not None:
+                bisect.insort(rows, new, key=lambda r: r.reference)
+            self._rows = rows
+        self._stats = case_list.stats_changed(self._stats, old, new) if self._stats else case_list.stats(self._rows)
+        self._replace_sorted(old, new)
+        self._load_mirror_line()  # in the background, as after a whole load
+        self._search = ("\0", None)  # the index may have changed: search again
+        self.apply(keep_id=case_id if new is not None else None)
+
+    def _replace_sorted(self, old: CaseRow | None, new: CaseRow | None) -> None:
+        """The changed row in the sorted rows: in its place when its sort key is the same."""
+        if self._sorted_for is None:
+            return
+        if old is not None and new is not None:
+            for i, row in enumerate(self._sorted):
+                if row.id == old.id:
+                    if case_list.same_place(old, new, self._sorted_for[0]):
+                        self._sorted[i] = new
+                        return
+                    break
+        self._sorted_for = None  # sorted again at the next apply (a few ms)
 
     def action_reload(self) -> None:
         self.load()
@@ -341,8 +435,12 @@ class CaseListScreen(Screen[None]):
             search.action_delete_left()
         else:
             search.insert_text_at_cursor(event.text)
-        self.query_state.text = search.value  # now, not when Input.Changed arrives
-        self.apply()
+        # Applied already: `_search_value` watches the field's value (now, not a turn later).
+
+    def _search_value(self, value: str) -> None:
+        if value != self.query_state.text:
+            self.query_state.text = value
+            self.apply()
 
     @on(Input.Changed, "#case-search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -452,6 +550,7 @@ class CaseListScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Leaving for good (lock, quit): drop the rows, and the reused dossier goes too."""
         self._rows, self._sorted = None, []
+        self._first_drawn.set()  # a worker still waiting for the first frame goes on
         gc.unfreeze()  # everything frozen at the last load may be collected again
         dossier, self._dossier = self._dossier, None
         if dossier is None:

@@ -256,6 +256,11 @@ class UnlockScreen(Screen[None]):
             self._show_status("")
             self._set_enabled(True)
 
+    def show_error(self, error: ZvhError) -> None:
+        """An error found after the profile had opened (the deferred check, app.py): said here,
+        where the passphrase can be typed again."""
+        self._failed(error)
+
     def _failed(self, error: ZvhError) -> None:
         self._busy = False
         self._show_message(str(error))

@@ -13,6 +13,7 @@ audited by `cases.get_case`).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -265,6 +266,27 @@ def load_rows(*, stagnation_days: int = 30, today: dt.date | None = None,
     return [_make_row(raw, stagnation_days, today_iso, late) for raw in case_rows.load(today, ids)]
 
 
+FIRST_ORDER = ("next", False)  # the list's first order (ListQuery's default): Volgende, soonest first
+
+
+def first_rows(count: int, *, stagnation_days: int = 30, today: dt.date | None = None,
+               minutes_terms: dict[str, int] | None = None) -> list[CaseRow]:
+    """The first `count` rows of the list as it first shows (open cases, Volgende soonest
+    first), in that order, without loading every case: what the screen shows while
+    `load_rows` aggregates the rest. Costs the same at 100 cases as at 30,000."""
+    today = today or context.today()
+    ids = case_rows.first_ids(today, count)
+    rows = load_rows(stagnation_days=stagnation_days, today=today, case_ids=ids,
+                     minutes_terms=minutes_terms)
+    return sort_rows(rows, *FIRST_ORDER)
+
+
+def is_first_order(query: ListQuery) -> bool:
+    """The list shows exactly what `first_rows` gives (no search, filter or other order)."""
+    return (not query.text.strip() and query.phase is None and not query.quick
+            and not query.show_closed and (query.sort, query.descending) == FIRST_ORDER)
+
+
 def explain_load() -> list[str]:
     """How the database runs the load query (for the benchmark and for checking indexes)."""
     return case_rows.explain(context.today())
@@ -354,16 +376,36 @@ class Stats:
 
 
 def stats(rows: Sequence[CaseRow]) -> Stats:
-    counts = dict.fromkeys(QUICK_FILTERS, 0)
-    closed = 0
-    for row in rows:
-        if row.phase == Phase.CLOSED.value:
-            closed += 1
-        if row.flags:
-            for quick in QUICK_FILTERS:
-                if row.flags & _BIT[quick]:
-                    counts[quick] += 1
+    # One pass in C for each figure (a few ms at 10,000 rows, not 15): the flags are counted
+    # per combination (at most 64), then per filter.
+    closed = [r.phase for r in rows].count(_CLOSED)
+    combinations = Counter(r.flags for r in rows)
+    counts = {quick: sum(n for flags, n in combinations.items() if flags & _BIT[quick])
+              for quick in QUICK_FILTERS}
     return Stats(total=len(rows), open=len(rows) - closed, closed=closed, per_filter=counts)
+
+
+def stats_changed(before: Stats, old: CaseRow | None, new: CaseRow | None) -> Stats:
+    """`before` with one row replaced (`old` -> `new`; None: added or removed), without
+    counting every row again."""
+    counts = dict(before.per_filter)
+    total, closed = before.total, before.closed
+    for row, step in ((old, -1), (new, 1)):
+        if row is None:
+            continue
+        total += step
+        if row.phase == Phase.CLOSED.value:
+            closed += step
+        for quick in QUICK_FILTERS:
+            if row.flags & _BIT[quick]:
+                counts[quick] += step
+    return Stats(total=total, open=total - closed, closed=closed, per_filter=counts)
+
+
+def same_place(old: CaseRow, new: CaseRow, column: str) -> bool:
+    """Whether `new` sorts where `old` did on this column (ties: reference order)."""
+    key = _sort_key(column)
+    return key(old) == key(new) and old.reference == new.reference
 
 
 def count_text(count: int, total: int | None = None) -> str:
