@@ -12,7 +12,6 @@ from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import ParticipantRole
 from zvh_tui.services.cases import case_list, persons, referral
 from zvh_tui.services.cases import lifecycle as cases
-from zvh_tui.services.cases.referral import Referral
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.store.models import AuditEvent, Case, CasePerson, CaseSearch, JournalEntry, Person

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
-from zvh_tui.core.vocab import AuditObject, Hat, Phase, PersonRole
+from zvh_tui.core.vocab import AuditObject, Hat, PersonRole, Phase
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit
