@@ -30,10 +30,7 @@ class ReferralDialog(FormDialog):
 
     TITLE_TEXT = "Aanmelding wijzigen"
     SAVE_ON_ENTER = True  # Enter in a one-line field saves (the picker's Enter chooses first)
-    DEFAULT_CSS = """
-    ReferralDialog > .dialog-box { width: 90; }
-    ReferralDialog TextArea { height: 4; }
-    """
+    DEFAULT_CSS = "ReferralDialog TextArea { height: 4; }"
 
     def __init__(self, case: cases.Case) -> None:
         super().__init__()
@@ -50,7 +47,7 @@ class ReferralDialog(FormDialog):
         yield self.label("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)")
         yield Input(start.title, id="title")
         yield self.error_line("title")
-        yield self.label("Aanmelder: partner en contactpersoon (typ een paar letters, Enter kiest)")
+        yield self.label("Aanmelder: partner en contactpersoon (typ een paar letters)")
         yield PartnerPicker(case_id=self.case.id, id="referrer")
         yield self.error_line("referrer")
         yield self.label("… of een burger als melder (naam of omschrijving)")
