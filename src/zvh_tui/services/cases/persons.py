@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
-from zvh_tui.core.vocab import AuditObject, Hat, PersonRole, Phase
+from zvh_tui.core.vocab import Hat, PersonRole, Phase
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit
@@ -21,7 +21,6 @@ from zvh_tui.services.shared import context, dates, text
 from zvh_tui.store import ids
 from zvh_tui.store.models import Case, CasePerson, Person, db
 
-PERSON = AuditObject.PERSON.value
 REASON_MISSING = "Waarom is de betrokkene niet geïnformeerd? Vul de reden in."
 REVIEW_MISSING = "Tot wanneer wordt de betrokkene niet geïnformeerd? Vul een heroverweegdatum in."
 REVIEW_PASSED = ("De heroverweegdatum ligt in het verleden. Kies een nieuwe datum (vanaf vandaag) "
@@ -50,12 +49,12 @@ def clean_informed(
     shared ones (`shared_*`, the new-case form asks them once). With `not_past` (a change in
     the dossier) the review date may not lie before today: reconsidering means a new date.
     """
+    if informed:  # what was typed for "nee" does not count (and is not checked)
+        return {"informed": True, "not_informed_reason": "", "informed_review_on": None}
     prefix = f"person{index}." if index is not None else ""  # a person's own fields in a form
     own_reason = text.block(reason, "Reden niet geïnformeerd", field=f"{prefix}not_informed_reason")
     own_review = review if isinstance(review, dt.date) or review is None else dates.parse_date(
         review, label="Heroverweegdatum", field=f"{prefix}informed_review_on", future=True)
-    if informed:
-        return {"informed": True, "not_informed_reason": "", "informed_review_on": None}
     clean_reason = own_reason or shared_reason
     clean_review = own_review or shared_review
     if not clean_reason:
@@ -134,7 +133,7 @@ def add_person(case: Case, person: cases.NewPerson) -> Person:
         CasePerson.create(case=case, person=row, role=role, position=position, **link)
         cases.touch(case)
         cases.reindex(case)
-        audit.record("update", case=case, person_id=row.id, object_type=PERSON, object_id=row.id,
+        audit.record("update", case=case, person_id=row.id, object_type="person", object_id=row.id,
                      detail="add" if link["informed"] else "add,informed=no")
     return row
 
@@ -187,7 +186,7 @@ def update_person(case: Case, person_id: int, **changes: object) -> CasePerson:
         cases.touch(case)
         if "name" in changed:
             _reindex_cases_of(person.id)
-        audit.record("update", case=case, person_id=person.id, object_type=PERSON, object_id=person.id,
+        audit.record("update", case=case, person_id=person.id, object_type="person", object_id=person.id,
                      detail=",".join(sorted(changed)))
     return link
 
@@ -211,7 +210,7 @@ def set_informed(
             setattr(link, key, value)
         link.save()
         cases.touch(case)
-        audit.record("update", case=case, person_id=person_id, object_type=PERSON, object_id=person_id,
+        audit.record("update", case=case, person_id=person_id, object_type="person", object_id=person_id,
                      detail="informed=yes" if values["informed"] else "informed=no")
     return link
 
@@ -243,5 +242,5 @@ def remove_person(case: Case, person_id: int, reason: str) -> None:
                           hat=Hat.PROCESS_DIRECTION.value)
         cases.touch(case)
         cases.reindex(case)
-        audit.record("update", case=case, person_id=person_id, object_type=PERSON, object_id=person_id,
+        audit.record("update", case=case, person_id=person_id, object_type="person", object_id=person_id,
                      detail="remove")

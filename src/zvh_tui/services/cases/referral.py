@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import RuleError, ValidationError
-from zvh_tui.core.vocab import AuditObject, ParticipantRole, Phase
+from zvh_tui.core.vocab import ParticipantRole, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
@@ -114,7 +114,7 @@ def edit_referral(case: Case, data: Referral) -> list[str]:
         cases.touch(case)
         if {"title", "reason"} & set(changed):
             cases.reindex(case)
-        audit.record("update", case=case, object_type=AuditObject.CASE.value, object_id=case.id,
+        audit.record("update", case=case, object_type="case", object_id=case.id,
                      detail=",".join(changed))
     return changed
 
@@ -132,7 +132,7 @@ def _follow_referrer(case: Case, old_partner: int | None) -> None:
     row = Participant.get_or_none((Participant.case == case) & (Participant.partner == new_partner))
     if row is None:
         row = Participant.create(case=case, partner=new_partner, contact=new_contact, role=referrer)
-        audit.record("update", case=case, object_type=AuditObject.PARTICIPANT.value, object_id=row.id,
+        audit.record("update", case=case, object_type="participant", object_id=row.id,
                      detail="add")
         return
     if row.role in (member, ParticipantRole.ADVISER.value):
@@ -140,12 +140,12 @@ def _follow_referrer(case: Case, old_partner: int | None) -> None:
     if row.role == referrer and new_contact and row.contact_id != new_contact:
         row.contact = new_contact
         row.save()
-        audit.record("update", case=case, object_type=AuditObject.PARTICIPANT.value, object_id=row.id,
+        audit.record("update", case=case, object_type="participant", object_id=row.id,
                      detail="contact")
 
 
 def _set_role(case: Case, row: Participant, role: str) -> None:
     row.role = role
     row.save()
-    audit.record("update", case=case, object_type=AuditObject.PARTICIPANT.value, object_id=row.id,
+    audit.record("update", case=case, object_type="participant", object_id=row.id,
                  detail=f"role={role}")
