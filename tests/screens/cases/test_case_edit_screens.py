@@ -199,3 +199,24 @@ async def test_drafts_of_the_edit_forms_survive_ctrl_l(profile, make_app, test_p
                        == "veiligheid van de melder")
         assert dialog.query_one("#informed", Select).value == "no"
         assert persons.links_of(case)[0].informed is True  # a draft, not saved
+
+
+async def test_the_persons_screen_on_a_projector_shows_initials_and_no_reason(profile, make_app) -> None:
+    case = make_case("Mieke Moeder")
+    father = persons.add_person(case, persons.cases.NewPerson(
+        name="Vincent Vader", role="parent", address="Kerkstraat 5", date_of_birth="01-02-1979"))
+    persons.set_informed(case, father.id, False, "strafrechtelijk onderzoek", "+6w")
+    async with make_app(profile).run_test(size=(120, 50)) as pilot:
+        await open_persons(pilot, case)
+        await pilot.press("down")
+        await wait_for_text(pilot, "strafrechtelijk onderzoek")
+        await pilot.press("f8")  # Meekijken
+        await wait_for(pilot, lambda: pilot.app.projector and "MEEKIJKEN" in screen_text(pilot.app))
+        text = await wait_for_text(pilot, "V.V., ouder")
+        for secret in ("Vincent", "Kerkstraat", "01-02-1979", "strafrechtelijk onderzoek"):
+            assert secret not in text, secret
+        assert "verborgen tijdens meekijken" in text
+        await pilot.press("escape")  # and the dossier's informed line
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DossierScreen))
+        text = await wait_for_text(pilot, "V.V.: nee")
+        assert "Vincent" not in text and "strafrechtelijk onderzoek" not in text
