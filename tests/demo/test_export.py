@@ -64,10 +64,12 @@ def test_export_has_every_section_and_only_this_case(demo_profile: Profile) -> N
     text = export_case_json(reference)
     data = json.loads(text)
     assert list(data) == SECTIONS
-    assert data["schema"] == SCHEMA == "zvh-tui/case-export/1"
+    assert data["schema"] == SCHEMA == "zvh-tui/case-export/2"
     assert data["case"]["reference"] == reference
     assert data["case"]["phase"] == "execution" and data["case"]["phase_label"] == "Uitvoering"
-    assert data["case"]["informed"]["informed"] is False
+    assert "informed" not in data["case"]  # per betrokkene since schema v6
+    informed = [p["informed"] for p in data["persons"]]
+    assert any(i["informed"] is False and i["not_informed_reason"] and i["review_on"] for i in informed)
     assert [p["name"] for p in data["persons"]] == names_of(Case.get(Case.reference == reference))
     assert {p["role_label"] for p in data["persons"]} == {"ouder", "kind"}
     assert data["plans"] and data["plans"][0]["goals"] and data["plans"][0]["agreements"]

@@ -376,16 +376,17 @@ class _DemoCase:
     def play(self) -> None:
         b, spec, rng = self.b, self.spec, self.rng
         received = b.day(spec["received"])
+        informed = spec.get("informed_no") is None
+        away = -1 if informed else self.v.get("not_informed_person", 0)  # informed per betrokkene
         persons = []
-        for person, address in zip(spec["persons"], self.addresses(), strict=True):
+        for index, (person, address) in enumerate(zip(spec["persons"], self.addresses(), strict=True)):
             persons.append(cases.NewPerson(name=person.name, date_of_birth=_birth_date(rng, b.today, person.age),
-                                           role=person.role, address=address))
+                                           role=person.role, address=address, informed=index != away))
         first = persons[0]
         self.fmt = placeholders(first.name, first.date_of_birth, received)  # type: ignore[arg-type]
         asker = self.v["advice"].asked_by if self.advice_track else self.v["partners"][0]
         referrer_partner, referrer_contact = b.roster.owner(asker)
         citizen = spec.get("citizen", "")
-        informed = spec.get("informed_no") is None
         not_informed = self.v.get("not_informed", "Informeren schaadt de veiligheid.")
         review = None if informed else _working_day(b.today + dt.timedelta(days=spec["informed_no"]))
         data = cases.NewCase(
@@ -397,8 +398,7 @@ class _DemoCase:
             reason=self.f(self.v["reason"]),
             referral_goal=self.f(self.v["goal"]),
             received_on=received,
-            informed=informed,
-            not_informed_reason="" if informed else not_informed,
+            not_informed_reason="" if informed else not_informed,  # for the one not informed
             informed_review_on=review,
             zvh_role=spec.get("zvh_role", "direction"),
         )

@@ -17,7 +17,8 @@ from zvh_tui.store.models import db
 # One row per case; every per-case figure is an indexed lookup (see `explain`):
 # the newest non-superseded plan by plan_case_id_version, its open and overdue actions counted
 # on the covering index action_plan_id_status_deadline, the casusregisseur by
-# participant_case_id_role. Loading a few cases (`case_ids`) costs as little as it should.
+# participant_case_id_role, a person whose informing is to be reconsidered (schema v6: per
+# betrokkene) by case_person's (case_id, person_id) index. Loading a few cases (`case_ids`) costs as little as it should.
 # Days since the last change count from the local day of the stored UTC moment (the rule of
 # services/shared/clock.py; SQLite's 'localtime' reads the same TZ as Python).
 LOAD_SQL = """
@@ -31,7 +32,8 @@ SELECT c.id, c.reference, c.title, c.phase, c.ave_phase, c.level, c.zvh_role, pr
      WHERE mi.case_id = c.id AND m.held_on >= :today AND m.status != :meeting_closed) END,
   MAX(0, CAST(julianday(:today) - julianday(date(c.updated_at, 'localtime')) AS INTEGER)),
   EXISTS (SELECT 1 FROM plan p2 WHERE p2.case_id = c.id AND p2.status != :concept),
-  c.informed = 0 AND c.informed_review_on < :today,
+  EXISTS (SELECT 1 FROM case_person cp WHERE cp.case_id = c.id AND cp.informed = 0
+          AND cp.informed_review_on < :today),
   c.retention_end
 FROM "case" c
 LEFT JOIN plan pl ON pl.id = (

@@ -56,7 +56,7 @@ async def test_ctrl_l_keeps_the_typed_aanmelding_and_reopening_gives_it_back(
         form.query_one("#person1-role", Select).value = "child"
         form.query_one("#referrer", PartnerPicker).set_choice(wijkteam.id)
         form.query_one("#reason", TextArea).text = "huiselijk geweld\nen schulden"
-        form.query_one("#informed", Checkbox).value = False
+        form.query_one("#person1-informed", Checkbox).value = False  # the child: not informed
         form.query_one("#not_informed_reason", TextArea).text = "onderzoek loopt"
         form.query_one("#zvh_role", Select).value = "advice"
         await pilot.press("ctrl+l")  # at once: no pause in typing to save it first
@@ -75,7 +75,8 @@ async def test_ctrl_l_keeps_the_typed_aanmelding_and_reopening_gives_it_back(
         assert form.query_one("#person1-role", Select).value == "child"
         assert form.query_one("#referrer", PartnerPicker).value == (wijkteam.id, None)
         assert form.query_one("#reason", TextArea).text == "huiselijk geweld\nen schulden"
-        assert form.query_one("#informed", Checkbox).value is False
+        assert form.query_one("#person0-informed", Checkbox).value is True
+        assert form.query_one("#person1-informed", Checkbox).value is False
         assert form.query_one("#not-informed").display  # the section for the reason is shown
         assert form.query_one("#not_informed_reason", TextArea).text == "onderzoek loopt"
         assert form.query_one("#zvh_role", Select).value == "advice"
@@ -89,6 +90,9 @@ async def test_ctrl_l_keeps_the_typed_aanmelding_and_reopening_gives_it_back(
             "huiselijk geweld\nen schulden", "advice", wijkteam.id)
         names = [p.name for p in Person.select().join(CasePerson).order_by(CasePerson.position)]
         assert names == ["Moeder Proef", "Kind Proef"]
+        informed = [(link.informed, link.not_informed_reason)
+                    for link in CasePerson.select().order_by(CasePerson.position)]
+        assert informed == [(True, ""), (False, "onderzoek loopt")]  # mother yes, child not
         assert drafts.load(KEY) is None
 
         app.clear_notifications()  # the toasts of before

@@ -15,7 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Select
 from textual.widgets._footer import FooterKey
 
+from zvh_tui.screens.cases.case_edit import ReferralDialog
 from zvh_tui.screens.cases.dossier import DossierScreen
+from zvh_tui.screens.cases.persons import InformedDialog, PersonDialog
 from zvh_tui.screens.partners.participants import (
     AddParticipantDialog,
     CheckDialog,
@@ -27,6 +29,7 @@ from zvh_tui.screens.plans.plan_dialogs import OwnerDialog, PlanConfirm
 from zvh_tui.screens.shell.help import HelpScreen
 from zvh_tui.screens.shell.settings import PassphraseDialog
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases import persons
 from zvh_tui.services.partners import partner_overview
 from zvh_tui.store.models import Escalation
 from zvh_tui.widgets.case_table import CaseTable
@@ -108,12 +111,16 @@ def dialogs(world: World) -> dict[str, tuple[Callable[[], Screen], str]]:
         "plan-confirm": (lambda: PlanConfirm("Doel verwijderen?", "Het doel en zijn acties. " * 30),
                          "#dialog-yes"),  # the family's button ids
         "owner": (lambda: OwnerDialog(case.id), "#owner-cancel"),
+        "referral": (lambda: ReferralDialog(cases.get_case(case.id, audit_view=False)), "#dialog-save"),
+        "person": (lambda: PersonDialog(cases.get_case(case.id, audit_view=False)), "#dialog-save"),
+        "informed": (lambda: InformedDialog(cases.get_case(case.id, audit_view=False),
+                                            persons.links_of(case)[0]), "#dialog-save"),
     }
 
 
 DIALOG_NAMES = ["text", "journal", "triage", "escalate", "close", "confirm", "message",
                 "passphrase", "partner", "contact", "participant", "role", "check", "path",
-                "plan-confirm", "owner"]
+                "plan-confirm", "owner", "referral", "person", "informed"]
 
 
 @pytest.mark.parametrize("name", DIALOG_NAMES)

@@ -43,7 +43,7 @@ def test_create_case_stores_persons_referrer_and_dates(build) -> None:
     assert stored.phase == Phase.REFERRAL.value
     assert stored.title == "Jan Jansen"  # no alias: the first person's name
     assert stored.received_on == dt.date(2026, 11, 20)
-    assert stored.informed is True
+    assert CasePerson.get(CasePerson.case == stored).informed is True
     [(person, role)] = cases.persons_of(stored)
     assert (person.name, person.date_of_birth, role) == ("Jan Jansen", dt.date(1980, 5, 17), "client")
     [referrer] = participants.participants_of(stored)
@@ -63,13 +63,25 @@ def test_create_case_by_citizen_has_no_referrer_participant(build) -> None:
 
 
 def test_create_case_not_informed_with_reason_and_review_date(build) -> None:
-    case = cases.create_case(
-        _data(build, informed=False, not_informed_reason="Veiligheid van de melder", informed_review_on="15-01-2027")
-    )
-    stored = _stored(case)
-    assert stored.informed is False
-    assert stored.not_informed_reason == "Veiligheid van de melder"
-    assert stored.informed_review_on == dt.date(2027, 1, 15)
+    """The aanmelding's one answer goes to every betrokkene (schema v6: per person)."""
+    case = cases.create_case(_data(
+        build, persons=[cases.NewPerson(name="Jan Jansen"), cases.NewPerson(name="Mira Jansen")],
+        informed=False, not_informed_reason="Veiligheid van de melder", informed_review_on="15-01-2027"))
+    links = list(CasePerson.select().where(CasePerson.case == case).order_by(CasePerson.position))
+    assert [(link.informed, link.not_informed_reason, link.informed_review_on) for link in links] == [
+        (False, "Veiligheid van de melder", dt.date(2027, 1, 15))] * 2
+
+
+def test_create_case_informed_per_person(build) -> None:
+    """Mother informed, father not: each person's own answer; the shared reason and date go to
+    the one not informed."""
+    case = cases.create_case(_data(
+        build, persons=[cases.NewPerson(name="Moeder", role="parent", informed=True),
+                        cases.NewPerson(name="Vader", role="parent", informed=False)],
+        not_informed_reason="Strafrechtelijk onderzoek loopt", informed_review_on="15-01-2027"))
+    links = list(CasePerson.select().where(CasePerson.case == case).order_by(CasePerson.position))
+    assert [(link.informed, link.not_informed_reason, link.informed_review_on) for link in links] == [
+        (True, "", None), (False, "Strafrechtelijk onderzoek loopt", dt.date(2027, 1, 15))]
 
 
 @pytest.mark.parametrize(
@@ -93,6 +105,8 @@ def test_create_case_not_informed_with_reason_and_review_date(build) -> None:
         ({"referrer_partner_id": 99999}, "aanmelder bestaat niet", "referrer"),
         ({"received_on": "morgen"}, "aanmelding ligt in de toekomst", "received_on"),
         ({"informed": False}, "Waarom is de betrokkene niet geïnformeerd", "not_informed_reason"),
+        ({"persons": [cases.NewPerson(name="Jan"), cases.NewPerson(name="Piet", informed=False)]},
+         "Waarom is de betrokkene niet geïnformeerd", "not_informed_reason"),
         (
             {"informed": False, "not_informed_reason": "Gevaar voor de melder"},
             "heroverweegdatum",
@@ -139,14 +153,13 @@ def test_update_case_rules(build) -> None:
     assert (stored.title, stored.zvh_role) == ("Familie J.", "advice")
     with pytest.raises(ValidationError, match="Aanleiding is verplicht"):
         cases.update_case(_stored(case), reason=" ")
-    with pytest.raises(ValidationError, match="een reden en een heroverweegdatum"):
-        cases.update_case(_stored(case), informed=False)
+    with pytest.raises(ValidationError, match="kan hier niet worden gewijzigd"):
+        cases.update_case(_stored(case), informed=False)  # per betrokkene (services/cases/persons.py)
     with pytest.raises(ValidationError, match="kan hier niet worden gewijzigd"):
         cases.update_case(_stored(case), phase="closed")
     with pytest.raises(ValidationError, match="procesregie of advies"):
         cases.update_case(_stored(case), zvh_role="baas")
     assert _stored(case).phase == Phase.REFERRAL.value
-    assert _stored(case).informed is True
 
 
 def test_update_person_refuses_future_birth_date_and_empty_name(build) -> None:
@@ -451,11 +464,11 @@ def test_search_follows_update_case_reason(build) -> None:
 
 def test_refused_update_case_does_not_leak_into_the_next_save(build) -> None:
     case = build.new_case()
-    with pytest.raises(ValidationError, match="een reden en een heroverweegdatum"):
-        cases.update_case(case, informed=False)
+    with pytest.raises(ValidationError, match="Aanleiding is verplicht"):
+        cases.update_case(case, title="Nieuwe alias", reason=" ")
     cases.set_triage(case, TriageOutcome.TAKE_ON)  # the screen goes on with the same object
     stored = _stored(case)
-    assert stored.informed is True, "stored 'niet geïnformeerd' without a reason or review date"
+    assert stored.title != "Nieuwe alias", "a refused change was stored by the next save"
 
 
 def test_update_case_refuses_a_future_received_on(build) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -13,7 +13,7 @@ from fixtures_domain import _frozen_clock, profile  # noqa: F401
 
 from zvh_tui.core.errors import RuleError, ValidationError
 from zvh_tui.core.vocab import ActionStatus, CheckStatus, Phase, TriageOutcome
-from zvh_tui.services.cases import escalation, journal
+from zvh_tui.services.cases import escalation, journal, persons, referral
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings import meeting as meetings
@@ -92,6 +92,15 @@ CHANGES: dict[str, tuple[str, Callable[[World], object]]] = {
     "update_case": ("update:title", lambda w: cases.update_case(w.case, title="Alias")),
     "add_person": ("update:add", lambda w: cases.add_person(w.case, cases.NewPerson(name="Mira"))),
     "update_person": ("update:address", lambda w: cases.update_person(w.case, cases.persons_of(w.case)[0][0], address="Dorpsstraat 1")),
+    # the case after intake (issue 15.1)
+    "edit_referral": ("update:reason", lambda w: referral.edit_referral(
+        w.case, replace(referral.referral_of(w.case), reason="Andere aanleiding"))),
+    "set_informed": ("update:informed=no", lambda w: persons.set_informed(
+        w.case, persons.links_of(w.case)[0].person_id, False, "Onderzoek", "+2w")),
+    "update_person_role": ("update:role", lambda w: persons.update_person(
+        w.case, persons.links_of(w.case)[0].person_id, role="parent")),
+    "remove_person": ("update:remove", lambda w: persons.remove_person(
+        w.case, persons.add_person(w.case, cases.NewPerson(name="Mira")).id, "Vergissing")),
     "move_phase": ("phase", lambda w: cases.move_phase(w.case, Phase.MEETING)),
     "set_triage": ("triage", lambda w: cases.set_triage(w.case, TriageOutcome.TAKE_ON)),
     "set_ave": ("update:ave_phase", lambda w: cases.set_ave(w.case, "3")),
@@ -223,6 +232,11 @@ def test_no_audit_row_contains_a_name_or_note(build) -> None:
     [(person, _), _] = cases.persons_of(case)
     cases.update_person(case, person, name=f"{CANARY} Jr", address=f"{CANARY}laan 2")
     cases.update_case(Case.get_by_id(case.id), title=f"Alias {CANARY}", referrer_citizen=f"Buurman {CANARY}")
+    referral.edit_referral(Case.get_by_id(case.id), replace(
+        referral.referral_of(Case.get_by_id(case.id)), reason=f"Nieuwe aanleiding {CANARY}"))
+    persons.set_informed(case, person.id, False, f"{CANARY} weet het niet", "+2w")
+    extra = persons.add_person(case, cases.NewPerson(name=f"Oom {CANARY}", address=f"{CANARY}pad 3"))
+    persons.remove_person(case, extra.id, f"{CANARY} hoort er niet bij")
     participant = participants.participants_of(case)[0]
     participants.set_check(participant, CheckStatus.KNOWN, basis=f"Grondslag {CANARY}")
     cases.move_phase(Case.get_by_id(case.id), Phase.SCREENING)

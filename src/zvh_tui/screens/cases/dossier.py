@@ -32,8 +32,11 @@ from zvh_tui.core.vocab import (
     ZvhRole,
 )
 from zvh_tui.screens.cases.namens import HandOverDialog
+from zvh_tui.screens.cases.persons import SIGNAL as INFORM_SIGNAL
+from zvh_tui.screens.cases.persons import informed_text
 from zvh_tui.services.cases import escalation, journal, namens
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases import persons as person_rules
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
 from zvh_tui.services.shared import clock, dates, disclosure
 from zvh_tui.widgets.dialogs import (
@@ -118,6 +121,8 @@ class DossierScreen(Screen[None]):
         Binding("a", "agenda", "Op een agenda", show=False, id="dossier.agenda"),
         Binding("i", "ico", "ICO nu", show=False, id="dossier.ico"),
         Binding("N,shift+n", "hand_over", "Overdragen (namens)", show=False, id="dossier.hand_over"),
+        Binding("e", "edit_referral", "Aanmelding wijzigen", show=False, id="dossier.edit_referral"),
+        Binding("B", "persons", "Betrokkenen", show=False, id="dossier.persons"),
         *[
             Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")
             for n, (key, title) in enumerate(SECTIONS, start=1)
@@ -240,12 +245,7 @@ class DossierScreen(Screen[None]):
         _field(text, "Plan van aanpak", d.plan.status if d.plan else "nog geen plan")
         _field(text, "Volgende evaluatie", _date(d.next_evaluation))
         _field(text, "Volgend overleg", _date(d.next_meeting))
-        if case.informed:
-            _field(text, "Betrokkene geïnformeerd", "ja")
-        else:
-            _field(text, "Betrokkene geïnformeerd",
-                   f"nee — {self._free(case.not_informed_reason)} (heroverwegen op {_date(case.informed_review_on)})",
-                   style="bold")
+        self._informed(text, d)
         referrer = self._free(case.referrer_citizen)  # a citizen's own name
         if case.referrer_partner_id:
             referrer = case.referrer_partner.name
@@ -267,6 +267,27 @@ class DossierScreen(Screen[None]):
             _field(text, "Nazorg tot", _date(case.watch_until))
         text.rstrip()
         return text
+
+    def _informed(self, text: Text, d: Dossier) -> None:
+        """Informed or not per betrokkene (B changes it), with the signal when the review
+        date has passed; the reason is hidden on a projector."""
+        projecting = disclosure.projecting()
+
+        def line(link) -> tuple[str, bool]:
+            due = person_rules.review_due(link)
+            shown = informed_text(link, hide_reason=projecting) + (f"  ! {INFORM_SIGNAL}" if due else "")
+            return shown, not link.informed
+
+        if len(d.links) == 1:
+            shown, bold = line(d.links[0])
+            _field(text, "Geïnformeerd", shown, style="bold" if bold else "")
+            return
+        text.append("Geïnformeerd:", style="bold")
+        for link in d.links:
+            shown, bold = line(link)
+            text.append(f"\n  {disclosure.person_name(link.person)}: ")
+            text.append(shown, style="bold" if bold else "")
+        text.append("\n")
 
     def _participants(self, d: Dossier) -> Text:
         text = SafeText()  # stored text: control characters as symbols
@@ -393,6 +414,8 @@ class DossierScreen(Screen[None]):
         closed = self.case.phase == Phase.CLOSED.value
         if action == "reopen":
             return True if closed else None
+        if action == "edit_referral":
+            return None if closed else True
         if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal",
                       "agenda", "ico", "hand_over"):
             if action == "journal":
@@ -610,6 +633,23 @@ class DossierScreen(Screen[None]):
             return
         self._child_open = True
         self.app.push_screen(PlanEditorScreen(self.case_id))
+
+    # -- the case after intake (issue 15.1) ----------------------------------------------------
+    def action_edit_referral(self) -> None:
+        """e: change the aanmelding (ReferralDialog, screens/cases/case_edit.py)."""
+        from zvh_tui.screens.cases.case_edit import ReferralDialog
+
+        case = self.case
+        dialog = ReferralDialog(case).keep_draft(f"referral:{case.id}", case_id=case.id)
+        self.app.push_screen(dialog, lambda ok: self._after(ok and bool(dialog.changed),
+                                                            "Aanmelding gewijzigd"))
+
+    def action_persons(self) -> None:
+        """B: the betrokkenen, their details and whether each is informed (PersonsScreen)."""
+        from zvh_tui.screens.cases.persons import PersonsScreen
+
+        self._child_open = True
+        self.app.push_screen(PersonsScreen(self.case_id))
 
     def action_participants(self) -> None:
         try:

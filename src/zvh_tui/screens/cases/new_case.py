@@ -43,8 +43,10 @@ def widget_id(field: str) -> str:
 
 
 FORM_FIELDS = ("title", "referrer", "referrer_citizen", "reason", "referral_goal", "received_on",
-               "informed", "not_informed_reason", "informed_review_on", "zvh_role")
-PERSON_FIELDS = ("name", "date_of_birth", "role")
+               "not_informed_reason", "informed_review_on", "zvh_role")
+# Informed or not is per betrokkene (schema v6): a tick on each person's row; one reason and
+# review date below serve every person not ticked (each can be changed in the dossier, B).
+PERSON_FIELDS = ("name", "date_of_birth", "role", "informed")
 DRAFT_PERSONS = "persons"  # how many person rows the draft has
 
 
@@ -76,7 +78,7 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
         form = VerticalScroll(id="new-case-form")
         form.can_focus = False  # Tab goes from field to field
         with form:
-            yield Label("Betrokkenen (naam, geboortedatum, rol)", classes="section")
+            yield Label("Betrokkenen (naam, geboortedatum, rol; geïnformeerd of niet)", classes="section")
             yield Vertical(id="persons")
             yield Button("Betrokkene toevoegen (Ctrl+N)", id="add-person")
             yield Label("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)",
@@ -98,10 +100,10 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
             yield Label("Datum van aanmelding (leeg: vandaag)", classes="field-label")
             yield DateInput(label="Datum van aanmelding", id="received_on")
             yield self._error("received_on")
-            yield TickBox("Betrokkene is geïnformeerd over de aanmelding", value=True, id="informed")
-            yield self._error("informed")
             with Vertical(id="not-informed"):
-                yield Label("Waarom niet geïnformeerd?", classes="field-label")
+                yield Label("Waarom niet geïnformeerd? (voor elke betrokkene zonder vinkje "
+                            "'geïnformeerd'; per betrokkene aan te passen in het dossier, B)",
+                            classes="field-label")
                 yield TextArea(id="not_informed_reason", soft_wrap=True)
                 yield self._error("not_informed_reason")
                 yield Label("Heroverwegen op (tot wanneer niet informeren?)", classes="field-label")
@@ -138,8 +140,10 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
                    id=f"person{index}-role", classes="person-role"),
             classes="person-line",
         )
+        informed = TickBox("geïnformeerd over de aanmelding", value=True, id=f"person{index}-informed",
+                           classes="person-informed")
         errors = [self._error(f"person{index}-{field}") for field in PERSON_FIELDS]
-        row = Vertical(line, *errors, classes="person", id=f"person{index}")
+        row = Vertical(line, informed, *errors, classes="person", id=f"person{index}")
         self.person_count += 1
         return self.query_one("#persons", Vertical).mount(row)
 
@@ -156,6 +160,9 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
         count = min(int(wanted), MAX_PERSONS) if wanted.isdigit() else 1
         while self.person_count < count:
             await self.add_person()
+        if "informed" in values:  # a draft from before the tick per person: its one answer for all
+            for i in range(count):
+                values.setdefault(f"person{i}-informed", values["informed"])
 
     # -- reading the form -------------------------------------------------------------------
     def _text(self, selector: str) -> str:
@@ -172,7 +179,9 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
             if i > 0 and not name.strip() and not born.strip():
                 continue  # an extra row left empty
             role = self.query_one(f"#person{i}-role", Select).value
-            persons.append(NewPerson(name=name, date_of_birth=born or None, role=str(role)))
+            informed = self.query_one(f"#person{i}-informed", Checkbox).value
+            persons.append(NewPerson(name=name, date_of_birth=born or None, role=str(role),
+                                     informed=informed))
         picker = self.query_one("#referrer", PartnerPicker)
         if picker.text.strip() and picker.value is None:
             raise ValidationError(
@@ -188,7 +197,6 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
             reason=self._text("#reason"),
             referral_goal=self._text("#referral_goal"),
             received_on=self.query_one("#received_on", DateInput).value or None,
-            informed=self.query_one("#informed", Checkbox).value,
             not_informed_reason=self._text("#not_informed_reason"),
             informed_review_on=self.query_one("#informed_review_on", DateInput).value or None,
             zvh_role=str(self.query_one("#zvh_role", Select).value),
@@ -202,7 +210,10 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
                                           "#not_informed_reason")]
         texts += [self.query_one(s, DateInput).value for s in ("#received_on", "#informed_review_on")]
         texts.append(self.query_one("#referrer", PartnerPicker).text)
-        return not any(t.strip() for t in texts)
+        return not any(t.strip() for t in texts) and self.all_informed()
+
+    def all_informed(self) -> bool:
+        return all(tick.value for tick in self.query(".person-informed").results(Checkbox))
 
     # -- errors -----------------------------------------------------------------------------
     def clear_errors(self) -> None:
@@ -282,6 +293,7 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
     async def _add_pressed(self) -> None:
         await self.action_add_person()
 
-    @on(Checkbox.Changed, "#informed")
-    def _informed_changed(self, event: Checkbox.Changed) -> None:
-        self.query_one("#not-informed").display = not event.value
+    @on(Checkbox.Changed, ".person-informed")
+    def _informed_changed(self) -> None:
+        """The reason and review date are asked while any person is not informed."""
+        self.query_one("#not-informed").display = not self.all_informed()

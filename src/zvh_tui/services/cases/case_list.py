@@ -29,6 +29,7 @@ from zvh_tui.core.vocab import (
 )
 from zvh_tui.services.cases import escalation, journal
 from zvh_tui.services.cases import lifecycle as cases
+from zvh_tui.services.cases import persons as person_rules
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants, provisions
 from zvh_tui.services.plans import versions as plans
@@ -38,6 +39,7 @@ from zvh_tui.services.shared.plurals import number
 from zvh_tui.store import case_rows, search
 from zvh_tui.store.models import (
     Case,
+    CasePerson,
     Escalation,
     JournalEntry,
     MeetingItem,
@@ -475,6 +477,7 @@ class Dossier:
     next_evaluation: dt.date | None
     next_meeting: dt.date | None
     provisions: list[provisions.ProvisionRow] = field(default_factory=list)  # the verstrekkingenlog
+    links: list[CasePerson] = field(default_factory=list)  # the persons with role and informed
 
 
 def plan_summary(plan: Plan) -> PlanSummary:
@@ -506,9 +509,10 @@ def load_dossier(case_id: int, *, audit_view: bool = True) -> Dossier:
     today = context.today()
     upcoming = [i.meeting.held_on for i in items if i.meeting.held_on and i.meeting.held_on >= today
                 and i.meeting.status != "closed"]
+    links = person_rules.links_of(case)
     return Dossier(
         case=case,
-        persons=cases.persons_of(case),
+        persons=[(link.person, link.role) for link in links],
         participants=participants.participants_of(case),
         director=cases.director_of(case),
         plan=plan_summary(plan) if plan is not None else None,
@@ -518,6 +522,7 @@ def load_dossier(case_id: int, *, audit_view: bool = True) -> Dossier:
         next_evaluation=plan.evaluation_on if plan is not None else None,
         next_meeting=min(upcoming) if upcoming else None,
         provisions=provisions.of_case(case),
+        links=links,
     )
 
 

@@ -1,6 +1,7 @@
 """Export of one case: everything stored about it, machine-readable (AVG art. 15, checks).
 
-The contract (schema "zvh-tui/case-export/1"):
+The contract (schema "zvh-tui/case-export/2"; /2 since schema v6: informed or not is per
+betrokkene, under each person's "informed", no longer one answer for the case):
 - one case only: never another case, never the audit log;
 - enumerations as their code plus a Dutch label (`"phase": "execution", "phase_label": "Uitvoering"`);
 - dates as ISO 8601 (`2026-03-15`), times as ISO 8601 in local time with the offset
@@ -79,7 +80,7 @@ from zvh_tui.store.models import (
     utcnow,
 )
 
-SCHEMA = "zvh-tui/case-export/1"
+SCHEMA = "zvh-tui/case-export/2"
 FULL = Disclosure.FULL  # never the screen's policy: projector mode does not change an export
 
 
@@ -217,11 +218,6 @@ class _Exporter:
                 "reason": c.reason,
                 "referral_goal": c.referral_goal,
             },
-            "informed": {
-                "informed": bool(c.informed),
-                "not_informed_reason": c.not_informed_reason,
-                "review_on": _date(c.informed_review_on),
-            },
             "triage": {**_coded("outcome", c.triage_outcome, TriageOutcome), "reason": c.triage_reason},
             "closing": {
                 "closed_on": _date(c.closed_on),
@@ -248,6 +244,11 @@ class _Exporter:
                 "address": disclosure.address(row.person, FULL),
                 "notes": row.person.notes,
                 **_coded("role", row.role, PersonRole),
+                "informed": {
+                    "informed": bool(row.informed),
+                    "not_informed_reason": row.not_informed_reason,
+                    "review_on": _date(row.informed_review_on),
+                },
                 "created_at": _time(row.person.created_at),
             }
             for row in rows

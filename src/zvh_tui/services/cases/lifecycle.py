@@ -50,6 +50,11 @@ class NewPerson:
     date_of_birth: str | dt.date | None = None
     role: str = PersonRole.CLIENT.value
     address: str = ""
+    # Informed or not, per betrokkene (schema v6). None: the aanmelding's answer for all
+    # (`NewCase.informed`); an empty reason or review date: the aanmelding's one.
+    informed: bool | None = None
+    not_informed_reason: str = ""
+    informed_review_on: str | dt.date | None = None
 
 
 @dataclass
@@ -64,6 +69,8 @@ class NewCase:
     reason: str = ""  # aanleiding
     referral_goal: str = ""
     received_on: str | dt.date | None = None
+    # The answer for every person whose own `NewPerson.informed` is None, and the reason and
+    # review date for every person not informed who has none of their own.
     informed: bool = True
     not_informed_reason: str = ""
     informed_review_on: str | dt.date | None = None
@@ -99,6 +106,10 @@ def _clean_person(person: NewPerson, index: int) -> dict[str, object]:
     return {"name": name, "date_of_birth": born, "role": role, "address": address}
 
 
+# What of a cleaned person goes on its link to the case (CasePerson), not on the Person row.
+LINK_FIELDS = ("role", "informed", "not_informed_reason", "informed_review_on")
+
+
 def validate_new_case(data: NewCase) -> dict[str, object]:
     """Check an aanmelding completely; return the cleaned values or raise the first problem."""
     if not data.persons:
@@ -122,21 +133,15 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
     received = _date(data.received_on, "Datum van aanmelding", "received_on") or context.today()
     if received > context.today():
         raise ValidationError("De datum van aanmelding ligt in de toekomst.", field="received_on")
-    informed = bool(data.informed)
-    not_informed_reason = text.block(data.not_informed_reason, "Reden niet geïnformeerd", field="not_informed_reason")
-    review = _date(data.informed_review_on, "Heroverweegdatum", "informed_review_on", future=True)
-    if not informed:
-        if not not_informed_reason:
-            raise ValidationError(
-                "Waarom is de betrokkene niet geïnformeerd? Vul de reden in.", field="not_informed_reason"
-            )
-        if review is None:
-            raise ValidationError(
-                "Tot wanneer wordt de betrokkene niet geïnformeerd? Vul een heroverweegdatum in.",
-                field="informed_review_on",
-            )
-    else:
-        not_informed_reason, review = "", None
+    from zvh_tui.services.cases import persons as person_rules  # uses this module
+
+    shared_reason = text.block(data.not_informed_reason, "Reden niet geïnformeerd", field="not_informed_reason")
+    shared_review = _date(data.informed_review_on, "Heroverweegdatum", "informed_review_on", future=True)
+    for index, (given, person) in enumerate(zip(data.persons, persons, strict=True)):
+        person.update(person_rules.clean_informed(
+            data.informed if given.informed is None else given.informed,
+            given.not_informed_reason, given.informed_review_on, index=index,
+            shared_reason=shared_reason, shared_review=shared_review))
     if data.zvh_role not in {r.value for r in ZvhRole}:
         raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field="zvh_role")
     return {
@@ -148,9 +153,6 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
         "referrer_partner": partner,
         "referrer_contact": contact,
         "received_on": received,
-        "informed": informed,
-        "not_informed_reason": not_informed_reason,
-        "informed_review_on": review,
         "zvh_role": data.zvh_role,
     }
 
@@ -171,9 +173,9 @@ def create_case(data: NewCase) -> Case:
         )
         ids.remember_reference(reference)
         for position, person in enumerate(persons):
-            role = person.pop("role")
+            link = {key: person.pop(key) for key in LINK_FIELDS}
             row = Person.create(id=ids.fresh_id(Person), **person)
-            CasePerson.create(case=case, person=row, role=role, position=position)
+            CasePerson.create(case=case, person=row, position=position, **link)
         if case.referrer_partner_id:
             Participant.create(
                 case=case,
@@ -231,38 +233,18 @@ def persons_of(case: Case) -> list[tuple[Person, str]]:
 
 
 def add_person(case: Case, person: NewPerson) -> Person:
-    values = _clean_person(person, len(persons_of(case)))
-    role = values.pop("role")
-    with db.atomic():
-        row = Person.create(id=ids.fresh_id(Person), **values)
-        position = CasePerson.select().where(CasePerson.case == case).count()
-        CasePerson.create(case=case, person=row, role=role, position=position)
-        touch(case)
-        reindex(case)
-        audit.record("update", case=case, person_id=row.id, object_type="person", object_id=row.id, detail="add")
-    return row
+    """Add a betrokkene to the case (services/cases/persons.py has the rules)."""
+    from zvh_tui.services.cases import persons as person_rules
+
+    return person_rules.add_person(case, person)
 
 
 def update_person(case: Case, person: Person, **changes: object) -> Person:
-    clean: dict[str, object] = {}
-    if "name" in changes:
-        clean["name"] = text.line(changes["name"], "Naam", field="name", required=True)
-    if "date_of_birth" in changes:
-        born = _date(changes["date_of_birth"], "Geboortedatum", "date_of_birth")  # type: ignore[arg-type]
-        if born and born > context.today():
-            raise ValidationError("De geboortedatum ligt in de toekomst.", field="date_of_birth")
-        clean["date_of_birth"] = born
-    if "address" in changes:
-        clean["address"] = text.line(changes["address"], "Adres", field="address", max_length=300)
-    for key, value in clean.items():
-        setattr(person, key, value)
-    with db.atomic():
-        person.save()
-        touch(case)
-        reindex(case)
-        audit.record("update", case=case, person_id=person.id, object_type="person", object_id=person.id,
-                     detail=",".join(sorted(changes)))
-    return person
+    """Change a betrokkene's name, date of birth, address or role (services/cases/persons.py)."""
+    from zvh_tui.services.cases import persons as person_rules
+
+    person_rules.update_person(case, person.id, **changes)
+    return Person.get_by_id(person.id)
 
 
 EDITABLE_CASE_FIELDS = {
@@ -270,13 +252,14 @@ EDITABLE_CASE_FIELDS = {
     "reason": ("Aanleiding", "block"),
     "referral_goal": ("Doel van de aanmelding", "block"),
     "referrer_citizen": ("Melder (burger)", "line"),
-    "not_informed_reason": ("Reden niet geïnformeerd", "block"),
     "triage_reason": ("Reden van de triage-uitkomst", "block"),
 }
 
 
 def update_case(case: Case, **changes: object) -> Case:
-    """Change plain fields of a case (the aanmelding, informed, role).
+    """Change plain fields of a case (the aanmelding's texts and date, the role). Informed or
+    not is per betrokkene (services/cases/persons.py, `set_informed`); the whole aanmelding
+    with its referrer is services/cases/referral.py.
 
     Everything is checked first; the case is changed only when every value is valid, so a
     refused change leaves the object and the database as they were.
@@ -289,10 +272,6 @@ def update_case(case: Case, **changes: object) -> Case:
             if key == "reason" and not checked:
                 raise ValidationError("Aanleiding is verplicht.", field=key)
             clean[key] = checked
-        elif key == "informed":
-            clean[key] = bool(value)
-        elif key == "informed_review_on":
-            clean[key] = _date(value, "Heroverweegdatum", key, future=True)  # type: ignore[arg-type]
         elif key == "received_on":
             day = _date(value, "Datum van aanmelding", key)  # type: ignore[arg-type]
             if day is not None and day > context.today():
@@ -304,14 +283,6 @@ def update_case(case: Case, **changes: object) -> Case:
             clean[key] = str(value)
         else:
             raise ValidationError(f"Het veld '{key}' kan hier niet worden gewijzigd.", field=key)
-    informed = clean.get("informed", case.informed)
-    reason = clean.get("not_informed_reason", case.not_informed_reason)
-    review = clean.get("informed_review_on", case.informed_review_on)
-    if not informed and (not reason or review is None):
-        raise ValidationError(
-            "Bij 'niet geïnformeerd' horen een reden en een heroverweegdatum.",
-            field="not_informed_reason" if not reason else "informed_review_on",
-        )
     for key, value in clean.items():
         setattr(case, key, value)
     with db.atomic():
