@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -33,6 +34,11 @@ from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText, cell
 
 DOMAIN_CYCLE: list[str | None] = [None, *(d.value for d in PartnerDomain)]
+
+
+@workers.message
+class CasesCounted(Message):
+    counts: dict[int, int]  # partner id -> running cases
 
 
 @workers.message
@@ -70,6 +76,21 @@ class PartnerRosterScreen(Screen[None]):
         self.shown: list[RosterRow] = []
         self.domain: str | None = None
         self.include_inactive = False
+        # Running cases per partner: counted in a worker after the first frame (they grow with
+        # the case load; the rest of the roster does not); None until the first count is in.
+        self.case_counts: dict[int, int] | None = None
+        # Read again on a resume only after a suspend: Textual sends a new mode's screen two
+        # ScreenResume events right after its mount (`_init_mode` and `switch_mode`), and each
+        # read the roster again (issue 16: "loads its data twice").
+        self._stale = False
+        # A new screen's CSS is the app's current CSS once `_load_screen_css` has read our file:
+        # without this, Textual re-parses every stylesheet of the app twice on the first F3
+        # (`_init_mode` and `switch_mode` compare this count with the app's). A theme change
+        # bumps the app's count, so that still restyles this screen.
+        try:
+            self._css_update_count = self.app._css_update_count
+        except NoActiveAppError:  # made outside a running app: Textual's own first styling
+            pass
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -102,18 +123,40 @@ class PartnerRosterScreen(Screen[None]):
         contacts.add_column("Telefoon", key="phone", width=14)
         contacts.add_column("Bereikbaarheid", key="availability", width=14)
         self.reload()
+        self.call_after_refresh(self._count_cases)  # after the first frame, not before it
+
+    def on_screen_suspend(self) -> None:
+        self._stale = True  # a form, a dialog or another area: something may change meanwhile
 
     def on_screen_resume(self) -> None:
+        if not self._stale:  # the resumes right after on_mount: it has just read the roster
+            return
+        self._stale = False
         if self.is_mounted and self.app.profile.unlocked:
             self.reload()
+            # the last counts stay on screen until the new ones are in
+            self.call_after_refresh(self._count_cases)
 
     # -- data -------------------------------------------------------------------------------
     def reload(self, keep_id: int | None = None) -> None:
         """Read the roster again (after a change) and show it with the current filter."""
         if keep_id is None:
             keep_id = self.current_id()
-        self.index = partner_overview.roster_index()
+        self.index = partner_overview.roster_index(self.case_counts, count_cases=False)
         self.refilter(keep_id)
+
+    @workers.thread_worker(group="roster-cases", title="De lopende casussen per partner konden niet worden geteld")
+    def _count_cases(self) -> CasesCounted:
+        return CasesCounted(partner_overview.running_case_counts())
+
+    def on_cases_counted(self, message: CasesCounted) -> None:
+        """Fill in the Casussen column (in place: cursor, filter and side panel stay)."""
+        self.case_counts = message.counts
+        for row in self.index:
+            row.cases = message.counts.get(row.id, 0)
+        table = self.query_one("#roster-table", DataTable)
+        for row in self.shown:
+            table.update_cell(str(row.id), "cases", cell(row.cases), update_width=False)
 
     def refilter(self, keep_id: int | None = None) -> None:
         query = self.query_one("#roster-search", Input).value
@@ -127,7 +170,7 @@ class PartnerRosterScreen(Screen[None]):
                 cell(row.domain_label),
                 cell(row.convenant_label, "" if row.convenant_signed else "bold"),
                 cell(row.contacts),
-                cell(row.cases),
+                cell("…" if row.cases is None else row.cases),
                 cell(self._remark(row)),
                 key=str(row.id),
             )

@@ -158,6 +158,9 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         self._version_count = 0
         self._is_newest = False
         self._binding_state: tuple[object, ...] = ()
+        # Read again on a resume only after a suspend: the ScreenResume of the push itself comes
+        # right after on_mount has read the plan (issue 16: the editor loaded its data twice).
+        self._stale = False
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -210,12 +213,16 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         return self.case_id
 
     def on_screen_resume(self) -> None:
+        if not self._stale:  # the push's own resume: on_mount has just read the plan
+            return
+        self._stale = False
         if self.plan is not None and self.case is not None and self._session is None:
             self.case = cases.get_case(self.case_id, audit_view=False)
             self._candidates = quick_entry.candidates_for(self.case)
             self.refresh_plan()
 
     def on_screen_suspend(self) -> None:
+        self._stale = True  # a dialog or another screen on top: the plan may change meanwhile
         self._flush()
 
     def on_unmount(self) -> None:

@@ -3,6 +3,9 @@
 The roster is small (hundreds, at most a few thousand organisations and their contacts), so
 `roster_index` loads it in three queries and `filter_roster` narrows it in memory on every
 keystroke: matching ignores case and accents ("bebe" finds "Bébé"), which SQLite's LIKE cannot.
+None of those queries reads a case: the roster opens as fast at 30,000 cases as at 30. The
+running cases per partner (`running_case_counts`) grow with the case load; the screen asks for
+them in a worker after its first frame and fills the column in then (issue 16).
 A partner's detail reads its cases, its open actions in the newest plan version of each running
 case, and its attendance in recent meetings, each in one query.
 """
@@ -56,7 +59,7 @@ class RosterRow:
     active: bool
     is_own: bool
     contacts: int  # active contact persons
-    cases: int  # running cases it takes part in
+    cases: int | None  # running cases it takes part in; None: not counted yet
     key: str = ""  # folded name
     contact_keys: list[tuple[str, str]] = field(default_factory=list)  # (folded text, name)
     matched: list[str] = field(default_factory=list)  # contact names the last filter matched
@@ -84,19 +87,35 @@ def contact_search_texts() -> dict[int, list[tuple[str, str]]]:
     return texts
 
 
-def roster_index() -> list[RosterRow]:
-    """All partners (active and not) with their counts and searchable contact texts."""
+def running_case_counts() -> dict[int, int]:
+    """Per partner id: the running (not closed) cases it takes part in.
+
+    One aggregated query that reads covering indexes only: the running cases from `case_phase`,
+    their partners from `participant (case_id, partner_id)`; never a case's row (the rows are
+    large and encrypted: visiting each participant's case was 1-2 s at 10,000 cases, now about
+    50 ms). SQLite keeps a `CROSS JOIN`'s order: cases first, whatever its statistics say.
+    """
+    running = [phase.value for phase in Phase if phase is not Phase.CLOSED]
+    return dict(
+        Case.select(Participant.partner, fn.COUNT(Participant.partner))
+        .join(Participant, JOIN.CROSS)
+        .where(Case.phase.in_(running) & (Participant.case == Case.id))
+        .group_by(Participant.partner)
+        .tuples()
+    )
+
+
+def roster_index(case_counts: dict[int, int] | None = None, *, count_cases: bool = True) -> list[RosterRow]:
+    """All partners (active and not) with their counts and searchable contact texts.
+
+    `case_counts`: running cases per partner already known (`running_case_counts`); without
+    them and with `count_cases=False` every row's `cases` is None (not counted yet)."""
+    if case_counts is None and count_cases:
+        case_counts = running_case_counts()
     contact_counts = dict(
         Contact.select(Contact.partner, fn.COUNT(Contact.id))
         .where(Contact.active == True)  # noqa: E712
         .group_by(Contact.partner)
-        .tuples()
-    )
-    case_counts = dict(
-        Participant.select(Participant.partner, fn.COUNT(Participant.id))
-        .join(Case)
-        .where(Case.phase != Phase.CLOSED.value)
-        .group_by(Participant.partner)
         .tuples()
     )
     contact_texts = contact_search_texts()
@@ -109,7 +128,7 @@ def roster_index() -> list[RosterRow]:
         rows.append(RosterRow(
             id=pid, name=name, domain=domain, convenant_signed=bool(signed), active=bool(active),
             is_own=bool(is_own), contacts=contact_counts.get(pid, 0),
-            cases=case_counts.get(pid, 0), key=fold(name),
+            cases=None if case_counts is None else case_counts.get(pid, 0), key=fold(name),
             contact_keys=contact_texts.get(pid, []),
         ))
     rows.sort(key=lambda r: r.key)
