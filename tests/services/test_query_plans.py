@@ -98,6 +98,19 @@ def test_the_partner_roster_reads_the_partners_whole_and_nothing_else(scale_prof
     assert _scans(lambda: partner_overview.partner_detail(partner.id)) == {}
 
 
+def test_the_roster_counts_running_cases_on_indexes_only(scale_profile) -> None:
+    """The one per-partner count that grows with the case load reads no table, only indexes
+    (case_phase, participant (case_id, partner_id)): never a case's own row (issue 16)."""
+    assert _scans(partner_overview.running_case_counts) == {}
+    with querykit.capture() as seen:
+        partner_overview.running_case_counts()
+    (sql, params), = seen.selects
+    plan = [str(row[-1]) for row in Case._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+    assert all("COVERING INDEX" in line for line in plan if line.startswith(("SCAN", "SEARCH"))), plan
+    scans = _scans(lambda: partner_overview.roster_index(count_cases=False))
+    assert set().union(*scans.values()) <= {"partner", "contact"}  # the rest of the roster: no case
+
+
 @pytest.mark.parametrize("what", ["card", "agenda", "attendance", "notes"])
 def test_the_live_meeting_panels_use_indexes(scale_profile, what: str) -> None:
     today = context.today()
