@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 RowKey = tuple[Hashable, ...]
+MOUNT_CHUNK = 60  # lines mounted per frame: more than a screenful
 
 
 @dataclass(frozen=True)
@@ -122,20 +123,35 @@ class PlanOutline(VerticalScroll, can_focus=True):
         lines = self._lines()
         for line, row in zip(lines, self._rows, strict=False):
             line.show(row)
-        extra = [OutlineLine(row) for row in self._rows[len(lines):]]
-        if extra:
-            if lines:
-                self.mount_all(extra, after=lines[-1])
-            else:
-                self.mount_all(extra)
         for line in lines[len(self._rows):]:
             line.remove()
+        self._mount_missing(lines[: len(self._rows)])
         keys = [row.key for row in self._rows]
         if wanted in keys and self._rows[keys.index(wanted)].selectable:
             index: int | None = keys.index(wanted)
         else:
             index = self._nearest(min(old_index, len(self._rows) - 1))
         self._move_to(index, force=True)
+
+    def _mount_missing(self, lines: list[OutlineLine] | None = None) -> None:
+        """Mount lines for the rows that have none yet, `MOUNT_CHUNK` at a time: a long plan's
+        first screenful is drawn at once, the rest follows one chunk per frame (a widget per
+        line costs about 1-2 ms to mount and lay out; 200 actions in one go held the first frame
+        back by some 300 ms). Keys pressed meanwhile are handled between the chunks."""
+        if lines is None:
+            lines = [line for line in self._lines() if line.is_attached]
+        missing = self._rows[len(lines):]
+        if not missing:
+            return
+        extra = [OutlineLine(row) for row in missing[:MOUNT_CHUNK]]
+        if lines:
+            self.mount_all(extra, after=lines[-1])
+        else:
+            self.mount_all(extra)
+        if self._cursor is not None and len(lines) <= self._cursor < len(lines) + len(extra):
+            self.call_after_refresh(self._refresh_cursor)  # the cursor's line has just come
+        if len(missing) > MOUNT_CHUNK:
+            self.call_after_refresh(self._mount_missing)
 
     def _nearest(self, start: int) -> int | None:
         if not self._rows:
