@@ -211,3 +211,15 @@ def test_the_textual_shims_never_load_peewee() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+async def test_a_screen_that_adopts_the_app_css_has_the_apps_count() -> None:
+    """adopt_app_css copies the counter Textual compares before re-parsing a screen's styles."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    app = App()
+    async with app.run_test():
+        screen = Screen()
+        compat.adopt_app_css(screen, app)
+        assert screen._css_update_count == app._css_update_count

@@ -26,6 +26,7 @@ __all__ = [
     "ExceptionHook",
     "FooterKey",
     "XTermParser",
+    "adopt_app_css",
     "all_screens",
     "end_app_after_crash",
     "has_after_refresh_callbacks",
@@ -90,6 +91,14 @@ def all_screens(app: App[Any]) -> list[Screen[Any]]:
     """Every screen in every mode's stack, the current mode's and the others' (App._screen_stacks):
     the open forms whose drafts a lock or quit saves first (widgets/drafts.py)."""
     return [screen for stack in app._screen_stacks.values() for screen in stack]
+
+
+def adopt_app_css(screen: Screen[Any], app: App[Any]) -> None:
+    """Mark a new screen's styles as up to date with the app's stylesheet (Screen and App
+    `_css_update_count`): Textual then does not re-parse every stylesheet of the app for it when
+    its mode opens (`_init_mode` and `switch_mode` compare the two counts). A theme change
+    later bumps the app's count, so the screen is still restyled then."""
+    screen._css_update_count = app._css_update_count
 
 
 # -- waiting until the app is quiet (typeahead) ----------------------------------------------

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from zvh_tui import workers
+from zvh_tui.compat import textual as compat
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import partner_csv, partner_overview
@@ -88,7 +89,7 @@ class PartnerRosterScreen(Screen[None]):
         # (`_init_mode` and `switch_mode` compare this count with the app's). A theme change
         # bumps the app's count, so that still restyles this screen.
         try:
-            self._css_update_count = self.app._css_update_count
+            compat.adopt_app_css(self, self.app)
         except NoActiveAppError:  # made outside a running app: Textual's own first styling
             pass
 
