@@ -58,7 +58,7 @@ def test_every_field_of_the_aanmelding_can_be_changed(build) -> None:
                     received_on="20-11-2026", referrer_partner_id=police.id, referrer_contact_id=agent.id,
                     referrer_citizen="Buurvrouw Bep")
     assert changed == ["title", "reason", "referral_goal", "received_on", "referrer_partner_id",
-                       "referrer_contact_id", "referrer_citizen"]
+                       "referrer_contact_id", "referrer_citizen", "on_behalf_partner_id"]  # namens follows
     stored = Case.get_by_id(case.id)
     assert (stored.title, stored.reason, stored.referral_goal, stored.received_on,
             stored.referrer_partner_id, stored.referrer_contact_id, stored.referrer_citizen) == (
@@ -83,6 +83,28 @@ def test_a_new_aanmelder_sits_at_the_table_and_the_old_one_stays_as_deelnemer(bu
     assert roles == {old: ParticipantRole.REFERRER.value, police.id: ParticipantRole.MEMBER.value}
     _edit(case, referrer_partner_id=None, referrer_citizen="een buurman")  # a citizen now
     assert {p.role for p in participants.participants_of(case)} == {ParticipantRole.MEMBER.value}
+
+
+def test_namens_follows_a_corrected_aanmelder_but_not_after_a_handover(build) -> None:
+    """The house works on behalf of the aanmelder: correcting the aanmelder moves "namens" with
+    it (a citizen's melding: the own house), and the audit event names the field; a case handed
+    over to another partner keeps that partner."""
+    from zvh_tui.services.cases import namens
+
+    case = build.new_case()
+    first = case.referrer_partner_id
+    police = build.partner("Politie Zuid", domain="straf")
+    assert "on_behalf_partner_id" in _edit(case, referrer_partner_id=police.id)
+    assert Case.get_by_id(case.id).on_behalf_partner_id == police.id
+    assert _events(case)[-1].on_behalf_of == "Politie Zuid"
+    _edit(case, referrer_partner_id=None, referrer_citizen="een buurman")
+    assert Case.get_by_id(case.id).on_behalf_partner_id == build.own().id
+    _edit(case, referrer_partner_id=first, referrer_citizen="")
+    assert Case.get_by_id(case.id).on_behalf_partner_id == first
+    ggz = build.partner("GGZ Zuid")
+    namens.hand_over(Case.get_by_id(case.id), ggz.id, "GGZ neemt de casus over")
+    assert "on_behalf_partner_id" not in _edit(case, referrer_partner_id=police.id)
+    assert Case.get_by_id(case.id).on_behalf_partner_id == ggz.id
 
 
 def test_the_casusregisseur_keeps_its_role_when_it_becomes_aanmelder(build) -> None:

@@ -111,12 +111,30 @@ def edit_referral(case: Case, data: Referral) -> list[str]:
             setattr(case, key, values[key])
         if "referrer_partner_id" in changed or "referrer_contact_id" in changed:
             _follow_referrer(case, old_partner)
+        if "referrer_partner_id" in changed and _namens_follows(case, old_partner):
+            changed.append("on_behalf_partner_id")
         cases.touch(case)
         if {"title", "reason"} & set(changed):
             cases.reindex(case)
         audit.record("update", case=case, object_type="case", object_id=case.id,
                      detail=",".join(changed))
     return changed
+
+
+def _namens_follows(case: Case, old_partner: int | None) -> bool:
+    """"Namens" follows the aanmelder while it was the aanmelder's (or, for a citizen's melding,
+    the own house's): a corrected aanmelder is who the house works for. A case handed over to
+    another partner keeps that partner (services/cases/namens.py)."""
+    own = partners.own_partner()
+    own_id = own.id if own is not None else None
+    if case.on_behalf_partner_id not in (old_partner or own_id, None):
+        return False
+    new = case.referrer_partner_id or own_id
+    if new == case.on_behalf_partner_id:
+        return False
+    case.on_behalf_partner = new
+    case.save()
+    return True
 
 
 def _follow_referrer(case: Case, old_partner: int | None) -> None:
