@@ -492,7 +492,8 @@ class _VersionAction(argparse.Action):
     """`--version`: the line is made only when asked (the metadata costs time at every start)."""
 
     def __call__(self, parser, _namespace, _values, _option_string=None) -> None:
-        parser.exit(message=version_line() + "\n")
+        print(version_line())  # on standard output, as `zvh version` (parser.exit would use stderr)
+        parser.exit()
 
 
 def version_line() -> str:

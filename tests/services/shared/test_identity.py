@@ -39,7 +39,14 @@ def test_the_name_set_is_the_author_everywhere(profile: Profile) -> None:
     assert JournalEntry.get_by_id(entry.id).author == "Fatima Regisseur"
     assert DirectorChange.get(DirectorChange.case == case.id).by == "Fatima Regisseur"
     last = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
-    assert (last.user, last.on_behalf_of) == ("Fatima Regisseur", "ZVH Twente")
+    # an event about a case is on behalf of the partner that brought it in (issue 15.4) ...
+    assert (last.user, last.on_behalf_of) == ("Fatima Regisseur", "Politie Oost")
+    # ... one about no case on behalf of the user's own organisation
+    from zvh_tui.services.safety import audit
+
+    audit.record("search", object_type="case_list", detail="hits=0")
+    last = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert (last.user, last.on_behalf_of, last.case_id) == ("Fatima Regisseur", "ZVH Twente", None)
 
 
 def test_a_refused_name_stores_nothing(profile: Profile) -> None:
