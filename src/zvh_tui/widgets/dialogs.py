@@ -707,8 +707,9 @@ class CloseCaseDialog(FormDialog):
         yield DateInput("", label="Nazorg tot", future=True, id="watch_until")
         yield self.error_line("watch_until")
         if self._can_afschalen:
-            yield TickBox(f"Afschalen naar het lokale team (nu {Level.label_of(self._level)}niveau, "
-                          f"AVE-fase {self._ave})", value=False, id="afschalen")
+            yield self.label(f"Nu {ave.level_name(self._level)}, AVE-fase {self._ave}. "
+                             "Gaat de regie terug naar het lokale team?")
+            yield TickBox("Afschalen naar casusniveau", value=False, id="afschalen")
             with Vertical(id="afschaling"):
                 yield self.label("AVE-fase na afschalen (casusniveau)")
                 yield Select([c for c in ave_choices() if c[1] <= self._ave],

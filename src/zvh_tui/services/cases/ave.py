@@ -43,8 +43,18 @@ LEVEL_BAND: dict[AvePhase, tuple[Level, Level]] = {
 _RANK = {level: index for index, level in enumerate(LEVEL_ORDER)}
 
 
-def _level_name(level: Level) -> str:
-    return "het Maatwerkloket (LMM)" if level == Level.LMM else f"{level.label}sniveau"
+LEVEL_NAMES = {
+    Level.CASE: "casusniveau",
+    Level.PROCESS: "procesniveau",
+    Level.MANAGEMENT: "managementniveau",
+    Level.BOARD: "bestuursniveau",
+    Level.LMM: "het Maatwerkloket (LMM)",
+}
+
+
+def level_name(level: Level | str) -> str:
+    """'casusniveau', 'bestuursniveau', 'het Maatwerkloket (LMM)': a level in a sentence."""
+    return LEVEL_NAMES[Level(level)]
 
 
 def contradictions(ave_phase: AvePhase | str, level: Level | str,
@@ -69,10 +79,10 @@ def contradictions(ave_phase: AvePhase | str, level: Level | str,
     problems: list[str] = []
     name = f"AVE-fase {phase.value} ({phase.label})"
     if _RANK[lvl] < _RANK[low]:
-        problems.append(f"{name} op {_level_name(lvl)}: bij {phase.label} hoort het gesprek ten minste "
-                        f"op {_level_name(low)}. Schaal op, of kies een lagere AVE-fase.")
+        problems.append(f"{name} op {level_name(lvl)}: bij {phase.label} hoort het gesprek ten minste "
+                        f"op {level_name(low)}. Schaal op, of kies een lagere AVE-fase.")
     elif _RANK[lvl] > _RANK[high]:
-        problems.append(f"{name} op {_level_name(lvl)}: bij {phase.label} is {_level_name(high)} "
+        problems.append(f"{name} op {level_name(lvl)}: bij {phase.label} is {level_name(high)} "
                         "het hoogste dat past. Schaal af, of kies een hogere AVE-fase.")
     if zvh_role is not None and ZvhRole(zvh_role) == ZvhRole.DIRECTION and lvl == Level.CASE:
         problems.append("Het ZVH voert procesregie, maar de casus staat op casusniveau: procesregie "
@@ -136,7 +146,7 @@ class Proposal:
     @property
     def summary(self) -> str:
         """One line: 'opschalen naar managementniveau: 3 acties te laat · stil 41 dgn'."""
-        target = _level_name(self.to_level)
+        target = level_name(self.to_level)
         if self.to_ave != self.from_ave:
             target += f", AVE-fase {self.to_ave.value} ({self.to_ave.label})"
         return f"opschalen naar {target}: " + " · ".join(s.short for s in self.signals)

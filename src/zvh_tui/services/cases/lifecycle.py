@@ -598,8 +598,10 @@ def _check_afschaling(case: Case, afschaling: Afschaling, day: dt.date):
         raise ValidationError(
             f"Bij afschalen gaat de AVE-fase niet omhoog (nu {case.ave_phase}).", field="afschaling_ave")
     if level.value == case.level and ave.value == case.ave_phase:
+        from zvh_tui.services.cases.ave import level_name  # ave imports this module
+
         raise ValidationError(
-            f"De casus staat al op {level.label}niveau met AVE-fase {ave.value}: er is niets af te "
+            f"De casus staat al op {level_name(level)} met AVE-fase {ave.value}: er is niets af te "
             "schalen. Zet het vinkje uit of kies een lagere AVE-fase.", field="afschaling_ave")
     return escalation.check_change(case, to_level=level, to_ave=ave, trigger=afschaling.trigger,
                                    decided_by=afschaling.decided_by, decided_on=day,
