@@ -77,6 +77,7 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 .zvh-dialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
 .zvh-dialog .dialog-buttons Button { margin-left: 2; }
 .zvh-dialog .dialog-note { color: $text-muted; margin-top: 1; }
+.zvh-dialog .dialog-group { height: auto; }
 .zvh-dialog .dialog-emphasis { text-style: bold; margin-top: 1; }
 /* A choice: the list takes what is left between the docked head and the docked hint. */
 .zvh-dialog #choice-list { height: auto; max-height: 1fr; }
@@ -707,10 +708,10 @@ class CloseCaseDialog(FormDialog):
         yield DateInput("", label="Nazorg tot", future=True, id="watch_until")
         yield self.error_line("watch_until")
         if self._can_afschalen:
-            yield self.label(f"Nu {ave.level_name(self._level)}, AVE-fase {self._ave}. "
-                             "Gaat de regie terug naar het lokale team?")
+            yield Static(plain(f"Nu {ave.level_name(self._level)}, AVE-fase {self._ave}. Gaat de "
+                               "regie terug naar het lokale team?"), classes="field-label")
             yield TickBox("Afschalen naar casusniveau", value=False, id="afschalen")
-            with Vertical(id="afschaling"):
+            with Vertical(id="afschaling", classes="dialog-group"):
                 yield self.label("AVE-fase na afschalen (casusniveau)")
                 yield Select([c for c in ave_choices() if c[1] <= self._ave],
                              value=min(self._ave, AvePhase.YELLOW.value), allow_blank=False,
