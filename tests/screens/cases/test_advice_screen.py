@@ -42,7 +42,8 @@ async def test_add_an_advice_question_and_its_follow_up_shows(profile, make_app)
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, AdviceDialog))
         dialog = pilot.app.screen
-        await pilot.press(*"Sanne")  # the picker has the cursor: type, arrows, Enter
+        assert pilot.app.focused is dialog.query_one("#question", TextArea)  # the question first
+        await pilot.press("tab", *"Sanne")  # then who asked: type, arrows, Enter
         await wait_for_text(pilot, "Wijkteam Noord · Sanne de Vries")
         await pilot.press("enter")
         await wait_for(pilot, lambda: dialog.query_one("#asked_by_partner", PartnerPicker).value

@@ -1,6 +1,6 @@
 """The advice dialog of the dossier (A): one advice question of an advice case, new or changed.
 
-Who asked (a partner and contact from the roster, or a name), when, the question; the advice,
+The question; who asked (a partner and contact from the roster, or a name), when; the advice,
 to whom and when it was given (may follow later); with whom the regie stays ("regie blijft bij":
 a partner and/or a name); the follow-up date. The rules are `services.cases.advice`'s: a refusal
 shows at its field and everything typed stays. The draft is `advice:<case id>:new` or
@@ -52,6 +52,9 @@ class AdviceDialog(FormDialog):
 
     def fields(self) -> Iterable[Widget]:
         c = self._current
+        yield self.label("Adviesvraag")
+        yield TextArea(c.question, id="question", soft_wrap=True)
+        yield self.error_line("question")
         yield self.label("Vraag van (partner of contactpersoon)")
         yield PartnerPicker(self._case_id, id="asked_by_partner")
         yield self.error_line("asked_by_partner")
@@ -61,9 +64,6 @@ class AdviceDialog(FormDialog):
         yield self.label("Gevraagd op")
         yield DateInput(_day(c.asked_on) or "vandaag", label="Gevraagd op", id="asked_on")
         yield self.error_line("asked_on")
-        yield self.label("Adviesvraag")
-        yield TextArea(c.question, id="question", soft_wrap=True)
-        yield self.error_line("question")
         yield self.label("Advies (mag later)")
         yield TextArea(c.advice, id="advice", soft_wrap=True)
         yield self.error_line("advice")
