@@ -401,9 +401,6 @@ class _DemoCase:
             not_informed_reason="" if informed else not_informed,  # for the one not informed
             informed_review_on=review,
             zvh_role=spec.get("zvh_role", "direction"),
-            # the story of levels in texts.py (LevelChange) starts at 1 · casus, as before the
-            # aanmelding defaulted to 3 · proces (lifecycle.NEW_CASE_AVE); issue 15.8 re-places them
-            ave_phase="1", level="case",
         )
         with _clock(received):
             case = cases.create_case(data)
