@@ -35,7 +35,7 @@ from zvh_tui.store.models import (
 )
 
 SECTIONS = ["schema", "exported_at", "case", "persons", "participants", "plans", "meetings", "journal",
-            "escalations", "director_changes"]
+            "escalations", "director_changes", "advices"]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")  # local, with its offset
 

@@ -68,7 +68,7 @@ def fill_case(canary: str, *, today: dt.date, partner_name: str | None = None) -
     item = meetings.add_item(meeting, case)
     live.add_decision(item, f"Besluit {canary}")
     journal.add_entry(case, f"Journaal {canary}", hat="procesregie")
-    escalation.change_level(case, to_level=Level.PROCESS, trigger=f"Escalatie {canary}",
+    escalation.change_level(case, to_level=Level.MANAGEMENT, trigger=f"Escalatie {canary}",
                             decided_by=f"Manager {canary}")
     return Case.get_by_id(case.id)
 

@@ -297,4 +297,5 @@ class AuditObject(Vocab, kind="onderwerp in het logboek"):
     ATTENDEE = ("attendee", "aanwezige")
     AUDIT_LOG = ("audit_log", "logboek")
     PROVISION = ("provision", "verstrekking")
+    ADVICE = ("advice", "adviesvraag")
     PROFILE = ("profile", "profiel")

@@ -34,14 +34,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from zvh_tui.core.errors import ZvhError
 from zvh_tui.core.vocab import AvePhase, Hat, Level, TriageOutcome
+from zvh_tui.services.cases import ave
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.shared import context, dates, plurals
 from zvh_tui.services.shared.text import visible
+from zvh_tui.widgets.checkbox import TickBox
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.drafts import DraftForm, form_fields
 from zvh_tui.widgets.safe_text import plain
@@ -75,6 +77,7 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 .zvh-dialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
 .zvh-dialog .dialog-buttons Button { margin-left: 2; }
 .zvh-dialog .dialog-note { color: $text-muted; margin-top: 1; }
+.zvh-dialog .dialog-group { height: auto; }
 .zvh-dialog .dialog-emphasis { text-style: bold; margin-top: 1; }
 /* A choice: the list takes what is left between the docked head and the docked hint. */
 .zvh-dialog #choice-list { height: auto; max-height: 1fr; }
@@ -495,14 +498,49 @@ class JournalDialog(FormDialog):
         return self._on_submit(str(values["text"]), values["hat"])  # type: ignore[arg-type]
 
 
+def ave_choices() -> list[tuple[str, str]]:
+    """The AVE phases as a Select lists them: '3 oranje'."""
+    return [(f"{a.value} {a.label}", a.value) for a in AvePhase]
+
+
+def level_choices() -> list[tuple[str, str]]:
+    return [(lv.label, lv.value) for lv in Level]
+
+
+class AveWarning(Static):
+    """The warning line under an AVE phase and level (services/cases/ave.py: a contradiction is
+    a warning, never a refusal); empty and hidden when the combination fits."""
+
+    def __init__(self, *, zvh_role: str | None = None, id: str = "ave-warning") -> None:
+        super().__init__("", id=id, classes="dialog-emphasis", markup=False)
+        self._role = zvh_role
+
+    def show_for(self, ave_phase: object, level: object) -> None:
+        warnings = (ave.contradictions(str(ave_phase), str(level), self._role)
+                    if isinstance(ave_phase, str) and isinstance(level, str) else [])
+        self.update("\n".join(f"Let op: {w}" for w in warnings))
+        self.display = bool(warnings)
+
+
 class TriageDialog(FormDialog):
-    """The outcome of the triage (oppakken, doorverwijzen, advies) and the reason."""
+    """The outcome of the triage (oppakken, doorverwijzen, advies) and the reason, with the AVE
+    phase and level the case is placed at (a contradiction is warned about, not refused)."""
 
     TITLE_TEXT = "Uitkomst van de triage"
 
-    def __init__(self, outcome: str, reason: str, on_submit: Callable[[str, str], object]) -> None:
+    def __init__(self, outcome: str, reason: str, on_submit: Callable[[str, str, str, str], object], *,
+                 ave_phase: str = "", level: str = "", zvh_role: str | None = None) -> None:
         super().__init__()
         self._outcome, self._reason, self._on_submit = outcome, reason, on_submit
+        self._ave = ave_phase or cases.NEW_CASE_AVE.value
+        self._level = level or cases.NEW_CASE_LEVEL.value
+        self._role = zvh_role
+
+    def intro(self) -> Iterable[Widget]:
+        yield Static(plain(
+            "Kies ook waar de casus in het AVE-model staat. Een ZVH-casus staat meestal in "
+            f"AVE-fase {cases.NEW_CASE_AVE.value} ({cases.NEW_CASE_AVE.label}) op procesniveau."),
+            classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
         yield self.label("Uitkomst")
@@ -512,45 +550,73 @@ class TriageDialog(FormDialog):
         yield self.label("Reden (verplicht bij doorverwijzen of advies)")
         yield TextArea(self._reason, id="triage_reason", soft_wrap=True)
         yield self.error_line("triage_reason")
+        yield self.label("AVE-fase")
+        yield Select(ave_choices(), value=self._ave, allow_blank=False, id="ave_phase")
+        yield self.error_line("ave_phase")
+        yield self.label("Niveau")
+        yield Select(level_choices(), value=self._level, allow_blank=False, id="level")
+        yield self.error_line("level")
+        yield AveWarning(zvh_role=self._role)
+
+    def on_mount(self) -> None:  # FormDialog.on_mount (Textual calls it too) focuses the first field
+        self._warn()
+
+    @on(Select.Changed, "#ave_phase, #level")
+    def _warn(self) -> None:
+        self.query_one(AveWarning).show_for(self.query_one("#ave_phase", Select).value,
+                                            self.query_one("#level", Select).value)
 
     def values(self) -> dict[str, object]:
         outcome = self.query_one("#triage_outcome", Select).value
         return {"outcome": None if outcome is Select.NULL else str(outcome),
-                "reason": self.query_one("#triage_reason", TextArea).text}
+                "reason": self.query_one("#triage_reason", TextArea).text,
+                "ave_phase": str(self.query_one("#ave_phase", Select).value),
+                "level": str(self.query_one("#level", Select).value)}
 
     def is_empty(self) -> bool:
-        return self.query_one("#triage_reason", TextArea).text.strip() == self._reason.strip()
+        v = self.values()
+        return (str(v["reason"]).strip() == self._reason.strip() and (v["outcome"] or "") == self._outcome
+                and v["ave_phase"] == self._ave and v["level"] == self._level)
 
     def submit(self, values: dict[str, object]) -> object:
         if not values["outcome"]:
             raise ZvhError("Kies een uitkomst van de triage.", field="triage_outcome")
-        return self._on_submit(str(values["outcome"]), str(values["reason"]))
+        return self._on_submit(str(values["outcome"]), str(values["reason"]), str(values["ave_phase"]),
+                               str(values["level"]))
 
 
 class EscalateDialog(FormDialog):
-    """Op- of afschalen: the new level and AVE phase, why, who decided, and when."""
+    """Op- of afschalen: the new level and AVE phase, why, who decided, and when. A proposal
+    (services/cases/ave.py) opens it filled in: the proposed level and phase, and the evidence
+    as the aanleiding; the user names who decided and saves, or changes it."""
 
     TITLE_TEXT = "Op- of afschalen"
 
     def __init__(self, level: str, ave_phase: str,
-                 on_submit: Callable[[str, str, str, str, str], object]) -> None:
+                 on_submit: Callable[[str, str, str, str, str], object], *,
+                 to_level: str = "", to_ave: str = "", trigger: str = "", proposal: str = "",
+                 zvh_role: str | None = None) -> None:
         super().__init__()
         self._level, self._ave, self._on_submit = level, ave_phase, on_submit
+        self._to_level, self._to_ave = to_level or level, to_ave or ave_phase
+        self._trigger, self._proposal, self._role = trigger, proposal, zvh_role
 
     def intro(self) -> Iterable[Widget]:
         yield Static(plain(f"Nu: niveau {Level.label_of(self._level)}, AVE-fase {self._ave} "
                            f"({AvePhase.label_of(self._ave)})."), classes="dialog-text")
+        if self._proposal:
+            yield Static(plain(f"Voorstel: {self._proposal}. Vul in wie besloot en sla op, of pas aan."),
+                         classes="dialog-emphasis", id="escalate-proposal")
 
     def fields(self) -> Iterable[Widget]:
         yield self.label("Niveau")
-        yield Select([(lv.label, lv.value) for lv in Level], value=self._level, allow_blank=False,
-                     id="to_level")
+        yield Select(level_choices(), value=self._to_level, allow_blank=False, id="to_level")
         yield self.label("AVE-fase")
-        yield Select([(f"{a.value} {a.label}", a.value) for a in AvePhase], value=self._ave,
-                     allow_blank=False, id="to_ave")
+        yield Select(ave_choices(), value=self._to_ave, allow_blank=False, id="to_ave")
         yield self.error_line("to_level")
+        yield AveWarning(zvh_role=self._role)
         yield self.label("Aanleiding (waarom?)")
-        yield TextArea("", id="trigger", soft_wrap=True)
+        yield TextArea(self._trigger, id="trigger", soft_wrap=True)
         yield self.error_line("trigger")
         yield self.label("Wie besloot?")
         yield Input("", id="decided_by")
@@ -558,6 +624,16 @@ class EscalateDialog(FormDialog):
         yield self.label("Datum van het besluit")
         yield DateInput("vandaag", label="Datum van het besluit", id="decided_on")
         yield self.error_line("decided_on")
+
+    def on_mount(self) -> None:
+        if self._proposal:  # the rest is filled in; after FormDialog.on_mount's first field
+            self.call_after_refresh(self.query_one("#decided_by", Input).focus)
+        self._warn()
+
+    @on(Select.Changed, "#to_level, #to_ave")
+    def _warn(self) -> None:
+        self.query_one(AveWarning).show_for(self.query_one("#to_ave", Select).value,
+                                            self.query_one("#to_level", Select).value)
 
     def values(self) -> dict[str, object]:
         return {
@@ -570,7 +646,7 @@ class EscalateDialog(FormDialog):
 
     def is_empty(self) -> bool:
         v = self.values()
-        return not str(v["trigger"]).strip() and not str(v["decided_by"]).strip()
+        return str(v["trigger"]).strip() == self._trigger.strip() and not str(v["decided_by"]).strip()
 
     def submit(self, values: dict[str, object]) -> object:
         try:
@@ -583,17 +659,21 @@ class EscalateDialog(FormDialog):
 
 
 class CloseCaseDialog(FormDialog):
-    """Afsluiten: reason, who was informed, nazorg date; shows the retention end before saving."""
+    """Afsluiten: reason, who was informed, nazorg date; shows the retention end before saving.
+    With the case's level and AVE phase given it offers an afschaling to the local team (an
+    escalation row down, with who decided and why), hidden until its box is ticked."""
 
     TITLE_TEXT = "Casus afsluiten"
     SAVE_LABEL = "Afsluiten"
 
     def __init__(self, reference: str, retention_years: int,
-                 on_submit: Callable[[str, str, str, str | None], object],
-                 open_actions: int = 0) -> None:
+                 on_submit: Callable[[str, str, str, str | None, dict[str, str] | None], object],
+                 open_actions: int = 0, *, level: str = "", ave_phase: str = "") -> None:
         super().__init__()
         self._reference, self._years, self._on_submit = reference, retention_years, on_submit
         self._open_actions = open_actions
+        self._level, self._ave = level, ave_phase
+        self._can_afschalen = bool(level) and not (level == Level.CASE.value and ave_phase == AvePhase.GREEN.value)
 
     def retention_end(self) -> dt.date:
         return cases.retention_end_for(context.today(), self._years)
@@ -627,9 +707,39 @@ class CloseCaseDialog(FormDialog):
         yield self.label("Nazorg tot (mag leeg)")
         yield DateInput("", label="Nazorg tot", future=True, id="watch_until")
         yield self.error_line("watch_until")
+        if self._can_afschalen:
+            yield Static(plain(f"Nu {ave.level_name(self._level)}, AVE-fase {self._ave}. Gaat de "
+                               "regie terug naar het lokale team?"), classes="field-label")
+            yield TickBox("Afschalen naar casusniveau", value=False, id="afschalen")
+            with Vertical(id="afschaling", classes="dialog-group"):
+                yield self.label("AVE-fase na afschalen (casusniveau)")
+                yield Select([c for c in ave_choices() if c[1] <= self._ave],
+                             value=min(self._ave, AvePhase.YELLOW.value), allow_blank=False,
+                             id="afschaling_ave")
+                yield self.error_line("afschaling_ave")
+                yield self.error_line("afschaling_to_level")
+                yield self.label("Wie besloot tot afschalen?")
+                yield Input("", id="afschaling_decided_by")
+                yield self.error_line("afschaling_decided_by")
+                yield self.label("Waarom kan de regie terug naar het lokale team?")
+                yield TextArea("", id="afschaling_trigger", soft_wrap=True)
+                yield self.error_line("afschaling_trigger")
 
     def on_mount(self) -> None:
         self.query_one("#closing_reason", TextArea).focus()  # the choice is asked on saving
+        if self._can_afschalen:
+            self.query_one("#afschaling").display = False
+
+    @on(Checkbox.Changed, "#afschalen")
+    def _afschalen_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#afschaling").display = event.value
+
+    def afschaling(self) -> dict[str, str] | None:
+        if not self._can_afschalen or not self.query_one("#afschalen", Checkbox).value:
+            return None
+        return {"to_ave": str(self.query_one("#afschaling_ave", Select).value),
+                "decided_by": self.query_one("#afschaling_decided_by", Input).value,
+                "trigger": self.query_one("#afschaling_trigger", TextArea).text}
 
     def values(self) -> dict[str, object]:
         choice = self.query_one("#open_actions", Select).value if self._open_actions else None
@@ -641,11 +751,12 @@ class CloseCaseDialog(FormDialog):
         }
 
     def is_empty(self) -> bool:
-        return not any(str(v or "").strip() for v in self.values().values())
+        typed = self.afschaling() or {}
+        return (not any(str(v or "").strip() for v in self.values().values())
+                and not typed.get("decided_by", "").strip() and not typed.get("trigger", "").strip())
 
     def submit(self, values: dict[str, object]) -> object:
         choice = values["open_actions"]
         return self._on_submit(str(values["reason"]), str(values["informed"]),
-                               str(values["watch_until"]), choice if isinstance(choice, str) else None)
-
-
+                               str(values["watch_until"]), choice if isinstance(choice, str) else None,
+                               self.afschaling())

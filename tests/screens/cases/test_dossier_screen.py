@@ -143,7 +143,7 @@ async def test_on_the_projector_switch_the_dossier_shows_initials_only(profile, 
 
 
 async def test_escalate_with_reason_and_who_decided(profile, make_app) -> None:
-    case = make_case()
+    case = make_case(ave_phase="1", level="case")  # placed at casusniveau (triage)
     async with make_app(profile).run_test(size=(120, 50)) as pilot:
         await open_dossier(pilot, case)
         await pilot.press("o")

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Select
 from textual.widgets._footer import FooterKey
 
+from zvh_tui.screens.cases.advice import AdviceDialog
 from zvh_tui.screens.cases.case_edit import ReferralDialog
 from zvh_tui.screens.cases.dossier import DossierScreen
 from zvh_tui.screens.cases.persons import InformedDialog, PersonDialog
@@ -93,10 +94,13 @@ def dialogs(world: World) -> dict[str, tuple[Callable[[], Screen], str]]:
         "text": (lambda: TextDialog("Heropenen", "Reden", lambda text: None,
                                     intro="Waarom gaat deze casus weer open?"), "#dialog-save"),
         "journal": (lambda: JournalDialog(lambda text, hat: None), "#dialog-save"),
-        "triage": (lambda: TriageDialog("", "", lambda outcome, reason: None), "#dialog-save"),
+        "triage": (lambda: TriageDialog("", "", lambda *values: None), "#dialog-save"),
         "escalate": (lambda: EscalateDialog("case", "1", lambda *values: None), "#dialog-save"),
         "close": (lambda: CloseCaseDialog(case.reference, 15, lambda *values: None),
                   "#dialog-save"),
+        "close-afschalen": (lambda: CloseCaseDialog(case.reference, 15, lambda *values: None,
+                                                    level="process", ave_phase="3"), "#dialog-save"),
+        "advice": (lambda: AdviceDialog(case.id, lambda data: None), "#dialog-save"),
         "confirm": (lambda: ConfirmDialog("Zeker?", "Dit is een lange vraag. " * 40), "#dialog-yes"),
         "message": (lambda: MessageDialog("Kan niet", [f"reden {n}: " + "tekst " * 20
                                                        for n in range(8)]), "#dialog-ok"),
@@ -118,7 +122,8 @@ def dialogs(world: World) -> dict[str, tuple[Callable[[], Screen], str]]:
     }
 
 
-DIALOG_NAMES = ["text", "journal", "triage", "escalate", "close", "confirm", "message",
+DIALOG_NAMES = ["text", "journal", "triage", "escalate", "close", "close-afschalen", "advice",
+                "confirm", "message",
                 "passphrase", "partner", "contact", "participant", "role", "check", "path",
                 "plan-confirm", "owner", "referral", "person", "informed"]
 
@@ -176,7 +181,7 @@ async def open_escalate(pilot, case) -> Screen:
 async def test_escalate_and_close_by_keys_at_80x24_save_what_is_typed(profile, make_app) -> None:
     """The dialogs named in the issue, opened with their keys: tab to Opslaan and save."""
     profile.settings.retention_years = 15
-    case = make_case()
+    case = make_case(ave_phase="1", level="case")  # placed at casusniveau (triage)
     async with make_app(profile).run_test(size=SMALL) as pilot:
         dialog = await open_escalate(pilot, case)
         dialog.query_one("#to_level", Select).value = "process"

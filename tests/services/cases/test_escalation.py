@@ -17,8 +17,13 @@ def _stored(case: Case) -> Case:
     return Case.get_by_id(case.id)
 
 
+def _at_casus(build) -> Case:
+    """A case placed at AVE 1 on casusniveau (a new aanmelding starts at 3 · proces)."""
+    return build.new_case(ave_phase="1", level="case")
+
+
 def test_escalate_records_history_and_moves_the_case(build) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     row = escalation.change_level(
         case, to_level=Level.PROCESS, to_ave=AvePhase.YELLOW, trigger="Afspraken niet nagekomen",
         decided_by="Procesregisseur De Wit", decided_on="20-11-2026",
@@ -33,14 +38,14 @@ def test_escalate_records_history_and_moves_the_case(build) -> None:
 
 
 def test_decided_on_defaults_to_today(build) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     row = escalation.change_level(case, to_level="management", trigger="Vastgelopen", decided_by="Teamleider")
     assert Escalation.get_by_id(row.id).decided_on == dt.date(2026, 11, 23)
     assert _stored(case).ave_phase == "1"  # no AVE phase given: it stays
 
 
 def test_same_level_and_ave_is_refused(build) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     with pytest.raises(RuleError, match="niets op- of af te schalen"):
         escalation.change_level(case, to_level=Level.CASE, trigger="Niets", decided_by="Ik")
     with pytest.raises(RuleError, match="niets op- of af te schalen"):
@@ -56,7 +61,7 @@ def test_same_level_and_ave_is_refused(build) -> None:
     ],
 )
 def test_trigger_and_decided_by_required(build, trigger, decided_by, fragment, field) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     with pytest.raises(ValidationError) as info:
         escalation.change_level(case, to_level=Level.BOARD, trigger=trigger, decided_by=decided_by)
     assert fragment in str(info.value) and info.value.field == field
@@ -65,14 +70,14 @@ def test_trigger_and_decided_by_required(build, trigger, decided_by, fragment, f
 
 @pytest.mark.parametrize("day", ["morgen", dt.date(2026, 11, 24)])
 def test_future_decision_date_is_refused(build, day) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     with pytest.raises(ValidationError, match="besluit ligt in de toekomst"):
         escalation.change_level(case, to_level=Level.PROCESS, trigger="Geweld", decided_by="Ik", decided_on=day)
     assert _stored(case).level == "case"
 
 
 def test_up_and_down_and_history_order(build) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     steps = [
         dict(to_level=Level.PROCESS, decided_on="10-11-2026"),  # up a level
         dict(to_level=Level.PROCESS, to_ave=AvePhase.ORANGE, decided_on="15-11-2026"),  # up in AVE only
@@ -95,7 +100,7 @@ def test_up_and_down_and_history_order(build) -> None:
 
 
 def test_closed_case_cannot_escalate(build) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     cases.close_case(case, "Klaar", retention_years=15)
     with pytest.raises(RuleError, match="afgesloten"):
         escalation.change_level(_stored(case), to_level=Level.BOARD, trigger="Terugval", decided_by="Ik")
@@ -103,6 +108,6 @@ def test_closed_case_cannot_escalate(build) -> None:
 
 
 def test_unknown_level_is_refused(build) -> None:
-    case = build.new_case()
+    case = _at_casus(build)
     with pytest.raises(ValidationError, match=r"'gemeenteraad' is geen niveau. Kies uit: casus \(case\)"):
         escalation.change_level(case, to_level="gemeenteraad", trigger="Reden", decided_by="Ik")

@@ -57,7 +57,7 @@ FORMATS = pytest.mark.parametrize("fmt", ["md", "html"])
 @FORMATS
 def test_the_verslag_holds_everything(closed: Closed, fmt: str) -> None:
     t = closed.table
-    escalation.change_level(t.case, to_level=Level.PROCESS, to_ave="3", trigger="Trigger-stagnatie",
+    escalation.change_level(t.case, to_level=Level.MANAGEMENT, to_ave="4", trigger="Trigger-stagnatie",
                             decided_by="Regisseur", decided_on=closed.meeting.held_on)
     out = _all(closed, minutes.VERSLAG, fmt)
     assert "Casus 2026-0001: Jan Jansen" in out and "Casus 2026-0002: Piet Pietersen" in out
@@ -77,7 +77,7 @@ def test_the_verslag_holds_everything(closed: Closed, fmt: str) -> None:
     assert anna.name in out and "eerste bel-moment 24-11-2026" in out
     assert "Verbonden aan de opgave: Wijkteam Noord, Politie, GGZ Noord, Basisschool De Linde" in out
     assert "evaluatie op 04-01-2027" in out
-    assert "casus → proces, AVE" in out and "Trigger-stagnatie" in out
+    assert "proces → management, AVE" in out and "Trigger-stagnatie" in out
 
 
 def test_the_verslag_names_the_phone_of_who_holds_the_overview(closed: Closed) -> None:
@@ -90,7 +90,7 @@ def test_the_verslag_names_the_phone_of_who_holds_the_overview(closed: Closed) -
 
 @FORMATS
 def test_the_besluitenlijst_has_no_notes_and_no_names(closed: Closed, fmt: str) -> None:
-    escalation.change_level(closed.table.case, to_level=Level.PROCESS, trigger="Trigger-stagnatie",
+    escalation.change_level(closed.table.case, to_level=Level.MANAGEMENT, trigger="Trigger-stagnatie",
                             decided_by="Regisseur", decided_on=closed.meeting.held_on)
     out = _all(closed, minutes.DECISIONS, fmt)
     assert "Casus 2026-0001 (J.J.)" in out and "Casus 2026-0002 (P.P.)" in out
@@ -99,7 +99,7 @@ def test_the_besluitenlijst_has_no_notes_and_no_names(closed: Closed, fmt: str) 
     assert not re.search(r"-(beeld|oordeel)-", out) and "zvh-eigen" not in out
     assert "een-besluit" in out and "twee-besluit" in out
     assert "Reden-niet-mogelijk" not in out and "Vorige-keer-politie-huisbezoek — Politie: niet mogelijk" in out
-    assert "Trigger-stagnatie" not in out and "casus → proces" in out
+    assert "Trigger-stagnatie" not in out and "proces → management" in out
     assert "Politie · aanwezig" in out and "09:01" not in out  # who was there, not the times
 
 

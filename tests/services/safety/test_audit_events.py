@@ -148,7 +148,7 @@ CHANGES: dict[str, tuple[str, Callable[[World], object]]] = {
     "set_next": ("update:next=evaluatie", lambda w: live.set_next(w.item, "+6w")),
     "commit": ("update:commit", _committed),
     "close_item": ("update:close", _closed_item),
-    "change_level": ("escalate", lambda w: escalation.change_level(w.case, to_level="process", trigger="Vast", decided_by="Ik")),
+    "change_level": ("escalate", lambda w: escalation.change_level(w.case, to_level="management", trigger="Vast", decided_by="Ik")),
     "deescalate": ("deescalate", _deescalate),
     "add_entry": ("update:monitoren", lambda w: journal.add_entry(w.case, "Gebeld", hat="monitoren")),
 }
@@ -261,7 +261,7 @@ def test_no_audit_row_contains_a_name_or_note(build) -> None:
     live.set_next(MeetingItem.get_by_id(item.id), "+6w")
     live.close_item(MeetingItem.get_by_id(item.id))
     live.close_meeting(Meeting.get_by_id(meeting.id))
-    escalation.change_level(Case.get_by_id(case.id), to_level="process", trigger=f"Trigger {CANARY}",
+    escalation.change_level(Case.get_by_id(case.id), to_level="management", trigger=f"Trigger {CANARY}",
                             decided_by=f"Besluiter {CANARY}", decided_on=dt.date(2026, 11, 20))
     journal.add_entry(Case.get_by_id(case.id), f"Journaal {CANARY}", hat="onderzoek")
     cases.close_case(Case.get_by_id(case.id), f"Afgesloten {CANARY}", retention_years=15, informed=f"{CANARY} zelf", open_actions=cases.KEEP_OPEN_ACTIONS)

@@ -34,11 +34,11 @@ from zvh_tui.core.vocab import (
 from zvh_tui.screens.cases.namens import HandOverDialog
 from zvh_tui.screens.cases.persons import SIGNAL as INFORM_SIGNAL
 from zvh_tui.screens.cases.persons import informed_text
-from zvh_tui.services.cases import escalation, journal, namens
+from zvh_tui.services.cases import advice, ave, escalation, journal, namens
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases import persons as person_rules
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
-from zvh_tui.services.shared import clock, dates, disclosure
+from zvh_tui.services.shared import clock, dates, disclosure, plurals
 from zvh_tui.widgets.dialogs import (
     ChoiceDialog,
     CloseCaseDialog,
@@ -66,6 +66,8 @@ KEY_HINTS = (
     ("Heropen", "r"),
     ("Sluit de casus af", "c"),
     ("Sluit een casus af", "c"),
+    ("adviesvraag", "A"),
+    ("Zet de rol eerst op advies", "w"),
     ("bij Instellingen", "F9"),
 )
 
@@ -85,6 +87,7 @@ SECTIONS = [
     ("journal", "Journaal"),
     ("escalations", "Op- en afschaling"),
     ("provisions", "Verstrekkingen"),
+    ("advice", "Advies en AVE"),
 ]
 
 
@@ -123,6 +126,9 @@ class DossierScreen(Screen[None]):
         Binding("N,shift+n", "hand_over", "Overdragen (namens)", show=False, id="dossier.hand_over"),
         Binding("e", "edit_referral", "Aanmelding wijzigen", show=False, id="dossier.edit_referral"),
         Binding("B", "persons", "Betrokkenen", show=False, id="dossier.persons"),
+        Binding("A", "advice", "Adviesvraag", show=False, id="dossier.advice"),
+        Binding("w", "switch_role", "Rol wisselen", show=False, id="dossier.switch_role"),
+        Binding("O", "escalate_proposal", "Opschalen volgens voorstel", show=False, id="dossier.proposal"),
         *[
             Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")
             for n, (key, title) in enumerate(SECTIONS, start=1)
@@ -135,12 +141,14 @@ class DossierScreen(Screen[None]):
         self.dossier: Dossier | None = None
         self.shown_at = 0.0  # for the benchmark: when the content was first on screen
         self._child_open = False
+        self.proposal: ave.Proposal | None = None  # opschalen proposed by the signals (O)
 
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         yield Static("", id="dossier-title", markup=False)
         yield Static("   ".join(f"{n} {title}" for n, (_, title) in enumerate(SECTIONS, start=1)),
                      id="dossier-index", markup=False)
+        yield Static("", id="dossier-signals", markup=False)
         with VerticalScroll(id="dossier-body"):
             for key, title in SECTIONS:
                 yield Static(title, id=f"heading-{key}", classes="dossier-heading", markup=False)
@@ -224,6 +232,7 @@ class DossierScreen(Screen[None]):
         self.query_one("#dossier-journal", Static).update(self._journal(d))
         self.query_one("#dossier-escalations", Static).update(self._escalations(d))
         self.query_one("#dossier-provisions", Static).update(self._provisions(d))
+        self._render_advice(d)
 
     def _overview(self, d: Dossier) -> Text:
         case = d.case
@@ -416,6 +425,14 @@ class DossierScreen(Screen[None]):
             return True if closed else None
         if action == "edit_referral":
             return None if closed else True
+        if action in ("advice", "switch_role", "escalate_proposal"):
+            if closed:
+                return None
+            if action == "advice":
+                return True if self.case.zvh_role == ZvhRole.ADVICE.value else None
+            if action == "escalate_proposal":
+                return True if self.proposal is not None else None
+            return True
         if action in ("phase_forward", "phase_back", "triage", "escalate", "close_case", "journal",
                       "agenda", "ico", "hand_over"):
             if action == "journal":
@@ -489,10 +506,11 @@ class DossierScreen(Screen[None]):
     def action_triage(self) -> None:
         case = self.case
 
-        def save(outcome: str, reason: str) -> object:
-            return cases.set_triage(case, outcome, reason)
+        def save(outcome: str, reason: str, ave_phase: str, level: str) -> object:
+            return cases.set_triage(case, outcome, reason, ave_phase=ave_phase, level=level)
 
-        dialog = TriageDialog(case.triage_outcome, case.triage_reason, save)
+        dialog = TriageDialog(case.triage_outcome, case.triage_reason, save, ave_phase=case.ave_phase,
+                              level=case.level, zvh_role=case.zvh_role)
         self.app.push_screen(dialog.keep_draft(f"triage:{case.id}", case_id=case.id),
                              lambda ok: self._after(ok, "Triage-uitkomst vastgelegd"))
 
@@ -503,7 +521,7 @@ class DossierScreen(Screen[None]):
             return escalation.change_level(case, to_level=level, to_ave=ave, trigger=trigger,
                                            decided_by=decided_by, decided_on=decided_on)
 
-        dialog = EscalateDialog(case.level, case.ave_phase, save)
+        dialog = EscalateDialog(case.level, case.ave_phase, save, zvh_role=case.zvh_role)
         self.app.push_screen(dialog.keep_draft(f"escalate:{case.id}", case_id=case.id),
                              lambda ok: self._after(ok, "Op- of afschaling vastgelegd"))
 
@@ -528,12 +546,16 @@ class DossierScreen(Screen[None]):
             self.app.push_screen(MessageDialog("Afsluiten kan nog niet", [RETENTION_MISSING]))
             return
 
-        def save(reason: str, informed: str, watch_until: str, open_actions: str | None) -> object:
+        def save(reason: str, informed: str, watch_until: str, open_actions: str | None,
+                 afschaling: dict[str, str] | None = None) -> object:
+            step = cases.Afschaling(**afschaling) if afschaling else None
             return cases.close_case(case, reason, retention_years=years, informed=informed,
-                                    watch_until=watch_until or None, open_actions=open_actions)
+                                    watch_until=watch_until or None, open_actions=open_actions,
+                                    afschaling=step)
 
         dialog = CloseCaseDialog(case.reference, int(years), save,
-                                 open_actions=len(cases.open_actions_of(case)))
+                                 open_actions=len(cases.open_actions_of(case)),
+                                 level=case.level, ave_phase=case.ave_phase)
         self.app.push_screen(dialog.keep_draft(f"close:{case.id}", case_id=case.id),
                              lambda ok: self._after(ok, "Casus afgesloten"))
 
@@ -550,6 +572,137 @@ class DossierScreen(Screen[None]):
                        ).keep_draft(f"reopen:{case.id}", case_id=case.id),
             lambda ok: self._after(ok, "Casus heropend"),
         )
+
+    # -- advice and AVE (issue 15.2, 15.3): the role, the AVE warning, the opschaling proposal,
+    # the advice questions; one line of signals under the title ----------------------------
+    def _render_advice(self, d: Dossier) -> None:
+        case = d.case
+        rows = advice.advices_of(case)
+        warnings = ave.case_contradictions(case)
+        profile = getattr(self.app, "profile", None)
+        days = int(profile.settings.stagnation_days) if profile is not None else 30
+        self.proposal = ave.proposal(case, stagnation_days=days)
+        due = advice.follow_ups_due(case)
+        text = SafeText()  # stored text: control characters as symbols
+        if case.zvh_role == ZvhRole.ADVICE.value:
+            _field(text, "Rol van het ZVH", "advies: de regie blijft lokaal (w: naar procesregie)")
+        else:
+            _field(text, "Rol van het ZVH", "procesregie (w: terug naar advies)")
+        _field(text, "AVE", ave_full(case.ave_phase, case.level))
+        for warning in warnings:
+            text.append(f"Let op: {warning} (o)\n", style="bold")
+        if self.proposal is not None:
+            text.append(f"Voorstel: {self.proposal.summary} (O)\n", style="bold")
+        if rows or case.zvh_role == ZvhRole.ADVICE.value:
+            text.append("Adviesvragen\n", style="bold")
+        if not rows and case.zvh_role == ZvhRole.ADVICE.value:
+            text.append("  Nog geen adviesvragen. Druk A voor een adviesvraag.\n")
+        for row in rows:
+            text.append(f"  {_date(row.asked_on)}  vraag van {advice.who_asked(row) or '—'}: ",
+                        style="bold")
+            text.append(f"{self._free(row.question)}\n")
+            if row.advice:
+                text.append(f"    advies aan {row.given_to} ({_date(row.given_on)}): {self._free(row.advice)}\n")
+            else:
+                text.append("    nog geen advies gegeven\n")
+            stays = advice.regie_stays_with(row)
+            if stays:
+                text.append(f"    regie blijft bij: {stays}\n")
+            if row.follow_up_on:
+                text.append(f"    vervolg op {_date(row.follow_up_on)}")
+                if advice.is_due(row) and case.phase != Phase.CLOSED.value:
+                    text.append("  ! vervolg is aan de beurt", style="bold")
+                text.append("\n")
+        text.rstrip()
+        self.query_one("#dossier-advice", Static).update(text)
+        signals = []
+        if warnings:
+            signals.append("! AVE-fase en niveau passen niet bij elkaar (8)")
+        if due:
+            signals.append("! " + plurals.plural(len(due), "{n} adviesvervolg aan de beurt",
+                                                 "{n} adviesvervolgen aan de beurt") + " (8)")
+        if self.proposal is not None:
+            signals.append("Voorstel: opschalen (O)")
+        line = self.query_one("#dossier-signals", Static)
+        line.update("  ·  ".join(signals))
+        line.display = bool(signals)
+
+    def action_advice(self) -> None:
+        """A: a new advice question, or (a ChoiceDialog first) complete one asked earlier."""
+        case = self.case
+        rows = advice.advices_of(case)
+        if not rows:
+            self._advice_form(None)
+            return
+        new = 0  # no advice row has id 0
+        options = [("Nieuwe adviesvraag…", new)]
+        for row in rows:
+            label = f"{_date(row.asked_on)}  {advice.who_asked(row) or '—'}"
+            if not disclosure.projecting():
+                label += f": {' '.join(row.question.split())[:50]}"
+            options.append((label + ("" if row.advice else "  (nog geen advies)"), row.id))
+
+        def chosen(advice_id: int | None) -> None:
+            if advice_id == new:
+                self._advice_form(None)
+            elif advice_id is not None:
+                self._advice_form(advice_id)
+
+        self.app.push_screen(ChoiceDialog("Adviesvraag", "Een nieuwe adviesvraag, of een eerdere "
+                                          "aanvullen (het advies, de regie, het vervolg)?", options), chosen)
+
+    def _advice_form(self, advice_id: int | None) -> None:
+        from zvh_tui.screens.cases.advice import AdviceDialog
+
+        case = self.case
+        row = advice.get_advice(case, advice_id) if advice_id is not None else None
+
+        def save(data: advice.AdviceInput) -> object:
+            return advice.add_advice(case, data) if row is None else advice.update_advice(row, data)
+
+        def saved(ok: bool | None) -> None:
+            self._after(ok, "Adviesvraag opgeslagen")
+            if ok:
+                self.call_after_refresh(self.action_section, "advice")
+
+        dialog = AdviceDialog(case.id, save, current=advice.to_input(row) if row is not None else None)
+        key = f"advice:{case.id}:{row.id if row is not None else 'new'}"
+        self.app.push_screen(dialog.keep_draft(key, case_id=case.id), saved)
+
+    def action_switch_role(self) -> None:
+        """w: advies -> procesregie (reason optional), procesregie -> advies (reason required)."""
+        case = self.case
+        title, question, _required = advice.switch_text(case)
+
+        def save(reason: str) -> object:
+            return advice.switch_role(case, reason)
+
+        def saved(ok: bool | None) -> None:
+            self._after(ok, f"Rol van het ZVH: {ZvhRole.label_of(self.case.zvh_role)}")
+
+        self.app.push_screen(
+            TextDialog(title, question, save, field="role_reason",
+                       intro="De wissel komt in het journaal (pet procesregie) en in het logboek.",
+                       ).keep_draft(f"role:{case.id}", case_id=case.id),
+            saved,
+        )
+
+    def action_escalate_proposal(self) -> None:
+        """O: the escalation dialog filled in with the proposal and its evidence."""
+        case, proposal = self.case, self.proposal
+        if proposal is None:
+            self.notify("Er is nu geen voorstel tot opschalen.", markup=False)
+            return
+
+        def save(level: str, ave_phase: str, trigger: str, decided_by: str, decided_on: str) -> object:
+            return escalation.change_level(case, to_level=level, to_ave=ave_phase, trigger=trigger,
+                                           decided_by=decided_by, decided_on=decided_on)
+
+        dialog = EscalateDialog(case.level, case.ave_phase, save, to_level=proposal.to_level.value,
+                                to_ave=proposal.to_ave.value, trigger=proposal.trigger,
+                                proposal=proposal.summary, zvh_role=case.zvh_role)
+        self.app.push_screen(dialog.keep_draft(f"escalate-proposal:{case.id}", case_id=case.id),
+                             lambda ok: self._after(ok, "Opschaling vastgelegd"))
 
     # -- meetings (issue 13.1): this case on an agenda, or an ICO right now ---------------------
     def action_agenda(self) -> None:

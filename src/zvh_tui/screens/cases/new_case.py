@@ -48,6 +48,10 @@ FORM_FIELDS = ("title", "referrer", "referrer_citizen", "reason", "referral_goal
 # review date below serve every person not ticked (each can be changed in the dossier, B).
 PERSON_FIELDS = ("name", "date_of_birth", "role", "informed")
 DRAFT_PERSONS = "persons"  # how many person rows the draft has
+# Where the new case starts in the AVE model, said in words (never silently "1 · casus").
+AVE_START = (f"AVE: de casus start in AVE-fase {cases.NEW_CASE_AVE.value} ({cases.NEW_CASE_AVE.label}) "
+             "op procesniveau, waar ZVH-casussen staan; bij de triage (t in het dossier) kiest u "
+             "de fase en het niveau.")
 
 
 class NewCaseScreen(DraftForm, Screen[int | None]):
@@ -113,6 +117,7 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
             yield Select([(r.label, r.value) for r in ZvhRole], value=ZvhRole.DIRECTION.value,
                          allow_blank=False, id="zvh_role")
             yield self._error("zvh_role")
+            yield Static(AVE_START, id="ave-start", classes="field-label", markup=False)
             yield Static("", id="err-form", classes="field-error -empty", markup=False)
             with Horizontal(id="new-case-buttons"):
                 yield Button("Annuleren", id="cancel")

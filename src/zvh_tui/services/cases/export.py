@@ -56,6 +56,7 @@ from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.store.models import (
     Action,
     ActionReview,
+    Advice,
     Agreement,
     Assessment,
     Attendee,
@@ -199,6 +200,7 @@ class _Exporter:
             "journal": self.journal(),
             "escalations": self.escalations(),
             "director_changes": self.director_changes(),
+            "advices": self.advices(),
         }
 
     def case_fields(self) -> dict[str, Any]:
@@ -485,5 +487,26 @@ class _Exporter:
         return [
             {"at": _time(r.at), "partner": self.partner_name(r.partner_id),
              "contact": self.contact_name(r.contact_id), "by": r.by}
+            for r in rows
+        ]
+
+    # -- the advice track (issue 15.2): every advice question of the case, oldest first --------
+    def advices(self) -> list[dict[str, Any]]:
+        rows = Advice.select().where(Advice.case == self.case).order_by(Advice.asked_on, Advice.id)
+        return [
+            {
+                "asked_on": _date(r.asked_on),
+                "asked_by": {"partner": self.partner_name(r.asked_by_partner_id),
+                             "contact": self.contact_name(r.asked_by_contact_id), "name": r.asked_by},
+                "question": r.question,
+                "advice": r.advice,
+                "given_to": r.given_to,
+                "given_on": _date(r.given_on),
+                "regie_stays_with": {"partner": self.partner_name(r.regie_partner_id), "name": r.regie_with},
+                "follow_up_on": _date(r.follow_up_on),
+                "by": r.by,
+                "created_at": _time(r.created_at),
+                "updated_at": _time(r.updated_at),
+            }
             for r in rows
         ]

@@ -15,6 +15,7 @@ from zvh_tui.core.vocab import (
     ActionStatus,
     AvePhase,
     CheckStatus,
+    Level,
     ParticipantRole,
     PersonRole,
     Phase,
@@ -28,6 +29,7 @@ from zvh_tui.services.shared import context, dates, plurals, text
 from zvh_tui.store import ids, search
 from zvh_tui.store.models import (
     Action,
+    Advice,
     Case,
     CasePerson,
     Participant,
@@ -42,6 +44,12 @@ DIRECTOR_QUESTION = (
     "Wie houdt het overzicht over dit plan van aanpak, en mag ik diegene bellen om te horen "
     "of alles nog loopt?"
 )
+
+
+# Where a new ZVH aanmelding starts (services/cases/ave.py): AVE phase 3 (oranje) on procesniveau,
+# where the house's procesregie sits; the triage confirms or changes it. Never silently 1 · casus.
+NEW_CASE_AVE = AvePhase.ORANGE
+NEW_CASE_LEVEL = Level.PROCESS
 
 
 @dataclass
@@ -75,6 +83,17 @@ class NewCase:
     not_informed_reason: str = ""
     informed_review_on: str | dt.date | None = None
     zvh_role: str = ZvhRole.DIRECTION.value
+    ave_phase: str = NEW_CASE_AVE.value
+    level: str = NEW_CASE_LEVEL.value
+
+
+def _coded(vocab: type, value: object, field: str):
+    """A code of `vocab` (AvePhase, Level), refused in Dutch at `field`."""
+    try:
+        return vocab(value)
+    except ValidationError as error:
+        error.field = field
+        raise
 
 
 def _date(value: str | dt.date | None, label: str, field: str, **kwargs: object) -> dt.date | None:
@@ -144,6 +163,8 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
             shared_reason=shared_reason, shared_review=shared_review))
     if data.zvh_role not in {r.value for r in ZvhRole}:
         raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field="zvh_role")
+    ave = _coded(AvePhase, data.ave_phase or NEW_CASE_AVE.value, "ave_phase")
+    level = _coded(Level, data.level or NEW_CASE_LEVEL.value, "level")
     return {
         "persons": persons,
         "title": title,
@@ -154,6 +175,8 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
         "referrer_contact": contact,
         "received_on": received,
         "zvh_role": data.zvh_role,
+        "ave_phase": ave.value,
+        "level": level.value,
     }
 
 
@@ -366,6 +389,8 @@ def phase_blockers(case: Case, target: Phase) -> list[str]:
         )
         if not others.exists():
             problems.append("Er zit nog geen partner aan tafel. Voeg eerst partners toe.")
+    elif target in (Phase.PLAN, Phase.EXECUTION) and case.zvh_role == ZvhRole.ADVICE.value:
+        problems += _advice_blockers(case, target)
     elif target == Phase.PLAN:
         if director_of(case) is None:
             problems.append("Er is nog geen casusregisseur. " + DIRECTOR_QUESTION)
@@ -373,6 +398,22 @@ def phase_blockers(case: Case, target: Phase) -> list[str]:
         if adopted_plan(case) is None:
             problems.append("Stel eerst het plan van aanpak vast.")
     return problems
+
+
+def _advice_blockers(case: Case, target: Phase) -> list[str]:
+    """An advice case (the house advises, the regie stays local; seed 004, Fryslân) needs no
+    casusregisseur of its own and no adopted plan: the advice question with whom the regie
+    stays will do for Plan van aanpak, and the advice given for Uitvoering (the follow-up).
+    A casusregisseur or an adopted plan, when there is one, still counts."""
+    rows = Advice.select().where(Advice.case == case)
+    if target == Phase.PLAN and director_of(case) is None and not rows.where(
+            (Advice.regie_partner.is_null(False)) | (Advice.regie_with != "")).exists():
+        return ["Leg eerst een adviesvraag vast, met bij wie de regie blijft (of spreek een "
+                "casusregisseur af)."]
+    if target == Phase.EXECUTION and adopted_plan(case) is None and not rows.where(
+            Advice.advice != "").exists():
+        return ["Leg eerst het gegeven advies vast bij de adviesvraag (of stel een plan van aanpak vast)."]
+    return []
 
 
 def move_phase(case: Case, target: Phase | str) -> Case:
@@ -388,16 +429,28 @@ def move_phase(case: Case, target: Phase | str) -> Case:
     return case
 
 
-def set_triage(case: Case, outcome: TriageOutcome | str, reason: str = "") -> Case:
-    outcome = TriageOutcome(outcome)
+def set_triage(case: Case, outcome: TriageOutcome | str, reason: str = "", *,
+               ave_phase: AvePhase | str | None = None, level: Level | str | None = None) -> Case:
+    """The triage outcome and its reason; with it the AVE phase and level the case is placed at
+    (None keeps them). Placing is no op- or afschaling: the escalation history starts from
+    here. A contradictory combination is allowed (services/cases/ave.py warns about it)."""
+    if case.phase == Phase.CLOSED.value:
+        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+    outcome = _coded(TriageOutcome, outcome, "triage_outcome")
     clean = text.block(reason, "Reden", field="triage_reason")
     if outcome != TriageOutcome.TAKE_ON and not clean:
         raise ValidationError("Geef een reden bij doorverwijzen of advies.", field="triage_reason")
+    ave = _coded(AvePhase, ave_phase, "ave_phase").value if ave_phase else case.ave_phase
+    lvl = _coded(Level, level, "level").value if level else case.level
+    placed = [name for name, old, new in (("ave_phase", case.ave_phase, ave), ("level", case.level, lvl))
+              if old != new]
     with db.atomic():
         case.triage_outcome = outcome.value
         case.triage_reason = clean
+        case.ave_phase, case.level = ave, lvl
         touch(case)
-        audit.record("triage", case=case, object_type="case", object_id=case.id, detail=outcome.value)
+        audit.record("triage", case=case, object_type="case", object_id=case.id,
+                     detail=",".join([outcome.value, *placed]))
     return case
 
 
@@ -447,6 +500,22 @@ def open_actions_text(count: int) -> str:
     return plurals.plural(count, "Er staat nog {n} open actie", "Er staan nog {n} open acties")
 
 
+@dataclass
+class Afschaling:
+    """Closing with an afschaling to the local team: one Escalation row down (to casusniveau,
+    by default AVE 2 geel: casusregie locally), with who decided and why."""
+
+    decided_by: str
+    trigger: str
+    to_ave: str = AvePhase.YELLOW.value
+    to_level: str = Level.CASE.value
+
+
+def afschaling_ave(case: Case) -> str:
+    """The AVE phase an afschaling at closing proposes: geel, or the case's own when lower."""
+    return min(case.ave_phase, AvePhase.YELLOW.value)
+
+
 def close_case(
     case: Case,
     reason: str,
@@ -456,12 +525,15 @@ def close_case(
     watch_until: str | dt.date | None = None,
     closed_on: dt.date | None = None,
     open_actions: str | None = None,
+    afschaling: Afschaling | None = None,
 ) -> Case:
     """Close a case: reason, who was informed, nazorg date; computes the retention end date.
 
     When the plan still has open actions, `open_actions` must say what happens to them:
     `CANCEL_OPEN_ACTIONS` (they become vervallen) or `KEEP_OPEN_ACTIONS`; without it the case
-    is not closed silently but refused, with the count.
+    is not closed silently but refused, with the count. With `afschaling` the case is first
+    afgeschaald to the local team (an escalation row down, dated the closing day); it must go
+    down, never up (fields `afschaling_*`).
     """
     if case.phase == Phase.CLOSED.value:
         raise RuleError("Deze casus is al afgesloten.")
@@ -489,7 +561,12 @@ def close_case(
             "blijft staan.",
             "Er staan nog {n} open acties in het plan van aanpak. Kies of ze vervallen of open "
             "blijven staan."), field="open_actions")
+    step = _check_afschaling(case, afschaling, day) if afschaling is not None else None
     with db.atomic():
+        if step is not None:
+            from zvh_tui.services.cases import escalation  # escalation imports this module
+
+            escalation.apply_change(case, step)
         old = case.phase
         case.phase = Phase.CLOSED.value
         case.closing_reason = clean
@@ -507,6 +584,28 @@ def close_case(
         touch(case)
         audit.record("close", case=case, object_type="case", object_id=case.id, detail=f"{old}->closed")
     return case
+
+
+def _check_afschaling(case: Case, afschaling: Afschaling, day: dt.date):
+    from zvh_tui.services.cases import escalation  # escalation imports this module
+
+    level = _coded(Level, afschaling.to_level or Level.CASE.value, "afschaling_to_level")
+    ave = _coded(AvePhase, afschaling.to_ave or afschaling_ave(case), "afschaling_ave")
+    order = [lv.value for lv in Level]
+    if order.index(level.value) > order.index(case.level):
+        raise ValidationError("Afschalen gaat naar een lager niveau, niet hoger.", field="afschaling_to_level")
+    if int(ave.value) > int(case.ave_phase):
+        raise ValidationError(
+            f"Bij afschalen gaat de AVE-fase niet omhoog (nu {case.ave_phase}).", field="afschaling_ave")
+    if level.value == case.level and ave.value == case.ave_phase:
+        from zvh_tui.services.cases.ave import level_name  # ave imports this module
+
+        raise ValidationError(
+            f"De casus staat al op {level_name(level)} met AVE-fase {ave.value}: er is niets af te "
+            "schalen. Zet het vinkje uit of kies een lagere AVE-fase.", field="afschaling_ave")
+    return escalation.check_change(case, to_level=level, to_ave=ave, trigger=afschaling.trigger,
+                                   decided_by=afschaling.decided_by, decided_on=day,
+                                   prefix="afschaling_")
 
 
 def reopen_phase(case: Case) -> Phase:
