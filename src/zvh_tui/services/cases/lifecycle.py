@@ -32,6 +32,7 @@ from zvh_tui.store.models import (
     Advice,
     Case,
     CasePerson,
+    Contact,
     Participant,
     Partner,
     Person,
@@ -129,6 +130,26 @@ def _clean_person(person: NewPerson, index: int) -> dict[str, object]:
 LINK_FIELDS = ("role", "informed", "not_informed_reason", "informed_review_on")
 
 
+def clean_referrer(partner_id: int | None, contact_id: int | None, citizen: object, *,
+                   contact_field: str) -> tuple[Partner | None, Contact | None, str]:
+    """Who brought the case in, checked (at the aanmelding and when it is changed afterwards):
+    a partner of the roster and optionally its contact, or a citizen as melder; the first
+    problem raised at its field (a contact of another partner at `contact_field`)."""
+    clean_citizen = text.line(citizen, "Melder (burger)", field="referrer_citizen")
+    partner = contact = None
+    if partner_id:
+        partner = Partner.get_or_none(Partner.id == partner_id)
+        if partner is None:
+            raise ValidationError("Deze aanmelder bestaat niet (meer).", field="referrer")
+    if contact_id:
+        contact = partners.contact_of(partner, contact_id, field=contact_field,
+                                      message="Deze contactpersoon hoort niet bij de aanmelder.")
+        partner = partner or contact.partner
+    if partner is None and not clean_citizen:
+        raise ValidationError("Wie meldt de casus aan? Kies een partner of vul een melder in.", field="referrer")
+    return partner, contact, clean_citizen
+
+
 def validate_new_case(data: NewCase) -> dict[str, object]:
     """Check an aanmelding completely; return the cleaned values or raise the first problem."""
     if not data.persons:
@@ -137,18 +158,8 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
     title = text.line(data.title, "Naam of alias", field="title") or str(persons[0]["name"])
     reason = text.block(data.reason, "Aanleiding", field="reason", required=True)
     goal = text.block(data.referral_goal, "Doel van de aanmelding", field="referral_goal")
-    citizen = text.line(data.referrer_citizen, "Melder (burger)", field="referrer_citizen")
-    partner = contact = None
-    if data.referrer_partner_id:
-        partner = Partner.get_or_none(Partner.id == data.referrer_partner_id)
-        if partner is None:
-            raise ValidationError("Deze aanmelder bestaat niet (meer).", field="referrer")
-    if data.referrer_contact_id:
-        contact = partners.contact_of(partner, data.referrer_contact_id, field="referrer_contact",
-                                      message="Deze contactpersoon hoort niet bij de aanmelder.")
-        partner = partner or contact.partner
-    if partner is None and not citizen:
-        raise ValidationError("Wie meldt de casus aan? Kies een partner of vul een melder in.", field="referrer")
+    partner, contact, citizen = clean_referrer(data.referrer_partner_id, data.referrer_contact_id,
+                                               data.referrer_citizen, contact_field="referrer_contact")
     received = _date(data.received_on, "Datum van aanmelding", "received_on") or context.today()
     if received > context.today():
         raise ValidationError("De datum van aanmelding ligt in de toekomst.", field="received_on")

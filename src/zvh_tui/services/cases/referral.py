@@ -20,7 +20,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import context, dates, text
-from zvh_tui.store.models import Case, Participant, Partner, db
+from zvh_tui.store.models import Case, Participant, db
 
 
 @dataclass
@@ -63,18 +63,8 @@ def validate(case: Case, data: Referral) -> dict[str, object]:
     title = text.line(data.title, "Naam of alias", field="title") or _first_name(case)
     reason = text.block(data.reason, "Aanleiding", field="reason", required=True)
     goal = text.block(data.referral_goal, "Doel van de aanmelding", field="referral_goal")
-    citizen = text.line(data.referrer_citizen, "Melder (burger)", field="referrer_citizen")
-    partner = contact = None
-    if data.referrer_partner_id:
-        partner = Partner.get_or_none(Partner.id == data.referrer_partner_id)
-        if partner is None:
-            raise ValidationError("Deze aanmelder bestaat niet (meer).", field="referrer")
-    if data.referrer_contact_id:
-        contact = partners.contact_of(partner, data.referrer_contact_id, field="referrer",
-                                      message="Deze contactpersoon hoort niet bij de aanmelder.")
-        partner = partner or contact.partner
-    if partner is None and not citizen:
-        raise ValidationError("Wie meldt de casus aan? Kies een partner of vul een melder in.", field="referrer")
+    partner, contact, citizen = cases.clean_referrer(data.referrer_partner_id, data.referrer_contact_id,
+                                                     data.referrer_citizen, contact_field="referrer")
     if partner is not None and partner.id != case.referrer_partner_id and not partner.active:
         raise ValidationError(f"{partner.name} is gedeactiveerd en kan geen aanmelder meer worden.",
                               field="referrer")
