@@ -66,7 +66,7 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:
     tmux.send_keys("Enter")  # open the list of Niveau
     tmux.wait_for("bestuur")
     tmux.send_keys("Down")
-    tmux.send_keys("Enter")  # casus -> proces
+    tmux.send_keys("Enter")  # proces (where a new aanmelding starts) -> management
     tmux.wait_gone("bestuur")  # the list closed
     next_field(tmux)  # AVE-fase
     next_field(tmux)  # Aanleiding
@@ -79,7 +79,7 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:
     screen = tmux.wait_for("vandaag")  # the date field's text: it is in view
     assert "Datum van het besluit" in screen and "Opslaan (F5)" in screen, screen
     tmux.send_keys("F5")
-    tmux.wait_for("niveau proces")  # saved: the dossier again
+    tmux.wait_for("niveau management")  # saved: the dossier again
     tmux.send_keys("6")  # the section Op- en afschaling, the last one
     tmux.wait_for("Op- en afschaling")
     tmux.send_keys("End")  # the whole of it: the page to its end
@@ -93,6 +93,6 @@ def test_escalate_dialog_at_80x24(tmux, tmp_path: Path) -> None:
     try:
         row = Escalation.get()
         assert (row.to_level, row.trigger, row.decided_by) == (
-            "process", "signaal van de school", "ketenoverleg")
+            "management", "signaal van de school", "ketenoverleg")
     finally:
         profile.close()

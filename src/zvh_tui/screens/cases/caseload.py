@@ -68,6 +68,7 @@ class CaseloadScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.mirror: Mirror | None = None
+        self._early_section: str | None = None  # 1-4 pressed before the first load: kept
         self._case_rows: dict[str, list[int]] = {key: [] for key in CASE_TABLES}
 
     def compose(self) -> ComposeResult:
@@ -151,6 +152,9 @@ class CaseloadScreen(Screen[None]):
         self._show_nazorg(mirror)
         self._show_detail()
         self.refresh_bindings()
+        if self._early_section is not None:  # typed while loading: done once the tables are filled
+            section, self._early_section = self._early_section, None
+            self.call_after_refresh(self.action_section, section)
 
     @staticmethod
     def _fill(table: DataTable, rows: list[list[Text]]) -> None:
@@ -354,11 +358,17 @@ class CaseloadScreen(Screen[None]):
         )
 
     def action_section(self, table_id: str) -> None:
-        """1-4: the cursor to a section's table (an empty one is hidden: its text comes into view)."""
+        """1-4: the cursor to a section's table (an empty one is hidden: its text comes into view).
+        Pressed before the mirror has loaded, the jump waits for it (no key is lost)."""
+        if self.mirror is None:
+            self._early_section = table_id
+            return
         table = self.query_one(f"#{table_id}", DataTable)
         if table.display:
             table.focus()
-            table.scroll_visible(animate=False)
+            # after the layout the focus may cause (a taller table): else it scrolls to where
+            # the table was
+            self.call_after_refresh(table.scroll_visible, animate=False)
         else:
             index = TABLES.index(table_id)
             self.query(".mirror-heading")[index].scroll_visible(animate=False, top=True)
