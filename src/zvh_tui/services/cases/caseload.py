@@ -597,7 +597,9 @@ def hat_weeks(today: dt.date, case_id: int | None = None, weeks: int = WEEKS_SHO
     since = clock.local_to_utc(dt.datetime.combine(first, dt.time())) - dt.timedelta(days=1)
     # Counted per hour of the stored UTC moment ('YYYY-MM-DD HH'), each hour then placed in its
     # local week: a few hundred rows, however many entries (whole-hour zone offsets, as here).
-    hour = fn.SUBSTR(JournalEntry.at, 1, 13)
+    # coerce(False): the text as SQLite gives it, not run through the DateTimeField's converter
+    # (which, depending on the Python, made a datetime of it or left it text)
+    hour = fn.SUBSTR(JournalEntry.at, 1, 13).coerce(False)
     query = (JournalEntry.select(hour, JournalEntry.hat, fn.COUNT(JournalEntry.id))
              .where(JournalEntry.at >= since).group_by(hour, JournalEntry.hat))
     if case_id is not None:
@@ -605,7 +607,8 @@ def hat_weeks(today: dt.date, case_id: int | None = None, weeks: int = WEEKS_SHO
     mondays = [first + dt.timedelta(weeks=n) for n in range(weeks)]
     tallies: dict[dt.date, Counter] = {m: Counter() for m in mondays}
     for moment, hat, n in query.tuples():
-        monday = _monday(clock.local_date(dt.datetime.fromisoformat(f"{moment}:00")))
+        at = moment if isinstance(moment, dt.datetime) else dt.datetime.strptime(str(moment), "%Y-%m-%d %H")
+        monday = _monday(clock.local_date(at))
         if monday in tallies:
             tallies[monday][hat or ""] += int(n)
     result = []
