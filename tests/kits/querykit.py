@@ -24,6 +24,10 @@ class Captured:
     statements: list[tuple[str, tuple]] = field(default_factory=list)
 
     @property
+    def sql(self) -> list[str]:
+        return [sql for sql, _params in self.statements]
+
+    @property
     def selects(self) -> list[tuple[str, tuple]]:
         return [(sql, params) for sql, params in self.statements
                 if sql.lstrip().upper().startswith(("SELECT", "WITH"))]

@@ -4,38 +4,20 @@ number of queries behind the card (issue 13.8: a plan of 15 actions draws as fas
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
+import querykit
 from meetingkit import TODAY, at, make_table
 
 from zvh_tui.services.meetings import card, live
 from zvh_tui.services.partners import participants
 from zvh_tui.services.plans import versions as plans
-from zvh_tui.store import models
 from zvh_tui.store.models import MeetingItem
 
 
 @pytest.fixture
 def table(build):
     return make_table(build, second_case=True)
-
-
-@contextmanager
-def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every SQL statement run on the bound database while inside."""
-    statements: list[str] = []
-    database = models.db.obj
-    original = database.execute_sql
-
-    def counting(sql, params=None, *args, **kwargs):
-        statements.append(sql)
-        return original(sql, params, *args, **kwargs)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(database, "execute_sql", counting)
-        yield statements
 
 
 def _adopted_plan(table, build, actions: int):
@@ -85,16 +67,16 @@ def test_the_card_names_the_person_agreed_at_this_item(table) -> None:
     assert card.case_card(table.fresh(), TODAY).director == "GGZ Noord · Dr. Visser"
 
 
-def test_the_card_takes_a_bounded_number_of_queries(table, build, monkeypatch) -> None:
+def test_the_card_takes_a_bounded_number_of_queries(table, build) -> None:
     _adopted_plan(table, build, actions=3)
-    with counted(monkeypatch) as small:
+    with querykit.capture() as small:
         card.case_card(table.item, TODAY)
     other = make_second_table(table, build, actions=15)
-    with counted(monkeypatch) as large:
+    with querykit.capture() as large:
         shown = card.case_card(other, TODAY)
     assert shown.open_actions == 15 and len(shown.reviews) == 15
-    assert len(large) == len(small) <= 12, large
-    assert all(sql.lstrip().upper().startswith("SELECT") for sql in large)  # reading writes nothing
+    assert len(large.sql) == len(small.sql) <= 12, large.sql
+    assert all(sql.lstrip().upper().startswith("SELECT") for sql in large.sql)  # reading writes nothing
 
 
 def make_second_table(table, build, actions: int) -> MeetingItem:
