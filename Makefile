@@ -9,7 +9,7 @@ RUNTIME_LOCK := requirements.lock
 # Where the locks must hold: every Python we support, every operating system.
 LOCK_FLAGS := --universal --python-version 3.10 --generate-hashes --custom-compile-command "make lock"
 
-.PHONY: venv run test test-pythons lint bench demo lock clean
+.PHONY: venv run test test-pythons lint bench demo lock clean i18n i18n-extract i18n-update i18n-compile
 
 # The venv is checked on every use (a broken one is made anew); the install runs only when
 # pyproject.toml or the lock changed since the last one.
@@ -58,6 +58,27 @@ bench: venv
 
 demo: venv
 	$(BIN)/zvh demo
+
+# Translations (src/zvh_tui/core/i18n.py): Dutch is the source language, English is
+# locale/en/LC_MESSAGES/zvh.po. `make i18n` extracts the marked texts into locale/zvh.pot, brings
+# the English catalogue up to date with it (new texts arrive empty: translate them; texts gone
+# from the code are dropped) and compiles it. tests/i18n fails while a text is missing or
+# untranslated. No locations and sorted: the files change only when a text does.
+LOCALE := src/zvh_tui/locale
+POT := $(LOCALE)/zvh.pot
+I18N_KEYWORDS := -k M:1c,2 -k Mn:1c,2,3
+i18n: i18n-update i18n-compile
+
+i18n-extract: venv
+	$(BIN)/pybabel -q extract $(I18N_KEYWORDS) --no-location --sort-output --no-wrap \
+		--add-comments "i18n:" --project zvh-tui --copyright-holder "zvh-tui" \
+		--msgid-bugs-address "" -o $(POT) src/zvh_tui
+
+i18n-update: i18n-extract
+	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE) -D zvh -l en --no-wrap --no-fuzzy-matching --ignore-obsolete
+
+i18n-compile: venv
+	$(BIN)/pybabel -q compile -d $(LOCALE) -D zvh --statistics
 
 # Not through the stamp: after a dependency was added to pyproject.toml, the install (pip check)
 # refuses until the lock is made anew. uv comes from the current lock.

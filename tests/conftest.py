@@ -26,6 +26,7 @@ import pytest
 # Shared test helpers and fixture modules (imported by the conftest.py of each folder).
 sys.path.insert(0, str(Path(__file__).with_name("kits")))
 
+from zvh_tui.core import i18n
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import context, disclosure
 from zvh_tui.store import models
@@ -106,7 +107,10 @@ def isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
 @pytest.fixture(autouse=True)
 def _root_isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     isolate(monkeypatch, tmp_path)
+    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
+    i18n.set_language(i18n.DEFAULT)
     yield
+    i18n.set_language(i18n.DEFAULT)  # a test in English does not leak it into the next
     context.set_today(None)
     context.set_actor(context.Actor())
     disclosure.set_screen(disclosure.Disclosure.FULL)

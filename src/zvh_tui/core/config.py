@@ -14,7 +14,9 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import M
 from zvh_tui.services.shared import text
 
 USER_MAX = 100  # audit_event.user
@@ -47,6 +49,9 @@ class Settings:
     verslag_werkdagen: int = 5
     meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
     theme: str = "textual-dark"
+    # the language of the UI and the default of every export (core/i18n.py): "nl" or "en";
+    # --lang and ZVH_LANG go before it, the system locale never decides
+    language: str = "nl"
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> key(s), e.g. {"cases.new_case": "ctrl+n"}
     extra: dict[str, object] = field(default_factory=dict)  # keys of newer versions, kept as-is
     problems: list[str] = field(default_factory=list, compare=False)  # keys refused at load
@@ -72,6 +77,9 @@ class Settings:
         for binding_id, keys in self.keymap.items():
             text.line(binding_id, "Een toets-id", field="keymap", max_length=100)
             text.line(keys, "Een toets", field="keymap", max_length=100)
+        if self.language not in i18n.LANGUAGES:
+            raise ValidationError(
+                M("settings.language", "Kies de taal nl of en."), field="language")
         if not 1 <= int(self.idle_lock_minutes) <= 15:
             raise ValidationError(
                 "De vergrendeltijd moet tussen 1 en 15 minuten liggen.", field="idle_lock_minutes"
@@ -132,6 +140,12 @@ def _coerce(name: str, value: object, default: object) -> object:
             raise TypeError(name)
         return list(value)
     return value
+
+
+def language_of(settings: Settings | None, *, chosen: str | None = None) -> str:
+    """The language to use: `chosen` (--lang), else ZVH_LANG, else the setting, else Dutch."""
+    return (i18n.normalise(chosen) or i18n.from_environment()
+            or (i18n.normalise(settings.language) if settings else None) or i18n.DEFAULT)
 
 
 def load(path: Path) -> Settings:

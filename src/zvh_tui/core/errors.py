@@ -1,22 +1,42 @@
-"""The one error type the user sees: a Dutch message, never a traceback.
+"""The one error type the user sees: a plain message, never a traceback.
 
 Every layer raises `ZvhError` (or a subclass) for anything the user must be told; the UI shows
 `str(error)` as it is. Messages never contain client data beyond what the user just typed.
+
+The message is a `core.i18n.Message` (an id, the Dutch text, parameters): `str(error)` reads it
+in the language of the moment, `error.msgid` and `error.params` are what tests check. A plain
+`str` is still taken (a text already translated by the caller).
 """
 
 from __future__ import annotations
 
+from zvh_tui.core.i18n import Message
+
 
 class ZvhError(Exception):
-    """A refusal or failure with a plain Dutch message for the user."""
+    """A refusal or failure with a plain message for the user."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str | Message, *, field: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.raw = message
         self.field = field  # which input the message is about, when there is one
 
+    @property
+    def message(self) -> str:
+        """The text, in the language of the moment."""
+        return str(self.raw)
+
+    @property
+    def msgid(self) -> str | None:
+        """The message id (`"text.required"`), or None for a plain text."""
+        return self.raw.id if isinstance(self.raw, Message) else None
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.raw.params) if isinstance(self.raw, Message) else {}
+
     def __str__(self) -> str:
-        return self.message
+        return str(self.raw)
 
 
 class ValidationError(ZvhError):
@@ -32,7 +52,7 @@ class UnknownCode(ValidationError, ValueError):
     swallows a Dutch message raised inside it.
     """
 
-    def __init__(self, message: str, *, kind: str, field: str | None = None) -> None:
+    def __init__(self, message: str | Message, *, kind: str, field: str | None = None) -> None:
         super().__init__(message, field=field)
         self.kind = kind  # the Dutch name of the vocabulary ("fase")
 
@@ -80,7 +100,7 @@ class ReadOnlyStorage(StorageProblem):
 class UnlockDelayed(StoreError):
     """Too soon after a wrong passphrase: `seconds` still to wait before the next try."""
 
-    def __init__(self, message: str, *, seconds: float) -> None:
+    def __init__(self, message: str | Message, *, seconds: float) -> None:
         super().__init__(message)
         self.seconds = seconds
 

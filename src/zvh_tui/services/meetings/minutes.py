@@ -41,6 +41,7 @@ from pathlib import Path
 
 from peewee import JOIN
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import (
     ActionStatus,
@@ -927,6 +928,7 @@ def _client_item(minutes: Minutes, case_ref: str | None) -> ItemMinutes:
                           field="case")
 
 
+@i18n.with_language
 def export_minutes(meeting_id: int | str, fmt: str, *, kind: str = DECISIONS, partner: str | None = None,
                    case_ref: str | None = None, confirmed: bool = False) -> str:
     """`zvh export minutes N`: the text of one document, with an audit event. A sheet for a
@@ -1000,6 +1002,7 @@ class _Planned:
     fmt: str = ""
 
 
+@i18n.with_language
 def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KINDS,
                   formats: Sequence[str] = TEXT_FORMATS, confirmed_partners: Iterable[int] = ()) -> list[Path]:
     """Write the minutes of `meeting` into `folder` (the profile's exports/ unless the regisseur
@@ -1042,6 +1045,7 @@ def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KIND
     return written
 
 
+@i18n.with_language
 def after_close(meeting: Meeting, folder: Path, confirmed_partners: Iterable[int] = ()) -> list[Path]:
     """What the live screen calls after `/einde` closed the meeting: every document, Markdown and
     HTML, and the .ics, into `folder`. Refused while the meeting is open."""

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, PlanStatus, ProvisionKind
 from zvh_tui.services.cases import lifecycle as cases
@@ -481,6 +482,7 @@ def find_partner(name: str) -> Partner:
 CLI_CONFIRM = "Bevestig met --zonder-convenant dat u het toch wilt verstrekken."
 
 
+@i18n.with_language
 def export_plan(reference: str, fmt: str, partner: str | None = None, *,
                 confirmed: bool = False, basis: str | None = None) -> str:
     """`zvh export plan REF --format md|html [--partner NAME] [--zonder-convenant]
@@ -529,6 +531,7 @@ def write_export(folder: Path, file_name: str, content: str) -> Path:
     return target
 
 
+@i18n.with_language
 def export_to_folder(folder: Path, case: Case, plan: Plan, fmt: str, partner_id: int | None = None,
                      *, confirmed: bool = False) -> Path:
     """The screen's export: render, write to the exports folder, return the path. The screen

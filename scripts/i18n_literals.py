@@ -1,0 +1,144 @@
+"""Dutch texts in src/ that do not go through a translation function.
+
+    .venv/bin/python scripts/i18n_literals.py [PATH ...]
+
+Lists every string literal (and f-string) under src/zvh_tui that holds a word of
+tests/i18n/dutch_words.txt and is not the text of `_()`, `N_()`, `ngettext()`, `pgettext()`,
+`npgettext()`, `M()` or `Mn()` (core/i18n.py). Docstrings are not shown to the user and are
+skipped. A literal that is data, not a text for the user (the demo's client stories, words
+the user may type such as 'vandaag', a column name of an import file), is exempted with a
+comment `# i18n: <why>` on one of its lines or on the first line of its statement. Exits 1 when
+it finds one: tests/i18n/test_catalogues.py runs it, so CI fails on a Dutch text left bare.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import sys
+import tokenize
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "src" / "zvh_tui"
+WORDS_FILE = ROOT / "tests" / "i18n" / "dutch_words.txt"
+MARKERS = {"_", "N_", "ngettext", "pgettext", "npgettext", "M", "Mn", "gettext"}
+# Whole files that are data: the demo's fictional client stories and names (Dutch, as a Dutch
+# house's data would be).
+DATA_FILES = {"demo/texts.py"}
+EXEMPT = re.compile(r"#\s*i18n:")
+
+
+def dutch_words() -> frozenset[str]:
+    lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    """The words of a text: placeholders, Rich markup and escapes out."""
+    text = re.sub(r"\{[^{}]*\}", " ", text)
+    return re.sub(r"\[/?[a-z][^\]]*\]", " ", text)
+
+
+def _exempt_lines(source: str) -> set[int]:
+    lines: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT and EXEMPT.search(token.string):
+            lines.add(token.start[0])
+    return lines
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    # a bare string as a statement is a comment, never shown
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, (ast.Constant, ast.JoinedStr)):
+            found.add(id(node.value))
+    return found
+
+
+def _marked(tree: ast.AST) -> set[int]:
+    """Literals that are the text of a translation call (directly, or inside its first args)."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else (
+                node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            if name in MARKERS:
+                for arg in node.args:
+                    for inner in ast.walk(arg):
+                        found.add(id(inner))
+    return found
+
+
+def scan_file(path: Path, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    skip = _docstrings(tree) | _marked(tree)
+    exempt = _exempt_lines(source)
+    statement_of: dict[int, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt):
+            for inner in ast.walk(node):
+                # the innermost statement wins: walk visits outer ones first
+                statement_of[id(inner)] = node.lineno
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(part.value for part in node.values
+                           if isinstance(part, ast.Constant) and isinstance(part.value, str))
+            for part in node.values:
+                skip.add(id(part))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if not pattern.search(_plain(text)):
+            continue
+        span = set(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        span.add(statement_of.get(id(node), node.lineno))
+        if span & exempt:
+            continue
+        found.append((node.lineno, text.replace("\n", "\\n")[:100]))
+    return sorted(found)
+
+
+def scan(paths: list[Path] | None = None) -> list[str]:
+    pattern = _pattern(dutch_words())
+    files = []
+    for root in paths or [SOURCE]:
+        files += [root] if root.is_file() else sorted(root.rglob("*.py"))
+    problems: list[str] = []
+    for path in files:
+        relative = path.resolve().relative_to(SOURCE).as_posix() if path.resolve().is_relative_to(SOURCE) else str(path)
+        if relative in DATA_FILES:
+            continue
+        for line, text in scan_file(path, pattern):
+            problems.append(f"src/zvh_tui/{relative}:{line}: {text}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    problems = scan([Path(arg) for arg in argv] or None)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} Dutch texts outside a translation function (core/i18n.py).", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
