@@ -28,6 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from zvh_tui.compat.textual import FooterKey, mark_footer_bindings_ready
+from zvh_tui.core.i18n import _
 
 # Actions of the app whose keys are always shown, at the right (binding ids app.help, app.quit).
 PINNED_ACTIONS = ("help", "quit")
@@ -122,8 +123,9 @@ class QuickFooter(Footer):
         return choose(wanted, pinned_keys, self._width()), pinned_keys
 
     def _shown_key(self, binding: Binding, enabled: bool, tooltip: str) -> Shown:
-        return Shown(binding.key, self.app.get_key_display(binding), binding.description,
-                     binding.action, enabled, tooltip)
+        # descriptions are marked with N_() where the binding is defined, translated here
+        return Shown(binding.key, self.app.get_key_display(binding), _(binding.description),
+                     binding.action, enabled, _(tooltip) if tooltip else tooltip)
 
     async def _recompose_once(self) -> None:
         self._pending = False
