@@ -101,3 +101,48 @@ def services_level(meeting_id: int, owner: str, series: list[Series]) -> None:
             s.add_seconds(time.perf_counter() - t0)
         series.append(s)
     drafts.discard(f"capture:{meeting_id}")
+
+
+MINUTES_CASES = 10
+
+
+def minutes_of_ten(series: list[Series], folder, runs: int = 5) -> None:
+    """Issue 16: the minutes of a 10-case meeting in at most 1 s. An MDO with ten cases of the
+    scale data on its agenda, a decision, a note and an action captured on each (as in a real
+    meeting), then every document `minutes.write_minutes` makes after `/einde` (verslag,
+    besluitenlijst, a sheet per partner, the client versions, the .ics; Markdown and HTML) —
+    in Dutch and, for the same meeting, in English (issue 17: the language per export)."""
+    from zvh_tui.core.vocab import Phase
+    from zvh_tui.services.meetings import capture, minutes
+    from zvh_tui.services.meetings import meeting as meetings
+    from zvh_tui.services.partners import participants
+    from zvh_tui.services.shared import context
+    from zvh_tui.store.models import Case, utcnow
+
+    today = context.today()
+    on_agenda = list(Case.select().where(Case.phase == Phase.EXECUTION.value)
+                     .order_by(Case.id.desc()).limit(MINUTES_CASES))
+    meeting = meetings.create_meeting("MDO", today, start_time="13:00", location="Benchmark verslag")
+    for case in on_agenda:
+        meetings.add_item(meeting, case, slot_minutes=10)
+    now = utcnow()
+    for n, item in enumerate(meetings.items_of(meeting)):
+        table = participants.participants_of(item.case)
+        owner = f" @{table[0].partner.name.split()[0].lower()}" if table else ""
+        for line in (f"b Besluit {n + 1}: de regie blijft bij het wijkteam",
+                     f"n beeld: situatie {n + 1} is stabiel, geen nieuwe meldingen",
+                     f"a Actie {n + 1}: huisbezoek plannen{owner} vr"):
+            capture.execute(line, item, today=today, now=now)
+    for language, name in (("nl", "verslag: 10 casussen, alle documenten (nl)"),
+                           ("en", "verslag: 10 casussen, alle documenten (en)")):
+        s = Series(name, 1000)
+        for run in range(runs):
+            target = folder / f"minutes-{language}-{run}"
+            target.mkdir(parents=True)
+            everyone = [p.id for p in minutes.unsigned_partners(meeting)]
+            t0 = time.perf_counter()
+            written = minutes.write_minutes(meeting, target, confirmed_partners=everyone,
+                                            language=language)
+            s.add_seconds(time.perf_counter() - t0, checked=bool(written))
+        s.note = f"{len(written)} bestanden"
+        series.append(s)

@@ -31,7 +31,7 @@ QUICK = bench_ui.Counts(search_rounds=1, filter_rounds=1, dossiers=2, repeats=2,
 # The figures the growth table follows from scale to scale.
 GROWTH = ["start", "start_ratio", "unlock", "tmux", "mem", "search", "filter", "sort",
           "dossier_first", "dossier", "f2_dossier", "plan", "roster_first", "roster", "f2_roster",
-          "next_item", "line_a", "case_table", "datatable", "fastdatatable", "per_action"]
+          "next_item", "line_a", "minutes", "minutes_en", "case_table", "datatable", "fastdatatable", "per_action"]
 
 
 def one_scale(scale: int, args: argparse.Namespace, counts: bench_ui.Counts) -> tuple[list[str], dict[str, Series]]:
@@ -77,6 +77,11 @@ def one_scale(scale: int, args: argparse.Namespace, counts: bench_ui.Counts) -> 
             meeting: list[Series] = []
             bench_meeting.services_level(facts["meeting_id"], facts["owner"], meeting)
             groups.append(("Waar de tijd zit (services, zonder scherm)", services + meeting))
+            written: list[Series] = []
+            bench_meeting.minutes_of_ten(written, Path(tmp), runs=2 if args.quick else 5)
+            named["minutes"] = written[0]
+            named["minutes_en"] = written[1]
+            groups.append(("Verslag van een overleg (services, naar schijf)", written))
         finally:
             if profile.unlocked:
                 profile.close()

@@ -30,7 +30,7 @@ def test_the_benchmark_produces_a_figure_for_every_measurement(tmp_path: Path) -
     from benchmarks import bench_tables, bench_ui
 
     wanted = {*bench_ui.series_for(SCALE), *bench_tables.KINDS, "start", "bare", "start_ratio",
-              "unlock", "unlock_ratio", "mem", "mem_bare", "per_action"}
+              "unlock", "unlock_ratio", "mem", "mem_bare", "per_action", "minutes", "minutes_en"}
     if tmux == "1":
         wanted |= {"tmux", "tmux_bare", "tmux_ratio"}
     assert wanted <= figures.keys(), sorted(wanted - figures.keys())
