@@ -15,7 +15,7 @@ from babel.messages.pofile import write_po
 
 from zvh_tui.core import i18n
 from zvh_tui.core.errors import RuleError, ValidationError
-from zvh_tui.core.i18n import M, Mn, N_, _
+from zvh_tui.core.i18n import N_, M, Mn, _
 from zvh_tui.core.vocab import Phase
 
 
@@ -164,6 +164,27 @@ def test_dates_times_and_numbers_come_from_babel_per_language() -> None:
     assert i18n.format_number(1234.5) == "1,234.5"
     assert i18n.weekday_names()[0] == "Monday"
     assert i18n.format_date(None) == ""
+
+
+def test_the_language_is_chosen_by_lang_then_zvh_lang_then_the_setting(monkeypatch) -> None:
+    from zvh_tui.core import config
+
+    settings = config.Settings(language="en")
+    assert config.language_of(None) == "nl"
+    assert config.language_of(settings) == "en"
+    monkeypatch.setenv(i18n.ENV_LANG, "nl")
+    assert config.language_of(settings) == "nl"
+    assert config.language_of(settings, chosen="en") == "en"
+    assert set(i18n.LANGUAGE_NAMES) == set(i18n.LANGUAGES)
+
+
+def test_tr_reads_a_message_a_marked_text_or_anything_else(tmp_path: Path, monkeypatch) -> None:
+    _catalogue(tmp_path, monkeypatch, [("Opslaan", "Save", None), ("Klaar.", "Done.", "test.done")])
+    i18n.set_language("en")
+    assert i18n.tr(N_("Opslaan")) == "Save"
+    assert i18n.tr(M("test.done", "Klaar.")) == "Done."
+    assert i18n.tr(None) == ""
+    assert i18n.tr(3) == "3"
 
 
 # -- a catalogue of the test's own ------------------------------------------------------------

@@ -79,7 +79,7 @@ class Settings:
             text.line(keys, "Een toets", field="keymap", max_length=100)
         if self.language not in i18n.LANGUAGES:
             raise ValidationError(
-                M("settings.language", "Kies de taal nl of en."), field="language")
+                M("settings.language", "Kies de taal {nl} of {en}.", nl="nl", en="en"), field="language")
         if not 1 <= int(self.idle_lock_minutes) <= 15:
             raise ValidationError(
                 "De vergrendeltijd moet tussen 1 en 15 minuten liggen.", field="idle_lock_minutes"

@@ -29,7 +29,7 @@ import functools
 import gettext as _gettext
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -302,11 +302,6 @@ def month_names(width: str = "wide") -> tuple[str, ...]:
 
     names = get_month_names(width, locale=babel_locale())
     return tuple(names[month] for month in range(1, 13))
-
-
-def mapping_translated(labels: Mapping[str, str]) -> dict[str, str]:
-    """A table of marked Dutch labels, translated now."""
-    return {key: _(value) for key, value in labels.items()}
 
 
 def with_language(function: Callable[P, R]) -> Callable[P, R]:
