@@ -133,13 +133,13 @@ def minutes_of_ten(series: list[Series], folder, runs: int = 5) -> None:
                      f"n beeld: situatie {n + 1} is stabiel, geen nieuwe meldingen",
                      f"a Actie {n + 1}: huisbezoek plannen{owner} vr"):
             capture.execute(line, item, today=today, now=now)
+    everyone = [p.id for p in minutes.unsigned_partners(meeting)]  # every sheet is written
     for language, name in (("nl", "verslag: 10 casussen, alle documenten (nl)"),
                            ("en", "verslag: 10 casussen, alle documenten (en)")):
         s = Series(name, 1000)
         for run in range(runs):
             target = folder / f"minutes-{language}-{run}"
             target.mkdir(parents=True)
-            everyone = [p.id for p in minutes.unsigned_partners(meeting)]
             t0 = time.perf_counter()
             written = minutes.write_minutes(meeting, target, confirmed_partners=everyone,
                                             language=language)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -183,13 +184,19 @@ def test_the_english_catalogue_holds_no_dutch_words() -> None:
     assert not found, f"English texts with Dutch words (not glossary terms): {found[:20]}"
 
 
-def test_no_dutch_text_is_left_outside_a_translation_function() -> None:
+@cache
+def _bare_literals() -> tuple[str, ...]:
+    """What scripts/i18n_literals.py finds (once for both tests below)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import i18n_literals
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    problems = [p for p in i18n_literals.scan() if p.split(":", 1)[0] not in PENDING]
+    return tuple(i18n_literals.scan())
+
+
+def test_no_dutch_text_is_left_outside_a_translation_function() -> None:
+    problems = [p for p in _bare_literals() if p.split(":", 1)[0] not in PENDING]
     assert not problems, (f"{len(problems)} Dutch texts in the code do not go through _() or M() "
                           f"(core/i18n.py; scripts/i18n_literals.py lists them):\n" + "\n".join(problems[:40]))
 
@@ -197,12 +204,7 @@ def test_no_dutch_text_is_left_outside_a_translation_function() -> None:
 def test_the_files_still_to_be_translated_are_listed_and_the_list_only_shrinks() -> None:
     """Issue 17 is not finished: PENDING names the files whose texts are not yet marked. A file
     that is done must leave the list (the test above then holds it to no bare Dutch text)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import i18n_literals
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    still = {p.split(":", 1)[0] for p in i18n_literals.scan()}
+    still = {p.split(":", 1)[0] for p in _bare_literals()}
     done = sorted(PENDING - still)
     assert not done, f"no bare Dutch text left in these files: take them off PENDING: {done}"
 
