@@ -54,62 +54,49 @@ def _exempt_lines(source: str) -> set[int]:
     return lines
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            body = node.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                found.add(id(body[0].value))
-    # a bare string as a statement is a comment, never shown
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Expr) and isinstance(node.value, (ast.Constant, ast.JoinedStr)):
-            found.add(id(node.value))
-    return found
+def _call_name(node: ast.Call) -> str:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    return node.func.attr if isinstance(node.func, ast.Attribute) else ""
 
 
-def _marked(tree: ast.AST) -> set[int]:
-    """Literals that are the text of a translation call (directly, or inside its first args)."""
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = node.func.id if isinstance(node.func, ast.Name) else (
-                node.func.attr if isinstance(node.func, ast.Attribute) else "")
-            if name in MARKERS:
-                for arg in node.args:
-                    for inner in ast.walk(arg):
-                        found.add(id(inner))
-    return found
+def _literals(tree: ast.AST):
+    """(literal, text, first line of its innermost statement) for every string literal that
+    is not a docstring, a bare string statement or the text of a translation call: one walk."""
+    stack: list[tuple[ast.AST, int]] = [(tree, 1)]
+    while stack:
+        node, statement = stack.pop()
+        if isinstance(node, ast.stmt):
+            statement = node.lineno
+            if isinstance(node, ast.Expr) and isinstance(node.value, (ast.Constant, ast.JoinedStr)):
+                continue  # a docstring or a bare string: a comment, never shown
+        if isinstance(node, ast.Call) and _call_name(node) in MARKERS:
+            stack.append((node.func, statement))
+            stack.extend((keyword, statement) for keyword in node.keywords)
+            continue  # its arguments are the text (and its parameters' own texts are marked)
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(part.value for part in node.values
+                           if isinstance(part, ast.Constant) and isinstance(part.value, str))
+            yield node, text, statement
+            stack.extend((part.value, statement) for part in node.values
+                         if isinstance(part, ast.FormattedValue))
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node, node.value, statement
+            continue
+        stack.extend((child, statement) for child in ast.iter_child_nodes(node))
 
 
 def scan_file(path: Path, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
-    skip = _docstrings(tree) | _marked(tree)
     exempt = _exempt_lines(source)
-    statement_of: dict[int, int] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.stmt):
-            for inner in ast.walk(node):
-                # the innermost statement wins: walk visits outer ones first
-                statement_of[id(inner)] = node.lineno
     found: list[tuple[int, str]] = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
-        if isinstance(node, ast.JoinedStr):
-            text = "".join(part.value for part in node.values
-                           if isinstance(part, ast.Constant) and isinstance(part.value, str))
-            for part in node.values:
-                skip.add(id(part))
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            text = node.value
-        else:
-            continue
+    for node, text, statement in _literals(tree):
         if not pattern.search(_plain(text)):
             continue
         span = set(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-        span.add(statement_of.get(id(node), node.lineno))
+        span.add(statement)
         if span & exempt:
             continue
         found.append((node.lineno, text.replace("\n", "\\n")[:100]))
