@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Input, Static
 from zvh_tui import workers
 from zvh_tui.compat import textual as compat
 from zvh_tui.core.errors import ZvhError
-from zvh_tui.core.i18n import N_, _, ngettext, tr
+from zvh_tui.core.i18n import N_, _, format_number, ngettext, tr
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import partner_csv, partner_overview
 from zvh_tui.services.partners import roster as partners
@@ -205,7 +205,7 @@ class PartnerRosterScreen(Screen[None]):
         self.query_one("#roster-count", Static).update(
             (ngettext("{n} organisatie van {total}", "{n} organisaties van {total}", count)
              if count != total else ngettext("{n} organisatie", "{n} organisaties", count)).format(
-                n=count, total=total)
+                n=format_number(count), total=format_number(total))
             + " · " + _("Enter: details · i: CSV inlezen · x: CSV exporteren · F1: alle toetsen"))
 
     def current(self) -> RosterRow | None:
@@ -464,4 +464,4 @@ class PartnerRosterScreen(Screen[None]):
 
     def on_exported(self, done: Exported) -> None:
         self.notify(ngettext("{n} regel geschreven naar {path}.", "{n} regels geschreven naar {path}.",
-                             done.rows).format(n=done.rows, path=Path(done.path).expanduser()), markup=False)
+                             done.rows).format(n=format_number(done.rows), path=Path(done.path).expanduser()), markup=False)
