@@ -36,13 +36,14 @@ from textual.widgets import Input, Static
 
 from zvh_tui.core import crash
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.services.meetings import capture
 from zvh_tui.services.shared import context
 from zvh_tui.widgets.safe_text import SafeText
 
 CAPTURE_INPUT_ID = "capture-input"
-PLACEHOLDER = "b besluit · a actie @eigenaar datum · n notitie · /volgende · /sluit · F1: alles"
-ANSWER_PLACEHOLDER = "Uw antwoord (een nummer of tekst); Esc annuleert de vraag"
+PLACEHOLDER = N_("b besluit · a actie @eigenaar datum · n notitie · /volgende · /sluit · F1: alles")
+ANSWER_PLACEHOLDER = N_("Uw antwoord (een nummer of tekst); Esc annuleert de vraag")
 HISTORY_MAX = 500
 
 
@@ -67,9 +68,9 @@ class CaptureInput(Input):
     """The line itself: Tab takes the completion, Up/Down go through the earlier lines."""
 
     BINDINGS = [
-        Binding("tab", "complete", "Aanvullen", show=False, id="capture.complete"),
-        Binding("up", "history(-1)", "Vorige ingevoerde regel", show=False, id="capture.history_back"),
-        Binding("down", "history(1)", "Volgende ingevoerde regel", show=False,
+        Binding("tab", "complete", N_("Aanvullen"), show=False, id="capture.complete"),
+        Binding("up", "history(-1)", N_("Vorige ingevoerde regel"), show=False, id="capture.history_back"),
+        Binding("down", "history(1)", N_("Volgende ingevoerde regel"), show=False,
                 id="capture.history_forward"),
     ]
 
@@ -151,7 +152,7 @@ class CaptureLine(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="capture-prompt", markup=False)
-        yield CaptureInput(placeholder=PLACEHOLDER, suggester=self.suggester, id=CAPTURE_INPUT_ID,
+        yield CaptureInput(placeholder=_(PLACEHOLDER), suggester=self.suggester, id=CAPTURE_INPUT_ID,
                            select_on_focus=False)
         yield Static("", id="capture-answer", markup=False)
 
@@ -172,10 +173,11 @@ class CaptureLine(Vertical):
     def set_names(self, names: Sequence[str]) -> None:
         self.suggester.names = tuple(names)
 
-    def say(self, message: str, *, ok: bool = True) -> None:
-        """A message under the line (stored text possible: shown literally)."""
+    def say(self, message: object, *, ok: bool = True) -> None:
+        """A message under the line (stored text possible: shown literally); a service's
+        `Message` is read in the language of the moment."""
         answer = self.query_one("#capture-answer", Static)
-        answer.update(SafeText(message))
+        answer.update(SafeText(message if isinstance(message, str) else tr(message)))
         answer.set_class(not ok, "-error")
         answer.set_class(ok and bool(message), "-ok")
 
@@ -187,7 +189,7 @@ class CaptureLine(Vertical):
         self._set_question(None)
         self.input.value = line
         self.input.cursor_position = len(line)
-        self.say("Vraag geannuleerd: de regel staat er weer.", ok=True)
+        self.say(_("Vraag geannuleerd: de regel staat er weer."), ok=True)
         if self.keep_draft is not None:
             self.keep_draft()
         return True
@@ -256,7 +258,7 @@ class CaptureLine(Vertical):
         if self.item is None or self.input.disabled:
             return
         if self._asked is not None:
-            self.say("Beantwoord eerst de vraag, of annuleer die met Esc.", ok=False)
+            self.say(_("Beantwoord eerst de vraag, of annuleer die met Esc."), ok=False)
             return
         outcome = self._handle(line)
         if outcome is None:
@@ -297,6 +299,6 @@ class CaptureLine(Vertical):
     def _set_question(self, asked: _Asked | None) -> None:
         self._asked = asked
         prompt = self.query_one("#capture-prompt", Static)
-        prompt.update(SafeText(asked.question.prompt) if asked is not None else "")
+        prompt.update(SafeText(str(asked.question.prompt)) if asked is not None else "")
         prompt.display = asked is not None
-        self.input.placeholder = ANSWER_PLACEHOLDER if asked is not None else PLACEHOLDER
+        self.input.placeholder = _(ANSWER_PLACEHOLDER) if asked is not None else _(PLACEHOLDER)

@@ -22,11 +22,12 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.services.partners import pickers
 from zvh_tui.services.partners.pickers import PartnerChoice
 from zvh_tui.services.shared.text import visible
 
-PLACEHOLDER = "Typ een paar letters van organisatie of contactpersoon"
+PLACEHOLDER = N_("Typ een paar letters van organisatie of contactpersoon")
 
 
 class PartnerPicker(Vertical):
@@ -42,9 +43,9 @@ class PartnerPicker(Vertical):
     """
 
     BINDINGS = [
-        Binding("down", "move(1)", "Volgende", show=False, id="picker.down"),
-        Binding("up", "move(-1)", "Vorige", show=False, id="picker.up"),
-        Binding("escape", "close_list", "Lijst sluiten", show=False, id="picker.close"),
+        Binding("down", "move(1)", N_("Volgende"), show=False, id="picker.down"),
+        Binding("up", "move(-1)", N_("Vorige"), show=False, id="picker.up"),
+        Binding("escape", "close_list", N_("Lijst sluiten"), show=False, id="picker.close"),
     ]
 
     class Picked(Message):
@@ -76,7 +77,7 @@ class PartnerPicker(Vertical):
         self._put_text: str | None = None  # the text we put in the input ourselves (a choice)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self._placeholder, classes="picker-input")
+        yield Input(placeholder=tr(self._placeholder), classes="picker-input")
         option_list = OptionList(classes="picker-options")
         option_list.can_focus = False
         yield option_list
@@ -135,14 +136,14 @@ class PartnerPicker(Vertical):
         for choice in self._choices:
             prompt = Text(visible(choice.label))  # stored names: control characters as symbols
             if choice.in_case:
-                prompt.append("  (aan tafel)", style="italic")
+                prompt.append("  (" + _("aan tafel") + ")", style="italic")
             if not choice.convenant_signed:
-                prompt.append("  geen convenant", style="bold")
+                prompt.append("  " + _("geen convenant"), style="bold")
             options.append(Option(prompt))
         option_list = self._options
         option_list.set_options(options)
         if not options:
-            option_list.add_option(Option(Text("Geen partner gevonden"), disabled=True))
+            option_list.add_option(Option(Text(_("Geen partner gevonden")), disabled=True))
         else:
             option_list.highlighted = 0
         self.set_class(True, "-open")

@@ -23,10 +23,11 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext, tr
 from zvh_tui.core.vocab import ItemStatus, MeetingStatus, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import meeting as meetings
-from zvh_tui.services.shared import disclosure, palette, plurals
+from zvh_tui.services.shared import disclosure, palette
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, DialogBase, FormDialog
 from zvh_tui.widgets.footer import QuickFooter
@@ -50,9 +51,9 @@ class CasePickDialog(DialogBase, ModalScreen["int | None"]):
     CasePickDialog #case-hits { height: auto; max-height: 12; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Annuleren", id="case_pick.cancel"),
-        Binding("down", "move(1)", "Volgende", show=False, id="case_pick.down"),
-        Binding("up", "move(-1)", "Vorige", show=False, id="case_pick.up"),
+        Binding("escape", "cancel", N_("Annuleren"), id="case_pick.cancel"),
+        Binding("down", "move(1)", N_("Volgende"), show=False, id="case_pick.down"),
+        Binding("up", "move(-1)", N_("Vorige"), show=False, id="case_pick.up"),
     ]
 
     def __init__(self, title: str) -> None:
@@ -63,11 +64,11 @@ class CasePickDialog(DialogBase, ModalScreen["int | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain(self._title), classes="dialog-title")
-            yield Input(placeholder="casusnummer of naam, bv. 2026-0042 of Jansen", id="case-query")
+            yield Input(placeholder=_("casusnummer of naam, bv. 2026-0042 of Jansen"), id="case-query")
             hits = OptionList(id="case-hits")
             hits.can_focus = False
             yield hits
-            yield Static(Text("Typ · ↑↓ kiezen · Enter: deze casus · Escape: annuleren"),
+            yield Static(Text(_("Typ · ↑↓ kiezen · Enter: deze casus · Escape: annuleren")),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -80,7 +81,7 @@ class CasePickDialog(DialogBase, ModalScreen["int | None"]):
         options = self.query_one("#case-hits", OptionList)
         options.set_options([Option(self._label(hit)) for hit in self.hits])
         if not self.hits and event.value.strip():
-            options.add_option(Option(Text("Geen casus gevonden"), disabled=True))
+            options.add_option(Option(Text(_("Geen casus gevonden")), disabled=True))
         elif self.hits:
             options.highlighted = 0
 
@@ -116,22 +117,23 @@ class SlotDialog(FormDialog):
     """The time slot of one agenda item: planned start and length in minutes (both may be empty)."""
 
     SAVE_ON_ENTER = True
-    TITLE_TEXT = "Tijdslot"
+    TITLE_TEXT = N_("Tijdslot")
 
     def __init__(self, item_id: int) -> None:
         super().__init__()
+        self.TITLE_TEXT = tr(self.TITLE_TEXT)
         self.item = meetings.get_item(item_id)
         self.keep_draft(f"slot:{item_id}", case_id=self.item.case_id)
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(f"Casus {self.item.case.reference}. Uitlopen wordt getoond, niet "
-                           "afgedwongen."), classes="dialog-text")
+        yield Static(plain(_("Casus {reference}. Uitlopen wordt getoond, niet afgedwongen.").format(
+            reference=self.item.case.reference)), classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Begintijd (uu:mm, mag leeg)")
+        yield self.label(_("Begintijd (uu:mm, mag leeg)"))
         yield Input(self.item.slot_start, id="slot_start", placeholder="10:15")
         yield self.error_line("slot_start")
-        yield self.label("Duur in minuten (mag leeg)")
+        yield self.label(_("Duur in minuten (mag leeg)"))
         yield Input(str(self.item.slot_minutes or ""), id="slot_minutes", placeholder="20")
         yield self.error_line("slot_minutes")
 
@@ -152,20 +154,21 @@ class SlotDialog(FormDialog):
 class InviteDialog(FormDialog):
     """Invite a partner (and maybe one of its contacts) for one agenda item."""
 
-    TITLE_TEXT = "Partner uitnodigen voor dit punt"
-    SAVE_LABEL = "Uitnodigen"
+    TITLE_TEXT = N_("Partner uitnodigen voor dit punt")
+    SAVE_LABEL = N_("Uitnodigen")
 
     def __init__(self, item_id: int) -> None:
         super().__init__()
+        self.TITLE_TEXT, self.SAVE_LABEL = tr(self.TITLE_TEXT), tr(self.SAVE_LABEL)
         self.item = meetings.get_item(item_id)
         self.keep_draft(f"invite:{item_id}", case_id=self.item.case_id)
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(f"Casus {self.item.case.reference}: wie schuift aan voor dit punt?"),
-                     classes="dialog-text")
+        yield Static(plain(_("Casus {reference}: wie schuift aan voor dit punt?").format(
+            reference=self.item.case.reference)), classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Partner (typ een paar letters, kies met pijltjes en Enter)")
+        yield self.label(_("Partner (typ een paar letters, kies met pijltjes en Enter)"))
         yield PartnerPicker(case_id=self.item.case_id, id="partner")
         yield self.error_line("partner")
 
@@ -182,7 +185,7 @@ class InviteDialog(FormDialog):
         choice = values["choice"]
         if not isinstance(choice, tuple):
             raise ValidationError(
-                "Kies een partner: typ een paar letters en kies met de pijltjes en Enter.",
+                _("Kies een partner: typ een paar letters en kies met de pijltjes en Enter."),
                 field="partner")
         return meetings.invite(meetings.get_item(self.item.id), choice[0], choice[1])
 
@@ -198,16 +201,16 @@ class AgendaScreen(Screen[None]):
     AUTO_FOCUS = "#agenda-table"
     FOOTER_KEYS = ("agenda.add", "agenda.invite", "agenda.slot", "agenda.back")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug", id="agenda.back"),
-        Binding("a", "add_case", "Casus erbij", id="agenda.add"),
-        Binding("delete", "remove_case", "Van de agenda", show=False, id="agenda.remove"),
-        Binding("shift+up,K", "move(-1)", "Verplaats omhoog", show=False, id="agenda.move_up"),
-        Binding("shift+down,J", "move(1)", "Verplaats omlaag", show=False, id="agenda.move_down"),
-        Binding("t", "slot", "Tijdslot", id="agenda.slot"),
-        Binding("u", "invite", "Uitnodigen", id="agenda.invite"),
-        Binding("x", "uninvite", "Uitnodiging intrekken", show=False, id="agenda.uninvite"),
-        Binding("e", "edit_meeting", "Overleg wijzigen", show=False, id="agenda.edit"),
-        Binding("l", "live", "Live", show=False, id="agenda.live"),
+        Binding("escape", "back", N_("Terug"), id="agenda.back"),
+        Binding("a", "add_case", N_("Casus erbij"), id="agenda.add"),
+        Binding("delete", "remove_case", N_("Van de agenda"), show=False, id="agenda.remove"),
+        Binding("shift+up,K", "move(-1)", N_("Verplaats omhoog"), show=False, id="agenda.move_up"),
+        Binding("shift+down,J", "move(1)", N_("Verplaats omlaag"), show=False, id="agenda.move_down"),
+        Binding("t", "slot", N_("Tijdslot"), id="agenda.slot"),
+        Binding("u", "invite", N_("Uitnodigen"), id="agenda.invite"),
+        Binding("x", "uninvite", N_("Uitnodiging intrekken"), show=False, id="agenda.uninvite"),
+        Binding("e", "edit_meeting", N_("Overleg wijzigen"), show=False, id="agenda.edit"),
+        Binding("l", "live", N_("Live"), show=False, id="agenda.live"),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -231,10 +234,10 @@ class AgendaScreen(Screen[None]):
             self.watch(self.app, "projector", lambda _on: self.reload(), init=False)
         table = self.query_one("#agenda-table", DataTable)
         # 78 cells with their padding: the whole table fits in 80 columns
-        for key, label, width in (("pos", "#", 2), ("slot", "Tijd", 5), ("minutes", "Min", 3),
-                                  ("reference", "Casus", 9), ("name", "Naam of alias", 24),
-                                  ("status", "Status", 8), ("invited", "Genodigd", 11)):
-            table.add_column(label, key=key, width=width)
+        for key, label, width in (("pos", "#", 2), ("slot", N_("Tijd"), 5), ("minutes", N_("Min"), 3),
+                                  ("reference", N_("Casus"), 9), ("name", N_("Naam of alias"), 24),
+                                  ("status", N_("Status"), 8), ("invited", N_("Genodigd"), 11)):
+            table.add_column(tr(label), key=key, width=width)
         self.reload()
 
     # -- data -------------------------------------------------------------------------------
@@ -254,12 +257,14 @@ class AgendaScreen(Screen[None]):
             return
         meeting = self.meeting
         self.items = meetings.items_of(meeting)
-        title = SafeText(f"Agenda · {meeting.kind} · {meetings.when(meeting)}", style="bold")
+        title = SafeText(_("Agenda · {kind} · {when}").format(kind=meeting.kind, when=meetings.when(meeting)),
+                         style="bold")
         if meeting.title:
             title.append(f" · {meeting.title}")
         self.query_one("#agenda-title", Static).update(title)
-        facts = [meetings.place(meeting) or "plaats nog niet bekend",
-                 f"voorzitter: {meeting.chair or '—'}", f"notulist: {meeting.notulist or '—'}",
+        facts = [meetings.place(meeting) or _("plaats nog niet bekend"),
+                 _("voorzitter: {name}").format(name=meeting.chair or "—"),
+                 _("notulist: {name}").format(name=meeting.notulist or "—"),
                  MeetingStatus.label_of(meeting.status)]
         self.query_one("#agenda-facts", Static).update(SafeText(" · ".join(facts)))
         table = self.query_one("#agenda-table", DataTable)
@@ -270,16 +275,19 @@ class AgendaScreen(Screen[None]):
                 cell(str(item.position + 1)), cell(item.slot_start), cell(str(item.slot_minutes or "")),
                 cell(item.case.reference), cell(disclosure.case_name(item.case.title)),
                 cell(ItemStatus.label_of(item.status)),
-                cell(plurals.count(invited.get(item.id, 0), "partner", "partners")),
+                cell(ngettext("{n} partner", "{n} partners", invited.get(item.id, 0)).format(
+                    n=invited.get(item.id, 0))),
                 key=str(item.id))
         for position, item in enumerate(self.items):
             if item.id == keep_item:
                 table.move_cursor(row=position)
                 break
-        count = plurals.count(len(self.items), "casus", "casussen")
+        n = len(self.items)
         self.query_one("#agenda-count", Static).update(
-            f"{count} op de agenda" + ("" if self.closed else
-                                       " · Shift+↑↓: volgorde · F1: alle toetsen"))
+            ngettext("{n} casus op de agenda", "{n} casussen op de agenda", n).format(n=n)
+            if self.closed else
+            ngettext("{n} casus op de agenda · Shift+↑↓: volgorde · F1: alle toetsen",
+                     "{n} casussen op de agenda · Shift+↑↓: volgorde · F1: alle toetsen", n).format(n=n))
         self.show_invites()
         self.refresh_bindings()
 
@@ -295,12 +303,12 @@ class AgendaScreen(Screen[None]):
         item = self.current()
         panel = self.query_one("#agenda-invites", Static)
         if item is None:
-            panel.update(Text("Nog geen casussen op de agenda. Zet er een op met a."))
+            panel.update(Text(_("Nog geen casussen op de agenda. Zet er een op met a.")))
             return
         invites = meetings.invites_of(item)
-        text = SafeText(f"Uitgenodigd voor {item.case.reference}: ", style="bold")
+        text = SafeText(_("Uitgenodigd voor {reference}: ").format(reference=item.case.reference), style="bold")
         text.append(", ".join(invite_label(i) for i in invites) if invites
-                    else "nog niemand (u: partner uitnodigen)")
+                    else _("nog niemand (u: partner uitnodigen)"))
         panel.update(text)
 
     @on(DataTable.RowHighlighted, "#agenda-table")
@@ -323,8 +331,8 @@ class AgendaScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def _refuse(self, error: ZvhError, title: str = "Niet gelukt") -> None:
-        self.app.show_refusal(error, title)
+    def _refuse(self, error: ZvhError, title: str = N_("Niet gelukt")) -> None:
+        self.app.show_refusal(error, tr(title))
         self.reload()
 
     def action_add_case(self) -> None:
@@ -335,12 +343,12 @@ class AgendaScreen(Screen[None]):
                 case = cases.get_case(case_id, audit_view=False)
                 item = meetings.add_item(meetings.get_meeting(self.meeting_id), case)
             except ZvhError as error:
-                self._refuse(error, "Niet op de agenda")
+                self._refuse(error, _("Niet op de agenda"))
                 return
             self.reload(item.id)
-            self.notify(f"Casus {case.reference} staat op de agenda.", markup=False)
+            self.notify(_("Casus {reference} staat op de agenda.").format(reference=case.reference), markup=False)
 
-        self.app.push_screen(CasePickDialog("Casus op de agenda"), chosen)
+        self.app.push_screen(CasePickDialog(_("Casus op de agenda")), chosen)
 
     def action_remove_case(self) -> None:
         item = self.current()
@@ -354,14 +362,15 @@ class AgendaScreen(Screen[None]):
             try:
                 meetings.remove_item(meetings.get_item(item.id))
             except ZvhError as error:
-                self._refuse(error, "Blijft op de agenda")
+                self._refuse(error, _("Blijft op de agenda"))
                 return
             self.reload()
-            self.notify(f"Casus {reference} is van de agenda gehaald.", markup=False)
+            self.notify(_("Casus {reference} is van de agenda gehaald.").format(reference=reference), markup=False)
 
         self.app.push_screen(ConfirmDialog(
-            "Van de agenda halen?", f"Casus {reference} gaat van de agenda van dit overleg. De "
-            "casus zelf blijft.", yes="Van de agenda", no="Laten staan"), answered)
+            _("Van de agenda halen?"),
+            _("Casus {reference} gaat van de agenda van dit overleg. De casus zelf blijft.").format(
+                reference=reference), yes=_("Van de agenda"), no=_("Laten staan")), answered)
 
     def action_move(self, step: int) -> None:
         item = self.current()
@@ -386,7 +395,7 @@ class AgendaScreen(Screen[None]):
 
         def done(ok: bool | None) -> None:
             if ok:
-                self.notify("Uitgenodigd.", markup=False)
+                self.notify(_("Uitgenodigd."), markup=False)
                 self.reload(item.id)
 
         self.app.push_screen(InviteDialog(item.id), done)
@@ -397,7 +406,7 @@ class AgendaScreen(Screen[None]):
             return
         invites = meetings.invites_of(item)
         if not invites:
-            self.notify("Voor dit punt is nog niemand uitgenodigd.", markup=False)
+            self.notify(_("Voor dit punt is nog niemand uitgenodigd."), markup=False)
             return
 
         def chosen(choice: tuple[int, int | None] | None) -> None:
@@ -409,10 +418,11 @@ class AgendaScreen(Screen[None]):
                 self._refuse(error)
                 return
             self.reload(item.id)
-            self.notify("Uitnodiging ingetrokken.", markup=False)
+            self.notify(_("Uitnodiging ingetrokken."), markup=False)
 
         self.app.push_screen(ChoiceDialog(
-            "Uitnodiging intrekken", f"Wie hoeft niet te komen voor casus {item.case.reference}?",
+            _("Uitnodiging intrekken"), _("Wie hoeft niet te komen voor casus {reference}?").format(
+                reference=item.case.reference),
             [(visible(invite_label(i)), (i.partner_id, i.contact_id)) for i in invites]), chosen)
 
     def action_edit_meeting(self) -> None:

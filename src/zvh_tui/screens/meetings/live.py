@@ -40,7 +40,8 @@ from textual.widgets import Input, Static
 
 from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
-from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteKind, NoteTag, Presence
+from zvh_tui.core.i18n import N_, _, ngettext, tr
+from zvh_tui.core.vocab import ItemStatus, MeetingStatus, NoteKind, NoteTag, Presence, ReviewOutcome
 from zvh_tui.services.meetings import capture, card, live, minutes, projector
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.shared import clock, context, dates, disclosure
@@ -52,12 +53,12 @@ from zvh_tui.widgets.safe_text import SafeText
 
 PANELS = ("card", "attendance", "notes", "agenda")
 PHASES = (NoteTag.PICTURE.value, NoteTag.JUDGEMENT.value, NoteTag.DECISION.value)
-PHASE_COMMANDS = {NoteTag.PICTURE.value: "/beeld", NoteTag.JUDGEMENT.value: "/oordeel",
+PHASE_COMMANDS = {NoteTag.PICTURE.value: "/beeld", NoteTag.JUDGEMENT.value: "/oordeel",  # i18n: commands
                   NoteTag.DECISION.value: "/besluit"}
-GRAMMAR_TITLE = "Invoerregel (typ en Enter)"
-ENDED = "Het overleg is gesloten. Esc: terug naar Overleggen."
+GRAMMAR_TITLE = N_("Invoerregel (typ en Enter)")
+ENDED = N_("Het overleg is gesloten. Esc: terug naar Overleggen.")
 NO_REMINDER_MARK = "!"
-ATTENDANCE_STATES = {Presence.ABSENT.value: ("✗", "afwezig"), Presence.EXCUSED.value: ("–", "afgemeld")}
+ATTENDANCE_STATES = {Presence.ABSENT.value: ("✗", N_("afwezig")), Presence.EXCUSED.value: ("–", N_("afgemeld"))}
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,10 @@ def clock_text(seconds: int) -> str:
 def item_timer(seconds: int, slot_minutes: int | None) -> tuple[str, bool]:
     """'Punt 7:05 / 15:00', and whether it runs over its slot (shown, never enforced)."""
     if not slot_minutes:
-        return f"Punt {clock_text(seconds)}", False
+        return _("Punt {time}").format(time=clock_text(seconds)), False
     slot = slot_minutes * 60
     over = seconds > slot
-    text = f"Punt {clock_text(seconds)}/{clock_text(slot)}"
+    text = _("Punt {time}/{slot}").format(time=clock_text(seconds), slot=clock_text(slot))
     if over:
         text += f" (+{clock_text(seconds - slot)})"
     return text, over
@@ -111,7 +112,7 @@ def item_timer(seconds: int, slot_minutes: int | None) -> tuple[str, bool]:
 
 def meeting_timer(seconds: int, planned_minutes: int) -> tuple[str, bool]:
     """'Overleg 0:32:10 / 1:30:00' (the planned length is the sum of the slots, when known)."""
-    text = f"Overleg {clock_text(seconds)}"
+    text = _("Overleg {time}").format(time=clock_text(seconds))
     if not planned_minutes:
         return text, False
     planned = planned_minutes * 60
@@ -133,7 +134,7 @@ def attendance_text(attendants: Iterable[Any], colours: Colours = PLAIN) -> Safe
     text = SafeText(no_wrap=True, overflow="ellipsis")
     rows = list(attendants)
     if not rows:
-        text.append("Nog niemand genoteerd: /aanwezig NAAM", style="dim")
+        text.append(_("Nog niemand genoteerd: /aanwezig NAAM"), style="dim")
         return text
     unreminded = False
     for row in rows:
@@ -148,13 +149,14 @@ def attendance_text(attendants: Iterable[Any], colours: Colours = PLAIN) -> Safe
             dim = "dim" if gone else ""
         else:
             text.append(" ")
-            mark, state = ATTENDANCE_STATES.get(row.presence, ("?", "uitgenodigd"))
+            mark, state = ATTENDANCE_STATES.get(row.presence, ("?", N_("uitgenodigd")))
+            state = tr(state)
             dim = "dim"
         text.append(f"{mark} {state:<11} ", style=dim)
         text.append(row.label, style=dim)
         text.append("\n")
     if unreminded:
-        text.append(f"{NO_REMINDER_MARK} hoorde de geheimhouding nog niet (/herinnering)",
+        text.append(_("{mark} hoorde de geheimhouding nog niet (/herinnering)").format(mark=NO_REMINDER_MARK),
                     style=colours.warn)
     else:
         text.rstrip()
@@ -172,27 +174,26 @@ def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN, *,
         text.append(value or "—", style=style)
         text.append("\n")
 
-    field("Fase", shown.phase)
-    field("Opgave", disclosure.mask_text(shown.shared_task, names) or "nog niet benoemd",
+    field(_("Fase"), shown.phase)
+    field(_("Opgave"), disclosure.mask_text(shown.shared_task, names) or _("nog niet benoemd"),
           "" if shown.shared_task else "dim")
     if shown.director:
-        field("Casusregisseur", shown.director)
+        field(_("Casusregisseur"), shown.director)
     else:
-        field("Casusregisseur", "nog niemand — wie houdt het overzicht? (r @partner/contact)",
+        field(_("Casusregisseur"), _("nog niemand — wie houdt het overzicht? (r @partner/contact)"),
               colours.warn)
-    actions = f"{shown.open_actions} open"
-    if shown.overdue_actions:
-        actions += f", {shown.overdue_actions} te laat"
-    field("Acties", actions, colours.warn if shown.overdue_actions else "")
+    actions = (_("{n} open, {late} te laat").format(n=shown.open_actions, late=shown.overdue_actions)
+               if shown.overdue_actions else _("{n} open").format(n=shown.open_actions))
+    field(_("Acties"), actions, colours.warn if shown.overdue_actions else "")
     nexts = []
     if shown.next_on:
-        nexts.append(f"volgende {_date(shown.next_on)}")
+        nexts.append(_("volgende {date}").format(date=_date(shown.next_on)))
     if shown.evaluation_on:
-        nexts.append(f"evaluatie {_date(shown.evaluation_on)}")
-    field("Datum", " · ".join(nexts) or "nog geen vervolgdatum (/datum DATUM)",
+        nexts.append(_("evaluatie {date}").format(date=_date(shown.evaluation_on)))
+    field(_("Datum"), " · ".join(nexts) or _("nog geen vervolgdatum (/datum DATUM)"),
           "" if nexts else "dim")
     if shown.reviews:
-        text.append("Terugblik (/gedaan N):\n", style="bold")
+        text.append(_("Terugblik (/gedaan N):") + "\n", style="bold")
         for line in shown.reviews:
             late = line.deadline is not None and line.deadline < today and line.outcome is None
             text.append(f" {line.number:>2} ", style="bold")
@@ -201,10 +202,10 @@ def card_text(shown: Any, today: dt.date, colours: Colours = PLAIN, *,
             if who:
                 text.append(f" — {who}", style=colours.warn if late else "dim")
             if line.outcome:
-                text.append(f"  [{line.outcome.replace('_', ' ')}]", style=colours.good)
+                text.append(f"  [{ReviewOutcome.label_of(line.outcome)}]", style=colours.good)
             text.append("\n")
     if shown.changes:
-        text.append("Sinds de vorige versie:\n", style="bold")
+        text.append(_("Sinds de vorige versie:") + "\n", style="bold")
         for change in shown.changes:
             text.append(f" · {change}\n")
     text.rstrip()
@@ -239,21 +240,22 @@ def notes_text(notes: Iterable[Any], colours: Colours = PLAIN, *, hidden: int = 
     text = SafeText()
     rows = sorted([*notes, *actions], key=lambda row: (row.created_at, isinstance(row, live.AgreedAction)))
     if hidden:
-        text.append(f"{hidden} {'notitie' if hidden == 1 else 'notities'} {disclosure.HIDDEN}\n", style="dim")
+        text.append(ngettext("{n} notitie {hidden}", "{n} notities {hidden}", hidden).format(
+            n=hidden, hidden=tr(disclosure.HIDDEN)) + "\n", style="dim")
     if not rows:
-        text.append("Nog niets vastgelegd voor dit punt.", style="dim")
+        text.append(_("Nog niets vastgelegd voor dit punt."), style="dim")
         return text
     for note in rows:
         if isinstance(note, live.AgreedAction):
-            text.append("ACTIE ", style=f"bold {colours.good}")
+            text.append(_("ACTIE") + " ", style=f"bold {colours.good}")
             text.append(disclosure.mask_text(note.text, names))
-            when = _date(note.deadline) or "geen deadline"
+            when = _date(note.deadline) or _("geen deadline")
             text.append(f" — {note.owner} · {when}\n", style="dim")
             continue
         if note.kind == NoteKind.DECISION.value:
-            text.append("BESLUIT ", style=f"bold {colours.good}")
+            text.append(_("BESLUIT") + " ", style=f"bold {colours.good}")
         else:
-            text.append(f"{note.tag} ", style="bold")
+            text.append(f"{NoteTag.label_of(note.tag)} ", style="bold")
         source = note.source_partner
         if source is not None:
             text.append(f"({source.name}) ", style="dim")
@@ -301,12 +303,17 @@ class MinutesWritten(Message):
 
 def minutes_text(meeting_id: int, written: MinutesWritten) -> SafeText:
     """What the ended screen says of the minutes: where they are, and what was left out."""
-    text = SafeText(f"Verslag, besluitenlijst, bladen per partner, cliëntversie en agenda (.ics): "
-                    f"{len(written.paths)} bestanden in {written.folder}.")
+    n = len(written.paths)
+    text = SafeText(ngettext(
+        "Verslag, besluitenlijst, bladen per partner, cliëntversie en agenda (.ics): "
+        "{n} bestand in {folder}.",
+        "Verslag, besluitenlijst, bladen per partner, cliëntversie en agenda (.ics): "
+        "{n} bestanden in {folder}.", n).format(n=n, folder=written.folder))
     if written.unsigned:
-        text.append("\nNiet gemaakt (geen convenant getekend, alleen dat-informatie na bevestiging): "
-                    + ", ".join(written.unsigned) + f". Maak zo'n blad met: zvh export minutes {meeting_id} "
-                    "--partner NAAM --ja")
+        text.append("\n" + _(
+            "Niet gemaakt (geen convenant getekend, alleen dat-informatie na bevestiging): "
+            "{partners}. Maak zo'n blad met: zvh export minutes {meeting} --partner NAAM --ja").format(
+                partners=", ".join(written.unsigned), meeting=meeting_id))
     return text
 
 
@@ -318,11 +325,11 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
     FOOTER_KEYS = ("live.next", "live.previous", "live.close_item", "live.leave")
     BINDINGS = [
         # priority: the capture line (an Input, a scroll view) would take PgUp/PgDn itself
-        Binding("pagedown", "step(1)", "Volgend punt", id="live.next", priority=True),
-        Binding("pageup", "step(-1)", "Vorig punt", id="live.previous", priority=True),
-        Binding("f6", "close_item", "Punt sluiten", id="live.close_item"),
-        Binding("f7", "next_phase", "Volgende fase", id="live.next_phase"),
-        Binding("escape", "leave", "Terug", id="live.leave"),
+        Binding("pagedown", "step(1)", N_("Volgend punt"), id="live.next", priority=True),
+        Binding("pageup", "step(-1)", N_("Vorig punt"), id="live.previous", priority=True),
+        Binding("f6", "close_item", N_("Punt sluiten"), id="live.close_item"),
+        Binding("f7", "next_phase", N_("Volgende fase"), id="live.next_phase"),
+        Binding("escape", "leave", N_("Terug"), id="live.leave"),
     ]
 
     def __init__(self, meeting_id: int, *, now: Callable[[], dt.datetime] = utc_now) -> None:
@@ -370,7 +377,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         except ZvhError as error:
             self.meeting = None
             self.app.pop_screen()
-            self.app.show_refusal(error, "Overleg niet gestart")
+            self.app.show_refusal(error, _("Overleg niet gestart"))
             return
         self.items = meetings.items_of(self.meeting)
         self.capture_line.keep_draft = self.draft_save_now  # the draft follows Enter at once
@@ -478,7 +485,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if wanted:
             self._read_panels(wanted, self._generation, context.today())
 
-    @workers.thread_worker(group="live-read-ahead", title="Het volgende agendapunt kon niet worden gelezen")
+    @workers.thread_worker(group="live-read-ahead", title=N_("Het volgende agendapunt kon niet worden gelezen"))
     def _read_panels(self, items: list[Any], generation: int, today: dt.date) -> PanelsRead:
         return PanelsRead({item.id: read_panels(item, today) for item in items}, generation, today)
 
@@ -535,15 +542,16 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if self.item is not None and not self.ended:
             number = next((n for n, item in enumerate(self.items, start=1)
                            if item.id == self.item.id), 0)
-            title.append(f" · punt {number}/{len(self.items)} · ")
-            title.append(self.item.phase, style=f"bold {colours.accent}")
+            title.append(" · " + _("punt {number}/{total}").format(number=number, total=len(self.items))
+                         + " · ")
+            title.append(NoteTag.label_of(self.item.phase), style=f"bold {colours.accent}")
             if self.item.status == ItemStatus.CLOSED.value:
-                title.append(" · afgerond", style=colours.good)
+                title.append(" · " + ItemStatus.CLOSED.label, style=colours.good)
             case = self.item.case
             title.append(f" · {case.reference} ", style="bold")
             title.append(disclosure.case_name(case.title))
         elif self.ended:
-            title.append(" · gesloten", style=colours.good)
+            title.append(" · " + _("gesloten"), style=colours.good)
         self.query_one("#live-title", Static).update(title, layout=False)  # always one line
 
     def tick(self) -> None:
@@ -575,7 +583,7 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         if outcome.ended:
             self._show_ended()
             self.query_one("#live-notes", Static).update(
-                SafeText("Het verslag wordt gemaakt …", style="dim"))  # written in a thread
+                SafeText(_("Het verslag wordt gemaakt …"), style="dim"))  # written in a thread
             self._write_minutes()
             return
         moved = outcome.item_id is not None and outcome.item_id != self.item.id
@@ -598,15 +606,15 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self.items = meetings.items_of(self.meeting)
         self._draw_title()
         self.query_one("#live-timer", Static).update(
-            Text(f"Gesloten {_time(self.meeting.closed_at)}".strip()))
+            Text(_("Gesloten {time}").format(time=_time(self.meeting.closed_at)).strip()))
         self.query_one("#live-agenda", Static).update(agenda_text(card.agenda(self.meeting, None)))
         self.query_one("#live-card", Static).update(self._summary())
         self.query_one("#live-attendance", Static).update("")
         self.query_one("#live-notes", Static).update("")
-        self.capture_line.close(ENDED)
+        self.capture_line.close(_(ENDED))
         self.refresh_bindings()
 
-    @workers.thread_worker(group="live-minutes", title="Het verslag kon niet worden gemaakt")
+    @workers.thread_worker(group="live-minutes", title=N_("Het verslag kon niet worden gemaakt"))
     def _write_minutes(self) -> MinutesWritten:
         """After /einde, without a dialog (the issue: /einde either closes or answers on
         screen): every document into the profile's exports/ folder; a sheet for a partner
@@ -618,21 +626,21 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
 
     def on_minutes_written(self, written: MinutesWritten) -> None:
         self.query_one("#live-notes", Static).update(minutes_text(self.meeting_id, written))
-        self.notify(f"{len(written.paths)} bestanden in {written.folder}", title="Verslag gemaakt",
-                    markup=False, timeout=8)
+        self.notify(ngettext("{n} bestand in {folder}", "{n} bestanden in {folder}", len(written.paths)).format(
+            n=len(written.paths), folder=written.folder), title=_("Verslag gemaakt"), markup=False, timeout=8)
 
     def _summary(self) -> SafeText:
         """The closed meeting: per item who holds the overview, the next date, what was decided."""
         today = context.today()
-        text = SafeText(ENDED + "\n", style="bold")
+        text = SafeText(_(ENDED) + "\n", style="bold")
         for number, item in enumerate(self.items, start=1):
             shown = card.case_card(item, today)
             text.append(f"\n{number} {shown.reference} ", style="bold")
             text.append(disclosure.case_name(shown.title))
-            text.append(f"\n   Casusregisseur: {shown.director or '—'}")
-            text.append(f"\n   Vervolg: {_date(shown.next_on) or '—'}")
+            text.append("\n   " + _("Casusregisseur: {name}").format(name=shown.director or "—"))
+            text.append("\n   " + _("Vervolg: {date}").format(date=_date(shown.next_on) or "—"))
             decided = len(live.decisions_of(item))
-            text.append(f" · {decided} {'besluit' if decided == 1 else 'besluiten'}")
+            text.append(" · " + ngettext("{n} besluit", "{n} besluiten", decided).format(n=decided))
         return text
 
     # -- keys beside the grammar ------------------------------------------------------------
@@ -643,10 +651,10 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
         self.capture_line.submit_command(line)
 
     def action_step(self, step: int) -> None:
-        self._run("/volgende" if step > 0 else "/vorige")
+        self._run("/volgende" if step > 0 else "/vorige")  # i18n: command words
 
     def action_close_item(self) -> None:
-        self._run("/sluit")
+        self._run("/sluit")  # i18n: a command word
 
     def action_next_phase(self) -> None:
         if self.item is None:
@@ -672,5 +680,5 @@ class LiveMeetingScreen(DraftForm, Screen[None]):
     # -- F1 ---------------------------------------------------------------------------------
     def help_topics(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """F1 shows the capture grammar first, then the keys (screens/shell/help.py)."""
-        return [(GRAMMAR_TITLE, [(form, explanation, "") for form, explanation in capture.GRAMMAR])]
+        return [(_(GRAMMAR_TITLE), [(tr(form), tr(explanation), "") for form, explanation in capture.GRAMMAR])]
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
 
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.shared import dates
 from zvh_tui.widgets.checkbox import TickBox
@@ -23,11 +24,11 @@ from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.safe_text import plain
 
 TEXT_FIELDS = (
-    ("start_time", "Begintijd (uu:mm)", "09:30"),
-    ("location", "Locatie (of: online)", "bijvoorbeeld Stadhuis, kamer 2.14"),
-    ("chair", "Voorzitter", "wie zit het overleg voor"),
-    ("notulist", "Notulist (mag leeg)", "wie notuleert, als dat iemand anders is"),
-    ("title", "Titel (mag leeg)", "bijvoorbeeld MDO zorg en veiligheid Noord"),
+    ("start_time", N_("Begintijd (uu:mm)"), "09:30"),
+    ("location", N_("Locatie (of: online)"), N_("bijvoorbeeld Stadhuis, kamer 2.14")),
+    ("chair", N_("Voorzitter"), N_("wie zit het overleg voor")),
+    ("notulist", N_("Notulist (mag leeg)"), N_("wie notuleert, als dat iemand anders is")),
+    ("title", N_("Titel (mag leeg)"), N_("bijvoorbeeld MDO zorg en veiligheid Noord")),
 )
 
 
@@ -44,7 +45,7 @@ class MeetingForm(FormDialog):
         self.result_id: int | None = None
         self._intro = intro
         self._meeting = meetings.get_meeting(meeting_id) if meeting_id is not None else None
-        self.TITLE_TEXT = "Overleg plannen" if self._meeting is None else "Overleg wijzigen"
+        self.TITLE_TEXT = _("Overleg plannen") if self._meeting is None else _("Overleg wijzigen")
         self.keep_draft("meeting:new" if meeting_id is None else f"meeting:{meeting_id}")
 
     def intro(self) -> Iterable[Widget]:
@@ -56,20 +57,20 @@ class MeetingForm(FormDialog):
         options = list(self.kinds)
         if meeting is not None and meeting.kind not in options:
             options.append(meeting.kind)  # a kind the house no longer lists stays choosable
-        yield self.label("Soort overleg")
+        yield self.label(_("Soort overleg"))
         yield Select([(kind, kind) for kind in options], allow_blank=False, id="kind",
                      value=meeting.kind if meeting else options[0])
         yield self.error_line("kind")
-        yield self.label("Datum")
-        yield DateInput(dates.format_date(meeting.held_on) if meeting else "", label="Datum",
+        yield self.label(_("Datum"))
+        yield DateInput(dates.format_date(meeting.held_on) if meeting else "", label=_("Datum"),
                         future=True, id="held_on")
         yield self.error_line("held_on")
         for name, label, placeholder in TEXT_FIELDS:
-            yield self.label(label)
+            yield self.label(tr(label))
             yield Input(str(getattr(meeting, name)) if meeting else "", id=name,
-                        placeholder=placeholder)
+                        placeholder=tr(placeholder))
             yield self.error_line(name)
-        yield TickBox("Online overleg", value=bool(meeting.online) if meeting else False,
+        yield TickBox(_("Online overleg"), value=bool(meeting.online) if meeting else False,
                       id="online")
 
     def on_mount(self) -> None:

@@ -22,16 +22,16 @@ from textual.widgets import DataTable, Static
 
 from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.core.vocab import MeetingStatus
 from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.meetings import minutes
-from zvh_tui.services.shared import plurals
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import cell
 
-EMPTY = "Nog geen overleggen. Plan er een met n."
+EMPTY = N_("Nog geen overleggen. Plan er een met n.")
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,11 @@ def meeting_rows() -> list[MeetingRow]:
             rows.append(MeetingRow(meeting.id, is_coming, meeting.status, (
                 meetings.when(meeting),
                 meeting.kind,
-                plurals.count(len(refs), "casus", "casussen"),
+                ngettext("{n} casus", "{n} casussen", len(refs)).format(n=len(refs)),
                 MeetingStatus.label_of(meeting.status),
                 meetings.place(meeting),
                 meeting.title,
-                "komend" if is_coming else "eerder",
+                _("komend") if is_coming else _("eerder"),
             )))
     return rows
 
@@ -76,12 +76,12 @@ class MeetingsScreen(Screen[None]):
     AUTO_FOCUS = "#meetings-table"
     FOOTER_KEYS = ("meetings.new", "meetings.live", "meetings.edit")  # Enter: the table's own
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_meeting", "Nieuw overleg", id="meetings.new"),
-        Binding("enter", "agenda", "Agenda", id="meetings.agenda"),
-        Binding("l", "live", "Live", id="meetings.live"),
-        Binding("e", "edit_meeting", "Wijzig", id="meetings.edit"),
-        Binding("delete", "delete_meeting", "Verwijder", show=False, id="meetings.delete"),
-        Binding("m", "minutes", "Verslag maken", show=False, id="meetings.minutes"),
+        Binding("n", "new_meeting", N_("Nieuw overleg"), id="meetings.new"),
+        Binding("enter", "agenda", N_("Agenda"), id="meetings.agenda"),
+        Binding("l", "live", N_("Live"), id="meetings.live"),
+        Binding("e", "edit_meeting", N_("Wijzig"), id="meetings.edit"),
+        Binding("delete", "delete_meeting", N_("Verwijder"), show=False, id="meetings.delete"),
+        Binding("m", "minutes", N_("Verslag maken"), show=False, id="meetings.minutes"),
     ]
 
     def __init__(self) -> None:
@@ -91,17 +91,18 @@ class MeetingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         with Vertical(id="meetings-main"):
-            yield Static("Overleggen", id="meetings-title", markup=False)
+            yield Static(_("Overleggen"), id="meetings-title", markup=False)
             yield ListTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="meetings-count", markup=False)
         yield QuickFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings-table", DataTable)
-        for key, label, width in (("when", "Wanneer", 19), ("kind", "Soort", 12),
-                                  ("cases", "Agenda", 11), ("status", "Status", 8),
-                                  ("place", "Plaats", 20), ("title", "Titel", 24), ("group", "", 6)):
-            table.add_column(label, key=key, width=width)
+        for key, label, width in (("when", N_("Wanneer"), 19), ("kind", N_("Soort"), 12),
+                                  ("cases", N_("Agenda"), 11), ("status", N_("Status"), 8),
+                                  ("place", N_("Plaats"), 20), ("title", N_("Titel"), 24),
+                                  ("group", "", 6)):
+            table.add_column(_(label) if label else "", key=key, width=width)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -123,10 +124,12 @@ class MeetingsScreen(Screen[None]):
                 table.move_cursor(row=position)
                 break
         coming = sum(row.coming for row in self.rows)
-        summary = (EMPTY if not self.rows else
-                   f"{plurals.count(coming, 'komend overleg', 'komende overleggen')} · "
-                   f"{plurals.count(len(self.rows) - coming, 'eerder', 'eerdere')}"
-                   " · Enter: agenda · F1: alle toetsen")
+        earlier = len(self.rows) - coming
+        summary = (_(EMPTY) if not self.rows else
+                   _("{coming} · {earlier} · Enter: agenda · F1: alle toetsen").format(
+                       coming=ngettext("{n} komend overleg", "{n} komende overleggen",
+                                       coming).format(n=coming),
+                       earlier=ngettext("{n} eerder", "{n} eerdere", earlier).format(n=earlier)))
         self.query_one("#meetings-count", Static).update(summary)
         self.refresh_bindings()
 
@@ -173,7 +176,7 @@ class MeetingsScreen(Screen[None]):
         def done(saved: bool | None) -> None:
             if saved and form.result_id is not None:
                 self.reload(form.result_id)
-                self.notify("Overleg gepland. Enter: de agenda vullen.", markup=False)
+                self.notify(_("Overleg gepland. Enter: de agenda vullen."), markup=False)
 
         self.app.push_screen(form, done)
 
@@ -192,7 +195,7 @@ class MeetingsScreen(Screen[None]):
 
         def done(saved: bool | None) -> None:
             if saved:
-                self.notify("Opgeslagen.", markup=False)
+                self.notify(_("Opgeslagen."), markup=False)
             self.reload(row.id)
 
         self.app.push_screen(form, done)
@@ -222,8 +225,8 @@ class MeetingsScreen(Screen[None]):
             return
         default = self.app.profile.paths.exports  # type: ignore[attr-defined]
         chosen = await self.app.push_screen_wait(PathDialog(
-            "Verslag maken", "In welke map? (verslag, besluitenlijst, bladen per partner, "
-            "cliëntversie en .ics)", str(default) + "/", draft=f"minutes:{row.id}:path"))
+            _("Verslag maken"), _("In welke map? (verslag, besluitenlijst, bladen per partner, "
+                                  "cliëntversie en .ics)"), str(default) + "/", draft=f"minutes:{row.id}:path"))
         if not chosen:
             return
         meeting = meetings.get_meeting(row.id)
@@ -231,20 +234,21 @@ class MeetingsScreen(Screen[None]):
         for partner in minutes.unsigned_partners(meeting):
             warning = minutes.needs_confirmation(partner) or ""
             if await self.app.push_screen_wait(ConfirmDialog(
-                    "Partner zonder convenant", warning, yes="Blad maken", no="Overslaan")):
+                    _("Partner zonder convenant"), warning, yes=_("Blad maken"),
+                    no=_("Overslaan"))):
                 confirmed.append(partner.id)
-        self.notify("Het verslag wordt gemaakt …", markup=False, timeout=3)
+        self.notify(_("Het verslag wordt gemaakt …"), markup=False, timeout=3)
         self.write_minutes(row.id, str(chosen), confirmed)
 
-    @workers.thread_worker(group="meetings-minutes-write", title="Het verslag kon niet worden gemaakt")
+    @workers.thread_worker(group="meetings-minutes-write", title=N_("Het verslag kon niet worden gemaakt"))
     def write_minutes(self, meeting_id: int, folder: str, confirmed: list[int]) -> MinutesMade:
         target = Path(folder).expanduser()
         paths = minutes.write_minutes(meetings.get_meeting(meeting_id), target, confirmed_partners=confirmed)
         return MinutesMade(len(paths), str(target))
 
     def on_minutes_made(self, made: MinutesMade) -> None:
-        self.notify(f"{plurals.count(made.count, 'bestand', 'bestanden')} in {made.folder}",
-                    title="Verslag gemaakt", markup=False, timeout=8)
+        self.notify(ngettext("{n} bestand in {folder}", "{n} bestanden in {folder}", made.count).format(
+            n=made.count, folder=made.folder), title=_("Verslag gemaakt"), markup=False, timeout=8)
 
     def action_delete_meeting(self) -> None:
         row = self.current()
@@ -258,11 +262,13 @@ class MeetingsScreen(Screen[None]):
             try:
                 meetings.delete_meeting(meetings.get_meeting(row.id))
             except ZvhError as error:
-                self.app.show_refusal(error, "Niet te verwijderen")
+                self.app.show_refusal(error, _("Niet te verwijderen"))
                 return
-            self.notify("Overleg verwijderd.", markup=False)
+            self.notify(_("Overleg verwijderd."), markup=False)
             self.reload()
 
         self.app.push_screen(ConfirmDialog(
-            "Overleg verwijderen?", f"Het overleg van {row.cells[0]} ({row.cells[1]}) en zijn "
-            "agenda verdwijnen. De casussen zelf blijven.", yes="Verwijderen", no="Bewaren"), done)
+            _("Overleg verwijderen?"),
+            _("Het overleg van {when} ({kind}) en zijn agenda verdwijnen. De casussen zelf "
+              "blijven.").format(when=row.cells[0], kind=row.cells[1]),
+            yes=_("Verwijderen"), no=_("Bewaren")), done)

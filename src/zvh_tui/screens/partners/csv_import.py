@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 
 from zvh_tui import workers
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.partners import partner_csv
 from zvh_tui.services.partners.partner_csv import ImportPreview
 from zvh_tui.services.shared.text import visible
@@ -42,8 +43,8 @@ class CsvImportScreen(Screen[bool]):
     CSS_PATH = "partner_roster.tcss"
     AUTO_FOCUS = "#import-table"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "apply", "Toepassen", id="import.apply"),
-        Binding("escape", "cancel", "Annuleren", id="import.cancel"),
+        Binding("t", "apply", N_("Toepassen"), id="import.apply"),
+        Binding("escape", "cancel", N_("Annuleren"), id="import.cancel"),
     ]
 
     def __init__(self, path: str) -> None:
@@ -55,9 +56,9 @@ class CsvImportScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         with Vertical(id="import-main"):
-            yield Static("Ketenpartners inlezen", id="import-title", markup=False)
-            yield Static(Text(visible(f"Bestand: {self.path}")), id="import-file")
-            yield Static("Bezig met lezen…", id="import-summary", markup=False)
+            yield Static(_("Ketenpartners inlezen"), id="import-title", markup=False)
+            yield Static(Text(visible(_("Bestand: {path}").format(path=self.path))), id="import-file")
+            yield Static(_("Bezig met lezen…"), id="import-summary", markup=False)
             yield Static("", id="import-errors", markup=False)
             yield ListTable(id="import-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="import-reason", markup=False)
@@ -65,11 +66,11 @@ class CsvImportScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-table", DataTable)
-        table.add_column("Regel", width=5)
-        table.add_column("Actie", width=10)
-        table.add_column("Organisatie", width=24)
-        table.add_column("Contactpersoon", width=18)
-        table.add_column("Reden", width=48)
+        table.add_column(_("Regel"), width=5)
+        table.add_column(_("Actie"), width=10)
+        table.add_column(_("Organisatie"), width=24)
+        table.add_column(_("Contactpersoon"), width=18)
+        table.add_column(_("Reden"), width=48)
         self.load(apply=False)
 
     def load(self, apply: bool) -> None:
@@ -78,7 +79,7 @@ class CsvImportScreen(Screen[bool]):
         self.refresh_bindings()
         self._read(apply)
 
-    @workers.thread_worker(group=IMPORT_GROUP, title="Inlezen mislukt")
+    @workers.thread_worker(group=IMPORT_GROUP, title=N_("Inlezen mislukt"))
     def _read(self, apply: bool) -> PreviewRead:
         try:
             preview = partner_csv.import_partners(self.path, apply=apply)
@@ -95,7 +96,7 @@ class CsvImportScreen(Screen[bool]):
         if failed.group == IMPORT_GROUP and self.is_attached:
             self.busy = False
             self.query_one("#import-summary", Static).update(
-                "Het bestand kon niet worden ingelezen; er is niets veranderd.")
+                _("Het bestand kon niet worden ingelezen; er is niets veranderd."))
             self.refresh_bindings()
 
     def show_preview(self, preview: ImportPreview) -> None:
@@ -110,15 +111,16 @@ class CsvImportScreen(Screen[bool]):
         summary = self.query_one("#import-summary", Static)
         errors = self.query_one("#import-errors", Static)
         if preview.errors:
-            summary.update(Text("Dit bestand kan niet worden ingelezen; er verandert niets. "
-                                "Herstel het bestand en probeer opnieuw.", style="bold"))
+            summary.update(Text(_("Dit bestand kan niet worden ingelezen; er verandert niets. "
+                                  "Herstel het bestand en probeer opnieuw."), style="bold"))
             errors.update(Text(visible("\n".join(preview.errors), multiline=True)))  # file text
             errors.display = True
         else:
             notices = ("\n" + "\n".join(preview.notices)) if preview.notices else ""
-            hint = ("Toepassen met t, annuleren met Esc." if preview.changes
-                    else "Er is niets te veranderen.")
-            summary.update(Text(visible(f"Voorbeeld: {preview.summary()} {hint}{notices}", multiline=True)))
+            hint = (_("Toepassen met t, annuleren met Esc.") if preview.changes
+                    else _("Er is niets te veranderen."))
+            summary.update(Text(visible(_("Voorbeeld: {summary} {hint}").format(
+                summary=preview.summary(), hint=hint) + notices, multiline=True)))
             errors.display = False
         table = self.query_one("#import-table", DataTable)
         table.clear()
@@ -136,7 +138,8 @@ class CsvImportScreen(Screen[bool]):
             reason.update("")
             return
         row = preview.rows[event.cursor_row]
-        reason.update(Text(visible(f"Regel {row.line}: {row.action_label}, {row.reason}")))
+        reason.update(Text(visible(_("Regel {line}: {action}, {reason}").format(
+            line=row.line, action=row.action_label, reason=row.reason))))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "apply":
@@ -148,7 +151,7 @@ class CsvImportScreen(Screen[bool]):
     def action_apply(self) -> None:
         if self.busy or self.preview is None or not self.preview.ok:
             return
-        self.query_one("#import-summary", Static).update("Bezig met inlezen…")
+        self.query_one("#import-summary", Static).update(_("Bezig met inlezen…"))
         self.load(apply=True)
 
     def action_cancel(self) -> None:

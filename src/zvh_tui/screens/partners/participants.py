@@ -21,12 +21,13 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select, Static
 
 from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext, tr
 from zvh_tui.core.vocab import CheckStatus, ParticipantRole, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import TableRow
-from zvh_tui.services.shared import clock, dates, disclosure, plurals
+from zvh_tui.services.shared import clock, dates, disclosure
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import ConfirmDialog, FormDialog
@@ -36,7 +37,7 @@ from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.partner_picker import PartnerPicker
 from zvh_tui.widgets.safe_text import SafeText, cell, plain_text
 
-BASIS_PLACEHOLDER = "bijvoorbeeld convenant ZVH art. 5, doel: screening"
+BASIS_PLACEHOLDER = N_("bijvoorbeeld convenant ZVH art. 5, doel: screening")
 
 
 # -- dialogs ---------------------------------------------------------------------------------
@@ -45,24 +46,25 @@ class AddParticipantDialog(FormDialog):
     """Choose a partner (and contact) with the partner picker, and its role in the case."""
 
     SAVE_ON_ENTER = True
-    TITLE_TEXT = "Partner aan tafel"
-    SAVE_LABEL = "Toevoegen"
+    TITLE_TEXT = N_("Partner aan tafel")
+    SAVE_LABEL = N_("Toevoegen")
 
     def __init__(self, case: cases.Case) -> None:
         super().__init__()
+        self.TITLE_TEXT, self.SAVE_LABEL = tr(self.TITLE_TEXT), tr(self.SAVE_LABEL)
         self.case = case
         self.warnings: list[str] = []
         self.added_id: int | None = None
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(Text(f"Casus {self.case.reference}"), classes="dialog-text")
+        yield Static(Text(_("Casus {reference}").format(reference=self.case.reference)), classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Partner (typ een paar letters, kies met pijltjes en Enter)")
+        yield self.label(_("Partner (typ een paar letters, kies met pijltjes en Enter)"))
         yield PartnerPicker(case_id=self.case.id, id="partner")
         yield self.error_line("partner")
         yield Static("", id="convenant-warning", classes="convenant-warning", markup=False)
-        yield self.label("Rol in de casus")
+        yield self.label(_("Rol in de casus"))
         yield Select([(r.label, r.value) for r in ParticipantRole],
                      value=ParticipantRole.MEMBER.value, allow_blank=False, id="role")
         yield self.error_line("role")
@@ -79,7 +81,7 @@ class AddParticipantDialog(FormDialog):
         except ZvhError:
             warning.update("")
             return
-        warning.update(visible(participants.convenant_warning(partner) or ""))
+        warning.update(visible(tr(participants.convenant_warning(partner) or "")))
 
     def values(self) -> dict[str, object]:
         role = self.query_one("#role", Select).value
@@ -93,7 +95,7 @@ class AddParticipantDialog(FormDialog):
         choice = values["choice"]
         if not isinstance(choice, tuple):
             raise ValidationError(
-                "Kies een partner: typ een paar letters en kies met de pijltjes en Enter.",
+                _("Kies een partner: typ een paar letters en kies met de pijltjes en Enter."),
                 field="partner")
         partner_id, contact_id = choice
         case = cases.get_case(self.case.id, audit_view=False)
@@ -107,10 +109,11 @@ class AddParticipantDialog(FormDialog):
 class RoleDialog(FormDialog):
     """Change a partner's role in the case (casusregisseur moves the role to this partner)."""
 
-    TITLE_TEXT = "Rol in de casus"
+    TITLE_TEXT = N_("Rol in de casus")
 
     def __init__(self, row: TableRow) -> None:
         super().__init__()
+        self.TITLE_TEXT = tr(self.TITLE_TEXT)
         self.row = row
 
     def intro(self) -> Iterable[Widget]:
@@ -118,7 +121,7 @@ class RoleDialog(FormDialog):
                      classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Rol")
+        yield self.label(_("Rol"))
         yield Select([(r.label, r.value) for r in ParticipantRole], value=self.row.role,
                      allow_blank=False, id="role")
         yield self.error_line("role")
@@ -143,10 +146,11 @@ class CheckDialog(FormDialog):
     """The check op bekendheid with one partner: answer, date and grondslag."""
 
     SAVE_ON_ENTER = True
-    TITLE_TEXT = "Check op bekendheid"
+    TITLE_TEXT = N_("Check op bekendheid")
 
     def __init__(self, row: TableRow) -> None:
         super().__init__()
+        self.TITLE_TEXT = tr(self.TITLE_TEXT)
         self.row = row
         # a new check starts from the grondslag used last time
         self.basis = row.check_basis or participants.last_basis()
@@ -154,24 +158,25 @@ class CheckDialog(FormDialog):
         self.status = CheckStatus.ASKED.value if not_asked else row.check_status
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain_text(f"Is de betrokkene bekend bij {self.row.partner}?"),
+        yield Static(plain_text(_("Is de betrokkene bekend bij {partner}?").format(partner=self.row.partner)),
                      classes="dialog-text")
         if not self.row.convenant_signed:
-            yield Static(plain_text(f"Let op: {self.row.partner} heeft het privacyconvenant niet "
-                                    "getekend. Deel alleen wat binnen de doelbinding past."),
+            yield Static(plain_text(_("Let op: {partner} heeft het privacyconvenant niet getekend. "
+                                      "Deel alleen wat binnen de doelbinding past.").format(
+                                          partner=self.row.partner)),
                          classes="convenant-warning")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Antwoord")
+        yield self.label(_("Antwoord"))
         yield Select([(s.label, s.value) for s in CheckStatus], value=self.status,
                      allow_blank=False, id="check_status")
         yield self.error_line("check_status")
-        yield self.label("Datum")
-        yield DateInput(dates.format_date(self.row.check_on) or "vandaag", label="Datum",
+        yield self.label(_("Datum"))
+        yield DateInput(dates.format_date(self.row.check_on) or "vandaag", label=_("Datum"),  # i18n: a date word
                         id="check_on")
         yield self.error_line("check_on")
-        yield self.label("Grondslag (waarom mag deze partner dit delen, en waarvoor)")
-        yield Input(self.basis, id="check_basis", placeholder=BASIS_PLACEHOLDER)
+        yield self.label(_("Grondslag (waarom mag deze partner dit delen, en waarvoor)"))
+        yield Input(self.basis, id="check_basis", placeholder=_(BASIS_PLACEHOLDER))
         yield self.error_line("check_basis")
 
     def on_mount(self) -> None:
@@ -194,7 +199,7 @@ class CheckDialog(FormDialog):
                                         on=str(values["on"]), basis=str(values["basis"]))
         warning = participants.basis_warning(participant.partner, participant.check_basis)
         if warning:
-            self.app.notify(warning, title="Grondslag", severity="warning", markup=False, timeout=12)
+            self.app.notify(tr(warning), title=_("Grondslag"), severity="warning", markup=False, timeout=12)
         return result
 
 
@@ -203,10 +208,11 @@ class CheckAllDialog(FormDialog):
     one date and one grondslag (by default the one used last time)."""
 
     SAVE_ON_ENTER = True
-    TITLE_TEXT = "Check op bekendheid bij alle partners"
+    TITLE_TEXT = N_("Check op bekendheid bij alle partners")
 
     def __init__(self, case: cases.Case, rows: list[TableRow]) -> None:
         super().__init__()
+        self.TITLE_TEXT = tr(self.TITLE_TEXT)
         self.case = case
         self.rows = rows
         self.basis = participants.last_basis()
@@ -216,29 +222,31 @@ class CheckAllDialog(FormDialog):
                                            else row.check_status) for row in rows}
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(Text(f"Casus {self.case.reference}: is de betrokkene bekend? Kies per partner "
-                          "het antwoord; de datum en de grondslag gelden voor elk antwoord dat "
-                          "verandert."), classes="dialog-text")
+        yield Static(Text(_("Casus {reference}: is de betrokkene bekend? Kies per partner het "
+                            "antwoord; de datum en de grondslag gelden voor elk antwoord dat "
+                            "verandert.").format(reference=self.case.reference)), classes="dialog-text")
         unsigned = [row.partner for row in self.rows if not row.convenant_signed]
         if unsigned:
-            yield Static(Text(plurals.plural(
-                len(unsigned), "Let op: {n} partner heeft het privacyconvenant niet getekend: ",
-                "Let op: {n} partners hebben het privacyconvenant niet getekend: ")
-                + ", ".join(unsigned) + ". Deel alleen wat binnen de doelbinding past."),
+            yield Static(Text(ngettext(
+                "Let op: {n} partner heeft het privacyconvenant niet getekend: {partners}. "
+                "Deel alleen wat binnen de doelbinding past.",
+                "Let op: {n} partners hebben het privacyconvenant niet getekend: {partners}. "
+                "Deel alleen wat binnen de doelbinding past.", len(unsigned)).format(
+                    n=len(unsigned), partners=", ".join(unsigned))),
                 classes="convenant-warning")
 
     def fields(self) -> Iterable[Widget]:
         for row in self.rows:
-            name = row.partner + ("" if row.convenant_signed else " (geen convenant)")
+            name = row.partner + ("" if row.convenant_signed else " (" + _("geen convenant") + ")")
             yield self.label(name)
             yield Select([(s.label, s.value) for s in CheckStatus],
                          value=self.start[row.participant_id], allow_blank=False,
                          id=f"check-{row.participant_id}")
-        yield self.label("Datum")
-        yield DateInput("vandaag", label="Datum", id="check_on")
+        yield self.label(_("Datum"))
+        yield DateInput("vandaag", label=_("Datum"), id="check_on")  # i18n: a date word the input reads
         yield self.error_line("check_on")
-        yield self.label("Grondslag (waarom mogen deze partners dit delen, en waarvoor)")
-        yield Input(self.basis, id="check_basis", placeholder=BASIS_PLACEHOLDER)
+        yield self.label(_("Grondslag (waarom mogen deze partners dit delen, en waarvoor)"))
+        yield Input(self.basis, id="check_basis", placeholder=_(BASIS_PLACEHOLDER))
         yield self.error_line("check_basis")
 
     def answers(self) -> dict[int, str]:
@@ -266,7 +274,7 @@ class CheckAllDialog(FormDialog):
                  if row.id in answers and row.check_status != CheckStatus.NOT_ASKED.value]
         warnings = participants.basis_warnings(asked, str(values["basis"])) if changed else []
         if warnings:
-            self.app.notify(" ".join(warnings), title="Grondslag", severity="warning", markup=False,
+            self.app.notify(" ".join(tr(w) for w in warnings), title=_("Grondslag"), severity="warning", markup=False,
                             timeout=12)
         return changed
 
@@ -285,13 +293,13 @@ class ParticipantsScreen(Screen[None]):
         "participants.check", "participants.add", "participants.director", "participants.back",
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug", id="participants.back"),
-        Binding("a", "add", "Partner erbij", id="participants.add"),
-        Binding("b", "check", "Check op bekendheid", id="participants.check"),
-        Binding("B", "check_all", "Alle partners vragen", id="participants.check_all"),
-        Binding("c", "make_director", "Casusregisseur", id="participants.director"),
-        Binding("r", "role", "Rol", show=False, id="participants.role"),
-        Binding("delete", "remove", "Van tafel halen", show=False, id="participants.remove"),
+        Binding("escape", "back", N_("Terug"), id="participants.back"),
+        Binding("a", "add", N_("Partner erbij"), id="participants.add"),
+        Binding("b", "check", N_("Check op bekendheid"), id="participants.check"),
+        Binding("B", "check_all", N_("Alle partners vragen"), id="participants.check_all"),
+        Binding("c", "make_director", N_("Casusregisseur"), id="participants.director"),
+        Binding("r", "role", N_("Rol"), show=False, id="participants.role"),
+        Binding("delete", "remove", N_("Van tafel halen"), show=False, id="participants.remove"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -308,7 +316,7 @@ class ParticipantsScreen(Screen[None]):
             yield ListTable(id="participants-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants-row", markup=False)
             yield Static("", id="participants-hint", markup=False)
-            yield Static("Wisselingen van casusregisseur", classes="section-title",
+            yield Static(_("Wisselingen van casusregisseur"), classes="section-title",
                          markup=False)
             yield DataTable(id="participants-history", cursor_type="none", show_cursor=False)
         yield QuickFooter()
@@ -323,14 +331,14 @@ class ParticipantsScreen(Screen[None]):
             self.app.show_refusal(error)
             return
         table = self.query_one("#participants-table", DataTable)
-        for label, width in (("Partner · contactpersoon", 32), ("Rol", 14), ("Convenant", 17),
-                             ("Bekendheid", 13), ("Datum", 10), ("Grondslag", 14)):
-            table.add_column(label, width=width)
+        for label, width in ((N_("Partner · contactpersoon"), 32), (N_("Rol"), 14), (N_("Convenant"), 17),
+                             (N_("Bekendheid"), 13), (N_("Datum"), 10), (N_("Grondslag"), 14)):
+            table.add_column(tr(label), width=width)
         history = self.query_one("#participants-history", DataTable)
         history.can_focus = False
-        for label, width in (("Vanaf", 16), ("Casusregisseur", 30), ("Contactpersoon", 22),
-                             ("Vastgelegd door", 20)):
-            history.add_column(label, width=width)
+        for label, width in ((N_("Vanaf"), 16), (N_("Casusregisseur"), 30), (N_("Contactpersoon"), 22),
+                             (N_("Vastgelegd door"), 20)):
+            history.add_column(tr(label), width=width)
         self.reload()
 
     def reload(self, keep_participant: int | None = None) -> None:
@@ -341,29 +349,29 @@ class ParticipantsScreen(Screen[None]):
             current = self.current()
             keep_participant = current.participant_id if current else None
         self.rows = partner_overview.table_of(self.case_id)
-        title = f"Aan tafel · casus {case.reference}"
+        title = _("Aan tafel · casus {reference}").format(reference=case.reference)
         if case.title:
             title += f" · {disclosure.case_name(case.title)}"
         if case.phase == Phase.CLOSED.value:
-            title += " (afgesloten)"
+            title += " (" + _("afgesloten") + ")"
         self.query_one("#participants-title", Static).update(plain_text(title))
         director = next((row for row in self.rows if row.is_director), None)
         line = self.query_one("#participants-director", Static)
         if director is None:
-            line.update(Text("Nog geen casusregisseur. " + cases.DIRECTOR_QUESTION, style="bold"))
+            line.update(Text(_("Nog geen casusregisseur.") + " " + tr(cases.DIRECTOR_QUESTION), style="bold"))
         else:
             who = director.partner + (f" · {director.contact}" if director.contact else "")
-            line.update(plain_text(f"Casusregisseur: {who}"))
+            line.update(plain_text(_("Casusregisseur: {name}").format(name=who)))
         table = self.query_one("#participants-table", DataTable)
         table.clear()
         for row in self.rows:
-            name = row.partner if row.active else f"{row.partner} (gedeactiveerd)"
+            name = row.partner if row.active else f"{row.partner} ({_('gedeactiveerd')})"
             if row.contact:
                 name += f" · {row.contact}"
             table.add_row(
                 cell(name, "bold" if row.is_director else ""),
                 cell(row.role_label, "bold" if row.is_director else ""),
-                cell("getekend" if row.convenant_signed else "NIET getekend (!)",
+                cell(_("getekend") if row.convenant_signed else _("NIET getekend (!)"),
                      "" if row.convenant_signed else "bold"),
                 cell(row.check_label,
                      "dim" if row.check_status == CheckStatus.NOT_ASKED.value else ""),
@@ -383,20 +391,21 @@ class ParticipantsScreen(Screen[None]):
             history.add_row(cell(clock.format_local(entry.at)), cell(entry.partner), cell(entry.contact),
                             cell(entry.by))
         if history.row_count == 0:
-            history.add_row(cell("nog geen"), cell(""), cell(""), cell(""))
+            history.add_row(cell(_("nog geen")), cell(""), cell(""), cell(""))
         history.styles.height = min(history.row_count + 1, 10)
         self.refresh_bindings()
 
     def _summary(self) -> Text:
         if not self.rows:
-            return Text("Nog geen partners aan tafel. Voeg er een toe met a.")
+            return Text(_("Nog geen partners aan tafel. Voeg er een toe met a."))
         asked = [r for r in self.rows if r.check_status != CheckStatus.NOT_ASKED.value]
         known = sum(1 for r in asked if r.check_status == CheckStatus.KNOWN.value)
         unsigned = sum(1 for r in self.rows if not r.convenant_signed)
-        total = plurals.count(len(self.rows), "partner", "partners")
-        text = Text(f"Check op bekendheid: {len(asked)} van {total} gevraagd, {known} bekend.")
+        text = Text(ngettext("Check op bekendheid: {asked} van {n} partner gevraagd, {known} bekend.",
+                             "Check op bekendheid: {asked} van {n} partners gevraagd, {known} bekend.",
+                             len(self.rows)).format(asked=len(asked), n=len(self.rows), known=known))
         if unsigned:
-            text.append(f" {unsigned} zonder getekend privacyconvenant.", style="bold")
+            text.append(" " + _("{n} zonder getekend privacyconvenant.").format(n=unsigned), style="bold")
         return text
 
     def current(self) -> TableRow | None:
@@ -441,10 +450,10 @@ class ParticipantsScreen(Screen[None]):
             text.append(f" · {row.contact}")
         text.append(f" · {row.role_label} · {row.convenant_label}")
         if row.check_status != CheckStatus.NOT_ASKED.value:
-            text.append(f"\nCheck op bekendheid: {row.check_label}, "
-                        f"{dates.format_date(row.check_on)}; grondslag: {row.check_basis}")
+            text.append("\n" + _("Check op bekendheid: {answer}, {date}; grondslag: {basis}").format(
+                answer=row.check_label, date=dates.format_date(row.check_on), basis=row.check_basis))
         else:
-            text.append("\nCheck op bekendheid: nog niet gevraagd (b)")
+            text.append("\n" + _("Check op bekendheid: nog niet gevraagd (b)"))
         line.update(text)
 
     @on(DataTable.RowSelected, "#participants-table")
@@ -465,9 +474,9 @@ class ParticipantsScreen(Screen[None]):
             if not saved:
                 return
             for warning in dialog.warnings:
-                self.notify(warning, severity="warning", markup=False, timeout=10)
+                self.notify(tr(warning), severity="warning", markup=False, timeout=10)
             self.reload(dialog.added_id)
-            self.notify("Partner aan tafel gezet.", markup=False)
+            self.notify(_("Partner aan tafel gezet."), markup=False)
 
         self.app.push_screen(dialog, done)
 
@@ -497,7 +506,7 @@ class ParticipantsScreen(Screen[None]):
         def done(saved: bool | None) -> None:
             if saved:
                 self.reload()
-                self.notify("Check op bekendheid vastgelegd.", markup=False)
+                self.notify(_("Check op bekendheid vastgelegd."), markup=False)
 
         self.app.push_screen(dialog, done)
 
@@ -514,15 +523,15 @@ class ParticipantsScreen(Screen[None]):
         if row is None or self.case is None:
             return
         if row.is_director:
-            self.notify(f"{row.partner} is al casusregisseur.", markup=False)
+            self.notify(_("{partner} is al casusregisseur.").format(partner=row.partner), markup=False)
             return
         try:
             participants.set_director(self.case, row.partner_id, contact_id=row.contact_id)
         except ZvhError as error:
             self.app.show_refusal(error)
             return
-        self.notify(f"{row.partner} is nu casusregisseur; de wisseling is vastgelegd.",
-                    markup=False)
+        self.notify(_("{partner} is nu casusregisseur; de wisseling is vastgelegd.").format(
+            partner=row.partner), markup=False)
         self.reload(row.participant_id)
 
     def action_remove(self) -> None:
@@ -543,9 +552,10 @@ class ParticipantsScreen(Screen[None]):
             except ZvhError as error:
                 self.app.show_refusal(error)
                 return
-            self.notify(f"{row.partner} zit niet meer aan tafel.", markup=False)
+            self.notify(_("{partner} zit niet meer aan tafel.").format(partner=row.partner), markup=False)
             self.reload()
 
         self.app.push_screen(ConfirmDialog(
-            "Van tafel halen?", f"{row.partner} uit deze casus halen? De check op bekendheid "
-            "met deze partner gaat dan verloren.", yes="Van tafel halen", no="Laten zitten"), done)
+            _("Van tafel halen?"), _("{partner} uit deze casus halen? De check op bekendheid met "
+                                     "deze partner gaat dan verloren.").format(partner=row.partner),
+            yes=_("Van tafel halen"), no=_("Laten zitten")), done)

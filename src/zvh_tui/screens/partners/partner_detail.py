@@ -16,18 +16,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext, tr
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.meetings import projector
 from zvh_tui.services.partners import partner_overview, provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import PartnerDetail
-from zvh_tui.services.shared import dates, disclosure, plurals
+from zvh_tui.services.shared import dates, disclosure
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText, cell
 
-NOT_AVAILABLE = "Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend."
+NOT_AVAILABLE = N_("Nog niet beschikbaar: het dossier van een casus kan hier nog niet worden geopend.")
 
 
 def open_case(screen: Screen, case_id: int) -> None:
@@ -35,7 +36,7 @@ def open_case(screen: Screen, case_id: int) -> None:
     try:
         from zvh_tui.screens.cases.dossier import DossierScreen  # type: ignore[import-not-found]
     except ImportError:
-        screen.notify(NOT_AVAILABLE, severity="warning", markup=False)
+        screen.notify(_(NOT_AVAILABLE), severity="warning", markup=False)
         return
     screen.app.push_screen(DossierScreen(case_id))
 
@@ -49,12 +50,12 @@ class PartnerDetailScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("partner.back", "partner.edit", "partner.contact", "partner.edit_contact")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug", id="partner.back"),
-        Binding("enter", "open_case", "Open casus", id="partner.open_case"),
-        Binding("e", "edit_partner", "Wijzig", id="partner.edit"),
-        Binding("c", "new_contact", "Contactpersoon erbij", id="partner.contact"),
-        Binding("w", "edit_contact", "Wijzig contact", id="partner.edit_contact"),
-        Binding("x", "toggle_contact", "Contact (de)activeren", show=False,
+        Binding("escape", "back", N_("Terug"), id="partner.back"),
+        Binding("enter", "open_case", N_("Open casus"), id="partner.open_case"),
+        Binding("e", "edit_partner", N_("Wijzig"), id="partner.edit"),
+        Binding("c", "new_contact", N_("Contactpersoon erbij"), id="partner.contact"),
+        Binding("w", "edit_contact", N_("Wijzig contact"), id="partner.edit_contact"),
+        Binding("x", "toggle_contact", N_("Contact (de)activeren"), show=False,
                 id="partner.contact_active"),
     ]
 
@@ -68,18 +69,18 @@ class PartnerDetailScreen(Screen[None]):
         with VerticalScroll(id="detail-main"):
             yield Static("", id="detail-title", markup=False)
             yield Static("", id="detail-facts", markup=False)
-            yield Static("Contactpersonen", classes="section-title", markup=False)
+            yield Static(_("Contactpersonen"), classes="section-title", markup=False)
             yield ListTable(id="detail-contacts", cursor_type="row")
-            yield Static("Casussen", classes="section-title", id="detail-cases-title",
+            yield Static(_("Casussen"), classes="section-title", id="detail-cases-title",
                          markup=False)
             yield ListTable(id="detail-cases", cursor_type="row")
-            yield Static("Open acties", classes="section-title", id="detail-actions-title",
+            yield Static(_("Open acties"), classes="section-title", id="detail-actions-title",
                          markup=False)
             yield ListTable(id="detail-actions", cursor_type="row")
-            yield Static("Recente overleggen", classes="section-title",
+            yield Static(_("Recente overleggen"), classes="section-title",
                          id="detail-meetings-title", markup=False)
             yield ListTable(id="detail-meetings", cursor_type="row")
-            yield Static("Verstrekkingen", classes="section-title",
+            yield Static(_("Verstrekkingen"), classes="section-title",
                          id="detail-provisions-title", markup=False)
             yield ListTable(id="detail-provisions", cursor_type="row")
         yield QuickFooter()
@@ -88,20 +89,21 @@ class PartnerDetailScreen(Screen[None]):
         if hasattr(self.app, "projector"):  # projector mode: names drawn again under the new policy
             self.watch(self.app, "projector", lambda _on: self.reload(), init=False)
         columns = {
-            "#detail-contacts": [("Naam", 24), ("Functie", 20), ("Telefoon", 14),
-                                 ("E-mail", 28), ("Bereikbaarheid", 16)],
-            "#detail-cases": [("Casus", 10), ("Naam", 28), ("Fase", 16), ("Rol", 15),
-                              ("Contactpersoon", 24)],
-            "#detail-actions": [("Casus", 10), ("Actie", 40), ("Deadline", 13),
-                                ("Status", 8), ("Signaal", 10), ("Contactpersoon", 18)],
-            "#detail-meetings": [("Datum", 11), ("Overleg", 32), ("Aanwezigheid", 13),
-                                 ("Contactpersoon", 24)],
-            "#detail-provisions": [("Tijd", 17), ("Casus", 10), ("Wat", 40), ("Grondslag", 30)],
+            "#detail-contacts": [(N_("Naam"), 24), (N_("Functie"), 20), (N_("Telefoon"), 14),
+                                 (N_("E-mail"), 28), (N_("Bereikbaarheid"), 16)],
+            "#detail-cases": [(N_("Casus"), 10), (N_("Naam"), 28), (N_("Fase"), 16), (N_("Rol"), 15),
+                              (N_("Contactpersoon"), 24)],
+            "#detail-actions": [(N_("Casus"), 10), (N_("Actie"), 40), (N_("Deadline"), 13),
+                                (N_("Status"), 8), (N_("Signaal"), 10), (N_("Contactpersoon"), 18)],
+            "#detail-meetings": [(N_("Datum"), 11), (N_("Overleg"), 32), (N_("Aanwezigheid"), 13),
+                                 (N_("Contactpersoon"), 24)],
+            "#detail-provisions": [(N_("Tijd"), 17), (N_("Casus"), 10), (N_("Wat"), 40),
+                                   (N_("Grondslag"), 30)],
         }
         for selector, cols in columns.items():
             table = self.query_one(selector, DataTable)
             for label, width in cols:
-                table.add_column(label, width=width)
+                table.add_column(tr(label), width=width)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -118,13 +120,13 @@ class PartnerDetailScreen(Screen[None]):
         partner = detail.partner
         title = SafeText(partner.name, style="bold")  # stored text: controls as symbols
         if not partner.active:
-            title.append("  (gedeactiveerd)", style="italic")
+            title.append("  (" + _("gedeactiveerd") + ")", style="italic")
         self.query_one("#detail-title", Static).update(title)
-        facts = SafeText(f"Domein: {PartnerDomain.label_of(partner.domain)} · ")
+        facts = SafeText(_("Domein: {domain}").format(domain=PartnerDomain.label_of(partner.domain)) + " · ")
         if partner.convenant_signed:
-            facts.append("privacyconvenant getekend")
+            facts.append(_("privacyconvenant getekend"))
         else:
-            facts.append("privacyconvenant NIET getekend", style="bold")
+            facts.append(_("privacyconvenant NIET getekend"), style="bold")
         if partner.notes:
             facts.append("\n" + partner.notes)
         self.query_one("#detail-facts", Static).update(facts)
@@ -132,7 +134,7 @@ class PartnerDetailScreen(Screen[None]):
         contacts = self.query_one("#detail-contacts", DataTable)
         contacts.clear()
         for contact in detail.contacts:
-            name = contact.name if contact.active else f"{contact.name} (gedeactiveerd)"
+            name = contact.name if contact.active else f"{contact.name} ({_('gedeactiveerd')})"
             contacts.add_row(cell(name, "" if contact.active else "dim"), cell(contact.function),
                              cell(contact.phone), cell(contact.email),
                              cell(contact.availability), key=str(contact.id))
@@ -146,8 +148,9 @@ class PartnerDetailScreen(Screen[None]):
                           cell(link.contact, style), key=str(link.case_id))
         running = sum(1 for link in detail.cases if not link.closed)
         self.query_one("#detail-cases-title", Static).update(
-            f"Casussen ({running} lopend, {len(detail.cases) - running} afgesloten)"
-            + (" · Enter opent de casus" if detail.cases else ""))
+            _("Casussen ({running} lopend, {closed} afgesloten)").format(
+                running=running, closed=len(detail.cases) - running)
+            + (" · " + _("Enter opent de casus") if detail.cases else ""))
 
         actions = self.query_one("#detail-actions", DataTable)
         actions.clear()
@@ -160,12 +163,12 @@ class PartnerDetailScreen(Screen[None]):
                 shown = disclosure.mask_text(shown, names[action.case_id])
             actions.add_row(cell(action.reference), cell(shown),
                             cell(action.deadline_text), cell(action.status),
-                            cell("te laat" if action.overdue else "",
+                            cell(_("te laat") if action.overdue else "",
                                  "bold" if action.overdue else ""),
                             cell(action.contact), key=f"{action.action_id}:{action.case_id}")
         self.query_one("#detail-actions-title", Static).update(
-            f"Open acties in lopende casussen ({len(detail.actions)}, "
-            f"waarvan {detail.overdue} te laat)")
+            _("Open acties in lopende casussen ({n}, waarvan {late} te laat)").format(
+                n=len(detail.actions), late=detail.overdue))
 
         meetings = self.query_one("#detail-meetings", DataTable)
         meetings.clear()
@@ -174,7 +177,7 @@ class PartnerDetailScreen(Screen[None]):
             meetings.add_row(cell(dates.format_date(row.held_on)), cell(name),
                              cell(row.presence), cell(row.contact))
         self.query_one("#detail-meetings-title", Static).update(
-            f"Recente overleggen: {detail.attendance_summary}")
+            _("Recente overleggen: {summary}").format(summary=detail.attendance_summary))
 
         given = provisions.of_partner(self.partner_id)  # the verstrekkingenlog of this partner
         table = self.query_one("#detail-provisions", DataTable)
@@ -183,8 +186,10 @@ class PartnerDetailScreen(Screen[None]):
             table.add_row(cell(row.when), cell(row.case_ref), cell(row.what), cell(row.basis),
                           key=f"{row.id}:{row.case_id}")
         self.query_one("#detail-provisions-title", Static).update(
-            f"Verstrekkingen aan deze partner ({plurals.count(len(given), 'verstrekking', 'verstrekkingen')})"
-            " · Enter opent de casus" if given else "Verstrekkingen: nog niets aan deze partner verstrekt.")
+            ngettext("Verstrekkingen aan deze partner ({n} verstrekking) · Enter opent de casus",
+                     "Verstrekkingen aan deze partner ({n} verstrekkingen) · Enter opent de casus",
+                     len(given)).format(n=len(given))
+            if given else _("Verstrekkingen: nog niets aan deze partner verstrekt."))
         for selector in ("#detail-contacts", "#detail-cases", "#detail-actions",
                          "#detail-meetings", "#detail-provisions"):
             table = self.query_one(selector, DataTable)
@@ -282,9 +287,9 @@ class PartnerDetailScreen(Screen[None]):
         from zvh_tui.screens.partners.partner_form import DeactivateConfirm
 
         self.app.push_screen(DeactivateConfirm(
-            "Contactpersoon",
-            f"{contact.name} is dan niet meer te kiezen als contactpersoon; in de casussen blijft "
-            "de naam leesbaar. Weer activeren: x."),
+            "Contactpersoon",  # i18n: a key of DeactivateConfirm.TITLES
+            _("{name} is dan niet meer te kiezen als contactpersoon; in de casussen blijft "
+              "de naam leesbaar. Weer activeren: x.").format(name=contact.name)),
             lambda yes: self._set_contact_active(contact_id, False) if yes else None)
 
     def _set_contact_active(self, contact_id: int, active: bool) -> None:
@@ -294,6 +299,6 @@ class PartnerDetailScreen(Screen[None]):
         except ZvhError as error:
             self.app.show_refusal(error)
             return
-        state = "weer actief" if contact.active else "gedeactiveerd"
-        self.notify(f"{contact.name} is {state}.", markup=False)
+        self.notify((_("{name} is weer actief.") if contact.active else _("{name} is gedeactiveerd."))
+                    .format(name=contact.name), markup=False)
         self.reload()

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.shared.text import visible
@@ -35,24 +36,24 @@ class PartnerForm(FormDialog):
         self._partner: partners.Partner | None = (
             partners.get_partner(partner_id) if partner_id is not None else None
         )
-        self.TITLE_TEXT = "Nieuwe organisatie" if self._partner is None else "Organisatie wijzigen"
+        self.TITLE_TEXT = _("Nieuwe organisatie") if self._partner is None else _("Organisatie wijzigen")
         self.keep_draft("partner:new" if partner_id is None else f"partner:{partner_id}")
 
     def fields(self) -> Iterable[Widget]:
         partner = self._partner
-        yield self.label("Naam van de organisatie")
+        yield self.label(_("Naam van de organisatie"))
         yield Input(partner.name if partner else "", id="name",
-                    placeholder="bijvoorbeeld Politie eenheid Oost, wijkteam Noord")
+                    placeholder=_("bijvoorbeeld Politie eenheid Oost, wijkteam Noord"))
         yield self.error_line("name")
-        yield self.label("Domein")
+        yield self.label(_("Domein"))
         yield Select([(d.label, d.value) for d in PartnerDomain],
                      value=partner.domain if partner else PartnerDomain.OTHER.value,
                      allow_blank=False, id="domain")
         yield self.error_line("domain")
-        yield TickBox("Privacyconvenant getekend",
+        yield TickBox(_("Privacyconvenant getekend"),
                        value=bool(partner.convenant_signed) if partner else False,
                        id="convenant_signed")
-        yield self.label("Notities")
+        yield self.label(_("Notities"))
         yield TextArea(partner.notes if partner else "", id="notes", soft_wrap=True,
                        tab_behavior="focus")
         yield self.error_line("notes")
@@ -103,11 +104,11 @@ class ContactForm(FormDialog):
     SAVE_ON_ENTER = True
 
     FIELDS = [
-        ("name", "Naam", "voor- en achternaam"),
-        ("function", "Functie", "bijvoorbeeld wijkagent, trajectbegeleider"),
-        ("phone", "Telefoon", "bijvoorbeeld 06 12345678"),
-        ("email", "E-mail", "naam@organisatie.nl"),
-        ("availability", "Bereikbaarheid", "bijvoorbeeld ma-do 9-17 uur"),
+        ("name", N_("Naam"), N_("voor- en achternaam")),
+        ("function", N_("Functie"), N_("bijvoorbeeld wijkagent, trajectbegeleider")),
+        ("phone", N_("Telefoon"), N_("bijvoorbeeld 06 12345678")),
+        ("email", N_("E-mail"), N_("naam@organisatie.nl")),
+        ("availability", N_("Bereikbaarheid"), N_("bijvoorbeeld ma-do 9-17 uur")),
     ]
 
     def __init__(self, partner_id: int, contact_id: int | None = None) -> None:
@@ -119,18 +120,18 @@ class ContactForm(FormDialog):
         self._contact: partners.Contact | None = (
             partners.get_contact(contact_id) if contact_id is not None else None
         )
-        self.TITLE_TEXT = ("Nieuwe contactpersoon" if self._contact is None
-                           else "Contactpersoon wijzigen")
+        self.TITLE_TEXT = (_("Nieuwe contactpersoon") if self._contact is None
+                           else _("Contactpersoon wijzigen"))
         self.keep_draft(f"contact:{partner_id}:new" if contact_id is None else f"contact:{contact_id}")
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(Text(visible(f"bij {self._partner.name}")), classes="dialog-text")
+        yield Static(Text(visible(_("bij {name}").format(name=self._partner.name))), classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
         for key, label, hint in self.FIELDS:
-            yield self.label(label)
+            yield self.label(tr(label))
             yield Input(getattr(self._contact, key) if self._contact else "", id=key,
-                        placeholder=hint)
+                        placeholder=tr(hint))
             yield self.error_line(key)
 
     def on_mount(self) -> None:
@@ -166,5 +167,10 @@ class DeactivateConfirm(ConfirmDialog):
     """Deactivating a partner or a contact person asks first, in the same words everywhere
     (reactivating does not ask). `what`: "Partner" or "Contactpersoon"."""
 
+    TITLES = {"Partner": N_("Partner deactiveren?"),  # i18n: the keys name what is deactivated
+              "Contactpersoon": N_("Contactpersoon deactiveren?")}
+
     def __init__(self, what: str, message: str) -> None:
-        super().__init__(f"{what} deactiveren?", message, yes="Deactiveren", no="Actief laten")
+        title = self.TITLES.get(what)
+        super().__init__(_(title) if title else _("{what} deactiveren?").format(what=what), message,
+                         yes=_("Deactiveren"), no=_("Actief laten"))

@@ -24,11 +24,12 @@ from textual.widgets import DataTable, Input, Static
 from zvh_tui import workers
 from zvh_tui.compat import textual as compat
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, format_number, ngettext, tr
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import partner_csv, partner_overview
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import RosterRow
-from zvh_tui.services.shared import context, plurals
+from zvh_tui.services.shared import context
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
@@ -57,18 +58,18 @@ class PartnerRosterScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("partners.search", "partners.new", "partners.edit", "partners.domain")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Zoek", id="partners.search"),
-        Binding("n", "new_partner", "Nieuw", id="partners.new"),
-        Binding("enter", "detail", "Details", id="partners.detail"),
-        Binding("e", "edit_partner", "Wijzig", id="partners.edit"),
-        Binding("f", "next_domain", "Domein", id="partners.domain"),
-        Binding("d", "toggle_active", "Deactiveer", id="partners.deactivate"),
-        Binding("c", "new_contact", "Contactpersoon erbij", show=False, id="partners.contact"),
-        Binding("delete", "delete_partner", "Verwijder", show=False, id="partners.delete"),
-        Binding("g", "toggle_inactive", "Gedeactiveerde tonen", show=False,
+        Binding("slash", "search", N_("Zoek"), id="partners.search"),
+        Binding("n", "new_partner", N_("Nieuw"), id="partners.new"),
+        Binding("enter", "detail", N_("Details"), id="partners.detail"),
+        Binding("e", "edit_partner", N_("Wijzig"), id="partners.edit"),
+        Binding("f", "next_domain", N_("Domein"), id="partners.domain"),
+        Binding("d", "toggle_active", N_("Deactiveer"), id="partners.deactivate"),
+        Binding("c", "new_contact", N_("Contactpersoon erbij"), show=False, id="partners.contact"),
+        Binding("delete", "delete_partner", N_("Verwijder"), show=False, id="partners.delete"),
+        Binding("g", "toggle_inactive", N_("Gedeactiveerde tonen"), show=False,
                 id="partners.inactive"),
-        Binding("i", "import_csv", "Importeer CSV", show=False, id="partners.import"),
-        Binding("x", "export_csv", "Exporteer CSV", show=False, id="partners.export"),
+        Binding("i", "import_csv", N_("Importeer CSV"), show=False, id="partners.import"),
+        Binding("x", "export_csv", N_("Exporteer CSV"), show=False, id="partners.export"),
     ]
 
     def __init__(self) -> None:
@@ -98,8 +99,8 @@ class PartnerRosterScreen(Screen[None]):
         yield ProfileHeader()
         with Vertical(id="roster-main"):
             with Horizontal(id="roster-bar"):
-                yield Static("Ketenpartners", id="roster-title", markup=False)
-                yield Input(placeholder="Zoek organisatie of contactpersoon…",
+                yield Static(_("Ketenpartners"), id="roster-title", markup=False)
+                yield Input(placeholder=_("Zoek organisatie of contactpersoon…"),
                             id="roster-search")
                 yield Static("", id="roster-filter", markup=False)
             yield ListTable(id="roster-table", cursor_type="row", zebra_stripes=True)
@@ -111,18 +112,18 @@ class PartnerRosterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#roster-table", DataTable)
-        table.add_column("Organisatie", key="name", width=32)
-        table.add_column("Domein", key="domain", width=10)
-        table.add_column("Convenant", key="convenant", width=9)
-        table.add_column("Contactpersonen", key="contacts", width=15)
-        table.add_column("Casussen", key="cases", width=8)
-        table.add_column("Opmerking", key="remark", width=28)
+        table.add_column(_("Organisatie"), key="name", width=32)
+        table.add_column(_("Domein"), key="domain", width=10)
+        table.add_column(_("Convenant"), key="convenant", width=9)
+        table.add_column(_("Contactpersonen"), key="contacts", width=15)
+        table.add_column(_("Casussen"), key="cases", width=8)
+        table.add_column(_("Opmerking"), key="remark", width=28)
         contacts = self.query_one("#roster-contacts", DataTable)
         contacts.can_focus = False
-        contacts.add_column("Contactpersoon", key="name", width=22)
-        contacts.add_column("Functie", key="function", width=16)
-        contacts.add_column("Telefoon", key="phone", width=14)
-        contacts.add_column("Bereikbaarheid", key="availability", width=14)
+        contacts.add_column(_("Contactpersoon"), key="name", width=22)
+        contacts.add_column(_("Functie"), key="function", width=16)
+        contacts.add_column(_("Telefoon"), key="phone", width=14)
+        contacts.add_column(_("Bereikbaarheid"), key="availability", width=14)
         self.reload()
         self.call_after_refresh(self._count_cases)  # after the first frame, not before it
 
@@ -146,7 +147,7 @@ class PartnerRosterScreen(Screen[None]):
         self.index = partner_overview.roster_index(self.case_counts, count_cases=False)
         self.refilter(keep_id)
 
-    @workers.thread_worker(group="roster-cases", title="De lopende casussen per partner konden niet worden geteld")
+    @workers.thread_worker(group="roster-cases", title=N_("De lopende casussen per partner konden niet worden geteld"))
     def _count_cases(self) -> CasesCounted:
         return CasesCounted(partner_overview.running_case_counts())
 
@@ -187,22 +188,25 @@ class PartnerRosterScreen(Screen[None]):
     def _remark(row: RosterRow) -> str:
         parts: list[str] = []
         if not row.active:
-            parts.append(partner_overview.INACTIVE)
+            parts.append(tr(partner_overview.INACTIVE))
         if row.is_own:
-            parts.append("eigen organisatie")
+            parts.append(_("eigen organisatie"))
         if row.matched:
-            parts.append("via " + ", ".join(row.matched[:2]))
+            parts.append(_("via {names}").format(names=", ".join(row.matched[:2])))
         return "; ".join(parts)
 
     def _show_filter(self) -> None:
-        domain = f"domein: {PartnerDomain.label_of(self.domain)}" if self.domain else "alle domeinen"
-        inactive = "met gedeactiveerde" if self.include_inactive else "zonder gedeactiveerde"
+        domain = (_("domein: {domain}").format(domain=PartnerDomain.label_of(self.domain)) if self.domain
+                  else _("alle domeinen"))
+        inactive = _("met gedeactiveerde") if self.include_inactive else _("zonder gedeactiveerde")
         self.query_one("#roster-filter", Static).update(f"{domain} · {inactive}")
         total = sum(1 for r in self.index if self.include_inactive or r.active)
         count = len(self.shown)
         self.query_one("#roster-count", Static).update(
-            plurals.count(count, "organisatie", "organisaties") + (f" van {total}" if count != total else "")
-            + (" · Enter: details · i: CSV inlezen · x: CSV exporteren · F1: alle toetsen"))
+            (ngettext("{n} organisatie van {total}", "{n} organisaties van {total}", count)
+             if count != total else ngettext("{n} organisatie", "{n} organisaties", count)).format(
+                n=format_number(count), total=format_number(total))
+            + " · " + _("Enter: details · i: CSV inlezen · x: CSV exporteren · F1: alle toetsen"))
 
     def current(self) -> RosterRow | None:
         table = self.query_one("#roster-table", DataTable)
@@ -222,7 +226,7 @@ class PartnerRosterScreen(Screen[None]):
         contacts = self.query_one("#roster-contacts", DataTable)
         contacts.clear()
         if row is None:
-            summary.update(Text("Geen organisatie gevonden. Nieuw: n, importeren: i."))
+            summary.update(Text(_("Geen organisatie gevonden. Nieuw: n, importeren: i.")))
             return
         try:
             partner = partners.get_partner(row.id)
@@ -231,18 +235,18 @@ class PartnerRosterScreen(Screen[None]):
             return
         lines = SafeText()  # stored text: control characters as symbols
         lines.append(partner.name + "\n", style="bold")
-        lines.append(f"Domein: {PartnerDomain.label_of(partner.domain)}\n")
+        lines.append(_("Domein: {domain}").format(domain=PartnerDomain.label_of(partner.domain)) + "\n")
         if partner.convenant_signed:
-            lines.append("Privacyconvenant getekend\n")
+            lines.append(_("Privacyconvenant getekend") + "\n")
         else:
-            lines.append("Privacyconvenant NIET getekend\n", style="bold")
+            lines.append(_("Privacyconvenant NIET getekend") + "\n", style="bold")
         if not partner.active:
-            lines.append("Gedeactiveerd: blijft leesbaar in de casussen\n", style="italic")
+            lines.append(_("Gedeactiveerd: blijft leesbaar in de casussen") + "\n", style="italic")
         if partner.notes:
             lines.append("\n" + partner.notes + "\n")
         summary.update(lines)
         for contact in partners.contacts_of(partner, include_inactive=True):
-            name = contact.name if contact.active else f"{contact.name} ({partner_overview.INACTIVE})"
+            name = contact.name if contact.active else f"{contact.name} ({tr(partner_overview.INACTIVE)})"
             contacts.add_row(cell(name), cell(contact.function), cell(contact.phone),
                              cell(contact.availability))
 
@@ -314,7 +318,7 @@ class PartnerRosterScreen(Screen[None]):
 
         def done(saved: bool | None) -> None:
             if saved and form.result_id is not None:
-                self.notify("Organisatie opgeslagen.", markup=False)
+                self.notify(_("Organisatie opgeslagen."), markup=False)
                 self.domain = None
                 with self.prevent(Input.Changed):
                     self.query_one("#roster-search", Input).value = ""
@@ -331,7 +335,7 @@ class PartnerRosterScreen(Screen[None]):
 
         def done(saved: bool | None) -> None:
             if saved:
-                self.notify("Opgeslagen.", markup=False)
+                self.notify(_("Opgeslagen."), markup=False)
             self.reload(row.id)
 
         self.app.push_screen(PartnerForm(row.id), done)
@@ -344,7 +348,7 @@ class PartnerRosterScreen(Screen[None]):
 
         def done(saved: bool | None) -> None:
             if saved:
-                self.notify("Contactpersoon opgeslagen.", markup=False)
+                self.notify(_("Contactpersoon opgeslagen."), markup=False)
             self.reload(row.id)
 
         self.app.push_screen(ContactForm(row.id), done)
@@ -365,9 +369,10 @@ class PartnerRosterScreen(Screen[None]):
         from zvh_tui.screens.partners.partner_form import DeactivateConfirm
 
         self.app.push_screen(DeactivateConfirm(
-            "Partner",
-            f"'{partner.name}' verdwijnt uit de lijsten en keuzes; in de casussen blijft de partner "
-            "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert."),
+            "Partner",  # i18n: a key of DeactivateConfirm.TITLES
+            _("'{name}' verdwijnt uit de lijsten en keuzes; in de casussen blijft de partner "
+              "leesbaar. Weer activeren kan later: g toont de gedeactiveerde partners, d activeert.").format(
+                name=partner.name)),
             lambda yes: self._set_active(row.id, False) if yes else None)
 
     def _set_active(self, partner_id: int, active: bool) -> None:
@@ -378,11 +383,11 @@ class PartnerRosterScreen(Screen[None]):
             self.app.show_refusal(error)
             return
         if partner.active:
-            self.notify(f"{partner.name} is weer actief.", markup=False)
+            self.notify(_("{name} is weer actief.").format(name=partner.name), markup=False)
         else:
             self.notify(
-                f"{partner.name} is gedeactiveerd; blijft leesbaar in de casussen. "
-                "Tonen: g, weer activeren: d.", markup=False)
+                _("{name} is gedeactiveerd; blijft leesbaar in de casussen. "
+                  "Tonen: g, weer activeren: d.").format(name=partner.name), markup=False)
         self.reload(partner_id)
 
     def action_delete_partner(self) -> None:
@@ -398,15 +403,21 @@ class PartnerRosterScreen(Screen[None]):
             try:
                 partners.delete_partner(partner)  # refuses with the rule's Dutch message
             except ZvhError as error:
-                self.app.show_refusal(error, "Niet te verwijderen")
+                self.app.show_refusal(error, _("Niet te verwijderen"))
             return
         from zvh_tui.widgets.dialogs import ConfirmDialog
 
         count = len(partners.contacts_of(partner, include_inactive=True))
-        people = "" if not count else plurals.plural(count, " en haar contactpersoon",
-                                                     " en haar {n} contactpersonen")
-        question = (f"'{partner.name}'{people} definitief verwijderen? Geen casus, plan of "
-                    "overleg verwijst ernaar. Dit kan niet ongedaan worden gemaakt.")
+        if count:
+            question = ngettext(
+                "'{name}' en haar contactpersoon definitief verwijderen? Geen casus, plan of "
+                "overleg verwijst ernaar. Dit kan niet ongedaan worden gemaakt.",
+                "'{name}' en haar {n} contactpersonen definitief verwijderen? Geen casus, plan of "
+                "overleg verwijst ernaar. Dit kan niet ongedaan worden gemaakt.", count).format(
+                    name=partner.name, n=count)
+        else:
+            question = _("'{name}' definitief verwijderen? Geen casus, plan of overleg verwijst "
+                         "ernaar. Dit kan niet ongedaan worden gemaakt.").format(name=partner.name)
 
         def done(yes: bool | None) -> None:
             if not yes:
@@ -416,11 +427,11 @@ class PartnerRosterScreen(Screen[None]):
             except ZvhError as error:
                 self.app.show_refusal(error)
                 return
-            self.notify("Organisatie verwijderd.", markup=False)
+            self.notify(_("Organisatie verwijderd."), markup=False)
             self.reload()
 
-        self.app.push_screen(ConfirmDialog("Organisatie verwijderen?", question,
-                                           yes="Verwijderen", no="Bewaren"), done)
+        self.app.push_screen(ConfirmDialog(_("Organisatie verwijderen?"), question,
+                                           yes=_("Verwijderen"), no=_("Bewaren")), done)
 
     def action_import_csv(self) -> None:
         from zvh_tui.screens.partners.csv_import import CsvImportScreen
@@ -431,26 +442,26 @@ class PartnerRosterScreen(Screen[None]):
                 self.app.push_screen(CsvImportScreen(path), lambda _applied: self.reload())
 
         self.app.push_screen(PathDialog(
-            "CSV-bestand inlezen", "Welk bestand? (zoals Excel het opslaat: ; of , als scheiding)",
+            _("CSV-bestand inlezen"), _("Welk bestand? (zoals Excel het opslaat: ; of , als scheiding)"),
             str(Path.home()) + "/", draft="csv_import:path"), chosen)
 
     def action_export_csv(self) -> None:
         from zvh_tui.widgets.dialogs import PathDialog
 
-        default = Path.home() / f"ketenpartners-{context.today().isoformat()}.csv"
+        default = Path.home() / f"ketenpartners-{context.today().isoformat()}.csv"  # i18n: a file name
 
         def chosen(path: str | None) -> None:
             if path:
                 self.export(path)
 
         self.app.push_screen(PathDialog(
-            "Ketenpartners exporteren", "Naar welk bestand? (CSV met ; voor Excel)",
+            _("Ketenpartners exporteren"), _("Naar welk bestand? (CSV met ; voor Excel)"),
             str(default), draft="csv_export:path"), chosen)
 
-    @workers.thread_worker(group="partners-export", title="Export mislukt")
+    @workers.thread_worker(group="partners-export", title=N_("Export mislukt"))
     def export(self, path: str) -> Exported:
         return Exported(partner_csv.export_partners(path), path)
 
     def on_exported(self, done: Exported) -> None:
-        self.notify(f"{plurals.count(done.rows, 'regel', 'regels')} geschreven naar "
-                    f"{Path(done.path).expanduser()}.", markup=False)
+        self.notify(ngettext("{n} regel geschreven naar {path}.", "{n} regels geschreven naar {path}.",
+                             done.rows).format(n=format_number(done.rows), path=Path(done.path).expanduser()), markup=False)
