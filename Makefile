@@ -35,7 +35,7 @@ run: venv
 # with that test named, as a run in one process ends there.
 TEST_WORKERS ?= 2
 test: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup --max-worker-restart 0
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup --max-worker-restart 0 --durations=25
 
 # The domain and store tests on the oldest and newest supported Python (CI runs this too), also
 # on TEST_WORKERS processes.
