@@ -38,13 +38,14 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker
 
+from zvh_tui.core.i18n import N_
 from zvh_tui.services.shared.session import thread_connection
 
 P = ParamSpec("P")
 N = TypeVar("N", bound=DOMNode)
 M = TypeVar("M", bound=type[Message])
 
-DEFAULT_TITLE = "Niet gelukt"
+DEFAULT_TITLE = N_("Niet gelukt")  # translated where it is shown (tr())
 
 
 def message(cls: M) -> M:
