@@ -247,3 +247,14 @@ def test_the_export_refusal_on_a_terminal_in_english(monkeypatch: pytest.MonkeyP
         cli.write_export("{}", None, i18n._("casus {reference}").format(reference="2026-0042"))
     assert str(caught.value).startswith(
         "The export of case 2026-0042 holds client data and is not shown on the screen.")
+
+
+def test_the_dutch_option_words_have_english_aliases() -> None:
+    args = cli.parse_arguments(["export", "minutes", "1", "--client", "--case", "2026-0001", "--yes"])
+    assert args.client and args.casus == "2026-0001" and args.ja
+    args = cli.parse_arguments(["export", "minutes", "1", "--full-minutes"])
+    assert args.verslag
+    args = cli.parse_arguments(["export", "plan", "2026-0001", "--without-covenant", "--basis", "x"])
+    assert args.without_convenant and args.grondslag == "x"
+    assert cli.parse_arguments(["check", "--accept"]).aanvaard
+    assert cli.parse_arguments(["export", "plan", "2026-0001", "--ja"]).without_convenant

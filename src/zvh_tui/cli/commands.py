@@ -427,10 +427,11 @@ def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("Markdown (md) of HTML om af te drukken (html)"))
     parser.add_argument("--partner", metavar=_("NAAM"),
                         help=_("alleen de versie voor deze partner (eigen acties en afspraken)"))
-    parser.add_argument("--zonder-convenant", "--ja", action="store_true", dest="without_convenant",  # i18n: option words
+    parser.add_argument("--zonder-convenant", "--ja", "--without-covenant", action="store_true",  # i18n: option words
+                        dest="without_convenant",
                         help=_("bevestig dat u het plan ook verstrekt aan een partner die het "
                                "privacyconvenant niet heeft getekend (--ja, zoals bij export minutes)"))
-    parser.add_argument("--grondslag", metavar=_("TEKST"),  # i18n: the option's word
+    parser.add_argument("--grondslag", "--basis", metavar=_("TEKST"),  # i18n: the option's word
                         help=_("de grondslag van de verstrekking (standaard: die van de check op "
                                "bekendheid, anders het convenant)"))
     _output_argument(parser)
@@ -452,14 +453,14 @@ def _export_minutes_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["md", "html", "ics"], default="md",
                         help=_("Markdown (md), HTML om af te drukken (html) of een agenda (ics)"))
     audience = parser.add_mutually_exclusive_group()
-    audience.add_argument("--verslag", action="store_true",  # i18n: the option's word
+    audience.add_argument("--verslag", "--full-minutes", action="store_true",  # i18n: the option's word
                           help=_("het volledige verslag (blijft bij het ZVH)"))
     audience.add_argument("--partner", metavar=_("NAAM"),
                           help=_("het blad voor deze partner (alleen wat haar aangaat)"))
     audience.add_argument("--client", action="store_true", help=_("de versie voor de cliënt, in gewone taal"))
-    parser.add_argument("--casus", metavar=_("KENMERK"),  # i18n: the option's word
+    parser.add_argument("--casus", "--case", metavar=_("KENMERK"),  # i18n: the option's word
                         help=_("bij --client: welke casus, als het overleg er meer had"))
-    parser.add_argument("--ja", action="store_true",  # i18n: the option's word
+    parser.add_argument("--ja", "--yes", action="store_true",  # i18n: the option's word
                         help=_("bevestig het blad voor een partner zonder convenant (alleen dat-informatie)"))
     _output_argument(parser)
 
@@ -478,7 +479,7 @@ def run_export_minutes(args: argparse.Namespace, profile: Profile) -> int:
 
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--aanvaard", action="store_true",  # i18n: the option's word
+        "--aanvaard", "--accept", action="store_true",  # i18n: the option's word
         help=_("werk verder met een database die achterloopt op haar anker (bv. na een verloren "
                "zvh.db-wal, als geen back-up meer bevat); dit wordt in het logboek vastgelegd"),
     )
