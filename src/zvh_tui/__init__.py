@@ -12,6 +12,6 @@ def __getattr__(name: str) -> str:
     try:  # the one source of the version is pyproject.toml, through the installed metadata
         version = metadata.version(APP_NAME)
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed
-        version = "0+onbekend"
+        version = "0+onbekend"  # i18n: a version number (PEP 440 local label), kept as is
     globals()["__version__"] = version
     return version

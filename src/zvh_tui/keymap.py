@@ -15,6 +15,7 @@ import pkgutil
 from functools import cache
 
 from zvh_tui.core import config
+from zvh_tui.core.i18n import _
 
 
 @cache
@@ -48,14 +49,14 @@ def unknown_ids(keymap: dict[str, str]) -> list[str]:
 
 
 def settings_notices(settings: config.Settings) -> list[str]:
-    """Dutch notices about the settings file: unreadable, refused values, unknown key ids."""
+    """Notices about the settings file (in the language of the moment): unreadable, refused values, unknown key ids."""
     notices = config.notices(settings)
     unknown = unknown_ids(settings.keymap)
     if unknown:
         names = ", ".join(f"'{key}'" for key in unknown)
-        notices.append(
-            f"In de toetsen (keymap) van settings.json staat een onbekende toets-id: {names}; "
+        notices.append(_(
+            "In de toetsen (keymap) van settings.json staat een onbekende toets-id: {names}; "
             "die toets is niet aangepast. De ids staan in screens.md (bv. 'app.partners', "
             "'cases.new_case')."
-        )
+        ).format(names=names))
     return notices

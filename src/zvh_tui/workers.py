@@ -18,7 +18,7 @@ started it, whose handler updates the screen on the UI thread. Nothing else cros
 method turns into its result message (an unlock's wrong passphrase, a CSV file's problems);
 whatever escapes it is posted as `WorkerFailed`, which bubbles from the node to the app: the
 screen may undo its "busy" state in `on_worker_failed` (never stopping the message), and the
-app's one handler (`ZvhApp.on_worker_failed`) shows a `ZvhError` as its Dutch message and anything
+app's one handler (`ZvhApp.on_worker_failed`) shows a `ZvhError` as its message and anything
 else as a notification with an error id (the log gets the id and the frames, no client data:
 core/crash.py). The session, the screen and what is typed on it stay.
 
@@ -38,13 +38,14 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker
 
+from zvh_tui.core.i18n import N_
 from zvh_tui.services.shared.session import thread_connection
 
 P = ParamSpec("P")
 N = TypeVar("N", bound=DOMNode)
 M = TypeVar("M", bound=type[Message])
 
-DEFAULT_TITLE = "Niet gelukt"
+DEFAULT_TITLE = N_("Niet gelukt")  # translated where it is shown (tr())
 
 
 def message(cls: M) -> M:
@@ -61,8 +62,10 @@ class WorkerFailed(Message):
 
     error: BaseException
     group: str  # the worker's group: which work failed, for the screen's own clean-up
-    title: str = DEFAULT_TITLE  # Dutch, short: what did not happen ("Back-up mislukt")
-    hint: str = ""  # Dutch: what the user can do ("Druk r om het opnieuw te proberen.")
+    # Marked N_() where the worker is declared, translated where shown (tr()): short, what did
+    # not happen ("Back-up mislukt"), and what the user can do ("Druk r om het opnieuw te proberen.")
+    title: str = DEFAULT_TITLE
+    hint: str = ""
 
 
 def post(node: DOMNode, app: App[Any], result: Message | None) -> None:
@@ -85,7 +88,7 @@ def thread_worker(
     """Run the decorated method in a thread worker and post the message it returns.
 
     `group`: the worker group (with `exclusive`, a new start cancels the running one; its thread
-    still finishes, and its message is still posted). `title`: the Dutch heading of the failure
+    still finishes, and its message is still posted). `title`: the heading of the failure
     notice, `hint`: what the user can do then. `database=False` for work that opens the
     database itself (unlocking)."""
 

@@ -8,8 +8,10 @@ All commands open the profile the same way (`open_profile`): the passphrase from
 `--passphrase-fd N`, `ZVH_PASSPHRASE` or standard input when that is no terminal, else asked on
 the terminal. Only `zvh` (the app), `zvh init` and `zvh demo` may create a profile
 (`Command.may_create`); every other command refuses on a folder without one and writes nothing
-there. Exit status (README, "Exit status"): 0 done, 1 `check` found problems, 2 refused (a
-`ZvhError`, its Dutch message says why), 64 a usage error (argparse, in Dutch), 70 an
+there. Everything is printed in the language chosen before the parser is built (cli/language.py:
+`--lang`, ZVH_LANG, the saved setting, Dutch). Exit status (README, "Exit status"): 0 done, 1
+`check` found problems, 2 refused (a `ZvhError`, its message says why), 64 a usage error
+(argparse's, in the chosen language; also a wrong `--lang`), 70 an
 unexpected error (the crash module's short message and an error id), 130 interrupted, 141 the
 reader of a pipe stopped early (`zvh check | head -1`, quietly). Never a traceback.
 """
@@ -24,19 +26,21 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import zvh_tui
-from zvh_tui.core import crash, paths, terminal
+from zvh_tui.cli import language
+from zvh_tui.core import crash, i18n, paths, terminal
 from zvh_tui.core.errors import NoProfile, WrongPassphrase, ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.services.safety.profile import ENV_PASSPHRASE, Profile
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # `check` found something wrong
 EXIT_REFUSED = 2  # a ZvhError: the message says what to do
-EXIT_USAGE = 64  # EX_USAGE: the command line itself is wrong (argparse's message, in Dutch)
+EXIT_USAGE = 64  # EX_USAGE: the command line itself is wrong (argparse's message)
 EXIT_CRASH = crash.EXIT_STATUS  # 70, EX_SOFTWARE: an unexpected error, see the log by its id
 EXIT_INTERRUPTED = 130
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, as other tools: `zvh check | head -1`
@@ -54,7 +58,7 @@ class Command:
     """One subcommand: its words on the command line, help text, arguments and function."""
 
     path: tuple[str, ...]  # ("export", "case") for `zvh export case`
-    help: str
+    help: str  # marked with N_(), translated when the parser is built
     run: Runner
     arguments: Callable[[argparse.ArgumentParser], None] = field(default=_no_arguments)
     needs_profile: bool = True  # unlock the profile before `run`
@@ -72,13 +76,13 @@ def _read_line(fd: int) -> str:
                 break
             data += chunk
     except OSError:
-        raise ZvhError(f"Het wachtwoord kan niet worden gelezen (bestandsnummer {fd}).") from None
+        raise ZvhError(_("Het wachtwoord kan niet worden gelezen (bestandsnummer {fd}).").format(fd=fd)) from None
     try:
         line = data.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:
-        raise ZvhError("Het wachtwoord is geen geldige UTF-8-tekst.") from None
+        raise ZvhError(_("Het wachtwoord is geen geldige UTF-8-tekst.")) from None
     if not line:
-        raise ZvhError("Geen wachtwoord ingevoerd.")
+        raise ZvhError(_("Geen wachtwoord ingevoerd."))
     return line
 
 
@@ -99,15 +103,15 @@ def _ask(prompt: str) -> str:
     try:
         return getpass.getpass(prompt)
     except EOFError:
-        raise ZvhError("Geen wachtwoord ingevoerd.") from None
+        raise ZvhError(_("Geen wachtwoord ingevoerd.")) from None
 
 
 def _wait_for_next_try(profile: Profile) -> None:
     """After a wrong passphrase (this run or an earlier one) the next try waits 1, 2, 4 … 30 s."""
     wait = profile.unlock_delay.remaining()
     if wait > 0:
-        print(f"Na een fout wachtwoord wacht zvh {math.ceil(wait)} s voor de volgende poging.",
-              file=sys.stderr)
+        print(_("Na een fout wachtwoord wacht zvh {seconds} s voor de volgende poging.").format(
+            seconds=math.ceil(wait)), file=sys.stderr)
         time.sleep(wait)
 
 
@@ -138,18 +142,19 @@ def open_profile(profile: Profile, *, create: bool = False,
         if refusal is not None:
             raise refusal
         print(
-            f"Nieuw profiel '{profile.name}': kies een wachtwoordzin van minstens 8 tekens.",
+            _("Nieuw profiel '{name}': kies een wachtwoordzin van minstens 8 tekens.").format(
+                name=profile.name),
             file=sys.stderr,
         )
-        first = _ask("Nieuw wachtwoord: ")
-        repeated = _ask("Herhaal het wachtwoord: ") if _stdin_is_terminal() else first
+        first = _ask(_("Nieuw wachtwoord: "))
+        repeated = _ask(_("Herhaal het wachtwoord: ")) if _stdin_is_terminal() else first
         profile.create(first, repeated)
         return
     profile.acquire()
     attempts = PROMPT_ATTEMPTS if _stdin_is_terminal() else 1  # a pipe holds one passphrase
     for attempt in range(1, attempts + 1):
         try:
-            profile.unlock(_ask(f"Wachtwoord voor profiel '{profile.name}': "))
+            profile.unlock(_ask(_("Wachtwoord voor profiel '{name}': ").format(name=profile.name)))
             return
         except WrongPassphrase as error:
             if attempt == attempts:
@@ -162,13 +167,14 @@ def write_export(text: str, output: str | None, what: str) -> None:
     """Write an export to a file (mode 0600) or to a pipe; never onto the terminal screen.
 
     An export holds client data unencrypted: on a terminal it would stay in the scrollback.
+    `what` names the export, translated ("casus 2026-0042").
     """
     if output is None or output == "-":
         if sys.stdout.isatty():
-            raise ZvhError(
-                f"De export van {what} bevat cliëntgegevens en wordt niet op het scherm getoond. "
+            raise ZvhError(_(
+                "De export van {what} bevat cliëntgegevens en wordt niet op het scherm getoond. "
                 "Geef een bestand op met -o BESTAND, of stuur de uitvoer door naar een bestand."
-            )
+            ).format(what=what))
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
         return
@@ -182,28 +188,30 @@ def write_export(text: str, output: str | None, what: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as error:
-        raise ZvhError(f"Het bestand {path} kan niet worden geschreven: {error.strerror}.") from None
+        raise ZvhError(_("Het bestand {path} kan niet worden geschreven: {reason}.").format(
+            path=path, reason=error.strerror)) from None
     print(
-        f"Export van {what} geschreven naar {path}. Let op: dit bestand is niet versleuteld.",
+        _("Export van {what} geschreven naar {path}. Let op: dit bestand is niet versleuteld.").format(
+            what=what, path=path),
         file=sys.stderr,
     )
 
 
 # -- the subcommands ------------------------------------------------------------------------
-STREAMS = (("stdin", "standaardinvoer"), ("stdout", "standaarduitvoer"),
-           ("stderr", "standaardfoutuitvoer"))
+STREAMS = (("stdin", N_("de standaardinvoer")), ("stdout", N_("de standaarduitvoer")),
+           ("stderr", N_("de standaardfoutuitvoer")))
 
 
 def _not_terminals() -> list[str]:
-    """The Dutch names of the standard streams that are no terminal (a file, a pipe, none)."""
+    """The names of the standard streams that are no terminal (a file, a pipe, none), translated."""
     found = []
-    for attribute, dutch in STREAMS:
+    for attribute, name in STREAMS:
         stream = getattr(sys, attribute)
         try:
             if stream is None or not stream.isatty():
-                found.append(dutch)
+                found.append(_(name))
         except ValueError:  # a closed stream
-            found.append(dutch)
+            found.append(_(name))
     return found
 
 
@@ -215,15 +223,20 @@ def _refuse_without_terminal() -> int | None:
     redirected = _not_terminals()
     if not redirected:
         return None
-    names = " en de ".join([", de ".join(redirected[:-1]), redirected[-1]] if len(redirected) > 1
-                           else redirected)
-    verb = "is" if len(redirected) == 1 else "zijn"
-    message = (
-        f"zvh: de app werkt alleen in een terminal, en de {names} {verb} "
+    from babel.lists import format_list
+
+    names = format_list(redirected, locale=i18n.babel_locale())  # "a, b en c" / "a, b and c"
+    message = ngettext(
+        "zvh: de app werkt alleen in een terminal, en {names} is "
         "omgeleid (naar een bestand, een pipe of /dev/null). Zo komt het scherm, met "
         "cliëntgegevens, nooit in een bestand terecht. Start 'zvh' zonder omleiding, of gebruik "
-        "een opdracht zonder scherm (zie 'zvh --help')."
-    )
+        "een opdracht zonder scherm (zie 'zvh --help').",
+        "zvh: de app werkt alleen in een terminal, en {names} zijn "
+        "omgeleid (naar een bestand, een pipe of /dev/null). Zo komt het scherm, met "
+        "cliëntgegevens, nooit in een bestand terecht. Start 'zvh' zonder omleiding, of gebruik "
+        "een opdracht zonder scherm (zie 'zvh --help').",
+        len(redirected),
+    ).format(names=names)
     for attribute in ("stderr", "stdout"):
         stream = getattr(sys, attribute)
         with contextlib.suppress(ValueError, OSError, AttributeError):
@@ -283,11 +296,11 @@ def run_app(args: argparse.Namespace, profile: Profile) -> int:
 
 def _meeting_live_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("number", metavar="N", type=_int_from(1),
-                        help="het nummer van het overleg (zie 'zvh meeting list')")
+                        help=_("het nummer van het overleg (zie 'zvh meeting list')"))
 
 
 def live_meeting_refusal(meeting_id: int) -> ZvhError | None:
-    """Why meeting `meeting_id` cannot go live (unknown, closed), in Dutch; None when it can."""
+    """Why meeting `meeting_id` cannot go live (unknown, closed); None when it can."""
     from zvh_tui.core.vocab import MeetingStatus
     from zvh_tui.services.meetings import meeting as meetings
 
@@ -296,8 +309,9 @@ def live_meeting_refusal(meeting_id: int) -> ZvhError | None:
     except ZvhError as error:
         return error
     if found.status == MeetingStatus.CLOSED.value:
-        return ZvhError(f"Overleg {meeting_id} is al gesloten; een gesloten overleg gaat niet "
-                        "opnieuw live. Plan een nieuw overleg met 'zvh meeting new'.")
+        return ZvhError(_("Overleg {number} is al gesloten; een gesloten overleg gaat niet "
+                          "opnieuw live. Plan een nieuw overleg met 'zvh meeting new'.").format(
+                              number=meeting_id))
     return None
 
 
@@ -328,9 +342,11 @@ def run_meeting_live(args: argparse.Namespace, profile: Profile) -> int:
 def run_init(args: argparse.Namespace, profile: Profile) -> int:
     """A new, empty profile: the passphrase twice on the terminal, or handed over by a script."""
     if profile.exists:
-        raise ZvhError(f"Er is al een profiel in {profile.paths.data}; er is niets veranderd.")
+        raise ZvhError(_("Er is al een profiel in {folder}; er is niets veranderd.").format(
+            folder=profile.paths.data))
     open_profile(profile, create=True, passphrase_fd=args.passphrase_fd)
-    print(f"Nieuw, leeg profiel '{profile.name}' gemaakt in {profile.paths.data}.")
+    print(_("Nieuw, leeg profiel '{name}' gemaakt in {folder}.").format(
+        name=profile.name, folder=profile.paths.data))
     return EXIT_OK
 
 
@@ -338,39 +354,41 @@ def run_paths(args: argparse.Namespace, profile: Profile) -> int:
     """Where this profile keeps its files; no passphrase needed, nothing is created."""
     where = profile.paths
     rows = [
-        ("Database", where.database),
-        ("Instellingen", where.settings_file),
-        ("Logboek (technisch)", where.log_file),
-        ("Back-ups", where.backups),
-        ("Exports uit de app", where.exports),
-        ("Status (vergrendeling, ui)", where.state),
+        (_("Database"), where.database),
+        (_("Instellingen"), where.settings_file),
+        (_("Logboek (technisch)"), where.log_file),
+        (_("Back-ups"), where.backups),
+        (_("Exports uit de app"), where.exports),
+        (_("Status (vergrendeling, ui)"), where.state),
     ]
-    width = max(len(label) for label, _ in rows)
+    width = max(len(label) for label, _path in rows)
     for label, path in rows:
         print(f"{label + ':':<{width + 1}} {path}")
     if not profile.exists:
-        print(f"Let op: {profile.missing()}")
+        print(_("Let op: {problem}").format(problem=profile.missing()))
     return EXIT_OK
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scale", type=_positive_int, default=None, metavar="N",
-        help="maak N casussen met generatorgegevens (voor tests en metingen) in plaats van de "
-        "handgeschreven demo",
+        help=_("maak N casussen met generatorgegevens (voor tests en metingen) in plaats van de "
+               "handgeschreven demo"),
     )
 
 
 def run_demo(args: argparse.Namespace, profile: Profile) -> int:
     from zvh_tui.demo.builder import load_demo
-    from zvh_tui.services.shared import identity, plurals
+    from zvh_tui.services.shared import identity
 
     identity.use_demo_identity(profile)  # a fictional regisseur, unless a name is set already
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\rDemogegevens maken: {done} van {plurals.count(total, 'casus', 'casussen')}",
-                  end="", file=sys.stderr)
+            line = ngettext("Demogegevens maken: {done} van {n} casus",
+                            "Demogegevens maken: {done} van {n} casussen", total).format(
+                done=i18n.format_number(done), n=i18n.format_number(total))
+            print(f"\r{line}", end="", file=sys.stderr)
 
     summary = load_demo(args.scale, progress, profile)  # with the demo's bewaartermijn
     if args.scale and sys.stderr.isatty():
@@ -379,32 +397,44 @@ def run_demo(args: argparse.Namespace, profile: Profile) -> int:
     return EXIT_OK
 
 
+def _output_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar=_("BESTAND"),
+                        help=_("schrijf naar dit bestand (0600); - is de standaarduitvoer"))
+
+
+def _reference_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference", metavar=_("KENMERK"),
+                        help=_("het kenmerk van de casus, bv. 2026-0042"))
+
+
 def _export_case_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("reference", metavar="KENMERK", help="het kenmerk van de casus, bv. 2026-0042")
-    parser.add_argument("--format", choices=["json"], default="json", help="uitvoerformaat (json)")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+    _reference_argument(parser)
+    parser.add_argument("--format", choices=["json"], default="json", help=_("uitvoerformaat (json)"))
+    _output_argument(parser)
 
 
 def run_export_case(args: argparse.Namespace, profile: Profile) -> int:
     from zvh_tui.services.cases.export import export_case_json
 
-    write_export(export_case_json(args.reference), args.output, f"casus {args.reference}")
+    write_export(export_case_json(args.reference), args.output,
+                 _("casus {reference}").format(reference=args.reference))
     return EXIT_OK
 
 
 def _export_plan_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("reference", metavar="KENMERK", help="het kenmerk van de casus, bv. 2026-0042")
+    _reference_argument(parser)
     parser.add_argument("--format", choices=["md", "html"], default="md",
-                        help="Markdown (md) of HTML om af te drukken (html)")
-    parser.add_argument("--partner", metavar="NAAM",
-                        help="alleen de versie voor deze partner (eigen acties en afspraken)")
-    parser.add_argument("--zonder-convenant", "--ja", action="store_true", dest="without_convenant",
-                        help="bevestig dat u het plan ook verstrekt aan een partner die het "
-                        "privacyconvenant niet heeft getekend (--ja, zoals bij export minutes)")
-    parser.add_argument("--grondslag", metavar="TEKST",
-                        help="de grondslag van de verstrekking (standaard: die van de check op "
-                        "bekendheid, anders het convenant)")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+                        help=_("Markdown (md) of HTML om af te drukken (html)"))
+    parser.add_argument("--partner", metavar=_("NAAM"),
+                        help=_("alleen de versie voor deze partner (eigen acties en afspraken)"))
+    parser.add_argument("--zonder-convenant", "--ja", "--without-covenant", action="store_true",  # i18n: option words
+                        dest="without_convenant",
+                        help=_("bevestig dat u het plan ook verstrekt aan een partner die het "
+                               "privacyconvenant niet heeft getekend (--ja, zoals bij export minutes)"))
+    parser.add_argument("--grondslag", "--basis", metavar=_("TEKST"),  # i18n: the option's word
+                        help=_("de grondslag van de verstrekking (standaard: die van de check op "
+                               "bekendheid, anders het convenant)"))
+    _output_argument(parser)
 
 
 def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
@@ -413,23 +443,26 @@ def run_export_plan(args: argparse.Namespace, profile: Profile) -> int:
     from zvh_tui.services.plans.plan_export import export_plan
 
     text = export_plan(args.reference, args.format, args.partner, confirmed=args.without_convenant,
-                       basis=args.grondslag)
-    write_export(text, args.output, f"het plan van casus {args.reference}")
+                       basis=args.grondslag, language=i18n.current())
+    write_export(text, args.output, _("het plan van casus {reference}").format(reference=args.reference))
     return EXIT_OK
 
 
 def _export_minutes_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("meeting", metavar="N", help="het nummer van het overleg")
+    parser.add_argument("meeting", metavar="N", help=_("het nummer van het overleg"))
     parser.add_argument("--format", choices=["md", "html", "ics"], default="md",
-                        help="Markdown (md), HTML om af te drukken (html) of een agenda (ics)")
+                        help=_("Markdown (md), HTML om af te drukken (html) of een agenda (ics)"))
     audience = parser.add_mutually_exclusive_group()
-    audience.add_argument("--verslag", action="store_true", help="het volledige verslag (blijft bij het ZVH)")
-    audience.add_argument("--partner", metavar="NAAM", help="het blad voor deze partner (alleen wat haar aangaat)")
-    audience.add_argument("--client", action="store_true", help="de versie voor de cliënt, in gewone taal")
-    parser.add_argument("--casus", metavar="KENMERK", help="bij --client: welke casus, als het overleg er meer had")
-    parser.add_argument("--ja", action="store_true",
-                        help="bevestig het blad voor een partner zonder convenant (alleen dat-informatie)")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+    audience.add_argument("--verslag", "--full-minutes", action="store_true",  # i18n: the option's word
+                          help=_("het volledige verslag (blijft bij het ZVH)"))
+    audience.add_argument("--partner", metavar=_("NAAM"),
+                          help=_("het blad voor deze partner (alleen wat haar aangaat)"))
+    audience.add_argument("--client", action="store_true", help=_("de versie voor de cliënt, in gewone taal"))
+    parser.add_argument("--casus", "--case", metavar=_("KENMERK"),  # i18n: the option's word
+                        help=_("bij --client: welke casus, als het overleg er meer had"))
+    parser.add_argument("--ja", "--yes", action="store_true",  # i18n: the option's word
+                        help=_("bevestig het blad voor een partner zonder convenant (alleen dat-informatie)"))
+    _output_argument(parser)
 
 
 def run_export_minutes(args: argparse.Namespace, profile: Profile) -> int:
@@ -439,16 +472,16 @@ def run_export_minutes(args: argparse.Namespace, profile: Profile) -> int:
     kind = (minutes.VERSLAG if args.verslag else minutes.PARTNER if args.partner is not None
             else minutes.CLIENT if args.client else minutes.DECISIONS)
     text = minutes.export_minutes(args.meeting, args.format, kind=kind, partner=args.partner,
-                                  case_ref=args.casus, confirmed=args.ja)
-    write_export(text, args.output, f"overleg {args.meeting}")
+                                  case_ref=args.casus, confirmed=args.ja, language=i18n.current())
+    write_export(text, args.output, _("overleg {number}").format(number=args.meeting))
     return EXIT_OK
 
 
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--aanvaard", action="store_true",
-        help="werk verder met een database die achterloopt op haar anker (bv. na een verloren "
-        "zvh.db-wal, als geen back-up meer bevat); dit wordt in het logboek vastgelegd",
+        "--aanvaard", "--accept", action="store_true",  # i18n: the option's word
+        help=_("werk verder met een database die achterloopt op haar anker (bv. na een verloren "
+               "zvh.db-wal, als geen back-up meer bevat); dit wordt in het logboek vastgelegd"),
     )
 
 
@@ -462,17 +495,17 @@ def run_check(args: argparse.Namespace, profile: Profile) -> int:
     profile.anchor_mode = "accept" if args.aanvaard else "inspect"
     open_profile(profile, passphrase_fd=args.passphrase_fd)
     report = integrity.check(profile)
-    print(f"Controle van profiel '{profile.name}':")
+    print(_("Controle van profiel '{name}':").format(name=profile.name))
     for line in report.lines():
         print(f"  {line}.")
     warnings = sum(finding.warning for finding in report.findings)
     warnings += _print_settings_findings(profile)
     if not report.ok:
-        print("Er zijn problemen gevonden. Zet zo nodig de nieuwste back-up terug.")
+        print(_("Er zijn problemen gevonden. Zet zo nodig de nieuwste back-up terug."))
         if report.backup is not None:
             print(integrity.restore_hint(report.backup))
         return EXIT_PROBLEMS
-    print("In orde, maar lees wat onder LET OP staat." if warnings else "Alles in orde.")
+    print(_("In orde, maar lees wat onder LET OP staat.") if warnings else _("Alles in orde."))
     return EXIT_OK
 
 
@@ -482,9 +515,9 @@ def _print_settings_findings(profile: Profile) -> int:
 
     notices = keymap.settings_notices(profile.settings)
     if not notices:
-        print("  Instellingen: in orde.")
+        print("  " + _("Instellingen: in orde."))
     for text in notices:
-        print(f"  LET OP: Instellingen: {text}")
+        print("  " + _("LET OP: Instellingen: {notice}").format(notice=text))
     return len(notices)
 
 
@@ -513,15 +546,16 @@ def run_version(args: argparse.Namespace, profile: Profile) -> int:
 
 
 def _int_from(minimum: int) -> Callable[[str], int]:
-    """An argparse type: a whole number of at least `minimum`, refused in Dutch otherwise."""
+    """An argparse type: a whole number of at least `minimum`, refused otherwise (in the
+    language of the moment)."""
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"geen geheel getal: {text!r}") from None
+            raise argparse.ArgumentTypeError(_("geen geheel getal: {text!r}").format(text=text)) from None
         if value < minimum:
-            raise argparse.ArgumentTypeError(f"moet {minimum} of meer zijn")
+            raise argparse.ArgumentTypeError(_("moet {minimum} of meer zijn").format(minimum=minimum))
         return value
 
     return parse
@@ -533,32 +567,33 @@ _fd_number = _int_from(0)  # a file descriptor (--passphrase-fd)
 
 # -- backups, restore and the audit log (issue 6) ---------------------------------------------
 def _backup_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--to", metavar="MAP", type=Path, default=None,
-                        help="schrijf de back-up in deze map (bv. een usb-stick) in plaats van "
-                        "in de back-upmap van het profiel")
+    parser.add_argument("--to", metavar=_("MAP"), type=Path, default=None,
+                        help=_("schrijf de back-up in deze map (bv. een usb-stick) in plaats van "
+                               "in de back-upmap van het profiel"))
 
 
 def run_backup(args: argparse.Namespace, profile: Profile) -> int:
     """A verified, encrypted backup (same passphrase as the profile)."""
     from zvh_tui.services.safety import backup
-    from zvh_tui.services.shared import plurals
 
     made = backup.make_backup(profile, to_dir=args.to)
     size = made.info.size / 1_000_000
-    print(f"Back-up gemaakt en gecontroleerd: {made.info.path} ({size:.1f} MB, "
-          f"{made.seconds:.1f} s). Versleuteld met het wachtwoord van het profiel.")
+    print(_("Back-up gemaakt en gecontroleerd: {path} ({size} MB, {seconds} s). Versleuteld met "
+            "het wachtwoord van het profiel.").format(
+        path=made.info.path, size=f"{size:.1f}", seconds=f"{made.seconds:.1f}"))
     if made.removed:
-        print(plurals.plural(len(made.removed), "{n} oudere back-up opgeruimd; ",
-                             "{n} oudere back-ups opgeruimd; ") +
-              f"er worden er {profile.settings.backup_generations} bewaard.")
+        print(ngettext("{n} oudere back-up opgeruimd; er worden er {kept} bewaard.",
+                       "{n} oudere back-ups opgeruimd; er worden er {kept} bewaard.",
+                       len(made.removed)).format(n=len(made.removed),
+                                                 kept=profile.settings.backup_generations))
     return EXIT_OK
 
 
 def _restore_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="BESTAND", type=Path, help="het back-upbestand")
+    parser.add_argument("file", metavar=_("BESTAND"), type=Path, help=_("het back-upbestand"))
 
 
-PASSPHRASE_OF_BACKUP_NOTICE = (
+PASSPHRASE_OF_BACKUP_NOTICE = N_(
     "Let op: deze back-up is versleuteld met een ander wachtwoord dan de database die er stond "
     "(gemaakt vóór een wachtwoordwijziging). Vanaf nu opent het profiel met het wachtwoord van "
     "de back-up, dat u zojuist gebruikte; het latere wachtwoord werkt niet meer. Wijzig het "
@@ -571,36 +606,37 @@ def run_restore(args: argparse.Namespace, profile: Profile) -> int:
     from zvh_tui.services.safety import backup
 
     if not profile.paths.data.is_dir():  # a mistyped --data-dir: create nothing
-        raise NoProfile(
-            f"De map {profile.paths.data} bestaat niet; is ze goed gespeld (--data-dir)? Er is "
+        raise NoProfile(_(
+            "De map {folder} bestaat niet; is ze goed gespeld (--data-dir)? Er is "
             "niets aangemaakt. Zet u een back-up terug op een nieuwe computer, maak de map dan "
             "eerst aan en geef de opdracht opnieuw."
-        )
+        ).format(folder=profile.paths.data))
     profile.acquire()  # refused while the app has this profile open
     passphrase = given_passphrase(args.passphrase_fd) or _ask(
-        f"Wachtwoord van de back-up voor profiel '{profile.name}': ")
+        _("Wachtwoord van de back-up voor profiel '{name}': ").format(name=profile.name))
     from zvh_tui.store.database import opens_with
 
     # A backup from before a passphrase change brings its own passphrase back (issue 10.7).
     other_passphrase = opens_with(profile.paths.database, passphrase) is False
     result = backup.restore(profile, args.file, passphrase)
-    print(f"Back-up teruggezet: {result.restored_from.name}.")
+    print(_("Back-up teruggezet: {name}.").format(name=result.restored_from.name))
     if other_passphrase:
-        print(PASSPHRASE_OF_BACKUP_NOTICE)
+        print(_(PASSPHRASE_OF_BACKUP_NOTICE))
     if result.replaced is not None:
-        print(f"De database die er stond is bewaard als {result.replaced} (versleuteld).")
+        print(_("De database die er stond is bewaard als {path} (versleuteld).").format(
+            path=result.replaced))
     if result.log_carried is None:
-        print("Let op: het logboek van na de back-up kon niet uit de oude database worden "
-              "overgenomen; het staat nog in dat bewaarde bestand.")
+        print(_("Let op: het logboek van na de back-up kon niet uit de oude database worden "
+                "overgenomen; het staat nog in dat bewaarde bestand."))
     return EXIT_OK
 
 
 def _export_log_arguments(parser: argparse.ArgumentParser) -> None:
     subject = parser.add_mutually_exclusive_group(required=True)
-    subject.add_argument("--person", metavar="NUMMER", type=_positive_int,
-                         help="het logboek van deze betrokkene (inzageverzoek)")
-    subject.add_argument("--case", metavar="KENMERK", help="het logboek van deze casus")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (0600); - is de standaarduitvoer")
+    subject.add_argument("--person", metavar=_("NUMMER"), type=_positive_int,
+                         help=_("het logboek van deze betrokkene (inzageverzoek)"))
+    subject.add_argument("--case", metavar=_("KENMERK"), help=_("het logboek van deze casus"))
+    _output_argument(parser)
 
 
 def run_export_log(args: argparse.Namespace, profile: Profile) -> int:
@@ -609,17 +645,19 @@ def run_export_log(args: argparse.Namespace, profile: Profile) -> int:
     from zvh_tui.services.shared import disclosure
 
     text = audit_log.export_json(person_id=args.person, case_ref=args.case)
-    what = disclosure.person_number(args.person) if args.person is not None else f"casus {args.case}"
-    write_export(text, args.output, f"het logboek van {what}")
+    what = (_("het logboek van {person}").format(person=disclosure.person_number(args.person))
+            if args.person is not None
+            else _("het logboek van casus {reference}").format(reference=args.case))
+    write_export(text, args.output, what)
     return EXIT_OK
 
 
 def _import_partners_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="BESTAND",
-                        help="CSV-bestand zoals Excel het opslaat (; of , als scheiding); "
-                        "- is de standaardinvoer")
+    parser.add_argument("file", metavar=_("BESTAND"),
+                        help=_("CSV-bestand zoals Excel het opslaat (; of , als scheiding); "
+                               "- is de standaardinvoer"))
     parser.add_argument("-y", "--yes", action="store_true",
-                        help="niet om bevestiging vragen: meteen inlezen als het bestand in orde is")
+                        help=_("niet om bevestiging vragen: meteen inlezen als het bestand in orde is"))
 
 
 def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
@@ -630,8 +668,8 @@ def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
     if args.file == "-":  # standard input, read once for the preview and the import
         data = sys.stdin.buffer.read(partner_csv.MAX_BYTES + 1)
         if not args.yes:
-            raise ZvhError("Bij inlezen van standaardinvoer (-) is --yes nodig: de invoer "
-                           "kan niet ook nog de bevestiging geven.")
+            raise ZvhError(_("Bij inlezen van standaardinvoer (-) is --yes nodig: de invoer "
+                             "kan niet ook nog de bevestiging geven."))
     preview = partner_csv.import_partners(args.file, data=data)
     if not preview.ok:
         print(partner_csv.format_preview(preview), file=sys.stderr)
@@ -641,13 +679,13 @@ def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
         return EXIT_OK
     if not args.yes:
         if not sys.stdin.isatty():
-            raise ZvhError("Bevestig het inlezen met --yes (er is geen terminal om het te vragen).")
+            raise ZvhError(_("Bevestig het inlezen met --yes (er is geen terminal om het te vragen)."))
         try:
-            answer = input("Inlezen? [j/N] ")
+            answer = input(_("Inlezen? [j/N] "))
         except EOFError:
             answer = ""
-        if answer.strip().lower() not in {"j", "ja", "y", "yes"}:
-            print("Niets veranderd.")
+        if answer.strip().lower() not in {"j", "ja", "y", "yes"}:  # i18n: answers the user types
+            print(_("Niets veranderd."))
             return EXIT_OK
     result = partner_csv.import_partners(args.file, apply=True, data=data)
     if not result.ok:
@@ -658,42 +696,44 @@ def run_import_partners(args: argparse.Namespace, profile: Profile) -> int:
 
 
 def _export_partners_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="BESTAND",
-                        help="het CSV-bestand om te schrijven; - is de standaarduitvoer")
+    parser.add_argument("file", metavar=_("BESTAND"),
+                        help=_("het CSV-bestand om te schrijven; - is de standaarduitvoer"))
 
 
 def run_export_partners(args: argparse.Namespace, profile: Profile) -> int:
     """The partner roster as CSV for Excel (; and UTF-8 with BOM, Dutch headers)."""
     from zvh_tui.services.partners import partner_csv
-    from zvh_tui.services.shared import plurals
 
     if args.file == "-":
         if sys.stdout.isatty():
-            raise ZvhError("Geef een bestand op, of stuur de uitvoer (-) door naar een bestand "
-                           "of programma; de CSV wordt niet op het scherm getoond.")
+            raise ZvhError(_("Geef een bestand op, of stuur de uitvoer (-) door naar een bestand "
+                             "of programma; de CSV wordt niet op het scherm getoond."))
         rows = partner_csv.export_to_stream(sys.stdout.buffer)
-        print(f"{rows} regels geschreven naar de standaarduitvoer.", file=sys.stderr)
+        print(ngettext("{n} regel geschreven naar de standaarduitvoer.",
+                       "{n} regels geschreven naar de standaarduitvoer.", rows).format(n=rows),
+              file=sys.stderr)
         return EXIT_OK
     rows = partner_csv.export_partners(args.file)
-    print(f"{plurals.count(rows, 'regel', 'regels')} geschreven naar {Path(args.file).expanduser()} "
-          "(CSV met ; en UTF-8 voor Excel).")
+    print(ngettext("{n} regel geschreven naar {path} (CSV met ; en UTF-8 voor Excel).",
+                   "{n} regels geschreven naar {path} (CSV met ; en UTF-8 voor Excel).", rows).format(
+        n=i18n.format_number(rows), path=Path(args.file).expanduser()))
     return EXIT_OK
 
 
 # -- meetings (issue 13.7) ---------------------------------------------------------------------
 def _meeting_new_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", metavar="SOORT", required=True,
-                        help="soort overleg, een van de namen in Instellingen (bv. MDO, ICO)")
-    parser.add_argument("--date", metavar="DATUM", required=True,
-                        help="datum: 15-12-2026, 15-12, vr, +1w …")
-    parser.add_argument("--time", metavar="UU:MM", required=True, help="begintijd, bv. 09:30")
-    parser.add_argument("--location", metavar="TEKST", default="", help="waar (of: online)")
-    parser.add_argument("--online", action="store_true", help="het overleg is online")
-    parser.add_argument("--chair", metavar="NAAM", default="", help="de voorzitter")
-    parser.add_argument("--notulist", metavar="NAAM", default="", help="wie notuleert")
-    parser.add_argument("--case", metavar="KENMERK", action="append", required=True,
-                        dest="cases", help="een casus op de agenda (herhaal voor meer casussen, "
-                        "in deze volgorde)")
+    parser.add_argument("--kind", metavar=_("SOORT"), required=True,
+                        help=_("soort overleg, een van de namen in Instellingen (bv. MDO, ICO)"))
+    parser.add_argument("--date", metavar=_("DATUM"), required=True,
+                        help=_("datum: 15-12-2026, 15-12, vr, +1w …"))
+    parser.add_argument("--time", metavar=_("UU:MM"), required=True, help=_("begintijd, bv. 09:30"))
+    parser.add_argument("--location", metavar=_("TEKST"), default="", help=_("waar (of: online)"))
+    parser.add_argument("--online", action="store_true", help=_("het overleg is online"))
+    parser.add_argument("--chair", metavar=_("NAAM"), default="", help=_("de voorzitter"))
+    parser.add_argument("--notulist", metavar=_("NAAM"), default="", help=_("wie notuleert"))
+    parser.add_argument("--case", metavar=_("KENMERK"), action="append", required=True,
+                        dest="cases", help=_("een casus op de agenda (herhaal voor meer casussen, "
+                                             "in deze volgorde)"))
 
 
 def run_meeting_new(args: argparse.Namespace, profile: Profile) -> int:
@@ -715,163 +755,130 @@ def run_meeting_list(args: argparse.Namespace, profile: Profile) -> int:
     from zvh_tui.services.meetings import meeting as meetings
     from zvh_tui.services.shared.text import visible
 
-    for heading, found in (("Komende overleggen", meetings.upcoming()),
-                           ("Eerdere overleggen", meetings.past())):
-        print(f"{heading}:")
+    for heading, found in ((_("Komende overleggen:"), meetings.upcoming()),
+                           (_("Eerdere overleggen:"), meetings.past())):
+        print(heading)
         if not found:
-            print("  (geen)")
+            print("  " + _("(geen)"))
         references = meetings.references_of(found)
         for meeting in found:
             cells = [f"{meeting.id:>5}", meetings.when(meeting).ljust(19), visible(meeting.kind),
                      MeetingStatus.label_of(meeting.status)]
             if meeting.online:  # the place and title are free text: left out, as names may be in it
-                cells.append("online")
-            cells.append(", ".join(references[meeting.id]) or "geen casussen")
+                cells.append(_("online"))
+            cells.append(", ".join(references[meeting.id]) or _("geen casussen"))
             print("  " + "  ".join(cells))
     return EXIT_OK
 
 
 # -- the command table: register new subcommands here ---------------------------------------
-START = Command((), "Start de app", run_app, needs_profile=False, may_create=True)
+# The help texts are marked N_() and translated when the parser is built (the language is
+# chosen by then).
+START = Command((), N_("Start de app"), run_app, needs_profile=False, may_create=True)
 
 GROUPS: dict[tuple[str, ...], str] = {
-    ("export",): "Exporteer gegevens naar een bestand",
-    ("meeting",): "Overleggen plannen, tonen en live voorzitten",
+    ("export",): N_("Exporteer gegevens naar een bestand"),
+    ("meeting",): N_("Overleggen plannen, tonen en live voorzitten"),
 }
 
 COMMANDS: tuple[Command, ...] = (
-    Command(("init",), "Maak een nieuw, leeg profiel (wachtwoord twee keer)", run_init,
+    Command(("init",), N_("Maak een nieuw, leeg profiel (wachtwoord twee keer)"), run_init,
             needs_profile=False),
-    Command(("paths",), "Toon waar database, instellingen, logboek, back-ups en exports staan",
+    Command(("paths",), N_("Toon waar database, instellingen, logboek, back-ups en exports staan"),
             run_paths, needs_profile=False),
-    Command(("demo",), "Vul het profiel met demogegevens (fictief)", run_demo, _demo_arguments,
+    Command(("demo",), N_("Vul het profiel met demogegevens (fictief)"), run_demo, _demo_arguments,
             may_create=True),
-    Command(("export", "case"), "Exporteer één casus als JSON", run_export_case,
+    Command(("export", "case"), N_("Exporteer één casus als JSON"), run_export_case,
             _export_case_arguments),
-    Command(("export", "plan"), "Exporteer het plan van aanpak (Markdown of HTML)",
+    Command(("export", "plan"), N_("Exporteer het plan van aanpak (Markdown of HTML)"),
             run_export_plan, _export_plan_arguments),
-    Command(("export", "minutes"), "Exporteer de besluitenlijst, het verslag, een partnerblad, de "
-            "cliëntversie of de agenda (ics) van een overleg", run_export_minutes, _export_minutes_arguments),
-    Command(("check",), "Controleer database, versleuteling en auditlog", run_check,
+    Command(("export", "minutes"), N_("Exporteer de besluitenlijst, het verslag, een partnerblad, de "
+            "cliëntversie of de agenda (ics) van een overleg"), run_export_minutes, _export_minutes_arguments),
+    Command(("check",), N_("Controleer database, versleuteling en auditlog"), run_check,
             _check_arguments, needs_profile=False),
-    Command(("version",), "Toon de versie", run_version, needs_profile=False),
-    Command(("backup",), "Maak een gecontroleerde, versleutelde back-up", run_backup,
+    Command(("version",), N_("Toon de versie"), run_version, needs_profile=False),
+    Command(("backup",), N_("Maak een gecontroleerde, versleutelde back-up"), run_backup,
             _backup_arguments),
-    Command(("restore",), "Zet een back-up terug (de huidige database wordt bewaard)",
+    Command(("restore",), N_("Zet een back-up terug (de huidige database wordt bewaard)"),
             run_restore, _restore_arguments, needs_profile=False),
-    Command(("export", "log"), "Exporteer het logboek van een betrokkene of casus (JSON)",
+    Command(("export", "log"), N_("Exporteer het logboek van een betrokkene of casus (JSON)"),
             run_export_log, _export_log_arguments),
-    Command(("import-partners",), "Lees ketenpartners en contactpersonen in uit een CSV-bestand",
+    Command(("import-partners",), N_("Lees ketenpartners en contactpersonen in uit een CSV-bestand"),
             run_import_partners, _import_partners_arguments),
-    Command(("export-partners",), "Exporteer de ketenpartners naar een CSV-bestand",
+    Command(("export-partners",), N_("Exporteer de ketenpartners naar een CSV-bestand"),
             run_export_partners, _export_partners_arguments),
-    Command(("meeting", "new"), "Plan een overleg met casussen op de agenda; toont alleen "
-            "het nummer van het overleg", run_meeting_new, _meeting_new_arguments),
-    Command(("meeting", "list"), "Toon de komende en eerdere overleggen (casusnummers, geen "
-            "namen)", run_meeting_list),
-    Command(("meeting", "live"), "Start de app direct in de live-modus van overleg N",
+    Command(("meeting", "new"), N_("Plan een overleg met casussen op de agenda; toont alleen "
+            "het nummer van het overleg"), run_meeting_new, _meeting_new_arguments),
+    Command(("meeting", "list"), N_("Toon de komende en eerdere overleggen (casusnummers, geen "
+            "namen)"), run_meeting_list),
+    Command(("meeting", "live"), N_("Start de app direct in de live-modus van overleg N"),
             run_meeting_live, _meeting_live_arguments, needs_profile=False),
 )
 
 
 # -- parsing ----------------------------------------------------------------------------------
-# argparse builds its own texts with gettext; these are its messages in Dutch (Python 3.10-3.13).
-ARGPARSE_DUTCH = {
-    "usage: ": "Gebruik: ",
-    "positional arguments": "argumenten",
-    "options": "opties",
-    "optional arguments": "opties",  # Python 3.9 and older
-    "show this help message and exit": "toon deze hulp en stop",
-    "the following arguments are required: %s": "dit ontbreekt nog: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
-    "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "expected one argument": "hier hoort een waarde bij",
-    "expected at most one argument": "hier hoort hooguit één waarde bij",
-    "expected at least one argument": "hier hoort minstens één waarde bij",
-    "expected %s argument": "hier hoort %s waarde bij",
-    "expected %s arguments": "hier horen %s waarden bij",
-    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
-    "not allowed with argument %s": "niet samen met %s",
-    "one of the arguments %s is required": "geef een van deze op: %s",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
-    "unknown parser %(parser_name)r (choices: %(choices)s)":
-        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
-    "ignored explicit argument %r": "overbodige waarde %r",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
-}
-
-
-@contextlib.contextmanager
-def _dutch_argparse() -> Iterator[None]:
-    """argparse's own texts in Dutch while our parser is built and used (not process-wide)."""
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-
-    def gettext(message: str) -> str:
-        return ARGPARSE_DUTCH.get(message, message)
-
-    def ngettext(singular: str, plural: str, count: int) -> str:
-        return gettext(singular if count == 1 else plural)
-
-    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+# argparse's own texts are translated by cli/language.py (`language.argparse_texts()`).
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Dutch texts, usage errors as exit status 64, the command optional."""
+    """argparse in the chosen language, usage errors as exit status 64, the command optional."""
 
     def __init__(self, *args: object, optional_command: bool = False, **kwargs: object) -> None:
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._optional_command = optional_command
-        self._positionals.title = "argumenten"
-        self._optionals.title = "opties"
-        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+        self._positionals.title = _("argumenten")
+        self._optionals.title = _("opties")
+        self.add_argument("-h", "--help", action="help", help=_("toon deze hulp en stop"))
 
     def _mark_optional(self, text: str) -> str:
         """`zvh` alone starts the app: show the command as optional in the usage line."""
         if self._optional_command:
-            return text.replace(f" {COMMAND_METAVAR} ...", f" [{COMMAND_METAVAR} ...]", 1)
+            metavar = _(COMMAND_METAVAR)
+            return text.replace(f" {metavar} ...", f" [{metavar} ...]", 1)
         return text
 
     def format_usage(self) -> str:
-        with _dutch_argparse():
+        with language.argparse_texts():
             return self._mark_optional(super().format_usage())
 
     def format_help(self) -> str:
-        with _dutch_argparse():
+        with language.argparse_texts():
             return self._mark_optional(super().format_help())
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: fout: {message}\n"
-                  "Zie 'zvh --help' of 'zvh OPDRACHT --help'.\n")
+        self.exit(EXIT_USAGE, _("{prog}: fout: {message}").format(prog=self.prog, message=message)
+                  + "\n" + _("Zie 'zvh --help' of 'zvh OPDRACHT --help'.") + "\n")
 
 
-COMMAND_METAVAR = "OPDRACHT"
+COMMAND_METAVAR = N_("OPDRACHT")
 
 
 def _common_options() -> argparse.ArgumentParser:
     """Accepted before and after the subcommand (SUPPRESS: no default clash)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--data-dir", metavar="MAP", default=argparse.SUPPRESS,
-        help=f"gebruik het profiel in deze map (ook: {paths.ENV_DATA_DIR})",
+        "--data-dir", metavar=_("MAP"), default=argparse.SUPPRESS,
+        help=_("gebruik het profiel in deze map (ook: {env})").format(env=paths.ENV_DATA_DIR),
     )
     common.add_argument(
         "--passphrase-fd", metavar="N", type=_fd_number, default=argparse.SUPPRESS,
-        help="lees het wachtwoord (één regel) van bestandsnummer N, zoals gpg; voor scripts",
+        help=_("lees het wachtwoord (één regel) van bestandsnummer N, zoals gpg; voor scripts"),
+    )
+    common.add_argument(
+        language.OPTION, metavar="nl|en", dest="lang", default=argparse.SUPPRESS,  # i18n: codes
+        help=_("de taal van zvh: {nl} ({nl_name}) of {en} ({en_name}); ook: {env}, anders de "
+               "instelling van het profiel, anders Nederlands").format(
+            nl="nl", en="en", nl_name=i18n.LANGUAGE_NAMES["nl"], en_name=i18n.LANGUAGE_NAMES["en"],  # i18n: codes
+            env=i18n.ENV_LANG),
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    with _dutch_argparse():
+    """The parser, with its texts in the language of the moment (chosen before: `main`)."""
+    with language.argparse_texts():
         return _build_parser()
 
 
@@ -879,28 +886,28 @@ def _build_parser() -> argparse.ArgumentParser:
     common = _common_options()
     parser = _Parser(
         prog="zvh",
-        description="zvh-tui: procesregie voor Zorg- en Veiligheidshuizen. "
-        "Zonder opdracht start de app.",
+        description=_("zvh-tui: procesregie voor Zorg- en Veiligheidshuizen. "
+                      "Zonder opdracht start de app."),
         parents=[common],
         optional_command=True,
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0,
-                        help="toon de versie en stop")
-    subparsers = {(): parser.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR)}
+                        help=_("toon de versie en stop"))
+    subparsers = {(): parser.add_subparsers(title=_("opdrachten"), metavar=_(COMMAND_METAVAR))}
 
     def group(path: tuple[str, ...]) -> argparse._SubParsersAction:
         if path not in subparsers:
+            text = _(GROUPS[path]) if path in GROUPS else ""
             owner = group(path[:-1]).add_parser(
-                path[-1], help=GROUPS.get(path, ""), description=GROUPS.get(path, ""),
-                parents=[common],
+                path[-1], help=text, description=text, parents=[common],
             )
-            subparsers[path] = owner.add_subparsers(title="opdrachten", metavar=COMMAND_METAVAR,
+            subparsers[path] = owner.add_subparsers(title=_("opdrachten"), metavar=_(COMMAND_METAVAR),
                                                     required=True)
         return subparsers[path]
 
     for command in COMMANDS:
         sub = group(command.path[:-1]).add_parser(
-            command.path[-1], help=command.help, description=command.help, parents=[common]
+            command.path[-1], help=_(command.help), description=_(command.help), parents=[common]
         )
         command.arguments(sub)
         sub.set_defaults(command=command)
@@ -909,7 +916,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = build_parser()
-    with _dutch_argparse():
+    with language.argparse_texts():
         args = parser.parse_args(argv)
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     return args
@@ -918,8 +925,14 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 # -- entry point ------------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
     paths.secure_process()
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:  # the language first: everything printed from here on is in it, the app too
+        language.choose(words)
+    except language.BadLanguage as bad:
+        language.refuse_bad_language(bad)
+        return EXIT_USAGE
     try:
-        args = parse_arguments(argv)
+        args = parse_arguments(words)
     except SystemExit as exit_:  # --help, or a usage error already explained by argparse
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except BrokenPipeError:  # `zvh --help | head -1`
@@ -942,7 +955,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"zvh: {error}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
-        print("Afgebroken.", file=sys.stderr)
+        print(_("Afgebroken."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:  # the safe crash policy, no traceback
         print(crash.user_message(crash.report(error, log_file)), file=sys.stderr)

@@ -1,4 +1,4 @@
-"""A safe crash policy: a short Dutch message and an error id, details only in the log.
+"""A safe crash policy: a short message (in the language of the moment) and an error id, details only in the log.
 
 Textual's own crash handler prints the traceback *with local variables* to the terminal, and
 Python's default excepthook prints the exception's message; both can hold client data (a name in
@@ -19,6 +19,8 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+
+from zvh_tui.core.i18n import _
 
 LOGGER_NAME = "zvh_tui"
 EXIT_STATUS = 70  # EX_SOFTWARE: the exit status of `zvh` after a crash, in the CLI and the app
@@ -93,20 +95,20 @@ def new_error_id() -> str:
 
 def user_message(error_id: str) -> str:
     """What the user reads after a crash: no details, only what to do."""
-    return (
-        f"zvh-tui is gestopt door een onverwachte fout (foutcode {error_id}). "
+    return _(
+        "zvh-tui is gestopt door een onverwachte fout (foutcode {error_id}). "
         "Wat u had opgeslagen is bewaard. Start zvh opnieuw; gebeurt dit vaker, "
         "geef dan de foutcode door aan uw beheerder. Het logbestand van het profiel "
         "bevat alleen technische gegevens, geen cliëntgegevens."
-    )
+    ).format(error_id=error_id)
 
 
 def worker_failure_message(error_id: str) -> str:
     """What the user reads when work in the background failed unexpectedly: the app goes on."""
-    return (
-        f"Er ging iets onverwacht mis (foutcode {error_id}). Wat u had opgeslagen is bewaard en "
+    return _(
+        "Er ging iets onverwacht mis (foutcode {error_id}). Wat u had opgeslagen is bewaard en "
         "u kunt verder werken. Gebeurt dit vaker, geef dan de foutcode door aan uw beheerder."
-    )
+    ).format(error_id=error_id)
 
 
 def _short_path(filename: str) -> str:
@@ -170,7 +172,7 @@ def install_excepthook(log_file: Path | None) -> None:
         exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
-            print("Afgebroken.", file=sys.stderr)
+            print(_("Afgebroken."), file=sys.stderr)
             return
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)

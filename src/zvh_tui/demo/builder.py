@@ -17,6 +17,8 @@ from contextlib import contextmanager
 
 from peewee import fn
 
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import _, ngettext
 from zvh_tui.core.vocab import (
     ActionStatus,
     CheckStatus,
@@ -89,7 +91,7 @@ MOVABLE_KINDS = {"talk", "arrange", "inform", "apply"}
 
 def load_demo(scale: int | None = None, progress: Progress | None = None, profile: Profile | None = None) -> str:
     """Fill an empty, unlocked profile with demo data (or `scale` generated cases, scale.py);
-    return a one-line Dutch summary. With `profile`, its settings get the demo's bewaartermijn
+    return a one-line summary (in the language of the moment). With `profile`, its settings get the demo's bewaartermijn
     when none is set, so a demo case can be closed (close_case needs the term)."""
     if scale is not None:
         summary = load_scale(scale, progress)
@@ -97,8 +99,10 @@ def load_demo(scale: int | None = None, progress: Progress | None = None, profil
         require_empty()
         summary = _DemoBuilder().build()
     if profile is not None and use_demo_retention(profile):
-        summary += (f" Bewaartermijn ingesteld op {T.RETENTION_YEARS} jaar (het fictieve convenant); "
-                    "wijzig die bij Instellingen.")
+        summary += " " + ngettext(
+            "Bewaartermijn ingesteld op {n} jaar (het fictieve convenant); wijzig die bij Instellingen.",
+            "Bewaartermijn ingesteld op {n} jaar (het fictieve convenant); wijzig die bij Instellingen.",
+            T.RETENTION_YEARS).format(n=T.RETENTION_YEARS)
     return summary
 
 
@@ -165,7 +169,7 @@ class _DemoBuilder:
             partner = existing or partners.create_partner(
                 spec["name"], spec["domain"], spec["convenant"],
                 notes="Fictieve organisatie (demogegevens)." + ("" if spec["convenant"] else
-                                                                " Privacyconvenant nog niet getekend."),
+                                                                " Privacyconvenant nog niet getekend."),  # i18n: demo data, stored
             )
             partner_ids[spec["key"]] = partner.id
             if not partner.convenant_signed:  # as the profile has it (an existing partner is kept)
@@ -277,11 +281,11 @@ class _DemoBuilder:
             "meetings": Meeting.select().count(),
         }
         seconds = time.perf_counter() - started
-        return (
-            f"Demo geladen: {counts['cases']} casussen, {counts['partners']} partners, "
-            f"{counts['contacts']} contactpersonen, {counts['actions']} acties, "
-            f"{counts['meetings']} overleggen (fictieve gegevens; {_seconds(seconds)})."
-        )
+        return _(
+            "Demo geladen: {cases} casussen, {partners} partners, {contacts} contactpersonen, "
+            "{actions} acties, {meetings} overleggen (fictieve gegevens; {seconds})."
+        ).format(**{key: i18n.format_number(value) for key, value in counts.items()},
+                 seconds=_seconds(seconds))
 
     def fix_own_reasons(self) -> None:
         """Every action of our own house carries its reason (schema v6 `own_reason`, the taartpunt
@@ -290,7 +294,7 @@ class _DemoBuilder:
         reasons = {step.text: step.own_reason for v in T.VIGNETTES.values() for goal in v["goals"]
                    for step in goal.steps if step.own_reason}
         for action in Action.select().where((Action.owner_partner == self.roster.own_id) & (Action.own_reason == "")):
-            reason = reasons.get(action.text, "Tijdelijk door het ZVH; terugleggen bij een partner in het volgende overleg.")
+            reason = reasons.get(action.text, "Tijdelijk door het ZVH; terugleggen bij een partner in het volgende overleg.")  # i18n: demo data, stored
             Action.update(own_reason=reason).where(Action.id == action.id).execute()
 
     def fix_case_times(self) -> None:
@@ -443,7 +447,7 @@ class _DemoCase:
     def timeline(self, case: Case, received: dt.date) -> None:
         b, spec = self.b, self.spec
         if not self.reached(Phase.SCREENING):
-            self.journal(received, "procesregie", "Aanmelding ontvangen; aanmelder gebeld voor aanvullende vragen.")
+            self.journal(received, "procesregie", "Aanmelding ontvangen; aanmelder gebeld voor aanvullende vragen.")  # i18n: demo data, stored
             return
         self.screening(received)
         if not self.reached(Phase.TRIAGE):
@@ -464,10 +468,10 @@ class _DemoCase:
         if spec.get("triage") == "refer":
             cases.set_triage(case, TriageOutcome.REFER, self.f(spec["triage_reason"]))
             self.journal(day, "procesregie", "Triage: doorverwezen; de aanmelder is geïnformeerd.")
-            self.close(b.day(spec["closed"]), "Doorverwezen na triage; geen regie door het ZVH nodig.")
+            self.close(b.day(spec["closed"]), "Doorverwezen na triage; geen regie door het ZVH nodig.")  # i18n: demo data, stored
             return
         cases.set_triage(case, TriageOutcome.TAKE_ON, self.v["triage"])
-        self.journal(day, "procesregie", "Triage in het weekoverleg: oppakken.")
+        self.journal(day, "procesregie", "Triage in het weekoverleg: oppakken.")  # i18n: demo data, stored
         self.analysis(received + dt.timedelta(days=8))
         if not self.reached(Phase.MEETING):
             return
@@ -507,7 +511,7 @@ class _DemoCase:
             created_at=_at(day, 14), updated_at=_at(day, 14),
         )
         audit.record("create", case=case, object_type="advice", object_id=row.id)
-        self.journal(day, "procesregie", "Triage: advies aan de melder; de regie blijft lokaal. Vervolgafspraak gepland.")
+        self.journal(day, "procesregie", "Triage: advies aan de melder; de regie blijft lokaal. Vervolgafspraak gepland.")  # i18n: demo data, stored
 
     def switch(self, day: dt.date, why: str) -> None:
         """From advice to procesregie, the advice kept: the role through cases.update_case, the
@@ -516,9 +520,9 @@ class _DemoCase:
         with _clock(day):
             cases.update_case(case, zvh_role="direction")  # type: ignore[arg-type]
             escalation.change_level(case, to_level=INTAKE_LEVEL[1], to_ave=INTAKE_LEVEL[0], trigger=why,  # type: ignore[arg-type]
-                                    decided_by="procesregisseur in het triageoverleg", decided_on=day)
+                                    decided_by="procesregisseur in het triageoverleg", decided_on=day)  # i18n: demo data, stored
         Escalation.update(created_at=_at(day, 15)).where(Escalation.case == case).execute()  # type: ignore[arg-type]
-        self.journal(day, "procesregie", f"Rol van het ZVH gewijzigd: van advies naar procesregie. {why}")
+        self.journal(day, "procesregie", f"Rol van het ZVH gewijzigd: van advies naar procesregie. {why}")  # i18n: demo data, stored
         self.spec = {**self.spec, "zvh_role": "direction"}
 
     def journal(self, day: dt.date, hat: str, body: str) -> None:
@@ -559,7 +563,7 @@ class _DemoCase:
             participants.set_check(row, status, on=day, basis=_grondslag(key, b.roster.unsigned))
             b.touch(case, day)  # type: ignore[arg-type]
         self.journal(min(received + dt.timedelta(days=1), b.today), "onderzoek",
-                     "Check op bekendheid uitgezet bij de partners, met de grondslag per partner.")
+                     "Check op bekendheid uitgezet bij de partners, met de grondslag per partner.")  # i18n: demo data, stored
         if self.target != Phase.SCREENING.value:
             self.stage_journal("screening", received + dt.timedelta(days=3))
 
@@ -574,7 +578,7 @@ class _DemoCase:
         for key, body in self.v["perspectives"].items():
             plans.set_perspective(self.plan, self.b.roster.partner_ids[key], self.f(body))
         self.b.touch(case, day)  # type: ignore[arg-type]
-        self.journal(day, "onderzoek", "Beeldvorming: krachten en zorgen per leefgebied op een rij gezet.")
+        self.journal(day, "onderzoek", "Beeldvorming: krachten en zorgen per leefgebied op een rij gezet.")  # i18n: demo data, stored
         self.stage_journal("analysis", day + dt.timedelta(days=1))
 
     def write_plan(self, day: dt.date) -> None:
@@ -622,8 +626,8 @@ class _DemoCase:
 
     def adopt(self, day: dt.date) -> None:
         self.b.hold_item(self.case, day, [  # type: ignore[arg-type]
-            T.NoteSpec("beeld", "Plan van aanpak besproken; alle acties hebben een eigenaar en een deadline."),
-            T.NoteSpec("besluit", f"Plan van aanpak vastgesteld (versie {self.plan.version})."),  # type: ignore[union-attr]
+            T.NoteSpec("beeld", "Plan van aanpak besproken; alle acties hebben een eigenaar en een deadline."),  # i18n: demo data, stored
+            T.NoteSpec("besluit", f"Plan van aanpak vastgesteld (versie {self.plan.version})."),  # type: ignore[union-attr]  # i18n: demo data, stored
         ])
         plans.adopt(self.plan, on=day, meeting=self.b.meetings[day])  # type: ignore[arg-type]
 
@@ -683,7 +687,7 @@ class _DemoCase:
             before = _max_id(DirectorChange)
             participants.set_director(self.case, partner_id, contact_id=contact_id)  # type: ignore[arg-type]
             DirectorChange.update(at=_at(day, 14)).where(DirectorChange.id > before).execute()
-            self.journal(day, "procesregie", "Casusregisseur gewisseld: de reclassering neemt het overzicht over.")
+            self.journal(day, "procesregie", "Casusregisseur gewisseld: de reclassering neemt het overzicht over.")  # i18n: demo data, stored
         self.escalate(end)
         self.stage_journal("execution", adopt_day + dt.timedelta(days=7), end - dt.timedelta(days=3))
         if revise_day is not None:
@@ -714,7 +718,7 @@ class _DemoCase:
         if movable:  # the casusregisseur takes over a step that stalled elsewhere
             plans.update_action(movable[-1], owner_partner_id=partner_id, owner_contact_id=contact_id)
         goals = plans.goals_of(new)
-        evaluation = "Evaluatie met de cliënt: wat werkt, wat moet anders?"
+        evaluation = "Evaluatie met de cliënt: wat werkt, wat moet anders?"  # i18n: demo data, stored
         self.kinds[evaluation] = "talk"
         plans.add_action(new, evaluation, goal=goals[0] if goals else None,
                          owner_partner_id=partner_id, owner_contact_id=contact_id,
@@ -723,20 +727,20 @@ class _DemoCase:
         b.touch(self.case, day)  # type: ignore[arg-type]
         if adopt:
             self.adopt(day)
-        self.journal(day, "procesregie", "Evaluatie: plan van aanpak bijgesteld; wijzigingen met de partners doorgenomen.")
+        self.journal(day, "procesregie", "Evaluatie: plan van aanpak bijgesteld; wijzigingen met de partners doorgenomen.")  # i18n: demo data, stored
 
     def finish_and_close(self, day: dt.date) -> None:
         for action in self.actions(self.plan):  # type: ignore[arg-type]
             if action.status in OPEN:
                 plans.set_action_status(action, ActionStatus.DONE if self.rng.random() < 0.8 else ActionStatus.CANCELLED)
-        self.journal(day, "procesregie", "Afsluiting besproken met de casusregisseur en de cliënt.")
+        self.journal(day, "procesregie", "Afsluiting besproken met de casusregisseur en de cliënt.")  # i18n: demo data, stored
         self.close(day, self.f(self.v["closing"]))
 
     def close(self, day: dt.date, reason: str) -> None:
         watch = self.spec.get("watch")
         cases.close_case(
             self.case, reason, retention_years=T.RETENTION_YEARS,  # type: ignore[arg-type]
-            informed="Cliënt, aanmelder en alle partners aan tafel.",
+            informed="Cliënt, aanmelder en alle partners aan tafel.",  # i18n: demo data, stored
             watch_until=_working_day(self.b.today + dt.timedelta(days=watch)) if watch else None, closed_on=day,
         )
         self.b.touch(self.case, day)  # type: ignore[arg-type]
@@ -744,13 +748,13 @@ class _DemoCase:
     def reopen(self, day: dt.date) -> None:
         case = self.case
         before = _max_id(JournalEntry)
-        cases.reopen_case(case, "Terugval: nieuwe meldingen van overlast en een incident met de hond.")  # type: ignore[arg-type]
+        cases.reopen_case(case, "Terugval: nieuwe meldingen van overlast en een incident met de hond.")  # type: ignore[arg-type]  # i18n: demo data, stored
         JournalEntry.update(at=_at(day, 9, 30)).where(JournalEntry.id > before).execute()
         self.b.touch(case, day)  # type: ignore[arg-type]
         self.revise(day + dt.timedelta(days=7), adopt=False)
         self.b.pending_agenda.append(case)  # type: ignore[arg-type]
         self.journal(day + dt.timedelta(days=8), "procesregie",
-                     "Concept voor versie 2 klaargezet; vaststellen in het volgende overleg.")
+                     "Concept voor versie 2 klaargezet; vaststellen in het volgende overleg.")  # i18n: demo data, stored
 
 
 __all__ = ["ALREADY_FILLED", "load_demo"]

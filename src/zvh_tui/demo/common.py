@@ -1,6 +1,6 @@
 """What the hand-made demo (builder.py) and the scale generator (scale.py) share.
 
-The guard against mixing demo data with real data, the seed, the Dutch summary numbers, the
+The guard against mixing demo data with real data, the seed, the summary numbers, the
 contact cards of the partner roster, resolving a `Ref` to ids, and the small date helpers.
 """
 
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from peewee import fn
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import M
 from zvh_tui.demo import texts as T
 from zvh_tui.services.partners import provisions
 from zvh_tui.services.shared import clock
@@ -22,7 +24,7 @@ from zvh_tui.store.models import Case
 
 SEED = 2013  # the year of the Landelijk Kader ZVH
 Progress = Callable[[int, int], None]
-OWN_PARTNER = {"name": "Zorg- en Veiligheidshuis", "domain": "veiligheid", "convenant_signed": True,
+OWN_PARTNER = {"name": "Zorg- en Veiligheidshuis",  # i18n: demo data, stored "domain": "veiligheid", "convenant_signed": True,
                "is_own": True}
 
 # Where a case of the ZVH sits (AVE phase, level of conversation): procesregie at AVE 3 ·
@@ -33,7 +35,8 @@ INTAKE_LEVEL = ("3", "process")
 ESCALATED_LEVEL = ("4", "management")
 ADVICE_LEVEL = ("2", "case")
 
-ALREADY_FILLED = (
+ALREADY_FILLED = M(
+    "demo.already_filled",
     "Dit profiel bevat al casussen. Demogegevens worden alleen in een leeg profiel geladen, "
     "zodat ze nooit met echte gegevens mengen. Gebruik een nieuw profiel, bijvoorbeeld met "
     "--data-dir."
@@ -47,7 +50,8 @@ def require_empty() -> None:
 
 
 def _seconds(value: float) -> str:
-    return f"{value:.1f} s".replace(".", ",")
+    """A duration as the language writes it: 1,5 s / 1.5 s."""
+    return f"{i18n.format_number(round(value, 1), '0.0')} s"
 
 
 def _max_id(model) -> int:
@@ -116,7 +120,7 @@ def _grondslag(partner_key: str, unsigned: frozenset[str] = frozenset()) -> str:
         return T.GRONDSLAGEN[2]
     if partner_key == "ggz":
         return T.GRONDSLAGEN[3]
-    if partner_key in ("om", "reclassering", "dji", "halt"):
+    if partner_key in ("om", "reclassering", "dji", "halt"):  # i18n: partner keys of demo/texts.py
         return T.GRONDSLAGEN[4]
     return T.GRONDSLAGEN[0]
 
@@ -125,7 +129,7 @@ def meeting_header(day: dt.date) -> dict[str, str]:
     """Kind, title and location of the weekly meeting of `day` (every third week a casusoverleg)."""
     week = day.isocalendar()[1]
     kind = "Casusoverleg" if week % 3 == 0 else "MDO"
-    return {"kind": kind, "title": f"{kind} zorg en veiligheid, week {week}",
+    return {"kind": kind, "title": f"{kind} zorg en veiligheid, week {week}",  # i18n: demo data, stored
             "location": T.MEETING_LOCATIONS[week % len(T.MEETING_LOCATIONS)]}
 
 

@@ -15,7 +15,9 @@ from operator import itemgetter
 
 from peewee import chunked, fn
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.i18n import M, _
 from zvh_tui.core.vocab import CheckStatus, ParticipantRole, Phase, PlanStatus, TriageOutcome
 from zvh_tui.demo import texts as T
 from zvh_tui.demo.common import (
@@ -42,7 +44,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import provisions
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, plurals
+from zvh_tui.services.shared import context
 from zvh_tui.store import ids, maintenance
 from zvh_tui.store.models import (
     Action,
@@ -93,10 +95,11 @@ TABLES: dict[str, type] = {
 
 
 def load_scale(count: int, progress: Progress | None = None) -> str:
-    """Fill an empty, unlocked profile with `count` generated cases; return a Dutch summary."""
+    """Fill an empty, unlocked profile with `count` generated cases; return a summary (in the language of the moment)."""
     require_empty()
     if not 1 <= int(count) <= MAX_SCALE:
-        raise ValidationError(f"Kies een aantal casussen tussen 1 en {plurals.number(MAX_SCALE)}.", field="scale")
+        raise ValidationError(M("demo.scale.count", "Kies een aantal casussen tussen 1 en {max}.",
+                                max=i18n.format_number(MAX_SCALE)), field="scale")
     return _ScaleGenerator(int(count), progress).build()
 
 
@@ -214,7 +217,7 @@ class _ScaleGenerator:
         phases = [p for p, _ in PHASE_WEIGHTS]
         weights = [w for _, w in PHASE_WEIGHTS]
         rows = []
-        for _ in range(self.n):
+        for _row in range(self.n):
             phase = self.rng.choices(phases, weights=weights)[0]
             if phase in (Phase.REFERRAL, Phase.SCREENING, Phase.TRIAGE):
                 ago = self.rng.randint(0, 12)
@@ -254,10 +257,13 @@ class _ScaleGenerator:
             audit.record("demo.scale", detail=f"cases={self.n} actions={self.counts.get('action', 0)}")
         bad = maintenance.foreign_key_problems(db.execute_sql)
         if bad:
-            raise RuleError("De schaaldata verwijzen naar ontbrekende gegevens; er is niets bewaard.")
+            raise RuleError(M("demo.scale.dangling",
+                              "De schaaldata verwijzen naar ontbrekende gegevens; er is niets bewaard."))
         seconds = time.perf_counter() - started
-        return (f"Schaaldata geladen: {plurals.number(self.n)} casussen, {plurals.number(self.counts.get('action', 0))} acties, "
-                f"{plurals.number(self.counts.get('journal', 0))} journaalregels (fictieve gegevens; {_seconds(seconds)}).")
+        return _("Schaaldata geladen: {cases} casussen, {actions} acties, {journal} journaalregels "
+                 "(fictieve gegevens; {seconds}).").format(
+            cases=i18n.format_number(self.n), actions=i18n.format_number(self.counts.get("action", 0)),
+            journal=i18n.format_number(self.counts.get("journal", 0)), seconds=_seconds(seconds))
 
     def name(self, pool: T.NamePool, female: bool, surname: T.Surname | None = None) -> tuple[str, T.Surname]:
         """A client's name from one pool; never the name of one of the demo's professionals."""
@@ -488,7 +494,7 @@ class _ScaleGenerator:
                 "informed_review_on": review,
                 "triage_outcome": triage, "triage_reason": triage_reason,
                 "closing_reason": rng.choice(T.SCALE_CLOSING) if closed else "",
-                "closing_informed": "Cliënt en partners aan tafel." if closed else "",
+                "closing_informed": "Cliënt en partners aan tafel." if closed else "",  # i18n: demo data, stored
                 "closed_on": closed_on, "retention_end": retention, "watch_until": None,
                 "created_at": _at(received, 9, 15), "updated_at": _at(min(last_change, today), 16, 20),
             })

@@ -35,9 +35,12 @@ from zvh_tui.core.errors import (
     ValidationError,
     WrongPassphrase,
 )
+from zvh_tui.core.i18n import N_, M, Message, _
 from zvh_tui.store import models
 
-DISK_FULL_MESSAGE = (
+# The disk messages are shared with services/safety (profile.py, tests): Dutch texts marked
+# here, translated with `_()` when the error is made (the language of the moment).
+DISK_FULL_MESSAGE = N_(
     "De schijf is vol (of de database heeft haar maximale grootte bereikt): de laatste wijziging "
     "is niet opgeslagen. Wat eerder was opgeslagen is bewaard. Maak ruimte vrij en probeer het "
     "opnieuw."
@@ -45,23 +48,23 @@ DISK_FULL_MESSAGE = (
 
 # Full, read-only and failing disks each get their own message (issue 10.6): never "wrong
 # passphrase" (that would count as a failed try) and never a crash.
-NOTHING_LOST = "Er is niets gewijzigd of verloren."
+NOTHING_LOST = N_("Er is niets gewijzigd of verloren.")
 _WHAT = {
-    "open": "het profiel kan niet worden geopend",
-    "create": "het profiel kan niet worden aangemaakt",
-    "write": "de laatste wijziging is niet opgeslagen",
+    "open": N_("het profiel kan niet worden geopend"),
+    "create": N_("het profiel kan niet worden aangemaakt"),
+    "write": N_("de laatste wijziging is niet opgeslagen"),
 }
-DISK_FULL_OPEN = (
+DISK_FULL_OPEN = N_(
     "De schijf is vol ({free} vrij): {what}. Het wachtwoord is niet als fout geteld. {lost} "
     "Maak ruimte vrij op de schijf (bijvoorbeeld in Downloads of de prullenbak) en probeer het "
     "opnieuw."
 )
-READ_ONLY_MESSAGE = (
+READ_ONLY_MESSAGE = N_(
     "De profielmap of het databasebestand is alleen-lezen: {what}. {lost} Controleer of de "
     "schijf alleen-lezen is aangekoppeld en of de map en de bestanden van u zijn en beschrijfbaar "
     "(map 0700, bestanden 0600); probeer het daarna opnieuw."
 )
-DISK_ERROR_MESSAGE = (
+DISK_ERROR_MESSAGE = N_(
     "De schijf gaf een lees- of schrijffout: {what}. {lost} Controleer de schijf (bij een "
     "externe schijf of netwerkmap: de verbinding) en probeer het opnieuw."
 )
@@ -113,19 +116,23 @@ def apply_key(conn: sqlcipher.Connection, raw_key: str) -> None:
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
     """Refuse an empty, short or mistyped new passphrase (Peewee would make a plaintext file)."""
     if not passphrase or not passphrase.strip():
-        raise ValidationError("Een leeg wachtwoord kan niet: kies een wachtwoordzin.", field="passphrase")
+        raise ValidationError(M("store.passphrase.empty",
+                                "Een leeg wachtwoord kan niet: kies een wachtwoordzin."), field="passphrase")
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise ValidationError(
-            f"Het wachtwoord moet minstens {MIN_PASSPHRASE_LENGTH} tekens lang zijn.",
+            M("store.passphrase.short", "Het wachtwoord moet minstens {n} tekens lang zijn.",
+              n=MIN_PASSPHRASE_LENGTH),
             field="passphrase",
         )
     if any(ord(ch) < 32 for ch in passphrase):
-        raise ValidationError("Het wachtwoord mag geen stuurtekens bevatten.", field="passphrase")
+        raise ValidationError(M("store.passphrase.control", "Het wachtwoord mag geen stuurtekens bevatten."),
+                              field="passphrase")
     weak = weakness(passphrase)
     if weak is not None:
         raise ValidationError(weak, field="passphrase")
     if repeated is not None and repeated != passphrase:
-        raise ValidationError("De twee wachtwoorden zijn niet gelijk.", field="repeat")
+        raise ValidationError(M("store.passphrase.repeat", "De twee wachtwoorden zijn niet gelijk."),
+                              field="repeat")
 
 
 # Offline guessing of a stolen file costs about 0.3 s per guess per core (the key derivation).
@@ -136,25 +143,23 @@ MIN_STRENGTH_SCORE = 3
 STRENGTH_CHECK_CHARS = 100  # zxcvbn slows down on long input; 100 characters are plenty
 GUESSABLE_WORDS = [
     "zvh", "zvh-tui", "zorg", "veilig", "veiligheid", "veiligheidshuis", "procesregie",
-    "regisseur", "casus", "wachtwoord", "wachtwoordzin", "welkom", "geheim", "profiel",
+    "regisseur", "casus", "wachtwoord", "wachtwoordzin", "welkom", "geheim", "profiel",  # i18n: words guessers try
 ]
-WEAK_HINT = (
-    "Dit wachtwoord is te makkelijk te raden{why}. Kies een wachtwoordzin van drie of vier "
-    "woorden die niet bij elkaar horen, met spaties of streepjes ertussen."
-)
-_WEAK_WHY = {  # zxcvbn's kind of match -> why in Dutch
-    "dictionary": " (het lijkt op een veelgebruikt wachtwoord of een gewoon woord)",
-    "spatial": " (een patroon op het toetsenbord)",
-    "repeat": " (herhaalde tekens of woorden)",
-    "date": " (een datum of jaartal)",
-    "regex": " (een jaartal)",
-    "sequence": " (een reeks zoals abc of 1234)",
-    "bruteforce": " (te kort of te eenvoudig)",
+_WEAK_WHY = {  # zxcvbn's kind of match -> why (translated in the hint)
+    "dictionary": M("store.passphrase.weak.dictionary",
+                    "het lijkt op een veelgebruikt wachtwoord of een gewoon woord"),
+    "spatial": M("store.passphrase.weak.spatial", "een patroon op het toetsenbord"),
+    "repeat": M("store.passphrase.weak.repeat", "herhaalde tekens of woorden"),
+    "date": M("store.passphrase.weak.date", "een datum of jaartal"),
+    "regex": M("store.passphrase.weak.regex", "een jaartal"),
+    "sequence": M("store.passphrase.weak.sequence", "een reeks zoals abc of 1234"),
+    "bruteforce": M("store.passphrase.weak.bruteforce", "te kort of te eenvoudig"),
 }
 
 
-def weakness(passphrase: str) -> str | None:
-    """Why this new passphrase is too easy to guess (Dutch), or None when it is strong enough."""
+def weakness(passphrase: str) -> Message | None:
+    """Why this new passphrase is too easy to guess (read in the language of the moment), or
+    None when it is strong enough."""
     from zxcvbn import zxcvbn  # imported here: loading its word lists takes about 0.1 s
 
     result = zxcvbn(passphrase[:STRENGTH_CHECK_CHARS], user_inputs=GUESSABLE_WORDS)
@@ -163,7 +168,9 @@ def weakness(passphrase: str) -> str | None:
     sequence = result.get("sequence") or []
     kinds = {match.get("pattern") for match in sequence}
     kind = next((k for k in _WEAK_WHY if k in kinds), "bruteforce")  # the first that applies
-    return WEAK_HINT.format(why=_WEAK_WHY[kind])
+    return M("store.passphrase.weak",
+             "Dit wachtwoord is te makkelijk te raden ({why}). Kies een wachtwoordzin van drie of vier "
+             "woorden die niet bij elkaar horen, met spaties of streepjes ertussen.", why=_WEAK_WHY[kind])
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
@@ -187,7 +194,7 @@ def subkey(raw_key: str, label: str) -> bytes:
 # database before it closes what is safe to close. A backup is interrupted at once, so it needs
 # milliseconds; the bound is for anything else a worker might still be doing.
 CLOSE_WAIT_SECONDS = 5.0
-CLOSING_MESSAGE = "Het profiel wordt vergrendeld: dit werk is gestopt. Er is niets verloren."
+CLOSING_MESSAGE = M("store.closing", "Het profiel wordt vergrendeld: dit werk is gestopt. Er is niets verloren.")
 
 
 class _UsingContext(ConnectionContext):
@@ -436,9 +443,9 @@ class KeyedDatabase(HookedSqlCipherDatabase):
 
 
 def _raise_if_full(exc: BaseException, path: str | Path | None = None) -> None:
-    """Turn a full, read-only or failing disk under a write into its own Dutch StoreError."""
+    """Turn a full, read-only or failing disk under a write into its own StoreError."""
     if "database or disk is full" in str(exc).lower():
-        raise DiskFull(DISK_FULL_MESSAGE) from None
+        raise DiskFull(_(DISK_FULL_MESSAGE)) from None
     if path is not None:
         problem = storage_problem(exc, Path(path), action="write")
         if problem is not None:
@@ -486,7 +493,7 @@ def is_read_only(path: Path) -> bool:
 
 def size_text(count: int | None) -> str:
     if count is None:
-        return "bijna niets"
+        return _("bijna niets")
     if count < 1024:
         return f"{count} bytes"
     if count < 1024 * 1024:
@@ -501,7 +508,7 @@ def storage_problem(exc: BaseException, path: Path, *, action: str = "open") -> 
     SQLite reports a full disk under an unlock as an I/O error (the -shm file cannot grow), so
     an I/O error on a nearly full disk is a full disk.
     """
-    what = _WHAT.get(action, action)
+    what = _(_WHAT[action]) if action in _WHAT else action
     code = sqlite_code(exc)
     number = exc.errno if isinstance(exc, OSError) else None
     text = str(exc).lower()
@@ -509,11 +516,11 @@ def storage_problem(exc: BaseException, path: Path, *, action: str = "open") -> 
 
     def full() -> DiskFull:
         if action == "write":
-            return DiskFull(DISK_FULL_MESSAGE)
-        return DiskFull(DISK_FULL_OPEN.format(free=size_text(free), what=what, lost=NOTHING_LOST))
+            return DiskFull(_(DISK_FULL_MESSAGE))
+        return DiskFull(_(DISK_FULL_OPEN).format(free=size_text(free), what=what, lost=_(NOTHING_LOST)))
 
     def read_only() -> ReadOnlyStorage:
-        return ReadOnlyStorage(READ_ONLY_MESSAGE.format(what=what, lost=NOTHING_LOST))
+        return ReadOnlyStorage(_(READ_ONLY_MESSAGE).format(what=what, lost=_(NOTHING_LOST)))
 
     if isinstance(exc, DiskFull) or number in _FULL_ERRNOS or code == SQLITE_FULL or "disk is full" in text:
         return full()
@@ -528,7 +535,7 @@ def storage_problem(exc: BaseException, path: Path, *, action: str = "open") -> 
         return full()
     if is_read_only(path):
         return read_only()
-    return StorageProblem(DISK_ERROR_MESSAGE.format(what=what, lost=NOTHING_LOST))
+    return StorageProblem(_(DISK_ERROR_MESSAGE).format(what=what, lost=_(NOTHING_LOST)))
 
 
 def connect_raw(path: Path, raw_key: str, *, readonly: bool = False) -> sqlcipher.Connection:
@@ -586,13 +593,14 @@ def read_salt(path: Path) -> bytes:
         with open(path, "rb") as fh:
             head = fh.read(SALT_BYTES)
     except OSError as exc:
-        raise StoreError("Het databasebestand kan niet worden gelezen.") from exc
+        raise StoreError(M("store.file.unreadable", "Het databasebestand kan niet worden gelezen.")) from exc
     if head == SQLITE_PLAINTEXT_HEADER:
-        raise DatabaseCorrupt(
+        raise DatabaseCorrupt(M(
+            "store.file.plaintext",
             "Dit databasebestand is niet versleuteld. Uit veiligheid wordt het niet geopend."
-        )
+        ))
     if len(head) < SALT_BYTES:
-        raise DatabaseCorrupt("Het databasebestand is leeg of afgekapt.")
+        raise DatabaseCorrupt(M("store.file.truncated", "Het databasebestand is leeg of afgekapt."))
     return head
 
 
@@ -605,7 +613,7 @@ def _probe(database: KeyedDatabase) -> None:
 def open_store(path: Path, passphrase: str) -> Store:
     """Unlock an existing database with the passphrase."""
     if not passphrase:
-        raise WrongPassphrase("Vul het wachtwoord in.")
+        raise WrongPassphrase(M("store.passphrase.missing", "Vul het wachtwoord in."))
     salt = read_salt(path)
     raw = derive_key(passphrase, salt).hex()
     return open_with_key(path, raw)
@@ -614,7 +622,7 @@ def open_store(path: Path, passphrase: str) -> Store:
 def open_with_key(path: Path, raw_key: str) -> Store:
     """Open an existing database with its raw key (fast: no key derivation)."""
     if not path.exists():
-        raise StoreError("Het databasebestand bestaat niet.")
+        raise StoreError(M("store.file.missing", "Het databasebestand bestaat niet."))
     read_salt(path)
     database = _make_database(path, raw_key)
     try:
@@ -626,12 +634,14 @@ def open_with_key(path: Path, raw_key: str) -> Store:
             raise problem from None
         text = str(exc).lower()
         if "not a database" in text or "encrypted" in text:
-            raise WrongPassphrase(
+            raise WrongPassphrase(M(
+                "store.passphrase.wrong",
                 "Het wachtwoord klopt niet, of het databasebestand is beschadigd."
-            ) from None
+            )) from None
         if "locked" in text or "busy" in text:
-            raise StoreError("De database is in gebruik door een ander programma.") from None
-        raise DatabaseCorrupt("De database kan niet worden geopend: het bestand is beschadigd.") from None
+            raise StoreError(M("store.file.busy", "De database is in gebruik door een ander programma.")) from None
+        raise DatabaseCorrupt(M("store.file.damaged",
+                                "De database kan niet worden geopend: het bestand is beschadigd.")) from None
     return Store(path=path, database=database, raw_key=raw_key)
 
 
@@ -666,7 +676,7 @@ def create_store(path: Path, passphrase: str) -> Store:
     """Make a new, encrypted, empty database file (the schema is made by `migrations`)."""
     check_new_passphrase(passphrase)
     if path.exists() and path.stat().st_size > 0:
-        raise StoreError("Er bestaat al een database in dit profiel.")
+        raise StoreError(M("store.file.exists", "Er bestaat al een database in dit profiel."))
     salt = secrets.token_bytes(SALT_BYTES)
     key = derive_key(passphrase, salt)
     database = _make_database(path, key.hex() + salt.hex())

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zvh_tui.core.errors import StoreError, ZvhError
+from zvh_tui.core.i18n import M
 from zvh_tui.store import database, migrations
 from zvh_tui.store.models import db
 
@@ -113,10 +114,11 @@ def export_rekeyed(source: Path, key: str, target: Path, target_key: str) -> Non
             conn.execute("SELECT sqlcipher_export('rekey')")
             version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
             if not 1 <= version <= migrations.LATEST:
-                raise StoreError("De database heeft een onbekende versie.")
+                raise StoreError(M("store.rekey.unknown_version", "De database heeft een onbekende versie."))
             conn.execute(f"PRAGMA rekey.user_version = {version}")
             if _counts(conn, "main") != _counts(conn, "rekey"):
-                raise StoreError("De kopie is niet gelijk aan de database; er is niets gewijzigd.")
+                raise StoreError(M("store.rekey.copy_differs",
+                                   "De kopie is niet gelijk aan de database; er is niets gewijzigd."))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -126,6 +128,7 @@ def export_rekeyed(source: Path, key: str, target: Path, target_key: str) -> Non
     except ZvhError:
         raise
     except Exception:
-        raise StoreError("De versleutelde kopie kon niet worden gemaakt; er is niets gewijzigd.") from None
+        raise StoreError(M("store.rekey.copy_failed",
+                           "De versleutelde kopie kon niet worden gemaakt; er is niets gewijzigd.")) from None
     finally:
         conn.close()

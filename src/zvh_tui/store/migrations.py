@@ -14,6 +14,7 @@ from importlib import resources
 from peewee import Database
 
 from zvh_tui.core.errors import StoreError
+from zvh_tui.core.i18n import M
 
 
 def _split_sql(script: str) -> list[str]:
@@ -56,7 +57,7 @@ def _v2(database: Database) -> None:
     """
     derive = getattr(database, "subkey", None)
     if derive is None:
-        raise StoreError("De database kan niet worden bijgewerkt zonder haar sleutel.")
+        raise StoreError(M("store.migrate.no_key", "De database kan niet worden bijgewerkt zonder haar sleutel."))
     row = database.execute_sql("SELECT max(id) FROM audit_event").fetchone()
     marker = {"mac_from": int(row[0] or 0), "secret": derive(AUDIT_CHAIN_LABEL).hex()}
     database.execute_sql(
@@ -282,10 +283,11 @@ def migrate(database: Database, target: int = LATEST) -> list[int]:
     """Apply every migration above the database's version; return the versions applied."""
     version = current_version(database)
     if version > LATEST:
-        raise StoreError(
+        raise StoreError(M(
+            "store.migrate.newer",
             "Deze database is gemaakt met een nieuwere versie van zvh-tui. "
             "Werk de app bij voordat u dit profiel opent."
-        )
+        ))
     applied: list[int] = []
     for number in sorted(MIGRATIONS):
         if version < number <= target:
