@@ -142,7 +142,7 @@ def zvh_env(tmp_path: Path) -> dict[str, str]:
     """The environment for the installed zvh: isolated folders, no passphrase, a real TERM, and
     no COLUMNS/LINES (set in pytest-xdist's workers): the tmux pane's size is the terminal's."""
     env = {key: value for key, value in os.environ.items()
-           if key not in {"ZVH_PASSPHRASE", "ZVH_DATA_DIR", "TMUX", "TMUX_PANE", "COLUMNS", "LINES"}}
+           if key not in {"ZVH_PASSPHRASE", "ZVH_DATA_DIR", "ZVH_LANG", "TMUX", "TMUX_PANE", "COLUMNS", "LINES"}}
     for name in ("DATA", "CONFIG", "STATE", "CACHE"):
         env[f"XDG_{name}_HOME"] = str(tmp_path / "xdg" / name.lower())
     env["TERM"] = "xterm-256color"

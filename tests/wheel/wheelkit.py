@@ -51,7 +51,7 @@ class WheelVenv:
 
     def env(self, home: Path) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items()
-               if key not in {"PYTHONPATH", "VIRTUAL_ENV", "ZVH_PASSPHRASE", "ZVH_DATA_DIR",
+               if key not in {"PYTHONPATH", "VIRTUAL_ENV", "ZVH_PASSPHRASE", "ZVH_DATA_DIR", "ZVH_LANG",
                               "TMUX", "TMUX_PANE", "PYTHONHOME", "COLUMNS", "LINES"}}
         for name in ("DATA", "CONFIG", "STATE", "CACHE"):
             env[f"XDG_{name}_HOME"] = str(home / "xdg" / name.lower())
