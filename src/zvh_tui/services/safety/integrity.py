@@ -202,6 +202,9 @@ def explain_failure(
     if found.kind == WRONG_KEY:
         if found.backup is not None or not isinstance(error, WrongPassphrase):
             return WrongPassphrase(found.message)
+        if (isinstance(error.raw, str) and isinstance(found.message, Message)
+                and error.raw == found.message.text):
+            return WrongPassphrase(found.message)  # the store's same words, with a message id
         return error
     if found.kind == OK:
         return error
