@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import M, _
 from zvh_tui.core.vocab import CheckStatus, ParticipantRole, PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
@@ -45,7 +46,7 @@ def participants_of(case: Case) -> list[Participant]:
 def get_participant(participant_id: int) -> Participant:
     row = Participant.get_or_none(Participant.id == participant_id)
     if row is None:
-        raise NotFound("Deze deelnemer bestaat niet (meer).")
+        raise NotFound(M("partners.participants.not_found", "Deze deelnemer bestaat niet (meer)."))
     return row
 
 
@@ -58,10 +59,9 @@ def _contact_for(partner: Partner, contact_id: int | None) -> Contact | None:
 def convenant_warning(partner: Partner) -> str | None:
     if partner.convenant_signed:
         return None
-    return (
-        f"Let op: {partner.name} heeft het privacyconvenant niet getekend. "
-        "Deel alleen wat binnen de doelbinding past."
-    )
+    return _(
+        "Let op: {partner} heeft het privacyconvenant niet getekend. "
+        "Deel alleen wat binnen de doelbinding past.").format(partner=partner.name)
 
 
 def basis_warning(partner: Partner, basis: str) -> str | None:
@@ -69,10 +69,10 @@ def basis_warning(partner: Partner, basis: str) -> str | None:
     no grondslag for that partner (issue 14.4). None when there is nothing to warn about."""
     if partner.convenant_signed or partner.is_own or "convenant" not in (basis or "").casefold():
         return None
-    return (
-        f"Let op: de grondslag noemt het convenant, maar {partner.name} heeft het privacyconvenant "
-        "niet getekend. Voor deze partner is het convenant geen grondslag; leg de echte grondslag vast."
-    )
+    return _(
+        "Let op: de grondslag noemt het convenant, maar {partner} heeft het privacyconvenant "
+        "niet getekend. Voor deze partner is het convenant geen grondslag; leg de echte "
+        "grondslag vast.").format(partner=partner.name)
 
 
 def basis_warnings(rows: list[Participant], basis: str) -> list[str]:
@@ -90,15 +90,20 @@ def add_participant(
 ) -> Added:
     role = ParticipantRole(role)
     if case.phase == "closed":
-        raise RuleError("De casus is afgesloten; heropen hem om partners toe te voegen.")
+        raise RuleError(M("partners.participants.add_closed",
+                          "De casus is afgesloten; heropen hem om partners toe te voegen."))
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("partners.participants.no_partner", "Deze partner bestaat niet (meer)."),
+                              field="partner")
     if not partner.active:
-        raise RuleError(f"{partner.name} is gedeactiveerd en kan niet meer aan een casus worden toegevoegd.")
+        raise RuleError(M("partners.participants.add_inactive",
+                          "{partner} is gedeactiveerd en kan niet meer aan een casus worden "
+                          "toegevoegd.", partner=partner.name))
     contact = _contact_for(partner, contact_id)
     if Participant.select().where((Participant.case == case) & (Participant.partner == partner)).exists():
-        raise RuleError(f"{partner.name} zit al aan tafel in deze casus.")
+        raise RuleError(M("partners.participants.already", "{partner} zit al aan tafel in deze casus.",
+                          partner=partner.name))
     with db.atomic():
         row = Participant.create(
             case=case, partner=partner, contact=contact, role=ParticipantRole.MEMBER.value
@@ -122,10 +127,10 @@ def set_role(participant: Participant, role: ParticipantRole | str) -> Participa
         set_director(case, participant.partner_id, contact_id=participant.contact_id)
         return Participant.get_by_id(participant.id)
     if participant.role == ParticipantRole.CASE_DIRECTOR.value:
-        raise RuleError(
+        raise RuleError(M(
+            "partners.participants.role_director",
             "Dit is de casusregisseur. Wijs eerst een andere casusregisseur aan; "
-            "een casus is nooit zonder."
-        )
+            "een casus is nooit zonder."))
     with db.atomic():
         participant.role = role.value
         participant.save()
@@ -137,12 +142,16 @@ def set_role(participant: Participant, role: ParticipantRole | str) -> Participa
 def set_director(case: Case, partner_id: int, *, contact_id: int | None = None) -> Participant:
     """Make this partner (and contact) the casusregisseur; the previous one becomes deelnemer."""
     if case.phase == "closed":
-        raise RuleError("De casus is afgesloten; heropen hem om de casusregisseur te wijzigen.")
+        raise RuleError(M("partners.participants.director_closed",
+                          "De casus is afgesloten; heropen hem om de casusregisseur te wijzigen."))
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("partners.participants.no_partner", "Deze partner bestaat niet (meer)."),
+                              field="partner")
     if not partner.active:
-        raise RuleError(f"{partner.name} is gedeactiveerd en kan geen casusregisseur worden.")
+        raise RuleError(M("partners.participants.director_inactive",
+                          "{partner} is gedeactiveerd en kan geen casusregisseur worden.",
+                          partner=partner.name))
     contact = _contact_for(partner, contact_id)
     with db.atomic():
         row = Participant.get_or_none((Participant.case == case) & (Participant.partner == partner))
@@ -197,11 +206,12 @@ def last_basis() -> str:
 def _check_values(status: CheckStatus | str, on: str | dt.date | None,
                   basis: str) -> tuple[CheckStatus, dt.date | None, str]:
     status = CheckStatus(status)
-    day = on if isinstance(on, dt.date) else dates.parse_date(on, label="Datum", field="check_on")
-    grondslag = text.block(basis, "Grondslag", field="check_basis", max_length=2000)
+    day = on if isinstance(on, dt.date) else dates.parse_date(on, label=_("Datum"), field="check_on")
+    grondslag = text.block(basis, _("Grondslag"), field="check_basis", max_length=2000)
     if status != CheckStatus.NOT_ASKED and not grondslag:
-        raise ValidationError(
-            "Op welke grondslag is de informatie gevraagd of gedeeld? Vul de grondslag in.",
+        raise ValidationError(M(
+            "partners.participants.basis_required",
+            "Op welke grondslag is de informatie gevraagd of gedeeld? Vul de grondslag in."),
             field="check_basis",
         )
     return status, day, grondslag
@@ -244,7 +254,8 @@ def set_checks(
     rows = {row.id: row for row in participants_of(case)}
     unknown = [pid for pid in answers if pid not in rows]
     if unknown:
-        raise NotFound("Een van deze partners zit niet (meer) aan tafel in deze casus.")
+        raise NotFound(M("partners.participants.not_at_table",
+                         "Een van deze partners zit niet (meer) aan tafel in deze casus."))
     changed = [(rows[pid], CheckStatus(status)) for pid, status in answers.items()
                if rows[pid].check_status != CheckStatus(status).value]
     asked = [status for _, status in changed if status != CheckStatus.NOT_ASKED]
@@ -262,20 +273,23 @@ def check_removable(participant: Participant) -> None:
     this before asking for confirmation, so a refusal never follows a "yes")."""
     case = participant.case
     if case.phase == "closed":
-        raise RuleError("De casus is afgesloten; heropen hem om partners van tafel te halen.")
+        raise RuleError(M("partners.participants.remove_closed",
+                          "De casus is afgesloten; heropen hem om partners van tafel te halen."))
     if participant.role == ParticipantRole.CASE_DIRECTOR.value:
-        raise RuleError("De casusregisseur kan niet weg: wijs eerst een ander aan.")
+        raise RuleError(M("partners.participants.remove_director",
+                          "De casusregisseur kan niet weg: wijs eerst een ander aan."))
     if participant.role == ParticipantRole.REFERRER.value:
-        raise RuleError("De aanmelder blijft bij de casus horen.")
+        raise RuleError(M("partners.participants.remove_referrer", "De aanmelder blijft bij de casus horen."))
     owned = (
         Action.select()
         .join(Plan)
         .where((Plan.case == case) & (Action.owner_partner == participant.partner_id) & (Plan.superseded == False))  # noqa: E712
     )
     if owned.exists():
-        raise RuleError(
-            f"{participant.partner.name} is eigenaar van acties in het plan. Geef die acties eerst een andere eigenaar."
-        )
+        raise RuleError(M(
+            "partners.participants.remove_owner",
+            "{partner} is eigenaar van acties in het plan. Geef die acties eerst een andere "
+            "eigenaar.", partner=participant.partner.name))
 
 
 def remove_participant(participant: Participant) -> None:

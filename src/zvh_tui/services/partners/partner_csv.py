@@ -6,7 +6,7 @@ column headers in any case and spacing. One row per contact person (the organisa
 or one row per organisation without a contact.
 
 `import_partners(path, apply=False)` only reads and returns the preview: per row whether it adds,
-updates or skips, and why, in Dutch. With `apply=True` the same plan is carried out through
+updates or skips, and why, in the language of the moment. With `apply=True` the same plan is carried out through
 `services.partners` (validation and audit) inside one transaction: a broken file (any error in
 any row) changes nothing, and the messages name the row ("Regel 7" is line 7 of the file, the
 header being line 1) and the column.
@@ -35,11 +35,13 @@ from typing import BinaryIO
 
 from peewee import fn
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.core.i18n import N_, M, _, ngettext
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import plurals, text, validate
+from zvh_tui.services.shared import text, validate
 from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import Contact, Partner, db
 
@@ -47,9 +49,11 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
 MAX_ERRORS = 50  # a broken file lists at most this many problems
 
-# The columns we read, with the Dutch header we write first. Headers in a file are compared
-# after `_normal`: case-folded, without spaces, dashes, underscores, dots and colons.
-COLUMNS: dict[str, tuple[str, ...]] = {
+# The columns we read, with the Dutch header we write first (column names of the file, not UI
+# text: they stay as they are in either language, hence the `# i18n:` marks). Headers in a
+# file are compared after `_normal`: case-folded, without spaces, dashes, underscores, dots and
+# colons.
+COLUMNS: dict[str, tuple[str, ...]] = {  # i18n: column names a file may have
     "organisation": ("organisatie", "organisation", "organization", "naam", "name",
                      "partner", "ketenpartner", "organisatienaam"),
     "domain": ("domein", "domain", "sector"),
@@ -64,7 +68,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "email": ("email", "emailadres", "mail", "emailaddress"),
     "availability": ("bereikbaarheid", "availability", "bereikbaar"),
 }
-EXPORT_HEADERS = {
+EXPORT_HEADERS = {  # i18n: the column names of the file (read back by the import)
     "organisation": "organisatie",
     "domain": "domein",
     "convenant": "convenant",
@@ -75,26 +79,40 @@ EXPORT_HEADERS = {
     "email": "e-mail",
     "availability": "bereikbaarheid",
 }
+# The English column names the import also reads (COLUMNS), named in English messages so an
+# English reader is shown headers in their own words that work as well.
+ENGLISH_HEADERS = {
+    "organisation": "organisation",
+    "domain": "domain",
+    "convenant": "covenant",
+    "notes": "notes",
+    "contact": "contact",
+    "function": "function",
+    "phone": "phone",
+    "email": "email",
+    "availability": "availability",
+}
 CONTACT_FIELDS = ("function", "phone", "email", "availability")
+# The fields as the preview names them (translated where shown).
 FIELD_LABELS = {
-    "domain": "domein",
-    "convenant": "convenant",
-    "notes": "notities",
-    "function": "functie",
-    "phone": "telefoon",
-    "email": "e-mail",
-    "availability": "bereikbaarheid",
+    "domain": N_("domein"),
+    "convenant": N_("convenant"),
+    "notes": N_("notities"),
+    "function": N_("functie"),
+    "phone": N_("telefoon"),
+    "email": N_("e-mail"),
+    "availability": N_("bereikbaarheid"),
 }
 # The convenant cell, folded (case, accents, surrounding spaces and a final '.' or '!'): an
 # empty cell is "not given" (a new partner is then niet getekend, a known one keeps its value);
 # any other value is a row error, never a silent "nee".
-YES = {"ja", "j", "yes", "y", "x", "1", "true", "waar", "getekend", "ondertekend", "signed",
+YES = {"ja", "j", "yes", "y", "x", "1", "true", "waar", "getekend", "ondertekend", "signed",  # i18n: values a cell may hold
        "ja getekend", "wel", "wel getekend", "\u2713", "\u2714"}
-NO = {"nee", "n", "no", "0", "false", "onwaar", "niet getekend", "niet ondertekend",
+NO = {"nee", "n", "no", "0", "false", "onwaar", "niet getekend", "niet ondertekend",  # i18n: values a cell may hold
       "not signed", "nog niet", "niet"}
 
 ADD, UPDATE, SKIP = "add", "update", "skip"
-ACTION_LABELS = {ADD: "toevoegen", UPDATE: "bijwerken", SKIP: "overslaan"}
+ACTION_LABELS = {ADD: N_("toevoegen"), UPDATE: N_("bijwerken"), SKIP: N_("overslaan")}
 
 # A cell starting with one of these is a formula to Excel: exported with a leading apostrophe
 # (and read back without it), except phone-like values such as "+31 6 1234 5678".
@@ -109,7 +127,7 @@ ALIASES = {alias: key for key, names in COLUMNS.items() for alias in names}
 # order (the first rule that matches wins), so "Telefoon contactpersoon" is the phone column and
 # "Naam contactpersoon" the contact's name. A word matches a keyword when it equals it or, for
 # the stems, starts with or contains it (compound words: "privacyconvenant", "telefoonnummer").
-_KEYWORD_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+_KEYWORD_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (  # i18n: header words
     # key, whole words, stems (contained in a word)
     ("convenant", ("getekend", "ondertekend", "signed"), ("convenant", "covenant")),
     ("email", ("email", "mail", "emailadres", "mailadres", "emailaddress"), ("email",)),
@@ -124,10 +142,10 @@ _KEYWORD_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                       "organisatienaam", "instantie", "instelling"), ()),
 )
 # A convenant header with one of these words holds a date, not a ja/nee ("Datum convenant").
-_DATE_WORDS = {"datum", "date", "sinds", "per", "wanneer", "op"}
+_DATE_WORDS = {"datum", "date", "sinds", "per", "wanneer", "op"}  # i18n: header words
 # A column that is not read but whose header has one of these in it looks like it matters:
 # the file is refused rather than read without it (no partner silently "niet getekend").
-IMPORTANT_STEMS = ("convenant", "covenant", "privacy", "avg", "getekend", "signed", "mail",
+IMPORTANT_STEMS = ("convenant", "covenant", "privacy", "avg", "getekend", "signed", "mail",  # i18n: header words
                    "telefoon", "mobiel", "organisatie", "contact", "naam", "functie", "domein",
                    "bereikba", "toestemming")
 
@@ -156,7 +174,7 @@ def column_key(header: str) -> str | None:
             if key == "convenant" and _DATE_WORDS.intersection(words):
                 return None  # "Convenant getekend op": a date, not whether
             return key
-    if words in (["naam"], ["name"]):
+    if words in (["naam"], ["name"]):  # i18n: header words
         return "organisation"
     return None
 
@@ -174,11 +192,11 @@ class RowPreview:
     action: str  # add / update / skip
     organisation: str
     contact: str
-    reason: str  # in Dutch
+    reason: str  # in the language of the moment when the preview was made
 
     @property
     def action_label(self) -> str:
-        return ACTION_LABELS[self.action]
+        return _(ACTION_LABELS[self.action])
 
 
 @dataclass
@@ -212,14 +230,18 @@ class ImportPreview:
 
     def summary(self) -> str:
         if self.errors:
-            return "Het bestand is niet ingelezen; er is niets veranderd."
-        done = "" if not self.applied else "Ingelezen: "
-        text_ = (
-            f"{self.partners_added} nieuwe en {self.partners_updated} bijgewerkte organisaties, "
-            f"{self.contacts_added} nieuwe en {self.contacts_updated} bijgewerkte contactpersonen, "
-            f"{plurals.count(self.skipped, 'regel', 'regels')} overgeslagen."
-        )
-        return done + text_
+            return _("Het bestand is niet ingelezen; er is niets veranderd.")
+        counts = ngettext(
+            "{partners_added} nieuwe en {partners_updated} bijgewerkte organisaties, "
+            "{contacts_added} nieuwe en {contacts_updated} bijgewerkte contactpersonen, "
+            "{n} regel overgeslagen.",
+            "{partners_added} nieuwe en {partners_updated} bijgewerkte organisaties, "
+            "{contacts_added} nieuwe en {contacts_updated} bijgewerkte contactpersonen, "
+            "{n} regels overgeslagen.", self.skipped).format(
+            partners_added=self.partners_added, partners_updated=self.partners_updated,
+            contacts_added=self.contacts_added, contacts_updated=self.contacts_updated,
+            n=i18n.format_number(self.skipped))
+        return _("Ingelezen: {counts}").format(counts=counts) if self.applied else counts
 
 
 class _Broken(Exception):
@@ -230,17 +252,15 @@ class _Broken(Exception):
 
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"PK\x03\x04"):
-        raise _Broken(
+        raise _Broken(_(
             "Dit is een Excel-werkmap (.xlsx), geen CSV-bestand. Kies in Excel 'Opslaan als' "
-            "en dan 'CSV (gescheiden door lijstscheidingsteken)'."
-        )
+            "en dan 'CSV (gescheiden door lijstscheidingsteken)'."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Broken(
+        raise _Broken(_(
             "Dit bestand is opgeslagen als UTF-16 ('Unicode-tekst'). Sla het in Excel op als "
-            "'CSV UTF-8 (door komma's gescheiden)' of als gewone CSV."
-        )
+            "'CSV UTF-8 (door komma's gescheiden)' of als gewone CSV."))
     if b"\x00" in data:
-        raise _Broken("Dit lijkt geen tekstbestand (het bevat nul-tekens). Kies een CSV-bestand.")
+        raise _Broken(_("Dit lijkt geen tekstbestand (het bevat nul-tekens). Kies een CSV-bestand."))
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
@@ -248,9 +268,9 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        raise _Broken(
+        raise _Broken(_(
             "De tekens in dit bestand zijn niet te lezen (geen UTF-8 en geen Windows-1252)."
-        ) from None
+        )) from None
 
 
 def _delimiter(first_line: str) -> str:
@@ -296,21 +316,20 @@ def _read(data: bytes, preview: ImportPreview) -> tuple[list[_Row], dict[str, st
             previous_end = reader.line_num
             if not record or not any(cell.strip() for cell in record):
                 if not records:
-                    raise _Broken(f"Regel {start}: de kopregel is leeg.")
+                    raise _Broken(_("Regel {line}: de kopregel is leeg.").format(line=start))
                 continue
             records.append((start, record))
             if len(records) > MAX_ROWS + 1:
-                raise _Broken(
-                    f"Het bestand heeft meer dan {plurals.number(MAX_ROWS)} regels; dat is te "
-                    "veel voor één import. Splits het bestand."
-                )
+                raise _Broken(_(
+                    "Het bestand heeft meer dan {n} regels; dat is te veel voor één import. "
+                    "Splits het bestand.").format(n=i18n.format_number(MAX_ROWS)))
     except csv.Error as exc:
         line = reader.line_num + line_offset
-        raise _Broken(
-            f"Regel {line}: het bestand is hier niet als CSV te lezen ({_csv_reason(exc)})."
-        ) from None
+        raise _Broken(_(
+            "Regel {line}: het bestand is hier niet als CSV te lezen ({reason})."
+        ).format(line=line, reason=_csv_reason(exc))) from None
     if not records:
-        raise _Broken("Het bestand is leeg.")
+        raise _Broken(_("Het bestand is leeg."))
     header_line, header = records[0]
     columns: dict[int, str] = {}
     headers: dict[str, str] = {}
@@ -322,51 +341,56 @@ def _read(data: bytes, preview: ImportPreview) -> tuple[list[_Row], dict[str, st
             if name and _looks_important(name):
                 unread.append(name)
             elif name:
-                preview.notices.append(f"Kolom '{_short(name)}' wordt niet ingelezen "
-                                       "(onbekende kolom).")
+                preview.notices.append(_("Kolom '{column}' wordt niet ingelezen "
+                                         "(onbekende kolom).").format(column=_short(name)))
             continue
         if key in headers:
-            raise _Broken(
-                f"Regel {header_line}: de kolommen '{headers[key]}' en '{name}' betekenen "
-                "hetzelfde; laat er één staan."
-            )
+            raise _Broken(_(
+                "Regel {line}: de kolommen '{first}' en '{second}' betekenen hetzelfde; laat er "
+                "één staan.").format(line=header_line, first=headers[key], second=name))
         columns[index] = key
         headers[key] = name
     if "organisation" not in headers:
-        raise _Broken(
-            f"Regel {header_line}: er is geen kolom 'organisatie' (of 'naam'). De kopregel moet "
-            "de kolommen noemen, bijvoorbeeld: " + ";".join(EXPORT_HEADERS.values()) + "."
-        )
+        raise _Broken(_(
+            "Regel {line}: er is geen kolom 'organisatie' (of 'naam'). De kopregel moet de "
+            "kolommen noemen, bijvoorbeeld: {columns}.").format(
+            line=header_line, columns=";".join(_example_headers().values())))
     for name in unread:
-        preview.errors.append(
-            f"Regel {header_line}: kolom '{_short(name)}' lijkt belangrijk, maar zvh weet niet "
-            "wat erin staat, dus die zou niet worden ingelezen. Geef de kolom een naam uit: "
-            + ", ".join(EXPORT_HEADERS.values()) + "; of haal haar weg als ze niet nodig is."
-        )
+        preview.errors.append(_(
+            "Regel {line}: kolom '{column}' lijkt belangrijk, maar zvh weet niet wat erin "
+            "staat, dus die zou niet worden ingelezen. Geef de kolom een naam uit: {columns}; "
+            "of haal haar weg als ze niet nodig is.").format(
+            line=header_line, column=_short(name), columns=", ".join(_example_headers().values())))
     width = len(header)
     rows: list[_Row] = []
     for line, record in records[1:]:
         if len(record) != width:
             extra_empty = len(record) > width and not any(c.strip() for c in record[width:])
             if not extra_empty:
-                rows.append(_Row(line, {}, error=(
-                    f"Regel {line}: {len(record)} kolommen, maar de kopregel heeft er {width}. "
-                    f"Staat er een '{delimiter}' in een waarde zonder aanhalingstekens?")))
+                rows.append(_Row(line, {}, error=_(
+                    "Regel {line}: {n} kolommen, maar de kopregel heeft er {width}. "
+                    "Staat er een '{delimiter}' in een waarde zonder aanhalingstekens?").format(
+                    line=line, n=len(record), width=width, delimiter=delimiter)))
                 continue
         values = {key: _unformula(record[i].strip()) for i, key in columns.items()}
         rows.append(_Row(line, values))
     return rows, headers
 
 
+def _example_headers() -> dict[str, str]:
+    """The column names to name in a message: Dutch, or the English ones the import reads too."""
+    return ENGLISH_HEADERS if i18n.current() == "en" else EXPORT_HEADERS  # i18n: a language code
+
+
 def _csv_reason(exc: csv.Error) -> str:
     message = str(exc)
     if "end of data" in message or "EOF" in message:
-        return "een aanhalingsteken wordt niet afgesloten"
+        return _("een aanhalingsteken wordt niet afgesloten")
     if "expected after" in message:
-        return "na een afsluitend aanhalingsteken hoort een scheidingsteken"
+        return _("na een afsluitend aanhalingsteken hoort een scheidingsteken")
     if "field larger" in message:
-        return "een waarde is te lang"
-    return "onleesbare regel"
+        return _("een waarde is te lang")
+    return _("onleesbare regel")
 
 
 # -- checking the rows -----------------------------------------------------------------------
@@ -410,7 +434,7 @@ class _RowError(Exception):
 
 
 def _column_name(headers: dict[str, str], key: str) -> str:
-    return headers.get(key) or EXPORT_HEADERS[key]
+    return headers.get(key) or _example_headers()[key]
 
 
 def _parse_convenant(value: str) -> bool:
@@ -419,8 +443,8 @@ def _parse_convenant(value: str) -> bool:
         return True
     if folded in NO:
         return False
-    raise _RowError("convenant", f"'{_short(value)}' is geen ja of nee (gebruik ja/nee, j/n, "
-                    "x of leeg, 1/0).")
+    raise _RowError("convenant", _("'{value}' is geen ja of nee (gebruik ja/nee, j/n, "
+                                   "x of leeg, 1/0).").format(value=_short(value)))
 
 
 def _parse_domain(value: str) -> str:
@@ -429,7 +453,8 @@ def _parse_domain(value: str) -> str:
         if folded in (domain.value, domain.label.casefold()):
             return partners.check_domain(domain.value)
     choices = ", ".join(d.label for d in PartnerDomain)
-    raise _RowError("domain", f"'{_short(value)}' is geen domein (kies uit {choices}).")
+    raise _RowError("domain", _("'{value}' is geen domein (kies uit {choices}).").format(
+        value=_short(value), choices=choices))
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -469,7 +494,7 @@ def _partner_values(row: _Row, errors: list[_RowError]) -> dict[str, object]:
     checks: dict[str, Callable[[], object]] = {
         "domain": lambda: _parse_domain(raw["domain"]),
         "convenant_signed": lambda: _parse_convenant(raw["convenant"]),
-        "notes": lambda: _checked("notes", lambda: text.block(raw["notes"], "Notities")),
+        "notes": lambda: _checked("notes", lambda: text.block(raw["notes"], _("Notities"))),
     }
     for key, check in checks.items():
         if raw.get(PARTNER_COLUMN[key]):
@@ -482,7 +507,8 @@ def _partner_values(row: _Row, errors: list[_RowError]) -> dict[str, object]:
 def _check_email(value: str) -> str:
     problem = validate.email_problem(value)
     if problem is not None:
-        raise _RowError("email", f"'{_short(value)}' is geen e-mailadres: {problem}.")
+        raise _RowError("email", _("'{value}' is geen e-mailadres: {problem}.").format(
+            value=_short(value), problem=problem))
     return value
 
 
@@ -494,12 +520,12 @@ def _contact_values(row: _Row, errors: list[_RowError]) -> tuple[str, dict[str, 
         if given:
             errors.append(_RowError(
                 "contact",
-                "de naam van de contactpersoon ontbreekt (er staan wel gegevens van een "
-                "contactpersoon in deze regel).",
+                _("de naam van de contactpersoon ontbreekt (er staan wel gegevens van een "
+                  "contactpersoon in deze regel)."),
             ))
         return "", {}
     clean_name = _collect(errors, lambda: _checked("contact", lambda: text.line(
-        name, "Naam van de contactpersoon", required=True)))
+        name, _("Naam van de contactpersoon"), required=True)))
     clean: dict[str, str] = {}
     for key, value in given.items():
         if key == "email" and _collect(errors, lambda v=value: _check_email(v)) is None:
@@ -516,7 +542,7 @@ PARTNER_COLUMN = {"domain": "domain", "convenant_signed": "convenant", "notes": 
 
 def _show(key: str, value: object) -> str:
     if key == "convenant_signed":
-        return "ja" if value else "nee"
+        return _("ja") if value else _("nee")
     if key == "domain":
         return PartnerDomain.label_of(str(value))
     return _short(str(value), 30)
@@ -525,8 +551,9 @@ def _show(key: str, value: object) -> str:
 def _conflict(column: str, earlier: int, old: object, new: object, key: str) -> _RowError:
     return _RowError(
         column,
-        f"'{_show(key, new)}' verschilt van regel {earlier} ('{_show(key, old)}') voor dezelfde "
-        "organisatie of contactpersoon; maak de regels gelijk of laat de cel leeg.",
+        _("'{new}' verschilt van regel {line} ('{old}') voor dezelfde organisatie of "
+          "contactpersoon; maak de regels gelijk of laat de cel leeg.").format(
+            new=_show(key, new), line=earlier, old=_show(key, old)),
     )
 
 
@@ -549,10 +576,10 @@ class _Planner:
         errors: list[_RowError] = []
         raw_name = row.values.get("organisation", "")
         if not raw_name:
-            errors.append(_RowError("organisation", "de naam van de organisatie ontbreekt."))
+            errors.append(_RowError("organisation", _("de naam van de organisatie ontbreekt.")))
         else:
             _collect(errors, lambda: _checked("organisation", lambda: text.line(
-                raw_name, "Naam van de organisatie", required=True)))
+                raw_name, _("Naam van de organisatie"), required=True)))
         given = _partner_values(row, errors)
         contact_name, contact_given = _contact_values(row, errors)
         if errors:
@@ -570,28 +597,28 @@ class _Planner:
                 state.op = _Op("create_partner", row.line, key, {"name": name, **state.values})
                 self.ops.append(state.op)
                 actions.add(ADD)
-                parts.append("nieuwe organisatie")
+                parts.append(_("nieuwe organisatie"))
         if state.existing is not None and not state.existing.active:
             self.rows.append(RowPreview(row.line, SKIP, state.name, contact_name,
-                                        "de organisatie is gedeactiveerd; activeer haar eerst "
-                                        "in het overzicht"))
+                                        _("de organisatie is gedeactiveerd; activeer haar eerst "
+                                          "in het overzicht")))
             return
         if ADD not in actions:
             changed = self._partner_changes(state, given, row.line)
             if changed:
                 actions.add(UPDATE)
                 if state.existing is None:
-                    parts.append("vult de nieuwe organisatie aan: " + ", ".join(
-                        FIELD_LABELS[PARTNER_COLUMN[k]] for k in changed))
+                    parts.append(_("vult de nieuwe organisatie aan: {fields}").format(
+                        fields=", ".join(_(FIELD_LABELS[PARTNER_COLUMN[k]]) for k in changed)))
                 else:
-                    parts.append("organisatie bijgewerkt: " + ", ".join(
-                        f"{FIELD_LABELS[PARTNER_COLUMN[k]]} {_show(k, v)}"
-                        for k, v in changed.items()))
+                    parts.append(_("organisatie bijgewerkt: {fields}").format(fields=", ".join(
+                        f"{_(FIELD_LABELS[PARTNER_COLUMN[k]])} {_show(k, v)}"
+                        for k, v in changed.items())))
         if contact_name:
             parts.append(self._plan_contact(state, key, contact_name, contact_given, row.line,
                                             actions))
         elif not parts:
-            parts.append("organisatie al bekend, niets veranderd")
+            parts.append(_("organisatie al bekend, niets veranderd"))
         action = ADD if ADD in actions else UPDATE if UPDATE in actions else SKIP
         self.rows.append(RowPreview(row.line, action, state.name, contact_name, "; ".join(parts)))
 
@@ -639,13 +666,14 @@ class _Planner:
                 self.ops.append(contact.op)
                 state.contacts[ckey] = contact
                 actions.add(ADD)
-                return f"nieuwe contactpersoon {name}"
+                return _("nieuwe contactpersoon {name}").format(name=name)
             contact = _ContactState(
                 name=existing.name, existing=existing, line=line,
                 values={k: getattr(existing, k) or "" for k in CONTACT_FIELDS})
             state.contacts[ckey] = contact
         if contact.existing is not None and not contact.existing.active:
-            return f"contactpersoon {contact.name} is niet meer actief; overgeslagen"
+            return _("contactpersoon {name} is niet meer actief; overgeslagen").format(
+                name=contact.name)
         for k, v in given.items():
             if k in contact.first_line and contact.values[k] != v:
                 raise _conflict(k, contact.first_line[k], contact.values[k], v, k)
@@ -655,17 +683,21 @@ class _Planner:
             contact.values[k] = v
         if not changed:
             if contact.line != line:
-                return f"contactpersoon {contact.name} staat al op regel {contact.line}"
-            return f"contactpersoon {contact.name} al bekend, niets veranderd"
+                return _("contactpersoon {name} staat al op regel {line}").format(
+                    name=contact.name, line=contact.line)
+            return _("contactpersoon {name} al bekend, niets veranderd").format(name=contact.name)
         if contact.op is None:
             contact.op = _Op("update_contact", line, key, {}, contact_id=contact.existing.id
                              if contact.existing else None)
             self.ops.append(contact.op)
         contact.op.values.update(changed)
         actions.add(UPDATE)
-        verb = "aangevuld" if contact.existing is None else "bijgewerkt"
-        return f"contactpersoon {contact.name} {verb}: " + ", ".join(
-            FIELD_LABELS[k] for k in changed)
+        fields = ", ".join(_(FIELD_LABELS[k]) for k in changed)
+        if contact.existing is None:
+            return _("contactpersoon {name} aangevuld: {fields}").format(
+                name=contact.name, fields=fields)
+        return _("contactpersoon {name} bijgewerkt: {fields}").format(
+            name=contact.name, fields=fields)
 
 
 # -- the import ------------------------------------------------------------------------------
@@ -695,12 +727,12 @@ def import_partners(path: str | os.PathLike[str], *, apply: bool = False,
         except _RowError as exc:
             preview.errors.append(_row_message(row.line, headers, exc))
         if len(preview.errors) >= MAX_ERRORS:
-            preview.errors.append("… en mogelijk meer; herstel eerst deze regels.")
+            preview.errors.append(_("… en mogelijk meer; herstel eerst deze regels."))
             break
     preview.rows = planner.rows
     _count(preview, planner.ops)
     if not rows and not preview.errors:
-        preview.notices.append("Het bestand heeft alleen een kopregel; er is niets in te lezen.")
+        preview.notices.append(_("Het bestand heeft alleen een kopregel; er is niets in te lezen."))
     if preview.errors or not apply:
         return preview
     try:
@@ -713,14 +745,16 @@ def import_partners(path: str | os.PathLike[str], *, apply: bool = False,
 
 
 def _row_message(line: int, headers: dict[str, str], error: _RowError) -> str:
-    column = f", kolom '{_short(_column_name(headers, error.column))}'" if error.column else ""
-    return f"Regel {line}{column}: {error.message}"
+    if error.column:
+        return _("Regel {line}, kolom '{column}': {problem}").format(
+            line=line, column=_short(_column_name(headers, error.column)), problem=error.message)
+    return _("Regel {line}: {problem}").format(line=line, problem=error.message)
 
 
 def _limited(data: bytes) -> bytes:
     if len(data) > MAX_BYTES:
-        raise _Broken(f"De invoer is te groot (hoogstens {MAX_BYTES // 1024 // 1024} MB). "
-                      "Splits het bestand.")
+        raise _Broken(_("De invoer is te groot (hoogstens {limit} MB). Splits het bestand.").format(
+            limit=MAX_BYTES // 1024 // 1024))
     return data
 
 
@@ -728,21 +762,21 @@ def _load(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise _Broken(f"Het bestand '{path}' bestaat niet.") from None
+        raise _Broken(_("Het bestand '{path}' bestaat niet.").format(path=path)) from None
     except OSError:
-        raise _Broken(f"Het bestand '{path}' is niet te lezen.") from None
+        raise _Broken(_("Het bestand '{path}' is niet te lezen.").format(path=path)) from None
     if path.is_dir():
-        raise _Broken(f"'{path}' is een map, geen bestand.")
+        raise _Broken(_("'{path}' is een map, geen bestand.").format(path=path))
     if size > MAX_BYTES:
-        raise _Broken(
-            f"Het bestand is te groot ({size / 1024 / 1024:.1f} MB; hoogstens "
-            f"{MAX_BYTES // 1024 // 1024} MB). Splits het bestand.".replace(".", ",", 1)
-        )
+        raise _Broken(_(
+            "Het bestand is te groot ({size} MB; hoogstens {limit} MB). Splits het bestand."
+        ).format(size=i18n.format_number(round(size / 1024 / 1024, 1), "0.0"),
+                 limit=MAX_BYTES // 1024 // 1024))
     try:
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError:
-        raise _Broken(f"Het bestand '{path}' is niet te lezen.") from None
+        raise _Broken(_("Het bestand '{path}' is niet te lezen.").format(path=path)) from None
 
 
 def _count(preview: ImportPreview, ops: list[_Op]) -> None:
@@ -774,7 +808,8 @@ def _apply(ops: list[_Op], preview: ImportPreview, existing: dict[str, Partner])
                     partners.update_contact(partners.get_contact(op.contact_id), **op.values)
             except ZvhError as exc:
                 # the checks of the preview should have caught it; roll everything back
-                raise ZvhError(f"Regel {op.line}: {exc.message}") from None
+                raise ZvhError(M("partners.csv.apply_failed", "Regel {line}: {problem}",
+                                 line=op.line, problem=exc.raw)) from None
         audit.record(
             "import", object_type="partner",
             detail=(f"partners+{preview.partners_added} ~{preview.partners_updated} "
@@ -806,7 +841,7 @@ def export_rows(include_inactive: bool = False) -> list[list[str]]:
         contacts.setdefault(contact.partner_id, []).append(contact)
     rows = [list(EXPORT_HEADERS.values())]
     for partner in partner_list:
-        base = [partner.name, partner.domain, "ja" if partner.convenant_signed else "nee",
+        base = [partner.name, partner.domain, "ja" if partner.convenant_signed else "nee",  # i18n: file values
                 partner.notes]
         people = contacts.get(partner.id, [])
         if not people:
@@ -838,9 +873,12 @@ def export_partners(path: str | os.PathLike[str]) -> int:
     """Write the roster to `path` (`;`, UTF-8 with BOM, Dutch headers); return the row count."""
     target = Path(path).expanduser()
     if target.is_dir():
-        raise ValidationError(f"'{target}' is een map; geef een bestandsnaam.", field="path")
+        raise ValidationError(M("partners.csv.export_is_folder",
+                                "'{path}' is een map; geef een bestandsnaam.", path=str(target)),
+                              field="path")
     if not target.parent.is_dir():
-        raise ValidationError(f"De map '{target.parent}' bestaat niet.", field="path")
+        raise ValidationError(M("partners.csv.export_no_folder", "De map '{path}' bestaat niet.",
+                                path=str(target.parent)), field="path")
     rows = export_rows()
     data = _csv_bytes(rows)
     try:
@@ -856,7 +894,8 @@ def export_partners(path: str | os.PathLike[str]) -> int:
                 os.unlink(tmp)
             raise
     except OSError:
-        raise ValidationError(f"Kon '{target}' niet schrijven.", field="path") from None
+        raise ValidationError(M("partners.csv.export_write", "Kon '{path}' niet schrijven.",
+                                path=str(target)), field="path") from None
     audit.record("export", object_type="partner", detail=f"rows={len(rows) - 1}")
     return len(rows) - 1
 
@@ -866,9 +905,9 @@ def export_partners(path: str | os.PathLike[str]) -> int:
 def format_preview(preview: ImportPreview, width: int = 100) -> str:
     """The preview as a text table: line, action, organisation, contact, reason."""
     if preview.errors:
-        return "\n".join(["Het bestand kan niet worden ingelezen; er verandert niets:",
+        return "\n".join([_("Het bestand kan niet worden ingelezen; er verandert niets:"),
                           *(f"  {error}" for error in preview.errors)])
-    header = ("Regel", "Actie", "Organisatie", "Contactpersoon", "Reden")
+    header = (_("Regel"), _("Actie"), _("Organisatie"), _("Contactpersoon"), _("Reden"))
     rows = [(str(r.line), r.action_label, r.organisation, r.contact, r.reason)
             for r in preview.rows]
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) if rows else len(header[i])

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.core.vocab import (
     OPEN_ACTION_STATUSES,
     ActionStatus,
@@ -29,7 +31,7 @@ from zvh_tui.core.vocab import (
 from zvh_tui.services.partners import roster as partner_service
 from zvh_tui.services.partners.matching import contains_words, query_words
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared import context
 from zvh_tui.services.shared.fold import fold
 from zvh_tui.store.models import (
     Action,
@@ -43,9 +45,10 @@ from zvh_tui.store.models import (
     Plan,
 )
 
-NOT_SIGNED = "convenant niet getekend"
-SIGNED = "convenant getekend"
-INACTIVE = "gedeactiveerd"
+# Marked texts: translate where shown, `_(INACTIVE)`.
+NOT_SIGNED = N_("convenant niet getekend")
+SIGNED = N_("convenant getekend")
+INACTIVE = N_("gedeactiveerd")
 
 
 # -- the roster ------------------------------------------------------------------------------
@@ -70,7 +73,7 @@ class RosterRow:
 
     @property
     def convenant_label(self) -> str:
-        return "ja" if self.convenant_signed else "NEE"
+        return _("ja") if self.convenant_signed else _("NEE")
 
 
 def contact_search_texts() -> dict[int, list[tuple[str, str]]]:
@@ -82,7 +85,7 @@ def contact_search_texts() -> dict[int, list[tuple[str, str]]]:
         .order_by(Contact.name)
         .tuples()
     ):
-        shown = name if active else f"{name} ({INACTIVE})"
+        shown = name if active else f"{name} ({_(INACTIVE)})"
         texts.setdefault(partner_id, []).append((fold(f"{name} {function} {email}"), shown))
     return texts
 
@@ -186,13 +189,13 @@ class OpenAction:
     reference: str
     text: str
     deadline: dt.date | None
-    status: str  # Dutch label
+    status: str  # the label, in the language of the moment when read
     contact: str
     overdue: bool
 
     @property
     def deadline_text(self) -> str:
-        return dates.format_date(self.deadline) or "geen deadline"
+        return i18n.format_date(self.deadline) or _("geen deadline")
 
 
 @dataclass
@@ -201,7 +204,7 @@ class Attendance:
     held_on: dt.date
     kind: str
     title: str
-    presence: str  # Dutch label
+    presence: str  # the label, in the language of the moment when read
     contact: str
 
 
@@ -221,10 +224,12 @@ class PartnerDetail:
     @property
     def attendance_summary(self) -> str:
         if not self.attendance:
-            return "Niet in recente overleggen."
+            return _("Niet in recente overleggen.")
         present = sum(1 for a in self.attendance if a.presence == Presence.PRESENT.label)
-        return plurals.plural(len(self.attendance), f"Aanwezig in {present} van het laatste overleg.",
-                              f"Aanwezig in {present} van de laatste {{n}} overleggen.")
+        count = len(self.attendance)
+        return ngettext("Aanwezig in {present} van het laatste overleg.",
+                        "Aanwezig in {present} van de laatste {n} overleggen.", count).format(
+            present=present, n=i18n.format_number(count))
 
 
 def cases_of(partner_id: int) -> list[CaseLink]:

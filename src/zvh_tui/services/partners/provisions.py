@@ -23,10 +23,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, ValidationError
+from zvh_tui.core.i18n import N_, M, _
 from zvh_tui.core.vocab import AuditObject, MeetingStatus, ProvisionKind
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import clock, context, dates, text
+from zvh_tui.services.shared import clock, context, text
 from zvh_tui.store import ids
 from zvh_tui.store.models import (
     Case,
@@ -41,9 +43,10 @@ from zvh_tui.store.models import (
 )
 
 BASIS_MAX = 2000
-CONVENANT_BASIS = "Convenant Zorg- en Veiligheidshuis (doelbinding)"
-NO_CONVENANT_BASIS = "Geen convenant getekend: alleen dat-informatie"
-TABLE = "alle partners aan tafel"  # the recipient when no partner is named
+# The default grondslag, stored in the verstrekkingenlog as it is (data, like a typed one).
+CONVENANT_BASIS = "Convenant Zorg- en Veiligheidshuis (doelbinding)"  # i18n: stored grondslag
+NO_CONVENANT_BASIS = "Geen convenant getekend: alleen dat-informatie"  # i18n: stored grondslag
+TABLE = N_("alle partners aan tafel")  # the recipient when no partner is named (translated shown)
 
 # What a meeting's minutes can be (record_meeting); the plan kinds belong to a plan version.
 MEETING_KINDS = (ProvisionKind.DECISIONS, ProvisionKind.MINUTES, ProvisionKind.PARTNER_SHEET,
@@ -55,7 +58,7 @@ def _case_of(case: Case | int) -> Case:
         return case
     found = Case.get_or_none(Case.id == int(case))
     if found is None:
-        raise NotFound("Deze casus bestaat niet (meer).")
+        raise NotFound(M("partners.provisions.no_case", "Deze casus bestaat niet (meer)."))
     return found
 
 
@@ -64,7 +67,7 @@ def _partner_of(partner: Partner | int | None) -> Partner | None:
         return partner
     found = Partner.get_or_none(Partner.id == int(partner))
     if found is None:
-        raise NotFound("Deze partner bestaat niet (meer).")
+        raise NotFound(M("partners.provisions.no_partner", "Deze partner bestaat niet (meer)."))
     return found
 
 
@@ -93,24 +96,27 @@ def record(
     """Record that `kind` about `case` was given to `partner` (None: the whole table), with the
     plan version or the meeting it came from, on `basis` (None: `basis_for`), now, by the
     current user. One audit event 'provide' (verstrekt), object 'provision'. Raises ValidationError or
-    NotFound with a Dutch message."""
+    NotFound with a message id."""
     kind = ProvisionKind(kind)
     found_case = _case_of(case)
     found_partner = _partner_of(partner)
     if plan is not None and plan.case_id != found_case.id:
-        raise ValidationError("Dit plan hoort bij een andere casus.", field="plan")
+        raise ValidationError(M("partners.provisions.other_case", "Dit plan hoort bij een andere casus."),
+                              field="plan")
     meeting_id = meeting.id if isinstance(meeting, Meeting) else meeting
     if meeting_id is not None and not Meeting.select().where(Meeting.id == int(meeting_id)).exists():
-        raise NotFound("Dit overleg bestaat niet (meer).")
+        raise NotFound(M("partners.provisions.no_meeting", "Dit overleg bestaat niet (meer)."))
     if basis is None:
         # Taken from what is stored (the check op bekendheid): an old grondslag that holds a
         # control character is kept as its symbols, never a reason to refuse the export.
         grondslag = text.visible(basis_for(found_case, found_partner))[:BASIS_MAX]
     else:
-        grondslag = text.block(basis, "Grondslag", field="basis", max_length=BASIS_MAX)
+        grondslag = text.block(basis, _("Grondslag"), field="basis", max_length=BASIS_MAX)
     if not grondslag:
-        raise ValidationError("Op welke grondslag wordt dit verstrekt? Vul de grondslag in.", field="basis")
-    fmt = text.line(fmt, "Formaat", field="fmt", max_length=10)
+        raise ValidationError(M("partners.provisions.basis_required",
+                                "Op welke grondslag wordt dit verstrekt? Vul de grondslag in."),
+                              field="basis")
+    fmt = text.line(fmt, _("Formaat"), field="fmt", max_length=10)
     with db.atomic():
         row = Provision.create(
             case=found_case, partner=found_partner, kind=kind.value, plan=plan,
@@ -137,14 +143,18 @@ def record_meeting(
     e.g. the cases a partner's sheet covers), all or nothing."""
     kind = ProvisionKind(kind)
     if kind not in MEETING_KINDS:
-        raise ValidationError("Een plan van aanpak wordt per casus verstrekt, niet per overleg.", field="kind")
+        raise ValidationError(M("partners.provisions.plan_per_case",
+                                "Een plan van aanpak wordt per casus verstrekt, niet per overleg."),
+                              field="kind")
     meeting_id = meeting.id if isinstance(meeting, Meeting) else int(meeting)
     items = MeetingItem.select(MeetingItem.case).where(MeetingItem.meeting == meeting_id)
     wanted = None if case_ids is None else {int(i) for i in case_ids}
     ids = [item.case_id for item in items.order_by(MeetingItem.position, MeetingItem.id)
            if wanted is None or item.case_id in wanted]
     if wanted is not None and set(ids) != wanted:
-        raise ValidationError("Een van deze casussen staat niet op de agenda van dit overleg.", field="case")
+        raise ValidationError(M("partners.provisions.not_on_agenda",
+                                "Een van deze casussen staat niet op de agenda van dit overleg."),
+                              field="case")
     with db.atomic():
         return [record(case_id, kind, partner=partner, meeting=meeting_id, basis=basis, fmt=fmt)
                 for case_id in ids]
@@ -176,7 +186,7 @@ class ProvisionRow:
     @property
     def to_table(self) -> bool:
         """Given to the whole table (no partner named)."""
-        return self.partner == TABLE
+        return self.partner in (TABLE, _(TABLE))
 
     @property
     def unsigned(self) -> bool:
@@ -198,13 +208,13 @@ def _rows(query) -> list[ProvisionRow]:
     for row in rows:
         what = ProvisionKind.label_of(row.kind)
         if row.plan_version is not None:
-            what += f" · versie {row.plan_version}"
+            what += " · " + _("versie {version}").format(version=row.plan_version)
         meeting = meetings.get(row.meeting_id)
         if meeting is not None:
-            what += f" · {meeting.kind} {dates.format_date(meeting.held_on)}"
+            what += f" · {meeting.kind} {i18n.format_date(meeting.held_on)}"
         result.append(ProvisionRow(
             id=row.id, at=row.at, case_id=row.case_id, case_ref=cases.get(row.case_id, ""),
-            partner=names.get(row.partner_id, "onbekende partner") if row.partner_id else TABLE,
+            partner=names.get(row.partner_id, _("onbekende partner")) if row.partner_id else _(TABLE),
             kind=row.kind, what=what, basis=row.basis, convenant=row.convenant, by=row.by, fmt=row.fmt,
         ))
     return result
@@ -274,4 +284,6 @@ def overdue_minutes(terms: dict[str, int], today: dt.date | None = None) -> dict
 def overdue_badge(kinds: list[str]) -> str:
     """'besluitenlijst te laat', 'verslag te laat', or both: not sent within the term."""
     names = [ProvisionKind.label_of(k) for k in kinds]
-    return " en ".join(names) + " te laat"
+    if len(names) == 1:
+        return _("{kind} te laat").format(kind=names[0])
+    return _("{kinds} en {last} te laat").format(kinds=", ".join(names[:-1]), last=names[-1])

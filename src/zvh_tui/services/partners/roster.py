@@ -8,6 +8,7 @@ from __future__ import annotations
 from peewee import IntegrityError, fn
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, Message, _
 from zvh_tui.core.vocab import PartnerDomain
 from zvh_tui.services.partners import matching
 from zvh_tui.services.safety import audit
@@ -40,7 +41,8 @@ def _domain(value: str | None) -> str:
     valid = {d.value for d in PartnerDomain}
     if code not in valid:
         raise ValidationError(
-            "Kies een domein: " + ", ".join(d.label for d in PartnerDomain) + ".", field="domain"
+            M("partners.roster.domain", "Kies een domein: {choices}.",
+              choices=", ".join(d.label for d in PartnerDomain)), field="domain"
         )
     return code
 
@@ -53,20 +55,20 @@ def check_domain(value: str | None) -> str:
 def get_partner(partner_id: int) -> Partner:
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise NotFound("Deze partner bestaat niet (meer).")
+        raise NotFound(M("partners.roster.no_partner", "Deze partner bestaat niet (meer)."))
     return partner
 
 
 def get_contact(contact_id: int) -> Contact:
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
-        raise NotFound("Deze contactpersoon bestaat niet (meer).")
+        raise NotFound(M("partners.roster.no_contact", "Deze contactpersoon bestaat niet (meer)."))
     return contact
 
 
 def contact_of(
     partner: Partner | None, contact_id: int, *, field: str = "contact",
-    message: str = "Deze contactpersoon hoort niet bij die partner.",
+    message: str | Message | None = None,
 ) -> Contact:
     """The contact `contact_id`, refused unless it exists and belongs to `partner`.
 
@@ -76,7 +78,9 @@ def contact_of(
     """
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None or (partner is not None and contact.partner_id != partner.id):
-        raise ValidationError(message, field=field)
+        raise ValidationError(message or M("partners.roster.contact_other_partner",
+                                           "Deze contactpersoon hoort niet bij die partner."),
+                              field=field)
     return contact
 
 
@@ -91,20 +95,21 @@ def _unique_name(name: str, exclude_id: int | None = None) -> None:
     if exclude_id is not None:
         query = query.where(Partner.id != exclude_id)
     if query.exists():
-        raise ValidationError(f"Er is al een partner met de naam '{name}'.", field="name")
+        raise ValidationError(M("partners.roster.name_taken", "Er is al een partner met de naam '{name}'.",
+                                name=name), field="name")
 
 
 def create_partner(
     name: str, domain: str | None = None, convenant_signed: bool = False, notes: str = ""
 ) -> Partner:
-    clean = text.line(name, "Naam van de organisatie", field="name", required=True)
+    clean = text.line(name, _("Naam van de organisatie"), field="name", required=True)
     _unique_name(clean)
     with db.atomic():
         partner = Partner.create(
             name=clean,
             domain=_domain(domain),
             convenant_signed=bool(convenant_signed),
-            notes=text.block(notes, "Notities", field="notes"),
+            notes=text.block(notes, _("Notities"), field="notes"),
         )
         audit.record("create", object_type="partner", object_id=partner.id)
     return partner
@@ -113,7 +118,8 @@ def create_partner(
 def update_partner(partner: Partner, **changes: object) -> Partner:
     clean: dict[str, object] = {}
     if "name" in changes:
-        name = text.line(changes["name"], "Naam van de organisatie", field="name", required=True)
+        name = text.line(changes["name"], _("Naam van de organisatie"), field="name",
+                         required=True)
         _unique_name(name, exclude_id=partner.id)
         clean["name"] = name
     if "domain" in changes:
@@ -121,7 +127,7 @@ def update_partner(partner: Partner, **changes: object) -> Partner:
     if "convenant_signed" in changes:
         clean["convenant_signed"] = bool(changes["convenant_signed"])
     if "notes" in changes:
-        clean["notes"] = text.block(changes["notes"], "Notities", field="notes")
+        clean["notes"] = text.block(changes["notes"], _("Notities"), field="notes")
     for key, value in clean.items():
         setattr(partner, key, value)
     partner.updated_at = utcnow()
@@ -157,7 +163,8 @@ def is_referenced(partner: Partner) -> bool:
 
 def deactivate_partner(partner: Partner, active: bool = False) -> Partner:
     if partner.is_own and not active:
-        raise RuleError("Uw eigen organisatie kan niet worden gedeactiveerd.")
+        raise RuleError(M("partners.roster.deactivate_own",
+                          "Uw eigen organisatie kan niet worden gedeactiveerd."))
     partner.active = active
     partner.updated_at = utcnow()
     with db.atomic():
@@ -171,11 +178,12 @@ def deactivate_partner(partner: Partner, active: bool = False) -> Partner:
 def delete_partner(partner: Partner) -> None:
     """Delete a partner nobody refers to; otherwise refuse and point to deactivating."""
     if partner.is_own:
-        raise RuleError("Uw eigen organisatie kan niet worden verwijderd.")
-    refused = RuleError(
-        f"'{partner.name}' komt voor in casussen, plannen of overleggen en kan daarom niet "
-        "worden verwijderd. Deactiveer de partner: dan blijft hij leesbaar in die casussen."
-    )
+        raise RuleError(M("partners.roster.delete_own", "Uw eigen organisatie kan niet worden verwijderd."))
+    refused = RuleError(M(
+        "partners.roster.delete_referenced",
+        "'{name}' komt voor in casussen, plannen of overleggen en kan daarom niet "
+        "worden verwijderd. Deactiveer de partner: dan blijft hij leesbaar in die casussen.",
+        name=partner.name))
     if is_referenced(partner):
         raise refused
     try:
@@ -190,15 +198,15 @@ def delete_partner(partner: Partner) -> None:
 def _contact_fields(changes: dict[str, object]) -> dict[str, object]:
     clean: dict[str, object] = {}
     if "name" in changes:
-        clean["name"] = text.line(changes["name"], "Naam", field="name", required=True)
+        clean["name"] = text.line(changes["name"], _("Naam"), field="name", required=True)
     for key, label in (
-        ("function", "Functie"),
-        ("phone", "Telefoon"),
-        ("email", "E-mail"),
-        ("availability", "Bereikbaarheid"),
+        ("function", N_("Functie")),
+        ("phone", N_("Telefoon")),
+        ("email", N_("E-mail")),
+        ("availability", N_("Bereikbaarheid")),
     ):
         if key in changes:
-            clean[key] = text.line(changes[key], label, field=key)
+            clean[key] = text.line(changes[key], _(label), field=key)
     if clean.get("email"):
         clean["email"] = validate.email(clean["email"], field="email")
     return clean

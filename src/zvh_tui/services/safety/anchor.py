@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zvh_tui.core.errors import StoreError
+from zvh_tui.core.i18n import M, Message, Mn, _
 from zvh_tui.core.paths import ProfilePaths
 from zvh_tui.services.safety import audit
 from zvh_tui.services.shared import clock
@@ -47,10 +48,10 @@ BEHIND = "behind"  # fewer events than the anchor
 DIVERGED = "diverged"  # another event where the anchored one was: a rewritten or other database
 INVALID = "invalid"  # the anchor does not authenticate under this database's key
 
-ACCEPT_HINT = (
+ACCEPT_HINT = M(
+    "safety.anchor.accept_hint",
     "Wilt u toch met deze database verder werken, dan legt 'zvh check --aanvaard' dat vast in "
-    "het logboek."
-)
+    "het logboek.")
 
 
 class DatabaseBehind(StoreError):
@@ -181,58 +182,75 @@ class Comparison:
         """Codes for the unlock event's detail (never client data)."""
         if self.accepted:
             was = self.anchor.events if self.anchor else "?"
-            return f"anker aanvaard: {self.status}, {self.events} van {was}"
-        return "anker nieuw" if self.status == NEW and self.events else ""
+            return f"anker aanvaard: {self.status}, {self.events} van {was}"  # i18n: audit detail stored
+        return "anker nieuw" if self.status == NEW and self.events else ""  # i18n: audit detail stored
 
     def finding(self) -> str:
-        """One Dutch line for `zvh check`."""
+        """One line for `zvh check`, in the language of the moment."""
         if self.status == OK:
-            return (f"Anker: de database is bij (logboek tot gebeurtenis {self.events}, "
-                    f"anker {self.anchor.events if self.anchor else 0})")
+            return _("Anker: de database is bij (logboek tot gebeurtenis {events}, "
+                     "anker {anchored})").format(events=self.events,
+                                                 anchored=self.anchor.events if self.anchor else 0)
         if self.status == NEW:
-            return "Anker: er was nog geen anker; het is nu gemaakt"
-        return "Anker: " + self.message(hints=False)
+            return _("Anker: er was nog geen anker; het is nu gemaakt")
+        return _("Anker: {problem}").format(problem=str(self.problem()).rstrip("."))
 
-    def message(self, *, hints: bool = True) -> str:
-        """The Dutch explanation for the unlock screen and the CLI."""
+    def problem(self) -> Message:
+        """What is wrong (no hints): `zvh check` ends each finding itself."""
+        was = self.anchor.events if self.anchor else "?"
         if self.status == INVALID:
-            text = (
+            return M(
+                "safety.anchor.invalid",
                 "Het anker van dit profiel (in de statusmap) past niet bij deze database: het is "
-                "gewijzigd, of de database is vervangen door die van een ander profiel."
-            )
-        elif self.status == DIVERGED:
-            text = (
+                "gewijzigd, of de database is vervangen door die van een ander profiel.")
+        if self.status == DIVERGED:
+            return M(
+                "safety.anchor.diverged",
                 "De database wijkt af van het anker van dit profiel: waar het logboek gebeurtenis "
-                f"{self.anchor.events if self.anchor else '?'} had, staat nu iets anders. Het "
-                "logboek is herschreven of er staat een andere database."
-            )
-        else:
-            gone = "de tabel is verwijderd" if self.table_missing else f"nu {self.events}"
-            text = (
+                "{was} had, staat nu iets anders. Het logboek is herschreven of er staat een "
+                "andere database.", was=was)
+        if self.table_missing:
+            return M(
+                "safety.anchor.behind_no_table",
                 "De database is ouder dan bij het laatste gebruik van dit profiel: het logboek "
-                f"had {self.anchor.events if self.anchor else '?'} gebeurtenissen, {gone}"
-                f"{self._when()}. Wijzigingen van daarna ontbreken, bijvoorbeeld doordat het "
-                "bestand zvh.db-wal is verwijderd of een oudere kopie van zvh.db is teruggezet."
-            )
-        if not hints:
-            return text.rstrip(".")  # `zvh check` ends each finding itself
-        text += " Er is niets geopend of gewijzigd.\n"
-        if not self.backups:
-            return text + "Geen back-up bevat meer dan deze database.\n" + ACCEPT_HINT
-        best = self.backups[0]
-        which = (f"{len(self.backups)} back-ups bevatten meer; de nieuwste is die van {best.label}"
-                 if len(self.backups) > 1 else f"Een back-up bevat meer: die van {best.label}")
-        return text + (f"{which} ({best.events} gebeurtenissen). Zet die terug met: "
-                       f"zvh restore {best.path}\n{ACCEPT_HINT}")
+                "had {was} gebeurtenissen, de tabel is verwijderd{when}. Wijzigingen van daarna "
+                "ontbreken, bijvoorbeeld doordat het bestand zvh.db-wal is verwijderd of een "
+                "oudere kopie van zvh.db is teruggezet.", was=was, when=self._when())
+        return M(
+            "safety.anchor.behind",
+            "De database is ouder dan bij het laatste gebruik van dit profiel: het logboek "
+            "had {was} gebeurtenissen, nu {events}{when}. Wijzigingen van daarna ontbreken, "
+            "bijvoorbeeld doordat het bestand zvh.db-wal is verwijderd of een oudere kopie van "
+            "zvh.db is teruggezet.", was=was, events=self.events, when=self._when())
 
-    def _when(self) -> str:
+    def message(self) -> Message:
+        """The explanation for the unlock screen and the CLI, with what the user can do."""
+        problem = self.problem()
+        if not self.backups:
+            return M("safety.anchor.refused_no_backup",
+                     "{problem} Er is niets geopend of gewijzigd.\n"
+                     "Geen back-up bevat meer dan deze database.\n{accept}",
+                     problem=problem, accept=ACCEPT_HINT)
+        best = self.backups[0]
+        return Mn("safety.anchor.refused_backup",
+                  "{problem} Er is niets geopend of gewijzigd.\n"
+                  "Een back-up bevat meer: die van {date} ({events} gebeurtenissen). "
+                  "Zet die terug met: zvh restore {path}\n{accept}",
+                  "{problem} Er is niets geopend of gewijzigd.\n"
+                  "{n} back-ups bevatten meer; de nieuwste is die van {date} ({events} "
+                  "gebeurtenissen). Zet die terug met: zvh restore {path}\n{accept}",
+                  n=len(self.backups), problem=problem, date=best.label, events=best.events,
+                  path=str(best.path), accept=ACCEPT_HINT)
+
+    def _when(self) -> Message | str:
         if self.anchor is None:
             return ""
         try:
             moment = clock.to_local(self.anchor.at)
         except ValueError:
             return ""
-        return f" (laatst bijgewerkt {clock.format_wall(moment)})"
+        return M("safety.anchor.when", " (laatst bijgewerkt {moment})",
+                 moment=clock.format_wall(moment))
 
 
 def compare(paths: ProfilePaths, execute: audit.Execute, raw_key: str) -> Comparison:

@@ -37,7 +37,8 @@ from zvh_tui.store.migrations import AUDIT_CHAIN_LABEL
 from zvh_tui.store.models import AuditEvent, Case, Partner, db, utcnow
 
 GENESIS = "0" * 64
-HOUSE = "Zorg- en Veiligheidshuis"  # the last fallback of a case's namens (as the own partner's default name)
+# The last fallback of a case's namens (as the own partner's default name).
+HOUSE = "Zorg- en Veiligheidshuis"  # i18n: the name stays Dutch (glossary)
 # The append-only triggers exactly as schema version 1 made them (whitespace aside).
 TRIGGERS = {
     name: f'CREATE TRIGGER "{name}" BEFORE {verb} ON "audit_event" '

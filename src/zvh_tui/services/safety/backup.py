@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zvh_tui.core.errors import DatabaseCorrupt, StoreClosing, StoreError, WrongPassphrase
+from zvh_tui.core.i18n import N_, M
 from zvh_tui.services.shared import clock
 from zvh_tui.store import audit_log, database, maintenance, migrations
 
@@ -44,10 +45,17 @@ _ONE_AT_A_TIME = threading.Lock()  # a backup at unlock and one at quit must not
 
 Clock = Callable[[], dt.datetime]
 Guard = Callable[[object], AbstractContextManager[None]]
-INTERRUPTED = (
+# Shown as a warning (translated where shown: `_(INTERRUPTED)`); raised as `_interrupted()`.
+INTERRUPTED = N_(
     "De back-up is afgebroken omdat het profiel werd vergrendeld of gesloten. Er is niets "
-    "verloren: de vorige back-ups zijn bewaard."
-)
+    "verloren: de vorige back-ups zijn bewaard.")
+
+
+def _interrupted() -> StoreClosing:
+    return StoreClosing(M(
+        "safety.backup.interrupted",
+        "De back-up is afgebroken omdat het profiel werd vergrendeld of gesloten. Er is niets "
+        "verloren: de vorige back-ups zijn bewaard."))
 QUIT_WAIT_SECONDS = 120.0  # Ctrl+Q waits this long for a running backup (a second Ctrl+Q: not)
 
 
@@ -167,7 +175,7 @@ def key_for(path: Path, *, raw_key: str | None = None, passphrase: str | None = 
     if raw_key:
         return raw_key
     if not passphrase:
-        raise WrongPassphrase("Vul het wachtwoord in.")
+        raise WrongPassphrase(M("safety.backup.passphrase_required", "Vul het wachtwoord in."))
     salt = database.read_salt(path)
     return database.derive_key(passphrase, salt).hex()
 
@@ -188,34 +196,39 @@ def verify(
     try:
         size = path.stat().st_size
     except OSError:
-        raise StoreError("Het bestand bestaat niet of kan niet worden gelezen.") from None
+        raise StoreError(M("safety.backup.unreadable",
+                           "Het bestand bestaat niet of kan niet worden gelezen.")) from None
     database.read_salt(path)  # refuses a plaintext or nearly empty file
     if size % PAGE_SIZE:
-        raise DatabaseCorrupt("Het bestand is afgekapt: het is geen volledige database.")
+        raise DatabaseCorrupt(M("safety.backup.truncated",
+                                "Het bestand is afgekapt: het is geen volledige database."))
     key = key_for(path, raw_key=raw_key, passphrase=passphrase)
     try:
         conn = database.connect_raw(path, key, readonly=readonly)
     except Exception:  # sqlcipher3 raises several types for one cause
-        raise DatabaseCorrupt("Het bestand kan niet worden geopend.") from None
+        raise DatabaseCorrupt(M("safety.backup.cannot_open", "Het bestand kan niet worden geopend.")) from None
     try:
         with guard(conn) if guard is not None else nullcontext():
             try:
                 maintenance.probe(conn.execute)
             except Exception:
-                raise WrongPassphrase(
-                    "Het bestand opent niet met dit wachtwoord, of het is beschadigd."
-                ) from None
+                raise WrongPassphrase(M(
+                    "safety.backup.wrong_key",
+                    "Het bestand opent niet met dit wachtwoord, of het is beschadigd.")) from None
             try:
                 quick_ok = maintenance.quick_check_ok(conn.execute)
                 cipher = maintenance.bad_pages(conn.execute)
                 version = maintenance.schema_version(conn.execute)
                 tables = maintenance.table_names(conn.execute)
             except Exception:
-                raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).") from None
+                raise DatabaseCorrupt(M("safety.backup.damaged",
+                                        "Het bestand is beschadigd (de controle faalde).")) from None
             if not quick_ok or cipher:
-                raise DatabaseCorrupt("Het bestand is beschadigd (de controle faalde).")
+                raise DatabaseCorrupt(M("safety.backup.damaged",
+                                        "Het bestand is beschadigd (de controle faalde)."))
             if not 1 <= version <= migrations.LATEST or "audit_event" not in tables:
-                raise DatabaseCorrupt("Dit bestand is geen zvh-database van een bekende versie.")
+                raise DatabaseCorrupt(M("safety.backup.unknown_version",
+                                        "Dit bestand is geen zvh-database van een bekende versie."))
     finally:
         conn.close()
     return key
@@ -282,8 +295,9 @@ def copy_database(source: Path, raw_key: str, target: Path, *, guard: Guard | No
     except Exception as exc:
         text = str(exc).lower()
         if "full" in text:
-            raise StoreError("De schijf is vol: de back-up kon niet worden gemaakt.") from None
-        raise StoreError("De back-up kon niet worden gemaakt.") from None
+            raise StoreError(M("safety.backup.disk_full",
+                               "De schijf is vol: de back-up kon niet worden gemaakt.")) from None
+        raise StoreError(M("safety.backup.failed", "De back-up kon niet worden gemaakt.")) from None
     finally:
         conn.close()
 
@@ -321,13 +335,14 @@ def backup_on_quit(profile, *, wait: float = QUIT_WAIT_SECONDS) -> BackupResult 
     deadline = time.monotonic() + wait
     while not _ONE_AT_A_TIME.acquire(timeout=0.05):
         if store.database.closing:
-            raise StoreClosing(INTERRUPTED)
+            raise _interrupted()
         if time.monotonic() >= deadline:
-            raise StoreError("De lopende back-up duurde te lang; het programma sluit zonder te wachten. "
-                             "De vorige back-ups zijn bewaard.")
+            raise StoreError(M("safety.backup.quit_timeout",
+                               "De lopende back-up duurde te lang; het programma sluit zonder te "
+                               "wachten. De vorige back-ups zijn bewaard."))
     try:
         if profile.store is not store or store.database.closing:
-            raise StoreClosing(INTERRUPTED)
+            raise _interrupted()
         if not changed_since_last_backup():
             return None
         return _make_backup(profile, to_dir=None, generations=None, clock=_now)
@@ -346,16 +361,18 @@ def _make_backup(
 
     store = profile.store
     if store is None:
-        raise StoreError("Het profiel is vergrendeld: ontgrendel het eerst.")
+        raise StoreError(M("safety.backup.locked", "Het profiel is vergrendeld: ontgrendel het eerst."))
     started = time.perf_counter()
     own_folder = to_dir is None
     folder = Path(profile.paths.backups if to_dir is None else to_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
-        raise StoreError("De map voor de back-up kan niet worden gemaakt.") from None
+        raise StoreError(M("safety.backup.folder_create",
+                           "De map voor de back-up kan niet worden gemaakt.")) from None
     if not os.access(folder, os.W_OK):
-        raise StoreError("In de map voor de back-up kan niet worden geschreven.")
+        raise StoreError(M("safety.backup.folder_write",
+                           "In de map voor de back-up kan niet worden geschreven."))
     remove_partials(folder)
     final, sequence = _free_name(folder, clock())
     partial = folder / f"{PARTIAL_PREFIX}{final.stem}-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
@@ -380,11 +397,11 @@ def _make_backup(
             stopped = db.closing
             try:
                 audit.record("backup", object_type="profile",
-                             detail="afgebroken" if stopped else "mislukt", result="failed")
+                             detail="afgebroken" if stopped else "mislukt", result="failed")  # i18n: audit detail
             except Exception:  # the failure itself is what the user must hear
                 pass
             if stopped and isinstance(exc, Exception):  # interrupted: not a damaged database
-                raise StoreClosing(INTERRUPTED) from None
+                raise _interrupted() from None
             raise
         removed: list[Path] = []
         if own_folder:
@@ -397,7 +414,7 @@ def _make_backup(
 
 def _stop_if_closing(db: database.KeyedDatabase) -> None:
     if db.closing:
-        raise StoreClosing(INTERRUPTED)
+        raise _interrupted()
 
 
 def prune(folder: Path, keep: int, raw_key: str) -> list[Path]:
@@ -468,7 +485,7 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:
     """
     source = Path(source)
     if not source.is_file():
-        raise StoreError("Dit back-upbestand bestaat niet.")
+        raise StoreError(M("safety.backup.no_file", "Dit back-upbestand bestaat niet."))
     paths = profile.paths
     profile.acquire()
     data = paths.data
@@ -483,10 +500,10 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:
         verify(partial, raw_key=raw_key, readonly=False)  # the copy, as it is on disk
     except WrongPassphrase:
         _unlink(partial)
-        raise WrongPassphrase(
+        raise WrongPassphrase(M(
+            "safety.backup.restore_wrong_key",
             "Deze back-up opent niet met dit wachtwoord. Is hij gemaakt vóór een "
-            "wachtwoordwijziging? Probeer dan het wachtwoord van toen."
-        ) from None
+            "wachtwoordwijziging? Probeer dan het wachtwoord van toen.")) from None
     except BaseException:
         _unlink(partial)
         raise
@@ -502,7 +519,8 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:
         _checkpoint(current, partial, raw_key, passphrase)
         _step("checkpointed")
         carried = carry_over_log(current, partial, raw_key, passphrase) if current.exists() else 0
-        note = "log na back-up overgenomen: " + (str(carried) if carried is not None else "niet leesbaar")
+        note = "log na back-up overgenomen: " + (  # i18n: audit detail stored
+            str(carried) if carried is not None else "niet leesbaar")  # i18n: audit detail stored
         anchor_text = _record_in_copy(paths, partial, raw_key, f"{source.name[:100]}; {note}")
         _step("prepared")
         replaced = None
@@ -520,15 +538,17 @@ def restore(profile, source: Path, passphrase: str) -> RestoreResult:
         _finish(paths, journal)
     except OSError:
         if _swapped(paths, journal):  # only the anchor or the journal's removal failed
-            raise StoreError(
+            raise StoreError(M(
+                "safety.backup.restore_unfinished",
                 "De back-up is teruggezet, maar kon niet worden afgerond (is de statusmap "
-                "schrijfbaar?). De volgende start maakt het af.") from None
+                "schrijfbaar?). De volgende start maakt het af.")) from None
         try:
             _undo(paths, journal)
         except OSError:
             pass  # the journal stays: the next start finishes or undoes it
-        raise StoreError("De back-up kon niet worden teruggezet (bestanden verplaatsen mislukte). "
-                         "De database is ongewijzigd.") from None
+        raise StoreError(M("safety.backup.restore_failed",
+                           "De back-up kon niet worden teruggezet (bestanden verplaatsen "
+                           "mislukte). De database is ongewijzigd.")) from None
     profile.unlock_with_key(raw_key)
     return RestoreResult(restored_from=source, replaced=replaced, log_carried=carried)
 
@@ -578,7 +598,8 @@ def _record_in_copy(paths, partial: Path, raw_key: str, detail: str) -> str:
     for side in ("-wal", "-journal"):
         extra = _side(partial, side)
         if extra.exists() and extra.stat().st_size > 0:
-            raise StoreError("De kopie van de back-up kon niet worden afgerond; er is niets gewijzigd.")
+            raise StoreError(M("safety.backup.copy_unfinished",
+                               "De kopie van de back-up kon niet worden afgerond; er is niets gewijzigd."))
     fsync_file(partial)
     return text
 
@@ -718,10 +739,10 @@ def recover_restore(paths) -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
-        raise StoreError(
-            f"Een onderbroken terugzetting liet een onleesbaar logbestand achter ({path}). "
-            "Er is niets gewijzigd; neem contact op met de beheerder."
-        ) from None
+        raise StoreError(M(
+            "safety.backup.journal_unreadable",
+            "Een onderbroken terugzetting liet een onleesbaar logbestand achter ({path}). "
+            "Er is niets gewijzigd; neem contact op met de beheerder.", path=str(path))) from None
     partial = paths.data / journal["partial"]
     try:
         if _swapped(paths, journal) or partial.exists():
@@ -732,10 +753,10 @@ def recover_restore(paths) -> str | None:
         log.warning("interrupted restore undone: its copy had vanished")
         return "undone"
     except OSError:
-        raise StoreError(
+        raise StoreError(M(
+            "safety.backup.recover_failed",
             "Een onderbroken terugzetting kon niet worden afgemaakt (bestanden verplaatsen "
-            f"mislukte). Er is niets verwijderd; zie {path}."
-        ) from None
+            "mislukte). Er is niets verwijderd; zie {path}.", path=str(path))) from None
 
 
 def carry_over_log(old: Path, restored: Path, raw_key: str, passphrase: str) -> int | None:

@@ -22,13 +22,14 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import DatabaseCorrupt, StoreError, WrongPassphrase, ZvhError
+from zvh_tui.core.i18n import M, Message, Mn, _, ngettext
 from zvh_tui.core.paths import ProfilePaths, fix_permissions
 from zvh_tui.services.safety import backup
-from zvh_tui.services.shared import plurals
 from zvh_tui.store import database, maintenance
 
-# Diagnosis kinds (codes; the messages are Dutch).
+# Diagnosis kinds (codes; the messages are `Message`s, read in the language of the moment).
 OK = "ok"
 MISSING = "missing"
 EMPTY = "empty"
@@ -43,14 +44,14 @@ DAMAGE_ERRORS = database.DRIVER_ERRORS
 @dataclass
 class Finding:
     ok: bool
-    text: str  # Dutch, for the user; never client data
+    text: str  # for the user, translated when the check ran; never client data
     warning: bool = False  # ok, but the user should act (e.g. no backup yet): "LET OP"
 
 
 @dataclass
 class Diagnosis:
     kind: str
-    message: str
+    message: Message | str  # a Message, or a store error's own text
     backup: backup.BackupInfo | None = None
 
     @property
@@ -71,63 +72,67 @@ class CheckReport:
         self.findings.append(Finding(ok, text, warning))
 
     def lines(self) -> list[str]:
-        return [("LET OP: " if f.warning else "" if f.ok else "PROBLEEM: ") + f.text
+        return [(_("LET OP: {text}") if f.warning else "{text}" if f.ok
+                 else _("PROBLEEM: {text}")).format(text=f.text)
                 for f in self.findings]
 
 
-def restore_hint(info: backup.BackupInfo) -> str:
-    return (
-        f"De nieuwste back-up die in orde is, is van {info.label()}. Zet die terug met: "
-        f"zvh restore {info.path}"
-    )
+def restore_hint(info: backup.BackupInfo) -> Message:
+    """How to restore the newest good backup (`str()` reads it in the language of the moment)."""
+    return M("safety.integrity.restore_hint",
+             "De nieuwste back-up die in orde is, is van {date}. Zet die terug met: "
+             "zvh restore {path}", date=info.label(), path=str(info.path))
 
 
 # -- a database that does not open --------------------------------------------------------------
 
-def _file_kind(path: Path) -> tuple[str, str] | None:
+def _file_kind(path: Path) -> tuple[str, Message | str] | None:
     """What the bytes alone tell: missing, empty, plaintext, truncated; None if nothing."""
     if not path.exists():
-        return MISSING, "Er is geen databasebestand in dit profiel."
+        return MISSING, M("safety.integrity.missing", "Er is geen databasebestand in dit profiel.")
     size = path.stat().st_size
     if size == 0:
-        return EMPTY, "Het databasebestand is leeg."
+        return EMPTY, M("safety.integrity.empty", "Het databasebestand is leeg.")
     with open(path, "rb") as fh:
         head = fh.read(len(database.SQLITE_PLAINTEXT_HEADER))
     if head == database.SQLITE_PLAINTEXT_HEADER:
-        return PLAINTEXT, (
+        return PLAINTEXT, M(
+            "safety.integrity.plaintext",
             "Het databasebestand is niet versleuteld. Uit veiligheid wordt het niet geopend; "
-            "iemand heeft het bestand vervangen."
-        )
+            "iemand heeft het bestand vervangen.")
     if size < backup.PAGE_SIZE or size % backup.PAGE_SIZE:
-        return TRUNCATED, "Het databasebestand is afgekapt (een deel ontbreekt)."
+        return TRUNCATED, M("safety.integrity.truncated", "Het databasebestand is afgekapt (een deel ontbreekt).")
     return None
 
 
-def _read_only_check(path: Path, raw_key: str) -> tuple[str, str]:
+def _read_only_check(path: Path, raw_key: str) -> tuple[str, Message | str]:
     """Open read-only with the key and run the checks; classify what fails."""
     try:
         conn = database.connect_raw(path, raw_key, readonly=True)
     except Exception:  # sqlcipher3 raises several types for one cause
-        return DAMAGED, "Het databasebestand kan niet worden geopend."
+        return DAMAGED, M("safety.integrity.cannot_open", "Het databasebestand kan niet worden geopend.")
     try:
         try:
             maintenance.probe(conn.execute)
         except Exception:
-            return WRONG_KEY, "Het wachtwoord klopt niet, of het databasebestand is beschadigd."
+            return WRONG_KEY, M("safety.integrity.wrong_key",
+                                 "Het wachtwoord klopt niet, of het databasebestand is beschadigd.")
         try:
             quick_ok = maintenance.quick_check_ok(conn.execute)
             bad_pages = maintenance.bad_pages(conn.execute)
         except Exception:
-            return DAMAGED, "Het databasebestand is beschadigd: de controle kon niet worden gedaan."
+            return DAMAGED, M("safety.integrity.check_failed",
+                               "Het databasebestand is beschadigd: de controle kon niet worden gedaan.")
         if bad_pages:
-            return DAMAGED, (
-                "Het databasebestand is beschadigd: " + plurals.plural(
-                    bad_pages, "{n} blok klopt niet met zijn controlecode.",
-                    "{n} blokken kloppen niet met hun controlecode.")
-            )
+            return DAMAGED, Mn(
+                "safety.integrity.bad_pages",
+                "Het databasebestand is beschadigd: {n} blok klopt niet met zijn controlecode.",
+                "Het databasebestand is beschadigd: {n} blokken kloppen niet met hun controlecode.",
+                n=bad_pages)
         if not quick_ok:
-            return DAMAGED, "Het databasebestand is beschadigd (de snelle controle faalde)."
-        return OK, "Het databasebestand is in orde."
+            return DAMAGED, M("safety.integrity.quick_check",
+                             "Het databasebestand is beschadigd (de snelle controle faalde).")
+        return OK, M("safety.integrity.ok", "Het databasebestand is in orde.")
     finally:
         conn.close()
 
@@ -144,7 +149,7 @@ def diagnose(
             salt = database.read_salt(path)
             key = raw_key or database.derive_key(passphrase or "", salt).hex()
         except StoreError as exc:
-            found = DAMAGED, str(exc)
+            found = DAMAGED, exc.raw
         else:
             known[salt] = key
             found = _read_only_check(path, key)
@@ -158,15 +163,16 @@ def diagnose(
         if _same_salt(path, good.path):
             # The passphrase opens a copy with the same salt: it is right, and the file is not.
             kind = DAMAGED
-            message = (
-                "Het databasebestand is beschadigd (het wachtwoord klopt: de back-up opent wel)."
-            )
+            message = M(
+                "safety.integrity.damaged_backup_opens",
+                "Het databasebestand is beschadigd (het wachtwoord klopt: de back-up opent wel).")
         else:
             # Most likely the passphrase from before a change: never push toward an old backup.
-            message = (
+            message = M(
+                "safety.integrity.old_passphrase",
                 "Dit wachtwoord opent het profiel niet, maar wel een oudere back-up (van "
-                f"{good.label()}). Hebt u het wachtwoord gewijzigd? Gebruik dan het nieuwe."
-            )
+                "{date}). Hebt u het wachtwoord gewijzigd? Gebruik dan het nieuwe.",
+                date=good.label())
             return Diagnosis(WRONG_KEY, message, good)
     if kind == WRONG_KEY:
         return Diagnosis(kind, message, None)
@@ -196,14 +202,23 @@ def explain_failure(
     if found.kind == WRONG_KEY:
         if found.backup is not None or not isinstance(error, WrongPassphrase):
             return WrongPassphrase(found.message)
+        if (isinstance(error.raw, str) and isinstance(found.message, Message)
+                and error.raw == found.message.text):
+            return WrongPassphrase(found.message)  # the store's same words, with a message id
         return error
     if found.kind == OK:
         return error
-    message = found.message + " Er is niets geopend of gewijzigd."
     if found.backup is not None:
-        message += " " + restore_hint(found.backup)
+        message = M("safety.integrity.failure_restore",
+                    "{problem} Er is niets geopend of gewijzigd. {hint}",
+                    problem=found.message, hint=restore_hint(found.backup))
     elif found.kind != MISSING:
-        message += " Er is geen back-up gevonden die met dit wachtwoord opent."
+        message = M("safety.integrity.failure_no_backup",
+                    "{problem} Er is niets geopend of gewijzigd. Er is geen back-up gevonden "
+                    "die met dit wachtwoord opent.", problem=found.message)
+    else:
+        message = M("safety.integrity.failure", "{problem} Er is niets geopend of gewijzigd.",
+                    problem=found.message)
     result = DatabaseCorrupt(message)
     result.backup = found.backup  # type: ignore[attr-defined]
     result.kind = found.kind  # type: ignore[attr-defined]
@@ -244,7 +259,7 @@ def check(profile, *, now: dt.datetime | None = None) -> CheckReport:
 def _open_store(profile):  # ANN202
     store = profile.store
     if store is None:
-        raise StoreError("Het profiel is vergrendeld: ontgrendel het eerst.")
+        raise StoreError(M("safety.integrity.locked", "Het profiel is vergrendeld: ontgrendel het eerst."))
     return store
 
 
@@ -253,15 +268,17 @@ def database_findings(profile, report: CheckReport) -> CheckReport:
     db = _open_store(profile).database
     try:
         problems = maintenance.integrity_problems(db.execute_sql)
-        report.add(not problems, "Database: in orde (volledige controle)" if not problems
-                   else "Database: de volledige controle meldt "
-                   + plurals.count(len(problems), "fout", "fouten"))
+        report.add(not problems, _("Database: in orde (volledige controle)") if not problems
+                   else ngettext("Database: de volledige controle meldt {n} fout",
+                                 "Database: de volledige controle meldt {n} fouten",
+                                 len(problems)).format(n=len(problems)))
         bad = maintenance.bad_pages(db.execute_sql)
-        report.add(not bad, "Versleuteling: in orde (elk blok klopt met zijn controlecode)"
-                   if not bad else "Versleuteling: "
-                   + plurals.count(bad, "beschadigd blok", "beschadigde blokken"))
+        report.add(not bad, _("Versleuteling: in orde (elk blok klopt met zijn controlecode)")
+                   if not bad else ngettext("Versleuteling: {n} beschadigd blok",
+                                            "Versleuteling: {n} beschadigde blokken",
+                                            bad).format(n=bad))
     except DAMAGE_ERRORS:  # a damaged page raises instead of reporting
-        report.add(False, "Database: de controle kon niet worden afgemaakt (beschadigd).")
+        report.add(False, _("Database: de controle kon niet worden afgemaakt (beschadigd)."))
     foreign_key_findings(profile, report)
     return report
 
@@ -270,9 +287,11 @@ def foreign_key_findings(profile, report: CheckReport) -> CheckReport:
     db = _open_store(profile).database
     try:
         fk = maintenance.foreign_key_problems(db.execute_sql)
-        report.add(not fk, "Verwijzingen tussen tabellen: " + ("in orde" if not fk else plurals.count(fk, "fout", "fouten")))
+        report.add(not fk, _("Verwijzingen tussen tabellen: in orde") if not fk
+                   else ngettext("Verwijzingen tussen tabellen: {n} fout",
+                                 "Verwijzingen tussen tabellen: {n} fouten", fk).format(n=fk))
     except DAMAGE_ERRORS:
-        report.add(False, "Verwijzingen tussen tabellen: konden niet worden gelezen (beschadigd).")
+        report.add(False, _("Verwijzingen tussen tabellen: konden niet worden gelezen (beschadigd)."))
     return report
 
 
@@ -283,26 +302,28 @@ def chain_findings(report: CheckReport) -> CheckReport:
     try:
         chain = audit.verify_chain()
         if chain.missing_table:
-            report.add(False, "Auditlog: de tabel met het logboek ontbreekt (verwijderd)")
+            report.add(False, _("Auditlog: de tabel met het logboek ontbreekt (verwijderd)"))
             return report
         missing = audit.missing_triggers()
         first = db_first_event()
     except DAMAGE_ERRORS:
-        report.add(False, "Auditlog: kon niet worden gelezen (beschadigd)")
+        report.add(False, _("Auditlog: kon niet worden gelezen (beschadigd)"))
         return report
     if missing:
-        report.add(False, "Auditlog: de beveiliging tegen wijzigen en verwijderen is weggehaald "
-                   f"({', '.join(missing)})")
+        report.add(False, _("Auditlog: de beveiliging tegen wijzigen en verwijderen is weggehaald "
+                            "({triggers})").format(triggers=", ".join(missing)))
     if chain.missing_marker:
-        report.add(False, "Auditlog: het kenmerk van de sleutelketen ontbreekt in de database")
+        report.add(False, _("Auditlog: het kenmerk van de sleutelketen ontbreekt in de database"))
     if chain.broken_at is not None:
-        report.add(False, f"Auditlog: de keten is verbroken bij gebeurtenis {chain.broken_at}")
+        report.add(False, _("Auditlog: de keten is verbroken bij gebeurtenis {event}").format(
+            event=chain.broken_at))
     elif first not in (None, "profile.create"):
-        report.add(False, "Auditlog: het logboek begint niet bij het aanmaken van het profiel; "
-                   "eerdere gebeurtenissen ontbreken")
+        report.add(False, _("Auditlog: het logboek begint niet bij het aanmaken van het profiel; "
+                            "eerdere gebeurtenissen ontbreken"))
     elif not chain.missing_marker:
-        events = plurals.count(chain.events, "gebeurtenis", "gebeurtenissen")
-        report.add(True, f"Auditlog: in orde ({events}, keten onverbroken)")
+        report.add(True, ngettext("Auditlog: in orde ({n} gebeurtenis, keten onverbroken)",
+                                  "Auditlog: in orde ({n} gebeurtenissen, keten onverbroken)",
+                                  chain.events).format(n=i18n.format_number(chain.events)))
     return report
 
 
@@ -323,15 +344,18 @@ def anchor_findings(profile, report: CheckReport) -> CheckReport:
         if found is None or not found.behind:  # what was behind at opening stays reported
             found = anchor.compare(profile.paths, store.database.execute_sql, store.raw_key)
     except DAMAGE_ERRORS:
-        report.add(False, "Anker: kon niet worden vergeleken (database beschadigd)")
+        report.add(False, _("Anker: kon niet worden vergeleken (database beschadigd)"))
         return report
     if found.accepted:
-        report.add(True, "Anker: de database is aanvaard zoals ze is (vastgelegd in het logboek)")
+        report.add(True, _("Anker: de database is aanvaard zoals ze is (vastgelegd in het logboek)"))
     else:
         report.add(not found.behind, found.finding())
     if found.behind and found.backups:
         best = found.backups[0]
-        report.add(False, f"Back-up met meer gegevens: die van {best.label} ({best.events} gebeurtenissen)")
+        report.add(False, ngettext(
+            "Back-up met meer gegevens: die van {date} ({n} gebeurtenis)",
+            "Back-up met meer gegevens: die van {date} ({n} gebeurtenissen)",
+            best.events).format(date=best.label, n=best.events))
         report.backup = backup.parse_name(best.path)  # offered instead of merely the newest
     return report
 
@@ -344,25 +368,30 @@ def extra_findings(
     store = _open_store(profile)
     corrected, wrong = check_permissions(profile.paths)
     if wrong:
-        report.add(False, "Bestandsrechten: " + plurals.plural(
-            len(wrong), "{n} bestand of map is niet af te schermen",
-            "{n} bestanden of mappen zijn niet af te schermen"))
+        report.add(False, ngettext(
+            "Bestandsrechten: {n} bestand of map is niet af te schermen",
+            "Bestandsrechten: {n} bestanden of mappen zijn niet af te schermen",
+            len(wrong)).format(n=len(wrong)))
+    elif corrected:
+        report.add(True, _("Bestandsrechten: alleen voor u (0600/0700) ({n} hersteld)").format(
+            n=len(corrected)))
     else:
-        extra = f" ({len(corrected)} hersteld)" if corrected else ""
-        report.add(True, "Bestandsrechten: alleen voor u (0600/0700)" + extra)
+        report.add(True, _("Bestandsrechten: alleen voor u (0600/0700)"))
     newest = backup.last_backup(profile.paths.backups)
     if newest is None:
         # A new profile has none yet: a warning, not damage to restore from (issue 9.7).
-        report.add(True, "Back-up: er is nog geen back-up (maak er een met 'zvh backup')",
+        report.add(True, _("Back-up: er is nog geen back-up (maak er een met 'zvh backup')"),
                    warning=True)
     else:
         try:
             backup.verify(newest.path, raw_key=store.raw_key)
             fresh = not backup.backup_due(profile.paths.backups, now)
-            report.add(True, f"Back-up: de nieuwste ({newest.label()}) is in orde"
-                       + ("" if fresh else "; ouder dan een dag"))
+            report.add(True, (_("Back-up: de nieuwste ({date}) is in orde") if fresh
+                              else _("Back-up: de nieuwste ({date}) is in orde; ouder dan een dag")
+                              ).format(date=newest.label()))
         except ZvhError as exc:
-            report.add(False, f"Back-up: de nieuwste ({newest.label()}) is niet in orde: {exc}")
+            report.add(False, _("Back-up: de nieuwste ({date}) is niet in orde: {error}").format(
+                date=newest.label(), error=exc))
     if not report.ok and report.backup is None:
         report.backup = backup.newest_verifying(profile.paths.backups, raw_key=store.raw_key)
     return report

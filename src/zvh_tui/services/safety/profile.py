@@ -33,6 +33,7 @@ from zvh_tui.core.errors import (
     WrongPassphrase,
     ZvhError,
 )
+from zvh_tui.core.i18n import M, _
 from zvh_tui.core.paths import (
     DB_FILENAME,
     ENV_DATA_DIR,
@@ -49,10 +50,10 @@ from zvh_tui.store import database, ids, maintenance, migrations
 from zvh_tui.store.models import Partner, db, utcnow
 
 ENV_PASSPHRASE = "ZVH_PASSPHRASE"
-CORRUPT_MESSAGE = (
+CORRUPT_MESSAGE = M(
+    "safety.profile.corrupt",
     "De database is beschadigd (de snelle controle faalde). "
-    "Zet de nieuwste back-up terug met 'zvh restore'."
-)
+    "Zet de nieuwste back-up terug met 'zvh restore'.")
 
 
 class DeferredCheck:
@@ -137,26 +138,34 @@ class Profile:
         replaced by a new, empty profile: its backups would be pruned in favour of the empty one.
         """
         if self.exists:
-            return StoreError("Dit profiel heeft al een database; ontgrendel die met het wachtwoord.")
+            return StoreError(M("safety.profile.exists",
+                                "Dit profiel heeft al een database; ontgrendel die met het wachtwoord."))
         if self._remains():
             return self._database_gone()
         return None
 
     def _database_gone(self) -> NoProfile:
         db_file = self.paths.database
-        what = "is leeg (0 bytes)" if db_file.exists() else "ontbreekt"
-        text = (
-            f"Het databasebestand van profiel '{self.name}' {what}, maar er staan nog back-ups "
-            "of andere bestanden van dit profiel. Er wordt geen nieuw, leeg profiel gemaakt: "
-            "dat zou de back-ups kunnen verdringen."
-        )
+        if db_file.exists():
+            gone = M("safety.profile.database_empty",
+                     "Het databasebestand van profiel '{name}' is leeg (0 bytes), maar er staan nog "
+                     "back-ups of andere bestanden van dit profiel. Er wordt geen nieuw, leeg profiel "
+                     "gemaakt: dat zou de back-ups kunnen verdringen.", name=self.name)
+        else:
+            gone = M("safety.profile.database_missing",
+                     "Het databasebestand van profiel '{name}' ontbreekt, maar er staan nog back-ups "
+                     "of andere bestanden van dit profiel. Er wordt geen nieuw, leeg profiel gemaakt: "
+                     "dat zou de back-ups kunnen verdringen.", name=self.name)
         newest = backup.last_backup(self.paths.backups)
         if newest is not None:
-            text += (f" Zet de nieuwste back-up ({newest.label()}) terug met:\n"
-                     f"  {restore_command(self.paths, newest.path)}")
+            text = M("safety.profile.gone_restore",
+                     "{problem} Zet de nieuwste back-up ({date}) terug met:\n  {command}",
+                     problem=gone, date=newest.label(),
+                     command=restore_command(self.paths, newest.path))
         else:
-            text += (f" Kijk in {self.paths.backups} welk bestand u wilt terugzetten, en zet het "
-                     "terug met 'zvh restore BESTAND'.")
+            text = M("safety.profile.gone_look",
+                     "{problem} Kijk in {folder} welk bestand u wilt terugzetten, en zet het "
+                     "terug met 'zvh restore BESTAND'.", problem=gone, folder=str(self.paths.backups))
         return NoProfile(text)
 
     def missing(self) -> NoProfile:
@@ -164,15 +173,16 @@ class Profile:
         if self.paths.database.exists() or self._remains():
             return self._database_gone()
         if self.paths.chosen:
-            return NoProfile(
-                f"Er is geen profiel in {self.paths.data}. Is de map goed gespeld (--data-dir of "
-                f"{ENV_DATA_DIR})? Er is niets aangemaakt. Een nieuw profiel maakt u met "
-                "'zvh init', of door de app te starten met 'zvh'."
-            )
-        return NoProfile(
+            return NoProfile(M(
+                "safety.profile.none_in_folder",
+                "Er is geen profiel in {folder}. Is de map goed gespeld (--data-dir of "
+                "{variable})? Er is niets aangemaakt. Een nieuw profiel maakt u met "
+                "'zvh init', of door de app te starten met 'zvh'.",
+                folder=str(self.paths.data), variable=ENV_DATA_DIR))
+        return NoProfile(M(
+            "safety.profile.none",
             "Er is nog geen profiel. Maak er een met 'zvh init', of start de app met 'zvh'. "
-            "Er is niets aangemaakt."
-        )
+            "Er is niets aangemaakt."))
 
     def require_existing(self) -> None:
         """Refuse a command on a folder without a profile, before anything is written there."""
@@ -215,10 +225,10 @@ class Profile:
         try:
             lock.acquire()
         except Timeout:
-            raise ProfileLocked(
+            raise ProfileLocked(M(
+                "safety.profile.locked",
                 "Dit profiel is al geopend in een ander venster of programma. "
-                "Sluit dat eerst; twee tegelijk kan gegevens beschadigen."
-            ) from None
+                "Sluit dat eerst; twee tegelijk kan gegevens beschadigen.")) from None
         except OSError as exc:  # the lock file cannot be made: a read-only or full disk
             raise self._disk_problem(exc) from None
         self._lock = lock
@@ -277,8 +287,8 @@ class Profile:
     def _disk_problem(self, exc: BaseException) -> ZvhError:
         """A full, read-only or failing disk under the profile, in Dutch."""
         problem = database.storage_problem(exc, self.paths.database)
-        return problem or StorageProblem(database.DISK_ERROR_MESSAGE.format(
-            what="het profiel kan niet worden geopend", lost=database.NOTHING_LOST))
+        return problem or StorageProblem(_(database.DISK_ERROR_MESSAGE).format(
+            what=_("het profiel kan niet worden geopend"), lost=_(database.NOTHING_LOST)))
 
     def _explain(self, error: ZvhError, **key: str) -> ZvhError:
         """Why the database did not open, and the newest backup that does (services/integrity)."""
@@ -424,19 +434,23 @@ class Profile:
         what is wrong and the newest backup that verifies (services/safety/integrity.py)."""
         from zvh_tui.services.safety import integrity
 
-        message = "De database is beschadigd: de controle na het openen faalde."
+        problem = M("safety.profile.check_after_open",
+                    "De database is beschadigd: de controle na het openen faalde.")
         found = None
         try:
             found = integrity.diagnose(self.paths, raw_key=store.raw_key)
         except Exception:  # S110 - the diagnosis must not hide the damage itself
             pass
         if found is not None and not found.ok:
-            message = found.message
-        message += " Er is niets gewijzigd; het profiel is vergrendeld."
+            problem = found.message
         if found is not None and found.backup is not None:
-            message += " " + integrity.restore_hint(found.backup)
+            message = M("safety.profile.damage_restore",
+                        "{problem} Er is niets gewijzigd; het profiel is vergrendeld. {hint}",
+                        problem=problem, hint=integrity.restore_hint(found.backup))
         else:
-            message += " Zet de nieuwste back-up terug met 'zvh restore'."
+            message = M("safety.profile.damage",
+                        "{problem} Er is niets gewijzigd; het profiel is vergrendeld. "
+                        "Zet de nieuwste back-up terug met 'zvh restore'.", problem=problem)
         error = DatabaseCorrupt(message)
         error.backup = found.backup if found is not None else None  # type: ignore[attr-defined]
         return error
@@ -449,7 +463,7 @@ class Profile:
         """Our own organisation is in the roster, so 'taak overgenomen?' can be seen."""
         own = Partner.get_or_none(Partner.is_own == True)  # noqa: E712 - Peewee expression
         if own is None:
-            name = self.settings.own_partner_name or "Zorg- en Veiligheidshuis"
+            name = self.settings.own_partner_name or "Zorg- en Veiligheidshuis"  # i18n: a name stored in the roster
             own = Partner.get_or_none(Partner.name == name)
             if own is None:
                 own = Partner.create(name=name, domain=PartnerDomain.SAFETY.value, convenant_signed=True, is_own=True)

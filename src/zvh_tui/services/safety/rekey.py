@@ -27,6 +27,7 @@ import secrets
 from pathlib import Path
 
 from zvh_tui.core.errors import StoreError, ValidationError, WrongPassphrase, ZvhError
+from zvh_tui.core.i18n import M
 from zvh_tui.core.paths import ProfilePaths
 from zvh_tui.services.safety import backup
 from zvh_tui.store import database, maintenance
@@ -84,16 +85,17 @@ def change_passphrase(
 
     store = profile.store
     if store is None:
-        raise StoreError("Het profiel is vergrendeld: ontgrendel het eerst.")
+        raise StoreError(M("safety.rekey.locked", "Het profiel is vergrendeld: ontgrendel het eerst."))
     database.check_new_passphrase(new, repeated)
     if new == old:
-        raise ValidationError("Het nieuwe wachtwoord is gelijk aan het huidige.", field="passphrase")
+        raise ValidationError(M("safety.rekey.same", "Het nieuwe wachtwoord is gelijk aan het huidige."),
+                              field="passphrase")
     path = store.path
     old_key = store.raw_key
     if not old or not hmac.compare_digest(
         database.derive_key(old, database.read_salt(path)).hex(), old_key
     ):
-        raise WrongPassphrase("Het huidige wachtwoord klopt niet.")
+        raise WrongPassphrase(M("safety.rekey.wrong_current", "Het huidige wachtwoord klopt niet."))
     salt = secrets.token_bytes(database.SALT_BYTES)
     new_key = database.derive_key(new, salt).hex()
     paths = profile.paths
@@ -106,9 +108,9 @@ def change_passphrase(
         backup.verify(partial, raw_key=new_key, readonly=False)
         wal = Path(str(path) + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            raise StoreError(
-                "De database is nog in gebruik (een achtergrondtaak?). Probeer het zo opnieuw."
-            )
+            raise StoreError(M(
+                "safety.rekey.busy",
+                "De database is nog in gebruik (een achtergrondtaak?). Probeer het zo opnieuw."))
         old_copy = _old_copy(paths)
         if old_copy.exists():
             old_copy.unlink()
@@ -127,12 +129,12 @@ def change_passphrase(
         os.replace(_old_copy(paths), path)
         backup.fsync_dir(paths.data)
         profile.unlock_with_key(old_key)
-        raise StoreError(
+        raise StoreError(M(
+            "safety.rekey.copy_failed",
             "Het wachtwoord is niet gewijzigd: de nieuwe kopie kon niet worden geopend. "
-            "Het oude wachtwoord geldt nog."
-        ) from None
+            "Het oude wachtwoord geldt nog.")) from None
     forget_old(paths)
-    audit.record("passphrase", object_type="profile", detail="gewijzigd")
+    audit.record("passphrase", object_type="profile", detail="gewijzigd")  # i18n: audit detail stored
     if make_backup:
         backup.make_backup(profile)
 

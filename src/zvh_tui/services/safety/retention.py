@@ -27,10 +27,12 @@ from dataclasses import dataclass
 
 from peewee import Expression
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError
+from zvh_tui.core.i18n import M
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates, disclosure
+from zvh_tui.services.shared import context, disclosure
 from zvh_tui.store import maintenance, search
 from zvh_tui.store.models import Case, CasePerson, Person, db
 
@@ -52,8 +54,8 @@ class ProposalRow:
         return [
             self.reference,
             disclosure.case_name(self.title),
-            dates.format_date(self.closed_on),
-            dates.format_date(self.retention_end),
+            i18n.format_date(self.closed_on),
+            i18n.format_date(self.retention_end),
         ]
 
 
@@ -122,18 +124,21 @@ def destroy(case_ids: list[int], *, today: dt.date | None = None) -> DestroyResu
     day = today or context.today()
     wanted = sorted(set(int(i) for i in case_ids))
     if not wanted:
-        raise RuleError("Kies eerst de casussen die vernietigd moeten worden.")
+        raise RuleError(M("safety.retention.none_chosen",
+                          "Kies eerst de casussen die vernietigd moeten worden."))
     found = list(Case.select().where(Case.id.in_(wanted)).order_by(Case.reference))
     if len(found) != len(wanted):
-        raise NotFound("Een van de gekozen casussen bestaat niet (meer).")
+        raise NotFound(M("safety.retention.gone", "Een van de gekozen casussen bestaat niet (meer)."))
     for case in found:
         if case.phase != Phase.CLOSED.value:
-            raise RuleError(f"Casus {case.reference} is niet afgesloten en kan niet worden vernietigd.")
+            raise RuleError(M("safety.retention.not_closed",
+                              "Casus {reference} is niet afgesloten en kan niet worden vernietigd.",
+                              reference=case.reference))
         if not passed(case.retention_end, day):
-            raise RuleError(
-                f"De bewaartermijn van casus {case.reference} loopt nog tot "
-                f"{dates.format_date(case.retention_end)}."
-            )
+            raise RuleError(M(
+                "safety.retention.not_due",
+                "De bewaartermijn van casus {reference} loopt nog tot {date}.",
+                reference=case.reference, date=i18n.format_date(case.retention_end)))
     removed = kept = 0
     with db.atomic():
         for case in found:
@@ -153,7 +158,7 @@ def destroy(case_ids: list[int], *, today: dt.date | None = None) -> DestroyResu
                 case=case,
                 object_type="case",
                 object_id=case.id,
-                detail=f"bewaartermijn verstreken; betrokkenen verwijderd {len(only_here)}",
+                detail=f"bewaartermijn verstreken; betrokkenen verwijderd {len(only_here)}",  # i18n: audit detail
             )
             search.unindex_case(case.id)
             Case.delete().where(Case.id == case.id).execute()  # ON DELETE CASCADE does the rest

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zvh_tui.core.errors import UnlockDelayed
+from zvh_tui.core.i18n import Mn
 
 FILENAME = "unlock-delay.json"
 MAX_RETRY_DELAY_SECONDS = 30
@@ -29,10 +30,6 @@ def retry_delay(failures: int) -> int:
     if failures <= 0:
         return 0
     return min(2 ** (min(failures, _MAX_FAILURES) - 1), MAX_RETRY_DELAY_SECONDS)
-
-
-def seconds_text(seconds: int) -> str:
-    return "1 seconde" if seconds == 1 else f"{seconds} seconden"
 
 
 class UnlockDelay:
@@ -83,8 +80,10 @@ class UnlockDelay:
         wait = self.remaining()
         if wait > 0:
             raise UnlockDelayed(
-                "Na een fout wachtwoord moet u even wachten: probeer het over "
-                f"{seconds_text(math.ceil(wait))} opnieuw.",
+                Mn("safety.unlock_delay.wait",
+                   "Na een fout wachtwoord moet u even wachten: probeer het over {n} seconde opnieuw.",
+                   "Na een fout wachtwoord moet u even wachten: probeer het over {n} seconden opnieuw.",
+                   n=math.ceil(wait)),
                 seconds=wait,
             )
 
