@@ -71,7 +71,6 @@ PENDING = frozenset({
     "src/zvh_tui/services/cases/namens.py",
     "src/zvh_tui/services/cases/persons.py",
     "src/zvh_tui/services/cases/referral.py",
-    "src/zvh_tui/services/meetings/minutes.py",
     "src/zvh_tui/services/partners/participants.py",
     "src/zvh_tui/services/partners/partner_csv.py",
     "src/zvh_tui/services/partners/partner_overview.py",
