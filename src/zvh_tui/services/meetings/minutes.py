@@ -1099,10 +1099,22 @@ def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KIND
                                     view.items, _detail(view, fmt), view.kind, view.partner_id, fmt))
     if ICS in kinds:
         planned.append(_Planned(file_name(minutes, ICS, ICS), minutes_ics(minutes), minutes.items, "minutes.ics"))
-    written = []
-    for entry in planned:
-        written.append(plan_export.write_export(folder, entry.name, entry.content))
-        _record(minutes, entry.items, entry.detail, kind=entry.kind, partner_id=entry.partner_id, fmt=entry.fmt)
+    # One transaction for every document's audit events and verstrekkingen (one commit, not one
+    # per document: issue 16's 1 s). A file that cannot be written stops the rest; what was
+    # written before it is still recorded (committed) before the failure is raised.
+    written: list[Path] = []
+    failure: Exception | None = None
+    with db.atomic():
+        for entry in planned:
+            try:
+                path = plan_export.write_export(folder, entry.name, entry.content)
+            except Exception as exc:
+                failure = exc
+                break
+            written.append(path)
+            _record(minutes, entry.items, entry.detail, kind=entry.kind, partner_id=entry.partner_id, fmt=entry.fmt)
+    if failure is not None:
+        raise failure
     return written
 
 
