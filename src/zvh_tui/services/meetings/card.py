@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import _, ngettext
 from zvh_tui.core.vocab import OPEN_ACTION_STATUSES, ItemStatus, ParticipantRole, Phase, PlanStatus
 from zvh_tui.services.meetings import live
 from zvh_tui.services.meetings.live import ReviewLine
-from zvh_tui.services.shared import dates, plurals
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -34,13 +35,13 @@ class CaseCard:
     case_id: int
     reference: str
     title: str  # raw: the screen shows it via disclosure.case_name
-    phase: str  # Dutch label
+    phase: str  # the label, in the language of the moment
     shared_task: str  # gezamenlijke opgave of the newest plan version, "" when none
     director: str  # "Politie · J. Bakker (06-…)" or "" when nobody holds the overview
     open_actions: int
     overdue_actions: int
     reviews: tuple[ReviewLine, ...]  # live.review_list
-    changes: tuple[str, ...]  # what changed since the last plan version (short Dutch lines)
+    changes: tuple[str, ...]  # what changed since the last plan version (short lines)
     next_on: dt.date | None
     evaluation_on: dt.date | None
 
@@ -85,20 +86,21 @@ def _person(partner: str, contact: str, phone: str) -> str:
 
 def _changes(newest: Plan | None, previous: Plan | None) -> tuple[str, ...]:
     if newest is None:
-        return ("Nog geen plan van aanpak.",)
+        return (_("Nog geen plan van aanpak."),)
     if previous is None:
         if newest.status == PlanStatus.CONCEPT.value:
-            return ("Eerste versie van het plan, nog in concept.",)
-        return (f"Versie 1 vastgesteld op {dates.format_date(newest.adopted_on)}.",)
+            return (_("Eerste versie van het plan, nog in concept."),)
+        return (_("Versie 1 vastgesteld op {date}.").format(date=i18n.format_date(newest.adopted_on)),)
     lines: list[str] = []
     if newest.shared_task != previous.shared_task:
-        lines.append("Gezamenlijke opgave gewijzigd.")
+        lines.append(_("Gezamenlijke opgave gewijzigd."))
     if (newest.director_partner_id, newest.director_contact_id) != (
             previous.director_partner_id, previous.director_contact_id):
-        lines.append("Casusregisseur gewijzigd.")
+        lines.append(_("Casusregisseur gewijzigd."))
     if newest.evaluation_on != previous.evaluation_on:
-        lines.append(f"Evaluatiedatum: {dates.format_date(previous.evaluation_on) or 'geen'} → "
-                     f"{dates.format_date(newest.evaluation_on) or 'geen'}.")
+        lines.append(_("Evaluatiedatum: {old} → {new}.").format(
+            old=i18n.format_date(previous.evaluation_on) or _("geen"),
+            new=i18n.format_date(newest.evaluation_on) or _("geen")))
     rows = list(Action.select(Action.id, Action.plan, Action.origin, Action.status, Action.deadline,
                               Action.owner_partner, Action.text)
                 .where(Action.plan.in_([newest.id, previous.id])))
@@ -110,15 +112,16 @@ def _changes(newest: Plan | None, previous: Plan | None) -> tuple[str, ...]:
     status = sum(1 for a in new if a.origin in old and old[a.origin].status != a.status)
     deadline = sum(1 for a in new if a.origin in old and old[a.origin].deadline != a.deadline)
     owner = sum(1 for a in new if a.origin in old and old[a.origin].owner_partner_id != a.owner_partner_id)
-    for count, one, many in (
-        (added, "{n} nieuwe actie.", "{n} nieuwe acties."),
-        (dropped, "{n} actie vervallen.", "{n} acties vervallen."),
-        (status, "{n} actie van status veranderd.", "{n} acties van status veranderd."),
-        (deadline, "{n} actie met een andere deadline.", "{n} acties met een andere deadline."),
-        (owner, "{n} actie met een andere eigenaar.", "{n} acties met een andere eigenaar."),
+    for count, wording in (
+        (added, ngettext("{n} nieuwe actie.", "{n} nieuwe acties.", added)),
+        (dropped, ngettext("{n} actie vervallen.", "{n} acties vervallen.", dropped)),
+        (status, ngettext("{n} actie van status veranderd.", "{n} acties van status veranderd.", status)),
+        (deadline, ngettext("{n} actie met een andere deadline.", "{n} acties met een andere deadline.",
+                            deadline)),
+        (owner, ngettext("{n} actie met een andere eigenaar.", "{n} acties met een andere eigenaar.", owner)),
     ):
         if count:
-            lines.append(plurals.plural(count, one, many))
+            lines.append(wording.format(n=i18n.format_number(count)))
     agreements = list(Agreement.select(Agreement.id, Agreement.plan, Agreement.origin)
                       .where(Agreement.plan.in_([newest.id, previous.id])))
     old_agreements = {a.id for a in agreements if a.plan_id == previous.id}
@@ -126,12 +129,14 @@ def _changes(newest: Plan | None, previous: Plan | None) -> tuple[str, ...]:
     added = sum(1 for a in new_agreements if a.origin not in old_agreements)
     dropped = len(old_agreements - {a.origin for a in new_agreements})
     if added:
-        lines.append(plurals.plural(added, "{n} nieuwe afspraak.", "{n} nieuwe afspraken."))
+        lines.append(ngettext("{n} nieuwe afspraak.", "{n} nieuwe afspraken.", added)
+                     .format(n=i18n.format_number(added)))
     if dropped:
-        lines.append(plurals.plural(dropped, "{n} afspraak vervallen.", "{n} afspraken vervallen."))
+        lines.append(ngettext("{n} afspraak vervallen.", "{n} afspraken vervallen.", dropped)
+                     .format(n=i18n.format_number(dropped)))
     if not lines:
-        lines.append(f"Geen wijzigingen sinds versie {previous.version}.")
-    return (f"Sinds versie {previous.version}:", *lines)
+        lines.append(_("Geen wijzigingen sinds versie {version}.").format(version=previous.version))
+    return (_("Sinds versie {version}:").format(version=previous.version), *lines)
 
 
 def case_card(item: MeetingItem, today: dt.date) -> CaseCard:
@@ -181,7 +186,7 @@ def agenda(meeting: Meeting, current_item_id: int | None = None) -> list[AgendaL
         if row.status == ItemStatus.CLOSED.value:
             status = ItemStatus.CLOSED.label
         elif row.started_at is not None:
-            status = "bezig"
+            status = _("bezig")
         else:
             status = ItemStatus.OPEN.label
         lines.append(AgendaLine(item_id=row.id, position=number, reference=row.case.reference,

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, _
 from zvh_tui.core.vocab import (
     OPEN_ACTION_STATUSES,
     ActionStatus,
@@ -65,9 +67,11 @@ from zvh_tui.store.models import (
 )
 
 # The seed's question (issue 13.4), asked when an item would close without a named person.
-SEED_QUESTION = "Wie houdt het overzicht over dit plan van aanpak, en mag ik diegene bellen?"
-OWN_HOUSE_RULE = "neem geen taken over"
-CLIENT_LABEL = "cliënt"
+# A Message: read (`str()`) in the language of the moment where it is shown.
+SEED_QUESTION = M("meetings.live.seed_question",
+                  "Wie houdt het overzicht over dit plan van aanpak, en mag ik diegene bellen?")
+OWN_HOUSE_RULE = N_("neem geen taken over")  # marked: _() where shown
+CLIENT_LABEL = N_("cliënt")  # marked: _() where shown
 NOTE_MAX = 4000
 REASON_MAX = 500
 DIRECTOR_CHOICES_MAX = 12
@@ -94,9 +98,9 @@ class Attendant:
     @property
     def presence_label(self) -> str:
         if not self.presence:
-            return "uitgenodigd"
+            return _("uitgenodigd")
         if self.presence == Presence.PRESENT.value and self.left_at is not None:
-            return "vertrokken"
+            return _("vertrokken")
         return Presence.label_of(self.presence)
 
 
@@ -137,19 +141,19 @@ def fresh(item: MeetingItem) -> MeetingItem:
     row = (MeetingItem.select(MeetingItem, Meeting, Case).join(Meeting).switch(MeetingItem).join(Case)
            .where(MeetingItem.id == (item.id if isinstance(item, MeetingItem) else item)).first())
     if row is None:
-        raise NotFound("Dit agendapunt bestaat niet (meer).")
+        raise NotFound(M("meetings.item.not_found", "Dit agendapunt bestaat niet (meer)."))
     return row
 
 
 def _meeting_open(meeting: Meeting) -> None:
     if meeting.status == MeetingStatus.CLOSED.value:
-        raise RuleError("Dit overleg is gesloten.")
+        raise RuleError(M("meetings.meeting.closed", "Dit overleg is gesloten."))
 
 
 def _writable(item: MeetingItem) -> None:
     _meeting_open(item.meeting)
     if item.status == ItemStatus.CLOSED.value:
-        raise RuleError("Dit agendapunt is al afgerond.")
+        raise RuleError(M("meetings.item.closed", "Dit agendapunt is al afgerond."))
 
 
 def label_of(partner_name: str, contact_name: str = "") -> str:
@@ -159,7 +163,7 @@ def label_of(partner_name: str, contact_name: str = "") -> str:
 def _partner(partner_id: int | None) -> Partner:
     partner = Partner.get_or_none(Partner.id == partner_id) if partner_id is not None else None
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("meetings.invite.no_partner", "Deze partner bestaat niet (meer)."), field="partner")
     return partner
 
 
@@ -179,7 +183,8 @@ def start_meeting(meeting: Meeting, now: dt.datetime | None = None) -> MeetingIt
     _meeting_open(meeting)
     items = items_of(meeting)
     if not items:
-        raise RuleError("Dit overleg heeft nog geen agenda. Zet eerst een casus op de agenda.")
+        raise RuleError(M("meetings.live.start.no_agenda",
+                          "Dit overleg heeft nog geen agenda. Zet eerst een casus op de agenda."))
     moment = _now(now)
     with db.atomic():
         changed = []
@@ -268,7 +273,7 @@ def attendance_of(item: MeetingItem) -> list[Attendant]:
     result: list[Attendant] = []
     for key, row in latest.items():
         if row.is_client:
-            label = CLIENT_LABEL
+            label = _(CLIENT_LABEL)
         else:
             label = label_of(row.partner.name, row.contact.name if row.contact_id else "")
         result.append(Attendant(
@@ -392,7 +397,8 @@ def leave(item: MeetingItem, partner_id: int, contact_id: int | None = None,
         contact_id = _invited_contact(item, partner.id)
     row = _latest_stay(item, partner.id, contact_id, False)
     if row is None or row.presence != Presence.PRESENT.value or row.left_at is not None:
-        raise RuleError(f"{partner.name} is nu niet aan tafel bij dit punt.")
+        raise RuleError(M("meetings.live.leave.not_at_table", "{partner} is nu niet aan tafel bij dit punt.",
+                          partner=partner.name))
     moment = _now(now)
     with db.atomic():
         row.left_at, row.updated_at = moment, moment
@@ -414,7 +420,7 @@ def client_leaves(item: MeetingItem, now: dt.datetime | None = None) -> Attendan
     _writable(item)
     row = _latest_stay(item, None, None, True)
     if row is None or row.left_at is not None or row.arrived_at is None:
-        raise RuleError("De cliënt is nu niet aan tafel bij dit punt.")
+        raise RuleError(M("meetings.live.client.not_at_table", "De cliënt is nu niet aan tafel bij dit punt."))
     moment = _now(now)
     with db.atomic():
         row.left_at, row.updated_at = moment, moment
@@ -464,13 +470,14 @@ def set_phase(item: MeetingItem, phase: NoteTag | str) -> MeetingItem:
 def _note(item: MeetingItem, kind: NoteKind, body: str, source_partner_id: int | None,
           visibility: NoteVisibility | str) -> MeetingNote:
     _writable(item)
-    label = "Besluit" if kind == NoteKind.DECISION else "Notitie"
+    label = _("Besluit") if kind == NoteKind.DECISION else _("Notitie")
     clean = text.block(body, label, field="note", required=True, max_length=NOTE_MAX)
     seen = NoteVisibility(visibility).value
     if source_partner_id is not None:
         _partner(source_partner_id)
     elif seen == NoteVisibility.SOURCE.value:
-        raise ValidationError("Bij 'alleen de bron' hoort de partner van wie het komt: n @PARTNER! TEKST.",
+        raise ValidationError(M("meetings.live.note.source_needed",
+                                "Bij 'alleen de bron' hoort de partner van wie het komt: n @PARTNER! TEKST."),
                               field="visibility")
     with db.atomic():
         note = MeetingNote.create(item=item.id, tag=item.phase or NoteTag.PICTURE.value, text=clean,
@@ -527,7 +534,8 @@ def add_action(item: MeetingItem, body: str, *, partner_id: int | None, contact_
     niemands taak."""
     _writable(item)
     if partner_id is None and contact_id is None and not nobody_accepted:
-        raise RuleError("Deze actie heeft geen eigenaar: niemands taak. Kies een eigenaar of accepteer dat bewust.")
+        raise RuleError(M("meetings.live.action.no_owner",
+                          "Deze actie heeft geen eigenaar: niemands taak. Kies een eigenaar of accepteer dat bewust."))
     with db.atomic():
         plan = concept_plan(item)
         return plans.add_action(plan, body, owner_partner_id=partner_id, owner_contact_id=contact_id,
@@ -574,7 +582,7 @@ def _review_plan(item: MeetingItem) -> Plan | None:
 
 def _owner_label(partner_name: str | None, contact_name: str | None) -> str:
     if not partner_name:
-        return plans.NOBODY
+        return i18n.tr(plans.NOBODY)
     return label_of(partner_name, contact_name or "")
 
 
@@ -621,14 +629,16 @@ def review(item: MeetingItem, number: int, outcome: ReviewOutcome | str, reason:
     code = ReviewOutcome(outcome).value
     rows = _review_rows(item)
     if not rows:
-        raise RuleError("Er staan geen acties van vorige keer open.")
+        raise RuleError(M("meetings.live.review.none_open", "Er staan geen acties van vorige keer open."))
     if not 1 <= number <= len(rows):
-        raise ValidationError(f"Er is geen actie {number} om terug te kijken: kies 1 t/m {len(rows)}.",
-                              field="number")
-    clean = text.line(reason, "Reden", field="reason", max_length=REASON_MAX)
+        raise ValidationError(M("meetings.live.review.no_such_action",
+                                "Er is geen actie {number} om terug te kijken: kies 1 t/m {last}.",
+                                number=number, last=len(rows)), field="number")
+    clean = text.line(reason, _("Reden"), field="reason", max_length=REASON_MAX)
     if code == ReviewOutcome.NOT_POSSIBLE.value and not clean:
-        raise ValidationError(f"Waarom is actie {number} niet mogelijk? Typ /nietmogelijk {number} REDEN.",
-                              field="reason")
+        raise ValidationError(M("meetings.live.review.reason_needed",
+                                "Waarom is actie {number} niet mogelijk? Typ /nietmogelijk {number} REDEN.",
+                                number=number), field="reason")
     action, existing = rows[number - 1]
     status = {ReviewOutcome.DONE.value: ActionStatus.DONE.value,
               ReviewOutcome.NOT_POSSIBLE.value: ActionStatus.CANCELLED.value}.get(code, ActionStatus.OPEN.value)
@@ -696,20 +706,21 @@ def set_director(item: MeetingItem, partner_id: int, contact_id: int | None, *, 
     _writable(item)
     partner = _partner(partner_id)
     if contact_id is None:
-        raise ValidationError(
-            f"Noem een persoon, niet alleen een organisatie: wie bij {partner.name} houdt het overzicht?",
-            field="contact")
+        raise ValidationError(M("meetings.live.director.person_needed",
+                                "Noem een persoon, niet alleen een organisatie: wie bij {partner} houdt het overzicht?",
+                                partner=partner.name), field="contact")
     contact = partners.contact_of(partner, contact_id)
-    clean = text.line(reason, "Reden", field="reason", max_length=REASON_MAX)
+    clean = text.line(reason, _("Reden"), field="reason", max_length=REASON_MAX)
     if partner.is_own and not clean:
-        raise RuleError(
-            f"De eigen organisatie houdt het overzicht alleen met een korte reden ({OWN_HOUSE_RULE}). "
-            "Waarom houdt u het zelf?")
+        raise RuleError(M("meetings.live.director.own_reason",
+                          "De eigen organisatie houdt het overzicht alleen met een korte reden ({rule}). "
+                          "Waarom houdt u het zelf?", rule=_(OWN_HOUSE_RULE)))
     today = context.today()
     day = call_on if isinstance(call_on, dt.date) or call_on is None else dates.parse_date(
-        call_on, label="Bel-moment", field="call_on", future=True, today=today)
+        call_on, label=_("Bel-moment"), field="call_on", future=True, today=today)
     if day is not None and day < today:
-        raise ValidationError("Het bel-moment ligt in het verleden. Kies een andere datum.", field="call_on")
+        raise ValidationError(M("meetings.live.director.call_in_past",
+                                "Het bel-moment ligt in het verleden. Kies een andere datum."), field="call_on")
     with db.atomic():
         participants.set_director(item.case, partner.id, contact_id=contact.id)
         item.director_partner, item.director_contact = partner.id, contact.id
@@ -727,12 +738,14 @@ def set_next(item: MeetingItem, day: dt.date | str, kind: NextKind | str = NextK
     _writable(item)
     code = NextKind(kind).value
     today = context.today()
-    when = day if isinstance(day, dt.date) else dates.parse_date(day, label="Vervolgdatum", field="next_on",
+    when = day if isinstance(day, dt.date) else dates.parse_date(day, label=_("Vervolgdatum"), field="next_on",
                                                                  future=True, today=today)
     if when is None:
-        raise ValidationError(f"Welke datum? Typ /datum DATUM. {dates.HINT}", field="next_on")
+        raise ValidationError(M("meetings.live.next.no_date", "Welke datum? Typ /datum DATUM. {hint}",
+                                hint=i18n.tr(dates.HINT)), field="next_on")
     if when < today:
-        raise ValidationError("De vervolgdatum ligt in het verleden. Kies een andere datum.", field="next_on")
+        raise ValidationError(M("meetings.live.next.in_past",
+                                "De vervolgdatum ligt in het verleden. Kies een andere datum."), field="next_on")
     with db.atomic():
         item.next_on, item.next_kind = when, code
         item.save()
@@ -757,7 +770,8 @@ def commit(item: MeetingItem, partner_id: int) -> Commitment:
         (ItemAttendance.item == item.id) & (ItemAttendance.partner == partner.id)
         & (ItemAttendance.presence == Presence.PRESENT.value) & ItemAttendance.arrived_at.is_null(False))
     if not present.exists():
-        raise RuleError(f"{partner.name} is niet aanwezig bij dit punt; eerst /aanwezig.")
+        raise RuleError(M("meetings.live.commit.not_present", "{partner} is niet aanwezig bij dit punt; eerst /aanwezig.",
+                          partner=partner.name))
     existing = Commitment.get_or_none((Commitment.item == item.id) & (Commitment.partner == partner.id))
     if existing is not None:
         return existing
@@ -813,10 +827,12 @@ def close_item(item: MeetingItem, now: dt.datetime | None = None) -> MeetingItem
         return item
     blocker = close_blocker(item)
     if blocker == "director":
-        raise RuleError("Dit punt kan nog niet worden afgerond. " + SEED_QUESTION)
+        raise RuleError(M("meetings.live.close.no_director", "Dit punt kan nog niet worden afgerond. {question}",
+                          question=SEED_QUESTION))
     if blocker == "next":
-        raise RuleError("Dit punt kan nog niet worden afgerond: er is nog geen vervolgdatum. "
-                        "Typ /datum DATUM (evaluatie of terugkom-overleg).")
+        raise RuleError(M("meetings.live.close.no_next",
+                          "Dit punt kan nog niet worden afgerond: er is nog geen vervolgdatum. "
+                          "Typ /datum DATUM (evaluatie of terugkom-overleg)."))
     named = _named_director(item)
     with db.atomic():
         if item.director_contact_id is None and named is not None:
@@ -838,8 +854,9 @@ def close_meeting(meeting: Meeting, now: dt.datetime | None = None) -> Meeting:
     still_open = open_items(meeting)
     if still_open:
         refs = ", ".join(i.case.reference for i in still_open)
-        raise RuleError(f"Het overleg kan nog niet worden gesloten. Nog open: {refs}. "
-                        "Rond elk punt af met /sluit.")
+        raise RuleError(M("meetings.live.end.items_open",
+                          "Het overleg kan nog niet worden gesloten. Nog open: {references}. "
+                          "Rond elk punt af met /sluit.", references=refs))
     with db.atomic():
         meeting.status = MeetingStatus.CLOSED.value
         meeting.closed_at = _now(now)

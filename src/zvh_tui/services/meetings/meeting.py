@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from peewee import JOIN, fn
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import M, _
 from zvh_tui.core.vocab import AuditObject, ItemStatus, MeetingStatus, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
@@ -39,67 +41,75 @@ from zvh_tui.store.models import (
 
 # -- planning (issue 13.1): meetings, agenda, slots and invites ---------------------------------
 TIME = re.compile(r"^(\d{1,2})(?:[:.h]?(\d{2}))?$", re.ASCII)
-TIME_HINT = "Gebruik uu:mm, bijvoorbeeld 09:30, 9:30 of 930."
+TIME_HINT = M("meetings.time.hint", "Gebruik uu:mm, bijvoorbeeld 09:30, 9:30 of 930.")  # read when shown
 SLOT_MAX_MINUTES = 600
 ONLINE = "online"
 PLANNED_FIELDS = ("kind", "held_on", "start_time", "location", "online", "chair", "notulist", "title")
 
 
-def parse_time(value: object, label: str = "Begintijd", *, field: str = "start_time") -> str:
+def parse_time(value: object, label: str | None = None, *, field: str = "start_time") -> str:
     """A time of day as typed ("9:30", "930", "09.30", "9") -> "09:30"; "" stays "".
-    Refused in Dutch with the forms that work."""
+    Refused with the forms that work. `label`: already translated (None: "Begintijd")."""
+    label = _("Begintijd") if label is None else label
     raw = text.line(value, label, field=field, max_length=20)
     if not raw:
         return ""
     match = TIME.match(raw.replace(" ", ""))
     if match is None:
-        raise ValidationError(f"{label}: '{raw[:10]}' is geen tijd. {TIME_HINT}", field=field)
+        raise ValidationError(M("meetings.time.not_a_time", "{label}: '{value}' is geen tijd. {hint}",
+                                label=label, value=raw[:10], hint=TIME_HINT), field=field)
     hours, minutes = int(match.group(1)), int(match.group(2) or 0)
     if hours > 23 or minutes > 59:
-        raise ValidationError(f"{label}: {raw[:10]} bestaat niet. {TIME_HINT}", field=field)
+        raise ValidationError(M("meetings.time.no_such_time", "{label}: {value} bestaat niet. {hint}",
+                                label=label, value=raw[:10], hint=TIME_HINT), field=field)
     return f"{hours:02d}:{minutes:02d}"
 
 
-def parse_minutes(value: object, label: str = "Duur", *, field: str = "slot_minutes") -> int | None:
-    """The length of a time slot in whole minutes (1-600); empty or None gives None."""
+def parse_minutes(value: object, label: str | None = None, *, field: str = "slot_minutes") -> int | None:
+    """The length of a time slot in whole minutes (1-600); empty or None gives None.
+    `label`: already translated (None: "Duur")."""
     if value is None:
         return None
+    label = _("Duur") if label is None else label
     raw = text.line(value, label, field=field, max_length=20)
     if not raw:
         return None
     try:
         minutes = int(raw.removesuffix("min").strip())
     except ValueError:
-        raise ValidationError(f"{label}: '{raw[:10]}' is geen aantal minuten. "
-                              "Typ bijvoorbeeld 20.", field=field) from None
+        raise ValidationError(M("meetings.minutes.not_a_number",
+                                "{label}: '{value}' is geen aantal minuten. Typ bijvoorbeeld 20.",
+                                label=label, value=raw[:10]), field=field) from None
     if not 1 <= minutes <= SLOT_MAX_MINUTES:
-        raise ValidationError(f"{label}: kies tussen 1 en {SLOT_MAX_MINUTES} minuten.", field=field)
+        raise ValidationError(M("meetings.minutes.range", "{label}: kies tussen 1 en {most} minuten.",
+                                label=label, most=SLOT_MAX_MINUTES), field=field)
     return minutes
 
 
 def check_kind(kind: object, kinds: Sequence[str] | None = None) -> str:
     """The kind of meeting as the house spells it (Instellingen, `meeting_types`); any name
     when `kinds` is None. Accents and case do not matter ("mdo" is "MDO")."""
-    clean = text.line(kind, "Soort overleg", field="kind", required=True, max_length=50)
+    clean = text.line(kind, _("Soort overleg"), field="kind", required=True, max_length=50)
     if kinds is None:
         return clean
     for name in kinds:
         if fold(name) == fold(clean):
             return name
-    raise ValidationError(f"'{clean}' is geen soort overleg van dit huis. Kies uit: "
-                          f"{', '.join(kinds)} (Instellingen, F9).", field="kind")
+    raise ValidationError(M("meetings.kind.unknown",
+                            "'{value}' is geen soort overleg van dit huis. Kies uit: {kinds} (Instellingen, F9).",
+                            value=clean, kinds=", ".join(kinds)), field="kind")
 
 
 def _open(meeting: Meeting) -> None:
     if meeting.status == MeetingStatus.CLOSED.value:
-        raise RuleError("Dit overleg is gesloten.")
+        raise RuleError(M("meetings.meeting.closed", "Dit overleg is gesloten."))
 
 
 def _day(held_on: dt.date | str | None) -> dt.date:
     day = held_on if isinstance(held_on, dt.date) else dates.parse_date(
-        held_on, label="Datum", field="held_on", future=True)
+        held_on, label=_("Datum"), field="held_on", future=True)
     if day is None:
-        raise ValidationError("Vul de datum van het overleg in.", field="held_on")
+        raise ValidationError(M("meetings.meeting.no_date", "Vul de datum van het overleg in."), field="held_on")
     return day
 
 
@@ -117,8 +127,8 @@ def _planned_values(changes: dict[str, object], kinds: Sequence[str] | None) -> 
         clean["start_time"] = parse_time(changes["start_time"])
     if "online" in changes:
         clean["online"] = bool(changes["online"])
-    for name, label in (("location", "Locatie"), ("chair", "Voorzitter"), ("notulist", "Notulist"),
-                        ("title", "Titel")):
+    for name, label in (("location", _("Locatie")), ("chair", _("Voorzitter")), ("notulist", _("Notulist")),
+                        ("title", _("Titel"))):
         if name in changes:
             clean[name] = text.line(changes[name], label, field=name)
     if fold(str(clean.get("location", ""))) == ONLINE:  # "online" typed as the place
@@ -170,8 +180,9 @@ def _has_live_data(meeting: Meeting) -> bool:
 def delete_meeting(meeting: Meeting) -> None:
     """Remove a planned meeting that was never held (no attendance, notes, actions …)."""
     if meeting.status != MeetingStatus.PLANNED.value or _has_live_data(meeting):
-        raise RuleError("Dit overleg is al gehouden of begonnen en blijft bewaard; "
-                        "alleen een gepland overleg zonder verslag kan weg.")
+        raise RuleError(M("meetings.meeting.delete_held",
+                          "Dit overleg is al gehouden of begonnen en blijft bewaard; "
+                          "alleen een gepland overleg zonder verslag kan weg."))
     with db.atomic():
         for item in items_of(meeting):
             ItemInvite.delete().where(ItemInvite.item == item).execute()
@@ -186,7 +197,8 @@ def get_meeting(meeting_id: int | str) -> Meeting:
     raw = str(meeting_id).strip().lstrip("#")
     meeting = Meeting.get_or_none(Meeting.id == int(raw)) if raw.isdigit() else None
     if meeting is None:
-        raise NotFound(f"Er is geen overleg met nummer '{text.visible(raw[:12])}'.")
+        raise NotFound(M("meetings.meeting.not_found", "Er is geen overleg met nummer '{number}'.",
+                         number=text.visible(raw[:12])))
     return meeting
 
 
@@ -221,9 +233,10 @@ def references_of(meetings: Sequence[Meeting]) -> dict[int, list[str]]:
 
 
 def when(meeting: Meeting) -> str:
-    """'di 01-12-2026 09:30' (the time left off when none is planned)."""
+    """'di 01-12-2026 09:30' / 'Tue 01/12/2026 09:30' (the time left off when none is planned):
+    the weekday and the date as the language of the moment writes them (Babel)."""
     day = meeting.held_on
-    stamp = f"{WEEKDAY_SHORT[day.weekday()]} {dates.format_date(day)}"
+    stamp = f"{i18n.weekday_names('abbreviated')[day.weekday()]} {i18n.format_date(day)}"
     return f"{stamp} {meeting.start_time}" if meeting.start_time else stamp
 
 
@@ -233,12 +246,11 @@ def place(meeting: Meeting) -> str:
     return meeting.location
 
 
-WEEKDAY_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
-
 
 def _not_closed_case(case: Case) -> None:
     if case.phase == Phase.CLOSED.value:
-        raise RuleError(f"Casus {case.reference} is afgesloten en kan niet op de agenda.")
+        raise RuleError(M("meetings.agenda.case_closed", "Casus {reference} is afgesloten en kan niet op de agenda.",
+                          reference=case.reference))
 
 
 def add_item(meeting: Meeting, case: Case, *, slot_start: str = "", slot_minutes: int | str | None = None,
@@ -246,10 +258,11 @@ def add_item(meeting: Meeting, case: Case, *, slot_start: str = "", slot_minutes
     """Put a case on the agenda (last), with the partners at its table invited (also while live)."""
     _open(meeting)
     _not_closed_case(case)
-    start = parse_time(slot_start, "Begintijd van het punt", field="slot_start")
+    start = parse_time(slot_start, _("Begintijd van het punt"), field="slot_start")
     minutes = parse_minutes(slot_minutes)
     if MeetingItem.select().where((MeetingItem.meeting == meeting) & (MeetingItem.case == case)).exists():
-        raise RuleError(f"Casus {case.reference} staat al op de agenda.")
+        raise RuleError(M("meetings.agenda.already_on", "Casus {reference} staat al op de agenda.",
+                          reference=case.reference))
     with db.atomic():
         last = (MeetingItem.select(fn.MAX(MeetingItem.position))
                 .where(MeetingItem.meeting == meeting).scalar())
@@ -268,7 +281,7 @@ def add_item(meeting: Meeting, case: Case, *, slot_start: str = "", slot_minutes
 def get_item(item_id: int) -> MeetingItem:
     item = MeetingItem.get_or_none(MeetingItem.id == item_id)
     if item is None:
-        raise NotFound("Dit agendapunt bestaat niet (meer).")
+        raise NotFound(M("meetings.item.not_found", "Dit agendapunt bestaat niet (meer)."))
     return item
 
 
@@ -290,8 +303,9 @@ def remove_item(item: MeetingItem) -> None:
     meeting = item.meeting
     _open(meeting)
     if _item_has_live_data(item):
-        raise RuleError(f"Casus {item.case.reference} is in dit overleg al besproken en blijft "
-                        "op de agenda.")
+        raise RuleError(M("meetings.agenda.discussed",
+                          "Casus {reference} is in dit overleg al besproken en blijft op de agenda.",
+                          reference=item.case.reference))
     with db.atomic():
         ItemInvite.delete().where(ItemInvite.item == item).execute()
         item.delete_instance()
@@ -322,7 +336,7 @@ def move_item(item: MeetingItem, delta: int) -> None:
 def set_slot(item: MeetingItem, slot_start: str = "", slot_minutes: int | str | None = None) -> MeetingItem:
     """The planned start and length of an agenda item (both may be empty)."""
     _open(item.meeting)
-    item.slot_start = parse_time(slot_start, "Begintijd van het punt", field="slot_start")
+    item.slot_start = parse_time(slot_start, _("Begintijd van het punt"), field="slot_start")
     item.slot_minutes = parse_minutes(slot_minutes)
     with db.atomic():
         item.save()
@@ -341,7 +355,7 @@ def invite(item: MeetingItem, partner_id: int, contact_id: int | None = None) ->
     _open(item.meeting)
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("meetings.invite.no_partner", "Deze partner bestaat niet (meer)."), field="partner")
     if contact_id is not None:
         partners.contact_of(partner, contact_id)
     existing = _invite_row(item, partner_id, contact_id)
@@ -358,7 +372,7 @@ def uninvite(item: MeetingItem, partner_id: int, contact_id: int | None = None) 
     _open(item.meeting)
     row = _invite_row(item, partner_id, contact_id)
     if row is None:
-        raise NotFound("Deze partner is niet uitgenodigd voor dit agendapunt.")
+        raise NotFound(M("meetings.invite.not_invited", "Deze partner is niet uitgenodigd voor dit agendapunt."))
     with db.atomic():
         row.delete_instance()
         audit.record("update", case=item.case, object_type=AuditObject.ITEM_INVITE.value, object_id=row.id,
@@ -386,14 +400,16 @@ def plan_meeting(kind: str, held_on: dt.date | str, references: Sequence[str], *
     """Plan a meeting with these cases on its agenda (in this order), all or nothing: an
     unknown or closed case, or one named twice, plans nothing."""
     if not references:
-        raise ValidationError("Zet minstens één casus op de agenda (--case KENMERK).", field="case")
+        raise ValidationError(M("meetings.plan.no_case", "Zet minstens één casus op de agenda (--case KENMERK)."),
+                              field="case")
     with db.atomic():
         meeting = create_meeting(kind, held_on, kinds=kinds, **fields)  # type: ignore[arg-type]
         for reference in references:
             case = cases.find_by_reference(str(reference).strip())
             if case is None:
-                raise NotFound(f"Er is geen casus met nummer '{text.visible(str(reference)[:20])}'; "
-                               "er is niets gepland.")
+                raise NotFound(M("meetings.plan.no_such_case",
+                                 "Er is geen casus met nummer '{reference}'; er is niets gepland.",
+                                 reference=text.visible(str(reference)[:20])))
             add_item(meeting, case)
     return meeting
 
@@ -430,7 +446,8 @@ def parse_kinds(value: str) -> list[str]:
     """The kinds of meeting the house holds (Instellingen: "MDO, Casusoverleg, Wijkoverleg"):
     comma-separated names, each checked as a one-line text, the first spelling kept when a name
     comes twice (case and accents ignored), at least one. Raises ValidationError."""
-    names = [text.line(part, "Naam van een overleg", field="meeting_types", max_length=50)
+    label = _("Naam van een overleg")
+    names = [text.line(part, label, field="meeting_types", max_length=50)
              for part in value.split(",")]
     unique: list[str] = []
     seen: set[str] = set()
@@ -439,7 +456,8 @@ def parse_kinds(value: str) -> list[str]:
             seen.add(fold(name))
             unique.append(name)
     if not unique:
-        raise ValidationError("Vul minstens één naam van een overleg in.", field="meeting_types")
+        raise ValidationError(M("meetings.kinds.none", "Vul minstens één naam van een overleg in."),
+                              field="meeting_types")
     return unique
 
 

@@ -43,6 +43,7 @@ from peewee import JOIN
 
 from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, _
 from zvh_tui.core.vocab import (
     ActionStatus,
     Level,
@@ -60,7 +61,7 @@ from zvh_tui.services.partners import provisions
 from zvh_tui.services.plans import plan_export
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import clock, dates, disclosure, paper, text
+from zvh_tui.services.shared import clock, disclosure, paper, text
 from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.services.shared.fold import fold
 from zvh_tui.services.shared.paper import ActionRow, Frame, h
@@ -81,16 +82,18 @@ from zvh_tui.store.models import (
     utcnow,
 )
 
-VERSLAG, DECISIONS, PARTNER, CLIENT, ICS = "verslag", "besluitenlijst", "partner", "client", "ics"
+VERSLAG, DECISIONS, PARTNER, CLIENT, ICS = "verslag", "besluitenlijst", "partner", "client", "ics"  # i18n: codes
 KINDS = (VERSLAG, DECISIONS, PARTNER, CLIENT, ICS)
 TEXT_FORMATS = ("md", "html")
-KIND_TITLES = {VERSLAG: "Verslag", DECISIONS: "Besluitenlijst", PARTNER: "Blad voor de partner",
-               CLIENT: "Uitkomst van het overleg"}
-DAT_INFO = ("Uw organisatie heeft het convenant niet getekend. Daarom staat hier alleen dát er iets "
-            "gebeurt en wat u zelf doet, niet waarom.")
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+# Marked (N_), read with _() where a document is rendered, in the language of the export.
+KIND_TITLES = {VERSLAG: N_("Verslag"), DECISIONS: N_("Besluitenlijst"), PARTNER: N_("Blad voor de partner"),
+               CLIENT: N_("Uitkomst van het overleg")}
+DAT_INFO = N_("Uw organisatie heeft het convenant niet getekend. Daarom staat hier alleen dát er iets "
+              "gebeurt en wat u zelf doet, niet waarom.")
+# The Babel pattern of a date in words ('maandag 23 november 2026', 'Monday 23 November 2026').
+LONG_DATE = "EEEE d MMMM y"
+# The language in an English file's name (Dutch names stay as they were): both can share a folder.
+LANGUAGE_SUFFIX = {"en": "-en"}  # i18n: a language code and a file-name part
 
 
 # -- the record -------------------------------------------------------------------------------
@@ -99,10 +102,10 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 class Stay:
     """One attendant's stay at one item (the client's too); an invite not marked has no times."""
 
-    label: str  # "Politie · Wijkagent Bakker" / "cliënt"
+    label: str  # "Politie · Wijkagent Bakker" / "cliënt" (in the language read in)
     partner_id: int | None
     is_client: bool
-    presence: str  # in words: aanwezig, afwezig, afgemeld, uitgenodigd
+    presence: str  # in words, in the language read in: aanwezig, afwezig, afgemeld, uitgenodigd
     arrived: str  # local "HH:MM", "" when unknown
     left: str
     reminded: bool  # heard the confidentiality reminder
@@ -129,7 +132,7 @@ class ActionLine:
 
     def row(self, *, with_contact: bool = True) -> ActionRow:
         owner = self.owner + (f" / {self.contact}" if self.contact and with_contact else "")
-        return ActionRow(self.text, owner, dates.format_date(self.deadline), self.status)
+        return ActionRow(self.text, owner, i18n.format_date(self.deadline), self.status)
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,8 @@ class Overview:
 
     @property
     def label(self) -> str:
-        return live.label_of(self.partner, self.contact) + (f", tel. {self.phone}" if self.phone else "")
+        label = live.label_of(self.partner, self.contact)
+        return _("{label}, tel. {phone}").format(label=label, phone=self.phone) if self.phone else label
 
 
 @dataclass(frozen=True)
@@ -222,7 +226,8 @@ class Minutes:
 
     @property
     def subject(self) -> str:
-        return f"Overleg {self.meeting_id} · {self.kind} {dates.format_date(self.held_on)}"
+        return _("Overleg {number} · {kind} {date}").format(number=self.meeting_id, kind=self.kind,
+                                                            date=i18n.format_date(self.held_on))
 
 
 @dataclass(frozen=True)
@@ -238,13 +243,16 @@ class View:
 
     @property
     def version(self) -> str:
-        state = "" if self.minutes.is_closed else " (concept: het overleg loopt nog)"
-        return f"{KIND_TITLES[self.kind]}, gemaakt op {self.minutes.made_at}{state}"
+        title = _(KIND_TITLES[self.kind])
+        if self.minutes.is_closed:
+            return _("{title}, gemaakt op {moment}").format(title=title, moment=self.minutes.made_at)
+        return _("{title}, gemaakt op {moment} (concept: het overleg loopt nog)").format(
+            title=title, moment=self.minutes.made_at)
 
     @property
     def subject(self) -> str:
         if self.kind == CLIENT and self.items:
-            return f"Casus {self.items[0].reference}"
+            return _("Casus {reference}").format(reference=self.items[0].reference)
         return self.minutes.subject
 
 
@@ -252,6 +260,15 @@ class View:
 
 def _time(moment: dt.datetime | None) -> str:
     return clock.to_local(moment).strftime("%H:%M") if moment else ""
+
+
+def _moment(moment: dt.datetime | None) -> str:
+    """A stored moment as local date and time in the language of the moment ('01-12-2026 18:48',
+    English '01/12/2026 18:48')."""
+    if moment is None:
+        return ""
+    local = clock.to_local(moment)
+    return f"{i18n.format_date(local.date())} {local.strftime('%H:%M')}"
 
 
 def _words(value: str) -> set[str]:
@@ -320,7 +337,7 @@ def _stays(item: MeetingItem) -> tuple[Stay, ...]:
     stays: list[Stay] = []
     for row in rows:
         if row.is_client:
-            label = live.CLIENT_LABEL
+            label = _(live.CLIENT_LABEL)
         else:
             label = live.label_of(row.partner.name, row.contact.name if row.contact_id else "")
         presence = (live.Attendant(row.id, row.partner_id, row.contact_id, row.is_client, label, row.presence,
@@ -329,7 +346,7 @@ def _stays(item: MeetingItem) -> tuple[Stay, ...]:
                           _time(row.left_at), row.reminded_at is not None))
     for attendant in live.attendance_of(item):
         if not attendant.presence:  # invited, never marked
-            stays.append(Stay(attendant.label, attendant.partner_id, False, "uitgenodigd, niet gemarkeerd",
+            stays.append(Stay(attendant.label, attendant.partner_id, False, _("uitgenodigd, niet gemarkeerd"),
                               "", "", attendant.reminded))
     stays.sort(key=lambda s: (s.is_client, fold(s.label)))
     return tuple(stays)
@@ -349,7 +366,7 @@ def _actions(item: MeetingItem, plan: Plan | None) -> tuple[ActionLine, ...]:
         rows = rows.where(Action.agreed_in == item.id)
     return tuple(
         ActionLine(a.id, a.text, a.owner_partner_id,
-                   a.owner_partner.name if a.owner_partner_id else plans.NOBODY,
+                   a.owner_partner.name if a.owner_partner_id else i18n.tr(plans.NOBODY),
                    a.owner_contact.name if a.owner_contact_id else "", a.deadline,
                    ActionStatus.label_of(a.status))
         for a in rows
@@ -361,7 +378,7 @@ def _agreements(plan: Plan | None) -> tuple[AgreementLine, ...]:
         return ()
     result = []
     for row in plans.agreements_of(plan):
-        concerns = row.partner.name if row.partner_id else "alle partners"
+        concerns = row.partner.name if row.partner_id else _("alle partners")
         result.append(AgreementLine(row.text, row.partner_id, concerns))
     return tuple(result)
 
@@ -372,7 +389,7 @@ def _reviews(item: MeetingItem) -> tuple[ReviewLine, ...]:
             .where(ActionReview.item == item.id).order_by(ActionReview.id))
     return tuple(
         ReviewLine(r.action.text, r.action.owner_partner_id,
-                   r.action.owner_partner.name if r.action.owner_partner_id else plans.NOBODY,
+                   r.action.owner_partner.name if r.action.owner_partner_id else i18n.tr(plans.NOBODY),
                    ReviewOutcome.label_of(r.outcome), r.reason)
         for r in rows
     )
@@ -387,7 +404,7 @@ def _overview(item: MeetingItem) -> Overview | None:
         partner_id, contact_id = current.partner_id, current.contact_id
     partner = Partner.get_or_none(Partner.id == partner_id)
     contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
-    return Overview(partner_id, partner.name if partner else "onbekende partner",
+    return Overview(partner_id, partner.name if partner else _("onbekende partner"),
                     contact.name if contact else "", contact.phone if contact else "",
                     item.director_reason, item.call_on)
 
@@ -397,7 +414,8 @@ def _escalations(item: MeetingItem, day: dt.date) -> tuple[tuple[str, ...], tupl
                 .order_by(Escalation.id))
     short = tuple(f"{Level.label_of(r.from_level)} → {Level.label_of(r.to_level)}, AVE {r.from_ave} → {r.to_ave}"
                   for r in rows)
-    full = tuple(f"{s}: {r.trigger} (besloten door {r.decided_by})" for s, r in zip(short, rows, strict=True))
+    full = tuple(_("{change}: {trigger} (besloten door {who})").format(change=s, trigger=r.trigger, who=r.decided_by)
+                 for s, r in zip(short, rows, strict=True))
     return full, short
 
 
@@ -427,7 +445,7 @@ def _item_minutes(item: MeetingItem, meeting: Meeting) -> ItemMinutes:
         reviews=_reviews(item),
         overview=_overview(item),
         next_on=item.next_on,
-        next_kind=NextKind.label_of(item.next_kind) if item.next_kind else ("vervolg" if item.next_on else ""),
+        next_kind=NextKind.label_of(item.next_kind) if item.next_kind else (_("vervolg") if item.next_on else ""),
         commitments=tuple(c.partner.name for c in commitments),
         commitment_ids=frozenset(c.partner_id for c in commitments),
         escalations=full, escalations_short=short, person_names=tuple(names),
@@ -438,10 +456,11 @@ def get_meeting(meeting_id: int | str) -> Meeting:
     """A meeting by its number (`zvh export minutes N`), NotFound in Dutch."""
     raw = str(meeting_id).strip()
     if not raw.isdecimal() or not raw.isascii():
-        raise ValidationError(f"'{text.visible(raw[:20])}' is geen nummer van een overleg.", field="meeting")
+        raise ValidationError(M("meetings.minutes.not_a_meeting_number", "'{value}' is geen nummer van een overleg.",
+                                value=text.visible(raw[:20])), field="meeting")
     meeting = Meeting.get_or_none(Meeting.id == int(raw))
     if meeting is None:
-        raise NotFound(f"Overleg {int(raw)} bestaat niet.")
+        raise NotFound(M("meetings.minutes.no_meeting", "Overleg {number} bestaat niet.", number=int(raw)))
     return meeting
 
 
@@ -452,9 +471,9 @@ def read_minutes(meeting: Meeting) -> Minutes:
     return Minutes(
         meeting_id=meeting.id, kind=meeting.kind, title=meeting.title, held_on=meeting.held_on,
         location=meeting.location, online=meeting.online, chair=meeting.chair, notulist=meeting.notulist,
-        started=_time(meeting.started_at), closed=clock.format_local(meeting.closed_at),
+        started=_time(meeting.started_at), closed=_moment(meeting.closed_at),
         reminder=_time(meeting.reminder_at), is_closed=meeting.status == MeetingStatus.CLOSED.value,
-        made_at=clock.format_local(utcnow()), items=items,
+        made_at=_moment(utcnow()), items=items,
     )
 
 
@@ -522,7 +541,7 @@ def client_view(minutes: Minutes, item_id: int) -> View:
     """One case, for the client: the opgave, what each partner will do, whom to call."""
     found = [item for item in minutes.items if item.item_id == item_id]
     if not found:
-        raise NotFound("Deze casus staat niet op de agenda van dit overleg.")
+        raise NotFound(M("meetings.minutes.case_not_on_agenda", "Deze casus staat niet op de agenda van dit overleg."))
     item = replace(found[0], case_title="", table_name="", stays=(), notes=(), decisions=(), reviews=(),
                    agreements=(), commitments=(), commitment_ids=frozenset(), escalations=(),
                    escalations_short=())
@@ -533,8 +552,9 @@ def needs_confirmation(partner: Partner) -> str | None:
     """The warning to confirm before a sheet goes to a partner without a signed convenant."""
     if partner.convenant_signed:
         return None
-    return (f"{partner.name} heeft het convenant niet getekend. Het blad bevat alleen dat-informatie "
-            "(dát er iets gebeurt en wat zij zelf doen, niet waarom). Weet u zeker dat u het wilt maken?")
+    return _("{partner} heeft het convenant niet getekend. Het blad bevat alleen dat-informatie "
+             "(dát er iets gebeurt en wat zij zelf doen, niet waarom). Weet u zeker dat u het wilt maken?").format(
+        partner=partner.name)
 
 
 # -- Markdown -------------------------------------------------------------------------------------
@@ -547,74 +567,80 @@ def md(value: str) -> str:
 
 def _case_heading(view: View, item: ItemMinutes) -> str:
     if view.kind == VERSLAG and item.case_title:
-        return f"Casus {item.reference}: {item.case_title}"
+        return _("Casus {reference}: {title}").format(reference=item.reference, title=item.case_title)
     if item.table_name:
-        return f"Casus {item.reference} ({item.table_name})"
-    return f"Casus {item.reference}"
+        return _("Casus {reference} ({name})").format(reference=item.reference, name=item.table_name)
+    return _("Casus {reference}").format(reference=item.reference)
 
 
 def _next_line(item: ItemMinutes) -> str:
     if not item.next_on:
-        return "nog geen datum"
-    return f"{item.next_kind} op {dates.format_date(item.next_on)}"
+        return _("nog geen datum")
+    return _("{kind} op {date}").format(kind=item.next_kind, date=i18n.format_date(item.next_on))
 
 
 def _overview_line(item: ItemMinutes, *, full: bool) -> str:
     if item.overview is None:
-        return "nog niet afgesproken"
+        return _("nog niet afgesproken")
     line = item.overview.label
     if item.overview.call_on:
-        line += f"; eerste bel-moment {dates.format_date(item.overview.call_on)}"
+        line = _("{who}; eerste bel-moment {date}").format(who=line, date=i18n.format_date(item.overview.call_on))
     if full and item.overview.reason:
-        line += f" (reden: {item.overview.reason})"
+        line = _("{who} (reden: {reason})").format(who=line, reason=item.overview.reason)
     return line
 
 
 def _header_lines(view: View) -> list[tuple[str, str]]:
     m = view.minutes
-    lines = [("Datum", dates.format_date(m.held_on) + (f", {m.started}" if m.started else ""))]
+    day = i18n.format_date(m.held_on)
+    lines = [(_("Datum"), f"{day}, {m.started}" if m.started else day)]
     if view.kind in (VERSLAG, DECISIONS):
         if m.title:
-            lines.append(("Titel", m.title))
+            lines.append((_("Titel"), m.title))
         place = "online" if m.online else m.location
         if place:
-            lines.append(("Plaats", place))
+            lines.append((_("Plaats"), place))
         if m.chair:
-            lines.append(("Voorzitter", m.chair))
+            lines.append((_("Voorzitter"), m.chair))
         if m.notulist:
-            lines.append(("Notulist", m.notulist))
-        lines.append(("Geheimhouding", f"benoemd om {m.reminder}" if m.reminder else "niet vastgelegd"))
+            lines.append((_("Notulist"), m.notulist))
+        lines.append((_("Geheimhouding"), _("benoemd om {time}").format(time=m.reminder) if m.reminder
+                      else _("niet vastgelegd")))
         if m.closed:
-            lines.append(("Gesloten", m.closed))
+            lines.append((_("Gesloten"), m.closed))
     if view.kind == PARTNER:
-        lines.append(("Voor", view.partner_name))
+        lines.append((_("Voor"), view.partner_name))
     return lines
 
 
 def _intro(view: View) -> str:
     if view.kind == PARTNER:
         if view.dat_only:
-            return DAT_INFO
-        return ("Alleen wat uw organisatie aangaat: de gezamenlijke opgave, uw eigen acties, de "
-                "afspraken voor u of voor iedereen, wie het overzicht houdt en de volgende datum.")
+            return _(DAT_INFO)
+        return _("Alleen wat uw organisatie aangaat: de gezamenlijke opgave, uw eigen acties, de "
+                 "afspraken voor u of voor iedereen, wie het overzicht houdt en de volgende datum.")
     if view.kind == DECISIONS:
-        return "Voor wie aanwezig was. Casussen met nummer en initialen; de inbreng (beeld en oordeel) staat alleen in het verslag."
+        return _("Voor wie aanwezig was. Casussen met nummer en initialen; de inbreng (beeld en oordeel) staat "
+                 "alleen in het verslag.")
     if view.kind == VERSLAG:
-        return "Volledig verslag; blijft bij het Zorg- en Veiligheidshuis."
+        return _("Volledig verslag; blijft bij het Zorg- en Veiligheidshuis.")
     return ""
 
 
 def _times(item: ItemMinutes) -> str:
     """'Gepland 10:00 (20 min); besproken 10:05–10:31'."""
-    parts = [f"Gepland {item.slot}"] if item.slot else []
+    span = f"{item.started}–{item.closed}".rstrip("–")
+    if item.slot and item.started:
+        return _("Gepland {slot}; besproken {span}").format(slot=item.slot, span=span)
+    if item.slot:
+        return _("Gepland {slot}").format(slot=item.slot)
     if item.started:
-        parts.append(f"besproken {item.started}–{item.closed}".rstrip("–"))
-    line = "; ".join(parts)
-    return line[:1].upper() + line[1:]
+        return _("Besproken {span}").format(span=span)
+    return ""
 
 
 def _no_items(view: View) -> str:
-    return "Geen agendapunten die deze partner aangaan." if view.kind == PARTNER else "Geen agendapunten."
+    return _("Geen agendapunten die deze partner aangaan.") if view.kind == PARTNER else _("Geen agendapunten.")
 
 
 def _visibility(note: NoteLine) -> str:
@@ -626,7 +652,7 @@ def _stay_line(stay: Stay, *, times: bool) -> str:
     if times and (stay.arrived or stay.left):
         parts.append(f"{stay.arrived or '?'}–{stay.left or ''}".rstrip("–"))
     if times and stay.reminded:
-        parts.append("geheimhouding gehoord")
+        parts.append(_("geheimhouding gehoord"))
     return " · ".join(parts)
 
 
@@ -637,15 +663,15 @@ def _md_actions(actions: Sequence[ActionLine], empty: str) -> list[str]:
     for action in actions:
         out.append(paper.md_item(md(action.text)))
         row = action.row()
-        out.append(paper.md_item(md(f"eigenaar: {row.owner}"), 1))
-        out.append(paper.md_item(md(f"deadline: {row.deadline or 'geen'}"), 1))
-        out.append(paper.md_item(md(f"status: {row.status}"), 1))
+        out.append(paper.md_item(md(_("eigenaar: {owner}").format(owner=row.owner)), 1))
+        out.append(paper.md_item(md(_("deadline: {date}").format(date=row.deadline or _("geen"))), 1))
+        out.append(paper.md_item(md(_("status: {status}").format(status=row.status)), 1))
     return out
 
 
 def _client_md(view: View) -> list[str]:
     item = view.items[0]
-    out = [f"# Uitkomst van het overleg over casus {item.reference}", ""]
+    out = ["# " + _("Uitkomst van het overleg over casus {reference}").format(reference=item.reference), ""]
     out += _client_paragraphs(view, item, md)
     return out
 
@@ -653,50 +679,59 @@ def _client_md(view: View) -> list[str]:
 def _client_paragraphs(view: View, item: ItemMinutes, esc) -> list[str]:
     """The client version's text, the same for Markdown and HTML (`esc` escapes stored text)."""
     m = view.minutes
-    out = [f"Op {long_date(m.held_on)} was er een overleg over uw situatie.", ""]
-    out += ["## Wat willen we samen bereiken?", ""]
-    out.append(esc(item.opgave) if item.opgave else "Dat spreken we nog samen af.")
-    out += ["", "## Wat gaat er gebeuren?", ""]
+    out = [_("Op {date} was er een overleg over uw situatie.").format(date=long_date(m.held_on)), ""]
+    out += ["## " + _("Wat willen we samen bereiken?"), ""]
+    out.append(esc(item.opgave) if item.opgave else _("Dat spreken we nog samen af."))
+    out += ["", "## " + _("Wat gaat er gebeuren?"), ""]
     by_partner: dict[str, list[ActionLine]] = {}
     for action in item.actions:
         by_partner.setdefault(action.owner, []).append(action)
     if not by_partner:
-        out.append("Er zijn nog geen nieuwe stappen afgesproken.")
+        out.append(_("Er zijn nog geen nieuwe stappen afgesproken."))
     for owner, actions in by_partner.items():
-        who = "Nog niet bekend wie" if owner == plans.NOBODY else esc(owner)
+        who = _("Nog niet bekend wie") if owner == i18n.tr(plans.NOBODY) else esc(owner)
         out.append(f"{who}:")
         for action in actions:
-            when = f" Dat is klaar vóór {long_date(action.deadline)}." if action.deadline else ""
-            sentence = action.text.rstrip().rstrip(".!?")
-            out.append(paper.md_item(f"{esc(sentence)}.{when}"))
+            sentence = esc(action.text.rstrip().rstrip(".!?"))
+            if action.deadline:
+                out.append(paper.md_item(_("{action}. Dat is klaar vóór {date}.").format(
+                    action=sentence, date=long_date(action.deadline))))
+            else:
+                out.append(paper.md_item(f"{sentence}."))
         out.append("")
-    out += ["## Wie kunt u bellen?", ""]
+    out += ["## " + _("Wie kunt u bellen?"), ""]
     if item.overview is not None and item.overview.contact:
-        who = f"{esc(item.overview.contact)} van {esc(item.overview.partner)}"
-        phone = f" Het nummer is {esc(item.overview.phone)}." if item.overview.phone else ""
-        out.append(f"U kunt {who} bellen. Deze persoon houdt het overzicht.{phone}")
+        contact, partner = esc(item.overview.contact), esc(item.overview.partner)
+        if item.overview.phone:
+            out.append(_("U kunt {contact} van {partner} bellen. Deze persoon houdt het overzicht. "
+                         "Het nummer is {phone}.").format(contact=contact, partner=partner,
+                                                         phone=esc(item.overview.phone)))
+        else:
+            out.append(_("U kunt {contact} van {partner} bellen. Deze persoon houdt het overzicht.").format(
+                contact=contact, partner=partner))
     else:
-        out.append("Dat spreken we nog af. U hoort het van ons.")
-    out += ["", "## Wanneer praten we weer?", ""]
+        out.append(_("Dat spreken we nog af. U hoort het van ons."))
+    out += ["", "## " + _("Wanneer praten we weer?"), ""]
     if item.next_on:
-        out.append(f"Op {long_date(item.next_on)} kijken we samen hoe het gaat.")
+        out.append(_("Op {date} kijken we samen hoe het gaat.").format(date=long_date(item.next_on)))
     else:
-        out.append("Dat spreken we nog af.")
+        out.append(_("Dat spreken we nog af."))
     out.append("")
     return out
 
 
 def long_date(day: dt.date | None) -> str:
-    """'maandag 23 november 2026': a date in words, for the client version."""
+    """'maandag 23 november 2026' / 'Monday 23 November 2026': a date in words, for the client
+    version (Babel, in the language of the moment)."""
     if day is None:
         return ""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return i18n.format_date(day, LONG_DATE)
 
 
 def render_markdown(view: View) -> str:
     if view.kind == CLIENT:
         return text.visible("\n".join(_client_md(view)), multiline=True)
-    out = [f"# {KIND_TITLES[view.kind]} · {md(view.minutes.subject)}", ""]
+    out = [f"# {_(KIND_TITLES[view.kind])} · {md(view.minutes.subject)}", ""]
     out.append(f"{md(view.version)}  ")
     for label, value in _header_lines(view):
         out.append(f"{label}: {md(value)}  ")
@@ -708,46 +743,50 @@ def render_markdown(view: View) -> str:
         if view.kind in (VERSLAG, DECISIONS):
             if item.slot or item.started:
                 out.append(md(_times(item)) + "  ")
-            out += ["", "### Aanwezig", ""]
-            out += [paper.md_item(md(_stay_line(s, times=view.kind == VERSLAG))) for s in item.stays] or ["_niemand vastgelegd_"]
+            out += ["", "### " + _("Aanwezig"), ""]
+            out += ([paper.md_item(md(_stay_line(s, times=view.kind == VERSLAG))) for s in item.stays]
+                    or [f"_{_('niemand vastgelegd')}_"])
             out.append("")
         if not view.dat_only:
-            out += ["### Gezamenlijke opgave", "", md(item.opgave) if item.opgave else "_nog niet geformuleerd_", ""]
+            out += ["### " + _("Gezamenlijke opgave"), "",
+                    md(item.opgave) if item.opgave else f"_{_('nog niet geformuleerd')}_", ""]
             if view.kind in (VERSLAG, DECISIONS) and item.commitments:
-                out.append(f"Verbonden aan de opgave: {md(', '.join(item.commitments))}")
+                out.append(_("Verbonden aan de opgave: {partners}").format(partners=md(", ".join(item.commitments))))
                 out.append("")
         if item.reviews:
-            out += ["### Terugblik op de acties van vorige keer", ""]
+            out += ["### " + _("Terugblik op de acties van vorige keer"), ""]
             for r in item.reviews:
                 reason = f" ({r.reason})" if r.reason else ""
                 out.append(paper.md_item(md(f"{r.text} — {r.owner}: {r.outcome}{reason}")))
             out.append("")
         if item.notes:
-            out += ["### Inbreng" if view.kind == VERSLAG else "### Uw inbreng", ""]
+            out += ["### " + (_("Inbreng") if view.kind == VERSLAG else _("Uw inbreng")), ""]
             for note in item.notes:
                 source = f"{note.source}, " if note.source and view.kind == VERSLAG else ""
                 out.append(paper.md_item(f"**{note.phase}** ({md(source)}{md(_visibility(note))}): {md(note.text)}"))
             out.append("")
         if view.kind in (VERSLAG, DECISIONS):
-            out += ["### Besluiten", ""]
-            out += [paper.md_item(md(d)) for d in item.decisions] or ["_geen besluiten vastgelegd_"]
+            out += ["### " + _("Besluiten"), ""]
+            out += [paper.md_item(md(d)) for d in item.decisions] or [f"_{_('geen besluiten vastgelegd')}_"]
             out.append("")
-        title = "Acties" if view.kind != PARTNER else "Uw acties"
+        title = _("Acties") if view.kind != PARTNER else _("Uw acties")
         out += [f"### {title}", ""]
-        out += _md_actions(item.actions, "geen acties" if view.kind != PARTNER else "geen acties voor uw organisatie")
+        out += _md_actions(item.actions, _("geen acties") if view.kind != PARTNER
+                           else _("geen acties voor uw organisatie"))
         out.append("")
         if item.agreements or view.kind != PARTNER:
-            out += ["### Afspraken", ""]
-            out += [paper.md_item(md(f"{a.text} ({a.concerns})")) for a in item.agreements] or ["_geen afspraken_"]
+            out += ["### " + _("Afspraken"), ""]
+            out += ([paper.md_item(md(f"{a.text} ({a.concerns})")) for a in item.agreements]
+                    or [f"_{_('geen afspraken')}_"])
             out.append("")
-        out += ["### Wie houdt het overzicht", "", md(_overview_line(item, full=view.kind == VERSLAG)), ""]
-        out += ["### Volgende datum", "", md(_next_line(item)), ""]
+        out += ["### " + _("Wie houdt het overzicht"), "", md(_overview_line(item, full=view.kind == VERSLAG)), ""]
+        out += ["### " + _("Volgende datum"), "", md(_next_line(item)), ""]
         escalations = item.escalations if view.kind == VERSLAG else item.escalations_short
         if escalations:
-            out += ["### Op- of afschaling", ""]
+            out += ["### " + _("Op- of afschaling"), ""]
             out += [paper.md_item(md(e)) for e in escalations]
             out.append("")
-    out.append(f"_{paper.FOOTER_NOTE}_")
+    out.append(f"_{_(paper.FOOTER_NOTE)}_")
     return text.visible("\n".join(out) + "\n", multiline=True)
 
 
@@ -755,6 +794,14 @@ def render_markdown(view: View) -> str:
 
 def _text_or(value: str, empty: str) -> str:
     return f'<p class="text">{h(value)}</p>' if value else f'<p class="empty">{h(empty)}</p>'
+
+
+def _h3(title: str) -> str:
+    return f"<h3>{h(title)}</h3>"
+
+
+def _empty(value: str) -> str:
+    return f'<p class="empty">{h(value)}</p>'
 
 
 def _ul(lines: Iterable[str]) -> str:
@@ -765,7 +812,7 @@ def _ul(lines: Iterable[str]) -> str:
 def _client_html(view: View) -> list[str]:
     """The client version in HTML: the same sentences as the Markdown, as paragraphs and lists."""
     item = view.items[0]
-    body = [f"<h1>Uitkomst van het overleg over casus {h(item.reference)}</h1>"]
+    body = [f"<h1>{h(_('Uitkomst van het overleg over casus {reference}').format(reference=item.reference))}</h1>"]
     in_list = False
     for line in _client_paragraphs(view, item, h):
         if line.startswith("- "):
@@ -789,9 +836,9 @@ def _client_html(view: View) -> list[str]:
 def render_html(view: View) -> str:
     frame = Frame(view.subject, view.version)
     if view.kind == CLIENT:
-        return paper.document(f"Uitkomst van het overleg · casus {view.items[0].reference}", frame, _client_html(view),
-                              footer="Vertrouwelijk: dit gaat over u. Bewaar het goed.")
-    title = f"{KIND_TITLES[view.kind]} · {view.minutes.subject}"
+        return paper.document(_("Uitkomst van het overleg · casus {reference}").format(reference=view.items[0].reference),
+                              frame, _client_html(view), footer=_("Vertrouwelijk: dit gaat over u. Bewaar het goed."))
+    title = f"{_(KIND_TITLES[view.kind])} · {view.minutes.subject}"
     body = [f"<h1>{h(title)}</h1>"]
     for label, value in _header_lines(view):
         body.append(f'<p class="meta">{h(label)}: {h(value)}</p>')
@@ -799,26 +846,27 @@ def render_html(view: View) -> str:
     if intro:
         body.append(f'<p class="{"warning" if view.dat_only else "meta"}">{h(intro)}</p>')
     if not view.items:
-        body.append(f'<p class="empty">{_no_items(view)}</p>')
+        body.append(f'<p class="empty">{h(_no_items(view))}</p>')
     for item in view.items:
         body.append(f"<h2>{h(_case_heading(view, item))}</h2>")
         if view.kind in (VERSLAG, DECISIONS):
             if item.slot or item.started:
                 body.append(f'<p class="meta">{h(_times(item))}</p>')
-            body.append("<h3>Aanwezig</h3>")
+            body.append(_h3(_("Aanwezig")))
             body.append(_ul(h(_stay_line(s, times=view.kind == VERSLAG)) for s in item.stays)
-                        if item.stays else '<p class="empty">niemand vastgelegd</p>')
+                        if item.stays else _empty(_("niemand vastgelegd")))
         if not view.dat_only:
-            body.append("<h3>Gezamenlijke opgave</h3>")
-            body.append(_text_or(item.opgave, "nog niet geformuleerd"))
+            body.append(_h3(_("Gezamenlijke opgave")))
+            body.append(_text_or(item.opgave, _("nog niet geformuleerd")))
             if view.kind in (VERSLAG, DECISIONS) and item.commitments:
-                body.append(f'<p class="meta">Verbonden aan de opgave: {h(", ".join(item.commitments))}</p>')
+                committed = _("Verbonden aan de opgave: {partners}").format(partners=", ".join(item.commitments))
+                body.append(f'<p class="meta">{h(committed)}</p>')
         if item.reviews:
-            body.append("<h3>Terugblik op de acties van vorige keer</h3>")
+            body.append(_h3(_("Terugblik op de acties van vorige keer")))
             body.append(_ul(f'<span class="text">{h(r.text)}</span> — {h(r.owner)}: <strong>{h(r.outcome)}</strong>'
                             + (f" ({h(r.reason)})" if r.reason else "") for r in item.reviews))
         if item.notes:
-            body.append("<h3>Inbreng</h3>" if view.kind == VERSLAG else "<h3>Uw inbreng</h3>")
+            body.append(_h3(_("Inbreng") if view.kind == VERSLAG else _("Uw inbreng")))
             lines = []
             for note in item.notes:
                 source = f"{note.source}, " if note.source and view.kind == VERSLAG else ""
@@ -826,24 +874,24 @@ def render_html(view: View) -> str:
                              f'<span class="text">{h(note.text)}</span>')
             body.append(_ul(lines))
         if view.kind in (VERSLAG, DECISIONS):
-            body.append("<h3>Besluiten</h3>")
+            body.append(_h3(_("Besluiten")))
             body.append(_ul(f'<span class="text">{h(d)}</span>' for d in item.decisions)
-                        if item.decisions else '<p class="empty">geen besluiten vastgelegd</p>')
-        body.append("<h3>Acties</h3>" if view.kind != PARTNER else "<h3>Uw acties</h3>")
+                        if item.decisions else _empty(_("geen besluiten vastgelegd")))
+        body.append(_h3(_("Acties") if view.kind != PARTNER else _("Uw acties")))
         body.append(paper.actions_table([a.row() for a in item.actions],
-                                        empty="geen acties" if view.kind != PARTNER
-                                        else "geen acties voor uw organisatie"))
+                                        empty=_("geen acties") if view.kind != PARTNER
+                                        else _("geen acties voor uw organisatie")))
         if item.agreements or view.kind != PARTNER:
-            body.append("<h3>Afspraken</h3>")
+            body.append(_h3(_("Afspraken")))
             body.append(_ul(f'<span class="text">{h(a.text)}</span> ({h(a.concerns)})' for a in item.agreements)
-                        if item.agreements else '<p class="empty">geen afspraken</p>')
-        body.append("<h3>Wie houdt het overzicht</h3>")
+                        if item.agreements else _empty(_("geen afspraken")))
+        body.append(_h3(_("Wie houdt het overzicht")))
         body.append(_text_or(_overview_line(item, full=view.kind == VERSLAG), ""))
-        body.append("<h3>Volgende datum</h3>")
+        body.append(_h3(_("Volgende datum")))
         body.append(_text_or(_next_line(item), ""))
         escalations = item.escalations if view.kind == VERSLAG else item.escalations_short
         if escalations:
-            body.append("<h3>Op- of afschaling</h3>")
+            body.append(_h3(_("Op- of afschaling")))
             body.append(_ul(h(e) for e in escalations))
     return paper.document(title, frame, body)
 
@@ -856,18 +904,21 @@ def minutes_ics(minutes: Minutes) -> str:
     import icalendar
 
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//zvh-tui//overleg//NL")
+    calendar.add("prodid", "-//zvh-tui//overleg//NL")  # i18n: the product id, not shown
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     stamp = utcnow().replace(tzinfo=dt.timezone.utc, microsecond=0)
-    held = dates.format_date(minutes.held_on)
+    held = i18n.format_date(minutes.held_on)
     for item in minutes.items:
         moments = []
         if item.next_on:
-            moments.append(("vervolg", item.next_on, f"{item.next_kind.capitalize()} casus {item.reference}"))
+            moments.append(("vervolg", item.next_on,  # i18n: the code in the event's uid
+                            _("{kind} casus {reference}").format(kind=item.next_kind.capitalize(),
+                                                                 reference=item.reference)))
         if item.overview is not None and item.overview.call_on:
-            moments.append(("bel", item.overview.call_on,
-                            f"Bel-moment casus {item.reference}: bel wie het overzicht houdt"))
+            moments.append(("bel", item.overview.call_on,  # i18n: the code in the event's uid
+                            _("Bel-moment casus {reference}: bel wie het overzicht houdt").format(
+                                reference=item.reference)))
         for code, day, summary in moments:
             event = icalendar.Event()
             event.add("uid", f"zvh-overleg{minutes.meeting_id}-punt{item.item_id}-{code}@zvh-tui")
@@ -875,7 +926,8 @@ def minutes_ics(minutes: Minutes) -> str:
             event.add("dtstart", day)
             event.add("dtend", day + dt.timedelta(days=1))
             event.add("summary", summary)
-            event.add("description", f"Afgesproken in overleg {minutes.meeting_id} op {held}.")
+            event.add("description", _("Afgesproken in overleg {number} op {date}.").format(
+                number=minutes.meeting_id, date=held))
             event.add("class", "CONFIDENTIAL")
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)
@@ -908,7 +960,7 @@ def _record(minutes: Minutes, view_items: Sequence[ItemMinutes], detail: str, *,
 
 def render(view: View, fmt: str) -> str:
     if fmt not in TEXT_FORMATS:
-        raise ValidationError("Kies het formaat md, html of ics.", field="format")
+        raise ValidationError(M("meetings.minutes.format", "Kies het formaat md, html of ics."), field="format")
     return render_markdown(view) if fmt == "md" else render_html(view)
 
 
@@ -917,15 +969,19 @@ def _client_item(minutes: Minutes, case_ref: str | None) -> ItemMinutes:
         wanted = case_ref.strip()
         found = [i for i in minutes.items if i.reference == wanted]
         if not found:
-            raise NotFound(f"Casus {text.visible(wanted[:20])} staat niet op de agenda van overleg {minutes.meeting_id}.")
+            raise NotFound(M("meetings.minutes.client.not_on_agenda",
+                             "Casus {reference} staat niet op de agenda van overleg {number}.",
+                             reference=text.visible(wanted[:20]), number=minutes.meeting_id))
         return found[0]
     if len(minutes.items) == 1:
         return minutes.items[0]
     if not minutes.items:
-        raise RuleError(f"Overleg {minutes.meeting_id} heeft geen agendapunten.")
+        raise RuleError(M("meetings.minutes.client.no_items", "Overleg {number} heeft geen agendapunten.",
+                          number=minutes.meeting_id))
     refs = ", ".join(i.reference for i in minutes.items)
-    raise ValidationError(f"Overleg {minutes.meeting_id} besprak meer casussen ({refs}): kies er één met --casus KENMERK.",
-                          field="case")
+    raise ValidationError(M("meetings.minutes.client.which_case",
+                            "Overleg {number} besprak meer casussen ({references}): kies er één met --casus KENMERK.",
+                            number=minutes.meeting_id, references=refs), field="case")
 
 
 @i18n.with_language
@@ -934,19 +990,21 @@ def export_minutes(meeting_id: int | str, fmt: str, *, kind: str = DECISIONS, pa
     """`zvh export minutes N`: the text of one document, with an audit event. A sheet for a
     partner without a signed convenant is refused unless `confirmed`."""
     if fmt not in (*TEXT_FORMATS, ICS):
-        raise ValidationError("Kies het formaat md, html of ics.", field="format")
+        raise ValidationError(M("meetings.minutes.format", "Kies het formaat md, html of ics."), field="format")
     meeting = get_meeting(meeting_id)
     if fmt == ICS and kind != DECISIONS:
-        raise ValidationError("Het .ics-bestand is één agenda voor het hele overleg: laat --verslag, "
-                              "--partner en --client weg.", field="format")
+        raise ValidationError(M("meetings.minutes.ics_whole_meeting",
+                                "Het .ics-bestand is één agenda voor het hele overleg: laat --verslag, "
+                                "--partner en --client weg."), field="format")
     found = plan_export.find_partner(partner) if kind == PARTNER and partner is not None else None
     if kind == PARTNER and found is None:
-        raise ValidationError("Geef de naam van een partner.", field="partner")
+        raise ValidationError(M("meetings.minutes.partner_needed", "Geef de naam van een partner."), field="partner")
     if found is not None and not confirmed:
         warning = needs_confirmation(found)
         if warning:
-            raise RuleError(f"{found.name} heeft het convenant niet getekend: het blad bevat alleen "
-                            "dat-informatie. Bevestig met --ja.")
+            raise RuleError(M("meetings.minutes.unsigned_confirm",
+                              "{partner} heeft het convenant niet getekend: het blad bevat alleen "
+                              "dat-informatie. Bevestig met --ja.", partner=found.name))
     minutes = read_minutes(meeting)
     if fmt == ICS:
         result = minutes_ics(minutes)
@@ -974,16 +1032,18 @@ def _detail(view: View, fmt: str) -> str:
 
 def file_name(minutes: Minutes, kind: str, fmt: str, *, partner_name: str = "", reference: str = "") -> str:
     """A file name without client data: the meeting's number and date, the kind, a partner's
-    name or a case number."""
-    base = f"overleg-{minutes.meeting_id}-{minutes.held_on.isoformat()}"
+    name or a case number; a document in English ends in "-en" (a Dutch one keeps its name), so
+    both languages can be written into one folder."""
+    base = f"overleg-{minutes.meeting_id}-{minutes.held_on.isoformat()}"  # i18n: a file name
+    language = LANGUAGE_SUFFIX.get(i18n.current(), "")
     if kind == ICS:
-        return f"{base}.ics"
+        return f"{base}{language}.ics"
     if kind == PARTNER:
-        return f"{base}-{plan_export.partner_slug(partner_name)}.{fmt}"
+        return f"{base}-{plan_export.partner_slug(partner_name)}{language}.{fmt}"
     if kind == CLIENT:
-        ref = re.sub(r"[^0-9A-Za-z-]", "", reference) or "casus"
-        return f"{base}-client-{ref}.{fmt}"
-    return f"{base}-{kind}.{fmt}"
+        ref = re.sub(r"[^0-9A-Za-z-]", "", reference) or "casus"  # i18n: a file name
+        return f"{base}-client-{ref}{language}.{fmt}"
+    return f"{base}-{kind}{language}.{fmt}"
 
 
 def unsigned_partners(meeting: Meeting) -> list[Partner]:
@@ -1013,10 +1073,11 @@ def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KIND
     `confirmed_partners` (ask with `unsigned_partners` first); the others are left out."""
     unknown = [k for k in kinds if k not in KINDS]
     if unknown or not kinds:
-        raise ValidationError("Kies uit verslag, besluitenlijst, partner, client en ics.", field="kinds")
+        raise ValidationError(M("meetings.minutes.kinds", "Kies uit verslag, besluitenlijst, partner, client en ics."),
+                              field="kinds")
     bad = [f for f in formats if f not in TEXT_FORMATS]
     if bad or not formats:
-        raise ValidationError("Kies het formaat md of html.", field="format")
+        raise ValidationError(M("meetings.minutes.text_format", "Kies het formaat md of html."), field="format")
     confirmed = set(confirmed_partners)
     minutes = read_minutes(meeting)
     planned: list[_Planned] = []
@@ -1038,10 +1099,22 @@ def write_minutes(meeting: Meeting, folder: Path, *, kinds: Sequence[str] = KIND
                                     view.items, _detail(view, fmt), view.kind, view.partner_id, fmt))
     if ICS in kinds:
         planned.append(_Planned(file_name(minutes, ICS, ICS), minutes_ics(minutes), minutes.items, "minutes.ics"))
-    written = []
-    for entry in planned:
-        written.append(plan_export.write_export(folder, entry.name, entry.content))
-        _record(minutes, entry.items, entry.detail, kind=entry.kind, partner_id=entry.partner_id, fmt=entry.fmt)
+    # One transaction for every document's audit events and verstrekkingen (one commit, not one
+    # per document: issue 16's 1 s). A file that cannot be written stops the rest; what was
+    # written before it is still recorded (committed) before the failure is raised.
+    written: list[Path] = []
+    failure: Exception | None = None
+    with db.atomic():
+        for entry in planned:
+            try:
+                path = plan_export.write_export(folder, entry.name, entry.content)
+            except Exception as exc:
+                failure = exc
+                break
+            written.append(path)
+            _record(minutes, entry.items, entry.detail, kind=entry.kind, partner_id=entry.partner_id, fmt=entry.fmt)
+    if failure is not None:
+        raise failure
     return written
 
 
@@ -1050,6 +1123,6 @@ def after_close(meeting: Meeting, folder: Path, confirmed_partners: Iterable[int
     """What the live screen calls after `/einde` closed the meeting: every document, Markdown and
     HTML, and the .ics, into `folder`. Refused while the meeting is open."""
     if Meeting.get_by_id(meeting.id).status != MeetingStatus.CLOSED.value:
-        raise RuleError("Het overleg is nog niet gesloten; het verslag volgt na /einde.")
+        raise RuleError(M("meetings.minutes.not_closed", "Het overleg is nog niet gesloten; het verslag volgt na /einde."))
     return write_minutes(meeting, folder, confirmed_partners=confirmed_partners)
 

@@ -24,7 +24,7 @@ from zvh_tui.services.safety import audit
 from zvh_tui.store.models import Case, CasePerson, Meeting, MeetingItem, Person, db
 
 EVENT = "projector"
-ON, OFF = "aan", "uit"
+ON, OFF = "aan", "uit"  # i18n: audit detail codes stored in the logboek
 
 
 def partners_at_table(attendants: Iterable[Any]) -> frozenset[int]:
@@ -77,7 +77,7 @@ def case_names(case_id: int) -> tuple[str, ...]:
 # Words a naam of alias holds beside the names ("Gezin Boukhari", "Echtpaar Zieliński"): not
 # masked in free text ("Het gezin heeft ..." stays readable). Only the title's words: a person
 # whose own name holds such a word (a surname "de Man") is masked through the person's name.
-ALIAS_WORDS = frozenset({
+ALIAS_WORDS = frozenset({  # i18n: Dutch words of a stored naam of alias, matched, not shown
     "gezin", "familie", "fam", "echtpaar", "stel", "moeder", "vader", "ouders", "kind", "kinderen",
     "zoon", "dochter", "broer", "zus", "mevrouw", "meneer", "dhr", "mw", "mevr", "en",
 })

@@ -16,15 +16,19 @@ strings, escaped by `css_string` so that no stored text can close the rule or th
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.shared import text
 
-CONFIDENTIAL = "Vertrouwelijk"
-FOOTER_NOTE = ("Vertrouwelijk: bevat bijzondere persoonsgegevens. Alleen delen binnen de doelbinding "
-               "van het convenant.")
-ACTION_HEADERS = ("Actie", "Eigenaar", "Deadline", "Status")
+# Marked texts (N_): translated where they are written, in the language of the export.
+CONFIDENTIAL = N_("Vertrouwelijk")
+FOOTER_NOTE = N_("Vertrouwelijk: bevat bijzondere persoonsgegevens. Alleen delen binnen de doelbinding "
+                 "van het convenant.")
+ACTION_HEADERS = (N_("Actie"), N_("Eigenaar"), N_("Deadline"), N_("Status"))
 
 BASE_CSS = """
 body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4;
@@ -87,22 +91,38 @@ class Frame:
             "@page { size: A4; margin: 22mm 16mm 20mm 16mm;\n"
             f"  @top-left {{ content: {css_string(self.subject)}; font-size: 9pt; color: #333; }}\n"
             f"  @top-right {{ content: {css_string(self.version)}; font-size: 9pt; color: #333; }}\n"
-            f"  @bottom-left {{ content: {css_string(CONFIDENTIAL)}; font-size: 9pt; font-weight: bold; }}\n"
-            '  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 9pt; }\n'
+            f"  @bottom-left {{ content: {css_string(_(CONFIDENTIAL))}; font-size: 9pt; font-weight: bold; }}\n"
+            f"  @bottom-right {{ content: {self._page_counter()}; font-size: 9pt; }}\n"
             "}\n"
         )
+
+    @staticmethod
+    def _page_counter() -> str:
+        """'pagina x van y' as CSS content: the words as CSS strings around the counters."""
+        out = []
+        for part in re.split(r"(\{page\}|\{pages\})", _("pagina {page} van {pages}")):
+            if part == "{page}":
+                out.append("counter(page)")
+            elif part == "{pages}":
+                out.append("counter(pages)")
+            elif part:
+                out.append(css_string(part))
+        return " ".join(out)
 
     def header_html(self) -> str:
         """The same lines at the top of the document, for the screen."""
         return (f'<div class="frame"><span>{h(self.subject)}</span><span>{h(self.version)}</span>'
-                f"<strong>{CONFIDENTIAL}</strong></div>")
+                f"<strong>{h(_(CONFIDENTIAL))}</strong></div>")
 
 
-def document(title: str, frame: Frame, body: Iterable[str], *, footer: str = FOOTER_NOTE) -> str:
-    """One print-ready, self-contained HTML page; control characters shown as symbols."""
+def document(title: str, frame: Frame, body: Iterable[str], *, footer: str | None = None) -> str:
+    """One print-ready, self-contained HTML page in the language of the moment; control
+    characters shown as symbols. No `footer`: the confidentiality note."""
+    if footer is None:
+        footer = _(FOOTER_NOTE)
     out = [
         "<!DOCTYPE html>",
-        '<html lang="nl">',
+        f'<html lang="{i18n.current()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -131,16 +151,16 @@ class ActionRow:
     extra: Sequence[str] = ()  # flags or the last feedback, shown under the action's text
 
 
-def actions_table(rows: Sequence[ActionRow], *, empty: str = "geen acties") -> str:
+def actions_table(rows: Sequence[ActionRow], *, empty: str | None = None) -> str:
     """The actions as one table: Actie · Eigenaar · Deadline · Status."""
     if not rows:
-        return f'<p class="empty">{h(empty)}</p>'
-    head = "".join(f"<th>{name}</th>" for name in ACTION_HEADERS)
+        return f'<p class="empty">{h(_("geen acties") if empty is None else empty)}</p>'
+    head = "".join(f"<th>{h(_(name))}</th>" for name in ACTION_HEADERS)
     out = [f'<table class="actions"><thead><tr>{head}</tr></thead><tbody>']
     for row in rows:
         extra = "".join(f'<br><span class="meta">{h(line)}</span>' for line in row.extra)
         out.append(f'<tr><td><span class="text">{h(row.text)}</span>{extra}</td><td>{h(row.owner)}</td>'
-                   f'<td class="deadline">{h(row.deadline or "geen")}</td><td class="status">{h(row.status)}</td></tr>')
+                   f'<td class="deadline">{h(row.deadline or _("geen"))}</td><td class="status">{h(row.status)}</td></tr>')
     out.append("</tbody></table>")
     return "\n".join(out)
 
