@@ -472,7 +472,7 @@ def _action_row(item: ActionView) -> paper.ActionRow:
         extra.append(_("laatste terugkoppeling ({date}): {text}").format(
             date=_day(action.feedback_on), text=action.feedback))
     owner = item.owner + (f" / {item.contact}" if item.contact else "")
-    return paper.ActionRow(action.text, owner, _day(action.deadline), item.status_label, extra)
+    return paper.ActionRow(action.text, owner, _day(action.deadline) or _("geen"), item.status_label, extra)
 
 
 def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = None, *,
