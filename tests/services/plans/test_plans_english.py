@@ -174,3 +174,21 @@ def test_the_dutch_export_is_unchanged(plan_case) -> None:
                      "## Gezamenlijke opgave", "### Doel 1: Stabiel wonen (wonen)", "deadline: 27-11-2026",
                      "[niemands taak, geen deadline]", "## Afspraken", "(alle partners)", "## Evaluatie"):
         assert expected in dutch, expected
+
+
+def test_a_goal_without_a_partner_is_named_in_english(plan_case, english) -> None:
+    plan = _full_plan(plan_case)
+    lonely = plans.add_goal(plan, "Werk vinden")
+    plans.add_action(plan, "Sollicitatiebrief schrijven", goal=lonely, owner_partner_id=plan_case.gemeente.id,
+                     deadline=TODAY + dt.timedelta(days=9))
+    plans.update_action(plans.actions_of(plan, lonely)[0], owner_partner_id=None)
+    assert plans.taartpunten(plan) == ["pie slice (taartpunt) without an owner: goal 3 «Werk vinden»"]
+    nobody = [a for a in plans.actions_of(plan) if a.owner_partner_id is None]
+    for action in nobody:
+        plans.accept_nobody(action)
+        plans.update_action(plans.get_action(action.id), deadline=TODAY + dt.timedelta(days=3))
+    with pytest.raises(RuleError) as refused:
+        plans.adopt(Plan.get_by_id(plan.id))
+    assert refused.value.msgid == "plans.adopt.taartpunten"
+    assert str(refused.value).startswith("Not every goal has a partner with an action: pie slice (taartpunt)")
+    assert dutch_words_in(str(refused.value), allowed=["Werk vinden"]) == []
