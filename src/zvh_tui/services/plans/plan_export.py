@@ -276,8 +276,9 @@ def _record(case: Case, plan: Plan, detail: str, partner_id: int | None = None,
 
 
 def convenant_warnings(case: Case, partner_id: int | None = None) -> list[str]:
-    """Dutch warnings before a plan goes out: the partner it is for (or, for the full plan,
-    each partner at the table) has not signed the privacy convenant. Empty: nothing to confirm."""
+    """Warnings (in the language of the moment) before a plan goes out: the partner it is for
+    (or, for the full plan, each partner at the table) has not signed the privacy convenant.
+    Empty: nothing to confirm."""
     if partner_id is not None:
         partner = partners.get_partner(partner_id)
         unsigned = [] if partner.convenant_signed or partner.is_own else [partner.name]

@@ -35,7 +35,9 @@ The rules, in order:
    not used.
 3. **Text.** What remains, joined by single spaces. Empty text is a problem (`text_empty`).
 
-The parser never raises: anything it cannot use becomes a problem with a Dutch message.
+The parser never raises: anything it cannot use becomes a problem with a message in the language
+of the moment (the words the user types stay Dutch; `today`/`tomorrow` too, where the date parser
+reads them).
 """
 
 from __future__ import annotations
