@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.widgets.dialogs import ConfirmDialog, DialogBase, dialog_body, dialog_foot
 from zvh_tui.widgets.safe_text import plain
 
@@ -29,8 +30,8 @@ class PlanConfirm(ConfirmDialog):
     question"). The buttons show the letters."""
 
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "Nee", id="plan_dialog.no"),
-        Binding("j,y", "answer(True)", "Ja", show=False, id="plan_dialog.yes"),
+        Binding("escape,n", "answer(False)", N_("Nee"), id="plan_dialog.no"),
+        Binding("j,y", "answer(True)", N_("Ja"), show=False, id="plan_dialog.yes"),
     ]
     LETTERS = True
 
@@ -51,10 +52,10 @@ class OwnerDialog(DialogBase, ModalScreen["OwnerChoice | None"]):
     OwnerDialog PartnerPicker { margin-bottom: 1; }
     OwnerDialog PartnerPicker > OptionList { max-height: 6; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="plan_dialog.owner_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Annuleren"), id="plan_dialog.owner_cancel")]
 
-    def __init__(self, case_id: int, *, title: str = "Eigenaar kiezen",
-                 none_label: str = "Geen eigenaar (niemands taak)") -> None:
+    def __init__(self, case_id: int, *, title: str = N_("Eigenaar kiezen"),
+                 none_label: str = N_("Geen eigenaar (niemands taak)")) -> None:
         super().__init__()
         self._case_id = case_id
         self._title = title
@@ -64,14 +65,14 @@ class OwnerDialog(DialogBase, ModalScreen["OwnerChoice | None"]):
         from zvh_tui.widgets.partner_picker import PartnerPicker
 
         with Vertical(classes="dialog-box"):
-            yield Static(plain(self._title), classes="dialog-title")
+            yield Static(plain(_(self._title)), classes="dialog-title")
             with dialog_body():
-                yield Static(plain("Typ een paar letters van de organisatie of de contactpersoon; "
-                                   "Enter kiest."), classes="dialog-text")
+                yield Static(plain(_("Typ een paar letters van de organisatie of de contactpersoon; "
+                                     "Enter kiest.")), classes="dialog-text")
                 yield PartnerPicker(case_id=self._case_id, id="owner-picker")
             with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                yield Button(self._none_label, id="owner-none")
-                yield Button("Annuleren", id="owner-cancel")
+                yield Button(_(self._none_label), id="owner-none")
+                yield Button(_("Annuleren"), id="owner-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#owner-picker").focus()

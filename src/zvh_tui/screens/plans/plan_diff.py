@@ -17,22 +17,24 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.core.vocab import PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import projector
 from zvh_tui.services.plans import versions as plans
-from zvh_tui.services.shared import dates, disclosure
+from zvh_tui.services.shared import disclosure
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText
 
 
 def version_label(plan: plans.Plan) -> str:
-    label = f"versie {plan.version} · {PlanStatus.label_of(plan.status)}"
     if plan.adopted_on:
-        label += f" op {dates.format_date(plan.adopted_on)}"
-    return label
+        return _("versie {version} · {status} op {date}").format(
+            version=plan.version, status=PlanStatus.label_of(plan.status), date=i18n.format_date(plan.adopted_on))
+    return _("versie {version} · {status}").format(version=plan.version, status=PlanStatus.label_of(plan.status))
 
 
 class PlanDiffScreen(Screen[None]):
@@ -44,8 +46,8 @@ class PlanDiffScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("plan_diff.swap", "plan_diff.back")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="plan_diff.back"),
-        Binding("s", "swap", "Omwisselen", id="plan_diff.swap"),
+        Binding("escape", "back", N_("Terug"), id="plan_diff.back"),
+        Binding("s", "swap", N_("Omwisselen"), id="plan_diff.swap"),
     ]
 
     def __init__(self, case_id: int, *, old_plan_id: int | None = None, new_plan_id: int | None = None) -> None:
@@ -59,14 +61,14 @@ class PlanDiffScreen(Screen[None]):
         yield ProfileHeader()
         yield Static("", id="diff-title", markup=False)
         with Horizontal(id="diff-choose"):
-            yield Label("Van", classes="diff-label")
-            yield Select([], id="diff-old", allow_blank=True, prompt="versie")
-            yield Label("naar", classes="diff-label")
-            yield Select([], id="diff-new", allow_blank=True, prompt="versie")
+            yield Label(_("Van"), classes="diff-label")
+            yield Select([], id="diff-old", allow_blank=True, prompt=_("versie"))
+            yield Label(_("naar"), classes="diff-label")
+            yield Select([], id="diff-new", allow_blank=True, prompt=_("versie"))
         with VerticalScroll(id="diff-body"):
             yield Static("", id="diff-summary", markup=False)
             yield Static("", id="diff-lines", markup=False)
-        yield Static("Tab: naar de keuze van de versies · s: omwisselen · Esc: terug",
+        yield Static(_("Tab: naar de keuze van de versies · s: omwisselen · Esc: terug"),
                      id="diff-hint", markup=False)
         yield QuickFooter()
 
@@ -83,7 +85,7 @@ class PlanDiffScreen(Screen[None]):
             return
         self._versions = plans.versions(case)
         self.query_one("#diff-title", Static).update(
-            Text(f"Wat is er veranderd? · plan van aanpak · casus {case.reference}"))
+            Text(_("Wat is er veranderd? · plan van aanpak · casus {reference}").format(reference=case.reference)))
         options = [(version_label(p), p.id) for p in self._versions]
         ids = [p.id for p in self._versions]
         new_id = self._new_id if self._new_id in ids else (ids[-1] if ids else None)
@@ -116,26 +118,29 @@ class PlanDiffScreen(Screen[None]):
         summary = self.query_one("#diff-summary", Static)
         body = self.query_one("#diff-lines", Static)
         if len(self._versions) < 2:
-            summary.update(Text("Er is nog maar één versie van het plan: er valt niets te vergelijken. "
-                                "Bijstellen maakt een nieuwe versie."))
+            summary.update(Text(_("Er is nog maar één versie van het plan: er valt niets te vergelijken. "
+                                  "Bijstellen maakt een nieuwe versie.")))
             body.update("")
             return
         old, new = self._selected("#diff-old"), self._selected("#diff-new")
         if old is None or new is None:
-            summary.update(Text("Kies twee versies."))
+            summary.update(Text(_("Kies twee versies.")))
             body.update("")
             return
         if old.id == new.id:
-            summary.update(Text("Kies twee verschillende versies."))
+            summary.update(Text(_("Kies twee verschillende versies.")))
             body.update("")
             return
         result = plans.diff(old, new)  # in the direction chosen: swapping swaps the sentences
         count = len(result.changes)
-        back = " (terug naar de eerdere versie)" if old.version > new.version else ""
-        summary.update(Text(
-            f"Van {version_label(old)} naar {version_label(new)}{back}: "
-            + ("geen wijzigingen." if count == 0 else f"{count} wijziging{'en' if count != 1 else ''}."),
-            style="bold"))
+        changes = (_("geen wijzigingen.") if count == 0
+                   else ngettext("{n} wijziging.", "{n} wijzigingen.", count).format(n=count))
+        if old.version > new.version:
+            wording = _("Van {old} naar {new} (terug naar de eerdere versie): {changes}")
+        else:
+            wording = _("Van {old} naar {new}: {changes}")
+        summary.update(Text(wording.format(old=version_label(old), new=version_label(new), changes=changes),
+                            style="bold"))
         lines = SafeText()  # stored text: control characters as symbols
         # On a projector the plan's free text shows the case's names as initials, and no
         # numbers that could be a BSN, phone or e-mail (disclosure.mask_text).

@@ -35,7 +35,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from zvh_tui import workers
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import RuleError, ZvhError
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
 from zvh_tui.screens.plans.plan_dialogs import OwnerChoice, OwnerDialog, PlanConfirm
 from zvh_tui.screens.plans.plan_line_editor import EditField, PlanLineEditor
@@ -58,7 +60,7 @@ from zvh_tui.widgets.safe_text import SafeText
 SAVE_DELAY = 0.3  # seconds after the last key before what is typed is saved
 SAVED_SHOWN = 2.0  # seconds "Opgeslagen" stays visible
 STATUS_CYCLE = [s.value for s in ActionStatus]  # open → bezig → gereed → vervallen → open
-QUICK_PLACEHOLDER = "Nieuwe actie (a): huisbezoek plannen @wijkteam vr  ·  uitkering regelen @gemeente/Jansen +2w"
+QUICK_PLACEHOLDER = N_("Nieuwe actie (a): huisbezoek plannen @wijkteam vr  ·  uitkering regelen @gemeente/Jansen +2w")
 
 MOVABLE = ("goal", "action", "agreement")
 DELETABLE = ("goal", "action", "agreement")
@@ -96,7 +98,7 @@ class EditSession:
     kind: str  # shared_task, client_view, perspective, assessment, goal, action, agreement, evaluation
     key: RowKey  # the outline line it replaces
     target_id: int | str | None  # row id, partner id, leefgebied code; None: a new row not yet stored
-    label: str  # for undo: "de gezamenlijke opgave"
+    label: str  # for undo: "de gezamenlijke opgave" (marked N_(), shown with _())
     original: dict[str, str]
     live: dict[str, bool]
     current: dict[str, str] = field(default_factory=dict)
@@ -118,27 +120,27 @@ class PlanEditorScreen(DraftForm, Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("plan.edit", "plan.quick_entry", "plan.status", "plan.adopt")
     BINDINGS = [
-        Binding("enter", "edit", "Bewerken", id="plan.edit"),
-        Binding("a,plus", "quick_entry", "Actie", id="plan.quick_entry"),
-        Binding("space,s", "cycle_status", "Status", id="plan.status"),
-        Binding("u,ctrl+z", "undo", "Ongedaan", id="plan.undo"),
-        Binding("U,shift+u,ctrl+y", "redo", "Opnieuw", show=False, id="plan.redo"),
-        Binding("v", "adopt", "Vaststellen", id="plan.adopt"),
-        Binding("g", "add_goal", "Doel toevoegen", show=False, id="plan.add_goal"),
-        Binding("A,shift+a", "add_agreement", "Afspraak toevoegen", show=False, id="plan.add_agreement"),
-        Binding("o", "owner", "Eigenaar of partner kiezen", show=False, id="plan.owner"),
-        Binding("d", "edit_field('deadline')", "Deadline", show=False, id="plan.deadline"),
-        Binding("t", "edit_field('feedback')", "Terugkoppeling", show=False, id="plan.feedback"),
-        Binding("n", "accept_nobody", "Niemands taak accepteren", show=False, id="plan.accept_nobody"),
-        Binding("l", "life_domain", "Leefgebied kiezen", show=False, id="plan.life_domain"),
-        Binding("shift+up,K", "move(-1)", "Verplaats omhoog", show=False, id="plan.move_up"),
-        Binding("shift+down,J", "move(1)", "Verplaats omlaag", show=False, id="plan.move_down"),
-        Binding("delete,x", "delete", "Verwijderen", show=False, id="plan.delete"),
-        Binding("b", "revise", "Bijstellen", show=False, id="plan.revise"),
-        Binding("w", "versions", "Versie kiezen", show=False, id="plan.versions"),
-        Binding("c", "diff", "Vergelijken", show=False, id="plan.diff"),
-        Binding("e", "export", "Exporteren", show=False, id="plan.export"),
-        Binding("escape", "back", "Terug", show=False, id="plan.back"),
+        Binding("enter", "edit", N_("Bewerken"), id="plan.edit"),
+        Binding("a,plus", "quick_entry", N_("Actie"), id="plan.quick_entry"),
+        Binding("space,s", "cycle_status", N_("Status"), id="plan.status"),
+        Binding("u,ctrl+z", "undo", N_("Ongedaan"), id="plan.undo"),
+        Binding("U,shift+u,ctrl+y", "redo", N_("Opnieuw"), show=False, id="plan.redo"),
+        Binding("v", "adopt", N_("Vaststellen"), id="plan.adopt"),
+        Binding("g", "add_goal", N_("Doel toevoegen"), show=False, id="plan.add_goal"),
+        Binding("A,shift+a", "add_agreement", N_("Afspraak toevoegen"), show=False, id="plan.add_agreement"),
+        Binding("o", "owner", N_("Eigenaar of partner kiezen"), show=False, id="plan.owner"),
+        Binding("d", "edit_field('deadline')", N_("Deadline"), show=False, id="plan.deadline"),
+        Binding("t", "edit_field('feedback')", N_("Terugkoppeling"), show=False, id="plan.feedback"),
+        Binding("n", "accept_nobody", N_("Niemands taak accepteren"), show=False, id="plan.accept_nobody"),
+        Binding("l", "life_domain", N_("Leefgebied kiezen"), show=False, id="plan.life_domain"),
+        Binding("shift+up,K", "move(-1)", N_("Verplaats omhoog"), show=False, id="plan.move_up"),
+        Binding("shift+down,J", "move(1)", N_("Verplaats omlaag"), show=False, id="plan.move_down"),
+        Binding("delete,x", "delete", N_("Verwijderen"), show=False, id="plan.delete"),
+        Binding("b", "revise", N_("Bijstellen"), show=False, id="plan.revise"),
+        Binding("w", "versions", N_("Versie kiezen"), show=False, id="plan.versions"),
+        Binding("c", "diff", N_("Vergelijken"), show=False, id="plan.diff"),
+        Binding("e", "export", N_("Exporteren"), show=False, id="plan.export"),
+        Binding("escape", "back", N_("Terug"), show=False, id="plan.back"),
     ]
 
     def __init__(self, case_id: int, plan_id: int | None = None) -> None:
@@ -176,7 +178,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
                 yield Static("", id="plan-breda", markup=False)
                 yield Static("", id="plan-detail", markup=False)
         with Vertical(id="plan-quick"):
-            yield Input(placeholder=QUICK_PLACEHOLDER, id="quick-entry", select_on_focus=False)
+            yield Input(placeholder=_(QUICK_PLACEHOLDER), id="quick-entry", select_on_focus=False)
             yield PreviewLine(id="quick-preview")
         yield QuickFooter()
 
@@ -265,11 +267,12 @@ class PlanEditorScreen(DraftForm, Screen[None]):
 
     def _refresh_title(self) -> None:
         assert self.plan is not None and self.case is not None
-        title = f"Plan van aanpak · casus {self.case.reference} · {plans.status_label(self.plan)}"
+        title = _("Plan van aanpak · casus {reference} · {status}").format(
+            reference=self.case.reference, status=plans.status_label(self.plan))
         if self.plan.adopted_on:
-            title += f" op {dates.format_date(self.plan.adopted_on)}"
+            title += " " + _("op {date}").format(date=i18n.format_date(self.plan.adopted_on))
         if self.plan.superseded:
-            title += " · vervangen door een nieuwere versie"
+            title += " · " + _("vervangen door een nieuwere versie")
         self.query_one("#plan-title", Static).update(Text(title))
 
     def _refresh_side(self) -> None:
@@ -278,36 +281,38 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         checklist = self.query_one("#plan-checklist", Static)
         breda = self.query_one("#plan-breda", Static)
         if self.read_only:
-            text = Text(f"Versie {self.plan.version} is {PlanStatus.label_of(self.plan.status)}", style="bold")
+            status = PlanStatus.label_of(self.plan.status)
             if self.plan.superseded:
-                text.append(" en vervangen door een nieuwere versie. Alleen lezen.")
+                wording = _("Versie {version} is {status} en vervangen door een nieuwere versie. Alleen lezen.")
             else:
-                text.append(". Doelen, acties en afspraken liggen vast; status (spatie) en "
-                            "terugkoppeling (t) van acties kunnen nog. Bijstellen (b) maakt een nieuwe versie.")
+                wording = _("Versie {version} is {status}. Doelen, acties en afspraken liggen vast; status "
+                            "(spatie) en terugkoppeling (t) van acties kunnen nog. Bijstellen (b) maakt een "
+                            "nieuwe versie.")
+            text = Text(wording.format(version=self.plan.version, status=status), style="bold")
             state.update(text)
             checklist.update("")
         else:
-            state.update(Text(f"Concept, versie {self.plan.version}: wordt opgeslagen terwijl u typt.",
-                              style="bold"))
+            state.update(Text(_("Concept, versie {version}: wordt opgeslagen terwijl u typt.").format(
+                version=self.plan.version), style="bold"))
             blockers = plans.adoption_blockers(self.plan)
             lines = SafeText()  # blockers may name stored text
             if blockers:
-                lines.append("Nog nodig om vast te stellen:\n", style="bold")
+                lines.append(_("Nog nodig om vast te stellen:") + "\n", style="bold")
                 for blocker in blockers:
                     lines.append("✗ ", style="bold")
                     lines.append(blocker.line + "\n")
             else:
-                lines.append("✓ Alles is klaar: vaststellen met v.", style="bold")
+                lines.append("✓ " + _("Alles is klaar: vaststellen met v."), style="bold")
             slices = plans.taartpunten(self.plan)  # named, not blocking: adopting asks to accept them
             if slices:
-                lines.append("\nLet op bij vaststellen:\n", style="bold")
+                lines.append("\n" + _("Let op bij vaststellen:") + "\n", style="bold")
                 for line in slices:
                     lines.append(f"! {line}\n")
             checklist.update(lines)
         if not self.view.director:
-            text = Text("Geen casusregisseur\n", style="bold reverse")
-            text.append(cases.DIRECTOR_QUESTION)
-            text.append("\n(Enter op 'Casusregisseur' kiest er een.)", style="italic")
+            text = Text(_("Geen casusregisseur") + "\n", style="bold reverse")
+            text.append(tr(cases.DIRECTOR_QUESTION))
+            text.append("\n" + _("(Enter op 'Casusregisseur' kiest er een.)"), style="italic")
             breda.update(text)
             breda.display = True
         else:
@@ -318,18 +323,18 @@ class PlanEditorScreen(DraftForm, Screen[None]):
     def _refresh_detail(self) -> None:
         kind = self._kind()
         hints = {
-            "action": "Enter bewerken · spatie status · o eigenaar · d deadline · t terugkoppeling · "
-                      "n niemands taak accepteren · Shift+↑/↓ verplaatsen · x verwijderen",
-            "goal": "Enter bewerken · l leefgebied · a actie eronder · Shift+↑/↓ verplaatsen · x verwijderen",
-            "agreement": "Enter bewerken · o voor welke partner · Shift+↑/↓ verplaatsen · x verwijderen",
-            "director": "Enter: casusregisseur kiezen",
+            "action": _("Enter bewerken · spatie status · o eigenaar · d deadline · t terugkoppeling · "
+                        "n niemands taak accepteren · Shift+↑/↓ verplaatsen · x verwijderen"),
+            "goal": _("Enter bewerken · l leefgebied · a actie eronder · Shift+↑/↓ verplaatsen · x verwijderen"),
+            "agreement": _("Enter bewerken · o voor welke partner · Shift+↑/↓ verplaatsen · x verwijderen"),
+            "director": _("Enter: casusregisseur kiezen"),
         }
         if self.read_only:
-            hints = {"action": "spatie status · t terugkoppeling",
-                     "director": "De casusregisseur van deze versie ligt vast."}
-        default = "Alleen lezen." if self.read_only else "Enter bewerken · a actie · g doel · A afspraak"
+            hints = {"action": _("spatie status · t terugkoppeling"),
+                     "director": _("De casusregisseur van deze versie ligt vast.")}
+        default = _("Alleen lezen.") if self.read_only else _("Enter bewerken · a actie · g doel · A afspraak")
         text = Text(hints.get(kind or "", default), style="italic")
-        text.append("\nw versies · c vergelijken · e exporteren · F1 alle toetsen", style="italic")
+        text.append("\n" + _("w versies · c vergelijken · e exporteren · F1 alle toetsen"), style="italic")
         self.query_one("#plan-detail", Static).update(text)
 
     @on(PlanOutline.Highlighted)
@@ -355,12 +360,12 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return None
         return plans.find_action(self._selected_id())
 
-    def _notify_error(self, error: ZvhError, title: str = "Niet gelukt") -> None:
-        self.app.show_refusal(error, title)  # type: ignore[attr-defined]
+    def _notify_error(self, error: ZvhError, title: str = N_("Niet gelukt")) -> None:
+        self.app.show_refusal(error, _(title))  # type: ignore[attr-defined]
 
-    def _flash_saved(self, text: str = "Opgeslagen") -> None:
+    def _flash_saved(self, text: str = N_("Opgeslagen")) -> None:
         label = self.query_one("#plan-saved", Static)
-        label.update(Text(f"✓ {text}"))
+        label.update(Text(f"✓ {_(text)}"))
         if self._saved_timer is not None:
             self._saved_timer.stop()
         self._saved_timer = self.set_timer(SAVED_SHOWN, lambda: label.update(""))
@@ -371,7 +376,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         try:
             plans.check_editable(self.plan)
         except RuleError as error:
-            self._notify_error(RuleError(f"{error} {self._read_only_hint()}".strip()), "Alleen lezen")
+            self._notify_error(RuleError(f"{error} {self._read_only_hint()}".strip()), N_("Alleen lezen"))
             return False
         return True
 
@@ -380,8 +385,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         if self.plan is None or self.case is None or self.case.phase == Phase.CLOSED.value:
             return ""
         if self._is_newest and not self.plan.superseded:
-            return "Druk b om bij te stellen."
-        return "Kies met w de nieuwste versie om daarin te werken."
+            return _("Druk b om bij te stellen.")
+        return _("Kies met w de nieuwste versie om daarin te werken.")
 
     def _change(self, label: str, do: object, select: RowKey | None = None) -> bool:
         """Run one change through the services with an undo snapshot; show refusals."""
@@ -491,50 +496,56 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         """Title, fields and undo label of the editor for this line."""
         assert self.plan is not None and self.view is not None
         kind = key[0]
+        # The undo labels are marked, in Dutch (the snapshot keeps them): shown with _().
         if kind == "shared_task":
-            return "Gezamenlijke opgave", [EditField("shared_task", "Opgave", self.plan.shared_task,
-                                                     "De ene opgave waar alle partners zich aan verbinden")], \
-                "de gezamenlijke opgave"
+            return _("Gezamenlijke opgave"), [EditField("shared_task", _("Opgave"), self.plan.shared_task,
+                                                        _("De ene opgave waar alle partners zich aan verbinden"))], \
+                N_("de gezamenlijke opgave")
         if kind == "client_view":
-            return "Visie en wensen van de cliënt", [EditField("client_view", "Cliënt", self.plan.client_view,
-                                                               "Wat wil de cliënt zelf?")], "de visie van de cliënt"
+            return _("Visie en wensen van de cliënt"), [EditField(
+                "client_view", _("Cliënt"), self.plan.client_view, _("Wat wil de cliënt zelf?"))], \
+                N_("de visie van de cliënt")
         if kind == "perspective":
             item = next(p for p in self.view.perspectives if p.partner_id == key[1])
-            return f"Perspectief van {item.partner}", [EditField("text", "Perspectief", item.text,
-                                                                 "Hoe kijkt deze partner naar de casus?")], \
-                "een perspectief"
+            return _("Perspectief van {partner}").format(partner=item.partner), [EditField(
+                "text", _("Perspectief"), item.text, _("Hoe kijkt deze partner naar de casus?"))], \
+                N_("een perspectief")
         if kind == "assessment":
             row = next(a for a in self.view.assessments if a.domain == key[1])
-            return f"Krachten en zorgen: {row.label}", [
-                EditField("strengths", "Krachten", row.strengths), EditField("concerns", "Zorgen", row.concerns),
-            ], "krachten en zorgen"
+            return _("Krachten en zorgen: {domain}").format(domain=row.label), [
+                EditField("strengths", _("Krachten"), row.strengths),
+                EditField("concerns", _("Zorgen"), row.concerns),
+            ], N_("krachten en zorgen")
         if kind in ("goal", "new_goal"):
             goal = plans.find_goal(key[1]) if kind == "goal" else None
-            return ("Doel" if goal else "Nieuw doel"), [EditField(
-                "intent", "Doel", goal.intent if goal else "", "De bedoeling, bijvoorbeeld: stabiel wonen")], \
-                "een doel"
+            return (_("Doel") if goal else _("Nieuw doel")), [EditField(
+                "intent", _("Doel"), goal.intent if goal else "", _("De bedoeling, bijvoorbeeld: stabiel wonen"))], \
+                N_("een doel")
         if kind == "action":
             action = plans.get_action(key[1])
-            feedback = EditField("feedback", "Terugkoppeling", action.feedback, "Laatste terugkoppeling")
+            feedback = EditField("feedback", _("Terugkoppeling"), action.feedback, _("Laatste terugkoppeling"))
             if self.read_only:
-                return "Terugkoppeling op de actie", [feedback], "terugkoppeling"
+                return _("Terugkoppeling op de actie"), [feedback], N_("terugkoppeling")
             fields = [
-                EditField("text", "Actie", action.text),
-                EditField("deadline", "Deadline", dates.format_date(action.deadline), "vr, +2w, 15-12", live=False),
+                EditField("text", _("Actie"), action.text),
+                EditField("deadline", _("Deadline"), dates.format_date(action.deadline), _("vr, +2w, 15-12"),
+                          live=False),
                 feedback,
             ]
             if plans.is_own_action(action):  # taak overgenomen? the reason adoption asks for
-                fields.append(EditField("own_reason", "Reden eigen taak", action.own_reason,
-                                        "Waarom draagt het eigen huis deze taak?"))
-            return "Actie", fields, "een actie"
+                fields.append(EditField("own_reason", _("Reden eigen taak"), action.own_reason,
+                                        _("Waarom draagt het eigen huis deze taak?")))
+            return _("Actie"), fields, N_("een actie")
         if kind in ("agreement", "new_agreement"):
             row = plans.find_agreement(key[1]) if kind == "agreement" else None
-            return ("Afspraak" if row else "Nieuwe afspraak"), [EditField(
-                "text", "Afspraak", row.text if row else "",
-                "Bijvoorbeeld: bij een incident belt de politie binnen 24 uur de casusregisseur")], "een afspraak"
+            return (_("Afspraak") if row else _("Nieuwe afspraak")), [EditField(
+                "text", _("Afspraak"), row.text if row else "",
+                _("Bijvoorbeeld: bij een incident belt de politie binnen 24 uur de casusregisseur"))], \
+                N_("een afspraak")
         if kind == "evaluation":
-            return "Evaluatiedatum", [EditField("evaluation_on", "Datum", dates.format_date(self.plan.evaluation_on),
-                                                "15-01, +6w", live=False)], "de evaluatiedatum"
+            return _("Evaluatiedatum"), [EditField("evaluation_on", _("Datum"),
+                                                   dates.format_date(self.plan.evaluation_on),
+                                                   _("15-01, +6w"), live=False)], N_("de evaluatiedatum")
         return None
 
     def _open_edit(self, key: RowKey, *, focus: str | None = None, place: RowKey | None = None,
@@ -545,8 +556,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         if kind not in ("action",) and not self._check_editable():
             return
         if kind == "action" and self.read_only and self.plan.superseded:
-            self._notify_error(RuleError("Deze versie van het plan is vervangen door een nieuwere; alleen lezen."),
-                               "Alleen lezen")
+            self._notify_error(RuleError(_("Deze versie van het plan is vervangen door een nieuwere; alleen lezen.")),
+                               N_("Alleen lezen"))
             return
         spec = self._spec(key)
         if spec is None:
@@ -670,7 +681,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             self._editor.show_error(str(error), error.field if error.field in session.current else None)
             return  # the editor stays open with what was typed
         if error is not None:
-            self._notify_error(error, "Niet opgeslagen")
+            self._notify_error(error, N_("Niet opgeslagen"))
         self._close_editor(select=session.key)
 
     @on(PlanLineEditor.Cancelled)
@@ -687,7 +698,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             except ZvhError as error:
                 self._notify_error(error)
         self._close_editor(select=session.key)
-        self.notify("Bewerking geannuleerd.", timeout=2)
+        self.notify(_("Bewerking geannuleerd."), timeout=2)
 
     def _close_editor(self, select: RowKey | None = None) -> None:
         editor, self._editor, self._session = self._editor, None, None
@@ -735,25 +746,26 @@ class PlanEditorScreen(DraftForm, Screen[None]):
     def _preview_text(self, entry: quick_entry.QuickEntry) -> Text:
         names = {c.id: c for c in self._candidates}
         text = SafeText("→ ")  # what was typed and stored names: controls as symbols
-        text.append(entry.text or "(nog geen tekst)", style="bold")
+        text.append(entry.text or _("(nog geen tekst)"), style="bold")
         if entry.partner_id is not None:
             owner = names[entry.partner_id].name if entry.partner_id in names else "?"
             if entry.contact_id is not None and entry.partner_id in names:
                 contact = next((k.name for k in names[entry.partner_id].contacts if k.id == entry.contact_id), "")
                 owner += f" / {contact}"
-            text.append(f" · eigenaar: {owner}")
+            text.append(" · " + _("eigenaar: {owner}").format(owner=owner))
         elif entry.has("no_owner"):
-            text.append(" · [niemands taak] (wordt gevraagd)", style="bold")
+            text.append(" · " + _("[niemands taak] (wordt gevraagd)"), style="bold")
         else:
-            text.append(" · eigenaar: ? (wordt gevraagd)", style="bold")
+            text.append(" · " + _("eigenaar: ? (wordt gevraagd)"), style="bold")
         if entry.deadline is not None:
-            text.append(f" · deadline: {day_text(entry.deadline)}")
+            text.append(" · " + _("deadline: {date}").format(date=day_text(entry.deadline)))
         elif entry.deadline_problem is not None:
-            text.append(f" · deadline: '{entry.deadline_token}' onleesbaar", style="bold")
+            text.append(" · " + _("deadline: '{token}' onleesbaar").format(token=entry.deadline_token), style="bold")
         goal_id = self._target_goal_id()
         intent = next((g.title for g in self.view.goals if g.goal is not None and g.goal.id == goal_id), "") \
             if self.view is not None and goal_id else ""
-        text.append(f" · onder: {intent[:30]}" if intent else " · zonder doel", style="italic")
+        text.append(" · " + (_("onder: {goal}").format(goal=intent[:30]) if intent else _("zonder doel")),
+                    style="italic")
         return text
 
     @on(Input.Submitted, "#quick-entry")
@@ -768,8 +780,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return
         entry = quick_entry.parse_quick_entry(line, today=context.today(), candidates=self._candidates)
         if entry.has("text_empty"):
-            self.app.show_refusal("Wat moet er gebeuren? Typ eerst de actie, dan @eigenaar en een "  # type: ignore[attr-defined]
-                                  "deadline.", "Nog geen actie")
+            self.app.show_refusal(_("Wat moet er gebeuren? Typ eerst de actie, dan @eigenaar en een "  # type: ignore[attr-defined]
+                                    "deadline."), _("Nog geen actie"))
             return
         goal = self._target_goal()
         created: list[plans.Action] = []
@@ -780,7 +792,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             created.append(action)
             return action
 
-        if not self._change("een nieuwe actie", add, select=lambda a: ("action", a.id)):
+        if not self._change(N_("een nieuwe actie"), add, select=lambda a: ("action", a.id)):
             return  # refused (read-only version, text too long): the line stays in the field
         if self.quick.value == line:
             self.quick.value = ""
@@ -790,7 +802,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             await self._ask_owner(action, problem)
         if entry.deadline_problem is not None:
             self._open_edit(("action", action.id), focus="deadline",
-                            error=entry.deadline_problem.message + " De actie staat nu zonder deadline.")
+                            error=entry.deadline_problem.message + " " + _("De actie staat nu zonder deadline."))
             return
         self.quick.focus()
 
@@ -798,12 +810,12 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         """What could not be matched is asked for: pick among the candidates, or accept nobody."""
         options: list[tuple[str, object]] = []
         if problem.code == "no_owner":
-            options.append(("Bewust accepteren als niemands taak", "accept"))
-        options += [(f"Eigenaar: {choice.label}", choice) for choice in problem.choices]
-        options.append(("Andere partner zoeken…", "search"))
-        options.append(("Later beslissen (blijft niemands taak)", "leave"))
+            options.append((_("Bewust accepteren als niemands taak"), "accept"))
+        options += [(_("Eigenaar: {owner}").format(owner=choice.label), choice) for choice in problem.choices]
+        options.append((_("Andere partner zoeken…"), "search"))
+        options.append((_("Later beslissen (blijft niemands taak)"), "leave"))
         answer = await self.app.push_screen_wait(ChoiceDialog(
-            f"Wie is eigenaar van '{action.text[:60]}'?", problem.message, options))
+            _("Wie is eigenaar van '{text}'?").format(text=action.text[:60]), problem.message, options))
         if answer == "search":
             picked = await self.app.push_screen_wait(OwnerDialog(self.case_id))
             answer = quick_entry.Choice(picked.partner_id, picked.contact_id, "") if picked and picked.partner_id \
@@ -817,8 +829,8 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             elif answer == "accept":
                 plans.accept_nobody(fresh)
             else:
-                self.notify("De actie staat als niemands taak in het plan; geef haar later een eigenaar (o) "
-                            "of accepteer dat bewust (n).", title="Niemands taak", severity="warning",
+                self.notify(_("De actie staat als niemands taak in het plan; geef haar later een eigenaar (o) "
+                              "of accepteer dat bewust (n)."), title=_("Niemands taak"), severity="warning",
                             markup=False, timeout=6)
         except ZvhError as error:
             self._notify_error(error)
@@ -831,19 +843,19 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         if action is None:
             return
         following = STATUS_CYCLE[(STATUS_CYCLE.index(action.status) + 1) % len(STATUS_CYCLE)]
-        self._change("de status van een actie", lambda: plans.set_action_status(action, following))
+        self._change(N_("de status van een actie"), lambda: plans.set_action_status(action, following))
 
     def action_accept_nobody(self) -> None:
         action = self._selected_action()
         if action is None:
             return
-        self._change("niemands taak accepteren", lambda: plans.accept_nobody(action, not action.nobody_accepted))
+        self._change(N_("niemands taak accepteren"), lambda: plans.accept_nobody(action, not action.nobody_accepted))
 
     def action_move(self, offset: int) -> None:
         kind, ident = self._kind(), self._selected_id()
         row = plans.find_line(kind, ident)
         if row is not None:
-            self._change("een verplaatsing", lambda: plans.move(row, offset), select=(kind, ident))
+            self._change(N_("een verplaatsing"), lambda: plans.move(row, offset), select=(kind, ident))
 
     @workers.dialog_worker(group="plan-dialog")
     async def action_delete(self) -> None:
@@ -852,33 +864,39 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return
         if kind == "goal":
             row = plans.get_goal(ident)
-            question = (f"Doel '{row.intent[:60]}' verwijderen?",
-                        "De acties eronder blijven in het plan, zonder doel.", lambda: plans.delete_goal(row))
+            question = (_("Doel '{text}' verwijderen?").format(text=row.intent[:60]),
+                        _("De acties eronder blijven in het plan, zonder doel."), lambda: plans.delete_goal(row))
+            label = N_("het verwijderen van een doel")
         elif kind == "action":
             row = plans.get_action(ident)
-            question = (f"Actie '{row.text[:60]}' verwijderen?", "", lambda: plans.delete_action(row))
+            question = (_("Actie '{text}' verwijderen?").format(text=row.text[:60]), "",
+                        lambda: plans.delete_action(row))
+            label = N_("het verwijderen van een actie")
         else:
             row = plans.get_agreement(ident)
-            question = (f"Afspraak '{row.text[:60]}' verwijderen?", "", lambda: plans.delete_agreement(row))
+            question = (_("Afspraak '{text}' verwijderen?").format(text=row.text[:60]), "",
+                        lambda: plans.delete_agreement(row))
+            label = N_("het verwijderen van een afspraak")
         title, message, do = question
         # True only while this editing session lasts (the undo history ends when the plan is left).
-        message = (message + " " if message else "") + "Ongedaan maken kan met u, zolang u in dit plan blijft."
-        if await self.app.push_screen_wait(PlanConfirm(title, message, yes="Verwijderen", no="Niet verwijderen")):
-            self._change(f"het verwijderen van {'een doel' if kind == 'goal' else 'een ' + ('actie' if kind == 'action' else 'afspraak')}", do)
+        message = (message + " " if message else "") + _("Ongedaan maken kan met u, zolang u in dit plan blijft.")
+        if await self.app.push_screen_wait(PlanConfirm(title, message, yes=_("Verwijderen"),
+                                                       no=_("Niet verwijderen"))):
+            self._change(label, do)
 
     def action_undo(self) -> None:
         """u / Ctrl+Z: take back the newest change of this editing session, one per press."""
-        self._step_history(self.undo.undo, "Ongedaan gemaakt", plan_undo.NOTHING_TO_UNDO,
+        self._step_history(self.undo.undo, N_("Ongedaan gemaakt"), plan_undo.NOTHING_TO_UNDO,
                            self.undo.available)
 
     def action_redo(self) -> None:
         """U / Ctrl+Y: do again what u took back."""
-        self._step_history(self.undo.redo, "Opnieuw gedaan", plan_undo.NOTHING_TO_REDO,
+        self._step_history(self.undo.redo, N_("Opnieuw gedaan"), plan_undo.NOTHING_TO_REDO,
                            self.undo.redo_available)
 
-    def _step_history(self, step: object, done: str, nothing: str, available: bool) -> None:
+    def _step_history(self, step: object, done: str, nothing: object, available: bool) -> None:
         if not available:
-            self.notify(nothing, markup=False, timeout=3)
+            self.notify(tr(nothing), markup=False, timeout=3)
             return
         try:
             label = step()  # type: ignore[operator]
@@ -888,7 +906,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return
         self.refresh_plan()
         self._flash_saved(done)
-        self.notify(f"{done}: {label}.", markup=False, timeout=3)
+        self.notify(_("{done}: {change}.").format(done=_(done), change=_(label)), markup=False, timeout=3)
 
     # -- choices in dialogs -----------------------------------------------------------------
     @workers.dialog_worker(group="plan-dialog")
@@ -901,18 +919,18 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             if picked is None:
                 return
             action = plans.get_action(ident)
-            self._change("de eigenaar van een actie", lambda: plans.update_action(
+            self._change(N_("de eigenaar van een actie"), lambda: plans.update_action(
                 action, owner_partner_id=picked.partner_id, owner_contact_id=picked.contact_id))
             return
         agreement = plans.get_agreement(ident)
-        options: list[tuple[str, object]] = [("Alle partners", "all")]
+        options: list[tuple[str, object]] = [(_("Alle partners"), "all")]
         options += [(p.partner.name, p.partner_id) for p in participants.participants_of(self.case)]
         answer = await self.app.push_screen_wait(ChoiceDialog(
-            "Voor wie geldt deze afspraak?", agreement.text[:120], options))
+            _("Voor wie geldt deze afspraak?"), agreement.text[:120], options))
         if answer is None:
             return
         partner_id = None if answer == "all" else int(answer)  # type: ignore[arg-type]
-        self._change("de partner van een afspraak",
+        self._change(N_("de partner van een afspraak"),
                      lambda: plans.update_agreement(agreement, partner_id=partner_id))
 
     @workers.dialog_worker(group="plan-dialog")
@@ -921,11 +939,11 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return
         goal = plans.get_goal(self._selected_id())
         options: list[tuple[str, object]] = [(d.label, d.value) for d in LifeDomain]
-        options.append(("Geen leefgebied", ""))
-        answer = await self.app.push_screen_wait(ChoiceDialog("Op welk leefgebied ligt dit doel?",
+        options.append((_("Geen leefgebied"), ""))
+        answer = await self.app.push_screen_wait(ChoiceDialog(_("Op welk leefgebied ligt dit doel?"),
                                                               goal.intent[:120], options))
         if answer is not None:
-            self._change("het leefgebied van een doel",
+            self._change(N_("het leefgebied van een doel"),
                          lambda: plans.update_goal(goal, life_domain=str(answer)))
 
     @workers.dialog_worker(group="plan-dialog")
@@ -933,11 +951,11 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         if self.view is None or not self._check_editable():
             return
         options: list[tuple[str, object]] = [
-            (row.label + ("  (ingevuld)" if row.strengths or row.concerns else ""), row.domain)
+            (row.label + ("  " + _("(ingevuld)") if row.strengths or row.concerns else ""), row.domain)
             for row in self.view.assessments
         ]
         answer = await self.app.push_screen_wait(ChoiceDialog(
-            "Krachten en zorgen", "Op welk leefgebied?", options))
+            _("Krachten en zorgen"), _("Op welk leefgebied?"), options))
         if answer is None:
             return
         key = ("assessment", str(answer))
@@ -953,11 +971,12 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         for row in participants.participants_of(self.case):
             label = row.partner.name + (f" / {row.contact.name}" if row.contact_id else "")
             options.append((label, OwnerChoice(row.partner_id, row.contact_id)))
-        options.append(("Andere partner zoeken…", "search"))
-        answer = await self.app.push_screen_wait(ChoiceDialog("Casusregisseur kiezen", cases.DIRECTOR_QUESTION, options))
+        options.append((_("Andere partner zoeken…"), "search"))
+        answer = await self.app.push_screen_wait(ChoiceDialog(_("Casusregisseur kiezen"), tr(cases.DIRECTOR_QUESTION),
+                                                              options))
         if answer == "search":
-            answer = await self.app.push_screen_wait(OwnerDialog(self.case_id, title="Casusregisseur kiezen",
-                                                                 none_label="Annuleren"))
+            answer = await self.app.push_screen_wait(OwnerDialog(self.case_id, title=N_("Casusregisseur kiezen"),
+                                                                 none_label=N_("Annuleren")))
         if not isinstance(answer, OwnerChoice) or answer.partner_id is None:
             return
         try:
@@ -983,42 +1002,48 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             pointed = next((b.action_id for b in blockers if b.action_id is not None), None)
             if pointed is not None:  # the cursor on the action that needs a reason (Enter gives it)
                 self.outline.select(("action", pointed))
-            self.app.show_refusal([b.message for b in blockers], "Nog niet vast te stellen")  # type: ignore[attr-defined]
+            self.app.show_refusal([b.message for b in blockers], _("Nog niet vast te stellen"))  # type: ignore[attr-defined]
             return
         meeting = meetings.adoption_meeting(self.case)
-        where = f" in het {meeting.kind} van vandaag" if meeting is not None else ""
-        question = (f"Versie {self.plan.version} vandaag ({dates.format_date(context.today())}){where} vaststellen? "
-                    "Daarna liggen opgave, doelen, acties en afspraken vast; alleen status en terugkoppeling "
-                    "van acties veranderen nog.")
+        today = i18n.format_date(context.today())
+        if meeting is not None:
+            question = _("Versie {version} vandaag ({date}) in het {meeting} van vandaag vaststellen? Daarna "
+                         "liggen opgave, doelen, acties en afspraken vast; alleen status en terugkoppeling van "
+                         "acties veranderen nog.").format(version=self.plan.version, date=today,
+                                                           meeting=meeting.kind)
+        else:
+            question = _("Versie {version} vandaag ({date}) vaststellen? Daarna liggen opgave, doelen, acties en "
+                         "afspraken vast; alleen status en terugkoppeling van acties veranderen nog.").format(
+                version=self.plan.version, date=today)
         slices = plans.taartpunten(self.plan)
         if slices:  # the taartpunt check (seed 003): named, and accepted consciously
-            question = ("Let op: " + "; ".join(slices) + ". Geen partner heeft hier een actie voor; "
-                        "neem het niet zelf over, maar spreek een partner aan. " + question
-                        + " Dan vaststellen met deze taartpunten bewust geaccepteerd?")
+            question = _("Let op: {slices}. Geen partner heeft hier een actie voor; neem het niet zelf over, "
+                         "maar spreek een partner aan. {question} Dan vaststellen met deze taartpunten bewust "
+                         "geaccepteerd?").format(slices="; ".join(slices), question=question)
         if not await self.app.push_screen_wait(PlanConfirm(
-                "Plan vaststellen", question, yes="Toch vaststellen" if slices else "Vaststellen",
-                no="Nog niet", focus_yes=not slices)):
+                _("Plan vaststellen"), question, yes=_("Toch vaststellen") if slices else _("Vaststellen"),
+                no=_("Nog niet"), focus_yes=not slices)):
             return
         try:
             plans.adopt(plans.get_plan(self.plan.id), meeting=meeting,  # type: ignore[arg-type]
                         taartpunten_accepted=bool(slices))
         except ZvhError as error:
-            self._notify_error(error, "Nog niet vast te stellen")
+            self._notify_error(error, N_("Nog niet vast te stellen"))
             return
         self.undo.forget()
         self.refresh_plan()
-        self._flash_saved(f"Versie {self.plan.version} vastgesteld")
-        self.notify(f"Versie {self.plan.version} is vastgesteld.", markup=False)
+        self._flash_saved(_("Versie {version} vastgesteld").format(version=self.plan.version))
+        self.notify(_("Versie {version} is vastgesteld.").format(version=self.plan.version), markup=False)
 
     @workers.dialog_worker(group="plan-dialog")
     async def action_revise(self) -> None:
         if self.plan is None or not self.read_only:
             return
-        question = (f"Van versie {self.plan.version} een nieuwe conceptversie "
-                    f"{self.plan.version + 1} maken om bij te stellen? Versie {self.plan.version} "
-                    "blijft zoals hij is vastgesteld.")
-        if not await self.app.push_screen_wait(PlanConfirm("Plan bijstellen", question, yes="Bijstellen",
-                                                           no="Niet nu", focus_yes=True)):
+        question = _("Van versie {version} een nieuwe conceptversie {next} maken om bij te stellen? Versie "
+                     "{version} blijft zoals hij is vastgesteld.").format(version=self.plan.version,
+                                                                         next=self.plan.version + 1)
+        if not await self.app.push_screen_wait(PlanConfirm(_("Plan bijstellen"), question, yes=_("Bijstellen"),
+                                                           no=_("Niet nu"), focus_yes=True)):
             return
         try:
             new = plans.revise(plans.get_plan(self.plan.id))
@@ -1028,9 +1053,9 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         self.plan = new
         self.undo.forget()
         self.refresh_plan()
-        self._flash_saved(f"Versie {new.version} gemaakt")
-        self.notify(f"Versie {new.version} (concept) is gemaakt van versie {new.version - 1}. "
-                    "Vergelijk de versies met c.", markup=False)
+        self._flash_saved(_("Versie {version} gemaakt").format(version=new.version))
+        self.notify(_("Versie {version} (concept) is gemaakt van versie {previous}. Vergelijk de versies "
+                      "met c.").format(version=new.version, previous=new.version - 1), markup=False)
 
     @workers.dialog_worker(group="plan-dialog")
     async def action_versions(self) -> None:
@@ -1038,13 +1063,14 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             return
         options: list[tuple[str, object]] = []
         for version in reversed(plans.versions(self.case)):
-            label = f"Versie {version.version} · {PlanStatus.label_of(version.status)}"
+            label = _("Versie {version} · {status}").format(version=version.version,
+                                                             status=PlanStatus.label_of(version.status))
             if version.adopted_on:
-                label += f" op {dates.format_date(version.adopted_on)}"
+                label += " " + _("op {date}").format(date=i18n.format_date(version.adopted_on))
             if version.id == self.plan.id:
-                label += "  (nu getoond)"
+                label += "  " + _("(nu getoond)")
             options.append((label, version.id))
-        answer = await self.app.push_screen_wait(ChoiceDialog("Welke versie wilt u zien?", "", options))
+        answer = await self.app.push_screen_wait(ChoiceDialog(_("Welke versie wilt u zien?"), "", options))
         if answer is None or answer == self.plan.id:
             return
         self.plan = plans.get_plan(int(answer))  # type: ignore[arg-type]
@@ -1059,39 +1085,41 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         self.app.push_screen(PlanDiffScreen(self.case_id, new_plan_id=self.plan.id))
 
     # -- export -------------------------------------------------------------------------------
-    @workers.dialog_worker(group="plan-dialog", title="Export mislukt")
+    @workers.dialog_worker(group="plan-dialog", title=N_("Export mislukt"))
     async def action_export(self) -> None:
         if self.case is None or self.plan is None:
             return
         self._flush(final=True)
-        fmt = await self.app.push_screen_wait(ChoiceDialog("Plan exporteren", "In welk formaat?", [
-            ("HTML, om af te drukken (.html)", "html"), ("Markdown (.md)", "md")]))
+        fmt = await self.app.push_screen_wait(ChoiceDialog(_("Plan exporteren"), _("In welk formaat?"), [
+            (_("HTML, om af te drukken (.html)"), "html"), (_("Markdown (.md)"), "md")]))
         if fmt is None:
             return
-        options: list[tuple[str, object]] = [("Het volledige plan", "all")]
+        options: list[tuple[str, object]] = [(_("Het volledige plan"), "all")]
         for row in participants.participants_of(self.case):
             if not row.partner.is_own:
-                options.append((f"Alleen voor {row.partner.name}", row.partner_id))
+                options.append((_("Alleen voor {partner}").format(partner=row.partner.name), row.partner_id))
         audience = await self.app.push_screen_wait(ChoiceDialog(
-            "Voor wie?", "Een versie per partner bevat alleen de opgave, de doelen, de eigen acties en de "
-            "afspraken die die partner aangaan (doelbinding).", options))
+            _("Voor wie?"), _("Een versie per partner bevat alleen de opgave, de doelen, de eigen acties en de "
+                              "afspraken die die partner aangaan (doelbinding)."), options))
         if audience is None:
             return
         partner_id = None if audience == "all" else int(audience)  # type: ignore[arg-type]
         warnings = plan_export.convenant_warnings(self.case, partner_id)
         if warnings and not await self.app.push_screen_wait(ConfirmDialog(
-                "Geen convenant", "Let op: " + " ".join(warnings) + " Toch exporteren? De verstrekking "
-                "komt in het verstrekkingenlog.", yes="Toch exporteren", no="Niet exporteren")):
+                _("Geen convenant"), _("Let op: {warnings} Toch exporteren? De verstrekking komt in het "
+                                       "verstrekkingenlog.").format(warnings=" ".join(warnings)),
+                yes=_("Toch exporteren"), no=_("Niet exporteren"))):
             return
         folder = self.app.profile.paths.exports  # type: ignore[attr-defined]
         try:
             path = plan_export.export_to_folder(folder, self.case, plans.get_plan(self.plan.id), str(fmt), partner_id,
                                                 confirmed=bool(warnings))
         except (ZvhError, OSError) as error:
-            message = str(error) if isinstance(error, ZvhError) else "Het bestand kon niet worden geschreven."
-            self.app.show_refusal(message, "Export mislukt")  # type: ignore[attr-defined]
+            message = str(error) if isinstance(error, ZvhError) else _("Het bestand kon niet worden geschreven.")
+            self.app.show_refusal(message, _("Export mislukt"))  # type: ignore[attr-defined]
             return
-        self.notify(f"Opgeslagen in {path}", title="Plan geëxporteerd", markup=False, timeout=10)
+        self.notify(_("Opgeslagen in {path}").format(path=path), title=_("Plan geëxporteerd"), markup=False,
+                    timeout=10)
 
     # -- leaving ------------------------------------------------------------------------------
     def action_back(self) -> None:

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.shared.text import visible
 
 
@@ -50,7 +51,7 @@ class PlanLineEditor(Vertical):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Bewerken annuleren", id="plan_editor.cancel_edit"),
+        Binding("escape", "cancel", N_("Bewerken annuleren"), id="plan_editor.cancel_edit"),
     ]
 
     class Typed(Message):
@@ -73,7 +74,7 @@ class PlanLineEditor(Vertical):
             self.editor = editor
 
     def __init__(self, title: str, fields: list[EditField], *, focus_field: str | None = None,
-                 hint: str = "Enter: klaar · Tab: volgend veld · Esc: annuleren") -> None:
+                 hint: str = N_("Enter: klaar · Tab: volgend veld · Esc: annuleren")) -> None:
         super().__init__(classes="plan-line-editor")
         self.heading = title
         self.fields = fields
@@ -89,7 +90,7 @@ class PlanLineEditor(Vertical):
                 yield Input(item.value, placeholder=item.placeholder, id=f"edit-{item.name}",
                             select_on_focus=False, classes="editor-input")
         yield Static("", classes="editor-error -empty", markup=False)
-        yield Static(Text(self.hint), classes="editor-hint")
+        yield Static(Text(_(self.hint)), classes="editor-hint")
 
     def on_mount(self) -> None:
         self.focus_input(self.focus_field)

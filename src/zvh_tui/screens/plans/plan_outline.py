@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from zvh_tui.core.i18n import N_
+
 RowKey = tuple[Hashable, ...]
 MOUNT_CHUNK = 60  # lines mounted per frame: more than a screenful
 
@@ -71,12 +73,12 @@ class PlanOutline(VerticalScroll, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Vorige regel", show=False, id="outline.up"),
-        Binding("down,j", "cursor(1)", "Volgende regel", show=False, id="outline.down"),
-        Binding("home", "edge(0)", "Eerste regel", show=False, id="outline.home"),
-        Binding("end", "edge(1)", "Laatste regel", show=False, id="outline.end"),
-        Binding("pageup", "cursor(-10)", "Pagina omhoog", show=False, id="outline.page_up"),
-        Binding("pagedown", "cursor(10)", "Pagina omlaag", show=False, id="outline.page_down"),
+        Binding("up,k", "cursor(-1)", N_("Vorige regel"), show=False, id="outline.up"),
+        Binding("down,j", "cursor(1)", N_("Volgende regel"), show=False, id="outline.down"),
+        Binding("home", "edge(0)", N_("Eerste regel"), show=False, id="outline.home"),
+        Binding("end", "edge(1)", N_("Laatste regel"), show=False, id="outline.end"),
+        Binding("pageup", "cursor(-10)", N_("Pagina omhoog"), show=False, id="outline.page_up"),
+        Binding("pagedown", "cursor(10)", N_("Pagina omlaag"), show=False, id="outline.page_down"),
     ]
 
     class Highlighted(Message):

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import _, ngettext, tr
 from zvh_tui.screens.plans.plan_outline import OutlineRow
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.meetings import projector
 from zvh_tui.services.plans.plan_export import ActionView, PlanView
-from zvh_tui.services.shared import dates, disclosure
+from zvh_tui.services.shared import disclosure
 from zvh_tui.widgets.safe_text import SafeText
 
 
@@ -34,12 +36,13 @@ class Projected:
     present: frozenset[int] = frozenset()
 
 EMPTY = "—"
-WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 
 
 def day_text(day: dt.date | None) -> str:
-    """'vr 27-11-2026', or empty for no date."""
-    return f"{WEEKDAYS[day.weekday()]} {dates.format_date(day)}" if day else ""
+    """'vr 27-11-2026' ('Fri 27/11/2026'), or empty for no date."""
+    if not day:
+        return ""
+    return f"{i18n.weekday_names('abbreviated')[day.weekday()]} {i18n.format_date(day)}"
 
 
 def outline_rows(view: PlanView, read_only: bool, projected: Projected | None = None) -> list[OutlineRow]:
@@ -55,19 +58,19 @@ def outline_rows(view: PlanView, read_only: bool, projected: Projected | None = 
         return SafeText(disclosure.mask_text(value, names)) if value else SafeText(empty, style="italic")
 
     def hidden(key: str) -> None:
-        rows.append(OutlineRow(("note", key), SafeText(disclosure.HIDDEN, style="italic"), "note"))
+        rows.append(OutlineRow(("note", key), SafeText(tr(disclosure.HIDDEN), style="italic"), "note"))
 
-    heading("opgave", "Gezamenlijke opgave")
+    heading("opgave", _("Gezamenlijke opgave"))
     rows.append(OutlineRow(("shared_task",), text_or_empty(
-        view.shared_task, "nog niet geformuleerd: Enter om te schrijven")))
-    heading("client", "Visie en wensen van de cliënt")
+        view.shared_task, _("nog niet geformuleerd: Enter om te schrijven"))))
+    heading("client", _("Visie en wensen van de cliënt"))
     if projected is not None and view.client_view:
         hidden("client_view")
     else:
-        rows.append(OutlineRow(("client_view",), text_or_empty(view.client_view, "nog niet vastgelegd")))
-    heading("perspectives", "Perspectief van elke partner")
+        rows.append(OutlineRow(("client_view",), text_or_empty(view.client_view, _("nog niet vastgelegd"))))
+    heading("perspectives", _("Perspectief van elke partner"))
     if not view.perspectives:
-        rows.append(OutlineRow(("note", "perspectives"), SafeText("Nog geen partners aan tafel."), "note"))
+        rows.append(OutlineRow(("note", "perspectives"), SafeText(_("Nog geen partners aan tafel.")), "note"))
     away = 0
     for item in view.perspectives:
         if projected is not None and not projector.perspective_for_table(item.partner_id, projected.present):
@@ -78,61 +81,62 @@ def outline_rows(view: PlanView, read_only: bool, projected: Projected | None = 
         rows.append(OutlineRow(("perspective", item.partner_id), line))
     if away:
         rows.append(OutlineRow(("note", "perspectives_hidden"), SafeText(
-            f"{away} {'perspectief' if away == 1 else 'perspectieven'} van partners niet aan tafel: "
-            f"{disclosure.HIDDEN}", style="italic"), "note"))
-    heading("assessments", "Krachten en zorgen per leefgebied")
+            ngettext("{n} perspectief van partners niet aan tafel: {hidden}",
+                     "{n} perspectieven van partners niet aan tafel: {hidden}", away).format(
+                n=away, hidden=tr(disclosure.HIDDEN)), style="italic"), "note"))
+    heading("assessments", _("Krachten en zorgen per leefgebied"))
     filled = [row for row in view.assessments if row.strengths or row.concerns]
     if projected is not None and filled:
         hidden("assessments")
         filled = []
     for row in filled:
         line = SafeText(f"{row.label}: ", style="bold")
-        line.append("krachten: ")
+        line.append(_("krachten: "))
         line.append_text(text_or_empty(row.strengths, EMPTY))
-        line.append(" · zorgen: ")
+        line.append(_(" · zorgen: "))
         line.append_text(text_or_empty(row.concerns, EMPTY))
         rows.append(OutlineRow(("assessment", row.domain), line))
     if not read_only:
-        rows.append(OutlineRow(("add_assessment",), SafeText("+ krachten en zorgen op een leefgebied (Enter)"), "hint"))
+        rows.append(OutlineRow(("add_assessment",), SafeText(_("+ krachten en zorgen op een leefgebied (Enter)")), "hint"))
     elif not filled:
-        rows.append(OutlineRow(("note", "assessments"), SafeText("niet vastgelegd", style="italic"), "note"))
-    heading("goals", "Doelen en acties")
+        rows.append(OutlineRow(("note", "assessments"), SafeText(_("niet vastgelegd"), style="italic"), "note"))
+    heading("goals", _("Doelen en acties"))
     number = 0
     for goal in view.goals:
         if goal.goal is not None:
             number += 1
-            line = SafeText(f"Doel {number}: ", style="bold")
+            line = SafeText(_("Doel {number}: ").format(number=number), style="bold")
             line.append(disclosure.mask_text(goal.goal.intent, names))
             if goal.domain_label:
                 line.append(f"  [{goal.domain_label}]")
             rows.append(OutlineRow(("goal", goal.goal.id), line))
         else:
-            rows.append(OutlineRow(("sub", "no_goal"), SafeText("Acties zonder doel"), "sub"))
+            rows.append(OutlineRow(("sub", "no_goal"), SafeText(_("Acties zonder doel")), "sub"))
         if goal.goal is not None and not goal.actions:
             rows.append(OutlineRow(("note", "goal", goal.goal.id),
-                                   SafeText("nog geen acties: a of + voegt er een toe"), "note", 2))
+                                   SafeText(_("nog geen acties: a of + voegt er een toe")), "note", 2))
         for item in goal.actions:
             rows.append(OutlineRow(("action", item.action.id), action_text(item, names), "item", 2))
     if not read_only:
-        rows.append(OutlineRow(("add_goal",), SafeText("+ doel toevoegen (g)"), "hint"))
-    heading("agreements", "Afspraken")
+        rows.append(OutlineRow(("add_goal",), SafeText(_("+ doel toevoegen (g)")), "hint"))
+    heading("agreements", _("Afspraken"))
     for item in view.agreements:
         line = SafeText(disclosure.mask_text(item.agreement.text, names))
         line.append(f"  ({item.concerns})", style="italic")
         rows.append(OutlineRow(("agreement", item.agreement.id), line))
     if not view.agreements:
-        rows.append(OutlineRow(("note", "agreements"), SafeText("nog geen afspraken", style="italic"), "note"))
+        rows.append(OutlineRow(("note", "agreements"), SafeText(_("nog geen afspraken"), style="italic"), "note"))
     if not read_only:
-        rows.append(OutlineRow(("add_agreement",), SafeText("+ afspraak toevoegen (A)"), "hint"))
-    heading("director", "Casusregisseur")
+        rows.append(OutlineRow(("add_agreement",), SafeText(_("+ afspraak toevoegen (A)")), "hint"))
+    heading("director", _("Casusregisseur"))
     if view.director:
         rows.append(OutlineRow(("director",), SafeText(view.director)))
     else:
-        line = SafeText("Nog niet afgesproken. ", style="bold")
-        line.append(cases.DIRECTOR_QUESTION)
+        line = SafeText(_("Nog niet afgesproken. "), style="bold")
+        line.append(tr(cases.DIRECTOR_QUESTION))
         rows.append(OutlineRow(("director",), line))
-    heading("evaluation", "Evaluatiedatum")
-    rows.append(OutlineRow(("evaluation",), text_or_empty(day_text(view.evaluation_on), "nog geen datum")))
+    heading("evaluation", _("Evaluatiedatum"))
+    rows.append(OutlineRow(("evaluation",), text_or_empty(day_text(view.evaluation_on), _("nog geen datum"))))
     return rows
 
 def action_text(item: ActionView, names: tuple[str, ...] = ()) -> Text:
@@ -141,16 +145,18 @@ def action_text(item: ActionView, names: tuple[str, ...] = ()) -> Text:
     action = item.action
     line = SafeText("• ")
     line.append(disclosure.mask_text(action.text, names))
+    no_deadline = _("geen deadline")
     for flag in item.flags:
         line.append("  ")
-        line.append(f"[{flag}]", style="bold reverse" if flag != "geen deadline" else "bold")
+        line.append(f"[{flag}]", style="bold reverse" if flag != no_deadline else "bold")
     owner = item.owner + (f" / {item.contact}" if item.contact else "")
-    deadline = day_text(action.deadline) or "geen deadline"
+    deadline = day_text(action.deadline) or no_deadline
     line.append(f"\n  {owner} · {deadline} · {item.status_label}", style="dim" if not item.flags else "")
     if action.own_reason:  # why the own house carries it (taak overgenomen?), beside the action
-        line.append("\n  reden eigen taak: ", style="italic")
+        line.append("\n  " + _("reden eigen taak: "), style="italic")
         line.append(disclosure.mask_text(action.own_reason, names))
     if action.feedback:
-        line.append(f"\n  terugkoppeling {dates.format_date(action.feedback_on)}: ", style="italic")
+        line.append("\n  " + _("terugkoppeling {date}: ").format(date=i18n.format_date(action.feedback_on)),
+                    style="italic")
         line.append(disclosure.mask_text(action.feedback, names))
     return line

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, _, tr
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, PlanStatus, ProvisionKind
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants, provisions
@@ -36,7 +37,7 @@ from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.matching import best, match_score
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates, disclosure, paper, text
+from zvh_tui.services.shared import context, disclosure, paper, text
 from zvh_tui.services.shared.disclosure import Disclosure
 from zvh_tui.services.shared.fold import ascii_fold
 from zvh_tui.store.models import Action, Agreement, Case, Contact, Goal, Partner, Plan, db
@@ -67,7 +68,7 @@ class GoalView:
 
     @property
     def title(self) -> str:
-        return self.goal.intent if self.goal is not None else "Acties zonder doel"
+        return self.goal.intent if self.goal is not None else _("Acties zonder doel")
 
     @property
     def domain_label(self) -> str:
@@ -139,7 +140,7 @@ def director_text(case: Case, plan: Plan) -> str:
         return ""
     partner = Partner.get_or_none(Partner.id == partner_id)
     contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
-    name = partner.name if partner else "onbekende partner"
+    name = partner.name if partner else _("onbekende partner")
     return f"{name} / {contact.name}" if contact else name
 
 
@@ -159,7 +160,8 @@ def read_plan(plan: Plan, *, partner_id: int | None = None, with_empty: bool = F
     contact_names = _names(Contact, {a.owner_contact_id for a in actions})
 
     def view(action: Action) -> ActionView:
-        owner = partner_names.get(action.owner_partner_id, plans.NOBODY) if action.owner_partner_id else plans.NOBODY
+        nobody = _(plans.NOBODY)
+        owner = partner_names.get(action.owner_partner_id, nobody) if action.owner_partner_id else nobody
         return ActionView(action, owner, contact_names.get(action.owner_contact_id, ""),
                           plans.action_flags(action, own_id))
 
@@ -177,7 +179,8 @@ def read_plan(plan: Plan, *, partner_id: int | None = None, with_empty: bool = F
         agreements = [a for a in agreements if a.partner_id in (None, partner_id)]
     agreement_names = _names(Partner, {a.partner_id for a in agreements})
     agreement_views = [
-        AgreementView(a, agreement_names.get(a.partner_id, "onbekende partner") if a.partner_id else "alle partners")
+        AgreementView(a, agreement_names.get(a.partner_id, _("onbekende partner")) if a.partner_id
+                      else _("alle partners"))
         for a in agreements
     ]
 
@@ -208,7 +211,7 @@ def read_plan(plan: Plan, *, partner_id: int | None = None, with_empty: bool = F
     if partner_id is not None:
         partner = Partner.get_or_none(Partner.id == partner_id)
         if partner is None:
-            raise NotFound("Deze partner bestaat niet (meer).")
+            raise NotFound(M("plans.versions.partner_gone", "Deze partner bestaat niet (meer)."))
         partner_name = partner.name
     return PlanView(
         case=case,
@@ -230,28 +233,36 @@ def _plan_of(case: Case, plan: Plan | None) -> Plan:
     if plan is None:
         plan = plans.current(case)
         if plan is None:
-            raise NotFound(f"Casus {case.reference} heeft nog geen plan van aanpak.")
+            raise NotFound(M("plans.export.no_plan", "Casus {reference} heeft nog geen plan van aanpak.",
+                             reference=case.reference))
     if plan.case_id != case.id:
-        raise ValidationError("Dit plan hoort bij een andere casus.")
+        raise ValidationError(M("plans.export.other_case", "Dit plan hoort bij een andere casus."))
     return plan
 
 
 def _version_line(view: PlanView) -> str:
     plan = view.plan
-    parts = [f"Versie {plan.version}", PlanStatus.label_of(plan.status)]
+    parts = [_("Versie {version}").format(version=plan.version), PlanStatus.label_of(plan.status)]
     if plan.adopted_on:
-        parts.append(f"vastgesteld op {dates.format_date(plan.adopted_on)}")
+        parts.append(_("vastgesteld op {date}").format(date=_day(plan.adopted_on)))
     return " · ".join(parts)
 
 
 def _action_meta(item: ActionView) -> list[str]:
     action = item.action
     owner = item.owner + (f" / {item.contact}" if item.contact else "")
-    meta = [f"eigenaar: {owner}", f"deadline: {dates.format_date(action.deadline) or 'geen'}",
-            f"status: {item.status_label}"]
+    meta = [_("eigenaar: {owner}").format(owner=owner),
+            _("deadline: {date}").format(date=_day(action.deadline) or _("geen")),
+            _("status: {status}").format(status=item.status_label)]
     if action.feedback:
-        meta.append(f"laatste terugkoppeling ({dates.format_date(action.feedback_on)}): {action.feedback}")
+        meta.append(_("laatste terugkoppeling ({date}): {text}").format(
+            date=_day(action.feedback_on), text=action.feedback))
     return meta
+
+
+def _day(day: dt.date | None) -> str:
+    """A date in an export, as the export's language writes it ('' for none)."""
+    return i18n.format_date(day)
 
 
 def _record(case: Case, plan: Plan, detail: str, partner_id: int | None = None,
@@ -265,22 +276,24 @@ def _record(case: Case, plan: Plan, detail: str, partner_id: int | None = None,
 
 
 def convenant_warnings(case: Case, partner_id: int | None = None) -> list[str]:
-    """Dutch warnings before a plan goes out: the partner it is for (or, for the full plan,
-    each partner at the table) has not signed the privacy convenant. Empty: nothing to confirm."""
+    """Warnings (in the language of the moment) before a plan goes out: the partner it is for
+    (or, for the full plan, each partner at the table) has not signed the privacy convenant.
+    Empty: nothing to confirm."""
     if partner_id is not None:
         partner = partners.get_partner(partner_id)
         unsigned = [] if partner.convenant_signed or partner.is_own else [partner.name]
     else:
         unsigned = [row.partner.name for row in participants.participants_of(case)
                     if not row.partner.convenant_signed and not row.partner.is_own]
-    return [f"{name} heeft het privacyconvenant niet getekend. Geef het plan alleen als dat "
-            "binnen de doelbinding past, en leg de grondslag vast." for name in unsigned]
+    return [_("{name} heeft het privacyconvenant niet getekend. Geef het plan alleen als dat "
+              "binnen de doelbinding past, en leg de grondslag vast.").format(name=name) for name in unsigned]
 
 
 def _check_convenant(case: Case, partner_id: int | None, confirmed: bool, how: str) -> None:
     warnings = convenant_warnings(case, partner_id)
     if warnings and not confirmed:
-        raise RuleError("Let op: " + " ".join(warnings) + f" {how}")
+        raise RuleError(M("plans.export.convenant", "Let op: {warnings} {how}",
+                          warnings=" ".join(warnings), how=tr(how)))
 
 
 # -- Markdown ----------------------------------------------------------------------------
@@ -294,69 +307,75 @@ def _md(value: str) -> str:
 def _render_markdown(view: PlanView) -> str:
     case = view.case
     out: list[str] = []
-    title = f"# Plan van aanpak · casus {case.reference}"
+    title = "# " + _("Plan van aanpak · casus {reference}").format(reference=case.reference)
     out.append(title)
     out.append("")
     if case.title:
-        out.append(f"Betreft: {_md(disclosure.case_name(case.title, FULL))}  ")
+        out.append(_("Betreft: {name}").format(name=_md(disclosure.case_name(case.title, FULL))) + "  ")
     out.append(_version_line(view) + "  ")
     if view.partner_id is not None:
-        out.append(f"Versie voor: {_md(view.partner_name)} (alleen de eigen acties en de afspraken die deze partner aangaan)  ")
-    out.append(f"Gemaakt op {dates.format_date(context.today())}")
+        out.append(_("Versie voor: {partner} (alleen de eigen acties en de afspraken die deze partner "
+                     "aangaan)").format(partner=_md(view.partner_name)) + "  ")
+    out.append(_("Gemaakt op {date}").format(date=_day(context.today())))
     out.append("")
-    out.append("## Gezamenlijke opgave")
+    out.append("## " + _("Gezamenlijke opgave"))
     out.append("")
-    out.append(_md(view.shared_task) if view.shared_task else "_nog niet geformuleerd_")
+    out.append(_md(view.shared_task) if view.shared_task else "_" + _("nog niet geformuleerd") + "_")
     out.append("")
     if view.partner_id is None:
-        out.append("## Visie en wensen van de cliënt")
+        not_recorded = "_" + _("niet vastgelegd") + "_"
+        out.append("## " + _("Visie en wensen van de cliënt"))
         out.append("")
-        out.append(_md(view.client_view) if view.client_view else "_niet vastgelegd_")
+        out.append(_md(view.client_view) if view.client_view else not_recorded)
         out.append("")
         if view.perspectives:
-            out.append("## Perspectieven van de partners")
+            out.append("## " + _("Perspectieven van de partners"))
             out.append("")
             for item in view.perspectives:
-                out.append(f"- **{_md(item.partner)}**: {_md(item.text) or '_niet vastgelegd_'}")
+                out.append(f"- **{_md(item.partner)}**: {_md(item.text) or not_recorded}")
             out.append("")
         if view.assessments:
-            out.append("## Krachten en zorgen per leefgebied")
+            out.append("## " + _("Krachten en zorgen per leefgebied"))
             out.append("")
             for row in view.assessments:
-                out.append(f"- **{row.label}**: krachten: {_md(row.strengths) or '–'}; zorgen: {_md(row.concerns) or '–'}")
+                out.append(f"- **{row.label}**: " + _("krachten: {strengths}; zorgen: {concerns}").format(
+                    strengths=_md(row.strengths) or "–", concerns=_md(row.concerns) or "–"))
             out.append("")
-    out.append("## Doelen en acties")
+    out.append("## " + _("Doelen en acties"))
     out.append("")
     if not view.goals:
-        out.append("_nog geen doelen_")
+        out.append("_" + _("nog geen doelen") + "_")
         out.append("")
     for number, goal in enumerate(view.goals, start=1):
         domain = f" ({goal.domain_label})" if goal.domain_label else ""
-        heading = f"### Doel {number}: {_md(goal.title)}{domain}" if goal.goal else f"### {goal.title}"
+        heading = ("### " + _("Doel {number}: {goal}").format(number=number, goal=_md(goal.title)) + domain
+                   if goal.goal else f"### {goal.title}")
         out.append(heading)
         out.append("")
         if not goal.actions:
-            out.append("_geen acties_" if view.partner_id is None else "_geen acties voor deze partner_")
+            out.append("_" + (_("geen acties") if view.partner_id is None else _("geen acties voor deze partner"))
+                       + "_")
         for item in goal.actions:
             flags = f" **[{', '.join(item.flags)}]**" if item.flags else ""
             out.append(f"- {_md(item.action.text)}{flags}")
             for meta in _action_meta(item):
                 out.append(paper.md_item(_md(meta), 1))  # four spaces: nested in every renderer
         out.append("")
-    out.append("## Afspraken")
+    out.append("## " + _("Afspraken"))
     out.append("")
     if not view.agreements:
-        out.append("_nog geen afspraken_")
+        out.append("_" + _("nog geen afspraken") + "_")
     for item in view.agreements:
         out.append(f"- {_md(item.agreement.text)} ({_md(item.concerns)})")
     out.append("")
-    out.append("## Casusregisseur")
+    out.append("## " + _("Casusregisseur"))
     out.append("")
-    out.append(_md(view.director) if view.director else f"_nog niet afgesproken_: {cases.DIRECTOR_QUESTION}")
+    out.append(_md(view.director) if view.director
+               else "_" + _("nog niet afgesproken") + "_: " + tr(cases.DIRECTOR_QUESTION))
     out.append("")
-    out.append("## Evaluatie")
+    out.append("## " + _("Evaluatie"))
     out.append("")
-    out.append(dates.format_date(view.evaluation_on) or "_nog geen datum_")
+    out.append(_day(view.evaluation_on) or "_" + _("nog geen datum") + "_")
     out.append("")
     return "\n".join(out)
 
@@ -385,59 +404,64 @@ def _text_or(value: str, empty: str) -> str:
 
 def _render_html(view: PlanView) -> str:
     case = view.case
-    out: list[str] = [f"<h1>Plan van aanpak · casus {_h(case.reference)}</h1>"]
+    title = _("Plan van aanpak · casus {reference}").format(reference=case.reference)
+    out: list[str] = [f"<h1>{_h(title)}</h1>"]
     if case.title:
-        out.append(f'<p class="meta">Betreft: {_h(disclosure.case_name(case.title, FULL))}</p>')
+        out.append(f'<p class="meta">{_h(_("Betreft: {name}").format(name=disclosure.case_name(case.title, FULL)))}</p>')
     out.append(f'<p class="meta">{_h(_version_line(view))}</p>')
     if view.partner_id is not None:
-        out.append(f'<p class="meta">Versie voor: <strong>{_h(view.partner_name)}</strong> '
-                   "(alleen de eigen acties en de afspraken die deze partner aangaan)</p>")
-    out.append(f'<p class="meta">Gemaakt op {_h(dates.format_date(context.today()))}</p>')
-    out.append("<h2>Gezamenlijke opgave</h2>")
-    out.append(_text_or(view.shared_task, "nog niet geformuleerd"))
+        out.append('<p class="meta">' + _h(_(
+            "Versie voor: {partner} (alleen de eigen acties en de afspraken die deze partner aangaan)"
+        ).format(partner=view.partner_name)) + "</p>")
+    out.append(f'<p class="meta">{_h(_("Gemaakt op {date}").format(date=_day(context.today())))}</p>')
+    out.append(f"<h2>{_h(_('Gezamenlijke opgave'))}</h2>")
+    out.append(_text_or(view.shared_task, _("nog niet geformuleerd")))
     if view.partner_id is None:
-        out.append("<h2>Visie en wensen van de cliënt</h2>")
-        out.append(_text_or(view.client_view, "niet vastgelegd"))
+        out.append(f"<h2>{_h(_('Visie en wensen van de cliënt'))}</h2>")
+        out.append(_text_or(view.client_view, _("niet vastgelegd")))
         if view.perspectives:
-            out.append("<h2>Perspectieven van de partners</h2>")
+            out.append(f"<h2>{_h(_('Perspectieven van de partners'))}</h2>")
             out.append("<ul>")
             for item in view.perspectives:
-                body = _h(item.text) if item.text else '<span class="empty">niet vastgelegd</span>'
+                body = _h(item.text) if item.text else f'<span class="empty">{_h(_("niet vastgelegd"))}</span>'
                 out.append(f'<li><strong>{_h(item.partner)}</strong>: <span class="text">{body}</span></li>')
             out.append("</ul>")
         if view.assessments:
-            out.append("<h2>Krachten en zorgen per leefgebied</h2>")
-            out.append("<table><thead><tr><th>Leefgebied</th><th>Krachten</th><th>Zorgen</th></tr></thead><tbody>")
+            out.append(f"<h2>{_h(_('Krachten en zorgen per leefgebied'))}</h2>")
+            out.append(f"<table><thead><tr><th>{_h(_('Leefgebied'))}</th><th>{_h(_('Krachten'))}</th>"
+                       f"<th>{_h(_('Zorgen'))}</th></tr></thead><tbody>")
             for row in view.assessments:
                 out.append(f'<tr><td>{_h(row.label)}</td><td class="text">{_h(row.strengths) or "–"}</td>'
                            f'<td class="text">{_h(row.concerns) or "–"}</td></tr>')
             out.append("</tbody></table>")
-    out.append("<h2>Doelen en acties</h2>")
+    out.append(f"<h2>{_h(_('Doelen en acties'))}</h2>")
     if not view.goals:
-        out.append('<p class="empty">nog geen doelen</p>')
+        out.append(f'<p class="empty">{_h(_("nog geen doelen"))}</p>')
     for number, goal in enumerate(view.goals, start=1):
         domain = f" ({_h(goal.domain_label)})" if goal.domain_label else ""
-        title = f"Doel {number}: {_h(goal.title)}{domain}" if goal.goal else _h(goal.title)
-        out.append(f"<h3>{title}</h3>")
+        heading = (_h(_("Doel {number}: {goal}").format(number=number, goal=goal.title)) + domain
+                   if goal.goal else _h(goal.title))
+        out.append(f"<h3>{heading}</h3>")
         if not goal.actions:
-            empty = "geen acties" if view.partner_id is None else "geen acties voor deze partner"
-            out.append(f'<p class="empty">{empty}</p>')
+            empty = _("geen acties") if view.partner_id is None else _("geen acties voor deze partner")
+            out.append(f'<p class="empty">{_h(empty)}</p>')
             continue
         out.append(paper.actions_table([_action_row(item) for item in goal.actions]))
-    out.append("<h2>Afspraken</h2>")
+    out.append(f"<h2>{_h(_('Afspraken'))}</h2>")
     if not view.agreements:
-        out.append('<p class="empty">nog geen afspraken</p>')
+        out.append(f'<p class="empty">{_h(_("nog geen afspraken"))}</p>')
     else:
         out.append("<ul>")
         for item in view.agreements:
             out.append(f'<li><span class="text">{_h(item.agreement.text)}</span> ({_h(item.concerns)})</li>')
         out.append("</ul>")
-    out.append("<h2>Casusregisseur</h2>")
-    out.append(_text_or(view.director, "nog niet afgesproken: " + cases.DIRECTOR_QUESTION))
-    out.append("<h2>Evaluatie</h2>")
-    out.append(_text_or(dates.format_date(view.evaluation_on), "nog geen datum"))
-    frame = paper.Frame(f"Casus {case.reference}", _version_line(view))
-    return paper.document(f"Plan van aanpak · casus {case.reference}", frame, out)
+    out.append(f"<h2>{_h(_('Casusregisseur'))}</h2>")
+    out.append(_text_or(view.director, _("nog niet afgesproken: {question}").format(
+        question=tr(cases.DIRECTOR_QUESTION))))
+    out.append(f"<h2>{_h(_('Evaluatie'))}</h2>")
+    out.append(_text_or(_day(view.evaluation_on), _("nog geen datum")))
+    frame = paper.Frame(_("Casus {reference}").format(reference=case.reference), _version_line(view))
+    return paper.document(title, frame, out)
 
 
 def _action_row(item: ActionView) -> paper.ActionRow:
@@ -446,9 +470,10 @@ def _action_row(item: ActionView) -> paper.ActionRow:
     action = item.action
     extra = [f"[{flag}]" for flag in item.flags]
     if action.feedback:
-        extra.append(f"laatste terugkoppeling ({dates.format_date(action.feedback_on)}): {action.feedback}")
+        extra.append(_("laatste terugkoppeling ({date}): {text}").format(
+            date=_day(action.feedback_on), text=action.feedback))
     owner = item.owner + (f" / {item.contact}" if item.contact else "")
-    return paper.ActionRow(action.text, owner, dates.format_date(action.deadline), item.status_label, extra)
+    return paper.ActionRow(action.text, owner, _day(action.deadline) or _("geen"), item.status_label, extra)
 
 
 def plan_html(case: Case, plan: Plan | None = None, partner_id: int | None = None, *,
@@ -468,18 +493,22 @@ def find_partner(name: str) -> Partner:
     """A partner by (part of) its name, for `--partner NAME`; refuses a name that fits several."""
     query = name.strip()
     if not query:
-        raise ValidationError("Geef de naam van een partner.", field="partner")
+        raise ValidationError(M("plans.export.partner_name", "Geef de naam van een partner."), field="partner")
     everyone = partners.list_partners(include_inactive=True)
     found = best((match_score(query, p.name), p) for p in everyone)
     if not found:
-        raise NotFound(f"Er is geen partner met de naam '{query[:40]}'.")
+        raise NotFound(M("plans.export.partner_unknown", "Er is geen partner met de naam '{query}'.",
+                         query=query[:40]))
     if len(found) > 1:
         names = ", ".join(p.name for p in found[:8])
-        raise ValidationError(f"'{query[:40]}' past bij meer partners: {names}. Wees preciezer.", field="partner")
+        raise ValidationError(M("plans.export.partner_ambiguous",
+                                "'{query}' past bij meer partners: {names}. Wees preciezer.",
+                                query=query[:40], names=names), field="partner")
     return found[0]
 
 
-CLI_CONFIRM = "Bevestig met --zonder-convenant dat u het toch wilt verstrekken."
+CLI_CONFIRM = N_("Bevestig met --zonder-convenant dat u het toch wilt verstrekken.")
+SCREEN_CONFIRM = N_("Bevestig eerst dat u het toch wilt verstrekken.")
 
 
 @i18n.with_language
@@ -489,7 +518,7 @@ def export_plan(reference: str, fmt: str, partner: str | None = None, *,
     [--grondslag TEKST]`: the text of the export; refused (RuleError) for a partner without a
     convenant unless `confirmed`."""
     if fmt not in FORMATS:
-        raise ValidationError("Kies het formaat md of html.", field="format")
+        raise ValidationError(M("plans.export.format", "Kies het formaat md of html."), field="format")
     case = cases.get_by_reference(reference, audit_view=False)
     partner_id = find_partner(partner).id if partner else None
     _check_convenant(case, partner_id, confirmed, CLI_CONFIRM)
@@ -537,8 +566,8 @@ def export_to_folder(folder: Path, case: Case, plan: Plan, fmt: str, partner_id:
     """The screen's export: render, write to the exports folder, return the path. The screen
     shows `convenant_warnings` first and passes `confirmed` once the user agreed."""
     if fmt not in FORMATS:
-        raise ValidationError("Kies het formaat md of html.", field="format")
-    _check_convenant(case, partner_id, confirmed, "Bevestig eerst dat u het toch wilt verstrekken.")
+        raise ValidationError(M("plans.export.format", "Kies het formaat md of html."), field="format")
+    _check_convenant(case, partner_id, confirmed, SCREEN_CONFIRM)
     partner_name = partners.get_partner(partner_id).name if partner_id is not None else None
     render = plan_markdown if fmt == "md" else plan_html
     content = render(case, plan, partner_id)

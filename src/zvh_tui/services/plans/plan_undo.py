@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from zvh_tui.compat.peewee import field_values
 from zvh_tui.core.errors import RuleError
+from zvh_tui.core.i18n import M
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit
@@ -30,8 +31,8 @@ from zvh_tui.store.models import (
 )
 
 UNDO_LIMIT = 100  # changes kept per editing session
-NOTHING_TO_UNDO = "Niets meer om ongedaan te maken."
-NOTHING_TO_REDO = "Niets meer om opnieuw te doen."
+NOTHING_TO_UNDO = M("plans.undo.nothing", "Niets meer om ongedaan te maken.")
+NOTHING_TO_REDO = M("plans.redo.nothing", "Niets meer om opnieuw te doen.")
 
 PLAN_FIELDS = ("shared_task", "client_view", "director_partner", "director_contact", "evaluation_on")
 # Rows without children first when deleting, parents first when inserting.
@@ -41,7 +42,7 @@ CHILD_MODELS = (Assessment, Perspective, Agreement, Goal, Action)
 @dataclass
 class Snapshot:
     plan_id: int
-    label: str  # what the change was, in Dutch ("status van een actie")
+    label: str  # what the change was, in Dutch, marked N_() ("status van een actie"): shown with _()
     status: str
     superseded: bool
     plan_fields: dict[str, object]
@@ -83,14 +84,16 @@ def restore(snapshot: Snapshot, detail: str = "undo") -> Plan:
     """Put the plan version back as it was when the snapshot was taken."""
     plan = Plan.get_or_none(Plan.id == snapshot.plan_id)
     if plan is None:
-        raise RuleError("Deze versie van het plan bestaat niet meer; er valt niets ongedaan te maken.")
+        raise RuleError(M("plans.undo.gone",
+                          "Deze versie van het plan bestaat niet meer; er valt niets ongedaan te maken."))
     if plan.status != snapshot.status or bool(plan.superseded) != snapshot.superseded:
-        raise RuleError(
+        raise RuleError(M(
+            "plans.undo.adopted",
             "De laatste wijziging kan niet meer ongedaan worden gemaakt: de versie is intussen "
-            "vastgesteld of bijgesteld."
-        )
+            "vastgesteld of bijgesteld."))
     if plan.case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; het plan kan niet meer worden gewijzigd.")
+        raise RuleError(M("plans.versions.case_closed",
+                          "De casus is afgesloten; het plan kan niet meer worden gewijzigd."))
     rows = snapshot.rows
     with db.atomic():
         Plan.update(**snapshot.plan_fields, updated_at=utcnow()).where(Plan.id == plan.id).execute()

@@ -35,7 +35,9 @@ The rules, in order:
    not used.
 3. **Text.** What remains, joined by single spaces. Empty text is a problem (`text_empty`).
 
-The parser never raises: anything it cannot use becomes a problem with a Dutch message.
+The parser never raises: anything it cannot use becomes a problem with a message in the language
+of the moment (the words the user types stay Dutch; `today`/`tomorrow` too, where the date parser
+reads them).
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import _, tr
 from zvh_tui.services.partners.matching import best, match_score
 from zvh_tui.services.shared import dates
 
@@ -53,7 +57,9 @@ OWNER_PREFIX = "@"
 CONTACT_SEPARATOR = "/"
 
 # Shapes of a deadline token (lower case). See rule 2 in the module docstring.
-_DAY_WORDS = set(dates.WEEKDAYS) | {"vandaag", "morgen", "overmorgen"}
+# The words the user types (Dutch; English too, where the date parser reads them).
+_DAY_WORDS = (set(dates.WEEKDAYS) | {"vandaag", "morgen", "overmorgen"}  # i18n: words the user types
+              | {word for word in ("today", "tomorrow") if word in dates.WORDS})
 _NUMERIC = re.compile(r"^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$")
 _OFFSET = re.compile(r"^\+\d+[dwmj]?$")
 _DAY_NUMBER = re.compile(r"^\d{1,2}$")
@@ -141,7 +147,7 @@ def _tiers(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
 def _partner_choice(candidate: Candidate, contact: ContactCandidate | None = None) -> Choice:
     label = candidate.name if contact is None else f"{candidate.name} / {contact.name}"
     if candidate.participant:
-        label += " (aan tafel)"
+        label = _("{name} (aan tafel)").format(name=label)
     return Choice(candidate.id, contact.id if contact else None, label)
 
 
@@ -162,7 +168,7 @@ def resolve_owner(
     contact_q = contact_query.replace("_", " ").strip()
     if not partner_q and not contact_q:
         return None, None, Problem(
-            "owner_empty", "Na @ hoort de naam van een partner, bijvoorbeeld @wijkteam.",
+            "owner_empty", _("Na @ hoort de naam van een partner, bijvoorbeeld @wijkteam."),
             _all_choices(candidates),
         )
     if not partner_q:  # @/Jansen: a contact person at any partner
@@ -180,13 +186,14 @@ def resolve_owner(
     if not matches:
         return None, None, Problem(
             "owner_unknown",
-            f"Geen partner gevonden voor '@{_shown(owner_query)}'. Kies de eigenaar.",
+            _("Geen partner gevonden voor '@{query}'. Kies de eigenaar.").format(query=_shown(owner_query)),
             _all_choices(candidates),
         )
     if len(matches) > 1:
         return None, None, Problem(
             "owner_ambiguous",
-            f"'@{_shown(owner_query)}' past bij {len(matches)} partners: kies de eigenaar.",
+            _("'@{query}' past bij {n} partners: kies de eigenaar.").format(
+                query=_shown(owner_query), n=len(matches)),
             tuple(_partner_choice(c) for c in matches),
         )
     partner = matches[0]
@@ -195,18 +202,20 @@ def resolve_owner(
     contacts = best((match_score(contact_q, k.name), k) for k in partner.contacts)
     if len(contacts) == 1:
         return partner.id, contacts[0].id, None  # type: ignore[union-attr]
-    choices = (Choice(partner.id, None, f"{partner.name} (zonder contactpersoon)"),) + tuple(
+    choices = (Choice(partner.id, None, _("{name} (zonder contactpersoon)").format(name=partner.name)),) + tuple(
         _partner_choice(partner, k) for k in (contacts or partner.contacts)  # type: ignore[misc]
     )
     if contacts:
         return partner.id, None, Problem(
             "contact_ambiguous",
-            f"'{_shown(contact_query)}' past bij meer contactpersonen van {partner.name}: kies er één.",
+            _("'{query}' past bij meer contactpersonen van {partner}: kies er één.").format(
+                query=_shown(contact_query), partner=partner.name),
             choices,
         )
     return partner.id, None, Problem(
         "contact_unknown",
-        f"{partner.name} heeft geen contactpersoon '{_shown(contact_query)}'. Kies er één of geen.",
+        _("{partner} heeft geen contactpersoon '{query}'. Kies er één of geen.").format(
+            partner=partner.name, query=_shown(contact_query)),
         choices,
     )
 
@@ -223,12 +232,13 @@ def _by_contact(
         if found:
             return None, None, Problem(
                 "contact_ambiguous",
-                f"'{_shown(contact_q)}' past bij {len(found)} contactpersonen: kies er één.",
+                _("'{query}' past bij {n} contactpersonen: kies er één.").format(
+                    query=_shown(contact_q), n=len(found)),
                 tuple(_partner_choice(c, k) for c, k in found),  # type: ignore[misc]
             )
     return None, None, Problem(
         "owner_unknown",
-        f"Geen contactpersoon gevonden voor '{_shown(contact_q)}'. Kies de eigenaar.",
+        _("Geen contactpersoon gevonden voor '{query}'. Kies de eigenaar.").format(query=_shown(contact_q)),
         _all_choices(candidates),
     )
 
@@ -261,16 +271,18 @@ def _split_deadline(
             continue
         raw = " ".join(tail)
         try:
-            day = dates.parse_date(raw, today=today, future=True, label="Deadline")
+            day = dates.parse_date(raw, today=today, future=True, label=_("Deadline"))
         except ZvhError as exc:
             return tokens[:-size], None, raw, Problem("deadline_invalid", str(exc))
         except (ValueError, OverflowError):  # belt and braces: the parser must never raise
             return tokens[:-size], None, raw, Problem(
-                "deadline_invalid", f"Deadline: '{_shown(raw)}' is geen datum. {dates.HINT}")
+                "deadline_invalid", _("Deadline: '{value}' is geen datum. {hint}").format(
+                    value=_shown(raw), hint=tr(dates.HINT)))
         if day is not None and day < today:
             return tokens[:-size], None, raw, Problem(
                 "deadline_past",
-                f"De deadline {dates.format_date(day)} ligt in het verleden. Kies een andere datum.",
+                _("De deadline {date} ligt in het verleden. Kies een andere datum.").format(
+                    date=i18n.format_date(day)),
             )
         return tokens[:-size], day, raw, None
     return tokens, None, "", None
@@ -290,7 +302,7 @@ def parse_quick_entry(
     owner_query = contact_query = ""
     if owner_tokens:
         body = owner_tokens[0][len(OWNER_PREFIX):]
-        owner_query, _, contact_query = body.partition(CONTACT_SEPARATOR)
+        owner_query, _separator, contact_query = body.partition(CONTACT_SEPARATOR)
 
     rest, deadline, deadline_token, deadline_problem = _split_deadline(rest, today)
     text = " ".join(rest)
@@ -298,12 +310,13 @@ def parse_quick_entry(
                         deadline=deadline, deadline_token=deadline_token, problems=problems)
 
     if not text:
-        problems.append(Problem("text_empty", "Wat moet er gebeuren? Typ eerst de actie."))
+        problems.append(Problem("text_empty", _("Wat moet er gebeuren? Typ eerst de actie.")))
     if len(owner_tokens) > 1:
         shown = ", ".join(_shown(t, 20) for t in owner_tokens)
         problems.append(Problem(
             "owner_several",
-            f"Een actie heeft één eigenaar; hier staan er {len(owner_tokens)} ({shown}). Kies er één.",
+            _("Een actie heeft één eigenaar; hier staan er {n} ({shown}). Kies er één.").format(
+                n=len(owner_tokens), shown=shown),
             _all_choices(candidates),
         ))
     elif owner_tokens:
@@ -314,7 +327,7 @@ def parse_quick_entry(
     else:
         problems.append(Problem(
             "no_owner",
-            "Deze actie heeft geen eigenaar: niemands taak. Kies een eigenaar of accepteer dat bewust.",
+            _("Deze actie heeft geen eigenaar: niemands taak. Kies een eigenaar of accepteer dat bewust."),
             _all_choices(candidates),
         ))
     if deadline_problem is not None:

@@ -24,12 +24,14 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, Message, Mn, _, tr
 from zvh_tui.core.vocab import ActionStatus, LifeDomain, Phase, PlanStatus
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.safety import audit
-from zvh_tui.services.shared import context, dates, plurals, text
+from zvh_tui.services.shared import context, dates, text
 from zvh_tui.store.models import (
     Action,
     Agreement,
@@ -45,10 +47,10 @@ from zvh_tui.store.models import (
     utcnow,
 )
 
-NOBODY = "niemands taak"
-TAKEN_OVER = "taak overgenomen?"
-OWN_TASK = "eigen taak"  # an action of the own house with its reason given
-TAARTPUNT = "taartpunt zonder eigenaar"
+# Marked, in Dutch: translated where shown (`_()`); other modules compare with them.
+NOBODY = N_("niemands taak")
+TAKEN_OVER = N_("taak overgenomen?")
+OWN_TASK = N_("eigen taak")  # an action of the own house with its reason given
 OWN_REASON_MAX = 300
 QUOTE_MAX = 60  # how much of a goal's or action's text a message quotes
 
@@ -58,7 +60,7 @@ QUOTE_MAX = 60  # how much of a goal's or action's text a message quotes
 def get_plan(plan_id: int) -> Plan:
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
-        raise NotFound("Dit plan bestaat niet (meer).")
+        raise NotFound(M("plans.versions.plan_gone", "Dit plan bestaat niet (meer)."))
     return plan
 
 
@@ -84,21 +86,21 @@ def find_line(kind: str | None, line_id: int | str | None) -> Goal | Action | Ag
 def get_goal(goal_id: int | str | None) -> Goal:
     goal = find_goal(goal_id)
     if goal is None:
-        raise NotFound("Dit doel bestaat niet (meer).")
+        raise NotFound(M("plans.versions.goal_gone", "Dit doel bestaat niet (meer)."))
     return goal
 
 
 def get_action(action_id: int | str | None) -> Action:
     action = find_action(action_id)
     if action is None:
-        raise NotFound("Deze actie bestaat niet (meer).")
+        raise NotFound(M("plans.versions.action_gone", "Deze actie bestaat niet (meer)."))
     return action
 
 
 def get_agreement(agreement_id: int | str | None) -> Agreement:
     agreement = find_agreement(agreement_id)
     if agreement is None:
-        raise NotFound("Deze afspraak bestaat niet (meer).")
+        raise NotFound(M("plans.versions.agreement_gone", "Deze afspraak bestaat niet (meer)."))
     return agreement
 
 
@@ -145,7 +147,7 @@ def perspectives_of(plan: Plan) -> list[Perspective]:
 
 
 def status_label(plan: Plan) -> str:
-    return f"versie {plan.version} · {PlanStatus.label_of(plan.status)}"
+    return _("versie {version} · {status}").format(version=plan.version, status=PlanStatus.label_of(plan.status))
 
 
 # -- the rules ---------------------------------------------------------------------------
@@ -162,13 +164,13 @@ def action_flags(action: Action, own_partner_id: int | None = _NOT_READ) -> list
     if action.status in (ActionStatus.DONE.value, ActionStatus.CANCELLED.value):
         return flags
     if action.owner_partner_id is None:
-        flags.append(NOBODY + (" (geaccepteerd)" if action.nobody_accepted else ""))
+        flags.append(_("niemands taak (geaccepteerd)") if action.nobody_accepted else _(NOBODY))
     elif own_partner_id is not None and action.owner_partner_id == own_partner_id:
-        flags.append(OWN_TASK if action.own_reason.strip() else TAKEN_OVER)
+        flags.append(_(OWN_TASK) if action.own_reason.strip() else _(TAKEN_OVER))
     if action.deadline is None:
-        flags.append("geen deadline")
+        flags.append(_("geen deadline"))
     elif action.deadline < context.today():
-        flags.append("te laat")
+        flags.append(_("te laat"))
     return flags
 
 
@@ -202,7 +204,8 @@ def taartpunten(plan: Plan) -> list[str]:
     found: list[str] = []
     for number, goal in enumerate(goals_of(plan), start=1):
         if goal.id not in owned:
-            found.append(f"{TAARTPUNT}: doel {number} {_quote(goal.intent)}")
+            found.append(_("taartpunt zonder eigenaar: doel {number} {quote}").format(
+                number=number, quote=_quote(goal.intent)))
     return found
 
 
@@ -225,9 +228,22 @@ def own_without_reason(plan: Plan) -> list[Action]:
 @dataclass
 class Blocker:
     code: str
-    message: str  # in full, as a refusal says it
-    short: str = ""  # the plan editor's checklist line, where it is shorter than the message
+    wording: Message  # in full, as a refusal says it (read in the language of the moment)
+    short_wording: Message | None = None  # the editor's checklist line, where shorter
     action_id: int | None = None  # the action it is about (the editor puts the cursor there)
+
+    @property
+    def message(self) -> str:
+        """The refusal in full, in the language of the moment."""
+        return str(self.wording)
+
+    @property
+    def msgid(self) -> str:
+        return self.wording.id
+
+    @property
+    def short(self) -> str:
+        return str(self.short_wording) if self.short_wording is not None else ""
 
     @property
     def line(self) -> str:
@@ -239,45 +255,51 @@ def adoption_blockers(plan: Plan) -> list[Blocker]:
     """The checklist of what still stops adoption; empty means the plan can be adopted."""
     blockers: list[Blocker] = []
     if plan.status != PlanStatus.CONCEPT.value:
-        blockers.append(Blocker("status", f"Versie {plan.version} is al {PlanStatus.label_of(plan.status)}."))
+        blockers.append(Blocker("status", M("plans.adopt.status", "Versie {version} is al {status}.",
+                                            version=plan.version, status=PlanStatus.label_of(plan.status))))
         return blockers
     if plan.case.phase == Phase.CLOSED.value:
-        blockers.append(Blocker("closed", "De casus is afgesloten; heropen hem eerst."))
+        blockers.append(Blocker("closed", M("plans.adopt.closed", "De casus is afgesloten; heropen hem eerst.")))
         return blockers
     if not plan.shared_task.strip():
-        blockers.append(Blocker("shared_task", "Formuleer de gezamenlijke opgave."))
+        blockers.append(Blocker("shared_task", M("plans.adopt.shared_task", "Formuleer de gezamenlijke opgave.")))
     director = plan.director_partner_id or getattr(cases.director_of(plan.case), "partner_id", None)
     if director is None:
-        blockers.append(Blocker("director", "Wijs een casusregisseur aan. " + cases.DIRECTOR_QUESTION,
-                                short="Wijs een casusregisseur aan."))
+        blockers.append(Blocker("director", M("plans.adopt.director", "Wijs een casusregisseur aan. {question}",
+                                              question=tr(cases.DIRECTOR_QUESTION)),
+                                short_wording=M("plans.adopt.director_short", "Wijs een casusregisseur aan.")))
     live = [a for a in actions_of(plan) if a.status != ActionStatus.CANCELLED.value]
     if not live:
-        blockers.append(Blocker("actions", "Zet minstens één concrete actie in het plan."))
+        blockers.append(Blocker("actions", M("plans.adopt.actions", "Zet minstens één concrete actie in het plan.")))
     nobody = [a for a in live if a.owner_partner_id is None and not a.nobody_accepted]
     if nobody:
         blockers.append(Blocker(
             "nobody",
-            plurals.plural(len(nobody),
-                           "{n} actie is niemands taak: geef haar een eigenaar of accepteer dat bewust.",
-                           "{n} acties zijn niemands taak: geef ze een eigenaar of accepteer dat bewust."),
+            Mn("plans.adopt.nobody",
+               "{n} actie is niemands taak: geef haar een eigenaar of accepteer dat bewust.",
+               "{n} acties zijn niemands taak: geef ze een eigenaar of accepteer dat bewust.", n=len(nobody)),
         ))
     for action in own_without_reason(plan):
         blockers.append(Blocker(
             "own_reason",
-            f"Actie {_quote(action.text)} ligt bij de eigen organisatie ({TAKEN_OVER}): geef een korte "
-            "reden waarom het eigen huis deze taak draagt (Reden eigen taak), of leg de actie bij de "
-            "partner die erover gaat.",
-            short=f"Reden eigen taak ontbreekt: actie {_quote(action.text)}.",
+            M("plans.adopt.own_reason",
+              "Actie {quote} ligt bij de eigen organisatie (taak overgenomen?): geef een korte "
+              "reden waarom het eigen huis deze taak draagt (Reden eigen taak), of leg de actie bij de "
+              "partner die erover gaat.", quote=_quote(action.text)),
+            short_wording=M("plans.adopt.own_reason_short", "Reden eigen taak ontbreekt: actie {quote}.",
+                    quote=_quote(action.text)),
             action_id=action.id,
         ))
     undated = [a for a in live if a.deadline is None and a.status != ActionStatus.DONE.value]
     if undated:
-        blockers.append(Blocker("deadline", plurals.plural(
-            len(undated), "{n} actie heeft geen deadline.", "{n} acties hebben geen deadline.")))
+        blockers.append(Blocker("deadline", Mn(
+            "plans.adopt.deadline", "{n} actie heeft geen deadline.", "{n} acties hebben geen deadline.",
+            n=len(undated))))
     if not Agreement.select().where(Agreement.plan == plan).exists():
-        blockers.append(Blocker("agreements", "Leg minstens één afspraak vast over rollen of werkwijze."))
+        blockers.append(Blocker("agreements", M("plans.adopt.agreements",
+                                                "Leg minstens één afspraak vast over rollen of werkwijze.")))
     if plan.evaluation_on is None:
-        blockers.append(Blocker("evaluation", "Kies een evaluatiedatum."))
+        blockers.append(Blocker("evaluation", M("plans.adopt.evaluation", "Kies een evaluatiedatum.")))
     return blockers
 
 
@@ -290,12 +312,13 @@ def check_editable(plan: Plan) -> None:
 
 def _editable(plan: Plan) -> None:
     if plan.status != PlanStatus.CONCEPT.value:
-        raise RuleError(
-            f"Versie {plan.version} is {PlanStatus.label_of(plan.status)} en ligt vast. "
-            "Kies 'Bijstellen' om een nieuwe versie te maken."
-        )
+        raise RuleError(M(
+            "plans.versions.fixed",
+            "Versie {version} is {status} en ligt vast. Kies 'Bijstellen' om een nieuwe versie te maken.",
+            version=plan.version, status=PlanStatus.label_of(plan.status)))
     if plan.case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; het plan kan niet meer worden gewijzigd.")
+        raise RuleError(M("plans.versions.case_closed",
+                          "De casus is afgesloten; het plan kan niet meer worden gewijzigd."))
 
 
 def _touch(plan: Plan, detail: str, object_type: str = "plan", object_id: int | None = None) -> None:
@@ -311,9 +334,10 @@ def start_plan(case: Case) -> Plan:
     if latest is not None:
         if latest.status == PlanStatus.CONCEPT.value:
             return latest
-        raise RuleError("Er is al een vastgesteld plan. Kies 'Bijstellen' om een nieuwe versie te maken.")
+        raise RuleError(M("plans.versions.already_adopted",
+                          "Er is al een vastgesteld plan. Kies 'Bijstellen' om een nieuwe versie te maken."))
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten.")
+        raise RuleError(M("plans.versions.closed", "De casus is afgesloten."))
     director = cases.director_of(case)
     with db.atomic():
         plan = Plan.create(
@@ -331,14 +355,15 @@ def update_plan(plan: Plan, **changes: object) -> Plan:
     clean: dict[str, object] = {}
     for key, value in changes.items():
         if key == "shared_task":
-            clean[key] = text.block(value, "Gezamenlijke opgave", field=key, max_length=4000)
+            clean[key] = text.block(value, _("Gezamenlijke opgave"), field=key, max_length=4000)
         elif key == "client_view":
-            clean[key] = text.block(value, "Visie en wensen van de cliënt", field=key)
+            clean[key] = text.block(value, _("Visie en wensen van de cliënt"), field=key)
         elif key == "evaluation_on":
             clean[key] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
-                str(value), label="Evaluatiedatum", field=key, future=True)
+                str(value), label=_("Evaluatiedatum"), field=key, future=True)
         else:
-            raise ValidationError(f"Het veld '{key}' hoort niet bij het plan.", field=key)
+            raise ValidationError(M("plans.versions.unknown_field", "Het veld '{key}' hoort niet bij het plan.",
+                                    key=key), field=key)
     for key, value in clean.items():
         setattr(plan, key, value)
     with db.atomic():
@@ -350,8 +375,8 @@ def set_assessment(plan: Plan, life_domain: LifeDomain | str, strengths: str = "
     """Krachten en zorgen on a leefgebied; both empty removes the row."""
     _editable(plan)
     code = LifeDomain(life_domain).value
-    s = text.block(strengths, "Krachten", field="strengths", max_length=4000)
-    c = text.block(concerns, "Zorgen", field="concerns", max_length=4000)
+    s = text.block(strengths, _("Krachten"), field="strengths", max_length=4000)
+    c = text.block(concerns, _("Zorgen"), field="concerns", max_length=4000)
     with db.atomic():
         row = Assessment.get_or_none((Assessment.plan == plan) & (Assessment.life_domain == code))
         if not s and not c:
@@ -371,10 +396,10 @@ def set_assessment(plan: Plan, life_domain: LifeDomain | str, strengths: str = "
 def set_perspective(plan: Plan, partner_id: int, body: str) -> Perspective | None:
     """A partner's own view of the case ("patiënt" for one, "risico" for another)."""
     _editable(plan)
-    clean = text.block(body, "Perspectief", field="perspective", max_length=4000)
+    clean = text.block(body, _("Perspectief"), field="perspective", max_length=4000)
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("plans.versions.partner_gone", "Deze partner bestaat niet (meer)."), field="partner")
     with db.atomic():
         row = Perspective.get_or_none((Perspective.plan == plan) & (Perspective.partner == partner))
         if not clean:
@@ -402,7 +427,7 @@ def _next_position(model, **where: object) -> int:
 
 def add_goal(plan: Plan, intent: str, life_domain: str = "") -> Goal:
     _editable(plan)
-    clean = text.block(intent, "Doel", field="intent", required=True, max_length=2000)
+    clean = text.block(intent, _("Doel"), field="intent", required=True, max_length=2000)
     code = LifeDomain(life_domain).value if life_domain else ""
     with db.atomic():
         goal = Goal.create(plan=plan, intent=clean, life_domain=code, position=_next_position(Goal, plan=plan.id))
@@ -413,7 +438,7 @@ def add_goal(plan: Plan, intent: str, life_domain: str = "") -> Goal:
 def update_goal(goal: Goal, *, intent: str | None = None, life_domain: str | None = None) -> Goal:
     _editable(goal.plan)
     if intent is not None:
-        goal.intent = text.block(intent, "Doel", field="intent", required=True, max_length=2000)
+        goal.intent = text.block(intent, _("Doel"), field="intent", required=True, max_length=2000)
     if life_domain is not None:
         goal.life_domain = LifeDomain(life_domain).value if life_domain else ""
     with db.atomic():
@@ -437,12 +462,13 @@ def _owner(partner_id: int | None, contact_id: int | None) -> tuple[int | None, 
         if contact_id is not None:
             contact = Contact.get_or_none(Contact.id == contact_id)
             if contact is None:
-                raise ValidationError("Deze contactpersoon bestaat niet (meer).", field="owner")
+                raise ValidationError(M("plans.versions.contact_gone", "Deze contactpersoon bestaat niet (meer)."),
+                                      field="owner")
             return contact.partner_id, contact.id
         return None, None
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="owner")
+        raise ValidationError(M("plans.versions.partner_gone", "Deze partner bestaat niet (meer)."), field="owner")
     if contact_id is not None:
         partners.contact_of(partner, contact_id, field="owner")
     return partner.id, contact_id
@@ -464,12 +490,13 @@ def add_action(
     taak) and `agreed_in` (the meeting item that agreed it) come from the live meeting."""
     _editable(plan)
     if goal is not None and goal.plan_id != plan.id:
-        raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
-    clean = text.block(body, "Actie", field="text", required=True, max_length=2000)
+        raise ValidationError(M("plans.versions.goal_other_version",
+                                    "Dit doel hoort bij een andere versie van het plan."), field="goal")
+    clean = text.block(body, _("Actie"), field="text", required=True, max_length=2000)
     partner_id, contact_id = _owner(owner_partner_id, owner_contact_id)
     reason = _own_reason(own_reason)
     day = deadline if isinstance(deadline, dt.date) or deadline is None else dates.parse_date(
-        deadline, label="Deadline", field="deadline", future=True)
+        deadline, label=_("Deadline"), field="deadline", future=True)
     with db.atomic():
         action = Action.create(
             plan=plan,
@@ -488,7 +515,7 @@ def add_action(
 
 
 def _own_reason(value: object) -> str:
-    return text.line(value, "Reden eigen taak", field="own_reason", max_length=OWN_REASON_MAX)
+    return text.line(value, _("Reden eigen taak"), field="own_reason", max_length=OWN_REASON_MAX)
 
 
 def update_action(action: Action, **changes: object) -> Action:
@@ -498,7 +525,7 @@ def update_action(action: Action, **changes: object) -> Action:
     _editable(plan)
     clean: dict[str, object] = {}
     if "text" in changes:
-        clean["text"] = text.block(changes["text"], "Actie", field="text", required=True, max_length=2000)
+        clean["text"] = text.block(changes["text"], _("Actie"), field="text", required=True, max_length=2000)
     if "owner_partner_id" in changes or "owner_contact_id" in changes:
         partner_id, contact_id = _owner(
             changes.get("owner_partner_id", action.owner_partner_id),  # type: ignore[arg-type]
@@ -512,17 +539,19 @@ def update_action(action: Action, **changes: object) -> Action:
     if "own_reason" in changes:
         owner = clean.get("owner_partner", action.owner_partner_id)
         if owner is None or owner != _own_partner_id():
-            raise ValidationError("Alleen een actie van de eigen organisatie heeft een reden eigen taak.",
+            raise ValidationError(M("plans.versions.own_reason_not_own",
+                                    "Alleen een actie van de eigen organisatie heeft een reden eigen taak."),
                                   field="own_reason")
         clean["own_reason"] = _own_reason(changes["own_reason"])
     if "deadline" in changes:
         value = changes["deadline"]
         clean["deadline"] = value if isinstance(value, dt.date) or value is None else dates.parse_date(
-            str(value), label="Deadline", field="deadline", future=True)
+            str(value), label=_("Deadline"), field="deadline", future=True)
     if "goal" in changes:
         goal = changes["goal"]
         if goal is not None and goal.plan_id != plan.id:  # type: ignore[union-attr]
-            raise ValidationError("Dit doel hoort bij een andere versie van het plan.", field="goal")
+            raise ValidationError(M("plans.versions.goal_other_version",
+                                    "Dit doel hoort bij een andere versie van het plan."), field="goal")
         clean["goal"] = goal
     for key, value in clean.items():
         setattr(action, key, value)
@@ -537,7 +566,7 @@ def accept_nobody(action: Action, accepted: bool = True) -> Action:
     """Consciously accept (or not) that this action is nobody's task for now (rule 3)."""
     _editable(action.plan)
     if action.owner_partner_id is not None:
-        raise RuleError("Deze actie heeft een eigenaar; er valt niets te accepteren.")
+        raise RuleError(M("plans.versions.has_owner", "Deze actie heeft een eigenaar; er valt niets te accepteren."))
     action.nobody_accepted = accepted
     with db.atomic():
         action.save()
@@ -549,7 +578,8 @@ def set_action_status(action: Action, status: ActionStatus | str) -> Action:
     """Monitoring: the status may change in a concept and in the adopted plan."""
     plan = action.plan
     if plan.superseded or plan.case.phase == Phase.CLOSED.value:
-        raise RuleError("Deze versie van het plan is vervangen of de casus is afgesloten.")
+        raise RuleError(M("plans.versions.superseded",
+                          "Deze versie van het plan is vervangen of de casus is afgesloten."))
     action.status = ActionStatus(status).value
     action.updated_at = utcnow()
     with db.atomic():
@@ -562,9 +592,10 @@ def set_feedback(action: Action, body: str, on: dt.date | str | None = None) -> 
     """Monitoring: the last feedback on an action, with its date."""
     plan = action.plan
     if plan.superseded or plan.case.phase == Phase.CLOSED.value:
-        raise RuleError("Deze versie van het plan is vervangen of de casus is afgesloten.")
-    action.feedback = text.block(body, "Terugkoppeling", field="feedback", max_length=4000)
-    day = on if isinstance(on, dt.date) else dates.parse_date(on, label="Datum", field="feedback_on")
+        raise RuleError(M("plans.versions.superseded",
+                          "Deze versie van het plan is vervangen of de casus is afgesloten."))
+    action.feedback = text.block(body, _("Terugkoppeling"), field="feedback", max_length=4000)
+    day = on if isinstance(on, dt.date) else dates.parse_date(on, label=_("Datum"), field="feedback_on")
     action.feedback_on = (day or context.today()) if action.feedback else None
     action.updated_at = utcnow()
     with db.atomic():
@@ -583,9 +614,9 @@ def delete_action(action: Action) -> None:
 
 def add_agreement(plan: Plan, body: str, partner_id: int | None = None) -> Agreement:
     _editable(plan)
-    clean = text.block(body, "Afspraak", field="agreement", required=True, max_length=2000)
+    clean = text.block(body, _("Afspraak"), field="agreement", required=True, max_length=2000)
     if partner_id is not None and Partner.get_or_none(Partner.id == partner_id) is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("plans.versions.partner_gone", "Deze partner bestaat niet (meer)."), field="partner")
     with db.atomic():
         row = Agreement.create(plan=plan, text=clean, partner=partner_id, position=_next_position(Agreement, plan=plan.id))
         _touch(plan, "agreement.add", "agreement", row.id)
@@ -595,10 +626,11 @@ def add_agreement(plan: Plan, body: str, partner_id: int | None = None) -> Agree
 def update_agreement(agreement: Agreement, *, body: str | None = None, partner_id: int | None | str = "keep") -> Agreement:
     _editable(agreement.plan)
     if body is not None:
-        agreement.text = text.block(body, "Afspraak", field="agreement", required=True, max_length=2000)
+        agreement.text = text.block(body, _("Afspraak"), field="agreement", required=True, max_length=2000)
     if partner_id != "keep":
         if partner_id is not None and Partner.get_or_none(Partner.id == partner_id) is None:
-            raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+            raise ValidationError(M("plans.versions.partner_gone", "Deze partner bestaat niet (meer)."),
+                                  field="partner")
         agreement.partner = partner_id
     with db.atomic():
         agreement.save()
@@ -645,11 +677,14 @@ def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = No
     (`taartpunten_accepted`); their number goes into the audit event."""
     blockers = adoption_blockers(plan)
     if blockers:
-        raise RuleError("Het plan kan nog niet worden vastgesteld: " + " ".join(b.message for b in blockers))
+        raise RuleError(M("plans.adopt.blocked", "Het plan kan nog niet worden vastgesteld: {reasons}",
+                          reasons=" ".join(b.message for b in blockers)))
     open_slices = taartpunten(plan)
     if open_slices and not taartpunten_accepted:
-        raise RuleError("Niet elk doel heeft een partner met een actie: " + "; ".join(open_slices)
-                        + ". Geef zo'n doel een actie van een partner, of stel het plan bewust zo vast.")
+        raise RuleError(M("plans.adopt.taartpunten",
+                          "Niet elk doel heeft een partner met een actie: {slices}. Geef zo'n doel een "
+                          "actie van een partner, of stel het plan bewust zo vast.",
+                          slices="; ".join(open_slices)))
     director = cases.director_of(plan.case)
     with db.atomic():
         Plan.update(superseded=True).where(
@@ -671,11 +706,11 @@ def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = No
 def revise(plan: Plan) -> Plan:
     """Bijstellen: start concept N+1 as a copy of the adopted version N."""
     if plan.status == PlanStatus.CONCEPT.value:
-        raise RuleError("Dit is al een concept; pas het gewoon aan.")
+        raise RuleError(M("plans.revise.concept", "Dit is al een concept; pas het gewoon aan."))
     if current(plan.case).id != plan.id:
-        raise RuleError("Alleen de nieuwste versie kan worden bijgesteld.")
+        raise RuleError(M("plans.revise.not_newest", "Alleen de nieuwste versie kan worden bijgesteld."))
     if plan.case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten.")
+        raise RuleError(M("plans.versions.closed", "De casus is afgesloten."))
     with db.atomic():
         new = Plan.create(
             case=plan.case,
@@ -729,15 +764,16 @@ class PlanDiff:
 
     def lines(self) -> list[str]:
         if not self.changes:
-            return [f"Geen wijzigingen tussen versie {self.old_version} en versie {self.new_version}."]
+            return [_("Geen wijzigingen tussen versie {old} en versie {new}.").format(
+                old=self.old_version, new=self.new_version)]
         return [c.text for c in self.changes]
 
 
 def _partner_name(partner_id: int | None) -> str:
     if partner_id is None:
-        return NOBODY
+        return _(NOBODY)
     partner = Partner.get_or_none(Partner.id == partner_id)
-    return partner.name if partner else "onbekende partner"
+    return partner.name if partner else _("onbekende partner")
 
 
 def _lineage(rows: list, old_ids: set[int], old_by_id: dict, max_depth: int = 50) -> dict[int, object]:
@@ -768,36 +804,42 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     """What changed from `old` to `new`: goals, actions (owner, deadline, status), afspraken.
     `old` may be the later version: then the sentences say what differs going back to `new`."""
     if old.case_id != new.case_id:
-        raise ValidationError("Deze versies horen bij verschillende casussen.")
+        raise ValidationError(M("plans.diff.other_case", "Deze versies horen bij verschillende casussen."))
     backwards = old.version > new.version
     result = PlanDiff(old.version, new.version)
     add = result.changes.append
     if old.shared_task != new.shared_task:
-        add(Change("changed", "opgave", f"De gezamenlijke opgave is gewijzigd in: {new.shared_task}"))
+        add(Change("changed", "opgave",
+                   _("De gezamenlijke opgave is gewijzigd in: {text}").format(text=new.shared_task)))
     if old.director_partner_id != new.director_partner_id:
-        add(Change("changed", "director",
-                   f"Casusregisseur: {_partner_name(old.director_partner_id)} → {_partner_name(new.director_partner_id)}."))
+        add(Change("changed", "director", _("Casusregisseur: {old} → {new}.").format(
+            old=_partner_name(old.director_partner_id), new=_partner_name(new.director_partner_id))))
     if old.evaluation_on != new.evaluation_on:
-        add(Change("changed", "evaluation",
-                   f"Evaluatiedatum: {dates.format_date(old.evaluation_on) or 'geen'} → "
-                   f"{dates.format_date(new.evaluation_on) or 'geen'}."))
+        add(Change("changed", "evaluation", _("Evaluatiedatum: {old} → {new}.").format(
+            old=_day(old.evaluation_on), new=_day(new.evaluation_on))))
 
-    for kind, old_rows, new_rows, label in (
-        ("goal", goals_of(old), goals_of(new), "Doel"),
-        ("agreement", agreements_of(old), agreements_of(new), "Afspraak"),
+    wording = {  # per kind: added, rewritten, dropped
+        "goal": (N_("Doel toegevoegd: {text}"), N_("Doel herschreven: {text}"), N_("Doel vervallen: {text}")),
+        "agreement": (N_("Afspraak toegevoegd: {text}"), N_("Afspraak herschreven: {text}"),
+                      N_("Afspraak vervallen: {text}")),
+    }
+    for kind, old_rows, new_rows in (
+        ("goal", goals_of(old), goals_of(new)),
+        ("agreement", agreements_of(old), agreements_of(new)),
     ):
+        added, rewritten, dropped = wording[kind]
         matched = _matched(new_rows, old_rows, backwards)
         for row in new_rows:
             before = matched.get(row.id)
             if before is None:
-                add(Change("added", kind, f"{label} toegevoegd: {row.intent if kind == 'goal' else row.text}"))
+                add(Change("added", kind, _(added).format(text=row.intent if kind == "goal" else row.text)))
             elif (before.intent if kind == "goal" else before.text) != (row.intent if kind == "goal" else row.text):
                 add(Change("changed", kind,
-                           f"{label} herschreven: {row.intent if kind == 'goal' else row.text}"))
+                           _(rewritten).format(text=row.intent if kind == "goal" else row.text)))
         kept = {b.id for b in matched.values()}
         for row in old_rows:
             if row.id not in kept:
-                add(Change("dropped", kind, f"{label} vervallen: {row.intent if kind == 'goal' else row.text}"))
+                add(Change("dropped", kind, _(dropped).format(text=row.intent if kind == "goal" else row.text)))
 
     old_actions = {a.id: a for a in actions_of(old)}
     new_actions = actions_of(new)
@@ -805,26 +847,33 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     for action in new_actions:
         before = matched.get(action.id)
         if before is None:
-            add(Change("added", "action",
-                       f"Nieuwe actie: {action.text} ({_partner_name(action.owner_partner_id)}, "
-                       f"{dates.format_date(action.deadline) or 'geen deadline'})."))
+            add(Change("added", "action", _("Nieuwe actie: {text} ({owner}, {deadline}).").format(
+                text=action.text, owner=_partner_name(action.owner_partner_id),
+                deadline=_day(action.deadline, _("geen deadline")))))
             continue
         if before.text != action.text:
-            add(Change("changed", "action", f"Actie herschreven: {before.text} → {action.text}."))
+            add(Change("changed", "action", _("Actie herschreven: {old} → {new}.").format(
+                old=before.text, new=action.text)))
         if before.owner_partner_id != action.owner_partner_id:
-            add(Change("changed", "action",
-                       f"Actie '{action.text}': eigenaar {_partner_name(before.owner_partner_id)} → "
-                       f"{_partner_name(action.owner_partner_id)}."))
+            add(Change("changed", "action", _("Actie '{text}': eigenaar {old} → {new}.").format(
+                text=action.text, old=_partner_name(before.owner_partner_id),
+                new=_partner_name(action.owner_partner_id))))
         if before.deadline != action.deadline:
-            add(Change("changed", "action",
-                       f"Actie '{action.text}': deadline {dates.format_date(before.deadline) or 'geen'} → "
-                       f"{dates.format_date(action.deadline) or 'geen'}."))
+            add(Change("changed", "action", _("Actie '{text}': deadline {old} → {new}.").format(
+                text=action.text, old=_day(before.deadline), new=_day(action.deadline))))
         if before.status != action.status:
-            add(Change("changed", "action",
-                       f"Actie '{action.text}': {ActionStatus.label_of(before.status)} → "
-                       f"{ActionStatus.label_of(action.status)}."))
+            add(Change("changed", "action", _("Actie '{text}': {old} → {new}.").format(
+                text=action.text, old=ActionStatus.label_of(before.status),
+                new=ActionStatus.label_of(action.status))))
     kept = {b.id for b in matched.values()}
     for action in old_actions.values():
         if action.id not in kept:
-            add(Change("dropped", "action", f"Actie vervallen: {action.text}."))
+            add(Change("dropped", "action", _("Actie vervallen: {text}.").format(text=action.text)))
     return result
+
+
+def _day(day: dt.date | None, empty: str | None = None) -> str:
+    """A date in a sentence of the diff; 'geen' (or `empty`) for none."""
+    if day is None:
+        return _("geen") if empty is None else empty
+    return i18n.format_date(day)
