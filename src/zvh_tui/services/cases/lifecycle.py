@@ -614,7 +614,7 @@ def close_case(
             "Er staat nog {n} open actie in het plan van aanpak. Kies of die vervalt of open "
             "blijft staan.",
             "Er staan nog {n} open acties in het plan van aanpak. Kies of ze vervallen of open "
-            "blijven staan.", n=count), field="open_actions")
+            "blijven staan.", n=text.Number(count)), field="open_actions")
     step = _check_afschaling(case, afschaling, day) if afschaling is not None else None
     with db.atomic():
         if step is not None:
