@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, _
 from zvh_tui.core.vocab import AuditObject, Hat, Phase, ZvhRole
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
@@ -55,7 +56,7 @@ def _partner(partner_id: int | None, field: str) -> Partner | None:
         return None
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field=field)
+        raise ValidationError(M("cases.advice.partner_gone", "Deze partner bestaat niet (meer)."), field=field)
     return partner
 
 
@@ -64,41 +65,50 @@ def validate(data: AdviceInput, *, keep_follow_up: dt.date | None = None) -> dic
     field). `keep_follow_up`: the stored follow-up date, which may stay as it is even when it
     has passed (only a new date must lie after today)."""
     today = context.today()
-    question = text.block(data.question, "Adviesvraag", field="question", required=True)
+    question = text.block(data.question, N_("Adviesvraag"), field="question", required=True)
     partner = _partner(data.asked_by_partner_id, "asked_by_partner")
     contact: Contact | None = None
     if data.asked_by_contact_id:
         contact = partners.contact_of(partner, data.asked_by_contact_id, field="asked_by_partner",
-                                      message="Deze contactpersoon hoort niet bij die partner.")
+                                      message=M("cases.advice.contact_elsewhere",
+                                                "Deze contactpersoon hoort niet bij die partner."))
         partner = partner or contact.partner
-    asked_by = text.line(data.asked_by, "Naam van de vraagsteller", field="asked_by")
+    asked_by = text.line(data.asked_by, N_("Naam van de vraagsteller"), field="asked_by")
     if partner is None and not asked_by:
-        raise ValidationError("Wie stelde de vraag? Kies een partner of contactpersoon, of vul een naam in.",
+        raise ValidationError(M("cases.advice.no_asker",
+                                "Wie stelde de vraag? Kies een partner of contactpersoon, of vul een naam in."),
                               field="asked_by_partner")
-    asked_on = _day(data.asked_on, "Gevraagd op", "asked_on") or today
+    asked_on = _day(data.asked_on, N_("Gevraagd op"), "asked_on") or today
     if asked_on > today:
-        raise ValidationError("De datum van de vraag ligt in de toekomst.", field="asked_on")
-    advice = text.block(data.advice, "Advies", field="advice")
-    given_to = text.line(data.given_to, "Advies gegeven aan", field="given_to")
-    given_on = _day(data.given_on, "Advies gegeven op", "given_on")
+        raise ValidationError(M("cases.advice.asked_in_future", "De datum van de vraag ligt in de toekomst."),
+                              field="asked_on")
+    advice = text.block(data.advice, N_("Advies"), field="advice")
+    given_to = text.line(data.given_to, N_("Advies gegeven aan"), field="given_to")
+    given_on = _day(data.given_on, N_("Advies gegeven op"), "given_on")
     regie_partner = _partner(data.regie_partner_id, "regie_partner")
-    regie_with = text.line(data.regie_with, "Regie blijft bij (naam)", field="regie_with")
+    regie_with = text.line(data.regie_with, N_("Regie blijft bij (naam)"), field="regie_with")
     if advice:
         if not given_to:
-            raise ValidationError("Aan wie is het advies gegeven?", field="given_to")
+            raise ValidationError(M("cases.advice.no_recipient", "Aan wie is het advies gegeven?"),
+                                  field="given_to")
         if regie_partner is None and not regie_with:
-            raise ValidationError("Bij wie blijft de regie? Kies een partner of vul een naam in.",
+            raise ValidationError(M("cases.advice.no_regie",
+                                    "Bij wie blijft de regie? Kies een partner of vul een naam in."),
                                   field="regie_partner")
         given_on = given_on or today
         if given_on > today:
-            raise ValidationError("De datum van het advies ligt in de toekomst.", field="given_on")
+            raise ValidationError(M("cases.advice.given_in_future", "De datum van het advies ligt in de toekomst."),
+                                  field="given_on")
         if given_on < asked_on:
-            raise ValidationError("Het advies is gegeven vóór de vraag werd gesteld.", field="given_on")
+            raise ValidationError(M("cases.advice.given_before_asked",
+                                    "Het advies is gegeven vóór de vraag werd gesteld."), field="given_on")
     elif given_to or given_on:
-        raise ValidationError("Vul het advies in, of laat 'aan wie' en de datum leeg.", field="advice")
-    follow_up = _day(data.follow_up_on, "Vervolg op", "follow_up_on", future=True)
+        raise ValidationError(M("cases.advice.no_advice",
+                                "Vul het advies in, of laat 'aan wie' en de datum leeg."), field="advice")
+    follow_up = _day(data.follow_up_on, N_("Vervolg op"), "follow_up_on", future=True)
     if follow_up is not None and follow_up != keep_follow_up and follow_up <= today:
-        raise ValidationError("De vervolgdatum moet na vandaag liggen.", field="follow_up_on")
+        raise ValidationError(M("cases.advice.follow_up_not_future", "De vervolgdatum moet na vandaag liggen."),
+                              field="follow_up_on")
     return {
         "question": question,
         "asked_by_partner": partner,
@@ -116,10 +126,11 @@ def validate(data: AdviceInput, *, keep_follow_up: dt.date | None = None) -> dic
 
 def _writable(case: Case) -> None:
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+        raise RuleError(M("cases.case.closed", "De casus is afgesloten; heropen hem eerst."))
     if case.zvh_role != ZvhRole.ADVICE.value:
-        raise RuleError("Het ZVH voert procesregie op deze casus; een adviesvraag hoort bij een "
-                        "adviescasus. Zet de rol eerst op advies.")
+        raise RuleError(M("cases.advice.not_advice_case",
+                          "Het ZVH voert procesregie op deze casus; een adviesvraag hoort bij een "
+                          "adviescasus. Zet de rol eerst op advies."))
 
 
 def add_advice(case: Case, data: AdviceInput) -> Advice:
@@ -163,7 +174,7 @@ def delete_advice(row: Advice) -> None:
     """Remove an advice row that was entered by mistake (audited; the case keeps its journal)."""
     case = row.case
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+        raise RuleError(M("cases.case.closed", "De casus is afgesloten; heropen hem eerst."))
     with db.atomic():
         row_id = row.id
         row.delete_instance()
@@ -174,7 +185,7 @@ def delete_advice(row: Advice) -> None:
 def get_advice(case: Case, advice_id: int) -> Advice:
     row = Advice.get_or_none((Advice.id == advice_id) & (Advice.case == case))
     if row is None:
-        raise ValidationError("Deze adviesvraag bestaat niet (meer).", field="advice_id")
+        raise ValidationError(M("cases.advice.gone", "Deze adviesvraag bestaat niet (meer)."), field="advice_id")
     return row
 
 
@@ -245,13 +256,14 @@ def switch_role(case: Case, reason: str = "") -> Case:
     the local professionals). The advice rows stay; the switch is written in the journal (hat
     procesregie) and as an audit event of the case."""
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+        raise RuleError(M("cases.case.closed", "De casus is afgesloten; heropen hem eerst."))
     old = ZvhRole(case.zvh_role)
     new = ZvhRole.DIRECTION if old == ZvhRole.ADVICE else ZvhRole.ADVICE
-    why = text.block(reason, "Reden", field="role_reason", required=new == ZvhRole.ADVICE)
-    body = f"Rol van het ZVH: {old.label} → {new.label}."
+    why = text.block(reason, N_("Reden"), field="role_reason", required=new == ZvhRole.ADVICE)
+    # The journal is stored in Dutch, as every text the house writes in it.
+    body = f"Rol van het ZVH: {old.source_label} → {new.source_label}."  # i18n: stored journal text
     if why:
-        body += f" Reden: {why}"
+        body += f" Reden: {why}"  # i18n: stored journal text
     with db.atomic():
         case.zvh_role = new.value
         journal.add_entry(case, body, hat=Hat.PROCESS_DIRECTION)  # touches the case too
@@ -263,7 +275,7 @@ def switch_role(case: Case, reason: str = "") -> Case:
 def switch_text(case: Case) -> tuple[str, str, bool]:
     """The switch as the dialog asks it: title, question, whether a reason is required."""
     if case.zvh_role == ZvhRole.ADVICE.value:
-        return ("Naar procesregie", "Het ZVH neemt de procesregie op zich. De adviesvragen blijven "
-                "bewaard als geschiedenis. Waarom? (mag leeg)", False)
-    return ("Terug naar advies", "De regie gaat terug naar de lokale professionals; het ZVH "
-            "adviseert. Waarom? (verplicht)", True)
+        return (_("Naar procesregie"), _("Het ZVH neemt de procesregie op zich. De adviesvragen "
+                                          "blijven bewaard als geschiedenis. Waarom? (mag leeg)"), False)
+    return (_("Terug naar advies"), _("De regie gaat terug naar de lokale professionals; het ZVH "
+                                      "adviseert. Waarom? (verplicht)"), True)

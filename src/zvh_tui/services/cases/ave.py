@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.core.vocab import (
     LEVEL_ORDER,
     AvePhase,
@@ -43,23 +44,25 @@ LEVEL_BAND: dict[AvePhase, tuple[Level, Level]] = {
 _RANK = {level: index for index, level in enumerate(LEVEL_ORDER)}
 
 
+# Marked here, translated by `level_name`.
 LEVEL_NAMES = {
-    Level.CASE: "casusniveau",
-    Level.PROCESS: "procesniveau",
-    Level.MANAGEMENT: "managementniveau",
-    Level.BOARD: "bestuursniveau",
-    Level.LMM: "het Maatwerkloket (LMM)",
+    Level.CASE: N_("casusniveau"),
+    Level.PROCESS: N_("procesniveau"),
+    Level.MANAGEMENT: N_("managementniveau"),
+    Level.BOARD: N_("bestuursniveau"),
+    Level.LMM: N_("het Maatwerkloket (LMM)"),
 }
 
 
 def level_name(level: Level | str) -> str:
-    """'casusniveau', 'bestuursniveau', 'het Maatwerkloket (LMM)': a level in a sentence."""
-    return LEVEL_NAMES[Level(level)]
+    """'casusniveau', 'bestuursniveau', 'het Maatwerkloket (LMM)': a level in a sentence (in
+    the language of the moment)."""
+    return _(LEVEL_NAMES[Level(level)])
 
 
 def contradictions(ave_phase: AvePhase | str, level: Level | str,
                    zvh_role: ZvhRole | str | None = None) -> list[str]:
-    """What does not fit in this AVE phase, level and role, in plain Dutch; empty when it fits.
+    """What does not fit in this AVE phase, level and role, in plain words; empty when it fits.
 
     The rule (the AVE model of seed 003 and domain.md: the phase says how far the household's
     problems have run up, the level who must talk about it):
@@ -77,17 +80,18 @@ def contradictions(ave_phase: AvePhase | str, level: Level | str,
     phase, lvl = AvePhase(ave_phase), Level(level)
     low, high = LEVEL_BAND[phase]
     problems: list[str] = []
-    name = f"AVE-fase {phase.value} ({phase.label})"
     if _RANK[lvl] < _RANK[low]:
-        problems.append(f"{name} op {level_name(lvl)}: bij {phase.label} hoort het gesprek ten minste "
-                        f"op {level_name(low)}. Schaal op, of kies een lagere AVE-fase.")
+        problems.append(_("AVE-fase {phase} ({label}) op {level}: bij {label} hoort het gesprek "
+                          "ten minste op {lowest}. Schaal op, of kies een lagere AVE-fase.").format(
+            phase=phase.value, label=phase.label, level=level_name(lvl), lowest=level_name(low)))
     elif _RANK[lvl] > _RANK[high]:
-        problems.append(f"{name} op {level_name(lvl)}: bij {phase.label} is {level_name(high)} "
-                        "het hoogste dat past. Schaal af, of kies een hogere AVE-fase.")
+        problems.append(_("AVE-fase {phase} ({label}) op {level}: bij {label} is {highest} "
+                          "het hoogste dat past. Schaal af, of kies een hogere AVE-fase.").format(
+            phase=phase.value, label=phase.label, level=level_name(lvl), highest=level_name(high)))
     if zvh_role is not None and ZvhRole(zvh_role) == ZvhRole.DIRECTION and lvl == Level.CASE:
-        problems.append("Het ZVH voert procesregie, maar de casus staat op casusniveau: procesregie "
-                        "hoort op procesniveau of hoger. Schaal op, of laat de regie lokaal "
-                        "(advies, of afsluiten met afschaling).")
+        problems.append(_("Het ZVH voert procesregie, maar de casus staat op casusniveau: procesregie "
+                          "hoort op procesniveau of hoger. Schaal op, of laat de regie lokaal "
+                          "(advies, of afsluiten met afschaling)."))
     return problems
 
 
@@ -139,21 +143,24 @@ class Proposal:
     @property
     def trigger(self) -> str:
         """The evidence as the escalation dialog's aanleiding (the user may change it)."""
-        lines = ["Voorstel tot opschalen: de samenwerking stagneert."]
+        lines = [_("Voorstel tot opschalen: de samenwerking stagneert.")]
         lines += [f"- {s.evidence}" for s in self.signals]
         return "\n".join(lines)
 
     @property
     def summary(self) -> str:
         """One line: 'opschalen naar managementniveau: 3 acties te laat · stil 41 dgn'."""
-        target = level_name(self.to_level)
+        signals = " · ".join(s.short for s in self.signals)
         if self.to_ave != self.from_ave:
-            target += f", AVE-fase {self.to_ave.value} ({self.to_ave.label})"
-        return f"opschalen naar {target}: " + " · ".join(s.short for s in self.signals)
+            return _("opschalen naar {level}, AVE-fase {phase} ({label}): {signals}").format(
+                level=level_name(self.to_level), phase=self.to_ave.value, label=self.to_ave.label,
+                signals=signals)
+        return _("opschalen naar {level}: {signals}").format(
+            level=level_name(self.to_level), signals=signals)
 
 
 def _owner(partner_id: int | None, names: dict[int, str]) -> str:
-    return names.get(partner_id, "niemand") if partner_id else "niemand"
+    return names.get(partner_id, _("niemand")) if partner_id else _("niemand")
 
 
 def _partner_names(ids: set[int]) -> dict[int, str]:
@@ -177,9 +184,12 @@ def _overdue(case: Case, today: dt.date) -> Signal | None:
         owner = _owner(action.owner_partner_id, names)
         per_owner[owner] = per_owner.get(owner, 0) + 1
     oldest = max((today - a.deadline).days for a in late)
-    short = plurals.plural(len(late), "{n} actie te laat", "{n} acties te laat")
+    short = ngettext("{n} actie te laat", "{n} acties te laat", len(late)).format(
+        n=plurals.number(len(late)))
     owners = ", ".join(f"{owner} {n}" for owner, n in sorted(per_owner.items()))
-    evidence = f"{short} ({owners}); de oudste {plurals.plural(oldest, '{n} dag', '{n} dagen')} over de deadline"
+    days = ngettext("{n} dag", "{n} dagen", oldest).format(n=plurals.number(oldest))
+    evidence = _("{signal} ({owners}); de oudste {days} over de deadline").format(
+        signal=short, owners=owners, days=days)
     return Signal(OVERDUE, short, evidence)
 
 
@@ -192,8 +202,10 @@ def _quiet(case: Case, today: dt.date, stagnation_days: int) -> Signal | None:
     days = days_quiet(case, today)
     if days < stagnation_days:
         return None
-    return Signal(QUIET, f"stil {days} dgn",
-                  f"stil {days} dgn: {days} dagen geen wijziging in de casus (grens {stagnation_days})")
+    return Signal(QUIET, ngettext("stil {n} dgn", "stil {n} dgn", days).format(n=days),
+                  ngettext("stil {n} dgn: {n} dag geen wijziging in de casus (grens {limit})",
+                           "stil {n} dgn: {n} dagen geen wijziging in de casus (grens {limit})",
+                           days).format(n=days, limit=stagnation_days))
 
 
 def _lineage_roots(case: Case) -> dict[int, int]:
@@ -226,10 +238,13 @@ def _not_taken_up(case: Case, since: dt.date | None) -> Signal | None:
         return None
     names = _partner_names({rows[-1].action.owner_partner_id for rows in repeated
                             if rows[-1].action.owner_partner_id})
-    parts = [f"actie {_quote(rows[-1].action.text)} ({_owner(rows[-1].action.owner_partner_id, names)}) "
-             f"{len(rows)} keer niet opgepakt" for rows in repeated]
-    short = plurals.plural(len(repeated), "{n} actie herhaald niet opgepakt",
-                           "{n} acties herhaald niet opgepakt")
+    parts = [ngettext("actie {action} ({owner}) {n} keer niet opgepakt",
+                      "actie {action} ({owner}) {n} keer niet opgepakt", len(rows)).format(
+                 action=_quote(rows[-1].action.text),
+                 owner=_owner(rows[-1].action.owner_partner_id, names), n=len(rows))
+             for rows in repeated]
+    short = ngettext("{n} actie herhaald niet opgepakt", "{n} acties herhaald niet opgepakt",
+                     len(repeated)).format(n=plurals.number(len(repeated)))
     return Signal(NOT_TAKEN_UP, short, "; ".join(parts))
 
 

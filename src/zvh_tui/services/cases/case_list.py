@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zvh_tui.core import config
+from zvh_tui.core.i18n import N_, _, ngettext, tr
 from zvh_tui.core.vocab import (
     PHASE_ORDER,
     AvePhase,
@@ -34,7 +35,7 @@ from zvh_tui.services.meetings import meeting as meetings
 from zvh_tui.services.partners import participants, provisions
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety import retention
-from zvh_tui.services.shared import context, dates, disclosure, plurals
+from zvh_tui.services.shared import context, dates, disclosure
 from zvh_tui.services.shared.plurals import number
 from zvh_tui.store import case_rows, search
 from zvh_tui.store.models import (
@@ -49,15 +50,15 @@ from zvh_tui.store.models import (
 )
 
 
-class QuickFilter(Vocab, kind="snelfilter"):
+class QuickFilter(Vocab, kind=N_("snelfilter")):
     """What needs attention; each one a key on the case list (1-6)."""
 
-    OVERDUE = ("overdue", "acties te laat")
-    NO_DIRECTOR = ("no_director", "geen casusregisseur")
-    NO_PLAN = ("no_plan", "geen vastgesteld plan")
-    STAGNATING = ("stagnating", "stilstand")
-    INFORMED_REVIEW = ("informed_review", "heroverweeg informeren")
-    RETENTION_PASSED = ("retention_passed", "bewaartermijn verlopen")
+    OVERDUE = ("overdue", N_("acties te laat"))
+    NO_DIRECTOR = ("no_director", N_("geen casusregisseur"))
+    NO_PLAN = ("no_plan", N_("geen vastgesteld plan"))
+    STAGNATING = ("stagnating", N_("stilstand"))
+    INFORMED_REVIEW = ("informed_review", N_("heroverweeg informeren"))
+    RETENTION_PASSED = ("retention_passed", N_("bewaartermijn verlopen"))
 
 
 QUICK_FILTERS: list[QuickFilter] = list(QuickFilter)
@@ -108,12 +109,12 @@ class CaseRow:
 @dataclass(frozen=True)
 class Column:
     code: str
-    header: str
+    header: str  # marked with N_(): shown as _(column.header)
     width: int  # cells wanted (a 120-column terminal shows every column about this wide)
     align: str = "left"
     floor: int = 0  # narrowest it may become in a small terminal (0: never narrower than width)
     drop: int = 0  # dropped in a small terminal: 1 first, 2 next, …; 0 = always shown
-    short: str = ""  # header when the full one does not fit (with the sort marker)
+    short: str = ""  # header when the full one does not fit (with the sort marker); N_() too
     worst_first: bool = False  # sorting picks the worst (most attention) first by default
     key: str = ""  # the letter in the sort menu
 
@@ -125,31 +126,33 @@ class Column:
 # Name, casusregisseur, aandacht and fase shrink first; then the least telling columns go, so
 # Laat and Aandacht stay even at 80 columns. Each width leaves room for the sort marker (▲).
 COLUMNS: list[Column] = [
-    Column("reference", "Nummer", 9, key="n"),
-    Column("title", "Naam / alias", 14, floor=10, short="Naam", key="m"),
-    Column("phase", "Fase", 14, floor=10, drop=6, key="f"),
+    Column("reference", N_("Nummer"), 9, key="n"),
+    Column("title", N_("Naam / alias"), 14, floor=10, short=N_("Naam"), key="m"),
+    Column("phase", N_("Fase"), 14, floor=10, drop=6, key="f"),
     Column("ave", "AVE", 9, drop=5, worst_first=True, key="e"),
-    Column("role", "Rol", 6, drop=1, key="r"),
-    Column("director", "Casusregisseur", 14, floor=10, short="Regisseur", drop=7, key="c"),
-    Column("open", "Open", 5, "right", drop=3, worst_first=True, key="o"),
-    Column("overdue", "Laat", 5, "right", worst_first=True, key="l"),
-    Column("next", "Volgende", 10, drop=4, key="v"),
-    Column("days", "Dgn", 4, "right", drop=2, worst_first=True, key="d"),
-    Column("attention", "Aandacht", 18, floor=12, worst_first=True, key="a"),
+    Column("role", N_("Rol"), 6, drop=1, key="r"),
+    Column("director", N_("Casusregisseur"), 14, floor=10, short=N_("Regisseur"), drop=7, key="c"),
+    Column("open", N_("Open"), 5, "right", drop=3, worst_first=True, key="o"),
+    Column("overdue", N_("Laat"), 5, "right", worst_first=True, key="l"),
+    Column("next", N_("Volgende"), 10, drop=4, key="v"),
+    Column("days", N_("Dgn"), 4, "right", drop=2, worst_first=True, key="d"),
+    Column("attention", N_("Aandacht"), 18, floor=12, worst_first=True, key="a"),
 ]
+# Marked here, shown as _(COLUMN_LABELS[code]).
 COLUMN_LABELS = {
-    "reference": "Nummer", "title": "Naam", "phase": "Fase", "ave": "AVE", "role": "Rol ZVH",
-    "director": "Casusregisseur", "open": "Open acties", "overdue": "Acties te laat",
-    "next": "Volgende datum", "days": "Dagen sinds wijziging", "attention": "Aandacht",
+    "reference": N_("Nummer"), "title": N_("Naam"), "phase": N_("Fase"), "ave": "AVE",
+    "role": N_("Rol ZVH"), "director": N_("Casusregisseur"), "open": N_("Open acties"),
+    "overdue": N_("Acties te laat"), "next": N_("Volgende datum"),
+    "days": N_("Dagen sinds wijziging"), "attention": N_("Aandacht"),
 }
 SORTABLE = [c.code for c in COLUMNS]
 COLUMN_BY_CODE = {c.code: c for c in COLUMNS}
 # What the worst-first order means, per column (the sort menu says it).
 WORST_FIRST_TEXT = {
-    "ave": "hoogste fase eerst", "open": "meeste eerst", "overdue": "meeste eerst",
-    "days": "langst stil eerst", "attention": "meeste signalen eerst",
+    "ave": N_("hoogste fase eerst"), "open": N_("meeste eerst"), "overdue": N_("meeste eerst"),
+    "days": N_("langst stil eerst"), "attention": N_("meeste signalen eerst"),
 }
-DATES_FIRST_TEXT = {"next": "eerstvolgende (of verlopen evaluatie) eerst"}
+DATES_FIRST_TEXT = {"next": N_("eerstvolgende (of verlopen evaluatie) eerst")}
 
 
 def default_descending(code: str) -> bool:
@@ -163,9 +166,9 @@ def sort_menu() -> list[tuple[str, str, str]]:
     """(letter, label, code) for each column, as the sort menu lists them."""
     items = []
     for column in COLUMNS:
-        label = COLUMN_LABELS[column.code]
+        label = _(COLUMN_LABELS[column.code])
         extra = WORST_FIRST_TEXT.get(column.code) or DATES_FIRST_TEXT.get(column.code)
-        items.append((column.key, f"{label} ({extra})" if extra else label, column.code))
+        items.append((column.key, f"{label} ({_(extra)})" if extra else label, column.code))
     return items
 
 
@@ -224,25 +227,25 @@ def _make_row(raw: tuple, stagnation_days: int, today_iso: str = "",
     if phase != _CLOSED:
         if overdue_n:
             flags |= _B_OVERDUE
-            badges.append(f"! {overdue_n} te laat")
+            badges.append("! " + ngettext("{n} te laat", "{n} te laat", overdue_n).format(n=overdue_n))
         if not partner_name and phase in DIRECTOR_EXPECTED:
             flags |= _B_DIRECTOR
-            badges.append("geen casusregisseur")
+            badges.append(_("geen casusregisseur"))
         if not has_adopted and phase in PLAN_EXPECTED:
             flags |= _B_PLAN
-            badges.append("geen vastgesteld plan")
+            badges.append(_("geen vastgesteld plan"))
         if days >= stagnation_days:
             flags |= _B_STAG
-            badges.append(f"stil {days} dgn")
+            badges.append(ngettext("stil {n} dgn", "stil {n} dgn", days).format(n=days))
         if review_passed:
             flags |= _B_INFORM
-            badges.append("heroverweeg informeren")
+            badges.append(_("heroverweeg informeren"))
         if evaluation_on and today_iso and str(evaluation_on)[:10] < today_iso:
-            badges.append("evaluatie verlopen")  # the plan's review date has passed
+            badges.append(_("evaluatie verlopen"))  # the plan's review date has passed
     elif retention_end and today_iso and retention.passed(
             dt.date.fromisoformat(str(retention_end)[:10]), dt.date.fromisoformat(today_iso)):
         flags |= _B_RETENTION
-        badges.append("bewaartermijn verlopen")
+        badges.append(_("bewaartermijn verlopen"))
     if minutes_late and case_id in minutes_late:  # a closed meeting's minutes not sent in time
         badges.append(provisions.overdue_badge(minutes_late[case_id]))
     return CaseRow(
@@ -412,27 +415,30 @@ def same_place(old: CaseRow, new: CaseRow, column: str) -> bool:
 
 def count_text(count: int, total: int | None = None) -> str:
     """'1 casus', '1.234 casussen', '12 van 1.234 casussen'."""
-    noun = plurals.plural(total if total is not None else count, "casus", "casussen")
     if total is not None and total != count:
-        return f"{number(count)} van {number(total)} {noun}"
-    return f"{number(count)} {noun}"
+        return ngettext("{count} van {n} casus", "{count} van {n} casussen", total).format(
+            count=number(count), n=number(total))
+    return ngettext("{n} casus", "{n} casussen", count).format(n=number(count))
 
 
 # -- cell texts ---------------------------------------------------------------------------
 
 # Short forms for the narrow list columns; the dossier shows the full labels.
-SHORT_PHASE = {Phase.PLAN.value: "Plan v. aanpak"}
-SHORT_LEVEL = {Level.MANAGEMENT.value: "mgmt", Level.LMM.value: "LMM"}
-SHORT_ROLE = {ZvhRole.DIRECTION.value: "regie", ZvhRole.ADVICE.value: "advies"}
+# Marked here, translated where shown.
+SHORT_PHASE = {Phase.PLAN.value: N_("Plan v. aanpak")}
+SHORT_LEVEL = {Level.MANAGEMENT.value: N_("mgmt"), Level.LMM.value: "LMM"}
+SHORT_ROLE = {ZvhRole.DIRECTION.value: N_("regie"), ZvhRole.ADVICE.value: N_("advies")}
 
 
 def ave_text(ave_phase: str, level: str) -> str:
     """'2 proces': the AVE phase (1 groen … 4 donkerrood) and the level of conversation."""
-    return f"{ave_phase} {SHORT_LEVEL.get(level, Level.label_of(level))}"
+    short = SHORT_LEVEL.get(level)
+    return f"{ave_phase} {_(short) if short else Level.label_of(level)}"
 
 
 def ave_full(ave_phase: str, level: str) -> str:
-    return f"AVE-fase {ave_phase} ({AvePhase.label_of(ave_phase)}), niveau {Level.label_of(level)}"
+    return _("AVE-fase {phase} ({label}), niveau {level}").format(
+        phase=ave_phase, label=AvePhase.label_of(ave_phase), level=Level.label_of(level))
 
 
 def cells(row: CaseRow) -> list[str]:
@@ -440,9 +446,9 @@ def cells(row: CaseRow) -> list[str]:
     return [
         row.reference,
         disclosure.case_name(row.title),
-        SHORT_PHASE.get(row.phase) or Phase.label_of(row.phase),
+        tr(SHORT_PHASE.get(row.phase)) or Phase.label_of(row.phase),
         ave_text(row.ave_phase, row.level),
-        SHORT_ROLE.get(row.zvh_role) or ZvhRole.label_of(row.zvh_role),
+        tr(SHORT_ROLE.get(row.zvh_role)) or ZvhRole.label_of(row.zvh_role),
         row.director or "—",
         str(row.open_actions),
         f"! {row.overdue_actions}" if row.overdue_actions else "0",

@@ -48,6 +48,7 @@ from peewee import JOIN, fn
 from peewee import Case as SqlCase
 
 from zvh_tui.core.errors import NotFound
+from zvh_tui.core.i18n import N_, M, _, ngettext
 from zvh_tui.core.vocab import (
     OPEN_ACTION_STATUSES,
     Hat,
@@ -60,7 +61,7 @@ from zvh_tui.core.vocab import (
 )
 from zvh_tui.services.cases import lifecycle
 from zvh_tui.services.shared import clock, context, dates
-from zvh_tui.services.shared.plurals import count, number, plural
+from zvh_tui.services.shared.plurals import number
 from zvh_tui.store.models import (
     Action,
     ActionReview,
@@ -93,7 +94,7 @@ _CLOSED = Phase.CLOSED.value
 _MISSED = (Presence.ABSENT.value, Presence.EXCUSED.value)
 _MAX_REFS = 5  # case numbers named per signal in a proposal, then "en N andere"
 
-TAKE_NO_TASK = "spreek aan, neem de taak niet over"
+TAKE_NO_TASK = N_("spreek aan, neem de taak niet over")  # shown as _(TAKE_NO_TASK)
 
 
 # -- what the mirror holds -------------------------------------------------------------------
@@ -120,24 +121,27 @@ class OwnLoad:
     def text(self) -> str:
         """"U draagt 7 acties in 5 casussen zelf" (and the casusregisseurschappen)."""
         if not self.has_own_house:
-            return "Geen eigen organisatie ingesteld: markeer uw eigen huis bij Partners (F3)."
+            return _("Geen eigen organisatie ingesteld: markeer uw eigen huis bij Partners (F3).")
+        directed = ngettext("{n} casus", "{n} casussen", self.director_cases).format(n=number(self.director_cases))
         if self.actions:
-            line = (f"U draagt {count(self.actions, 'actie', 'acties')} in "
-                    f"{count(self.action_cases, 'casus', 'casussen')} zelf")
-        else:
-            line = "U draagt geen acties zelf"
+            actions = ngettext("{n} actie", "{n} acties", self.actions).format(n=number(self.actions))
+            cases = ngettext("{n} casus", "{n} casussen", self.action_cases).format(n=number(self.action_cases))
+            if self.director_cases:
+                return _("U draagt {actions} in {cases} zelf en bent casusregisseur in "
+                         "{directed}").format(actions=actions, cases=cases, directed=directed)
+            return _("U draagt {actions} in {cases} zelf").format(actions=actions, cases=cases)
         if self.director_cases:
-            line += (f" en bent casusregisseur in "
-                     f"{count(self.director_cases, 'casus', 'casussen')}")
-        return line
+            return _("U draagt geen acties zelf en bent casusregisseur in {directed}").format(
+                directed=directed)
+        return _("U draagt geen acties zelf")
 
     def advice(self) -> str:
         """What the seed says about it, when the own house carries anything."""
         if not (self.actions or self.director_cases):
             return ""
-        return ("Behoud de regie, neem geen taken over: beleg elke actie bij de partner die "
-                "erover gaat, en het overzicht bij de professional die het dichtst bij de "
-                "cliënt staat.")
+        return _("Behoud de regie, neem geen taken over: beleg elke actie bij de partner die "
+                 "erover gaat, en het overzicht bij de professional die het dichtst bij de "
+                 "cliënt staat.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,18 +179,19 @@ class PartnerSignals:
     def reasons(self) -> list[str]:
         found = []
         if self.overdue:
-            found.append(count(self.overdue, "actie over de termijn", "acties over de termijn"))
+            found.append(ngettext("{n} actie over de termijn", "{n} acties over de termijn", self.overdue).format(n=number(self.overdue)))
         if self.silent_actions:
-            found.append(f"{count(self.silent_days, 'dag', 'dagen')} geen terugkoppeling")
+            found.append(ngettext("{n} dag geen terugkoppeling", "{n} dagen geen terugkoppeling", self.silent_days).format(n=number(self.silent_days)))
         if self.missed_in_a_row:
-            found.append(f"{number(len(self.missed))} overleggen op rij afwezig of afgemeld")
+            found.append(ngettext("{n} overleg op rij afwezig of afgemeld", "{n} overleggen op rij afwezig of afgemeld", len(self.missed)).format(n=number(len(self.missed))))
         if self.not_taken_up:
-            found.append(f"{number(self.not_taken_up)} keer niet opgepakt")
+            found.append(ngettext("{n} keer niet opgepakt", "{n} keer niet opgepakt", self.not_taken_up).format(n=number(self.not_taken_up)))
         return found
 
     def note(self) -> str:
         """The one-line aanspreken note: "Bel X: 3 acties over de termijn — spreek aan, …"."""
-        return f"Bel {self.name}: {', '.join(self.reasons())} — {TAKE_NO_TASK}."
+        return _("Bel {name}: {reasons} — {advice}.").format(
+            name=self.name, reasons=", ".join(self.reasons()), advice=_(TAKE_NO_TASK))
 
     def proposal(self) -> str:
         """The caseload-level opschaling proposal with its evidence; "" while no pattern."""
@@ -194,25 +199,35 @@ class PartnerSignals:
             return ""
         evidence = []
         if self.overdue:
-            evidence.append(f"{count(self.overdue, 'actie', 'acties')} over de termijn"
-                            f"{_refs(self.overdue_refs)}")
+            evidence.append(ngettext("{n} actie over de termijn{refs}",
+                                     "{n} acties over de termijn{refs}", self.overdue).format(
+                n=number(self.overdue), refs=_refs(self.overdue_refs)))
         if self.silent_actions:
-            evidence.append(
-                f"{count(self.silent_actions, 'actie', 'acties')} "
-                f"{plural(self.silent_actions, 'staat', 'staan')} "
-                f"{FEEDBACK_SILENCE_DAYS} dagen of langer zonder terugkoppeling (de langste "
-                f"{count(self.silent_days, 'dag', 'dagen')}){_refs(self.silent_refs)}")
+            evidence.append(ngettext(
+                "{n} actie staat {limit} dagen of langer zonder terugkoppeling (de langste "
+                "{longest}){refs}",
+                "{n} acties staan {limit} dagen of langer zonder terugkoppeling (de langste "
+                "{longest}){refs}", self.silent_actions).format(
+                n=number(self.silent_actions), limit=FEEDBACK_SILENCE_DAYS,
+                longest=ngettext("{n} dag", "{n} dagen", self.silent_days).format(n=number(self.silent_days)),
+                refs=_refs(self.silent_refs)))
         if self.missed_in_a_row:
-            shown = ", ".join(f"{Presence.label_of(p)} op {dates.format_date(d)} ({ref})"
-                              for p, d, ref in self.missed)
-            evidence.append(f"bij de laatste {number(len(self.missed))} overleggen {shown}")
+            shown = ", ".join(_("{presence} op {day} ({reference})").format(
+                presence=Presence.label_of(p), day=dates.format_date(d), reference=ref)
+                for p, d, ref in self.missed)
+            evidence.append(ngettext("bij het laatste {n} overleg {shown}",
+                                     "bij de laatste {n} overleggen {shown}",
+                                     len(self.missed)).format(n=number(len(self.missed)), shown=shown))
         if self.not_taken_up:
-            evidence.append(f"{number(self.not_taken_up)} keer een actie niet opgepakt"
-                            f"{_refs(self.not_taken_up_refs)}")
-        return (f"Opschalingsvoorstel {self.name}: {'; '.join(evidence)}. Spreek de partner "
-                f"eerst zelf aan; houdt het patroon aan, bespreek de samenwerking dan op "
-                f"managementniveau (AVE-model) met de leidinggevende van {self.name}, en leg "
-                f"een op- of afschaling per casus vast in het dossier (o).")
+            evidence.append(ngettext("{n} keer een actie niet opgepakt{refs}",
+                                     "{n} keer een actie niet opgepakt{refs}",
+                                     self.not_taken_up).format(
+                n=number(self.not_taken_up), refs=_refs(self.not_taken_up_refs)))
+        return _("Opschalingsvoorstel {name}: {evidence}. Spreek de partner "
+                 "eerst zelf aan; houdt het patroon aan, bespreek de samenwerking dan op "
+                 "managementniveau (AVE-model) met de leidinggevende van {name}, en leg "
+                 "een op- of afschaling per casus vast in het dossier (o).").format(
+            name=self.name, evidence="; ".join(evidence))
 
 
 def _refs(references: Sequence[str]) -> str:
@@ -220,7 +235,10 @@ def _refs(references: Sequence[str]) -> str:
         return ""
     shown = ", ".join(references[:_MAX_REFS])
     more = len(references) - _MAX_REFS
-    return f" ({shown}{f' en {number(more)} andere' if more > 0 else ''})"
+    if more > 0:
+        shown = ngettext("{references} en {n} andere", "{references} en {n} andere", more).format(
+            references=shown, n=number(more))
+    return f" ({shown})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +266,19 @@ class HatWeek:
 
     @property
     def label(self) -> str:
-        return f"wk {self.week} ({self.monday:%d-%m})"
+        return _("wk {week} ({day})").format(week=self.week, day=f"{self.monday:%d-%m}")
 
     def warning(self) -> str:
         if not self.dominated:
             return ""
         share = round(100 * self.hands_on / self.tagged)
-        return (f"Week {self.week}: {number(self.hands_on)} van {number(self.tagged)} notities met de "
-                f"pet hulpverlening of casusregie ({share}%). Zet die pet weer af: zorg dát het "
-                f"gebeurt, niet vóór (procesregie).")
+        return ngettext(
+            "Week {week}: {hands_on} van {n} notitie met de pet hulpverlening of casusregie "
+            "({share}%). Zet die pet weer af: zorg dát het gebeurt, niet vóór (procesregie).",
+            "Week {week}: {hands_on} van {n} notities met de pet hulpverlening of casusregie "
+            "({share}%). Zet die pet weer af: zorg dát het gebeurt, niet vóór (procesregie).",
+            self.tagged).format(week=self.week, hands_on=number(self.hands_on),
+                                n=number(self.tagged), share=share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,11 +300,11 @@ class NazorgRow:
 
     def signal(self) -> str:
         if self.passed:
-            return f"verlopen, {count(-self.days_left, 'dag', 'dagen')} geleden"
+            return ngettext("verlopen, {n} dag geleden", "verlopen, {n} dagen geleden", -self.days_left).format(n=number(-self.days_left))
         if self.days_left == 0:
-            return "loopt vandaag af"
+            return _("loopt vandaag af")
         if self.nearing:
-            return f"loopt af over {count(self.days_left, 'dag', 'dagen')}"
+            return ngettext("loopt af over {n} dag", "loopt af over {n} dagen", self.days_left).format(n=number(self.days_left))
         return ""
 
 
@@ -317,14 +339,13 @@ class Mirror:
             return ""
         parts = [own.text()] if own.has_own_house else []
         if self.to_address:
-            parts.append(count(self.to_address, "partner", "partners") + " om aan te spreken")
+            parts.append(ngettext("{n} partner om aan te spreken", "{n} partners om aan te spreken", self.to_address).format(n=number(self.to_address)))
         if self.nazorg_nearing:
-            parts.append(plural(self.nazorg_nearing, "{n} nazorgtermijn loopt af",
-                                "{n} nazorgtermijnen lopen af"))
+            parts.append(ngettext("{n} nazorgtermijn loopt af", "{n} nazorgtermijnen lopen af", self.nazorg_nearing).format(n=number(self.nazorg_nearing)))
         if self.nazorg_passed:
-            parts.append(count(self.nazorg_passed, "nazorgtermijn", "nazorgtermijnen") + " verlopen")
+            parts.append(ngettext("{n} nazorgtermijn verlopen", "{n} nazorgtermijnen verlopen", self.nazorg_passed).format(n=number(self.nazorg_passed)))
         if self.weeks and self.weeks[-1].dominated:
-            parts.append("deze week vooral de pet hulpverlening of casusregie")
+            parts.append(_("deze week vooral de pet hulpverlening of casusregie"))
         return " · ".join(parts)
 
 
@@ -627,7 +648,7 @@ def hat_totals(weeks: Sequence[HatWeek]) -> str:
     for week in weeks:
         total.update(week.per_hat)
     shown = [f"{Hat.label_of(code)} {number(n)}" for code, n in total.most_common() if n]
-    return " · ".join(shown) if shown else "geen notities met een pet"
+    return " · ".join(shown) if shown else _("geen notities met een pet")
 
 
 def nazorg(today: dt.date) -> list[NazorgRow]:
@@ -666,7 +687,7 @@ def reopen_case(case: Case | int, reason: str) -> Case:
     if not isinstance(case, Case):
         found = Case.get_or_none(Case.id == int(case))
         if found is None:
-            raise NotFound("Deze casus bestaat niet (meer).")
+            raise NotFound(M("cases.case.gone", "Deze casus bestaat niet (meer)."))
         case = found
     return lifecycle.reopen_case(case, reason)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M
 from zvh_tui.core.vocab import LEVEL_ORDER, AvePhase, Level, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit
@@ -42,15 +43,17 @@ def check_change(
     level = Level(to_level)
     ave = AvePhase(to_ave) if to_ave else AvePhase(case.ave_phase)
     if level.value == case.level and ave.value == case.ave_phase:
-        raise RuleError("Het niveau en de AVE-fase blijven gelijk: er is niets op- of af te schalen.",
+        raise RuleError(M("cases.escalation.no_change",
+                          "Het niveau en de AVE-fase blijven gelijk: er is niets op- of af te schalen."),
                         field=f"{prefix}to_level" if prefix else None)
-    why = text.block(trigger, "Aanleiding voor op- of afschalen", field=f"{prefix}trigger", required=True)
-    who = text.line(decided_by, "Wie besloot", field=f"{prefix}decided_by", required=True)
+    why = text.block(trigger, N_("Aanleiding voor op- of afschalen"), field=f"{prefix}trigger", required=True)
+    who = text.line(decided_by, N_("Wie besloot"), field=f"{prefix}decided_by", required=True)
     field = f"{prefix}decided_on"
-    day = decided_on if isinstance(decided_on, dt.date) else dates.parse_date(decided_on, label="Datum", field=field)
+    day = decided_on if isinstance(decided_on, dt.date) else dates.parse_date(decided_on, label=N_("Datum"), field=field)
     day = day or context.today()
     if day > context.today():
-        raise ValidationError("De datum van het besluit ligt in de toekomst.", field=field)
+        raise ValidationError(M("cases.escalation.decided_in_future", "De datum van het besluit ligt in de toekomst."),
+                              field=field)
     return LevelChange(level, ave, why, who, day)
 
 
@@ -85,7 +88,7 @@ def change_level(
 ) -> Escalation:
     """Escalate or de-escalate: the level and/or AVE phase, why, and who decided."""
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+        raise RuleError(M("cases.case.closed", "De casus is afgesloten; heropen hem eerst."))
     change = check_change(case, to_level=to_level, to_ave=to_ave, trigger=trigger,
                           decided_by=decided_by, decided_on=decided_on)
     return apply_change(case, change)

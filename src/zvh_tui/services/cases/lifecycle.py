@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, Message, Mn, _, ngettext
 from zvh_tui.core.vocab import (
     OPEN_ACTION_STATUSES,
     PHASE_ORDER,
@@ -41,7 +42,8 @@ from zvh_tui.store.models import (
     utcnow,
 )
 
-DIRECTOR_QUESTION = (
+# Translated where it is shown: `_(DIRECTOR_QUESTION)`.
+DIRECTOR_QUESTION = N_(
     "Wie houdt het overzicht over dit plan van aanpak, en mag ik diegene bellen om te horen "
     "of alles nog loopt?"
 )
@@ -114,15 +116,18 @@ def next_reference(year: int | None = None) -> str:
 
 
 def _clean_person(person: NewPerson, index: int) -> dict[str, object]:
-    label = "Naam van de betrokkene" if index == 0 else f"Naam van betrokkene {index + 1}"
+    label = (_("Naam van de betrokkene") if index == 0
+             else _("Naam van betrokkene {number}").format(number=index + 1))
     name = text.line(person.name, label, field=f"person{index}.name", required=True)
-    born = _date(person.date_of_birth, "Geboortedatum", f"person{index}.date_of_birth")
+    born = _date(person.date_of_birth, N_("Geboortedatum"), f"person{index}.date_of_birth")
     if born and born > context.today():
-        raise ValidationError("De geboortedatum ligt in de toekomst.", field=f"person{index}.date_of_birth")
+        raise ValidationError(M("cases.person.born_in_future", "De geboortedatum ligt in de toekomst."),
+                              field=f"person{index}.date_of_birth")
     role = person.role or PersonRole.CLIENT.value
     if role not in {r.value for r in PersonRole}:
-        raise ValidationError("Onbekende rol van de betrokkene.", field=f"person{index}.role")
-    address = text.line(person.address, "Adres", field=f"person{index}.address", max_length=300)
+        raise ValidationError(M("cases.person.unknown_role", "Onbekende rol van de betrokkene."),
+                              field=f"person{index}.role")
+    address = text.line(person.address, N_("Adres"), field=f"person{index}.address", max_length=300)
     return {"name": name, "date_of_birth": born, "role": role, "address": address}
 
 
@@ -135,45 +140,50 @@ def clean_referrer(partner_id: int | None, contact_id: int | None, citizen: obje
     """Who brought the case in, checked (at the aanmelding and when it is changed afterwards):
     a partner of the roster and optionally its contact, or a citizen as melder; the first
     problem raised at its field (a contact of another partner at `contact_field`)."""
-    clean_citizen = text.line(citizen, "Melder (burger)", field="referrer_citizen")
+    clean_citizen = text.line(citizen, N_("Melder (burger)"), field="referrer_citizen")
     partner = contact = None
     if partner_id:
         partner = Partner.get_or_none(Partner.id == partner_id)
         if partner is None:
-            raise ValidationError("Deze aanmelder bestaat niet (meer).", field="referrer")
+            raise ValidationError(M("cases.referrer.gone", "Deze aanmelder bestaat niet (meer)."),
+                                  field="referrer")
     if contact_id:
         contact = partners.contact_of(partner, contact_id, field=contact_field,
-                                      message="Deze contactpersoon hoort niet bij de aanmelder.")
+                                      message=M("cases.referrer.contact_elsewhere",
+                                                "Deze contactpersoon hoort niet bij de aanmelder."))
         partner = partner or contact.partner
     if partner is None and not clean_citizen:
-        raise ValidationError("Wie meldt de casus aan? Kies een partner of vul een melder in.", field="referrer")
+        raise ValidationError(M("cases.referrer.missing",
+                                "Wie meldt de casus aan? Kies een partner of vul een melder in."),
+                              field="referrer")
     return partner, contact, clean_citizen
 
 
 def validate_new_case(data: NewCase) -> dict[str, object]:
     """Check an aanmelding completely; return the cleaned values or raise the first problem."""
     if not data.persons:
-        raise ValidationError("Vul minstens één betrokkene in.", field="person0.name")
+        raise ValidationError(M("cases.new.no_person", "Vul minstens één betrokkene in."), field="person0.name")
     persons = [_clean_person(p, i) for i, p in enumerate(data.persons)]
-    title = text.line(data.title, "Naam of alias", field="title") or str(persons[0]["name"])
-    reason = text.block(data.reason, "Aanleiding", field="reason", required=True)
-    goal = text.block(data.referral_goal, "Doel van de aanmelding", field="referral_goal")
+    title = text.line(data.title, N_("Naam of alias"), field="title") or str(persons[0]["name"])
+    reason = text.block(data.reason, N_("Aanleiding"), field="reason", required=True)
+    goal = text.block(data.referral_goal, N_("Doel van de aanmelding"), field="referral_goal")
     partner, contact, citizen = clean_referrer(data.referrer_partner_id, data.referrer_contact_id,
                                                data.referrer_citizen, contact_field="referrer_contact")
-    received = _date(data.received_on, "Datum van aanmelding", "received_on") or context.today()
+    received = _date(data.received_on, N_("Datum van aanmelding"), "received_on") or context.today()
     if received > context.today():
-        raise ValidationError("De datum van aanmelding ligt in de toekomst.", field="received_on")
+        raise ValidationError(_received_in_future(), field="received_on")
     from zvh_tui.services.cases import persons as person_rules  # uses this module
 
-    shared_reason = text.block(data.not_informed_reason, "Reden niet geïnformeerd", field="not_informed_reason")
-    shared_review = _date(data.informed_review_on, "Heroverweegdatum", "informed_review_on", future=True)
+    shared_reason = text.block(data.not_informed_reason, N_("Reden niet geïnformeerd"),
+                               field="not_informed_reason")
+    shared_review = _date(data.informed_review_on, N_("Heroverweegdatum"), "informed_review_on", future=True)
     for index, (given, person) in enumerate(zip(data.persons, persons, strict=True)):
         person.update(person_rules.clean_informed(
             data.informed if given.informed is None else given.informed,
             given.not_informed_reason, given.informed_review_on, index=index,
             shared_reason=shared_reason, shared_review=shared_review))
     if data.zvh_role not in {r.value for r in ZvhRole}:
-        raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field="zvh_role")
+        raise ValidationError(_choose_role(), field="zvh_role")
     ave = _coded(AvePhase, data.ave_phase or NEW_CASE_AVE.value, "ave_phase")
     level = _coded(Level, data.level or NEW_CASE_LEVEL.value, "level")
     return {
@@ -189,6 +199,14 @@ def validate_new_case(data: NewCase) -> dict[str, object]:
         "ave_phase": ave.value,
         "level": level.value,
     }
+
+
+def _received_in_future() -> Message:
+    return M("cases.new.received_in_future", "De datum van aanmelding ligt in de toekomst.")
+
+
+def _choose_role() -> Message:
+    return M("cases.new.choose_role", "Kies de rol van het ZVH: procesregie of advies.")
 
 
 def create_case(data: NewCase) -> Case:
@@ -236,7 +254,7 @@ def reindex(case: Case) -> None:
 def get_case(case_id: int, *, audit_view: bool = True) -> Case:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise NotFound("Deze casus bestaat niet (meer).")
+        raise NotFound(M("cases.case.gone", "Deze casus bestaat niet (meer)."))
     if audit_view:
         audit.record("view", case=case, object_type="case", object_id=case.id)
     return case
@@ -245,7 +263,9 @@ def get_case(case_id: int, *, audit_view: bool = True) -> Case:
 def get_by_reference(reference: str, *, audit_view: bool = True) -> Case:
     case = Case.get_or_none(Case.reference == reference.strip())
     if case is None:
-        raise NotFound(f"Er is geen casus met nummer '{text.line(reference, 'Nummer')[:20]}'.")
+        shown = text.line(reference, N_("Nummer"))[:20]
+        raise NotFound(M("cases.case.no_such_reference", "Er is geen casus met nummer '{reference}'.",
+                         reference=shown))
     if audit_view:
         audit.record("view", case=case, object_type="case", object_id=case.id)
     return case
@@ -282,11 +302,11 @@ def update_person(case: Case, person: Person, **changes: object) -> Person:
 
 
 EDITABLE_CASE_FIELDS = {
-    "title": ("Naam of alias", "line"),
-    "reason": ("Aanleiding", "block"),
-    "referral_goal": ("Doel van de aanmelding", "block"),
-    "referrer_citizen": ("Melder (burger)", "line"),
-    "triage_reason": ("Reden van de triage-uitkomst", "block"),
+    "title": (N_("Naam of alias"), "line"),
+    "reason": (N_("Aanleiding"), "block"),
+    "referral_goal": (N_("Doel van de aanmelding"), "block"),
+    "referrer_citizen": (N_("Melder (burger)"), "line"),
+    "triage_reason": (N_("Reden van de triage-uitkomst"), "block"),
 }
 
 
@@ -304,19 +324,20 @@ def update_case(case: Case, **changes: object) -> Case:
             label, kind = EDITABLE_CASE_FIELDS[key]
             checked = text.line(value, label, field=key) if kind == "line" else text.block(value, label, field=key)
             if key == "reason" and not checked:
-                raise ValidationError("Aanleiding is verplicht.", field=key)
+                raise ValidationError(M("cases.update.reason_required", "Aanleiding is verplicht."), field=key)
             clean[key] = checked
         elif key == "received_on":
-            day = _date(value, "Datum van aanmelding", key)  # type: ignore[arg-type]
+            day = _date(value, N_("Datum van aanmelding"), key)  # type: ignore[arg-type]
             if day is not None and day > context.today():
-                raise ValidationError("De datum van aanmelding ligt in de toekomst.", field=key)
+                raise ValidationError(_received_in_future(), field=key)
             clean[key] = day
         elif key == "zvh_role":
             if value not in {r.value for r in ZvhRole}:
-                raise ValidationError("Kies de rol van het ZVH: procesregie of advies.", field=key)
+                raise ValidationError(_choose_role(), field=key)
             clean[key] = str(value)
         else:
-            raise ValidationError(f"Het veld '{key}' kan hier niet worden gewijzigd.", field=key)
+            raise ValidationError(M("cases.update.not_editable", "Het veld '{field}' kan hier niet worden gewijzigd.",
+                                    field=key), field=key)
     for key, value in clean.items():
         setattr(case, key, value)
     with db.atomic():
@@ -356,62 +377,74 @@ def adopted_plan(case: Case) -> Plan | None:
 
 
 def phase_blockers(case: Case, target: Phase) -> list[str]:
-    """What stops this case from moving to `target`, in plain Dutch; empty if nothing does."""
+    """What stops this case from moving to `target`, in plain words (the language of the
+    moment); empty if nothing does."""
+    return [str(problem) for problem in phase_problems(case, target)]
+
+
+def phase_problems(case: Case, target: Phase) -> list[Message]:
+    """`phase_blockers` as messages (an id and parameters each)."""
     current = Phase(case.phase)
     if current == Phase.CLOSED:
-        return ["De casus is afgesloten. Heropen hem eerst."]
+        return [M("cases.phase.closed", "De casus is afgesloten. Heropen hem eerst.")]
     if target == Phase.CLOSED:
-        return ["Sluit een casus af met 'Afsluiten': daar horen een reden en de bewaartermijn bij."]
+        return [M("cases.phase.close_via_closing",
+                  "Sluit een casus af met 'Afsluiten': daar horen een reden en de bewaartermijn bij.")]
     if target == current:
-        return [f"De casus staat al in de fase {current.label}."]
+        return [M("cases.phase.already", "De casus staat al in de fase {phase}.", phase=current.label)]
     now, then = PHASE_ORDER.index(current), PHASE_ORDER.index(target)
     if then < now:
         return []  # going back is always allowed (for instance to redo the analyse)
     if then > now + 1:
         step = PHASE_ORDER[now + 1]
-        return [f"Een casus gaat stap voor stap: eerst naar {step.label}."]
-    problems: list[str] = []
+        return [M("cases.phase.step_by_step", "Een casus gaat stap voor stap: eerst naar {phase}.",
+                  phase=step.label)]
+    problems: list[Message] = []
     if target == Phase.SCREENING:
         if not CasePerson.select().where(CasePerson.case == case).exists():
-            problems.append("Vul eerst minstens één betrokkene in.")
+            problems.append(M("cases.phase.no_person", "Vul eerst minstens één betrokkene in."))
         if not case.reason:
-            problems.append("Vul eerst de aanleiding in.")
+            problems.append(M("cases.phase.no_reason", "Vul eerst de aanleiding in."))
         if not case.referrer_partner_id and not case.referrer_citizen:
-            problems.append("Vul eerst in wie de casus heeft aangemeld.")
+            problems.append(M("cases.phase.no_referrer", "Vul eerst in wie de casus heeft aangemeld."))
     elif target == Phase.TRIAGE:
         asked = Participant.select().where(
             (Participant.case == case) & (Participant.check_status != CheckStatus.NOT_ASKED.value)
         )
         if not asked.exists():
-            problems.append(
+            problems.append(M(
+                "cases.phase.no_check",
                 "Doe eerst de check op bekendheid: vraag minstens één partner of de betrokkene bekend is."
-            )
+            ))
     elif target == Phase.ANALYSIS:
         if not case.triage_outcome:
-            problems.append("Leg eerst de uitkomst van de triage vast.")
+            problems.append(M("cases.phase.no_triage", "Leg eerst de uitkomst van de triage vast."))
         elif case.triage_outcome != TriageOutcome.TAKE_ON.value:
             label = TriageOutcome.label_of(case.triage_outcome)
-            problems.append(
-                f"De triage-uitkomst is '{label}': dan pakt het ZVH de casus niet op. Sluit de casus af."
-            )
+            problems.append(M(
+                "cases.phase.not_taken_on",
+                "De triage-uitkomst is '{outcome}': dan pakt het ZVH de casus niet op. Sluit de casus af.",
+                outcome=label))
     elif target == Phase.MEETING:
         others = Participant.select().join(Partner).where(
             (Participant.case == case) & (Partner.is_own == False)  # noqa: E712
         )
         if not others.exists():
-            problems.append("Er zit nog geen partner aan tafel. Voeg eerst partners toe.")
+            problems.append(M("cases.phase.no_partner",
+                              "Er zit nog geen partner aan tafel. Voeg eerst partners toe."))
     elif target in (Phase.PLAN, Phase.EXECUTION) and case.zvh_role == ZvhRole.ADVICE.value:
         problems += _advice_blockers(case, target)
     elif target == Phase.PLAN:
         if director_of(case) is None:
-            problems.append("Er is nog geen casusregisseur. " + DIRECTOR_QUESTION)
+            problems.append(M("cases.phase.no_director", "Er is nog geen casusregisseur. {question}",
+                              question=_(DIRECTOR_QUESTION)))
     elif target == Phase.EXECUTION:
         if adopted_plan(case) is None:
-            problems.append("Stel eerst het plan van aanpak vast.")
+            problems.append(M("cases.phase.no_plan", "Stel eerst het plan van aanpak vast."))
     return problems
 
 
-def _advice_blockers(case: Case, target: Phase) -> list[str]:
+def _advice_blockers(case: Case, target: Phase) -> list[Message]:
     """An advice case (the house advises, the regie stays local; seed 004, Fryslân) needs no
     casusregisseur of its own and no adopted plan: the advice question with whom the regie
     stays will do for Plan van aanpak, and the advice given for Uitvoering (the follow-up).
@@ -419,19 +452,23 @@ def _advice_blockers(case: Case, target: Phase) -> list[str]:
     rows = Advice.select().where(Advice.case == case)
     if target == Phase.PLAN and director_of(case) is None and not rows.where(
             (Advice.regie_partner.is_null(False)) | (Advice.regie_with != "")).exists():
-        return ["Leg eerst een adviesvraag vast, met bij wie de regie blijft (of spreek een "
-                "casusregisseur af)."]
+        return [M("cases.phase.no_advice_question",
+                  "Leg eerst een adviesvraag vast, met bij wie de regie blijft (of spreek een "
+                  "casusregisseur af).")]
     if target == Phase.EXECUTION and adopted_plan(case) is None and not rows.where(
             Advice.advice != "").exists():
-        return ["Leg eerst het gegeven advies vast bij de adviesvraag (of stel een plan van aanpak vast)."]
+        return [M("cases.phase.no_advice_given",
+                  "Leg eerst het gegeven advies vast bij de adviesvraag (of stel een plan van aanpak vast).")]
     return []
 
 
 def move_phase(case: Case, target: Phase | str) -> Case:
     target = Phase(target)
-    problems = phase_blockers(case, target)
+    problems = phase_problems(case, target)
+    if len(problems) == 1:
+        raise RuleError(problems[0])
     if problems:
-        raise RuleError(" ".join(problems))
+        raise RuleError(" ".join(str(problem) for problem in problems))
     old = case.phase
     with db.atomic():
         case.phase = target.value
@@ -446,11 +483,12 @@ def set_triage(case: Case, outcome: TriageOutcome | str, reason: str = "", *,
     (None keeps them). Placing is no op- or afschaling: the escalation history starts from
     here. A contradictory combination is allowed (services/cases/ave.py warns about it)."""
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+        raise RuleError(M("cases.case.closed", "De casus is afgesloten; heropen hem eerst."))
     outcome = _coded(TriageOutcome, outcome, "triage_outcome")
-    clean = text.block(reason, "Reden", field="triage_reason")
+    clean = text.block(reason, N_("Reden"), field="triage_reason")
     if outcome != TriageOutcome.TAKE_ON and not clean:
-        raise ValidationError("Geef een reden bij doorverwijzen of advies.", field="triage_reason")
+        raise ValidationError(M("cases.triage.reason_required", "Geef een reden bij doorverwijzen of advies."),
+                              field="triage_reason")
     ave = _coded(AvePhase, ave_phase, "ave_phase").value if ave_phase else case.ave_phase
     lvl = _coded(Level, level, "level").value if level else case.level
     placed = [name for name, old, new in (("ave_phase", case.ave_phase, ave), ("level", case.level, lvl))
@@ -508,7 +546,8 @@ def open_actions_of(case: Case) -> list[Action]:
 
 def open_actions_text(count: int) -> str:
     """"Er staat nog 1 open actie" / "Er staan nog 8 open acties"."""
-    return plurals.plural(count, "Er staat nog {n} open actie", "Er staan nog {n} open acties")
+    return ngettext("Er staat nog {n} open actie", "Er staan nog {n} open acties", count).format(
+        n=plurals.number(count))
 
 
 @dataclass
@@ -547,31 +586,35 @@ def close_case(
     down, never up (fields `afschaling_*`).
     """
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("Deze casus is al afgesloten.")
-    clean = text.block(reason, "Reden van afsluiten", field="closing_reason", required=True)
-    who = text.block(informed, "Wie is geïnformeerd", field="closing_informed")
+        raise RuleError(M("cases.close.already_closed", "Deze casus is al afgesloten."))
+    clean = text.block(reason, N_("Reden van afsluiten"), field="closing_reason", required=True)
+    who = text.block(informed, N_("Wie is geïnformeerd"), field="closing_informed")
     if retention_years is None:
-        raise RuleError(
+        raise RuleError(M(
+            "cases.close.no_retention",
             "De bewaartermijn is nog niet ingesteld. Vul die eerst in bij Instellingen "
             "(bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar, volgens uw convenant)."
-        )
+        ))
     if not 1 <= int(retention_years) <= 100:
-        raise ValidationError("De bewaartermijn moet tussen 1 en 100 jaar liggen.", field="retention_years")
+        raise ValidationError(M("cases.close.retention_range", "De bewaartermijn moet tussen 1 en 100 jaar liggen."),
+                              field="retention_years")
     day = closed_on or context.today()
-    watch = _date(watch_until, "Nazorg tot", "watch_until", future=True)
+    watch = _date(watch_until, N_("Nazorg tot"), "watch_until", future=True)
     if watch is not None and watch < day:
-        raise ValidationError("De nazorgdatum ligt vóór de datum van afsluiten.", field="watch_until")
+        raise ValidationError(M("cases.close.watch_before_close", "De nazorgdatum ligt vóór de datum van afsluiten."),
+                              field="watch_until")
     if open_actions is not None and open_actions not in OPEN_ACTION_CHOICES:
-        raise ValidationError("Kies wat er met de open acties gebeurt.", field="open_actions")
+        raise ValidationError(M("cases.close.choose_open_actions", "Kies wat er met de open acties gebeurt."),
+                              field="open_actions")
     still_open = _open_action_rows(case)
     if still_open and open_actions is None:
         count = len(open_actions_of(case))
-        raise RuleError(plurals.plural(
-            count,
+        raise RuleError(Mn(
+            "cases.close.open_actions",
             "Er staat nog {n} open actie in het plan van aanpak. Kies of die vervalt of open "
             "blijft staan.",
             "Er staan nog {n} open acties in het plan van aanpak. Kies of ze vervallen of open "
-            "blijven staan."), field="open_actions")
+            "blijven staan.", n=text.Number(count)), field="open_actions")
     step = _check_afschaling(case, afschaling, day) if afschaling is not None else None
     with db.atomic():
         if step is not None:
@@ -591,7 +634,7 @@ def close_case(
                 action.updated_at = utcnow()
                 action.save()
                 audit.record("update", case=case, object_type="action", object_id=action.id,
-                             detail="status=cancelled (afsluiten)")
+                             detail="status=cancelled (afsluiten)")  # i18n: audit code
         touch(case)
         audit.record("close", case=case, object_type="case", object_id=case.id, detail=f"{old}->closed")
     return case
@@ -604,16 +647,20 @@ def _check_afschaling(case: Case, afschaling: Afschaling, day: dt.date):
     ave = _coded(AvePhase, afschaling.to_ave or afschaling_ave(case), "afschaling_ave")
     order = [lv.value for lv in Level]
     if order.index(level.value) > order.index(case.level):
-        raise ValidationError("Afschalen gaat naar een lager niveau, niet hoger.", field="afschaling_to_level")
+        raise ValidationError(M("cases.close.afschaling_up", "Afschalen gaat naar een lager niveau, niet hoger."),
+                              field="afschaling_to_level")
     if int(ave.value) > int(case.ave_phase):
         raise ValidationError(
-            f"Bij afschalen gaat de AVE-fase niet omhoog (nu {case.ave_phase}).", field="afschaling_ave")
+            M("cases.close.afschaling_ave_up", "Bij afschalen gaat de AVE-fase niet omhoog (nu {phase}).",
+              phase=case.ave_phase), field="afschaling_ave")
     if level.value == case.level and ave.value == case.ave_phase:
         from zvh_tui.services.cases.ave import level_name  # ave imports this module
 
-        raise ValidationError(
-            f"De casus staat al op {level_name(level)} met AVE-fase {ave.value}: er is niets af te "
-            "schalen. Zet het vinkje uit of kies een lagere AVE-fase.", field="afschaling_ave")
+        raise ValidationError(M(
+            "cases.close.afschaling_nothing",
+            "De casus staat al op {level} met AVE-fase {phase}: er is niets af te "
+            "schalen. Zet het vinkje uit of kies een lagere AVE-fase.",
+            level=level_name(level), phase=ave.value), field="afschaling_ave")
     return escalation.check_change(case, to_level=level, to_ave=ave, trigger=afschaling.trigger,
                                    decided_by=afschaling.decided_by, decided_on=day,
                                    prefix="afschaling_")
@@ -632,8 +679,8 @@ def reopen_phase(case: Case) -> Phase:
 
 def reopen_case(case: Case, reason: str) -> Case:
     if case.phase != Phase.CLOSED.value:
-        raise RuleError("Alleen een afgesloten casus kan worden heropend.")
-    clean = text.block(reason, "Reden van heropenen", field="reopen_reason", required=True)
+        raise RuleError(M("cases.reopen.not_closed", "Alleen een afgesloten casus kan worden heropend."))
+    clean = text.block(reason, N_("Reden van heropenen"), field="reopen_reason", required=True)
     from zvh_tui.services.cases import journal  # the reason goes into the journal
 
     with db.atomic():
@@ -645,7 +692,7 @@ def reopen_case(case: Case, reason: str) -> Case:
         case.closing_reason = ""
         case.closing_informed = ""
         touch(case)
-        journal.add_entry(case, f"Heropend: {clean}", hat="procesregie")
+        journal.add_entry(case, f"Heropend: {clean}", hat="procesregie")  # i18n: stored journal text
         audit.record("reopen", case=case, object_type="case", object_id=case.id, detail=target.value)
     return case
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, _
 from zvh_tui.core.vocab import Hat, Phase
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
@@ -28,10 +29,11 @@ from zvh_tui.services.shared import text
 from zvh_tui.store.models import Case, Partner, db
 
 REASON_MAX = 1000
-REFERRER = "de aanmelder"
-OWN_HOUSE = "eigen huis"
-HANDED_OVER = "overgedragen"
-FALLBACK = "geen partner vastgelegd"
+# Where the namens comes from: marked here, shown as _(source) (`Namens.label`).
+REFERRER = N_("de aanmelder")
+OWN_HOUSE = N_("eigen huis")
+HANDED_OVER = N_("overgedragen")
+FALLBACK = N_("geen partner vastgelegd")
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Namens:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.source})"
+        return f"{self.name} ({_(self.source)})"
 
 
 def of(case: Case) -> Namens:
@@ -70,25 +72,28 @@ def hand_over(case: Case, partner_id: int | None, reason: str) -> Case:
     partner's names. The audit event `handover` holds the ids only.
     """
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem eerst.")
+        raise RuleError(M("cases.case.closed", "De casus is afgesloten; heropen hem eerst."))
     if partner_id is None:
-        raise ValidationError("Kies de partner namens wie de casus voortaan loopt.", field="partner")
+        raise ValidationError(M("cases.namens.choose_partner", "Kies de partner namens wie de casus voortaan loopt."),
+                              field="partner")
     partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
-        raise ValidationError("Deze partner bestaat niet (meer).", field="partner")
+        raise ValidationError(M("cases.advice.partner_gone", "Deze partner bestaat niet (meer)."), field="partner")
     if not partner.active:
-        raise ValidationError(f"{partner.name} staat op non-actief; kies een actieve partner.", field="partner")
-    clean = text.block(reason, "Reden van de overdracht", field="reason", required=True, max_length=REASON_MAX)
+        raise ValidationError(M("cases.namens.inactive", "{partner} is gedeactiveerd; kies een andere partner.",
+                                partner=partner.name), field="partner")
+    clean = text.block(reason, N_("Reden van de overdracht"), field="reason", required=True, max_length=REASON_MAX)
     before = of(case)
     if before.partner_id == partner.id:
-        raise ValidationError(f"De casus loopt al namens {partner.name}.", field="partner")
+        raise ValidationError(M("cases.namens.already", "De casus loopt al namens {partner}.", partner=partner.name),
+                              field="partner")
     own = partners.own_partner()
     with db.atomic():
         case.on_behalf_partner = partner
         cases.touch(case)
         audit.record("handover", case=case, object_type="case", object_id=case.id,
                      detail=f"namens {before.partner_id or '-'}->{partner.id}"
-                            + (" (eigen huis)" if own is not None and own.id == partner.id else ""))
-        journal.add_entry(case, f"Overgedragen: de casus loopt voortaan namens {partner.name} "
+                            + (" (eigen huis)" if own is not None and own.id == partner.id else ""))  # i18n: audit detail
+        journal.add_entry(case, f"Overgedragen: de casus loopt voortaan namens {partner.name} "  # i18n: stored journal text
                                 f"(was: {before.name}). Reden: {clean}", Hat.PROCESS_DIRECTION)
     return case

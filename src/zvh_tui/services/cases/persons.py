@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M, Message
 from zvh_tui.core.vocab import Hat, PersonRole, Phase
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
@@ -21,10 +22,13 @@ from zvh_tui.services.shared import context, dates, text
 from zvh_tui.store import ids
 from zvh_tui.store.models import Case, CasePerson, Person, db
 
-REASON_MISSING = "Waarom is de betrokkene niet geïnformeerd? Vul de reden in."
-REVIEW_MISSING = "Tot wanneer wordt de betrokkene niet geïnformeerd? Vul een heroverweegdatum in."
-REVIEW_PASSED = ("De heroverweegdatum ligt in het verleden. Kies een nieuwe datum (vanaf vandaag) "
-                 "waarop u opnieuw bekijkt of de betrokkene kan worden geïnformeerd.")
+REASON_MISSING = M("cases.persons.reason_missing",
+                   "Waarom is de betrokkene niet geïnformeerd? Vul de reden in.")
+REVIEW_MISSING = M("cases.persons.review_missing",
+                   "Tot wanneer wordt de betrokkene niet geïnformeerd? Vul een heroverweegdatum in.")
+REVIEW_PASSED = M("cases.persons.review_passed",
+                  "De heroverweegdatum ligt in het verleden. Kies een nieuwe datum (vanaf vandaag) "
+                  "waarop u opnieuw bekijkt of de betrokkene kan worden geïnformeerd.")
 
 
 def review_due(link: CasePerson, today: dt.date | None = None) -> bool:
@@ -52,9 +56,9 @@ def clean_informed(
     if informed:  # what was typed for "nee" does not count (and is not checked)
         return {"informed": True, "not_informed_reason": "", "informed_review_on": None}
     prefix = f"person{index}." if index is not None else ""  # a person's own fields in a form
-    own_reason = text.block(reason, "Reden niet geïnformeerd", field=f"{prefix}not_informed_reason")
+    own_reason = text.block(reason, N_("Reden niet geïnformeerd"), field=f"{prefix}not_informed_reason")
     own_review = review if isinstance(review, dt.date) or review is None else dates.parse_date(
-        review, label="Heroverweegdatum", field=f"{prefix}informed_review_on", future=True)
+        review, label=N_("Heroverweegdatum"), field=f"{prefix}informed_review_on", future=True)
     clean_reason = own_reason or shared_reason
     clean_review = own_review or shared_review
     if not clean_reason:
@@ -86,7 +90,7 @@ def link_of(case: Case, person_id: int) -> CasePerson:
         .first()
     )
     if link is None:
-        raise NotFound("Deze betrokkene hoort niet (meer) bij deze casus.")
+        raise NotFound(M("cases.persons.not_in_case", "Deze betrokkene hoort niet (meer) bij deze casus."))
     return link
 
 
@@ -97,15 +101,16 @@ def due_links(case: Case, today: dt.date | None = None) -> list[CasePerson]:
 
 # -- changing ------------------------------------------------------------------------------------
 
-def _open(case: Case, what: str) -> None:
+def _open(case: Case, refusal: Message) -> None:
     if case.phase == Phase.CLOSED.value:
-        raise RuleError(f"De casus is afgesloten; heropen hem om {what}.")
+        raise RuleError(refusal)
 
 
 def _role(value: object, field: str = "role") -> str:
     role = str(value or PersonRole.CLIENT.value)
     if role not in {r.value for r in PersonRole}:
-        raise ValidationError("Kies de rol van de betrokkene in het huishouden.", field=field)
+        raise ValidationError(M("cases.persons.choose_role", "Kies de rol van de betrokkene in het huishouden."),
+                              field=field)
     return role
 
 
@@ -118,7 +123,8 @@ def _reindex_cases_of(person_id: int) -> None:
 def add_person(case: Case, person: cases.NewPerson) -> Person:
     """A betrokkene who turns up after the aanmelding: name, date of birth, address, role, and
     informed or not (default: informed)."""
-    _open(case, "betrokkenen toe te voegen")
+    _open(case, M("cases.persons.closed_add",
+                  "De casus is afgesloten; heropen hem om betrokkenen toe te voegen."))
     try:
         values = cases._clean_person(person, 0)
     except ValidationError as error:  # the dialog's fields are "name", "address", …
@@ -148,22 +154,25 @@ def update_person(case: Case, person_id: int, **changes: object) -> CasePerson:
     an audit event (detail: the changed fields' names)."""
     unknown = sorted(set(changes) - set(PERSON_FIELDS))
     if unknown:
-        raise ValidationError(f"Het veld '{unknown[0]}' kan hier niet worden gewijzigd.", field=unknown[0])
-    _open(case, "betrokkenen te wijzigen")
+        raise ValidationError(M("cases.update.not_editable", "Het veld '{field}' kan hier niet worden gewijzigd.",
+                                field=unknown[0]), field=unknown[0])
+    _open(case, M("cases.persons.closed_change",
+                  "De casus is afgesloten; heropen hem om betrokkenen te wijzigen."))
     link = link_of(case, person_id)
     person = link.person
     clean: dict[str, object] = {}
     if "name" in changes:
-        clean["name"] = text.line(changes["name"], "Naam", field="name", required=True)
+        clean["name"] = text.line(changes["name"], N_("Naam"), field="name", required=True)
     if "date_of_birth" in changes:
         raw = changes["date_of_birth"]
         born = raw if isinstance(raw, dt.date) or raw is None else dates.parse_date(
-            str(raw), label="Geboortedatum", field="date_of_birth")
+            str(raw), label=N_("Geboortedatum"), field="date_of_birth")
         if born and born > context.today():
-            raise ValidationError("De geboortedatum ligt in de toekomst.", field="date_of_birth")
+            raise ValidationError(M("cases.person.born_in_future", "De geboortedatum ligt in de toekomst."),
+                                  field="date_of_birth")
         clean["date_of_birth"] = born
     if "address" in changes:
-        clean["address"] = text.line(changes["address"], "Adres", field="address", max_length=300)
+        clean["address"] = text.line(changes["address"], N_("Adres"), field="address", max_length=300)
     role = _role(changes["role"]) if "role" in changes else link.role
     changed = sorted(key for key, value in clean.items() if getattr(person, key) != value)
     if role != link.role:
@@ -200,7 +209,7 @@ def set_informed(
 ) -> CasePerson:
     """Informed or not for one betrokkene. Not informed: a reason and a review date from today
     on are required (the date is when informing is reconsidered)."""
-    _open(case, "dit te wijzigen")
+    _open(case, M("cases.persons.closed_informed", "De casus is afgesloten; heropen hem om dit te wijzigen."))
     link = link_of(case, person_id)
     values = clean_informed(bool(informed), reason, review_on, not_past=True)
     if all(getattr(link, key) == value for key, value in values.items()):
@@ -221,14 +230,16 @@ def remove_person(case: Case, person_id: int, reason: str) -> None:
     The link goes; the person's own row goes too when it belongs to no other case (nothing of
     them is kept outside a case, so retention can destroy it). The last betrokkene of a case
     stays: a case is about someone."""
-    _open(case, "betrokkenen te verwijderen")
-    clean = text.block(reason, "Reden", field="remove_reason", required=True)
+    _open(case, M("cases.persons.closed_remove",
+                  "De casus is afgesloten; heropen hem om betrokkenen te verwijderen."))
+    clean = text.block(reason, N_("Reden"), field="remove_reason", required=True)
     link = link_of(case, person_id)
     if CasePerson.select().where(CasePerson.case == case).count() <= 1:
-        raise RuleError("Dit is de enige betrokkene van de casus. Voeg eerst een andere betrokkene "
-                        "toe; een casus gaat altijd over iemand.")
+        raise RuleError(M("cases.persons.last_person",
+                          "Dit is de enige betrokkene van de casus. Voeg eerst een andere betrokkene "
+                          "toe; een casus gaat altijd over iemand."))
     person = link.person
-    label = PersonRole.label_of(link.role)
+    label = PersonRole(link.role).source_label if link.role in {r.value for r in PersonRole} else link.role
     with db.atomic():
         link.delete_instance()
         for position, other in enumerate(links_of(case)):  # no gap in the order
@@ -238,7 +249,7 @@ def remove_person(case: Case, person_id: int, reason: str) -> None:
         if not CasePerson.select().where(CasePerson.person == person.id).exists():
             person.delete_instance()
         # the journal keeps why (the case's own record; names belong there, not in the audit)
-        journal.add_entry(case, f"Betrokkene {person.name} ({label}) uit de casus gehaald: {clean}",
+        journal.add_entry(case, f"Betrokkene {person.name} ({label}) uit de casus gehaald: {clean}",  # i18n: stored journal text
                           hat=Hat.PROCESS_DIRECTION.value)
         cases.touch(case)
         cases.reindex(case)

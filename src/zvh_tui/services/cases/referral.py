@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import RuleError, ValidationError
+from zvh_tui.core.i18n import N_, M
 from zvh_tui.core.vocab import ParticipantRole, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import roster as partners
@@ -60,21 +61,22 @@ def _first_name(case: Case) -> str:
 def validate(case: Case, data: Referral) -> dict[str, object]:
     """Every field checked, as at the aanmelding; the cleaned values by column (ids for the
     referrer) or the first problem, at its field."""
-    title = text.line(data.title, "Naam of alias", field="title") or _first_name(case)
-    reason = text.block(data.reason, "Aanleiding", field="reason", required=True)
-    goal = text.block(data.referral_goal, "Doel van de aanmelding", field="referral_goal")
+    title = text.line(data.title, N_("Naam of alias"), field="title") or _first_name(case)
+    reason = text.block(data.reason, N_("Aanleiding"), field="reason", required=True)
+    goal = text.block(data.referral_goal, N_("Doel van de aanmelding"), field="referral_goal")
     partner, contact, citizen = cases.clean_referrer(data.referrer_partner_id, data.referrer_contact_id,
                                                      data.referrer_citizen, contact_field="referrer")
     if partner is not None and partner.id != case.referrer_partner_id and not partner.active:
-        raise ValidationError(f"{partner.name} is gedeactiveerd en kan geen aanmelder meer worden.",
-                              field="referrer")
+        raise ValidationError(M("cases.referral.inactive", "{partner} is gedeactiveerd en kan geen aanmelder meer worden.",
+                                partner=partner.name), field="referrer")
     received = data.received_on
     if not isinstance(received, dt.date):
-        received = dates.parse_date(received, label="Datum van aanmelding", field="received_on")
+        received = dates.parse_date(received, label=N_("Datum van aanmelding"), field="received_on")
     if received is None:
-        raise ValidationError("Vul de datum van aanmelding in.", field="received_on")
+        raise ValidationError(M("cases.referral.no_date", "Vul de datum van aanmelding in."), field="received_on")
     if received > context.today():
-        raise ValidationError("De datum van aanmelding ligt in de toekomst.", field="received_on")
+        raise ValidationError(M("cases.new.received_in_future", "De datum van aanmelding ligt in de toekomst."),
+                              field="received_on")
     return {
         "title": title,
         "reason": reason,
@@ -90,7 +92,7 @@ def edit_referral(case: Case, data: Referral) -> list[str]:
     """Change the aanmelding; returns the names of the fields that changed (empty: nothing did,
     and nothing is written)."""
     if case.phase == Phase.CLOSED.value:
-        raise RuleError("De casus is afgesloten; heropen hem om de aanmelding te wijzigen.")
+        raise RuleError(M("cases.referral.closed", "De casus is afgesloten; heropen hem om de aanmelding te wijzigen."))
     values = validate(case, data)
     changed = [key for key in FIELDS if getattr(case, key) != values[key]]
     if not changed:

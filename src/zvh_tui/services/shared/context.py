@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Actor:
-    user: str = "onbekend"
+    user: str = "onbekend"  # i18n: stored as the audit log's user
     on_behalf_of: str = ""
 
 

@@ -34,6 +34,7 @@ import enum
 import re
 from typing import Protocol
 
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.shared import dates
 
 
@@ -71,7 +72,7 @@ def _policy(policy: Disclosure | None) -> Disclosure:
 
 
 # Dutch surname particles stay words in initials: "Jan de Vries" -> "J. de V."
-PARTICLES = frozenset({
+PARTICLES = frozenset({  # i18n: name particles matched in names, not shown
     "d'", "da", "de", "del", "della", "den", "der", "des", "di", "dos", "du", "el", "het", "in",
     "la", "le", "'s", "op", "t", "'t", "te", "ten", "ter", "uit", "van", "von", "vd", "v/d", "zu",
 })  # fmt: skip
@@ -102,7 +103,9 @@ def initials(name: str) -> str:
 
 def person_number(person_id: int | None) -> str:
     """'betrokkene 17': the number the logboek and `zvh export log --person 17` use."""
-    return f"betrokkene {person_id}" if person_id is not None else ""
+    if person_id is None:
+        return ""
+    return _("betrokkene {number}").format(number=person_id)
 
 
 def person_name(person: PersonLike, policy: Disclosure | None = None) -> str:
@@ -111,7 +114,7 @@ def person_name(person: PersonLike, policy: Disclosure | None = None) -> str:
     if shown is Disclosure.FULL:
         return person.name
     if shown is Disclosure.MEETING:
-        return initials(person.name) or "betrokkene"
+        return initials(person.name) or _("betrokkene")
     return person_number(person.id)
 
 
@@ -163,7 +166,15 @@ def projecting() -> bool:
     return _screen is Disclosure.MEETING
 
 
-HIDDEN = "verborgen tijdens meekijken"
+# Shown translated: `hidden()` (or `_(HIDDEN)`).
+HIDDEN = N_("verborgen tijdens meekijken")
+
+
+def hidden() -> str:
+    """'verborgen tijdens meekijken' in the language of the moment."""
+    return _(HIDDEN)
+
+
 # A run of 9 digits, also written in groups (123456782, 1234.56.782, 123 456 782): a BSN; any
 # longer run of digits too (an account or client number).
 _BSN = re.compile(r"(?<!\d)\d(?:[ .-]?\d){8}(?![\d.-]?\d)|\d{9,}")

@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass
 
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import M
 from zvh_tui.services.shared import text
 from zvh_tui.store import upsert
 from zvh_tui.store.models import Draft, db, utcnow
@@ -51,7 +52,7 @@ def _check_values(values: dict[str, str]) -> dict[str, str]:
     ):
         raise TypeError("draft values are a dict of str to str")
     if sum(len(name) + len(value) for name, value in values.items()) > DRAFT_MAX:
-        raise ValidationError("Dit concept is te groot om tussentijds te bewaren.")
+        raise ValidationError(M("shared.drafts.too_large", "Dit concept is te groot om tussentijds te bewaren."))
     return values
 
 

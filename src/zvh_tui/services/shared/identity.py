@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 USER_MAX = config.USER_MAX  # audit_event.user
 ON_BEHALF_MAX = config.ON_BEHALF_MAX  # audit_event.on_behalf_of
-DEMO_USER = "Sanne de Wit (demo)"
-DEMO_ON_BEHALF = "Zorg- en Veiligheidshuis Noordwaarde (demo)"
+DEMO_USER = "Sanne de Wit (demo)"  # i18n: demo data, stored in the settings
+DEMO_ON_BEHALF = "Zorg- en Veiligheidshuis Noordwaarde (demo)"  # i18n: demo data, stored
 
 
 def check_user(value: object) -> str:

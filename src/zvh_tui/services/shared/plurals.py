@@ -8,10 +8,15 @@ between thousands: 10.000).
 
 from __future__ import annotations
 
+from zvh_tui.core import i18n
+
 
 def number(n: int) -> str:
-    """A whole number the Dutch way, with a dot between thousands: 1.234."""
-    return f"{n:,}".replace(",", ".")
+    """A whole number as the language of the moment writes it: 1.234 in Dutch, 1,234 in
+    English (Babel's, for any language but Dutch)."""
+    if i18n.current() == i18n.DEFAULT:
+        return f"{n:,}".replace(",", ".")
+    return i18n.format_number(n)
 
 
 def plural(n: int, one: str, many: str) -> str:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import M, Message, _, ngettext, tr
 from zvh_tui.services.shared.plurals import number
 
 LINE_MAX = 200
@@ -75,11 +76,57 @@ def escape_json_controls(document: str) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", document)
 
 
+class Label:
+    """A field's label as a message parameter, translated when the message is read: a marked
+    Dutch text (`N_("Naam")`) reads in the language of that moment, not of the refusal's."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: object) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return tr(self.text)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return repr(str(self.text))
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+class Number(int):
+    """A count as a message parameter, written the way the language of the moment writes it
+    when the message is read (1.500 in Dutch, 1,500 in English)."""
+
+    def __str__(self) -> str:
+        return number(int(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec) if not spec else format(int(self), spec)
+
+
 def _check_unicode(value: str, label: str, field: str | None) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValidationError(f"{label} bevat ongeldige tekens.", field=field) from None
+        raise ValidationError(M("shared.text.invalid_unicode", "{label} bevat ongeldige tekens.",
+                                label=Label(label)), field=field) from None
+
+
+def _required(label: object) -> Message:
+    return M("shared.text.required", "{label} is verplicht.", label=Label(label))
+
+
+def _bidi(label: object) -> Message:
+    return M("shared.text.bidi", "{label} bevat een teken dat de leesrichting omdraait; haal het weg.",
+             label=Label(label))
 
 
 def line(
@@ -95,17 +142,18 @@ def line(
     _check_unicode(text, label, field)
     text = text.strip()
     if required and not text:
-        raise ValidationError(f"{label} is verplicht.", field=field)
+        raise ValidationError(_required(label), field=field)
     if len(text) > max_length:
-        raise ValidationError(f"{label} is te lang (hoogstens {max_length} tekens).", field=field)
+        raise ValidationError(M("shared.text.line_too_long", "{label} is te lang (hoogstens {limit} tekens).",
+                                label=Label(label), limit=max_length), field=field)
     for ch in text:
         if ch in BIDI_CONTROLS:
-            raise ValidationError(
-                f"{label} bevat een teken dat de leesrichting omdraait; haal het weg.", field=field
-            )
+            raise ValidationError(_bidi(label), field=field)
         if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
             raise ValidationError(
-                f"{label} bevat een stuurteken (zoals een tab of regeleinde); haal het weg.",
+                M("shared.text.line_control",
+                  "{label} bevat een stuurteken (zoals een tab of regeleinde); haal het weg.",
+                  label=Label(label)),
                 field=field,
             )
     return text
@@ -124,21 +172,21 @@ def block(
     _check_unicode(text, label, field)
     text = text.strip()
     if required and not text:
-        raise ValidationError(f"{label} is verplicht.", field=field)
+        raise ValidationError(_required(label), field=field)
     if len(text) > max_length:
         raise ValidationError(
-            f"{label} is te lang ({number(len(text))} tekens; hoogstens {number(max_length)}).",
+            M("shared.text.block_too_long", "{label} is te lang ({length} tekens; hoogstens {limit}).",
+              label=Label(label), length=Number(len(text)), limit=Number(max_length)),
             field=field,
         )
     for ch in text:
         if ch in "\n\t":
             continue
         if ch in BIDI_CONTROLS:
-            raise ValidationError(
-                f"{label} bevat een teken dat de leesrichting omdraait; haal het weg.", field=field
-            )
+            raise ValidationError(_bidi(label), field=field)
         if unicodedata.category(ch) in ("Cc", "Cs"):
-            raise ValidationError(f"{label} bevat een stuurteken; haal het weg.", field=field)
+            raise ValidationError(M("shared.text.block_control", "{label} bevat een stuurteken; haal het weg.",
+                                    label=Label(label)), field=field)
     return text
 
 
@@ -169,14 +217,21 @@ def paste_refusal(pasted: str, *, multiline: bool) -> str | None:
                 break
         if _LINE_BREAKS.search(body):
             lines = len(body.splitlines()) or 2
-            return (f"Niet geplakt: de tekst heeft {lines} regels en dit veld heeft er één. "
-                    "Plak regel voor regel, of plak in een tekstvak (zoals de aanleiding of een "
-                    "notitie).")
+            return ngettext(
+                "Niet geplakt: de tekst heeft {n} regel en dit veld heeft er één. "
+                "Plak regel voor regel, of plak in een tekstvak (zoals de aanleiding of een "
+                "notitie).",
+                "Niet geplakt: de tekst heeft {n} regels en dit veld heeft er één. "
+                "Plak regel voor regel, of plak in een tekstvak (zoals de aanleiding of een "
+                "notitie).", lines).format(n=lines)
     allowed = "\n\t\r" if multiline else ""
     bad = next((ch for ch in body if CONTROL_CHARS.match(ch) and ch not in allowed), None)
     if bad is not None:
-        kind = ("een teken dat de leesrichting omdraait" if bad in BIDI_CONTROLS
-                else "een stuurteken")
-        return (f"Niet geplakt: de tekst bevat {kind}, {_name_of(bad)}, dat hier niet "
-                "bewaard kan worden. Haal het weg waar u de tekst kopieerde en plak opnieuw.")
+        if bad in BIDI_CONTROLS:
+            return _("Niet geplakt: de tekst bevat een teken dat de leesrichting omdraait, "
+                     "{char}, dat hier niet bewaard kan worden. Haal het weg waar u de tekst "
+                     "kopieerde en plak opnieuw.").format(char=_name_of(bad))
+        return _("Niet geplakt: de tekst bevat een stuurteken, {char}, dat hier niet "
+                 "bewaard kan worden. Haal het weg waar u de tekst kopieerde en plak opnieuw."
+                 ).format(char=_name_of(bad))
     return None
