@@ -19,7 +19,7 @@ from i18nkit import ROOT, dutch_words_in
 from textual.widgets import Static, TextArea
 
 from zvh_tui.core import i18n
-from zvh_tui.screens.cases.dossier import SECTIONS, DossierScreen
+from zvh_tui.screens.cases.dossier import SECTIONS, DossierScreen, with_key_hint
 from zvh_tui.screens.cases.new_case import NewCaseScreen
 from zvh_tui.screens.cases.persons import PersonsScreen
 from zvh_tui.services.partners import roster as partners
@@ -248,3 +248,15 @@ async def test_the_persons_screen_in_english(world: World, profile, make_app) ->
             assert expected in text, expected
         no_dutch(text)
     no_dutch.done()
+
+
+def test_the_key_hint_follows_the_english_refusal() -> None:
+    """The dossier adds the key that helps to a refusal; in English it finds the English words."""
+    i18n.set_language("en")
+    assert with_key_hint("Record the outcome of the triage first.") == "Record the outcome of the triage first (t)."
+    assert with_key_hint("Record an advice question first.") == "Record an advice question first (A)."
+    assert with_key_hint("Do the check on prior involvement first.") == (
+        "Do the check on prior involvement first (d: Participants).")
+    assert with_key_hint("Nothing to hint.") == "Nothing to hint."
+    i18n.set_language("nl")
+    assert with_key_hint("Leg eerst de uitkomst van de triage vast.") == "Leg eerst de uitkomst van de triage vast (t)."

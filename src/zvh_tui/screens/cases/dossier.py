@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, ZvhError
-from zvh_tui.core.i18n import N_, _, ngettext
+from zvh_tui.core.i18n import N_, _, ngettext, pgettext
 from zvh_tui.core.vocab import (
     PHASE_ORDER,
     ActionStatus,
@@ -62,27 +62,34 @@ RETENTION_MISSING = N_(
 )
 # The key that helps, added to a refusal of the rules (issue 11.10): the services say in words
 # what is missing, the screen names the key that does it. The phrases are looked for in the
-# message as it reads in the language of the moment (a refusal's English wording, translated).
-KEY_HINTS = (
-    (N_("uitkomst van de triage"), "t"),
-    (N_("check op bekendheid"), N_("d: Deelnemers")),
-    (N_("Heropen"), "r"),
-    (N_("Sluit de casus af"), "c"),
-    (N_("Sluit een casus af"), "c"),
-    (N_("adviesvraag"), "A"),
-    (N_("Zet de rol eerst op advies"), "w"),
-    (N_("bij Instellingen"), "F9"),
-)
+# message as it reads in the language of the moment, so each is translated as the services'
+# English refusals word it (a context of its own: "adviesvraag" is worded otherwise elsewhere).
+
+
+def key_hints() -> tuple[tuple[str, str], ...]:
+    """(phrase, key) in the language of the moment."""
+    return (
+        (pgettext("dossier.key_hint", "uitkomst van de triage"), "t"),
+        (pgettext("dossier.key_hint", "check op bekendheid"),
+         pgettext("dossier.key_hint", "d: Deelnemers")),
+        (pgettext("dossier.key_hint", "Heropen"), "r"),
+        (pgettext("dossier.key_hint", "Sluit de casus af"), "c"),
+        (pgettext("dossier.key_hint", "Sluit een casus af"), "c"),
+        (pgettext("dossier.key_hint", "adviesvraag"), "A"),
+        (pgettext("dossier.key_hint", "Zet de rol eerst op advies"), "w"),
+        (pgettext("dossier.key_hint", "bij Instellingen"), "F9"),
+    )
 
 
 def with_key_hint(message: str) -> str:
     """'Leg eerst de uitkomst van de triage vast.' -> '… vast (t).'"""
-    for source, source_key in KEY_HINTS:
-        phrase, key = _(source), _(source_key)
+    for phrase, key in key_hints():
         if phrase in message and f"({key}" not in message:
             body, dot = (message[:-1], ".") if message.endswith(".") else (message, "")
             return f"{body} ({key}){dot}"
     return message
+
+
 # (key, title, what the key that jumps there says): shown through _().
 SECTIONS = [
     ("overview", N_("Overzicht"), N_("Naar Overzicht")),
