@@ -244,7 +244,7 @@ async def test_the_persons_screen_in_english(world: World, profile, make_app) ->
                          "Address", "Informed", "reconsider",
                          "1 person involved; 1 not informed.", "For 1 person: reconsider informing (i).",
                          f"Informed: no — lopend strafrechtelijk onderzoek (reconsider on {review:%d/%m/%Y})",
-                         "! reconsider informing", "i Informed?", "a Add person", "e Edit"):
+                         "! reconsider informing", "i Informed?", "a Add person", "e Change"):
             assert expected in text, expected
         no_dutch(text)
     no_dutch.done()
