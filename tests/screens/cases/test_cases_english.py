@@ -94,7 +94,8 @@ async def open_dossier(pilot, case: Case) -> DossierScreen:
 async def test_the_case_list_in_english(world: World, profile, make_app) -> None:
     no_dutch = NoDutch(names_of(world))
     i18n.set_language("en")
-    async with make_app(profile).run_test(size=(120, 40)) as pilot:
+    # wide enough that no name is cut short ("Zonder…" would read as a Dutch word)
+    async with make_app(profile).run_test(size=(160, 40)) as pilot:
         screen = await list_ready(pilot)
         text = screen_text(pilot.app)
         for expected in ("Cases", "Search:", "/ number, name or reason", "Number", "Phase",
@@ -260,3 +261,23 @@ def test_the_key_hint_follows_the_english_refusal() -> None:
     assert with_key_hint("Nothing to hint.") == "Nothing to hint."
     i18n.set_language("nl")
     assert with_key_hint("Leg eerst de uitkomst van de triage vast.") == "Leg eerst de uitkomst van de triage vast (t)."
+
+
+async def test_the_mirror_in_english(world: World, profile, make_app) -> None:
+    """The Spiegel (m): its title, section headings and table columns in English."""
+    from zvh_tui.screens.cases.caseload import CaseloadScreen
+
+    i18n.set_language("en")
+    async with make_app(profile).run_test(size=(120, 60)) as pilot:
+        await list_ready(pilot)
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseloadScreen)
+                       and pilot.app.screen.mirror is not None)
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        for expected in ("Mirror: your caseload at a glance", "Own load",
+                         "Frog radar: partners to speak to", "Hats mirror: notes per hat per week",
+                         "Aftercare", "No closed cases in aftercare.", "Week", "No hat",
+                         "esc Back"):
+            assert expected in text, expected
+        assert "Hats in case" in text or "Tab: next section · Enter: open the case of the line" in text
