@@ -24,6 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import N_, tr
 from zvh_tui.services.cases.case_list import COLUMNS, CaseRow, Column, cells
 from zvh_tui.services.shared.text import visible
 
@@ -77,13 +79,15 @@ def column_widths(total: int) -> list[int]:
 
 
 def header_text(column: Column, width: int, marker: str = "") -> str:
-    """The column's header in `width` cells; the short header when the full one (with the
-    sort marker, when sorted) does not fit, so the marker never hides the header's words."""
-    for title in (column.header, column.short):
+    """The column's header in `width` cells (in the language of the moment); the short header
+    when the full one (with the sort marker, when sorted) does not fit, so the marker never
+    hides the header's words."""
+    header, short = tr(column.header), tr(column.short) if column.short else ""
+    for title in (header, short):
         for text in ((f"{title} {marker}", title + marker) if marker else (title,)):
             if title and cell_len(text) <= width:
                 return fit(text, width, column.align)
-    return fit(fit(column.short or column.header, max(0, width - 1)) + marker, width, column.align)
+    return fit(fit(short or header, max(0, width - 1)) + marker, width, column.align)
 
 
 def fit(text: str, width: int, align: str = "left") -> str:
@@ -127,13 +131,13 @@ class CaseTable(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("enter", "select", "Openen", id="cases.open"),
-        Binding("down,j", "cursor_down", "Omlaag", show=False, id="cases.down"),  # j, k: vim
-        Binding("up,k", "cursor_up", "Omhoog", show=False, id="cases.up"),
-        Binding("pagedown", "page_down", "Pagina omlaag", show=False, id="cases.page_down"),
-        Binding("pageup", "page_up", "Pagina omhoog", show=False, id="cases.page_up"),
-        Binding("home", "first", "Eerste", show=False, id="cases.first"),
-        Binding("end", "last", "Laatste", show=False, id="cases.last"),
+        Binding("enter", "select", N_("Openen"), id="cases.open"),
+        Binding("down,j", "cursor_down", N_("Omlaag"), show=False, id="cases.down"),  # j, k: vim
+        Binding("up,k", "cursor_up", N_("Omhoog"), show=False, id="cases.up"),
+        Binding("pagedown", "page_down", N_("Pagina omlaag"), show=False, id="cases.page_down"),
+        Binding("pageup", "page_up", N_("Pagina omhoog"), show=False, id="cases.page_up"),
+        Binding("home", "first", N_("Eerste"), show=False, id="cases.first"),
+        Binding("end", "last", N_("Laatste"), show=False, id="cases.last"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -173,6 +177,10 @@ class CaseTable(ScrollView, can_focus=True):
         self._typing_ahead = False
         # case id -> (the row, its texts fitted to the column widths)
         self._cells: dict[int, tuple[CaseRow, list[str]]] = {}
+        # The header line's texts, made once per (language, width, sort): not per frame.
+        self._header_key: tuple[str, int, tuple[str, bool] | None] | None = None
+        self._header_texts: list[str] = []
+        self._cells_language = i18n.current()
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -322,8 +330,27 @@ class CaseTable(ScrollView, can_focus=True):
             self._cells.clear()
         return self._widths
 
+    def _header_cells(self, width: int) -> list[str]:
+        """The header's texts (shown columns only), in the language of the moment; made again
+        only when the language, the width or the sort changes."""
+        key = (i18n.current(), width, self._sort)
+        if key != self._header_key:
+            texts = []
+            for column, w in zip(COLUMNS, self._column_widths(width), strict=True):
+                if not w:
+                    continue
+                marker = ""
+                if self._sort and self._sort[0] == column.code:
+                    marker = "▼" if self._sort[1] else "▲"
+                texts.append(header_text(column, w, marker))
+            self._header_key, self._header_texts = key, texts
+        return self._header_texts
+
     def _fitted(self, row: CaseRow, width: int) -> list[str]:
         """The row's cell texts cut or padded to their columns (cached per row and width)."""
+        if self._cells_language != i18n.current():  # the language changed: texts afresh
+            self._cells.clear()
+            self._cells_language = i18n.current()
         cached = self._cells.get(row.id)
         if cached is not None and cached[0] is row:
             return cached[1]
@@ -346,14 +373,9 @@ class CaseTable(ScrollView, can_focus=True):
     def _header(self, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("case-table--header")
         segments: list[Segment] = [Segment(" " * GUTTER, style)]
-        for column, w in zip(COLUMNS, self._column_widths(width), strict=True):
-            if not w:
-                continue
-            marker = ""
-            if self._sort and self._sort[0] == column.code:
-                marker = "▼" if self._sort[1] else "▲"
+        for text in self._header_cells(width):
             segments.append(Segment(" " * GAP, style))
-            segments.append(Segment(header_text(column, w, marker), style))
+            segments.append(Segment(text, style))
         return Strip(segments).adjust_cell_length(width, style)
 
     def _row(self, row: CaseRow, is_cursor: bool, width: int, base: Style) -> Strip:

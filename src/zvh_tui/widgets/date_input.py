@@ -4,7 +4,7 @@ Typing `15-12`, `vandaag`, `morgen`, `vr` or `+2w` shows the date it means ("di 
 leaving the field (or Enter) with something unreadable shows the Dutch message of
 `services.dates.parse_date` beside it instead. The text typed is never changed or lost.
 
-    DateInput(label="Datum van aanmelding", future=False, id="received_on")
+    DateInput(label=N_("Datum van aanmelding"), future=False, id="received_on")  # translated when shown
     widget.value        # the text as typed
     widget.parse()      # the date (None when empty) or raises ValidationError
 """
@@ -19,15 +19,17 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import N_, tr
 from zvh_tui.services.shared import dates
 
-WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
-PLACEHOLDER = "15-12, vandaag, +2w"
+PLACEHOLDER = N_("15-12, vandaag, +2w")
 
 
 def describe(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {dates.format_date(day)}"
+    """'di 15-12-2026' / 'Tue 15/12/2026': the weekday and the date in the language of the moment."""
+    return f"{i18n.format_date(day, 'EEE')} {i18n.format_date(day)}"
 
 
 class DateInput(Horizontal):
@@ -62,7 +64,7 @@ class DateInput(Horizontal):
         self,
         value: str = "",
         *,
-        label: str = "Datum",
+        label: str = N_("Datum"),
         future: bool = False,
         placeholder: str = PLACEHOLDER,
         id: str | None = None,
@@ -75,7 +77,7 @@ class DateInput(Horizontal):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Input(self._initial, placeholder=self._placeholder, classes="date-text")
+        yield Input(self._initial, placeholder=tr(self._placeholder), classes="date-text")
         yield Static("", classes="date-feedback", markup=False)
 
     @property
@@ -100,7 +102,7 @@ class DateInput(Horizontal):
 
     def parse(self) -> dt.date | None:
         """The date typed (None when empty); raises ValidationError with a Dutch message."""
-        return dates.parse_date(self.value, label=self.label, future=self.future, field=self.id)
+        return dates.parse_date(self.value, label=tr(self.label), future=self.future, field=self.id)
 
     def show_error(self, message: str) -> None:
         self.feedback.update(message)

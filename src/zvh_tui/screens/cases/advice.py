@@ -16,9 +16,11 @@ from textual import on
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.cases.advice import AdviceInput
-from zvh_tui.services.shared import dates
+from zvh_tui.services.shared import context
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.partner_picker import PartnerPicker
@@ -27,14 +29,22 @@ from zvh_tui.widgets.safe_text import plain
 
 def _day(value: dt.date | str | None) -> str:
     if isinstance(value, dt.date):
-        return dates.format_date(value)
+        return i18n.format_date(value)
     return value or ""
+
+
+def _today_text() -> str:
+    """What the 'asked on' field starts with: the word the date field reads in Dutch, the day
+    itself in English (the field reads Dutch words only)."""
+    if i18n.current() == "nl":
+        return "vandaag"  # i18n: a word the date field reads (services/shared/dates.py)
+    return i18n.format_date(context.today())
 
 
 class AdviceDialog(FormDialog):
     """An advice question: the question, the advice, the regie and the follow-up."""
 
-    TITLE_TEXT = "Adviesvraag"
+    TITLE_TEXT = N_("Adviesvraag")
 
     def __init__(self, case_id: int, on_submit: Callable[[AdviceInput], object], *,
                  current: AdviceInput | None = None) -> None:
@@ -42,45 +52,44 @@ class AdviceDialog(FormDialog):
         self._case_id, self._on_submit = case_id, on_submit
         self._current = current or AdviceInput()
         self._new = current is None
-        if not self._new:
-            self.TITLE_TEXT = "Adviesvraag wijzigen"
+        self.TITLE_TEXT = _("Adviesvraag") if self._new else _("Adviesvraag wijzigen")
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain("Het ZVH adviseert; de regie blijft lokaal. Het advies mag u later "
-                           "invullen; dan horen 'aan wie' en 'regie blijft bij' erbij."),
+        yield Static(plain(_("Het ZVH adviseert; de regie blijft lokaal. Het advies mag u later "
+                             "invullen; dan horen 'aan wie' en 'regie blijft bij' erbij.")),
                      classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
         c = self._current
-        yield self.label("Adviesvraag")
+        yield self.label(_("Adviesvraag"))
         yield TextArea(c.question, id="question", soft_wrap=True)
         yield self.error_line("question")
-        yield self.label("Vraag van (partner of contactpersoon)")
+        yield self.label(_("Vraag van (partner of contactpersoon)"))
         yield PartnerPicker(self._case_id, id="asked_by_partner")
         yield self.error_line("asked_by_partner")
-        yield self.label("… of de naam van de vraagsteller")
+        yield self.label(_("… of de naam van de vraagsteller"))
         yield Input(c.asked_by, id="asked_by")
         yield self.error_line("asked_by")
-        yield self.label("Gevraagd op")
-        yield DateInput(_day(c.asked_on) or "vandaag", label="Gevraagd op", id="asked_on")
+        yield self.label(_("Gevraagd op"))
+        yield DateInput(_day(c.asked_on) or _today_text(), label=N_("Gevraagd op"), id="asked_on")
         yield self.error_line("asked_on")
-        yield self.label("Advies (mag later)")
+        yield self.label(_("Advies (mag later)"))
         yield TextArea(c.advice, id="advice", soft_wrap=True)
         yield self.error_line("advice")
-        yield self.label("Advies gegeven aan")
+        yield self.label(_("Advies gegeven aan"))
         yield Input(c.given_to, id="given_to")
         yield self.error_line("given_to")
-        yield self.label("Advies gegeven op (leeg: vandaag)")
-        yield DateInput(_day(c.given_on), label="Advies gegeven op", id="given_on")
+        yield self.label(_("Advies gegeven op (leeg: vandaag)"))
+        yield DateInput(_day(c.given_on), label=N_("Advies gegeven op"), id="given_on")
         yield self.error_line("given_on")
-        yield self.label("Regie blijft bij (partner)")
+        yield self.label(_("Regie blijft bij (partner)"))
         yield PartnerPicker(self._case_id, id="regie_partner")
         yield self.error_line("regie_partner")
-        yield self.label("… en/of bij (naam)")
+        yield self.label(_("… en/of bij (naam)"))
         yield Input(c.regie_with, id="regie_with")
         yield self.error_line("regie_with")
-        yield self.label("Vervolg op (mag leeg)")
-        yield DateInput(_day(c.follow_up_on), label="Vervolg op", future=True, id="follow_up_on")
+        yield self.label(_("Vervolg op (mag leeg)"))
+        yield DateInput(_day(c.follow_up_on), label=N_("Vervolg op"), future=True, id="follow_up_on")
         yield self.error_line("follow_up_on")
 
     def on_mount(self) -> None:
@@ -102,8 +111,8 @@ class AdviceDialog(FormDialog):
     def _picked(self, selector: str) -> tuple[int | None, int | None]:
         picker = self.query_one(selector, PartnerPicker)
         if picker.text.strip() and picker.value is None:
-            raise ValidationError("Kies uit de lijst (typ een paar letters, pijltjes en Enter), of maak "
-                                  "het veld leeg.", field=selector.lstrip("#"))
+            raise ValidationError(_("Kies uit de lijst (typ een paar letters, pijltjes en Enter), of "
+                                    "maak het veld leeg."), field=selector.lstrip("#"))
         return picker.value or (None, None)
 
     def values(self) -> dict[str, object]:

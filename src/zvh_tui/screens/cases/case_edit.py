@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases import referral
-from zvh_tui.services.shared import dates
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.partner_picker import PartnerPicker
@@ -28,40 +29,42 @@ from zvh_tui.widgets.safe_text import plain
 class ReferralDialog(FormDialog):
     """Change the aanmelding of one case; closes with True when something was saved."""
 
-    TITLE_TEXT = "Aanmelding wijzigen"
+    TITLE_TEXT = N_("Aanmelding wijzigen")
     SAVE_ON_ENTER = True  # Enter in a one-line field saves (the picker's Enter chooses first)
     DEFAULT_CSS = "ReferralDialog TextArea { height: 4; }"
 
     def __init__(self, case: cases.Case) -> None:
         super().__init__()
+        self.TITLE_TEXT = _(self.TITLE_TEXT)  # as shown now
         self.case = case
         self.start = referral.referral_of(case)
         self.changed: list[str] = []
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(f"Casus {self.case.reference}. De betrokkenen en of zij geïnformeerd "
-                           "zijn, wijzigt u bij Betrokkenen (B in het dossier)."), classes="dialog-text")
+        yield Static(plain(_("Casus {reference}. De betrokkenen en of zij geïnformeerd zijn, wijzigt u "
+                             "bij Betrokkenen (B in het dossier).").format(reference=self.case.reference)),
+                     classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
         start = self.start
-        yield self.label("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)")
+        yield self.label(_("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)"))
         yield Input(start.title, id="title")
         yield self.error_line("title")
-        yield self.label("Aanmelder: partner en contactpersoon (typ een paar letters)")
+        yield self.label(_("Aanmelder: partner en contactpersoon (typ een paar letters)"))
         yield PartnerPicker(case_id=self.case.id, id="referrer")
         yield self.error_line("referrer")
-        yield self.label("… of een burger als melder (naam of omschrijving)")
+        yield self.label(_("… of een burger als melder (naam of omschrijving)"))
         yield Input(start.referrer_citizen, id="referrer_citizen")
         yield self.error_line("referrer_citizen")
-        yield self.label("Aanleiding")
+        yield self.label(_("Aanleiding"))
         yield TextArea(start.reason, id="reason", soft_wrap=True)
         yield self.error_line("reason")
-        yield self.label("Doel van de aanmelding")
+        yield self.label(_("Doel van de aanmelding"))
         yield TextArea(start.referral_goal, id="referral_goal", soft_wrap=True)
         yield self.error_line("referral_goal")
-        yield self.label("Datum van aanmelding")
-        received = dates.format_date(start.received_on) if start.received_on else ""  # type: ignore[arg-type]
-        yield DateInput(received, label="Datum van aanmelding", id="received_on")
+        yield self.label(_("Datum van aanmelding"))
+        received = i18n.format_date(start.received_on) if start.received_on else ""  # type: ignore[arg-type]
+        yield DateInput(received, label=N_("Datum van aanmelding"), id="received_on")
         yield self.error_line("received_on")
 
     def on_mount(self) -> None:
@@ -93,8 +96,8 @@ class ReferralDialog(FormDialog):
         choice = values["referrer"]
         if str(values["referrer_text"]).strip() and choice is None:
             raise ValidationError(
-                "Kies de aanmelder uit de lijst (typ een paar letters, pijltjes en Enter), "
-                "of maak het veld leeg.", field="referrer")
+                _("Kies de aanmelder uit de lijst (typ een paar letters, pijltjes en Enter), "
+                  "of maak het veld leeg."), field="referrer")
         partner_id, contact_id = choice if isinstance(choice, tuple) else (None, None)
         data = referral.Referral(
             title=str(values["title"]),

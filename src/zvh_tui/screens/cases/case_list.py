@@ -33,6 +33,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from zvh_tui import workers
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.core.vocab import Phase
 from zvh_tui.services.cases import case_list
 from zvh_tui.services.cases.case_list import (
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from zvh_tui.screens.cases.dossier import DossierScreen
 
 WORKER_GROUP = "caselist"
-EMPTY_TEXT = "Nog geen casussen. Druk op n voor een nieuwe aanmelding."
+EMPTY_TEXT = N_("Nog geen casussen. Druk op n voor een nieuwe aanmelding.")  # shown as _(EMPTY_TEXT)
 
 
 def zvh_command(argv0: str | None = None) -> str:
@@ -75,15 +76,15 @@ def demo_hint(argv0: str | None = None) -> str:
     """How to look around with demo data: in a throw-away profile, never in this one."""
     command = zvh_command(argv0)
     folder = shlex.quote(str(Path(tempfile.gettempdir()) / "zvh-demo"))
-    return (
+    return _(
         "Eerst rondkijken met verzonnen voorbeeldgegevens? Doe dat in een apart proefprofiel, "
-        f"niet in dit profiel: sluit af met Ctrl+Q en typ {command} demo --data-dir {folder} "
-        f"en daarna {command} --data-dir {folder}"
-    )
+        "niet in dit profiel: sluit af met Ctrl+Q en typ {command} demo --data-dir {folder} "
+        "en daarna {command} --data-dir {folder}"
+    ).format(command=command, folder=folder)
 
 
-NO_MATCH_TEXT = "Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen."
-LOADING_TEXT = "Casussen laden…"
+NO_MATCH_TEXT = N_("Geen casussen gevonden met deze zoekterm en filters. Druk 0 om alle filters te wissen.")
+LOADING_TEXT = N_("Casussen laden…")  # shown as _(LOADING_TEXT)
 FIRST_FRAME_WAIT = 1.0  # seconds the whole list waits at most for the first screenful's frame
 
 
@@ -97,25 +98,25 @@ class CaseListScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("cases.open", "cases.search", "cases.new_case", "cases.phase_filter")
     BINDINGS = [
-        Binding("slash", "search", "Zoeken", id="cases.search"),
-        Binding("n", "new_case", "Nieuw", id="cases.new_case"),
-        Binding("f", "phase_filter", "Fase", id="cases.phase_filter"),
-        Binding("a", "toggle_closed", "Afgesloten", id="cases.toggle_closed"),
-        Binding("s", "sort", "Sorteren", id="cases.sort"),
-        Binding("S", "reverse", "Sortering omdraaien", show=False, id="cases.reverse"),
-        Binding("1", "quick('overdue')", "Filter: acties te laat", show=False, id="cases.quick_1"),
-        Binding("2", "quick('no_director')", "Filter: geen casusregisseur", show=False,
+        Binding("slash", "search", N_("Zoeken"), id="cases.search"),
+        Binding("n", "new_case", N_("Nieuw"), id="cases.new_case"),
+        Binding("f", "phase_filter", N_("Fase"), id="cases.phase_filter"),
+        Binding("a", "toggle_closed", N_("Afgesloten"), id="cases.toggle_closed"),
+        Binding("s", "sort", N_("Sorteren"), id="cases.sort"),
+        Binding("S", "reverse", N_("Sortering omdraaien"), show=False, id="cases.reverse"),
+        Binding("1", "quick('overdue')", N_("Filter: acties te laat"), show=False, id="cases.quick_1"),
+        Binding("2", "quick('no_director')", N_("Filter: geen casusregisseur"), show=False,
                 id="cases.quick_2"),
-        Binding("3", "quick('no_plan')", "Filter: geen vastgesteld plan", show=False,
+        Binding("3", "quick('no_plan')", N_("Filter: geen vastgesteld plan"), show=False,
                 id="cases.quick_3"),
-        Binding("4", "quick('stagnating')", "Filter: stilstand", show=False, id="cases.quick_4"),
-        Binding("5", "quick('informed_review')", "Filter: heroverweeg informeren", show=False,
+        Binding("4", "quick('stagnating')", N_("Filter: stilstand"), show=False, id="cases.quick_4"),
+        Binding("5", "quick('informed_review')", N_("Filter: heroverweeg informeren"), show=False,
                 id="cases.quick_5"),
-        Binding("6", "quick('retention_passed')", "Filter: bewaartermijn verlopen", show=False,
+        Binding("6", "quick('retention_passed')", N_("Filter: bewaartermijn verlopen"), show=False,
                 id="cases.quick_6"),
-        Binding("0", "clear_filters", "Alle filters wissen", show=False, id="cases.clear"),
-        Binding("r", "reload", "Lijst verversen", show=False, id="cases.reload"),
-        Binding("m", "mirror", "Spiegel", show=False, id="cases.mirror"),
+        Binding("0", "clear_filters", N_("Alle filters wissen"), show=False, id="cases.clear"),
+        Binding("r", "reload", N_("Lijst verversen"), show=False, id="cases.reload"),
+        Binding("m", "mirror", N_("Spiegel"), show=False, id="cases.mirror"),
     ]
 
     @workers.message
@@ -158,15 +159,15 @@ class CaseListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         with Horizontal(id="case-search-bar"):
-            yield Static("Casussen", id="case-title", markup=False)
-            yield Static("Zoeken:", id="case-search-label", markup=False)
-            yield SearchInput(placeholder="/ nummer, naam of aanleiding", id="case-search")
-            yield TextLine(LOADING_TEXT, id="case-count")
+            yield Static(_("Casussen"), id="case-title", markup=False)
+            yield Static(_("Zoeken:"), id="case-search-label", markup=False)
+            yield SearchInput(placeholder=_("/ nummer, naam of aanleiding"), id="case-search")
+            yield TextLine(_(LOADING_TEXT), id="case-count")
         yield TextLine("", id="case-filters")
         yield TextLine("", id="case-state")
         yield TextLine("", id="case-mirror")  # the Spiegel in one line (m opens it)
         yield CaseTable(id="case-table")
-        yield TextLine(LOADING_TEXT, id="case-empty")
+        yield TextLine(_(LOADING_TEXT), id="case-empty")
         yield TextLine("", id="case-detail")
         yield QuickFooter()
 
@@ -213,8 +214,8 @@ class CaseListScreen(Screen[None]):
         self._load_rows(self._loads, select_id, self.stagnation_days,
                         self.app.profile.settings.minutes_terms(), first)
 
-    @workers.thread_worker(group=WORKER_GROUP, title="De casussen konden niet worden geladen",
-                           hint="Druk r om het opnieuw te proberen.")
+    @workers.thread_worker(group=WORKER_GROUP, title=N_("De casussen konden niet worden geladen"),
+                           hint=N_("Druk r om het opnieuw te proberen."))
     def _load_rows(self, load: int, select_id: int | None, stagnation_days: int,
                    terms: dict[str, int], first: int) -> RowsLoaded:
         if first:
@@ -319,7 +320,7 @@ class CaseListScreen(Screen[None]):
         self.load()
 
     # -- the Spiegel's line (services/cases/caseload.py; screens/cases/caseload.py) ---------
-    @workers.thread_worker(group="caselist-mirror", title="De spiegel kon niet worden geladen")
+    @workers.thread_worker(group="caselist-mirror", title=N_("De spiegel kon niet worden geladen"))
     def _load_mirror_line(self) -> MirrorLine:
         from zvh_tui.services.cases import caseload
 
@@ -327,7 +328,7 @@ class CaseListScreen(Screen[None]):
 
     def on_case_list_screen_mirror_line(self, message: MirrorLine) -> None:
         line = self.query_one("#case-mirror", TextLine)
-        line.set(Text(f"m Spiegel: {message.text}" if message.text else ""))
+        line.set(Text(_("m Spiegel: {summary}").format(summary=message.text) if message.text else ""))
         line.display = bool(message.text)
 
     def action_mirror(self) -> None:
@@ -369,9 +370,9 @@ class CaseListScreen(Screen[None]):
         empty = self.query_one("#case-empty", TextLine)
         table = self.query_one(CaseTable)
         if total == 0:
-            empty.set(f"{EMPTY_TEXT}\n\n{demo_hint()}")
+            empty.set(f"{_(EMPTY_TEXT)}\n\n{demo_hint()}")
         elif count == 0:
-            empty.set(NO_MATCH_TEXT)
+            empty.set(_(NO_MATCH_TEXT))
         if empty.display != (count == 0):
             empty.display = count == 0
         if table.display != (count > 0):
@@ -391,13 +392,13 @@ class CaseListScreen(Screen[None]):
             line.append("[x]" if on_ else "[ ]", style="bold" if on_ else "")
             line.append(label, style="reverse bold" if on_ else "")
         self.query_one("#case-filters", TextLine).set(line)
-        phase = Phase.label_of(q.phase) if q.phase else "alle"
-        arrow = "aflopend" if q.descending else "oplopend"
-        closed = "getoond" if q.shows_closed() else "verborgen"
-        state = Text(
-            f"f Fase: {phase}   s Sortering: {COLUMN_LABELS[q.sort]} ({arrow}; S draait om)   "
-            f"a Afgesloten: {closed}   0 wist filters"
-        )
+        phase = Phase.label_of(q.phase) if q.phase else _("alle")
+        arrow = _("aflopend") if q.descending else _("oplopend")
+        closed = _("getoond") if q.shows_closed() else _("verborgen")
+        state = Text(_(
+            "f Fase: {phase}   s Sortering: {column} ({direction}; S draait om)   "
+            "a Afgesloten: {closed}   0 wist filters"
+        ).format(phase=phase, column=tr(COLUMN_LABELS[q.sort]), direction=arrow, closed=closed))
         self.query_one("#case-state", TextLine).set(state)
 
     def _show_detail(self, row: CaseRow | None) -> None:
@@ -406,9 +407,9 @@ class CaseListScreen(Screen[None]):
             detail.set("")
             return
         text = Text(visible(f"{row.reference}  {disclosure.case_name(row.title)}"))  # stored text: controls as symbols
-        text.append(visible(f"  ·  casusregisseur: {row.director or 'geen'}"))
+        text.append("  ·  " + visible(_("casusregisseur: {name}").format(name=row.director or _("geen"))))
         if row.badges:
-            text.append("  ·  " + ", ".join(row.badges), style="bold")
+            text.append("  ·  " + ", ".join(tr(badge) for badge in row.badges), style="bold")
         detail.set(text)
 
     @on(CaseTable.Highlighted)
@@ -501,11 +502,11 @@ class CaseListScreen(Screen[None]):
 
         self._in_menu = True
         self.app.push_screen(
-            ChoiceDialog("Sorteren op", "Typ de letter van een kolom, of kies met de pijltjes "
-                         "en Enter. S draait de volgorde om.",
-                         [(label, code) for _, label, code in menu],
-                         keys=[key for key, _, _ in menu], highlight=current,
-                         hint="Letter of Enter: sorteren · Escape: niets veranderen"),
+            ChoiceDialog(_("Sorteren op"), _("Typ de letter van een kolom, of kies met de pijltjes "
+                                             "en Enter. S draait de volgorde om."),
+                         [(label, code) for _key, label, code in menu],
+                         keys=[key for key, _label, _code in menu], highlight=current,
+                         hint=_("Letter of Enter: sorteren · Escape: niets veranderen")),
             chosen)
 
     def sort_by(self, code: str) -> None:

@@ -23,11 +23,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from zvh_tui import workers
+from zvh_tui.core import i18n
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.core.vocab import Hat
 from zvh_tui.services.cases import caseload
 from zvh_tui.services.cases.caseload import Mirror
-from zvh_tui.services.shared import context, dates, disclosure
-from zvh_tui.services.shared.plurals import count, number
+from zvh_tui.services.shared import context, disclosure
 from zvh_tui.widgets.dialogs import TextDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -35,10 +36,16 @@ from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText, cell
 
 WORKER_GROUP = "caseload-mirror"
-LOADING = "Spiegel laden…"
+LOADING = N_("Spiegel laden…")  # shown as _(LOADING)
 TABLES = ("mirror-own", "mirror-radar", "mirror-hats", "mirror-nazorg")
-SECTIONS = ("Eigen last", "Kikker-radar", "Petten-spiegel", "Nazorg")
+# What the keys 1-4 say (the sections' names), shown through _().
+SECTIONS = (N_("Naar Eigen last"), N_("Naar Kikker-radar"), N_("Naar Petten-spiegel"), N_("Naar Nazorg"))
 CASE_TABLES = ("mirror-own", "mirror-radar", "mirror-nazorg")
+
+
+def number(n: int) -> str:
+    """A count as the language writes it (1.234 / 1,234)."""
+    return i18n.format_number(n)
 
 
 @workers.message
@@ -55,11 +62,11 @@ class CaseloadScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("mirror.open", "mirror.reopen", "mirror.back")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_case", "Open casus", id="mirror.open"),
-        Binding("r", "reopen", "Heropenen", id="mirror.reopen"),
-        Binding("escape", "back", "Terug", id="mirror.back"),
+        Binding("enter", "open_case", N_("Open casus"), id="mirror.open"),
+        Binding("r", "reopen", N_("Heropenen"), id="mirror.reopen"),
+        Binding("escape", "back", N_("Terug"), id="mirror.back"),
         *[
-            Binding(str(n), f"section('{table}')", f"Naar {title}", show=False,
+            Binding(str(n), f"section('{table}')", title, show=False,
                     id=f"mirror.section_{n}")
             for n, (table, title) in enumerate(zip(TABLES, SECTIONS, strict=True), start=1)
         ],
@@ -73,21 +80,21 @@ class CaseloadScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
-        yield Static("Spiegel: uw caseload in één oogopslag", id="mirror-title", markup=False)
+        yield Static(_("Spiegel: uw caseload in één oogopslag"), id="mirror-title", markup=False)
         with VerticalScroll(id="mirror-body"):
-            yield Static("Eigen last", classes="mirror-heading", markup=False)
-            yield Static(LOADING, id="mirror-own-text", markup=False)
+            yield Static(_("Eigen last"), classes="mirror-heading", markup=False)
+            yield Static(_(LOADING), id="mirror-own-text", markup=False)
             yield ListTable(id="mirror-own", cursor_type="row", zebra_stripes=True)
-            yield Static("Kikker-radar: partners om aan te spreken", classes="mirror-heading",
+            yield Static(_("Kikker-radar: partners om aan te spreken"), classes="mirror-heading",
                          markup=False)
             yield Static("", id="mirror-radar-text", markup=False)
             yield ListTable(id="mirror-radar", cursor_type="row", zebra_stripes=True)
             yield Static("", id="mirror-radar-note", markup=False)
-            yield Static("Petten-spiegel: notities per pet per week", classes="mirror-heading",
+            yield Static(_("Petten-spiegel: notities per pet per week"), classes="mirror-heading",
                          markup=False)
             yield ListTable(id="mirror-hats", cursor_type="row", zebra_stripes=True)
             yield Static("", id="mirror-hats-warning", markup=False)
-            yield Static("Nazorg", classes="mirror-heading", markup=False)
+            yield Static(_("Nazorg"), classes="mirror-heading", markup=False)
             yield Static("", id="mirror-nazorg-text", markup=False)
             yield ListTable(id="mirror-nazorg", cursor_type="row", zebra_stripes=True)
         yield Static("", id="mirror-detail", markup=False)
@@ -95,29 +102,29 @@ class CaseloadScreen(Screen[None]):
 
     def on_mount(self) -> None:
         own = self.query_one("#mirror-own", DataTable)
-        own.add_column("Nummer", width=10)
-        own.add_column("Naam of alias", width=28)
-        own.add_column("Eigen acties", width=12)
-        own.add_column("Casusregisseur", width=14)
+        own.add_column(_("Nummer"), width=10)
+        own.add_column(_("Naam of alias"), width=28)
+        own.add_column(_("Eigen acties"), width=12)
+        own.add_column(_("Casusregisseur"), width=14)
         radar = self.query_one("#mirror-radar", DataTable)
         # narrow enough for 80 columns; the note below the table says it in full
-        radar.add_column("Partner", width=18)
-        radar.add_column("Te laat", width=7)
-        radar.add_column("Geen terugk.", width=12)
-        radar.add_column("Afwezig", width=7)
-        radar.add_column("Niet opg.", width=9)
-        radar.add_column("Opschalen", width=9)
+        radar.add_column(_("Partner"), width=18)
+        radar.add_column(_("Te laat"), width=7)
+        radar.add_column(_("Geen terugk."), width=12)
+        radar.add_column(_("Afwezig"), width=7)
+        radar.add_column(_("Niet opg."), width=9)
+        radar.add_column(_("Opschalen"), width=9)
         hats = self.query_one("#mirror-hats", DataTable)
-        hats.add_column("Week", width=14)
+        hats.add_column(_("Week"), width=14)
         for hat in Hat:
             hats.add_column(hat.label, width=max(6, len(hat.label)))
-        hats.add_column("Zonder pet", width=10)
+        hats.add_column(_("Zonder pet"), width=10)
         nazorg = self.query_one("#mirror-nazorg", DataTable)
-        nazorg.add_column("Nummer", width=10)
-        nazorg.add_column("Naam of alias", width=28)
-        nazorg.add_column("Afgesloten", width=10)
-        nazorg.add_column("Nazorg tot", width=10)
-        nazorg.add_column("Signaal", width=28)
+        nazorg.add_column(_("Nummer"), width=10)
+        nazorg.add_column(_("Naam of alias"), width=28)
+        nazorg.add_column(_("Afgesloten"), width=10)
+        nazorg.add_column(_("Nazorg tot"), width=10)
+        nazorg.add_column(_("Signaal"), width=28)
         self.load()
         if hasattr(self.app, "projector"):  # projector mode: case names as initials, drawn afresh
             self.watch(self.app, "projector", self._projector_changed, init=False)
@@ -136,8 +143,8 @@ class CaseloadScreen(Screen[None]):
             return
         self._load(context.today())
 
-    @workers.thread_worker(group=WORKER_GROUP, title="De spiegel kon niet worden geladen",
-                           hint="Druk Escape en open hem opnieuw.")
+    @workers.thread_worker(group=WORKER_GROUP, title=N_("De spiegel kon niet worden geladen"),
+                           hint=N_("Druk Escape en open hem opnieuw."))
     def _load(self, today) -> MirrorLoaded:
         return MirrorLoaded(caseload.mirror(today))
 
@@ -175,29 +182,34 @@ class CaseloadScreen(Screen[None]):
         self._case_rows["mirror-own"] = [row.case_id for row in own.cases]
         self._fill(table, [[cell(row.reference), cell(disclosure.case_name(row.title)),
                             cell(number(row.actions) if row.actions else "—"),
-                            cell("eigen huis" if row.director else "—")] for row in own.cases])
+                            cell(_("eigen huis") if row.director else "—")] for row in own.cases])
         table.display = bool(own.cases)
 
     def _show_radar(self, mirror: Mirror) -> None:
         if mirror.radar:
-            line = (f"{count(mirror.to_address, 'partner', 'partners')} om aan te spreken. Signalen: "
-                    f"acties te laat, {caseload.FEEDBACK_SILENCE_DAYS} dagen of langer geen "
-                    f"terugkoppeling, {caseload.MISSED_IN_A_ROW} keer op rij afwezig of afgemeld, "
-                    "niet opgepakt.")
+            line = ngettext(
+                "{n} partner om aan te spreken. Signalen: acties te laat, {days} dagen of langer geen "
+                "terugkoppeling, {missed} keer op rij afwezig of afgemeld, niet opgepakt.",
+                "{n} partners om aan te spreken. Signalen: acties te laat, {days} dagen of langer geen "
+                "terugkoppeling, {missed} keer op rij afwezig of afgemeld, niet opgepakt.",
+                mirror.to_address).format(n=number(mirror.to_address), days=caseload.FEEDBACK_SILENCE_DAYS,
+                                          missed=caseload.MISSED_IN_A_ROW)
         else:
-            line = "Geen partner om aan te spreken: geen acties te laat of stil, niemand steeds afwezig."
+            line = _("Geen partner om aan te spreken: geen acties te laat of stil, niemand steeds afwezig.")
         if mirror.quiet_partners:
-            line += f" {count(mirror.quiet_partners, 'partner', 'partners')} zonder signalen."
+            line += " " + ngettext("{n} partner zonder signalen.", "{n} partners zonder signalen.",
+                                   mirror.quiet_partners).format(n=number(mirror.quiet_partners))
         self.query_one("#mirror-radar-text", Static).update(line)
         table = self.query_one("#mirror-radar", DataTable)
         self._case_rows["mirror-radar"] = [p.case_ids[0] if p.case_ids else 0 for p in mirror.radar]
         self._fill(table, [[
             cell(p.name),
             cell(number(p.overdue) if p.overdue else "—"),
-            cell(f"{number(p.silent_days)} dgn" if p.silent_actions else "—"),
+            cell(ngettext("{n} dgn", "{n} dgn", p.silent_days).format(n=number(p.silent_days))
+                 if p.silent_actions else "—"),
             cell(f"{number(len(p.missed))}×" if p.missed_in_a_row else "—"),
             cell(f"{number(p.not_taken_up)}×" if p.not_taken_up else "—"),
-            cell("ja" if p.pattern else "nee", "bold" if p.pattern else ""),
+            cell(_("ja") if p.pattern else _("nee"), "bold" if p.pattern else ""),
         ] for p in mirror.radar])
         table.display = bool(mirror.radar)
         self._show_radar_note()
@@ -227,25 +239,28 @@ class CaseloadScreen(Screen[None]):
         if warnings:
             box.update(SafeText("\n".join(warnings), style="bold"))
         elif any(week.tagged for week in mirror.weeks):
-            box.update("Geen week waarin de pet hulpverlening of casusregie de overhand had.")
+            box.update(_("Geen week waarin de pet hulpverlening of casusregie de overhand had."))
         else:
-            box.update("Nog geen notities met een pet in deze weken (n in het dossier: Notitie, "
-                       "met een van de zes petten).")
+            box.update(_("Nog geen notities met een pet in deze weken (n in het dossier: Notitie, "
+                         "met een van de zes petten)."))
 
     def _show_nazorg(self, mirror: Mirror) -> None:
         text = self.query_one("#mirror-nazorg-text", Static)
         if mirror.nazorg:
-            text.update(f"{count(len(mirror.nazorg), 'afgesloten casus', 'afgesloten casussen')} "
-                        f"in nazorg; een signaal vanaf {caseload.NAZORG_NEAR_DAYS} dagen voor de "
-                        "nazorgdatum. r heropent de casus met een reden.")
+            text.update(ngettext(
+                "{n} afgesloten casus in nazorg; een signaal vanaf {days} dagen voor de nazorgdatum. "
+                "r heropent de casus met een reden.",
+                "{n} afgesloten casussen in nazorg; een signaal vanaf {days} dagen voor de nazorgdatum. "
+                "r heropent de casus met een reden.",
+                len(mirror.nazorg)).format(n=number(len(mirror.nazorg)), days=caseload.NAZORG_NEAR_DAYS))
         else:
-            text.update("Geen afgesloten casussen in nazorg.")
+            text.update(_("Geen afgesloten casussen in nazorg."))
         table = self.query_one("#mirror-nazorg", DataTable)
         self._case_rows["mirror-nazorg"] = [row.case_id for row in mirror.nazorg]
         self._fill(table, [[
             cell(row.reference), cell(disclosure.case_name(row.title)),
-            cell(dates.format_date(row.closed_on)), cell(dates.format_date(row.watch_until)),
-            cell(row.signal() or "loopt", "bold" if row.signal() else ""),
+            cell(i18n.format_date(row.closed_on)), cell(i18n.format_date(row.watch_until)),
+            cell(row.signal() or _("loopt"), "bold" if row.signal() else ""),
         ] for row in mirror.nazorg])
         table.display = bool(mirror.nazorg)
 
@@ -283,13 +298,13 @@ class CaseloadScreen(Screen[None]):
         detail = self.query_one("#mirror-detail", Static)
         case_id = self.selected_case_id()
         if case_id is None or self.mirror is None:
-            detail.update("Tab: volgende sectie · Enter: open de casus van de regel · "
-                          "r: heropen een nazorgcasus")
+            detail.update(_("Tab: volgende sectie · Enter: open de casus van de regel · "
+                            "r: heropen een nazorgcasus"))
             return
         weeks = caseload.hat_weeks(self.mirror.today, case_id)
         reference = self._reference_of(case_id)
-        detail.update(SafeText(f"Petten in casus {reference} (laatste {len(weeks)} weken): "
-                               f"{caseload.hat_totals(weeks)}"))
+        detail.update(SafeText(_("Petten in casus {reference} (laatste {n} weken): {totals}").format(
+            reference=reference, n=len(weeks), totals=caseload.hat_totals(weeks))))
 
     def _reference_of(self, case_id: int) -> str:
         assert self.mirror is not None
@@ -345,14 +360,15 @@ class CaseloadScreen(Screen[None]):
 
         def done(ok: bool | None) -> None:
             if ok:
-                self.notify(f"Casus {row.reference} heropend.", markup=False)
+                self.notify(_("Casus {reference} heropend.").format(reference=row.reference), markup=False)
             self.load()
 
         self.app.push_screen(
-            TextDialog(f"Casus {row.reference} heropenen", "Waarom wordt de casus heropend?", save,
+            TextDialog(_("Casus {reference} heropenen").format(reference=row.reference),
+                       _("Waarom wordt de casus heropend?"), save,
                        field="reopen_reason",
-                       intro="Bijvoorbeeld een terugval of een nieuwe melding. De reden komt in het "
-                             "journaal; de nazorgdatum en de bewaartermijn vervallen."
+                       intro=_("Bijvoorbeeld een terugval of een nieuwe melding. De reden komt in het "
+                               "journaal; de nazorgdatum en de bewaartermijn vervallen.")
                        ).keep_draft(f"reopen:{row.case_id}", case_id=row.case_id),
             done,
         )

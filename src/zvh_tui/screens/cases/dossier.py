@@ -17,7 +17,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import NotFound, ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext, pgettext
 from zvh_tui.core.vocab import (
     PHASE_ORDER,
     ActionStatus,
@@ -38,7 +40,7 @@ from zvh_tui.services.cases import advice, ave, escalation, journal, namens
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases import persons as person_rules
 from zvh_tui.services.cases.case_list import Dossier, ave_full, load_dossier
-from zvh_tui.services.shared import clock, dates, disclosure, plurals
+from zvh_tui.services.shared import clock, disclosure
 from zvh_tui.widgets.dialogs import (
     ChoiceDialog,
     CloseCaseDialog,
@@ -53,49 +55,60 @@ from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.safe_text import SafeText, plain_text
 
-NOT_AVAILABLE = "Nog niet beschikbaar"
-RETENTION_MISSING = (
+NOT_AVAILABLE = N_("Nog niet beschikbaar")  # shown as _(…), as the other texts defined here
+RETENTION_MISSING = N_(
     "De bewaartermijn is nog niet ingesteld. Vul die eerst in bij Instellingen (F9), "
     "bijvoorbeeld Wmo 15 jaar, Jeugdwet 20 jaar, volgens uw convenant."
 )
 # The key that helps, added to a refusal of the rules (issue 11.10): the services say in words
-# what is missing, the screen names the key that does it.
-KEY_HINTS = (
-    ("uitkomst van de triage", "t"),
-    ("check op bekendheid", "d: Deelnemers"),
-    ("Heropen", "r"),
-    ("Sluit de casus af", "c"),
-    ("Sluit een casus af", "c"),
-    ("adviesvraag", "A"),
-    ("Zet de rol eerst op advies", "w"),
-    ("bij Instellingen", "F9"),
-)
+# what is missing, the screen names the key that does it. The phrases are looked for in the
+# message as it reads in the language of the moment, so each is translated as the services'
+# English refusals word it (a context of its own: "adviesvraag" is worded otherwise elsewhere).
+
+
+def key_hints() -> tuple[tuple[str, str], ...]:
+    """(phrase, key) in the language of the moment."""
+    return (
+        (pgettext("dossier.key_hint", "uitkomst van de triage"), "t"),
+        (pgettext("dossier.key_hint", "check op bekendheid"),
+         pgettext("dossier.key_hint", "d: Deelnemers")),
+        (pgettext("dossier.key_hint", "Heropen"), "r"),
+        (pgettext("dossier.key_hint", "Sluit de casus af"), "c"),
+        (pgettext("dossier.key_hint", "Sluit een casus af"), "c"),
+        (pgettext("dossier.key_hint", "adviesvraag"), "A"),
+        (pgettext("dossier.key_hint", "Zet de rol eerst op advies"), "w"),
+        (pgettext("dossier.key_hint", "bij Instellingen"), "F9"),
+    )
 
 
 def with_key_hint(message: str) -> str:
     """'Leg eerst de uitkomst van de triage vast.' -> '… vast (t).'"""
-    for phrase, key in KEY_HINTS:
+    for phrase, key in key_hints():
         if phrase in message and f"({key}" not in message:
             body, dot = (message[:-1], ".") if message.endswith(".") else (message, "")
             return f"{body} ({key}){dot}"
     return message
+
+
+# (key, title, what the key that jumps there says): shown through _().
 SECTIONS = [
-    ("overview", "Overzicht"),
-    ("participants", "Deelnemers"),
-    ("plan", "Plan van aanpak"),
-    ("meetings", "Overleggen"),
-    ("journal", "Journaal"),
-    ("escalations", "Op- en afschaling"),
-    ("provisions", "Verstrekkingen"),
-    ("advice", "Advies en AVE"),
+    ("overview", N_("Overzicht"), N_("Naar Overzicht")),
+    ("participants", N_("Deelnemers"), N_("Naar Deelnemers")),
+    ("plan", N_("Plan van aanpak"), N_("Naar Plan van aanpak")),
+    ("meetings", N_("Overleggen"), N_("Naar Overleggen")),
+    ("journal", N_("Journaal"), N_("Naar Journaal")),
+    ("escalations", N_("Op- en afschaling"), N_("Naar Op- en afschaling")),
+    ("provisions", N_("Verstrekkingen"), N_("Naar Verstrekkingen")),
+    ("advice", N_("Advies en AVE"), N_("Naar Advies en AVE")),
 ]
 
 
 def _date(day: object) -> str:
-    return dates.format_date(day) if day else "—"  # type: ignore[arg-type]
+    return i18n.format_date(day) if day else "—"  # type: ignore[arg-type]
 
 
 def _field(text: Text, label: str, value: str, *, style: str = "") -> None:
+    """`label` already in the language of the moment (`_()` at the call)."""
     text.append(f"{label}: ", style="bold")
     text.append(value or "—", style=style)
     text.append("\n")
@@ -111,27 +124,27 @@ class DossierScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("dossier.journal", "dossier.phase_forward", "dossier.plan", "dossier.back")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="dossier.back"),
-        Binding("n", "journal", "Notitie", id="dossier.journal"),
-        Binding("v", "phase_forward", "Fase verder", id="dossier.phase_forward"),
-        Binding("b", "phase_back", "Fase terug", show=False, id="dossier.phase_back"),
-        Binding("t", "triage", "Triage-uitkomst", show=False, id="dossier.triage"),
-        Binding("o", "escalate", "Op-/afschalen", id="dossier.escalate"),
-        Binding("p", "plan", "Plan", id="dossier.plan"),
-        Binding("d", "participants", "Deelnemers", show=False, id="dossier.participants"),
-        Binding("c", "close_case", "Casus afsluiten", show=False, id="dossier.close"),
-        Binding("r", "reopen", "Heropenen", show=False, id="dossier.reopen"),
-        Binding("a", "agenda", "Op een agenda", show=False, id="dossier.agenda"),
-        Binding("i", "ico", "ICO nu", show=False, id="dossier.ico"),
-        Binding("N,shift+n", "hand_over", "Overdragen (namens)", show=False, id="dossier.hand_over"),
-        Binding("e", "edit_referral", "Aanmelding wijzigen", show=False, id="dossier.edit_referral"),
-        Binding("B", "persons", "Betrokkenen", show=False, id="dossier.persons"),
-        Binding("A", "advice", "Adviesvraag", show=False, id="dossier.advice"),
-        Binding("w", "switch_role", "Rol wisselen", show=False, id="dossier.switch_role"),
-        Binding("O", "escalate_proposal", "Opschalen volgens voorstel", show=False, id="dossier.proposal"),
+        Binding("escape", "back", N_("Terug"), id="dossier.back"),
+        Binding("n", "journal", N_("Notitie"), id="dossier.journal"),
+        Binding("v", "phase_forward", N_("Fase verder"), id="dossier.phase_forward"),
+        Binding("b", "phase_back", N_("Fase terug"), show=False, id="dossier.phase_back"),
+        Binding("t", "triage", N_("Triage-uitkomst"), show=False, id="dossier.triage"),
+        Binding("o", "escalate", N_("Op-/afschalen"), id="dossier.escalate"),
+        Binding("p", "plan", N_("Plan"), id="dossier.plan"),
+        Binding("d", "participants", N_("Deelnemers"), show=False, id="dossier.participants"),
+        Binding("c", "close_case", N_("Casus afsluiten"), show=False, id="dossier.close"),
+        Binding("r", "reopen", N_("Heropenen"), show=False, id="dossier.reopen"),
+        Binding("a", "agenda", N_("Op een agenda"), show=False, id="dossier.agenda"),
+        Binding("i", "ico", N_("ICO nu"), show=False, id="dossier.ico"),
+        Binding("N,shift+n", "hand_over", N_("Overdragen (namens)"), show=False, id="dossier.hand_over"),
+        Binding("e", "edit_referral", N_("Aanmelding wijzigen"), show=False, id="dossier.edit_referral"),
+        Binding("B", "persons", N_("Betrokkenen"), show=False, id="dossier.persons"),
+        Binding("A", "advice", N_("Adviesvraag"), show=False, id="dossier.advice"),
+        Binding("w", "switch_role", N_("Rol wisselen"), show=False, id="dossier.switch_role"),
+        Binding("O", "escalate_proposal", N_("Opschalen volgens voorstel"), show=False, id="dossier.proposal"),
         *[
-            Binding(str(n), f"section('{key}')", f"Naar {title}", show=False, id=f"dossier.section_{n}")
-            for n, (key, title) in enumerate(SECTIONS, start=1)
+            Binding(str(n), f"section('{key}')", goto, show=False, id=f"dossier.section_{n}")
+            for n, (key, _title, goto) in enumerate(SECTIONS, start=1)
         ],
     ]
 
@@ -146,12 +159,12 @@ class DossierScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         yield Static("", id="dossier-title", markup=False)
-        yield Static("   ".join(f"{n} {title}" for n, (_, title) in enumerate(SECTIONS, start=1)),
+        yield Static("   ".join(f"{n} {_(title)}" for n, (_key, title, _goto) in enumerate(SECTIONS, start=1)),
                      id="dossier-index", markup=False)
         yield Static("", id="dossier-signals", markup=False)
         with VerticalScroll(id="dossier-body"):
-            for key, title in SECTIONS:
-                yield Static(title, id=f"heading-{key}", classes="dossier-heading", markup=False)
+            for key, title, _goto in SECTIONS:
+                yield Static(_(title), id=f"heading-{key}", classes="dossier-heading", markup=False)
                 yield Static("", id=f"dossier-{key}", classes="dossier-section", markup=False)
         yield QuickFooter()
 
@@ -222,7 +235,8 @@ class DossierScreen(Screen[None]):
         if d is None:
             return
         case = d.case
-        title = plain_text(f"Casus {case.reference}  ·  {disclosure.case_name(case.title)}", style="bold")
+        title = plain_text(_("Casus {reference}").format(reference=case.reference)
+                           + f"  ·  {disclosure.case_name(case.title)}", style="bold")
         title.append(f"  ·  {Phase.label_of(case.phase)}")
         self.query_one("#dossier-title", Static).update(title)
         self.query_one("#dossier-overview", Static).update(self._overview(d))
@@ -241,39 +255,39 @@ class DossierScreen(Screen[None]):
         persons = "; ".join(
             disclosure.person_label(person, PersonRole.label_of(role)) for person, role in d.persons
         )
-        _field(text, "Betrokkenen", persons)
-        _field(text, "Fase", Phase.label_of(case.phase))
-        _field(text, "Rol van het ZVH", ZvhRole.label_of(case.zvh_role))
-        _field(text, "AVE", ave_full(case.ave_phase, case.level))
+        _field(text, _("Betrokkenen"), persons)
+        _field(text, _("Fase"), Phase.label_of(case.phase))
+        _field(text, _("Rol van het ZVH"), ZvhRole.label_of(case.zvh_role))
+        _field(text, _("AVE"), ave_full(case.ave_phase, case.level))
         director = d.director
         if director is not None:
             who = director.partner.name + (f" · {director.contact.name}" if director.contact_id else "")
-            _field(text, "Casusregisseur", who)
+            _field(text, _("Casusregisseur"), who)
         else:
-            _field(text, "Casusregisseur", "nog niet afgesproken", style="bold")
-        _field(text, "Plan van aanpak", d.plan.status if d.plan else "nog geen plan")
-        _field(text, "Volgende evaluatie", _date(d.next_evaluation))
-        _field(text, "Volgend overleg", _date(d.next_meeting))
+            _field(text, _("Casusregisseur"), _("nog niet afgesproken"), style="bold")
+        _field(text, _("Plan van aanpak"), d.plan.status if d.plan else _("nog geen plan"))
+        _field(text, _("Volgende evaluatie"), _date(d.next_evaluation))
+        _field(text, _("Volgend overleg"), _date(d.next_meeting))
         self._informed(text, d)
         referrer = self._free(case.referrer_citizen)  # a citizen's own name
         if case.referrer_partner_id:
             referrer = case.referrer_partner.name
             if case.referrer_contact_id:
                 referrer += f" · {case.referrer_contact.name}"
-        _field(text, "Aanmelder", referrer)
-        _field(text, "Aangemeld op", _date(case.received_on))
-        _field(text, "Namens (logboek)", namens.of(case).label)
-        _field(text, "Aanleiding", self._free(case.reason))
-        _field(text, "Doel van de aanmelding", self._free(case.referral_goal))
+        _field(text, _("Aanmelder"), referrer)
+        _field(text, _("Aangemeld op"), _date(case.received_on))
+        _field(text, _("Namens (logboek)"), namens.of(case).label)
+        _field(text, _("Aanleiding"), self._free(case.reason))
+        _field(text, _("Doel van de aanmelding"), self._free(case.referral_goal))
         if case.triage_outcome:
-            _field(text, "Triage", f"{TriageOutcome.label_of(case.triage_outcome)}"
+            _field(text, _("Triage"), f"{TriageOutcome.label_of(case.triage_outcome)}"
                    + (f" — {self._free(case.triage_reason)}" if case.triage_reason else ""))
         if case.phase == Phase.CLOSED.value:
-            _field(text, "Afgesloten op", _date(case.closed_on))
-            _field(text, "Reden van afsluiten", self._free(case.closing_reason))
-            _field(text, "Geïnformeerd over afsluiten", self._free(case.closing_informed))
-            _field(text, "Bewaren tot", _date(case.retention_end), style="bold")
-            _field(text, "Nazorg tot", _date(case.watch_until))
+            _field(text, _("Afgesloten op"), _date(case.closed_on))
+            _field(text, _("Reden van afsluiten"), self._free(case.closing_reason))
+            _field(text, _("Geïnformeerd over afsluiten"), self._free(case.closing_informed))
+            _field(text, _("Bewaren tot"), _date(case.retention_end), style="bold")
+            _field(text, _("Nazorg tot"), _date(case.watch_until))
         text.rstrip()
         return text
 
@@ -284,14 +298,14 @@ class DossierScreen(Screen[None]):
 
         def line(link) -> tuple[str, bool]:
             due = person_rules.review_due(link)
-            shown = informed_text(link, hide_reason=projecting) + (f"  ! {INFORM_SIGNAL}" if due else "")
+            shown = informed_text(link, hide_reason=projecting) + (f"  ! {_(INFORM_SIGNAL)}" if due else "")
             return shown, not link.informed
 
         if len(d.links) == 1:
             shown, bold = line(d.links[0])
-            _field(text, "Geïnformeerd", shown, style="bold" if bold else "")
+            _field(text, _("Geïnformeerd"), shown, style="bold" if bold else "")
             return
-        text.append("Geïnformeerd:", style="bold")
+        text.append(_("Geïnformeerd") + ":", style="bold")
         for link in d.links:
             shown, bold = line(link)
             text.append(f"\n  {disclosure.person_name(link.person)}: ")
@@ -301,18 +315,18 @@ class DossierScreen(Screen[None]):
     def _participants(self, d: Dossier) -> Text:
         text = SafeText()  # stored text: control characters as symbols
         if not d.participants:
-            text.append("Nog geen partners aan tafel. Druk d om partners toe te voegen.")
+            text.append(_("Nog geen partners aan tafel. Druk d om partners toe te voegen."))
             return text
         for row in d.participants:
             name = row.partner.name + (f" · {row.contact.name}" if row.contact_id else "")
             text.append(name, style="bold" if row.role == ParticipantRole.CASE_DIRECTOR.value else "")
             text.append(f"  —  {ParticipantRole.label_of(row.role)}")
             check = CheckStatus.label_of(row.check_status)
-            text.append(f"  —  check op bekendheid: {check}")
+            text.append("  —  " + _("check op bekendheid: {status}").format(status=check))
             if row.check_on:
                 text.append(f" ({_date(row.check_on)})")
             if not row.partner.convenant_signed:
-                text.append("  —  geen privacyconvenant", style="bold")
+                text.append("  —  " + _("geen privacyconvenant"), style="bold")
             text.append("\n")
         text.rstrip()
         return text
@@ -321,7 +335,7 @@ class DossierScreen(Screen[None]):
         text = SafeText()  # stored text: control characters as symbols
         summary = d.plan
         if summary is None:
-            text.append("Nog geen plan van aanpak. Druk p om het plan te openen.")
+            text.append(_("Nog geen plan van aanpak. Druk p om het plan te openen."))
             return text
         plan = summary.plan
         names = self._names(d)
@@ -329,9 +343,9 @@ class DossierScreen(Screen[None]):
         def masked(value: str) -> str:  # on a projector: the case's names as initials
             return disclosure.mask_text(value, names)
 
-        _field(text, "Versie", summary.status)
-        _field(text, "Gezamenlijke opgave", masked(plan.shared_task))
-        _field(text, "Evaluatie", _date(plan.evaluation_on))
+        _field(text, _("Versie"), summary.status)
+        _field(text, _("Gezamenlijke opgave"), masked(plan.shared_task))
+        _field(text, _("Evaluatie"), _date(plan.evaluation_on))
 
         def action_line(action, flags: list[str], indent: str) -> None:
             owner = action.owner_partner.name if action.owner_partner_id else "—"
@@ -342,19 +356,19 @@ class DossierScreen(Screen[None]):
             text.append("\n")
 
         for intent, actions in summary.goals:
-            text.append(f"Doel: {masked(intent)}\n", style="bold")
+            text.append(_("Doel: {goal}").format(goal=masked(intent)) + "\n", style="bold")
             for action, flags in actions:
                 action_line(action, flags, "  ")
         if summary.loose_actions:
-            text.append("Acties zonder doel\n", style="bold")
+            text.append(_("Acties zonder doel") + "\n", style="bold")
             for action, flags in summary.loose_actions:
                 action_line(action, flags, "  ")
         if summary.agreements:
-            text.append("Afspraken\n", style="bold")
+            text.append(_("Afspraken") + "\n", style="bold")
             for agreement in summary.agreements:
                 text.append(f"  • {masked(str(agreement))}\n")
         if summary.blockers:
-            text.append("Nog niet vast te stellen:\n", style="bold")
+            text.append(_("Nog niet vast te stellen:") + "\n", style="bold")
             for blocker in summary.blockers:
                 text.append(f"  • {masked(str(blocker))}\n")
         text.rstrip()
@@ -363,7 +377,7 @@ class DossierScreen(Screen[None]):
     def _meetings(self, d: Dossier) -> Text:
         text = SafeText()  # stored text: control characters as symbols
         if not d.meetings:
-            return Text("Nog niet besproken in een overleg.")
+            return Text(_("Nog niet besproken in een overleg."))
         for item in d.meetings:
             meeting = item.meeting
             when = _date(meeting.held_on) + (f" {meeting.start_time}" if meeting.start_time else "")
@@ -376,14 +390,14 @@ class DossierScreen(Screen[None]):
 
     def _journal(self, d: Dossier) -> Text:
         if disclosure.projecting():  # the journal never shows on a projector
-            return Text(f"Journaal {disclosure.HIDDEN}.")
+            return Text(_("Journaal {hidden}.").format(hidden=disclosure.HIDDEN))
         if not d.journal:
-            return Text("Nog geen notities. Druk n voor een nieuwe notitie.")
+            return Text(_("Nog geen notities. Druk n voor een nieuwe notitie."))
         text = SafeText()  # stored text: control characters as symbols
         for entry in d.journal:
             text.append(f"{clock.format_local(entry.at)}  {entry.author}", style="bold")
             if entry.hat:
-                text.append(f"  [pet: {Hat.label_of(entry.hat)}]")
+                text.append("  [" + _("pet: {hat}").format(hat=Hat.label_of(entry.hat)) + "]")
             text.append("\n")
             text.append(f"  {entry.text}\n")
         text.rstrip()
@@ -391,13 +405,14 @@ class DossierScreen(Screen[None]):
 
     def _escalations(self, d: Dossier) -> Text:
         if not d.escalations:
-            return Text("Niet op- of afgeschaald.")
+            return Text(_("Niet op- of afgeschaald."))
         text = SafeText()  # stored text: control characters as symbols
         for row in d.escalations:
-            way = "opgeschaald" if escalation.is_up(row) else "afgeschaald"
+            way = _("opgeschaald") if escalation.is_up(row) else _("afgeschaald")
             text.append(f"{_date(row.decided_on)}  {way}: ", style="bold")
-            text.append(f"{Level.label_of(row.from_level)} (AVE {row.from_ave}) → "
-                        f"{Level.label_of(row.to_level)} (AVE {row.to_ave}); besloten door {row.decided_by}\n")
+            text.append(_("{from_level} (AVE {from_ave}) → {to_level} (AVE {to_ave}); besloten door {who}").format(
+                from_level=Level.label_of(row.from_level), from_ave=row.from_ave,
+                to_level=Level.label_of(row.to_level), to_ave=row.to_ave, who=row.decided_by) + "\n")
             text.append(f"  {self._free(row.trigger)}\n")
         text.rstrip()
         return text
@@ -405,14 +420,15 @@ class DossierScreen(Screen[None]):
     def _provisions(self, d: Dossier) -> Text:
         """The verstrekkingenlog of this case: what went to which partner, on which grondslag."""
         if not d.provisions:
-            return Text("Nog niets aan partners verstrekt.")
+            return Text(_("Nog niets aan partners verstrekt."))
         text = SafeText()  # stored text: control characters as symbols
         for row in d.provisions:
             text.append(f"{row.when}  {row.partner}", style="bold")
             text.append(f"  —  {row.what}")
             if row.unsigned:
-                text.append("  —  geen convenant", style="bold")
-            text.append(f"\n  grondslag: {row.basis}  (door {row.by or '—'})\n")
+                text.append("  —  " + _("geen convenant"), style="bold")
+            text.append("\n  " + _("grondslag: {basis}  (door {who})").format(basis=row.basis, who=row.by or "—")
+                        + "\n")
         text.rstrip()
         return text
 
@@ -469,15 +485,15 @@ class DossierScreen(Screen[None]):
         target = self._next_phase(1)
         if target is None:
             self.app.push_screen(MessageDialog(
-                "De casus is in de laatste fase",
-                ["Uitvoering is de laatste fase. Sluit de casus af met c als het klaar is."]))
+                _("De casus is in de laatste fase"),
+                [_("Uitvoering is de laatste fase. Sluit de casus af met c als het klaar is.")]))
             return
         self.move_phase(target)
 
     def action_phase_back(self) -> None:
         target = self._next_phase(-1)
         if target is None:
-            self.notify("De casus staat al in de eerste fase.", markup=False)
+            self.notify(_("De casus staat al in de eerste fase."), markup=False)
             return
 
         def answered(yes: bool | None) -> None:
@@ -485,23 +501,25 @@ class DossierScreen(Screen[None]):
                 self.move_phase(target)
 
         self.app.push_screen(
-            ConfirmDialog(f"Terug naar {target.label}?",
-                          f"De casus gaat terug van {Phase.label_of(self.case.phase)} naar {target.label}.",
-                          yes="Terug", no="Niet terug"),
+            ConfirmDialog(_("Terug naar {phase}?").format(phase=target.label),
+                          _("De casus gaat terug van {current} naar {phase}.").format(
+                              current=Phase.label_of(self.case.phase), phase=target.label),
+                          yes=_("Terug"), no=_("Niet terug")),
             answered,
         )
 
     def move_phase(self, target: Phase) -> None:
         blockers = cases.phase_blockers(self.case, target)
         if blockers:
-            self.app.show_refusal([with_key_hint(b) for b in blockers], f"Nog niet naar {target.label}")
+            self.app.show_refusal([with_key_hint(str(b)) for b in blockers],
+                                  _("Nog niet naar {phase}").format(phase=target.label))
             return
         try:
             cases.move_phase(self.case, target)
         except ZvhError as error:
-            self.app.show_refusal(with_key_hint(str(error)), f"Nog niet naar {target.label}")
+            self.app.show_refusal(with_key_hint(str(error)), _("Nog niet naar {phase}").format(phase=target.label))
             return
-        self._after(True, f"Fase: {target.label}")
+        self._after(True, _("Fase: {phase}").format(phase=target.label))
 
     def action_triage(self) -> None:
         case = self.case
@@ -512,7 +530,7 @@ class DossierScreen(Screen[None]):
         dialog = TriageDialog(case.triage_outcome, case.triage_reason, save, ave_phase=case.ave_phase,
                               level=case.level, zvh_role=case.zvh_role)
         self.app.push_screen(dialog.keep_draft(f"triage:{case.id}", case_id=case.id),
-                             lambda ok: self._after(ok, "Triage-uitkomst vastgelegd"))
+                             lambda ok: self._after(ok, _("Triage-uitkomst vastgelegd")))
 
     def action_escalate(self) -> None:
         case = self.case
@@ -523,7 +541,7 @@ class DossierScreen(Screen[None]):
 
         dialog = EscalateDialog(case.level, case.ave_phase, save, zvh_role=case.zvh_role)
         self.app.push_screen(dialog.keep_draft(f"escalate:{case.id}", case_id=case.id),
-                             lambda ok: self._after(ok, "Op- of afschaling vastgelegd"))
+                             lambda ok: self._after(ok, _("Op- of afschaling vastgelegd")))
 
     def action_journal(self) -> None:
         case = self.case
@@ -532,7 +550,7 @@ class DossierScreen(Screen[None]):
             return journal.add_entry(case, body, hat)
 
         def saved(ok: bool | None) -> None:
-            self._after(ok, "Notitie opgeslagen")
+            self._after(ok, _("Notitie opgeslagen"))
             if ok:
                 self.call_after_refresh(self.action_section, "journal")
 
@@ -543,7 +561,7 @@ class DossierScreen(Screen[None]):
         case = self.case
         years = self.app.profile.settings.retention_years
         if years is None:
-            self.app.push_screen(MessageDialog("Afsluiten kan nog niet", [RETENTION_MISSING]))
+            self.app.push_screen(MessageDialog(_("Afsluiten kan nog niet"), [_(RETENTION_MISSING)]))
             return
 
         def save(reason: str, informed: str, watch_until: str, open_actions: str | None,
@@ -557,7 +575,7 @@ class DossierScreen(Screen[None]):
                                  open_actions=len(cases.open_actions_of(case)),
                                  level=case.level, ave_phase=case.ave_phase)
         self.app.push_screen(dialog.keep_draft(f"close:{case.id}", case_id=case.id),
-                             lambda ok: self._after(ok, "Casus afgesloten"))
+                             lambda ok: self._after(ok, _("Casus afgesloten")))
 
     def action_reopen(self) -> None:
         case = self.case
@@ -566,11 +584,11 @@ class DossierScreen(Screen[None]):
             return cases.reopen_case(case, reason)
 
         self.app.push_screen(
-            TextDialog("Casus heropenen", "Waarom wordt de casus heropend?", save,
+            TextDialog(_("Casus heropenen"), _("Waarom wordt de casus heropend?"), save,
                        field="reopen_reason",
-                       intro="De reden komt in het journaal. De bewaartermijn vervalt weer.",
+                       intro=_("De reden komt in het journaal. De bewaartermijn vervalt weer."),
                        ).keep_draft(f"reopen:{case.id}", case_id=case.id),
-            lambda ok: self._after(ok, "Casus heropend"),
+            lambda ok: self._after(ok, _("Casus heropend")),
         )
 
     # -- advice and AVE (issue 15.2, 15.3): the role, the AVE warning, the opschaling proposal,
@@ -585,44 +603,45 @@ class DossierScreen(Screen[None]):
         due = advice.follow_ups_due(case)
         text = SafeText()  # stored text: control characters as symbols
         if case.zvh_role == ZvhRole.ADVICE.value:
-            _field(text, "Rol van het ZVH", "advies: de regie blijft lokaal (w: naar procesregie)")
+            _field(text, _("Rol van het ZVH"), _("advies: de regie blijft lokaal (w: naar procesregie)"))
         else:
-            _field(text, "Rol van het ZVH", "procesregie (w: terug naar advies)")
-        _field(text, "AVE", ave_full(case.ave_phase, case.level))
+            _field(text, _("Rol van het ZVH"), _("procesregie (w: terug naar advies)"))
+        _field(text, _("AVE"), ave_full(case.ave_phase, case.level))
         for warning in warnings:
-            text.append(f"Let op: {warning} (o)\n", style="bold")
+            text.append(_("Let op: {warning} (o)").format(warning=warning) + "\n", style="bold")
         if self.proposal is not None:
-            text.append(f"Voorstel: {self.proposal.summary} (O)\n", style="bold")
+            text.append(_("Voorstel: {proposal} (O)").format(proposal=self.proposal.summary) + "\n", style="bold")
         if rows or case.zvh_role == ZvhRole.ADVICE.value:
-            text.append("Adviesvragen\n", style="bold")
+            text.append(_("Adviesvragen") + "\n", style="bold")
         if not rows and case.zvh_role == ZvhRole.ADVICE.value:
-            text.append("  Nog geen adviesvragen. Druk A voor een adviesvraag.\n")
+            text.append("  " + _("Nog geen adviesvragen. Druk A voor een adviesvraag.") + "\n")
         for row in rows:
-            text.append(f"  {_date(row.asked_on)}  vraag van {advice.who_asked(row) or '—'}: ",
-                        style="bold")
+            text.append(f"  {_date(row.asked_on)}  "
+                        + _("vraag van {who}: ").format(who=advice.who_asked(row) or "—"), style="bold")
             text.append(f"{self._free(row.question)}\n")
             if row.advice:
-                text.append(f"    advies aan {row.given_to} ({_date(row.given_on)}): {self._free(row.advice)}\n")
+                text.append("    " + _("advies aan {who} ({date}): {advice}").format(
+                    who=row.given_to, date=_date(row.given_on), advice=self._free(row.advice)) + "\n")
             else:
-                text.append("    nog geen advies gegeven\n")
+                text.append("    " + _("nog geen advies gegeven") + "\n")
             stays = advice.regie_stays_with(row)
             if stays:
-                text.append(f"    regie blijft bij: {stays}\n")
+                text.append("    " + _("regie blijft bij: {who}").format(who=stays) + "\n")
             if row.follow_up_on:
-                text.append(f"    vervolg op {_date(row.follow_up_on)}")
+                text.append("    " + _("vervolg op {date}").format(date=_date(row.follow_up_on)))
                 if advice.is_due(row) and case.phase != Phase.CLOSED.value:
-                    text.append("  ! vervolg is aan de beurt", style="bold")
+                    text.append("  ! " + _("vervolg is aan de beurt"), style="bold")
                 text.append("\n")
         text.rstrip()
         self.query_one("#dossier-advice", Static).update(text)
         signals = []
         if warnings:
-            signals.append("! AVE-fase en niveau passen niet bij elkaar (8)")
+            signals.append("! " + _("AVE-fase en niveau passen niet bij elkaar") + " (8)")
         if due:
-            signals.append("! " + plurals.plural(len(due), "{n} adviesvervolg aan de beurt",
-                                                 "{n} adviesvervolgen aan de beurt") + " (8)")
+            signals.append("! " + ngettext("{n} adviesvervolg aan de beurt", "{n} adviesvervolgen aan de beurt",
+                                           len(due)).format(n=i18n.format_number(len(due))) + " (8)")
         if self.proposal is not None:
-            signals.append("Voorstel: opschalen (O)")
+            signals.append(_("Voorstel: opschalen (O)"))
         line = self.query_one("#dossier-signals", Static)
         line.update("  ·  ".join(signals))
         line.display = bool(signals)
@@ -635,12 +654,12 @@ class DossierScreen(Screen[None]):
             self._advice_form(None)
             return
         new = 0  # no advice row has id 0
-        options = [("Nieuwe adviesvraag…", new)]
+        options = [(_("Nieuwe adviesvraag…"), new)]
         for row in rows:
             label = f"{_date(row.asked_on)}  {advice.who_asked(row) or '—'}"
             if not disclosure.projecting():
                 label += f": {' '.join(row.question.split())[:50]}"
-            options.append((label + ("" if row.advice else "  (nog geen advies)"), row.id))
+            options.append((label + ("" if row.advice else "  " + _("(nog geen advies)")), row.id))
 
         def chosen(advice_id: int | None) -> None:
             if advice_id == new:
@@ -648,8 +667,9 @@ class DossierScreen(Screen[None]):
             elif advice_id is not None:
                 self._advice_form(advice_id)
 
-        self.app.push_screen(ChoiceDialog("Adviesvraag", "Een nieuwe adviesvraag, of een eerdere "
-                                          "aanvullen (het advies, de regie, het vervolg)?", options), chosen)
+        self.app.push_screen(ChoiceDialog(_("Adviesvraag"), _("Een nieuwe adviesvraag, of een eerdere "
+                                                            "aanvullen (het advies, de regie, het vervolg)?"),
+                                          options), chosen)
 
     def _advice_form(self, advice_id: int | None) -> None:
         from zvh_tui.screens.cases.advice import AdviceDialog
@@ -661,7 +681,7 @@ class DossierScreen(Screen[None]):
             return advice.add_advice(case, data) if row is None else advice.update_advice(row, data)
 
         def saved(ok: bool | None) -> None:
-            self._after(ok, "Adviesvraag opgeslagen")
+            self._after(ok, _("Adviesvraag opgeslagen"))
             if ok:
                 self.call_after_refresh(self.action_section, "advice")
 
@@ -678,11 +698,11 @@ class DossierScreen(Screen[None]):
             return advice.switch_role(case, reason)
 
         def saved(ok: bool | None) -> None:
-            self._after(ok, f"Rol van het ZVH: {ZvhRole.label_of(self.case.zvh_role)}")
+            self._after(ok, _("Rol van het ZVH: {role}").format(role=ZvhRole.label_of(self.case.zvh_role)))
 
         self.app.push_screen(
             TextDialog(title, question, save, field="role_reason",
-                       intro="De wissel komt in het journaal (pet procesregie) en in het logboek.",
+                       intro=_("De wissel komt in het journaal (pet procesregie) en in het logboek."),
                        ).keep_draft(f"role:{case.id}", case_id=case.id),
             saved,
         )
@@ -691,7 +711,7 @@ class DossierScreen(Screen[None]):
         """O: the escalation dialog filled in with the proposal and its evidence."""
         case, proposal = self.case, self.proposal
         if proposal is None:
-            self.notify("Er is nu geen voorstel tot opschalen.", markup=False)
+            self.notify(_("Er is nu geen voorstel tot opschalen."), markup=False)
             return
 
         def save(level: str, ave_phase: str, trigger: str, decided_by: str, decided_on: str) -> object:
@@ -702,7 +722,7 @@ class DossierScreen(Screen[None]):
                                 to_ave=proposal.to_ave.value, trigger=proposal.trigger,
                                 proposal=proposal.summary, zvh_role=case.zvh_role)
         self.app.push_screen(dialog.keep_draft(f"escalate-proposal:{case.id}", case_id=case.id),
-                             lambda ok: self._after(ok, "Opschaling vastgelegd"))
+                             lambda ok: self._after(ok, _("Opschaling vastgelegd")))
 
     # -- meetings (issue 13.1): this case on an agenda, or an ICO right now ---------------------
     def action_agenda(self) -> None:
@@ -715,9 +735,10 @@ class DossierScreen(Screen[None]):
         new = 0  # the choice "plan a new meeting" (no meeting has id 0)
         options = [(f"{meetings.when(m)}  {m.kind}" + (f"  {m.title}" if m.title else ""), m.id)
                    for m in coming if m.id not in on_it]
-        options.append(("Nieuw overleg plannen…", new))
-        message = (f"Op welk overleg komt casus {case.reference}?" if len(options) > 1 else
-                   f"Er is geen komend overleg zonder casus {case.reference}; plan er een.")
+        options.append((_("Nieuw overleg plannen…"), new))
+        message = (_("Op welk overleg komt casus {reference}?") if len(options) > 1 else
+                   _("Er is geen komend overleg zonder casus {reference}; plan er een.")
+                   ).format(reference=case.reference)
 
         def chosen(meeting_id: int | None) -> None:
             if meeting_id == new:
@@ -725,7 +746,7 @@ class DossierScreen(Screen[None]):
             elif meeting_id is not None:
                 self._put_on_agenda(meeting_id)
 
-        self.app.push_screen(ChoiceDialog("Op een agenda zetten", message, options), chosen)
+        self.app.push_screen(ChoiceDialog(_("Op een agenda zetten"), message, options), chosen)
 
     def _put_on_agenda(self, meeting_id: int) -> None:
         from zvh_tui.services.meetings import meeting as meetings
@@ -734,15 +755,15 @@ class DossierScreen(Screen[None]):
             meeting = meetings.get_meeting(meeting_id)
             meetings.add_item(meeting, cases.get_case(self.case_id, audit_view=False))
         except ZvhError as error:
-            self.app.show_refusal(error, "Niet op de agenda")
+            self.app.show_refusal(error, _("Niet op de agenda"))
             return
-        self._after(True, f"Op de agenda van {meeting.kind} {meetings.when(meeting)}")
+        self._after(True, _("Op de agenda van {kind} {when}").format(kind=meeting.kind, when=meetings.when(meeting)))
 
     def _plan_for_case(self) -> None:
         from zvh_tui.screens.meetings.meeting_form import MeetingForm
 
         form = MeetingForm(self.app.profile.settings.meeting_types,
-                           intro=f"Casus {self.case.reference} komt op de agenda.")
+                           intro=_("Casus {reference} komt op de agenda.").format(reference=self.case.reference))
 
         def saved(ok: bool | None) -> None:
             if ok and form.result_id is not None:
@@ -763,26 +784,27 @@ class DossierScreen(Screen[None]):
                 meeting = meetings.start_ico(cases.get_case(self.case_id, audit_view=False),
                                              kinds=self.app.profile.settings.meeting_types)
             except ZvhError as error:
-                self.app.show_refusal(error, "Geen ICO gestart")
+                self.app.show_refusal(error, _("Geen ICO gestart"))
                 return
             self.reload()
             self.app.start_live(meeting.id)
 
         self.app.push_screen(ConfirmDialog(
-            "ICO starten?", f"Een ICO voor casus {case.reference}, vandaag, nu: het overleg "
-            "wordt gepland met deze casus op de agenda en de partners aan tafel uitgenodigd, en "
-            "de live-modus begint.", yes="ICO starten", no="Niet nu", focus_yes=True), answered)
+            _("ICO starten?"), _("Een ICO voor casus {reference}, vandaag, nu: het overleg wordt gepland "
+                                 "met deze casus op de agenda en de partners aan tafel uitgenodigd, en "
+                                 "de live-modus begint.").format(reference=case.reference),
+            yes=_("ICO starten"), no=_("Niet nu"), focus_yes=True), answered)
 
     def action_hand_over(self) -> None:
         """N: hand the case over; from now on the logboek names the new partner (namens)."""
         self.app.push_screen(HandOverDialog(self.case).keep_draft(f"handover:{self.case.id}", case_id=self.case.id),
-                             lambda ok: self._after(ok, "Overgedragen: namens gewijzigd"))
+                             lambda ok: self._after(ok, _("Overgedragen: namens gewijzigd")))
 
     def action_plan(self) -> None:
         try:
             from zvh_tui.screens.plans.plan_editor import PlanEditorScreen  # built elsewhere
         except ImportError:
-            self.notify(NOT_AVAILABLE, markup=False)
+            self.notify(_(NOT_AVAILABLE), markup=False)
             return
         self._child_open = True
         self.app.push_screen(PlanEditorScreen(self.case_id))
@@ -795,7 +817,7 @@ class DossierScreen(Screen[None]):
         case = self.case
         dialog = ReferralDialog(case).keep_draft(f"referral:{case.id}", case_id=case.id)
         self.app.push_screen(dialog, lambda ok: self._after(ok and bool(dialog.changed),
-                                                            "Aanmelding gewijzigd"))
+                                                            _("Aanmelding gewijzigd")))
 
     def action_persons(self) -> None:
         """B: the betrokkenen, their details and whether each is informed (PersonsScreen)."""
@@ -808,7 +830,7 @@ class DossierScreen(Screen[None]):
         try:
             from zvh_tui.screens.partners.participants import ParticipantsScreen  # built elsewhere
         except ImportError:
-            self.notify(NOT_AVAILABLE, markup=False)
+            self.notify(_(NOT_AVAILABLE), markup=False)
             return
         self._child_open = True
         self.app.push_screen(ParticipantsScreen(self.case_id))

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from zvh_tui.core.errors import ValidationError
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases import namens
 from zvh_tui.widgets.dialogs import FormDialog
@@ -25,24 +26,26 @@ from zvh_tui.widgets.safe_text import plain
 class HandOverDialog(FormDialog):
     """The partner the case goes to, and why (both required)."""
 
-    TITLE_TEXT = "Casus overdragen (namens)"
-    SAVE_LABEL = "Overdragen"
+    TITLE_TEXT = N_("Casus overdragen (namens)")
+    SAVE_LABEL = N_("Overdragen")
     SAVE_ON_ENTER = True  # Enter in the picker chooses (it stops the event); in the reason it saves
 
     def __init__(self, case: cases.Case) -> None:
         super().__init__()
+        self.TITLE_TEXT, self.SAVE_LABEL = _(self.TITLE_TEXT), _(self.SAVE_LABEL)  # as shown now
         self.case = case
         self.before = namens.of(case)
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(f"Casus {self.case.reference} loopt nu namens {self.before.label}."),
+        yield Static(plain(_("Casus {reference} loopt nu namens {partner}.").format(
+            reference=self.case.reference, partner=self.before.label)),
                      classes="dialog-text", id="handover-now")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Naar welke partner?")
+        yield self.label(_("Naar welke partner?"))
         yield PartnerPicker(case_id=self.case.id, id="partner")
         yield self.error_line("partner")
-        yield self.label("Reden (komt in het journaal)")
+        yield self.label(_("Reden (komt in het journaal)"))
         yield Input("", id="reason")
         yield self.error_line("reason")
 
@@ -63,7 +66,7 @@ class HandOverDialog(FormDialog):
     def submit(self, values: dict[str, object]) -> object:
         choice = values["choice"]
         if not isinstance(choice, tuple):
-            raise ValidationError("Kies een partner: typ een paar letters en kies met de pijltjes en Enter.",
+            raise ValidationError(_("Kies een partner: typ een paar letters en kies met de pijltjes en Enter."),
                                   field="partner")
         case = cases.get_case(self.case.id, audit_view=False)
         return namens.hand_over(case, choice[0], str(values["reason"]))

@@ -21,6 +21,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from zvh_tui.core.errors import ValidationError, ZvhError
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.core.vocab import PersonRole, ZvhRole
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases.lifecycle import NewCase, NewPerson
@@ -48,10 +49,13 @@ FORM_FIELDS = ("title", "referrer", "referrer_citizen", "reason", "referral_goal
 # review date below serve every person not ticked (each can be changed in the dossier, B).
 PERSON_FIELDS = ("name", "date_of_birth", "role", "informed")
 DRAFT_PERSONS = "persons"  # how many person rows the draft has
-# Where the new case starts in the AVE model, said in words (never silently "1 · casus").
-AVE_START = (f"AVE: de casus start in AVE-fase {cases.NEW_CASE_AVE.value} ({cases.NEW_CASE_AVE.label}) "
-             "op procesniveau, waar ZVH-casussen staan; bij de triage (t in het dossier) kiest u "
-             "de fase en het niveau.")
+
+
+def ave_start() -> str:
+    """Where the new case starts in the AVE model, said in words (never silently "1 · casus")."""
+    return _("AVE: de casus start in AVE-fase {phase} ({label}) op procesniveau, waar ZVH-casussen "
+             "staan; bij de triage (t in het dossier) kiest u de fase en het niveau.").format(
+                 phase=cases.NEW_CASE_AVE.value, label=cases.NEW_CASE_AVE.label)
 
 
 class NewCaseScreen(DraftForm, Screen[int | None]):
@@ -66,9 +70,9 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("new_case.save", "new_case.add_person", "new_case.cancel")
     BINDINGS = [
-        Binding("f5,ctrl+s", "save", "Opslaan", id="new_case.save"),
-        Binding("ctrl+n", "add_person", "Betrokkene erbij", id="new_case.add_person"),
-        Binding("escape", "cancel", "Annuleren", id="new_case.cancel"),
+        Binding("f5,ctrl+s", "save", N_("Opslaan"), id="new_case.save"),
+        Binding("ctrl+n", "add_person", N_("Betrokkene erbij"), id="new_case.add_person"),
+        Binding("escape", "cancel", N_("Annuleren"), id="new_case.cancel"),
     ]
 
     def __init__(self) -> None:
@@ -78,50 +82,50 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
-        yield Static("Nieuwe aanmelding", id="new-case-title", markup=False)
+        yield Static(_("Nieuwe aanmelding"), id="new-case-title", markup=False)
         form = VerticalScroll(id="new-case-form")
         form.can_focus = False  # Tab goes from field to field
         with form:
-            yield Label("Betrokkenen (naam, geboortedatum, rol; geïnformeerd of niet)", classes="section")
+            yield Label(_("Betrokkenen (naam, geboortedatum, rol; geïnformeerd of niet)"), classes="section")
             yield Vertical(id="persons")
-            yield Button("Betrokkene toevoegen (Ctrl+N)", id="add-person")
-            yield Label("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)",
+            yield Button(_("Betrokkene toevoegen (Ctrl+N)"), id="add-person")
+            yield Label(_("Naam of alias in lijsten (leeg: de naam van de eerste betrokkene)"),
                         classes="field-label")
             yield Input(id="title")
             yield self._error("title")
-            yield Label("Aanmelder: partner en contactpersoon", classes="section")
+            yield Label(_("Aanmelder: partner en contactpersoon"), classes="section")
             yield PartnerPicker(id="referrer")
             yield self._error("referrer")
-            yield Label("… of een burger als melder (naam of omschrijving)", classes="field-label")
+            yield Label(_("… of een burger als melder (naam of omschrijving)"), classes="field-label")
             yield Input(id="referrer_citizen")
             yield self._error("referrer_citizen")
-            yield Label("Aanleiding", classes="section")
+            yield Label(_("Aanleiding"), classes="section")
             yield TextArea(id="reason", soft_wrap=True)
             yield self._error("reason")
-            yield Label("Doel van de aanmelding", classes="field-label")
+            yield Label(_("Doel van de aanmelding"), classes="field-label")
             yield TextArea(id="referral_goal", soft_wrap=True)
             yield self._error("referral_goal")
-            yield Label("Datum van aanmelding (leeg: vandaag)", classes="field-label")
-            yield DateInput(label="Datum van aanmelding", id="received_on")
+            yield Label(_("Datum van aanmelding (leeg: vandaag)"), classes="field-label")
+            yield DateInput(label=N_("Datum van aanmelding"), id="received_on")
             yield self._error("received_on")
             with Vertical(id="not-informed"):
-                yield Label("Waarom niet geïnformeerd? (voor elke betrokkene zonder vinkje "
-                            "'geïnformeerd'; per betrokkene aan te passen in het dossier, B)",
+                yield Label(_("Waarom niet geïnformeerd? (voor elke betrokkene zonder vinkje "
+                              "'geïnformeerd'; per betrokkene aan te passen in het dossier, B)"),
                             classes="field-label")
                 yield TextArea(id="not_informed_reason", soft_wrap=True)
                 yield self._error("not_informed_reason")
-                yield Label("Heroverwegen op (tot wanneer niet informeren?)", classes="field-label")
-                yield DateInput(label="Heroverweegdatum", future=True, id="informed_review_on")
+                yield Label(_("Heroverwegen op (tot wanneer niet informeren?)"), classes="field-label")
+                yield DateInput(label=N_("Heroverweegdatum"), future=True, id="informed_review_on")
                 yield self._error("informed_review_on")
-            yield Label("Rol van het ZVH", classes="field-label")
+            yield Label(_("Rol van het ZVH"), classes="field-label")
             yield Select([(r.label, r.value) for r in ZvhRole], value=ZvhRole.DIRECTION.value,
                          allow_blank=False, id="zvh_role")
             yield self._error("zvh_role")
-            yield Static(AVE_START, id="ave-start", classes="field-label", markup=False)
+            yield Static(ave_start(), id="ave-start", classes="field-label", markup=False)
             yield Static("", id="err-form", classes="field-error -empty", markup=False)
             with Horizontal(id="new-case-buttons"):
-                yield Button("Annuleren", id="cancel")
-                yield Button("Aanmelding opslaan (F5)", id="save", variant="primary")
+                yield Button(_("Annuleren"), id="cancel")
+                yield Button(_("Aanmelding opslaan (F5)"), id="save", variant="primary")
         yield QuickFooter()
 
     @staticmethod
@@ -137,15 +141,15 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
         index = self.person_count
         role = PersonRole.CLIENT.value if index == 0 else PersonRole.HOUSEHOLD.value
         line = Horizontal(
-            Input(placeholder=f"Naam van betrokkene {index + 1}", id=f"person{index}-name",
+            Input(placeholder=_("Naam van betrokkene {n}").format(n=index + 1), id=f"person{index}-name",
                   classes="person-name"),
-            DateInput(label="Geboortedatum", id=f"person{index}-date_of_birth",
-                      placeholder="geboortedatum"),
+            DateInput(label=N_("Geboortedatum"), id=f"person{index}-date_of_birth",
+                      placeholder=_("geboortedatum")),
             Select([(r.label, r.value) for r in PersonRole], value=role, allow_blank=False,
                    id=f"person{index}-role", classes="person-role"),
             classes="person-line",
         )
-        informed = TickBox("geïnformeerd over de aanmelding", value=True, id=f"person{index}-informed",
+        informed = TickBox(_("geïnformeerd over de aanmelding"), value=True, id=f"person{index}-informed",
                            classes="person-informed")
         errors = [self._error(f"person{index}-{field}") for field in PERSON_FIELDS]
         row = Vertical(line, informed, *errors, classes="person", id=f"person{index}")
@@ -190,8 +194,8 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
         picker = self.query_one("#referrer", PartnerPicker)
         if picker.text.strip() and picker.value is None:
             raise ValidationError(
-                "Kies de aanmelder uit de lijst (typ een paar letters, pijltjes en Enter), "
-                "of maak het veld leeg.", field="referrer")
+                _("Kies de aanmelder uit de lijst (typ een paar letters, pijltjes en Enter), "
+                  "of maak het veld leeg."), field="referrer")
         partner_id, contact_id = picker.value or (None, None)
         return NewCase(
             persons=persons,
@@ -256,13 +260,14 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
             self.show_error(error)
             return
         self.draft_discard()
-        self.notify(f"Aanmelding opgeslagen: casus {case.reference}.", markup=False)
+        self.notify(_("Aanmelding opgeslagen: casus {reference}.").format(reference=case.reference),
+                    markup=False)
         self.dismiss(case.id)
 
     async def action_add_person(self) -> None:
         if self.person_count >= MAX_PERSONS:
-            self.notify(f"Hoogstens {MAX_PERSONS} betrokkenen in één aanmelding; voeg er later "
-                        "meer toe in het dossier.", markup=False)
+            self.notify(_("Hoogstens {n} betrokkenen in één aanmelding; voeg er later meer toe in "
+                          "het dossier.").format(n=MAX_PERSONS), markup=False)
             return
         index = self.person_count
         await self.add_person()
@@ -280,9 +285,9 @@ class NewCaseScreen(DraftForm, Screen[int | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmDialog("Aanmelding weggooien?",
-                          "Wat u in dit formulier typte, wordt niet opgeslagen.",
-                          yes="Weggooien", no="Verder invullen"),
+            ConfirmDialog(_("Aanmelding weggooien?"),
+                          _("Wat u in dit formulier typte, wordt niet opgeslagen."),
+                          yes=_("Weggooien"), no=_("Verder invullen")),
             answered,
         )
 

@@ -21,11 +21,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.core.vocab import PersonRole, Phase
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.cases import persons
-from zvh_tui.services.shared import dates, disclosure, plurals
+from zvh_tui.services.shared import disclosure
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.dialogs import FormDialog, TextDialog
 from zvh_tui.widgets.footer import QuickFooter
@@ -33,17 +35,17 @@ from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import SafeText, cell, plain, plain_text
 
-SIGNAL = "heroverweeg informeren"
+SIGNAL = N_("heroverweeg informeren")  # shown as _(SIGNAL)
 YES, NO = "yes", "no"
 
 
 def informed_text(link: persons.CasePerson, *, hide_reason: bool = False) -> str:
     """'ja', or 'nee — reden (heroverwegen op 05-01-2027)'; the reason hidden on a projector."""
     if link.informed:
-        return "ja"
+        return _("ja")
     reason = disclosure.HIDDEN if hide_reason and link.not_informed_reason else link.not_informed_reason
-    review = dates.format_date(link.informed_review_on) if link.informed_review_on else "—"
-    return f"nee — {reason or '—'} (heroverwegen op {review})"
+    review = i18n.format_date(link.informed_review_on) if link.informed_review_on else "—"
+    return _("nee — {reason} (heroverwegen op {date})").format(reason=reason or "—", date=review)
 
 
 # -- dialogs ---------------------------------------------------------------------------------
@@ -55,27 +57,27 @@ class PersonDialog(FormDialog):
     def __init__(self, case: cases.Case, link: persons.CasePerson | None = None) -> None:
         super().__init__()
         self.case, self.link = case, link
-        self.TITLE_TEXT = "Betrokkene wijzigen" if link else "Betrokkene toevoegen"
-        self.SAVE_LABEL = "Opslaan" if link else "Toevoegen"
+        self.TITLE_TEXT = _("Betrokkene wijzigen") if link else _("Betrokkene toevoegen")
+        self.SAVE_LABEL = _("Opslaan") if link else _("Toevoegen")
         self.person_id: int | None = link.person_id if link else None
         self._pristine: dict[str, object] | None = None
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(f"Casus {self.case.reference}"), classes="dialog-text")
+        yield Static(plain(_("Casus {reference}").format(reference=self.case.reference)), classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
         person = self.link.person if self.link else None
-        yield self.label("Naam")
+        yield self.label(_("Naam"))
         yield Input(person.name if person else "", id="name")
         yield self.error_line("name")
-        yield self.label("Geboortedatum (mag leeg)")
-        born = dates.format_date(person.date_of_birth) if person and person.date_of_birth else ""
-        yield DateInput(born, label="Geboortedatum", id="date_of_birth")
+        yield self.label(_("Geboortedatum (mag leeg)"))
+        born = i18n.format_date(person.date_of_birth) if person and person.date_of_birth else ""
+        yield DateInput(born, label=N_("Geboortedatum"), id="date_of_birth")
         yield self.error_line("date_of_birth")
-        yield self.label("Adres (mag leeg)")
+        yield self.label(_("Adres (mag leeg)"))
         yield Input(person.address if person else "", id="address")
         yield self.error_line("address")
-        yield self.label("Rol in het huishouden")
+        yield self.label(_("Rol in het huishouden"))
         role = self.link.role if self.link else PersonRole.HOUSEHOLD.value
         yield Select([(r.label, r.value) for r in PersonRole], value=role, allow_blank=False, id="role")
         yield self.error_line("role")
@@ -116,15 +118,15 @@ class PersonDialog(FormDialog):
 
 
 def informed_fields(informed: bool, reason: str, review: str) -> Iterable[Widget]:
-    yield FormDialog.label("Geïnformeerd over de aanmelding?")
-    yield Select([("Ja, geïnformeerd", YES), ("Nee, (nog) niet geïnformeerd", NO)],
+    yield FormDialog.label(_("Geïnformeerd over de aanmelding?"))
+    yield Select([(_("Ja, geïnformeerd"), YES), (_("Nee, (nog) niet geïnformeerd"), NO)],
                  value=YES if informed else NO, allow_blank=False, id="informed")
     yield FormDialog.error_line("informed")
-    yield FormDialog.label("Waarom niet geïnformeerd? (alleen bij nee)")
+    yield FormDialog.label(_("Waarom niet geïnformeerd? (alleen bij nee)"))
     yield TextArea(reason, id="not_informed_reason", soft_wrap=True)
     yield FormDialog.error_line("not_informed_reason")
-    yield FormDialog.label("Heroverwegen op (alleen bij nee: tot wanneer niet informeren?)")
-    yield DateInput(review, label="Heroverweegdatum", future=True, id="informed_review_on")
+    yield FormDialog.label(_("Heroverwegen op (alleen bij nee: tot wanneer niet informeren?)"))
+    yield DateInput(review, label=N_("Heroverweegdatum"), future=True, id="informed_review_on")
     yield FormDialog.error_line("informed_review_on")
 
 
@@ -139,25 +141,28 @@ def informed_values(form: FormDialog) -> dict[str, object]:
 class InformedDialog(FormDialog):
     """Informed or not, for one betrokkene: not informed needs a reason and a review date."""
 
-    TITLE_TEXT = "Geïnformeerd?"
+    TITLE_TEXT = N_("Geïnformeerd?")
     DEFAULT_CSS = "InformedDialog TextArea { height: 4; }"
 
     def __init__(self, case: cases.Case, link: persons.CasePerson) -> None:
         super().__init__()
+        self.TITLE_TEXT = _(self.TITLE_TEXT)  # as shown now
         self.case, self.link = case, link
         self._pristine: dict[str, object] | None = None
 
     def intro(self) -> Iterable[Widget]:
         name = disclosure.person_name(self.link.person)
-        yield Static(plain(f"Is {name} ({PersonRole.label_of(self.link.role)}) geïnformeerd over de "
-                           "aanmelding bij het ZVH? Zo nee: waarom niet, en wanneer bekijkt u dat "
-                           "opnieuw?"), classes="dialog-text")
+        yield Static(plain(_("Is {name} ({role}) geïnformeerd over de aanmelding bij het ZVH? Zo nee: "
+                             "waarom niet, en wanneer bekijkt u dat opnieuw?").format(
+                                 name=name, role=PersonRole.label_of(self.link.role))),
+                     classes="dialog-text")
         if persons.review_due(self.link):
-            yield Static(plain(f"De heroverweegdatum is voorbij: {SIGNAL}."), classes="dialog-emphasis")
+            yield Static(plain(_("De heroverweegdatum is voorbij: {signal}.").format(signal=_(SIGNAL))),
+                         classes="dialog-emphasis")
 
     def fields(self) -> Iterable[Widget]:
         link = self.link
-        review = dates.format_date(link.informed_review_on) if link.informed_review_on else ""
+        review = i18n.format_date(link.informed_review_on) if link.informed_review_on else ""
         yield from informed_fields(link.informed, link.not_informed_reason, review)
 
     def on_mount(self) -> None:
@@ -187,11 +192,11 @@ class PersonsScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("persons.informed", "persons.add", "persons.edit", "persons.back")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug", id="persons.back"),
-        Binding("i", "informed", "Geïnformeerd?", id="persons.informed"),
-        Binding("a", "add", "Betrokkene erbij", id="persons.add"),
-        Binding("e", "edit", "Wijzigen", id="persons.edit"),
-        Binding("delete", "remove", "Uit de casus halen", show=False, id="persons.remove"),
+        Binding("escape", "back", N_("Terug"), id="persons.back"),
+        Binding("i", "informed", N_("Geïnformeerd?"), id="persons.informed"),
+        Binding("a", "add", N_("Betrokkene erbij"), id="persons.add"),
+        Binding("e", "edit", N_("Wijzigen"), id="persons.edit"),
+        Binding("delete", "remove", N_("Uit de casus halen"), show=False, id="persons.remove"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -221,8 +226,8 @@ class PersonsScreen(Screen[None]):
         table = self.query_one("#persons-table", DataTable)
         # Fits 80 columns; a wider terminal gives the rest to the name and the address.
         extra = max(0, self.app.size.width - 80) // 2
-        for label, width in (("Nr", 3), ("Naam", 18 + extra), ("Geboren", 10), ("Rol", 9),
-                             ("Adres", 12 + extra), ("Geïnformeerd", 12)):
+        for label, width in ((_("Nr"), 3), (_("Naam"), 18 + extra), (_("Geboren"), 10), (_("Rol"), 9),
+                             (_("Adres"), 12 + extra), (_("Geïnformeerd"), 12)):
             table.add_column(label, width=width)
         self.reload()
 
@@ -234,11 +239,11 @@ class PersonsScreen(Screen[None]):
             current = self.current()
             keep_person = current.person_id if current else None
         self.links = persons.links_of(case)
-        title = f"Betrokkenen · casus {case.reference}"
+        title = _("Betrokkenen · casus {reference}").format(reference=case.reference)
         if case.title:
             title += f" · {disclosure.case_name(case.title)}"
         if case.phase == Phase.CLOSED.value:
-            title += " (afgesloten)"
+            title += " " + _("(afgesloten)")
         self.query_one("#persons-title", Static).update(plain_text(title))
         table = self.query_one("#persons-table", DataTable)
         table.clear()
@@ -251,7 +256,7 @@ class PersonsScreen(Screen[None]):
                 cell(disclosure.date_of_birth(person)),
                 cell(PersonRole.label_of(link.role)),
                 cell(disclosure.address(person)),
-                cell("heroverwegen" if due else ("ja" if link.informed else "nee"),
+                cell(_("heroverwegen") if due else (_("ja") if link.informed else _("nee")),
                      "bold" if not link.informed else ""),
                 key=str(person.id),
             )
@@ -264,13 +269,15 @@ class PersonsScreen(Screen[None]):
         self.refresh_bindings()
 
     def _summary(self) -> Text:
-        total = plurals.count(len(self.links), "betrokkene", "betrokkenen")
+        n = len(self.links)
         not_informed = sum(1 for link in self.links if not link.informed)
         due = sum(1 for link in self.links if persons.review_due(link))
-        text = Text(f"{total}; {not_informed} niet geïnformeerd.")
+        text = Text(ngettext("{n} betrokkene; {not_informed} niet geïnformeerd.",
+                             "{n} betrokkenen; {not_informed} niet geïnformeerd.", n).format(
+                                 n=i18n.format_number(n), not_informed=i18n.format_number(not_informed)))
         if due:
-            text.append(plurals.plural(due, f" Bij {{n}} betrokkene: {SIGNAL} (i).",
-                                       f" Bij {{n}} betrokkenen: {SIGNAL} (i)."), style="bold")
+            text.append(" " + ngettext("Bij {n} betrokkene: {signal} (i).", "Bij {n} betrokkenen: {signal} (i).",
+                                       due).format(n=i18n.format_number(due), signal=_(SIGNAL)), style="bold")
         return text
 
     def current(self) -> persons.CasePerson | None:
@@ -292,10 +299,11 @@ class PersonsScreen(Screen[None]):
         text = SafeText(disclosure.person_label(person, PersonRole.label_of(link.role)), style="bold")
         address = disclosure.address(person)
         if address:
-            text.append(f"\nAdres: {address}")
-        text.append(f"\nGeïnformeerd: {informed_text(link, hide_reason=disclosure.projecting())}")
+            text.append("\n" + _("Adres: {address}").format(address=address))
+        text.append("\n" + _("Geïnformeerd: {informed}").format(
+            informed=informed_text(link, hide_reason=disclosure.projecting())))
         if persons.review_due(link):
-            text.append(f"  ! {SIGNAL}", style="bold")
+            text.append(f"  ! {_(SIGNAL)}", style="bold")
         line.update(text)
 
     @on(DataTable.RowHighlighted, "#persons-table")
@@ -331,7 +339,7 @@ class PersonsScreen(Screen[None]):
         def done(saved: bool | None) -> None:
             if saved:
                 self.reload(dialog.person_id)
-                self.notify("Betrokkene toegevoegd.", markup=False)
+                self.notify(_("Betrokkene toegevoegd."), markup=False)
 
         self.app.push_screen(dialog, done)
 
@@ -341,7 +349,7 @@ class PersonsScreen(Screen[None]):
             return
         dialog = PersonDialog(self.case, link).keep_draft(f"person:{self.case.id}:{link.person_id}",
                                                           case_id=self.case.id)
-        self.app.push_screen(dialog, lambda saved: saved and self._saved(link.person_id, "Opgeslagen."))
+        self.app.push_screen(dialog, lambda saved: saved and self._saved(link.person_id, _("Opgeslagen.")))
 
     def action_informed(self) -> None:
         link = self.current()
@@ -349,7 +357,7 @@ class PersonsScreen(Screen[None]):
             return
         dialog = InformedDialog(self.case, link).keep_draft(
             f"informed:{self.case.id}:{link.person_id}", case_id=self.case.id)
-        self.app.push_screen(dialog, lambda saved: saved and self._saved(link.person_id, "Opgeslagen."))
+        self.app.push_screen(dialog, lambda saved: saved and self._saved(link.person_id, _("Opgeslagen.")))
 
     def _saved(self, person_id: int, message: str) -> None:
         self.reload(person_id)
@@ -366,14 +374,15 @@ class PersonsScreen(Screen[None]):
             return persons.remove_person(cases.get_case(case.id, audit_view=False), link.person_id, reason)
 
         dialog = TextDialog(
-            "Betrokkene uit de casus halen", f"Waarom hoort {name} niet (meer) bij deze casus?", save,
+            _("Betrokkene uit de casus halen"),
+            _("Waarom hoort {name} niet (meer) bij deze casus?").format(name=name), save,
             field="remove_reason",
-            intro="De reden komt in het journaal. De gegevens van de betrokkene gaan uit de casus.",
+            intro=_("De reden komt in het journaal. De gegevens van de betrokkene gaan uit de casus."),
         ).keep_draft(f"remove_person:{case.id}:{link.person_id}", case_id=case.id)
 
         def done(saved: bool | None) -> None:
             if saved:
                 self.reload()
-                self.notify(f"{name} is uit de casus gehaald.", markup=False)
+                self.notify(_("{name} is uit de casus gehaald.").format(name=name), markup=False)
 
         self.app.push_screen(dialog, done)
