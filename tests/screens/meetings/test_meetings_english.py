@@ -91,7 +91,7 @@ async def test_the_live_meeting_in_english(profile: Profile, live_world: LiveWor
                        and app.screen.item is not None and app.screen.capture_line.input.has_focus)
         shown = screen_text(app)
         assert "item 1/3" in shown
-        for label in ("Phase:", "Joint task:", "Case director:", "Actions:", "Look back (/gedaan N):"):
+        for label in ("Phase:", "Joint task:", "Case director:", "Actions:", "Look back (/done N):"):
             assert label in shown
         assert "1 overdue" in shown and "Item 0:" in shown and "/15:00" in shown
         assert dutch_words_in(shown, allowed=live_data(world)) == [], shown
