@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, InvalidModeError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
@@ -280,11 +280,16 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             return
         if _keeps_unsaved_input(self.screen):
             return
-        self.add_mode(LANGUAGE_MODE, Screen)  # an empty screen for the moment of the swap
+        try:
+            self.add_mode(LANGUAGE_MODE, Screen)  # an empty screen for the moment of the swap
+        except InvalidModeError:  # left from a swap that did not end
+            pass
         await self.switch_mode(LANGUAGE_MODE)
-        await self._discard_mode(mode)
-        await self.switch_mode(mode)
-        await self.remove_mode(LANGUAGE_MODE)
+        try:
+            await self._discard_mode(mode)
+        finally:
+            await self.switch_mode(mode)
+            await self.remove_mode(LANGUAGE_MODE)
 
     # -- unlock -----------------------------------------------------------------------------
     def unlock_succeeded(self) -> None:

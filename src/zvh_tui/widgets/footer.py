@@ -100,7 +100,7 @@ class QuickFooter(Footer):
     def show_language(self) -> None:
         """The language changed (Instellingen): the keys are described anew."""
         if self.is_attached:
-            self._schedule()
+            self.call_later(self._schedule)  # from the footer itself: its keys bind to it
 
     def on_resize(self, event: events.Resize) -> None:
         self._schedule()  # a key that fits now, or one that no longer does

@@ -163,6 +163,68 @@ class BackupMade(Message):
     when: str  # the new backup's label (date and time)
 
 
+class SettingsBody(VerticalScroll):
+    """The fields of Instellingen: composed again, in the new language, when it is chosen."""
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.profile.settings  # type: ignore[attr-defined]
+        yield Static(_("Instellingen"), classes="settings-title", markup=False)
+        yield Label(plain(_("Vergrendelen na (minuten, 1 tot 15)")), classes="field-label")
+        yield Static(plain(_("Na zoveel minuten zonder toets of muis wordt het scherm leeg "
+                             "gemaakt en vraagt zvh opnieuw om het wachtwoord.")), classes="help")
+        yield Input(str(settings.idle_lock_minutes), id="idle_lock_minutes", type="integer")
+        yield SettingsScreen._error_line("idle_lock_minutes")
+        yield Label(plain(_("Aantal back-ups dat bewaard blijft (1 tot 100)")), classes="field-label")
+        yield Static(plain(_("Een back-up wordt gemaakt bij het ontgrendelen (als de laatste "
+                             "ouder is dan een dag) en bij het afsluiten (als er iets is "
+                             "gewijzigd). Back-ups zijn versleuteld met uw wachtwoord.")),
+                     classes="help")
+        yield Input(str(settings.backup_generations), id="backup_generations", type="integer")
+        yield SettingsScreen._error_line("backup_generations")
+        yield Static("", id="backup-status", markup=False, classes="help")
+        yield Label(plain(_("Bewaartermijn na afsluiten (jaren)")), classes="field-label")
+        yield Static(plain(retention_help()), classes="help")
+        yield Input("" if settings.retention_years is None else str(settings.retention_years),
+                    id="retention_years", type="integer", placeholder=_("nog niet ingesteld"))
+        yield SettingsScreen._error_line("retention_years")
+        yield Static("", id="retention-warning", markup=False)
+        yield Label(plain(_("Namen van overleggen")), classes="field-label")
+        yield Static(plain(_(MEETING_HELP)), classes="help")
+        yield Input(", ".join(settings.meeting_types), id="meeting_types")
+        yield SettingsScreen._error_line("meeting_types")
+        yield Label(plain(_("Besluitenlijst versturen binnen (werkdagen, 1 tot 30)")),
+                    classes="field-label")
+        yield Static(plain(_(TERMS_HELP)), classes="help")
+        yield Input(str(settings.besluitenlijst_werkdagen), id="besluitenlijst_werkdagen", type="integer")
+        yield SettingsScreen._error_line("besluitenlijst_werkdagen")
+        yield Label(plain(_("Verslag versturen binnen (werkdagen, 1 tot 30)")), classes="field-label")
+        yield Input(str(settings.verslag_werkdagen), id="verslag_werkdagen", type="integer")
+        yield SettingsScreen._error_line("verslag_werkdagen")
+        yield Label(plain(_("Uw naam")), classes="field-label")
+        yield Static(plain(_(NAME_HELP)), classes="help")
+        yield Input(settings.user, id="user", placeholder=settings.user_name())
+        yield SettingsScreen._error_line("user")
+        yield Label(plain(_("Namens (uw organisatie of team)")), classes="field-label")
+        yield Static(plain(_(ON_BEHALF_HELP)), classes="help")
+        yield Input(settings.on_behalf_of, id="on_behalf_of",
+                    placeholder=_("bijvoorbeeld Zorg- en Veiligheidshuis Twente"))
+        yield SettingsScreen._error_line("on_behalf_of")
+        yield Label(plain(_("Kleurenschema")), classes="field-label")
+        yield Static(plain(_("Hoog contrast (zwart op wit) is het best te lezen op een "
+                             "projector. Het schema wordt meteen gebruikt en bewaard.")),
+                     classes="help")
+        yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
+                     allow_blank=False, id="theme")
+        # Each language named in its own words, so it is found whichever is shown now.
+        yield Label(plain(_("Taal / Language")), classes="field-label")
+        yield Static(plain(_(LANGUAGE_HELP)), classes="help")
+        yield Select(language_choices(), value=i18n.current(), allow_blank=False, id="language")
+        with Horizontal(id="settings-buttons"):
+            yield Button(_("Opslaan (F5)"), id="settings-save", variant="primary")
+            yield Button(_("Back-up nu (F6)"), id="settings-backup")
+            yield Button(_("Wachtwoord wijzigen (F7)"), id="settings-passphrase")
+
+
 class SettingsScreen(DraftForm, Screen[None]):
     """The profile's settings (no client data on this screen)."""
 
@@ -198,64 +260,8 @@ class SettingsScreen(DraftForm, Screen[None]):
                     "besluitenlijst_werkdagen", "verslag_werkdagen", "user", "on_behalf_of")
 
     def compose(self) -> ComposeResult:
-        settings = self.app.profile.settings
         yield ProfileHeader()
-        with VerticalScroll(id="settings-body"):
-            yield Static(_("Instellingen"), classes="settings-title", markup=False)
-            yield Label(plain(_("Vergrendelen na (minuten, 1 tot 15)")), classes="field-label")
-            yield Static(plain(_("Na zoveel minuten zonder toets of muis wordt het scherm leeg "
-                                 "gemaakt en vraagt zvh opnieuw om het wachtwoord.")), classes="help")
-            yield Input(str(settings.idle_lock_minutes), id="idle_lock_minutes", type="integer")
-            yield self._error_line("idle_lock_minutes")
-            yield Label(plain(_("Aantal back-ups dat bewaard blijft (1 tot 100)")), classes="field-label")
-            yield Static(plain(_("Een back-up wordt gemaakt bij het ontgrendelen (als de laatste "
-                                 "ouder is dan een dag) en bij het afsluiten (als er iets is "
-                                 "gewijzigd). Back-ups zijn versleuteld met uw wachtwoord.")),
-                         classes="help")
-            yield Input(str(settings.backup_generations), id="backup_generations", type="integer")
-            yield self._error_line("backup_generations")
-            yield Static("", id="backup-status", markup=False, classes="help")
-            yield Label(plain(_("Bewaartermijn na afsluiten (jaren)")), classes="field-label")
-            yield Static(plain(retention_help()), classes="help")
-            yield Input("" if settings.retention_years is None else str(settings.retention_years),
-                        id="retention_years", type="integer", placeholder=_("nog niet ingesteld"))
-            yield self._error_line("retention_years")
-            yield Static("", id="retention-warning", markup=False)
-            yield Label(plain(_("Namen van overleggen")), classes="field-label")
-            yield Static(plain(_(MEETING_HELP)), classes="help")
-            yield Input(", ".join(settings.meeting_types), id="meeting_types")
-            yield self._error_line("meeting_types")
-            yield Label(plain(_("Besluitenlijst versturen binnen (werkdagen, 1 tot 30)")),
-                        classes="field-label")
-            yield Static(plain(_(TERMS_HELP)), classes="help")
-            yield Input(str(settings.besluitenlijst_werkdagen), id="besluitenlijst_werkdagen", type="integer")
-            yield self._error_line("besluitenlijst_werkdagen")
-            yield Label(plain(_("Verslag versturen binnen (werkdagen, 1 tot 30)")), classes="field-label")
-            yield Input(str(settings.verslag_werkdagen), id="verslag_werkdagen", type="integer")
-            yield self._error_line("verslag_werkdagen")
-            yield Label(plain(_("Uw naam")), classes="field-label")
-            yield Static(plain(_(NAME_HELP)), classes="help")
-            yield Input(settings.user, id="user", placeholder=settings.user_name())
-            yield self._error_line("user")
-            yield Label(plain(_("Namens (uw organisatie of team)")), classes="field-label")
-            yield Static(plain(_(ON_BEHALF_HELP)), classes="help")
-            yield Input(settings.on_behalf_of, id="on_behalf_of",
-                        placeholder=_("bijvoorbeeld Zorg- en Veiligheidshuis Twente"))
-            yield self._error_line("on_behalf_of")
-            yield Label(plain(_("Kleurenschema")), classes="field-label")
-            yield Static(plain(_("Hoog contrast (zwart op wit) is het best te lezen op een "
-                                 "projector. Het schema wordt meteen gebruikt en bewaard.")),
-                         classes="help")
-            yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
-                         allow_blank=False, id="theme")
-            # Each language named in its own words, so it is found whichever is shown now.
-            yield Label(plain(_("Taal / Language")), classes="field-label")
-            yield Static(plain(_(LANGUAGE_HELP)), classes="help")
-            yield Select(language_choices(), value=i18n.current(), allow_blank=False, id="language")
-            with Horizontal(id="settings-buttons"):
-                yield Button(_("Opslaan (F5)"), id="settings-save", variant="primary")
-                yield Button(_("Back-up nu (F6)"), id="settings-backup")
-                yield Button(_("Wachtwoord wijzigen (F7)"), id="settings-passphrase")
+        yield SettingsBody(id="settings-body")
         yield QuickFooter()
 
     @staticmethod
@@ -368,7 +374,7 @@ class SettingsScreen(DraftForm, Screen[None]):
         shown at a field goes: saving says it again, in the new language). ZvhApp.apply_language
         calls this."""
         typed = self._values()
-        await self.recompose()
+        await self.query_one(SettingsBody).recompose()
         for field in self.query(Input):
             if field.id in typed and field.value != typed[field.id]:
                 field.value = typed[field.id]
