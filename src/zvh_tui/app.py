@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, InvalidModeError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
@@ -29,8 +29,9 @@ from textual.widgets import Input, TextArea
 
 from zvh_tui import APP_NAME, workers
 from zvh_tui.compat.textual import all_screens, mode_is_built
-from zvh_tui.core import crash
+from zvh_tui.core import crash, i18n
 from zvh_tui.core.errors import StoreClosing, ZvhError
+from zvh_tui.core.i18n import N_, _, tr
 from zvh_tui.palette import (
     PLACEHOLDER,
     THEME_PLACEHOLDER,
@@ -56,6 +57,7 @@ from zvh_tui.widgets.drafts import save_all_drafts
 STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 LOCKED_MODE = "locked"
+LANGUAGE_MODE = "language"  # a moment's empty mode while an area is built again in a new language
 IDLE_CHECK_SECONDS = 5.0
 
 
@@ -127,19 +129,19 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     COMMANDS = App.COMMANDS | {CaseCommands, PartnerCommands}
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "cases", "Casussen", id="app.cases"),
-        Binding("f3", "partners", "Partners", id="app.partners"),
-        Binding("f4", "meetings", "Overleggen", id="app.meetings"),
-        Binding("f9", "settings", "Instellingen", show=False, id="app.settings"),
-        Binding("ctrl+l", "lock", "Vergrendel", id="app.lock", priority=True),
-        Binding("ctrl+q", "quit", "App afsluiten", id="app.quit", priority=True),
-        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, id="app.command_palette",
+        Binding("f1", "help", N_("Help"), id="app.help"),
+        Binding("f2", "cases", N_("Casussen"), id="app.cases"),
+        Binding("f3", "partners", N_("Partners"), id="app.partners"),
+        Binding("f4", "meetings", N_("Overleggen"), id="app.meetings"),
+        Binding("f9", "settings", N_("Instellingen"), show=False, id="app.settings"),
+        Binding("ctrl+l", "lock", N_("Vergrendel"), id="app.lock", priority=True),
+        Binding("ctrl+q", "quit", N_("App afsluiten"), id="app.quit", priority=True),
+        Binding("ctrl+p", "command_palette", N_("Opdrachten"), show=False, id="app.command_palette",
                 priority=True),
         # Projector mode (MEEKIJKEN) and the privacy blank: priority, so they work in every
         # field, list and dialog, at once (screens.md "Projector mode").
-        Binding("f8", "projector", "Meekijken aan/uit", show=False, id="app.projector", priority=True),
-        Binding("ctrl+o", "blank", "Scherm verbergen", show=False, id="app.blank", priority=True),
+        Binding("f8", "projector", N_("Meekijken aan/uit"), show=False, id="app.projector", priority=True),
+        Binding("ctrl+o", "blank", N_("Scherm verbergen"), show=False, id="app.blank", priority=True),
     ]
 
     is_unlocked: reactive[bool] = reactive(False)
@@ -234,7 +236,60 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             try:
                 self.profile.save_settings()
             except (OSError, ValueError):
-                self.notify("Het thema kon niet worden bewaard.", severity="warning")
+                self.notify(_("Het thema kon niet worden bewaard."), severity="warning")
+
+    # -- the language (Instellingen) -----------------------------------------------------------
+    async def apply_language(self, code: str) -> None:
+        """Instellingen: use `code` ("nl", "en") from now on and keep it in settings.json.
+
+        Nothing typed is lost: the screen on show that can (`show_language`: Instellingen) is
+        built again in the new language with what was typed; the footer and header follow at
+        once; an area whose stack is its list alone is built again when next shown; a screen
+        with unsaved input, a dialog or a live meeting stays as it is, in the old language,
+        until it is closed and opened again (said in a notice)."""
+        language = i18n.set_language(code)
+        settings = self.profile.settings
+        if settings.language != language:
+            old, settings.language = settings.language, language
+            try:
+                self.profile.save_settings()
+            except (OSError, ValueError, ZvhError):
+                settings.language = old
+                self.notify(_("De taal kon niet worden bewaard; hij geldt tot het afsluiten."),
+                            severity="warning", markup=False)
+        self.refresh_bindings()  # the footers translate the keys as they are drawn
+        for screen in all_screens(self):
+            for widget in screen.query("ProfileHeader, QuickFooter"):
+                show = getattr(widget, "show_language", None)
+                if callable(show):
+                    show()
+        shown = getattr(self.screen, "show_language", None)
+        if callable(shown):
+            await shown()
+        for mode in self.data_modes:
+            if mode != self.current_mode:
+                await self._discard_mode(mode, only_if_bare=True)
+        self.notify(_("De taal is nu Nederlands. Een scherm dat al open stond, toont die taal "
+                      "zodra u het opnieuw opent."), markup=False)
+
+    async def refresh_current_mode(self) -> None:
+        """After the language changed: the current area built again when it shows only its
+        own list (nothing typed, no dialog, no live meeting), so it reads in the new language."""
+        mode = self.current_mode
+        if mode not in self.data_modes or not self.profile.unlocked or len(self.screen_stack) != 1:
+            return
+        if _keeps_unsaved_input(self.screen):
+            return
+        try:
+            self.add_mode(LANGUAGE_MODE, Screen)  # an empty screen for the moment of the swap
+        except InvalidModeError:  # left from a swap that did not end
+            pass
+        await self.switch_mode(LANGUAGE_MODE)
+        try:
+            await self._discard_mode(mode)
+        finally:
+            await self.switch_mode(mode)
+            await self.remove_mode(LANGUAGE_MODE)
 
     # -- unlock -----------------------------------------------------------------------------
     def unlock_succeeded(self) -> None:
@@ -266,7 +321,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         screen = self.screen
         if isinstance(screen, UnlockScreen):
             screen.show_error(failed.error)
-        self.notify(str(failed.error), title="Database beschadigd", severity="error",
+        self.notify(str(failed.error), title=_("Database beschadigd"), severity="error",
                     timeout=3600, markup=False)
 
     def note_failed_unlock(self) -> int:
@@ -305,14 +360,27 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         from zvh_tui import keymap
 
         for text in keymap.settings_notices(self.profile.settings):
-            self.notify(text, title="Instellingen", severity="warning", timeout=30, markup=False)
+            self.notify(text, title=_("Instellingen"), severity="warning", timeout=30, markup=False)
 
-    async def _discard_mode(self, mode: str) -> None:
-        """Throw away a mode's screens; its base screen is rebuilt on the next switch."""
+    async def _discard_mode(self, mode: str, *, only_if_bare: bool = False) -> None:
+        """Throw away a mode's screens; its base screen is rebuilt on the next switch.
+        `only_if_bare`: only when no mode holds more than its base screen (nothing open above a
+        list that could hold what was typed: the screens of the modes are not told apart)."""
         if mode == self.current_mode or not mode_is_built(self, mode):
+            return
+        if only_if_bare and not self._other_modes_bare():
             return
         await self.remove_mode(mode)
         self.add_mode(mode, self.MODES[mode])
+
+    def _other_modes_bare(self) -> bool:
+        """Whether every mode but the current one holds just its base screen, with nothing
+        typed in it (a form base screen, a live meeting)."""
+        others = [screen for screen in all_screens(self) if screen not in self.screen_stack]
+        built = [mode for mode in self.MODES if mode != self.current_mode and mode_is_built(self, mode)]
+        return len(others) <= len(built) and not any(
+            _keeps_unsaved_input(screen) or getattr(screen, "resume_meeting_id", None) is not None
+            for screen in others)
 
     # -- lock -------------------------------------------------------------------------------
     def action_lock(self) -> None:
@@ -386,9 +454,9 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             try:
                 projector.record_switch(on)
             except ZvhError as error:
-                self.show_refusal(error, "Niet vastgelegd")
-        super().notify("Meekijken staat aan: het scherm toont alleen wat de tafel mag zien."
-                       if on else "Meekijken staat uit.", title="Meekijken", timeout=4)
+                self.show_refusal(error, _("Niet vastgelegd"))
+        super().notify(_("Meekijken staat aan: het scherm toont alleen wat de tafel mag zien.")
+                       if on else _("Meekijken staat uit."), title=_("Meekijken"), timeout=4)
 
     def action_blank(self) -> None:
         """Ctrl+O: the screen blank at once; Ctrl+O again brings it back."""
@@ -417,7 +485,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         refusal = paste_refusal(pasted, multiline=isinstance(focused, TextArea))
         if refusal is None:
             return False
-        self.notify(refusal, title="Niet geplakt", severity="warning", markup=False, timeout=8)
+        self.notify(refusal, title=_("Niet geplakt"), severity="warning", markup=False, timeout=8)
         return True
 
     def check_idle_lock(self) -> None:
@@ -454,7 +522,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         from zvh_tui.screens.safety.audit_log import AuditLogScreen
 
         if self.projector:
-            self.show_refusal(AUDIT_HIDDEN, "Logboek verborgen")
+            self.show_refusal(_(AUDIT_HIDDEN), _("Logboek verborgen"))
         elif self.profile.unlocked:
             self.push_screen(AuditLogScreen())
 
@@ -474,7 +542,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
     def start_backup(self, then_exit: bool = False) -> None:
         self._backup_job(then_exit)
 
-    @workers.thread_worker(group="auto-backup", exclusive=False, title="Back-up mislukt",
+    @workers.thread_worker(group="auto-backup", exclusive=False, title=N_("Back-up mislukt"),
                            database=False)  # its own connection below: a quit always goes on
     def _backup_job(self, then_exit: bool) -> BackupFinished:
         """In a worker thread: one backup; says how it went (ids only in the log)."""
@@ -492,15 +560,15 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
                     backup.make_backup(self.profile)
         except StoreClosing:  # locked or closed meanwhile: said as it is, not as a fault
             # A quit goes on without a word: the user asked for it.
-            return BackupFinished(then_exit, warning="" if then_exit else backup.INTERRUPTED)
+            return BackupFinished(then_exit, warning="" if then_exit else tr(backup.INTERRUPTED))
         except ZvhError as error:
-            return BackupFinished(then_exit, f"De back-up is niet gelukt: {error}")
+            return BackupFinished(then_exit, _("De back-up is niet gelukt: {error}").format(error=error))
         except Exception as error:
             if not then_exit:
                 raise  # the app's one handler tells it (on_worker_failed)
             # A quit goes on: the user asked for it (ids only in the log).
-            return BackupFinished(then_exit, f"De back-up is niet gelukt (foutcode "
-                                             f"{crash.report(error, self.crash_log_file)}).")
+            return BackupFinished(then_exit, _("De back-up is niet gelukt (foutcode {code}).").format(
+                code=crash.report(error, self.crash_log_file)))
         return BackupFinished(then_exit)
 
     def on_backup_finished(self, done: BackupFinished) -> None:
@@ -513,7 +581,7 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         elif done.problem:
             self.notify(done.problem, severity="error", markup=False)
         else:
-            self.notify("Back-up gemaakt", markup=False)
+            self.notify(_("Back-up gemaakt"), markup=False)
 
     def on_worker_failed(self, failed: workers.WorkerFailed) -> None:
         """The one handler of every worker's failure (zvh_tui.workers): a refusal (`ZvhError`)
@@ -522,15 +590,16 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         from zvh_tui.core.errors import StoreClosing, ZvhError
 
         error = failed.error
+        title = tr(failed.title)  # marked with N_() where the worker is defined
         if isinstance(error, StoreClosing):  # the profile is being locked: nothing went wrong
             if self.profile.unlocked:
-                self.notify(str(error), title=failed.title, severity="warning", markup=False)
+                self.notify(str(error), title=title, severity="warning", markup=False)
         elif isinstance(error, ZvhError):
-            self.show_refusal(error, failed.title)
+            self.show_refusal(error, title)
         else:
             error_id = crash.report(error, self.crash_log_file)
             text = crash.worker_failure_message(error_id) + (f" {failed.hint}" if failed.hint else "")
-            self.notify(text, title=failed.title, severity="error", timeout=30, markup=False)
+            self.notify(text, title=title, severity="error", timeout=30, markup=False)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: first a backup when something was changed since the last one."""
@@ -548,8 +617,8 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         if not needed and not running:
             self.exit()
             return
-        self.notify("De lopende back-up wordt afgemaakt voor het afsluiten…" if running and not needed
-                    else "Back-up maken voor het afsluiten…", markup=False)
+        self.notify(_("De lopende back-up wordt afgemaakt voor het afsluiten…") if running and not needed
+                    else _("Back-up maken voor het afsluiten…"), markup=False)
         self.start_backup(then_exit=True)
 
     async def action_cases(self) -> None:
@@ -596,14 +665,14 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
         # A screen may put more before its keys (`help_topics()`: the live meeting's grammar).
         topics = getattr(self.screen, "help_topics", None)
         sections = help_sections(
-            ((key, binding.action, binding.description, enabled, binding.id or "", node is self)
+            ((key, binding.action, _(binding.description), enabled, binding.id or "", node is self)
              for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
              if binding.id and binding.description),
             topics() if callable(topics) else (),
         )
         self.push_screen(HelpScreen(sections))
 
-    def show_refusal(self, error: BaseException | str | Iterable[str], title: str = "Niet gelukt") -> None:
+    def show_refusal(self, error: BaseException | str | Iterable[str], title: str | None = None) -> None:
         """Every refusal shown the same way (issue 11.21): a dialog that stays until Enter or
         Escape, so it can be read (aloud) in full, never a toast that disappears. Successes
         ("Opgeslagen") stay toasts. Not while locked: the reason may name a client."""
@@ -613,57 +682,66 @@ class ZvhApp(SafeCrashMixin, TypeAheadMixin, App[None]):
             return
         lines = [str(error)] if isinstance(error, (BaseException, str)) else [str(line) for line in error]
         # As in `notify`: a control character in a stored name shows as a symbol.
-        self.push_screen(MessageDialog(visible(title), [visible(line, multiline=True) for line in lines]))
+        heading = _("Niet gelukt") if title is None else tr(title)  # a marked title is translated
+        self.push_screen(MessageDialog(visible(heading), [visible(line, multiline=True) for line in lines]))
 
     def action_help_quit(self) -> None:
-        """Ctrl+C no longer quits: say how to, in Dutch."""
-        self.notify("Afsluiten doet u met Ctrl+Q.", title="Wilt u afsluiten?", markup=False)
+        """Ctrl+C no longer quits: say how to."""
+        self.notify(_("Afsluiten doet u met Ctrl+Q."), title=_("Wilt u afsluiten?"), markup=False)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(ZvhCommandPalette(placeholder=PLACEHOLDER, id="--command-palette"))
+            self.push_screen(ZvhCommandPalette(placeholder=_(PLACEHOLDER), id="--command-palette"))
 
     def search_themes(self) -> None:
-        """The theme picker (palette: Thema), in Dutch."""
-        self.push_screen(ZvhCommandPalette(providers=[ThemeProvider], placeholder=THEME_PLACEHOLDER))
+        """The theme picker (palette: Thema), in the language of the UI."""
+        self.push_screen(ZvhCommandPalette(providers=[ThemeProvider], placeholder=_(THEME_PLACEHOLDER)))
+
+    def action_show_help_panel(self) -> None:
+        """Palette "Toetsen": Textual's keys panel, with our keys in the language of the UI."""
+        from zvh_tui.widgets.key_panel import ZvhHelpPanel
+
+        if not self.screen.query("HelpPanel"):
+            self.screen.mount(ZvhHelpPanel())
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Disabled: a screenshot file would hold client data unencrypted."""
-        self.notify("Schermafbeeldingen zijn uitgeschakeld om cliëntgegevens te beschermen.",
+        self.notify(_("Schermafbeeldingen zijn uitgeschakeld om cliëntgegevens te beschermen."),
                     severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's system commands in Dutch, without "Screenshot"."""
-        yield SystemCommand("Thema", "Kies een ander kleurenschema", self.action_change_theme)
+        """Textual's system commands in our words (either language), without "Screenshot"."""
+        yield SystemCommand(_("Thema"), _("Kies een ander kleurenschema"), self.action_change_theme)
         yield SystemCommand(
-            "App afsluiten", "Sluit zvh-tui af (het profiel wordt vergrendeld; Ctrl+Q)",
+            _("App afsluiten"), _("Sluit zvh-tui af (het profiel wordt vergrendeld; Ctrl+Q)"),
             self.action_quit
         )
-        yield SystemCommand("Help", "Toon alle toetsen van dit scherm (F1)", self.action_help)
+        yield SystemCommand(_("Help"), _("Toon alle toetsen van dit scherm (F1)"), self.action_help)
         if screen.query("HelpPanel"):
-            yield SystemCommand("Toetsen", "Verberg het toetsenpaneel",
+            yield SystemCommand(_("Toetsen"), _("Verberg het toetsenpaneel"),
                                 self.action_hide_help_panel)
         else:
-            yield SystemCommand("Toetsen", "Toon de toetsen naast het scherm",
+            yield SystemCommand(_("Toetsen"), _("Toon de toetsen naast het scherm"),
                                 self.action_show_help_panel)
         if self.profile.unlocked:
-            yield SystemCommand("Vergrendelen", "Vergrendel het profiel nu (Ctrl+L)",
+            yield SystemCommand(_("Vergrendelen"), _("Vergrendel het profiel nu (Ctrl+L)"),
                                 self.action_lock)
-            yield SystemCommand("Meekijken uit" if self.projector else "Meekijken aan",
-                                "Het scherm toont alleen wat de tafel mag zien (F8)",
+            yield SystemCommand(_("Meekijken uit") if self.projector else _("Meekijken aan"),
+                                _("Het scherm toont alleen wat de tafel mag zien (F8)"),
                                 self.action_projector)
-            yield SystemCommand("Scherm verbergen", "Het scherm leeg tot Ctrl+O (Ctrl+O)",
+            yield SystemCommand(_("Scherm verbergen"), _("Het scherm leeg tot Ctrl+O (Ctrl+O)"),
                                 self.action_blank)
-            yield SystemCommand("Instellingen", "Vergrendeltijd, back-ups, bewaartermijn, "
-                                "namen van overleggen (F9)", self.action_settings)
-            yield SystemCommand("Logboek", "Wie zag of wijzigde wat, per casus of betrokkene",
+            yield SystemCommand(_("Instellingen"), _("Vergrendeltijd, back-ups, bewaartermijn, "
+                                "namen van overleggen, taal (F9)"), self.action_settings)
+            yield SystemCommand(_("Logboek"), _("Wie zag of wijzigde wat, per casus of betrokkene"),
                                 self.action_audit_log)
-            yield SystemCommand("Vernietigingsvoorstel", "Casussen voorbij de bewaartermijn",
+            yield SystemCommand(_("Vernietigingsvoorstel"), _("Casussen voorbij de bewaartermijn"),
                                 self.action_retention)
-            yield SystemCommand("Back-up maken", "Maak nu een gecontroleerde, versleutelde "
-                                "back-up", self.start_backup)
+            yield SystemCommand(_("Back-up maken"), _("Maak nu een gecontroleerde, versleutelde "
+                                "back-up"), self.start_backup)
         if screen.maximized is not None:
-            yield SystemCommand("Verkleinen", "Zet het vergrote veld terug", screen.action_minimize)
+            yield SystemCommand(_("Verkleinen"), _("Zet het vergrote veld terug"),
+                                screen.action_minimize)
         elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand("Vergroten", "Vergroot het veld met de cursor",
+            yield SystemCommand(_("Vergroten"), _("Vergroot het veld met de cursor"),
                                 screen.action_maximize)

@@ -29,6 +29,7 @@ from textual.markup import escape
 from zvh_tui.compat.textual import CommandPaletteWithOwnNoMatches
 from zvh_tui.core import crash
 from zvh_tui.core.errors import StoreClosing
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.core.vocab import PartnerDomain, Phase
 from zvh_tui.services.shared import disclosure, palette
 from zvh_tui.services.shared.palette import CaseHit, PartnerHit
@@ -50,24 +51,26 @@ MEETINGS_MODE = "meetings"
 DATABASE_SCORE = 50.0
 STEP = 0.01
 
-NEW_CASE = ("Nieuwe aanmelding", "Registreer een nieuwe casus (n in de lijst met casussen)")
-CASES = ("Casussen", "Naar de lijst met casussen (F2)")
-PARTNERS = ("Partners", "Naar de ketenpartners (F3)")
-MEETINGS = ("Overleggen", "Naar de komende en eerdere overleggen (F4)")
-MIRROR = ("Spiegel", "Eigen last, kikker-radar, petten en nazorg over alle casussen (m in de lijst met casussen)")
-CASE_HELP = "Casus · Enter opent het dossier"
-CLOSED_MARK = "(afgesloten)"
-INACTIVE_MARK = "(gedeactiveerd)"
+# Marked here, translated where shown (`_()`): the palette is built in the language of the moment.
+NEW_CASE = (N_("Nieuwe aanmelding"), N_("Registreer een nieuwe casus (n in de lijst met casussen)"))
+CASES = (N_("Casussen"), N_("Naar de lijst met casussen (F2)"))
+PARTNERS = (N_("Partners"), N_("Naar de ketenpartners (F3)"))
+MEETINGS = (N_("Overleggen"), N_("Naar de komende en eerdere overleggen (F4)"))
+MIRROR = (N_("Spiegel"),
+          N_("Eigen last, kikker-radar, petten en nazorg over alle casussen (m in de lijst met casussen)"))
+CASE_HELP = N_("Casus · Enter opent het dossier")
+CLOSED_MARK = N_("(afgesloten)")
+INACTIVE_MARK = N_("(gedeactiveerd)")
 MAX_CONTACTS_SHOWN = 3
 
 
-NO_MATCHES = "Geen resultaten"
-PLACEHOLDER = "Zoek een opdracht, casus of partner…"
-THEME_PLACEHOLDER = "Zoek een thema…"
+NO_MATCHES = N_("Geen resultaten")
+PLACEHOLDER = N_("Zoek een opdracht, casus of partner…")
+THEME_PLACEHOLDER = N_("Zoek een thema…")
 
 
 class ZvhCommandPalette(CommandPaletteWithOwnNoMatches):
-    """Textual's command palette with its own texts in Dutch ("Geen resultaten").
+    """Textual's command palette with its own texts in our words ("Geen resultaten").
 
     Textual writes "No matches found" inside a private method (Textual 8.2); compat.textual
     gives that method a body that asks `no_matches_prompt`. tests/screens/test_palette.py shows
@@ -76,7 +79,7 @@ class ZvhCommandPalette(CommandPaletteWithOwnNoMatches):
     def no_matches_prompt(self, search_value: str) -> Align | None:
         if not search_value:  # nothing to discover is not worth saying
             return None
-        return Align.center(Text(NO_MATCHES, style="not bold"))  # something searched, nothing found
+        return Align.center(Text(_(NO_MATCHES), style="not bold"))  # something searched, nothing found
 
 
 def _app(provider: Provider) -> ZvhApp:
@@ -117,9 +120,9 @@ def words_of(query: str) -> list[str]:
 
 def case_prompt(hit: CaseHit, words: list[str]) -> Text:
     """'2026-0042 · Naam · Fase', or '2026-0042 · Naam (afgesloten)': plain text, no markup."""
-    title = visible(disclosure.case_name(hit.title)) or "(zonder naam)"  # stored text: control characters as symbols
+    title = visible(disclosure.case_name(hit.title)) or _("(zonder naam)")  # stored text: control characters as symbols
     if hit.closed:
-        text = Text(f"{hit.reference} · {title} {CLOSED_MARK}", style="dim")
+        text = Text(f"{hit.reference} · {title} {_(CLOSED_MARK)}", style="dim")
     else:
         text = Text(f"{hit.reference} · {title} · {Phase.label_of(hit.phase)}")
     text.highlight_words(words, style="bold underline", case_sensitive=False)
@@ -132,9 +135,10 @@ def partner_prompt(hit: PartnerHit, words: list[str]) -> Text:
     if hit.contacts:
         shown = visible(", ".join(hit.contacts[:MAX_CONTACTS_SHOWN]))
         more = len(hit.contacts) - MAX_CONTACTS_SHOWN
-        text.append(f" · contact: {shown}" + (f" en {more} meer" if more > 0 else ""))
+        text.append(_(" · contact: {names} en {n} meer").format(names=shown, n=more) if more > 0
+                    else _(" · contact: {names}").format(names=shown))
     if not hit.active:
-        text.append(f" {INACTIVE_MARK}")
+        text.append(f" {_(INACTIVE_MARK)}")
         text.stylize("dim")
     text.highlight_words(words, style="bold underline", case_sensitive=False)
     return text
@@ -221,16 +225,17 @@ class _ZvhProvider(Provider):
         if not _unlocked(_app(self)):
             return
         for name, help_text, command in self.commands():
-            yield DiscoveryHit(name, command, text=name, help=help_text)
+            yield DiscoveryHit(_(name), command, text=_(name), help=_(help_text))
 
     def matching_commands(self, query: str) -> list[Hit]:
         matcher = self.matcher(query)
         hits = []
-        for name, help_text, command in self.commands():
+        for marked, help_text, command in self.commands():
+            name = _(marked)  # matched as shown, in the language of the moment
             score = matcher.match(name)
             if score > 0:
                 hits.append(Hit(score, matcher.highlight(name), command, text=name,
-                                help=help_text))
+                                help=_(help_text)))
         return hits
 
 
@@ -259,7 +264,7 @@ class CaseCommands(_ZvhProvider):
         for n, case in enumerate(found):
             prompt = case_prompt(case, words)
             yield Hit(DATABASE_SCORE - n * STEP, prompt, partial(open_case, app, case.id),
-                      text=prompt.plain, help=CASE_HELP)
+                      text=prompt.plain, help=_(CASE_HELP))
 
 
 class PartnerCommands(_ZvhProvider):
@@ -289,7 +294,7 @@ class PartnerCommands(_ZvhProvider):
         words = query.split()
         for n, partner in enumerate(found):
             prompt = partner_prompt(partner, words)
-            help_text = f"Ketenpartner · {PartnerDomain.label_of(partner.domain)}"
+            help_text = _("Ketenpartner · {domain}").format(domain=PartnerDomain.label_of(partner.domain))
             yield Hit(DATABASE_SCORE - 0.5 - n * STEP, prompt,
                       partial(open_partner, app, partner.id), text=prompt.plain,
                       help=escape(help_text))  # the palette reads help lines as markup

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+from zvh_tui.core.i18n import N_
+
 BLACK, WHITE, GREY, BLUE = "#000000", "#FFFFFF", "#E4E4E4", "#00008B"
 BROWN, RED, GREEN = "#7A3D00", "#A00000", "#004D00"  # warning, error, success: 7:1 on white
 
@@ -42,11 +44,12 @@ HIGH_CONTRAST = Theme(
 
 THEMES = [HIGH_CONTRAST]
 
-# Names shown in Instellingen; other themes show under Textual's own name.
+# Names shown in Instellingen (marked here, translated where shown: `tr()`); other themes show
+# under Textual's own name.
 THEME_LABELS = {
-    HIGH_CONTRAST.name: "Hoog contrast (projector)",
-    "textual-dark": "Donker (standaard)",
-    "textual-light": "Licht",
+    HIGH_CONTRAST.name: N_("Hoog contrast (projector)"),
+    "textual-dark": N_("Donker (standaard)"),
+    "textual-light": N_("Licht"),
 }
 
 

@@ -37,11 +37,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from zvh_tui.core import i18n
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext, tr
 from zvh_tui.core.vocab import AvePhase, Hat, Level, TriageOutcome
 from zvh_tui.services.cases import ave
 from zvh_tui.services.cases import lifecycle as cases
-from zvh_tui.services.shared import context, dates, plurals
+from zvh_tui.services.shared import context
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.checkbox import TickBox
 from zvh_tui.widgets.date_input import DateInput
@@ -51,7 +53,8 @@ from zvh_tui.widgets.safe_text import plain
 T = TypeVar("T")
 F = TypeVar("F", bound="FormDialog")
 
-DIALOG_CSS = """
+DIALOG_CSS = (  # i18n: a stylesheet, no text for the user
+"""
 ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 .zvh-dialog > .dialog-box {
     width: 76;
@@ -83,6 +86,7 @@ ModalScreen.zvh-dialog { align: center middle; background: $background 60%; }
 .zvh-dialog #choice-list { height: auto; max-height: 1fr; }
 .zvh-dialog .dialog-hint { color: $text-muted; margin-top: 1; dock: bottom; }
 """
+)
 
 
 def dialog_body(*, focusable: bool = False, id: str | None = None) -> VerticalScroll:
@@ -117,13 +121,15 @@ class ConfirmDialog(DialogBase, ModalScreen[bool]):
     subclass with `LETTERS` also answers to letters (its bindings) and shows them on the
     buttons."""
 
-    BINDINGS = [Binding("escape", "answer(False)", "Nee", id="dialog.no")]
+    BINDINGS = [Binding("escape", "answer(False)", N_("Nee"), id="dialog.no")]
     LETTERS: ClassVar[bool] = False
 
-    def __init__(self, title: str, message: str, *, yes: str = "Ja", no: str = "Nee",
+    def __init__(self, title: str, message: str, *, yes: str | None = None, no: str | None = None,
                  focus_yes: bool = False) -> None:
         super().__init__()
-        self._title, self._message, self._yes, self._no = title, message, yes, no
+        self._title, self._message = title, message
+        self._yes = _("Ja") if yes is None else yes
+        self._no = _("Nee") if no is None else no
         self._focus_yes = focus_yes
 
     def compose(self) -> ComposeResult:
@@ -132,7 +138,8 @@ class ConfirmDialog(DialogBase, ModalScreen[bool]):
             with dialog_body(focusable=True):  # arrows scroll a long message
                 yield Static(plain(self._message), classes="dialog-text")
             with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                no, yes = (f"{self._no} (n)", f"{self._yes} (j)") if self.LETTERS else (self._no, self._yes)
+                no, yes = ((_("{no} (n)").format(no=self._no), _("{yes} (j)").format(yes=self._yes))
+                           if self.LETTERS else (self._no, self._yes))
                 yield Button(no, id="dialog-no")
                 yield Button(yes, id="dialog-yes", variant="warning")
 
@@ -150,7 +157,7 @@ class ConfirmDialog(DialogBase, ModalScreen[bool]):
 class MessageDialog(DialogBase, ModalScreen[None]):
     """A plain message (for instance why a step is refused); Enter or Escape closes it."""
 
-    BINDINGS = [Binding("escape", "close", "Sluiten", id="dialog.close")]
+    BINDINGS = [Binding("escape", "close", N_("Sluiten"), id="dialog.close")]
 
     def __init__(self, title: str, lines: Iterable[str]) -> None:
         super().__init__()
@@ -180,15 +187,17 @@ class MessageDialog(DialogBase, ModalScreen[None]):
 class ChoiceDialog(DialogBase, ModalScreen["T | None"], Generic[T]):
     """Choose one of a short list with arrows and Enter; Escape chooses nothing (None)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="dialog.choice_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Annuleren"), id="dialog.choice_cancel")]
+    HINT = N_("Pijltjes: kiezen · Enter: bevestigen · Escape: annuleren")
 
     def __init__(self, title: str, message: str, options: Sequence[tuple[str, T]],
-                 *, hint: str = "Pijltjes: kiezen · Enter: bevestigen · Escape: annuleren",
+                 *, hint: str | None = None,
                  keys: Sequence[str] = (), highlight: int = 0) -> None:
         """`keys`: one letter per option; typing it chooses that option at once (shown
         before its label). `highlight`: the option the cursor starts on."""
         super().__init__()
-        self._title, self._message, self._hint = title, message, hint
+        self._title, self._message = title, message
+        self._hint = _(self.HINT) if hint is None else hint
         self._values = [value for _, value in options]
         self._keys = list(keys)
         padded = [*keys, *[""] * (len(options) - len(self._keys))]
@@ -233,7 +242,7 @@ class PathDialog(DraftForm, DialogBase, ModalScreen[str | None]):
     `draft`, a half-typed path is kept as that draft (widgets/drafts.py) through a lock;
     confirming or cancelling ends it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="path.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Annuleren"), id="path.cancel")]
     DRAFT_FIELDS = ("path-input",)
 
     def __init__(self, title: str, question: str, value: str = "", *,
@@ -252,8 +261,8 @@ class PathDialog(DraftForm, DialogBase, ModalScreen[str | None]):
                 yield Input(self.value, id="path-input")
                 yield Static("", id="path-error", classes="field-error -empty", markup=False)
             with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                yield Button("Annuleren", id="path-cancel")
-                yield Button("Verder", id="path-ok", variant="primary")
+                yield Button(_("Annuleren"), id="path-cancel")
+                yield Button(_("Verder"), id="path-ok", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#path-input", Input).focus()
@@ -262,7 +271,7 @@ class PathDialog(DraftForm, DialogBase, ModalScreen[str | None]):
         value = self.query_one("#path-input", Input).value.strip()
         if not value or value.endswith("/"):
             error = self.query_one("#path-error", Static)
-            error.update("Vul de naam van een bestand in.")
+            error.update(_("Vul de naam van een bestand in."))
             error.remove_class("-empty")
             return
         self.draft_discard()
@@ -296,11 +305,12 @@ class FormDialog(DraftForm, DialogBase, ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("f5,ctrl+s", "save", "Opslaan", id="dialog.save"),  # F2 is Casussen (screens.md)
-        Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
+        Binding("f5,ctrl+s", "save", N_("Opslaan"), id="dialog.save"),  # F2 is Casussen (screens.md)
+        Binding("escape", "cancel", N_("Annuleren"), id="dialog.cancel"),
     ]
+    # Marked with N_() where a subclass sets them (or set translated); shown through `tr()`.
     TITLE_TEXT = ""
-    SAVE_LABEL = "Opslaan"
+    SAVE_LABEL = N_("Opslaan")
     # Enter in a one-line field saves the whole form (short forms of one or two lines); a form
     # whose fields are filled one after another leaves it False, and Enter stays the field's.
     SAVE_ON_ENTER: ClassVar[bool] = False
@@ -349,15 +359,15 @@ class FormDialog(DraftForm, DialogBase, ModalScreen[bool]):
             # The title and the intro (what the form is about, warnings) stay in view above
             # the fields, which scroll.
             with Vertical(classes="dialog-head"):
-                yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
+                yield Static(plain(tr(self.TITLE_TEXT)), classes="dialog-title")
                 yield from self.intro()
             with dialog_body(id="dialog-fields"):  # Tab goes from field to field
                 yield from self.fields()
             with dialog_foot():
                 yield Static("", id="err-form", classes="field-error -empty", markup=False)
                 with Horizontal(classes="dialog-buttons"):
-                    yield Button("Annuleren", id="dialog-cancel")
-                    yield Button(self.SAVE_LABEL + " (F5)", id="dialog-save", variant="primary")
+                    yield Button(_("Annuleren"), id="dialog-cancel")
+                    yield Button(f"{tr(self.SAVE_LABEL)} (F5)", id="dialog-save", variant="primary")
 
     def on_mount(self) -> None:
         for widget in self.query("Input, TextArea, Select"):
@@ -415,8 +425,8 @@ class FormDialog(DraftForm, DialogBase, ModalScreen[bool]):
                 self.dismiss(False)
 
         self.app.push_screen(
-            ConfirmDialog("Niet opslaan?", "Wat u typte in dit venster gaat verloren.",
-                          yes="Weggooien", no="Verder invullen"),
+            ConfirmDialog(_("Niet opslaan?"), _("Wat u typte in dit venster gaat verloren."),
+                          yes=_("Weggooien"), no=_("Verder invullen")),
             answered,
         )
 
@@ -472,18 +482,18 @@ class TextDialog(FormDialog):
 class JournalDialog(FormDialog):
     """A journal entry: text, and optionally one of the six hats."""
 
-    TITLE_TEXT = "Journaal: nieuwe notitie"
+    TITLE_TEXT = N_("Journaal: nieuwe notitie")
 
     def __init__(self, on_submit: Callable[[str, str | None], object]) -> None:
         super().__init__()
         self._on_submit = on_submit
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Wat deed of zag u?")
+        yield self.label(_("Wat deed of zag u?"))
         yield TextArea("", id="journal", soft_wrap=True)
         yield self.error_line("journal")
-        yield self.label("Welke pet had u op? (mag leeg)")
-        yield Select([(h.label, h.value) for h in Hat], prompt="geen pet", id="hat")
+        yield self.label(_("Welke pet had u op? (mag leeg)"))
+        yield Select([(h.label, h.value) for h in Hat], prompt=_("geen pet"), id="hat")
         yield self.error_line("hat")
 
     def values(self) -> dict[str, object]:
@@ -496,6 +506,14 @@ class JournalDialog(FormDialog):
 
     def submit(self, values: dict[str, object]) -> object:
         return self._on_submit(str(values["text"]), values["hat"])  # type: ignore[arg-type]
+
+
+def today_text() -> str:
+    """Today as a date field is first filled: the word 'vandaag' in Dutch (as typed), the date
+    itself in English (15-12-2026, which the field reads in either language)."""
+    if i18n.current() == i18n.DEFAULT:
+        return "vandaag"  # i18n: a word the date field reads (services/shared/dates.py)
+    return context.today().strftime("%d-%m-%Y")
 
 
 def ave_choices() -> list[tuple[str, str]]:
@@ -518,7 +536,7 @@ class AveWarning(Static):
     def show_for(self, ave_phase: object, level: object) -> None:
         warnings = (ave.contradictions(str(ave_phase), str(level), self._role)
                     if isinstance(ave_phase, str) and isinstance(level, str) else [])
-        self.update("\n".join(f"Let op: {w}" for w in warnings))
+        self.update("\n".join(_("Let op: {warning}").format(warning=w) for w in warnings))
         self.display = bool(warnings)
 
 
@@ -526,7 +544,7 @@ class TriageDialog(FormDialog):
     """The outcome of the triage (oppakken, doorverwijzen, advies) and the reason, with the AVE
     phase and level the case is placed at (a contradiction is warned about, not refused)."""
 
-    TITLE_TEXT = "Uitkomst van de triage"
+    TITLE_TEXT = N_("Uitkomst van de triage")
 
     def __init__(self, outcome: str, reason: str, on_submit: Callable[[str, str, str, str], object], *,
                  ave_phase: str = "", level: str = "", zvh_role: str | None = None) -> None:
@@ -538,22 +556,23 @@ class TriageDialog(FormDialog):
 
     def intro(self) -> Iterable[Widget]:
         yield Static(plain(
-            "Kies ook waar de casus in het AVE-model staat. Een ZVH-casus staat meestal in "
-            f"AVE-fase {cases.NEW_CASE_AVE.value} ({cases.NEW_CASE_AVE.label}) op procesniveau."),
+            _("Kies ook waar de casus in het AVE-model staat. Een ZVH-casus staat meestal in "
+              "AVE-fase {phase} ({colour}) op procesniveau.").format(
+                phase=cases.NEW_CASE_AVE.value, colour=cases.NEW_CASE_AVE.label)),
             classes="dialog-text")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Uitkomst")
-        yield Select([(o.label, o.value) for o in TriageOutcome], prompt="kies een uitkomst",
+        yield self.label(_("Uitkomst"))
+        yield Select([(o.label, o.value) for o in TriageOutcome], prompt=_("kies een uitkomst"),
                      value=self._outcome or Select.NULL, id="triage_outcome")
         yield self.error_line("triage_outcome")
-        yield self.label("Reden (verplicht bij doorverwijzen of advies)")
+        yield self.label(_("Reden (verplicht bij doorverwijzen of advies)"))
         yield TextArea(self._reason, id="triage_reason", soft_wrap=True)
         yield self.error_line("triage_reason")
-        yield self.label("AVE-fase")
+        yield self.label(_("AVE-fase"))
         yield Select(ave_choices(), value=self._ave, allow_blank=False, id="ave_phase")
         yield self.error_line("ave_phase")
-        yield self.label("Niveau")
+        yield self.label(_("Niveau"))
         yield Select(level_choices(), value=self._level, allow_blank=False, id="level")
         yield self.error_line("level")
         yield AveWarning(zvh_role=self._role)
@@ -580,7 +599,7 @@ class TriageDialog(FormDialog):
 
     def submit(self, values: dict[str, object]) -> object:
         if not values["outcome"]:
-            raise ZvhError("Kies een uitkomst van de triage.", field="triage_outcome")
+            raise ZvhError(_("Kies een uitkomst van de triage."), field="triage_outcome")
         return self._on_submit(str(values["outcome"]), str(values["reason"]), str(values["ave_phase"]),
                                str(values["level"]))
 
@@ -590,7 +609,7 @@ class EscalateDialog(FormDialog):
     (services/cases/ave.py) opens it filled in: the proposed level and phase, and the evidence
     as the aanleiding; the user names who decided and saves, or changes it."""
 
-    TITLE_TEXT = "Op- of afschalen"
+    TITLE_TEXT = N_("Op- of afschalen")
 
     def __init__(self, level: str, ave_phase: str,
                  on_submit: Callable[[str, str, str, str, str], object], *,
@@ -602,27 +621,29 @@ class EscalateDialog(FormDialog):
         self._trigger, self._proposal, self._role = trigger, proposal, zvh_role
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(f"Nu: niveau {Level.label_of(self._level)}, AVE-fase {self._ave} "
-                           f"({AvePhase.label_of(self._ave)})."), classes="dialog-text")
+        yield Static(plain(_("Nu: niveau {level}, AVE-fase {phase} ({colour}).").format(
+            level=Level.label_of(self._level), phase=self._ave, colour=AvePhase.label_of(self._ave))),
+            classes="dialog-text")
         if self._proposal:
-            yield Static(plain(f"Voorstel: {self._proposal}. Vul in wie besloot en sla op, of pas aan."),
+            yield Static(plain(_("Voorstel: {proposal}. Vul in wie besloot en sla op, of pas aan.").format(
+                proposal=self._proposal)),
                          classes="dialog-emphasis", id="escalate-proposal")
 
     def fields(self) -> Iterable[Widget]:
-        yield self.label("Niveau")
+        yield self.label(_("Niveau"))
         yield Select(level_choices(), value=self._to_level, allow_blank=False, id="to_level")
-        yield self.label("AVE-fase")
+        yield self.label(_("AVE-fase"))
         yield Select(ave_choices(), value=self._to_ave, allow_blank=False, id="to_ave")
         yield self.error_line("to_level")
         yield AveWarning(zvh_role=self._role)
-        yield self.label("Aanleiding (waarom?)")
+        yield self.label(_("Aanleiding (waarom?)"))
         yield TextArea(self._trigger, id="trigger", soft_wrap=True)
         yield self.error_line("trigger")
-        yield self.label("Wie besloot?")
+        yield self.label(_("Wie besloot?"))
         yield Input("", id="decided_by")
         yield self.error_line("decided_by")
-        yield self.label("Datum van het besluit")
-        yield DateInput("vandaag", label="Datum van het besluit", id="decided_on")
+        yield self.label(_("Datum van het besluit"))
+        yield DateInput(today_text(), label=_("Datum van het besluit"), id="decided_on")
         yield self.error_line("decided_on")
 
     def on_mount(self) -> None:
@@ -663,8 +684,8 @@ class CloseCaseDialog(FormDialog):
     With the case's level and AVE phase given it offers an afschaling to the local team (an
     escalation row down, with who decided and why), hidden until its box is ticked."""
 
-    TITLE_TEXT = "Casus afsluiten"
-    SAVE_LABEL = "Afsluiten"
+    TITLE_TEXT = N_("Casus afsluiten")
+    SAVE_LABEL = N_("Afsluiten")
 
     def __init__(self, reference: str, retention_years: int,
                  on_submit: Callable[[str, str, str, str | None, dict[str, str] | None], object],
@@ -679,49 +700,56 @@ class CloseCaseDialog(FormDialog):
         return cases.retention_end_for(context.today(), self._years)
 
     def intro(self) -> Iterable[Widget]:
-        yield Static(plain(
-            f"Casus {self._reference} wordt vandaag afgesloten. Bewaartermijn {self._years} jaar: "
-            f"de gegevens worden bewaard tot {dates.format_date(self.retention_end())} en daarna "
-            "voorgesteld voor vernietiging."), classes="dialog-text", id="retention-end")
+        yield Static(plain(ngettext(
+            "Casus {reference} wordt vandaag afgesloten. Bewaartermijn {n} jaar: "
+            "de gegevens worden bewaard tot {day} en daarna voorgesteld voor vernietiging.",
+            "Casus {reference} wordt vandaag afgesloten. Bewaartermijn {n} jaar: "
+            "de gegevens worden bewaard tot {day} en daarna voorgesteld voor vernietiging.",
+            self._years).format(reference=self._reference, n=self._years,
+                                day=i18n.format_date(self.retention_end(), "short"))),
+            classes="dialog-text", id="retention-end")
         if self._open_actions:
-            yield Static(plain(cases.open_actions_text(self._open_actions)
-                               + " in het plan van aanpak."),
+            # i18n: {open_actions} is "Er staan nog 3 open acties" (services/cases/lifecycle.py)
+            yield Static(plain(_("{open_actions} in het plan van aanpak.").format(
+                open_actions=cases.open_actions_text(self._open_actions))),
                          classes="dialog-emphasis", id="open-actions-warning")
 
     def fields(self) -> Iterable[Widget]:
         if self._open_actions:
-            yield self.label(plurals.plural(self._open_actions, "Wat gebeurt er met die actie?",
-                                            "Wat gebeurt er met die acties?"))
-            yield Select([(plurals.plural(self._open_actions, "Laten vervallen (status vervallen)",
-                                          "Alle laten vervallen (status vervallen)"),
+            count = self._open_actions
+            yield self.label(ngettext("Wat gebeurt er met die actie?",
+                                      "Wat gebeurt er met die acties?", count))
+            yield Select([(ngettext("Laten vervallen (status vervallen)",
+                                    "Alle laten vervallen (status vervallen)", count),
                            cases.CANCEL_OPEN_ACTIONS),
-                          ("Open laten staan", cases.KEEP_OPEN_ACTIONS)],
-                         prompt="Kies…", id="open_actions")
+                          (_("Open laten staan"), cases.KEEP_OPEN_ACTIONS)],
+                         prompt=_("Kies…"), id="open_actions")
             yield self.error_line("open_actions")
-        yield self.label("Reden van afsluiten")
+        yield self.label(_("Reden van afsluiten"))
         yield TextArea("", id="closing_reason", soft_wrap=True)
         yield self.error_line("closing_reason")
-        yield self.label("Wie is geïnformeerd?")
+        yield self.label(_("Wie is geïnformeerd?"))
         yield Input("", id="closing_informed")
         yield self.error_line("closing_informed")
-        yield self.label("Nazorg tot (mag leeg)")
-        yield DateInput("", label="Nazorg tot", future=True, id="watch_until")
+        yield self.label(_("Nazorg tot (mag leeg)"))
+        yield DateInput("", label=_("Nazorg tot"), future=True, id="watch_until")
         yield self.error_line("watch_until")
         if self._can_afschalen:
-            yield Static(plain(f"Nu {ave.level_name(self._level)}, AVE-fase {self._ave}. Gaat de "
-                               "regie terug naar het lokale team?"), classes="field-label")
-            yield TickBox("Afschalen naar casusniveau", value=False, id="afschalen")
+            yield Static(plain(_("Nu {level}, AVE-fase {phase}. Gaat de regie terug naar het lokale "
+                                 "team?").format(level=ave.level_name(self._level), phase=self._ave)),
+                         classes="field-label")
+            yield TickBox(_("Afschalen naar casusniveau"), value=False, id="afschalen")
             with Vertical(id="afschaling", classes="dialog-group"):
-                yield self.label("AVE-fase na afschalen (casusniveau)")
+                yield self.label(_("AVE-fase na afschalen (casusniveau)"))
                 yield Select([c for c in ave_choices() if c[1] <= self._ave],
                              value=min(self._ave, AvePhase.YELLOW.value), allow_blank=False,
                              id="afschaling_ave")
                 yield self.error_line("afschaling_ave")
                 yield self.error_line("afschaling_to_level")
-                yield self.label("Wie besloot tot afschalen?")
+                yield self.label(_("Wie besloot tot afschalen?"))
                 yield Input("", id="afschaling_decided_by")
                 yield self.error_line("afschaling_decided_by")
-                yield self.label("Waarom kan de regie terug naar het lokale team?")
+                yield self.label(_("Waarom kan de regie terug naar het lokale team?"))
                 yield TextArea("", id="afschaling_trigger", soft_wrap=True)
                 yield self.error_line("afschaling_trigger")
 

@@ -58,14 +58,15 @@ from textual.widgets.select import InvalidSelectValueError
 
 from zvh_tui.core import crash
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.shared import drafts
 from zvh_tui.services.shared.text import strip_controls
 from zvh_tui.widgets.date_input import DateInput
 from zvh_tui.widgets.partner_picker import PartnerPicker
 
-DRAFT_NOTICE_TITLE = "Concept teruggezet"
-DRAFT_NOTICE = "Wat u eerder in dit formulier typte, staat er weer."
-DRAFT_FAILED = "Het concept kon niet tussentijds worden bewaard"
+# Marked here, translated where shown (`_()`).
+DRAFT_NOTICE_TITLE = N_("Concept teruggezet")
+DRAFT_NOTICE = N_("Wat u eerder in dit formulier typte, staat er weer.")
 CHOICE = ".choice"  # suffix of a PartnerPicker's choice: "<partner id>" or "<partner id>:<contact id>"
 
 
@@ -263,7 +264,7 @@ class DraftForm:
             self.draft_apply(found)
             self._draft_saved = self.draft_values()
             self.draft_restored = True
-            self.notify(DRAFT_NOTICE, title=DRAFT_NOTICE_TITLE, markup=False)  # type: ignore[attr-defined]
+            self.notify(_(DRAFT_NOTICE), title=_(DRAFT_NOTICE_TITLE), markup=False)  # type: ignore[attr-defined]
         self._draft_seen = self._draft_saved
         self._draft_ready = True
         self._draft_timer = self.set_interval(  # type: ignore[attr-defined]
@@ -336,10 +337,11 @@ class DraftForm:
         except Exception:  # no app any more (ending)
             return
         if isinstance(error, ZvhError):
-            message = f"{DRAFT_FAILED}: {error}"
+            message = _("Het concept kon niet tussentijds worden bewaard: {error}").format(error=error)
         else:
             code = crash.report(error, getattr(app, "crash_log_file", None))
-            message = f"{DRAFT_FAILED} (foutcode {code})."
+            message = _("Het concept kon niet tussentijds worden bewaard (foutcode {code}).").format(
+                code=code)
         try:
             app.notify(message, severity="warning", markup=False)
         except Exception:  # ending

@@ -97,6 +97,11 @@ class QuickFooter(Footer):
         if self.is_attached and screen is self.screen:
             self._schedule()
 
+    def show_language(self) -> None:
+        """The language changed (Instellingen): the keys are described anew."""
+        if self.is_attached:
+            self.call_later(self._schedule)  # from the footer itself: its keys bind to it
+
     def on_resize(self, event: events.Resize) -> None:
         self._schedule()  # a key that fits now, or one that no longer does
 

@@ -12,11 +12,13 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from zvh_tui import APP_NAME
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.shared.text import visible
 
-UNLOCKED = "ontgrendeld"
-LOCKED = "vergrendeld"
-PROJECTING = "MEEKIJKEN"
+# Marked here, translated where shown (`_()`).
+UNLOCKED = N_("ontgrendeld")
+LOCKED = N_("vergrendeld")
+PROJECTING = N_("MEEKIJKEN")
 
 
 class ProfileHeader(Horizontal):
@@ -38,9 +40,18 @@ class ProfileHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(APP_NAME, id="header-title", markup=False)
-        yield Static(visible(f"profiel: {self.app.profile.name}"), id="header-profile", markup=False)
-        yield Static(PROJECTING, id="header-projector", markup=False)
-        yield Static(LOCKED, id="header-state", markup=False)
+        yield Static(self._profile_text(), id="header-profile", markup=False)
+        yield Static(_(PROJECTING), id="header-projector", markup=False)
+        yield Static(_(LOCKED), id="header-state", markup=False)
+
+    def _profile_text(self) -> str:
+        return visible(_("profiel: {name}").format(name=self.app.profile.name))
+
+    def show_language(self) -> None:
+        """The language changed (Instellingen): the same header in the new words."""
+        self.query_one("#header-profile", Static).update(self._profile_text())
+        self.query_one("#header-projector", Static).update(_(PROJECTING))
+        self._show_state(bool(getattr(self.app, "is_unlocked", False)))
 
     def on_mount(self) -> None:
         self.watch(self.app, "is_unlocked", self._show_state)
@@ -52,5 +63,5 @@ class ProfileHeader(Horizontal):
 
     def _show_state(self, unlocked: bool) -> None:
         state = self.query_one("#header-state", Static)
-        state.update(UNLOCKED if unlocked else LOCKED)
+        state.update(_(UNLOCKED) if unlocked else _(LOCKED))
         state.set_class(unlocked, "-unlocked")

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Static
 
 from zvh_tui.core.errors import ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext, tr
 from zvh_tui.screens.shell.blank import AUDIT_HIDDEN
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.safety import audit, audit_log
@@ -33,7 +34,8 @@ from zvh_tui.widgets.header import ProfileHeader
 from zvh_tui.widgets.list_table import ListTable
 from zvh_tui.widgets.safe_text import cell
 
-PERSON = re.compile(r"^\s*(?:b|betrokkene)\s*:?\s*(\d{1,9})\s*$", re.IGNORECASE)
+# What the user types: Dutch 'b 17' / 'betrokkene 17', English 'p 17' / 'person 17' as well.
+PERSON = re.compile(r"^\s*(?:b|betrokkene|p|person)\s*:?\s*(\d{1,9})\s*$", re.IGNORECASE)  # i18n: typed words
 WIDTHS = [19, 22, 12, 16, 10, 18, 30, 9]
 
 
@@ -41,8 +43,8 @@ class AuditEventDialog(DialogBase, ModalScreen[None]):
     """One event of the log, every field in full (the table cuts long details)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Sluiten", id="auditlog.detail_close"),
-        Binding("enter", "close", "Sluiten", show=False, id="auditlog.detail_close_enter"),
+        Binding("escape", "close", N_("Sluiten"), id="auditlog.detail_close"),
+        Binding("enter", "close", N_("Sluiten"), show=False, id="auditlog.detail_close_enter"),
     ]
 
     def __init__(self, row: audit_log.LogRow) -> None:
@@ -51,14 +53,14 @@ class AuditEventDialog(DialogBase, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static("Gebeurtenis in het logboek", classes="dialog-title", markup=False)
+            yield Static(_("Gebeurtenis in het logboek"), classes="dialog-title", markup=False)
             with dialog_body(focusable=True, id="auditlog-detail"):  # arrows scroll
                 for label, value in self.row.fields():
-                    text = Text(f"{label}: ", style="bold")
+                    text = Text(_("{label}: ").format(label=tr(label)), style="bold")
                     text.append(value)  # plain text, never markup
                     yield Static(text, classes="auditlog-field")
             with dialog_foot(), Horizontal(classes="dialog-buttons"):
-                yield Button("Sluiten", id="auditlog-detail-close", variant="primary")
+                yield Button(_("Sluiten"), id="auditlog-detail-close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#auditlog-detail").focus()
@@ -78,8 +80,8 @@ class AuditLogScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("auditlog.search", "auditlog.back")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Andere casus/betrokkene", id="auditlog.search"),
-        Binding("escape", "leave", "Terug", id="auditlog.back"),
+        Binding("slash", "search", N_("Andere casus/betrokkene"), id="auditlog.search"),
+        Binding("escape", "leave", N_("Terug"), id="auditlog.back"),
     ]
     DEFAULT_CSS = """
     AuditLogScreen #auditlog-main { padding: 0 1; }
@@ -99,15 +101,15 @@ class AuditLogScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         with Vertical(id="auditlog-main"):
-            yield Static("Logboek", id="auditlog-title", markup=False)
-            yield Input(placeholder="Kenmerk van een casus (2026-0042) of 'b 17' voor betrokkene 17",
+            yield Static(_("Logboek"), id="auditlog-title", markup=False)
+            yield Input(placeholder=_("Kenmerk van een casus (2026-0042) of 'b 17' voor betrokkene 17"),
                         id="auditlog-query")
             yield Static("", id="auditlog-message", markup=False)
             yield ListTable(id="auditlog-table", cursor_type="row", zebra_stripes=True)
             yield Static(
-                "Enter: de hele gebeurtenis lezen. Voor een inzageverzoek: zvh export log "
-                "--person NUMMER -o bestand.json (of --case KENMERK); het nummer van een "
-                "betrokkene staat in het dossier.", id="auditlog-hint", markup=False)
+                _("Enter: de hele gebeurtenis lezen. Voor een inzageverzoek: zvh export log "
+                  "--person NUMMER -o bestand.json (of --case KENMERK); het nummer van een "
+                  "betrokkene staat in het dossier."), id="auditlog-hint", markup=False)
         yield QuickFooter()
 
     def on_mount(self) -> None:
@@ -118,7 +120,7 @@ class AuditLogScreen(Screen[None]):
             self.watch(self.app, "projector", lambda on: on and self._hide(), init=False)
         table = self.query_one("#auditlog-table", DataTable)
         for label, width in zip(audit_log.COLUMNS, WIDTHS, strict=True):
-            table.add_column(label, width=width)
+            table.add_column(tr(label), width=width)
         if self.case_ref or self.person_id is not None:
             self.show()
             table.focus()
@@ -129,7 +131,7 @@ class AuditLogScreen(Screen[None]):
         """Projector mode: leave the logboek, saying why (ZvhApp refuses to open it too)."""
         if self.is_current:
             self.app.pop_screen()
-        self.app.show_refusal(AUDIT_HIDDEN, "Logboek verborgen")  # type: ignore[attr-defined]
+        self.app.show_refusal(_(AUDIT_HIDDEN), _("Logboek verborgen"))  # type: ignore[attr-defined]
 
     # -- data -------------------------------------------------------------------------------
     def show(self) -> None:
@@ -140,11 +142,11 @@ class AuditLogScreen(Screen[None]):
         try:
             if self.person_id is not None:
                 rows = audit_log.rows_for_person(self.person_id)
-                title = f"Logboek van {disclosure.person_number(self.person_id)}"
+                title = _("Logboek van {person}").format(person=disclosure.person_number(self.person_id))
                 audit.record("view", person_id=self.person_id, object_type="audit_log")
             else:
                 rows = audit_log.rows_for_case(self.case_ref or "")
-                title = f"Logboek van casus {self.case_ref}"
+                title = _("Logboek van casus {reference}").format(reference=self.case_ref)
                 case = cases.find_by_reference(self.case_ref or "")
                 audit.record("view", case=case, object_type="audit_log")
         except ZvhError as error:
@@ -152,8 +154,8 @@ class AuditLogScreen(Screen[None]):
             return
         self.query_one("#auditlog-title", Static).update(visible(title))  # typed reference
         count = len(rows)
-        message.update("Nog geen gebeurtenissen." if not count else
-                       ("1 gebeurtenis" if count == 1 else f"{count} gebeurtenissen"))
+        message.update(_("Nog geen gebeurtenissen.") if not count else
+                       ngettext("{n} gebeurtenis", "{n} gebeurtenissen", count).format(n=count))
         for row in rows:
             table.add_row(*(cell(value) for value in row.cells()), key=str(row.id))
             self._rows[str(row.id)] = row

@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from zvh_tui import workers
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.services.safety import retention
 from zvh_tui.services.safety.retention import ProposalRow
-from zvh_tui.services.shared import plurals
 from zvh_tui.widgets.dialogs import ConfirmDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -44,10 +44,10 @@ class RetentionScreen(Screen[None]):
     # F1 lists all keys.
     FOOTER_KEYS = ("retention.toggle", "retention.all", "retention.destroy", "retention.back")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Markeer", id="retention.toggle"),
-        Binding("a", "toggle_all", "Alles", id="retention.all"),
-        Binding("v", "destroy", "Vernietig", id="retention.destroy"),
-        Binding("escape", "leave", "Terug", id="retention.back"),
+        Binding("space", "toggle", N_("Markeer"), id="retention.toggle"),
+        Binding("a", "toggle_all", N_("Alles"), id="retention.all"),
+        Binding("v", "destroy", N_("Vernietig"), id="retention.destroy"),
+        Binding("escape", "leave", N_("Terug"), id="retention.back"),
     ]
     DEFAULT_CSS = """
     RetentionScreen #retention-main { padding: 0 1; }
@@ -66,10 +66,10 @@ class RetentionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ProfileHeader()
         with Vertical(id="retention-main"):
-            yield Static("Vernietigingsvoorstel", id="retention-title", markup=False)
+            yield Static(_("Vernietigingsvoorstel"), id="retention-title", markup=False)
             yield Static(
-                "Afgesloten casussen waarvan de bewaartermijn voorbij is. Markeer ze met spatie "
-                "(of alles met a) en vernietig ze met v. Vernietigen kan niet ongedaan worden.",
+                _("Afgesloten casussen waarvan de bewaartermijn voorbij is. Markeer ze met spatie "
+                  "(of alles met a) en vernietig ze met v. Vernietigen kan niet ongedaan worden."),
                 id="retention-explain", markup=False)
             yield Static("", id="retention-status", markup=False)
             yield ListTable(id="retention-table", cursor_type="row", zebra_stripes=True)
@@ -78,10 +78,10 @@ class RetentionScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#retention-table", DataTable)
         table.add_column("", key="mark", width=2)
-        table.add_column("Kenmerk", key="reference", width=10)
-        table.add_column("Naam of alias", key="title", width=36)
-        table.add_column("Afgesloten", key="closed", width=11)
-        table.add_column("Bewaren tot", key="end", width=11)
+        table.add_column(_("Kenmerk"), key="reference", width=10)
+        table.add_column(_("Naam of alias"), key="title", width=36)
+        table.add_column(_("Afgesloten"), key="closed", width=11)
+        table.add_column(_("Bewaren tot"), key="end", width=11)
         table.focus()
         self.reload()
 
@@ -99,14 +99,15 @@ class RetentionScreen(Screen[None]):
     def _show_status(self) -> None:
         status = self.query_one("#retention-status", Static)
         if self.app.profile.settings.retention_years is None:
-            status.update("De bewaartermijn is nog niet ingesteld (Instellingen, F9): zonder "
-                          "bewaartermijn kan geen casus worden afgesloten.")
+            status.update(_("De bewaartermijn is nog niet ingesteld (Instellingen, F9): zonder "
+                            "bewaartermijn kan geen casus worden afgesloten."))
         elif not self.rows:
-            status.update("Geen casussen om te vernietigen.")
+            status.update(_("Geen casussen om te vernietigen."))
         else:
             count = len(self.rows)
-            total = plurals.count(count, "casus", "casussen")
-            status.update(f"{total} voorbij de bewaartermijn; {len(self.marked)} gemarkeerd.")
+            status.update(ngettext("{n} casus voorbij de bewaartermijn; {marked} gemarkeerd.",
+                                   "{n} casussen voorbij de bewaartermijn; {marked} gemarkeerd.",
+                                   count).format(n=count, marked=len(self.marked)))
 
     def _current(self) -> ProposalRow | None:
         table = self.query_one("#retention-table", DataTable)
@@ -149,28 +150,35 @@ class RetentionScreen(Screen[None]):
         chosen = [r for r in self.rows if r.case_id in self.marked]
         numbers = ", ".join(r.reference for r in chosen[:10]) + (" …" if len(chosen) > 10 else "")
         generations = self.app.profile.settings.backup_generations
-        message = (
-            f"{plurals.count(len(chosen), 'casus', 'casussen')} definitief vernietigen: {numbers}. "
+        message = ngettext(
+            "{n} casus definitief vernietigen: {numbers}. "
             "Alle gegevens (betrokkenen die alleen in deze casussen staan, plan, journaal, "
             "notities) worden verwijderd; in "
             "het logboek blijft alleen het kenmerk met 'vernietigd'. Dit kan niet ongedaan "
-            f"worden. Oudere back-ups bevatten de casussen nog tot ze zijn vervangen (er worden "
-            f"er {generations} bewaard)."
-        )
+            "worden. Oudere back-ups bevatten de casussen nog tot ze zijn vervangen (er worden "
+            "er {generations} bewaard).",
+            "{n} casussen definitief vernietigen: {numbers}. "
+            "Alle gegevens (betrokkenen die alleen in deze casussen staan, plan, journaal, "
+            "notities) worden verwijderd; in "
+            "het logboek blijft alleen het kenmerk met 'vernietigd'. Dit kan niet ongedaan "
+            "worden. Oudere back-ups bevatten de casussen nog tot ze zijn vervangen (er worden "
+            "er {generations} bewaard).",
+            len(chosen),
+        ).format(n=len(chosen), numbers=numbers, generations=generations)
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._start_destroy([r.case_id for r in chosen])
 
         self.app.push_screen(
-            ConfirmDialog("Casussen vernietigen?", message, yes="Vernietigen", no="Annuleren"),
+            ConfirmDialog(_("Casussen vernietigen?"), message, yes=_("Vernietigen"), no=_("Annuleren")),
             answered,
         )
 
     def _start_destroy(self, case_ids: list[int]) -> None:
         self.busy = True
         self.refresh_bindings()
-        self.query_one("#retention-status", Static).update("Bezig met vernietigen…")
+        self.query_one("#retention-status", Static).update(_("Bezig met vernietigen…"))
         self._destroy(case_ids)
 
     @workers.thread_worker(group=DESTROY_GROUP)
@@ -180,7 +188,8 @@ class RetentionScreen(Screen[None]):
     def on_destroyed(self, destroyed: Destroyed) -> None:
         self.busy = False
         self.marked.clear()
-        self.notify(f"{plurals.count(destroyed.count, 'casus', 'casussen')} vernietigd.", markup=False)
+        self.notify(ngettext("{n} casus vernietigd.", "{n} casussen vernietigd.",
+                             destroyed.count).format(n=destroyed.count), markup=False)
         self.reload()
         self.refresh_bindings()
 

@@ -12,9 +12,12 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from zvh_tui.core.i18n import N_, _
+
 BLANK_ID = "privacy-blank"
-BLANK_LINE = "Scherm verborgen — druk op Ctrl+O om terug te gaan"
-AUDIT_HIDDEN = "Het logboek is verborgen tijdens meekijken. Zet meekijken uit (F8) om het te openen."
+# Marked here, translated where shown (`_()`).
+BLANK_LINE = N_("Scherm verborgen — druk op Ctrl+O om terug te gaan")
+AUDIT_HIDDEN = N_("Het logboek is verborgen tijdens meekijken. Zet meekijken uit (F8) om het te openen.")
 
 
 class BlankScreen(ModalScreen[None]):
@@ -29,7 +32,7 @@ class BlankScreen(ModalScreen[None]):
         super().__init__(id=BLANK_ID)
 
     def compose(self) -> ComposeResult:
-        yield Static(BLANK_LINE, markup=False)
+        yield Static(_(BLANK_LINE), markup=False)
 
 
 def projector_case_of(screens: Iterable[object]) -> int | None:

@@ -18,20 +18,22 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.list_table import ListTable
 
+# Texts marked with N_() here are translated where they are shown (`_()`).
 GENERAL_KEYS: list[tuple[str, str]] = [
-    ("Tab / Shift+Tab", "Naar het volgende / vorige veld"),
-    ("Esc", "Venster sluiten"),
+    ("Tab / Shift+Tab", N_("Naar het volgende / vorige veld")),
+    ("Esc", N_("Venster sluiten")),
 ]
 
-# How keys are written on a Dutch keyboard and in Dutch help texts.
+# How keys are written on a keyboard and in help texts (the named ones in either language).
 KEY_NAMES = {
-    "space": "spatie", "enter": "Enter", "escape": "Esc", "tab": "Tab", "backspace": "Backspace",
+    "space": N_("spatie"), "enter": "Enter", "escape": "Esc", "tab": "Tab", "backspace": "Backspace",
     "delete": "Del", "insert": "Ins", "home": "Home", "end": "End", "pageup": "PgUp",
-    "pagedown": "PgDn", "up": "pijl omhoog", "down": "pijl omlaag", "left": "pijl links",
-    "right": "pijl rechts", "slash": "/", "plus": "+", "minus": "-", "asterisk": "*",
+    "pagedown": "PgDn", "up": N_("pijl omhoog"), "down": N_("pijl omlaag"), "left": N_("pijl links"),
+    "right": N_("pijl rechts"), "slash": "/", "plus": "+", "minus": "-", "asterisk": "*",
     "question_mark": "?", "comma": ",", "full_stop": ".", "ctrl": "Ctrl", "shift": "Shift",
     "alt": "Alt",
 }
@@ -42,7 +44,7 @@ def key_label(key: str) -> str:
     'Shift+S', 'slash' -> '/', 'space' -> 'spatie', 'up' -> 'pijl omhoog', 'pageup' -> 'PgUp'.
     A letter and its capital are never written the same."""
     *modifiers, last = key.split("+") if key != "+" else ["plus"]
-    names = [KEY_NAMES.get(m, m.capitalize()) for m in modifiers]
+    names = [_(KEY_NAMES[m]) if m in KEY_NAMES else m.capitalize() for m in modifiers]
     if len(last) == 1 and last.isalpha():
         if last.isupper() and "Shift" not in names:
             names.append("Shift")
@@ -50,7 +52,8 @@ def key_label(key: str) -> str:
     elif last[0] == "f" and last[1:].isdigit():
         last_name = last.upper()
     else:
-        last_name = KEY_NAMES.get(last, last.capitalize() if len(last) > 1 else last)
+        last_name = _(KEY_NAMES[last]) if last in KEY_NAMES else (
+            last.capitalize() if len(last) > 1 else last)
     return "+".join([*names, last_name])
 
 
@@ -79,14 +82,16 @@ def _rows(bindings: Iterable[tuple[str, str, str, bool, str]]) -> list[tuple[str
             group_ids.append(binding_id)
     rows = []
     for (action, description), labels in grouped.items():
-        shown = description if enabled[(action, description)] else f"{description} (nu niet)"
+        shown = (description if enabled[(action, description)]
+                 else _("{description} (nu niet)").format(description=description))
         rows.append((" / ".join(labels), shown, ", ".join(ids[(action, description)])))
     return rows
 
 
 # The groups of the help, in this order. A key of the app is in "App"; a key that moves the
 # cursor, goes to a part of the screen or back is in "Navigeren"; the rest is "Op dit scherm".
-SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP = "Op dit scherm", "Navigeren", "App"
+# Marked here, translated where the help shows them.
+SCREEN_GROUP, NAVIGATION_GROUP, APP_GROUP = N_("Op dit scherm"), N_("Navigeren"), N_("App")
 NAVIGATION_ACTIONS = frozenset({
     "cursor_down", "cursor_up", "cursor", "page_down", "page_up", "first", "last", "edge",
     "section", "back", "leave",
@@ -116,7 +121,7 @@ def help_sections(bindings: Iterable[tuple[str, str, str, bool, str, bool]],
         per_group.setdefault(group_of(action, app_key=app_key), []).append(
             (key, action, description, enabled, binding_id))
     sections = {group: _rows(rows) for group, rows in per_group.items()}
-    general = [(key, description, "") for key, description in GENERAL_KEYS]
+    general = [(key, _(description), "") for key, description in GENERAL_KEYS]
     sections[NAVIGATION_GROUP] = [*sections.get(NAVIGATION_GROUP, []), *general]
     return [*topics, *((group, sections[group]) for group in (SCREEN_GROUP, NAVIGATION_GROUP,
                                                               APP_GROUP) if group in sections)]
@@ -129,9 +134,9 @@ class HelpScreen(ModalScreen[None]):
     """A list of keys, grouped, with what they do and their ids; Escape, F1 or q closes it."""
 
     BINDINGS = [
-        Binding("escape", "close", "Sluiten", id="help.close"),
-        Binding("f1", "close", "Sluiten", show=False, id="help.close_f1"),  # app.help stops at a modal
-        Binding("q", "close", "Sluiten", show=False, id="help.close_q"),
+        Binding("escape", "close", N_("Sluiten"), id="help.close"),
+        Binding("f1", "close", N_("Sluiten"), show=False, id="help.close_f1"),  # app.help stops at a modal
+        Binding("q", "close", N_("Sluiten"), show=False, id="help.close_q"),
     ]
 
     def __init__(self, sections: list[tuple[str, list[HelpRow]]]) -> None:
@@ -140,16 +145,16 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Toetsen", id="help-title", markup=False)
+            yield Static(_("Toetsen"), id="help-title", markup=False)
             yield ListTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc of F1 sluit dit venster. Een toets anders? Zet de id met de nieuwe "
-                         "toets in settings.json, bij keymap.", id="help-hint", markup=False)
+            yield Static(_("Esc of F1 sluit dit venster. Een toets anders? Zet de id met de nieuwe "
+                           "toets in settings.json, bij keymap."), id="help-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Toets", "Wat het doet", "Id")
+        table.add_columns(_("Toets"), _("Wat het doet"), _("Id"))
         for group, rows in self._sections:
-            table.add_row(Text(group, style="bold underline"), Text(""), Text(""))
+            table.add_row(Text(_(group), style="bold underline"), Text(""), Text(""))
             seen: set[tuple[str, str]] = set()
             for key, description, ids in rows:
                 if (key, description) not in seen:

@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, Static
 
 from zvh_tui import workers
 from zvh_tui.core.errors import UnlockDelayed, ValidationError, WrongPassphrase, ZvhError
+from zvh_tui.core.i18n import N_, _, ngettext
 from zvh_tui.services.safety.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import identity
@@ -31,8 +32,9 @@ from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
 
 WORKER_GROUP = "unlock"
-REPEAT_HINT = "Typ hetzelfde wachtwoord nog een keer, ter controle."
-NAME_HINT = "Enter maakt het profiel aan (de naam mag leeg blijven)."
+# Marked here, translated where shown (`_()`).
+REPEAT_HINT = N_("Typ hetzelfde wachtwoord nog een keer, ter controle.")
+NAME_HINT = N_("Enter maakt het profiel aan (de naam mag leeg blijven).")
 
 
 @workers.message
@@ -41,7 +43,7 @@ class UnlockEnded(Message):
 
 
 def seconds_text(seconds: int) -> str:
-    return "1 seconde" if seconds == 1 else f"{seconds} seconden"
+    return ngettext("{n} seconde", "{n} seconden", seconds).format(n=seconds)
 
 
 class UnlockScreen(Screen[None]):
@@ -67,34 +69,34 @@ class UnlockScreen(Screen[None]):
         yield ProfileHeader()
         with Vertical(id="unlock-box", classes="gone" if self._gone is not None else ""):
             if self._gone is not None:
-                yield Static("Database ontbreekt", id="unlock-title", markup=False)
+                yield Static(_("Database ontbreekt"), id="unlock-title", markup=False)
                 yield Static(str(self._gone), id="unlock-explain", markup=False)
-                yield Static("Sluit af met Ctrl+Q en geef die opdracht in de terminal.",
+                yield Static(_("Sluit af met Ctrl+Q en geef die opdracht in de terminal."),
                              id="unlock-status", markup=False)
             elif self._creating:
-                yield Static("Nieuw profiel", id="unlock-title", markup=False)
+                yield Static(_("Nieuw profiel"), id="unlock-title", markup=False)
                 yield Static(
-                    f"Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_LENGTH} tekens die "
-                    "niet makkelijk te raden is, bijvoorbeeld drie of vier losse woorden. "
-                    "Alle gegevens in dit profiel worden ermee versleuteld; zonder dit "
-                    "wachtwoord zijn ze niet terug te halen.",
+                    _("Kies een wachtwoordzin van minstens {n} tekens die "
+                      "niet makkelijk te raden is, bijvoorbeeld drie of vier losse woorden. "
+                      "Alle gegevens in dit profiel worden ermee versleuteld; zonder dit "
+                      "wachtwoord zijn ze niet terug te halen.").format(n=MIN_PASSPHRASE_LENGTH),
                     id="unlock-explain",
                     markup=False,
                 )
-                yield Label("Nieuw wachtwoord", markup=False)
+                yield Label(_("Nieuw wachtwoord"), markup=False)
                 yield Input(password=True, id="passphrase")
-                yield Label("Herhaal het wachtwoord", markup=False)
+                yield Label(_("Herhaal het wachtwoord"), markup=False)
                 yield Input(password=True, id="repeat")
-                yield Label("Uw naam (mag leeg; kan later bij Instellingen, F9)", markup=False)
+                yield Label(_("Uw naam (mag leeg; kan later bij Instellingen, F9)"), markup=False)
                 yield Input(id="user_name", placeholder=self.app.profile.settings.user_name())
             else:
-                yield Static("Profiel vergrendeld", id="unlock-title", markup=False)
+                yield Static(_("Profiel vergrendeld"), id="unlock-title", markup=False)
                 yield Static(
-                    "Vul het wachtwoord in om het profiel te ontgrendelen.",
+                    _("Vul het wachtwoord in om het profiel te ontgrendelen."),
                     id="unlock-explain",
                     markup=False,
                 )
-                yield Label("Wachtwoord", markup=False)
+                yield Label(_("Wachtwoord"), markup=False)
                 yield Input(password=True, id="passphrase")
             if self._gone is None:
                 yield Static("", id="unlock-message", markup=False)
@@ -150,10 +152,10 @@ class UnlockScreen(Screen[None]):
         passphrase = self._field("passphrase").value
         if not self._creating:
             if not passphrase:
-                self._show_message("Vul het wachtwoord in.")
+                self._show_message(_("Vul het wachtwoord in."))
                 return
             profile = self.app.profile
-            self._begin_unlock(lambda: profile.unlock(passphrase), "Bezig met ontgrendelen…")
+            self._begin_unlock(lambda: profile.unlock(passphrase), _("Bezig met ontgrendelen…"))
             return
         try:
             check_new_passphrase(passphrase)
@@ -165,12 +167,12 @@ class UnlockScreen(Screen[None]):
         if repeat.value:
             self._create()
         else:
-            self._show_status(REPEAT_HINT)
+            self._show_status(_(REPEAT_HINT))
             repeat.focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id == "user_name" and not self._busy:
-            self._show_status(NAME_HINT)
+            self._show_status(_(NAME_HINT))
 
     @on(Input.Submitted, "#repeat")
     @on(Input.Submitted, "#user_name")
@@ -188,7 +190,7 @@ class UnlockScreen(Screen[None]):
         profile = self.app.profile
         self._begin_unlock(
             lambda: identity.create_profile(profile, passphrase, repeated, name),
-            "Bezig met het versleutelde profiel aanmaken…",
+            _("Bezig met het versleutelde profiel aanmaken…"),
         )
 
     def _refuse(self, error: ValidationError) -> None:
@@ -229,7 +231,7 @@ class UnlockScreen(Screen[None]):
         self._set_enabled(False)
         self._unlock(self.app.profile, job)
 
-    @workers.thread_worker(group=WORKER_GROUP, title="Ontgrendelen mislukt", database=False)
+    @workers.thread_worker(group=WORKER_GROUP, title=N_("Ontgrendelen mislukt"), database=False)
     def _unlock(self, profile: Profile, job: Callable[[], None]) -> UnlockEnded:
         """In the worker thread: unlock, then close this thread's own connection."""
         try:
@@ -243,7 +245,7 @@ class UnlockScreen(Screen[None]):
 
     def on_unlock_ended(self, ended: UnlockEnded) -> None:
         if ended.error is None:
-            self._show_status("Ontgrendeld.")
+            self._show_status(_("Ontgrendeld."))
             self.app.unlock_succeeded()
         else:
             self._failed(ended.error)
@@ -286,7 +288,9 @@ class UnlockScreen(Screen[None]):
         self._countdown = self.set_interval(1.0, self._count_down)
 
     def _show_countdown(self) -> None:
-        self._show_status(f"Probeer het opnieuw over {seconds_text(self._remaining)}.")
+        self._show_status(ngettext("Probeer het opnieuw over {n} seconde.",
+                                   "Probeer het opnieuw over {n} seconden.",
+                                   self._remaining).format(n=self._remaining))
 
     def _count_down(self) -> None:
         self._remaining -= 1
