@@ -19,10 +19,7 @@ from zvh_tui.core import i18n
 POT = i18n.LOCALE_DIR / "zvh.pot"
 EN = i18n.catalogue_path("en")
 # Files whose Dutch texts are not yet marked for translation (issue 17, in progress).
-PENDING = frozenset({
-    "src/zvh_tui/core/i18n.py",
-    "src/zvh_tui/core/vocab.py",
-})
+PENDING: frozenset[str] = frozenset()
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 

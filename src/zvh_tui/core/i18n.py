@@ -41,11 +41,11 @@ R = TypeVar("R")
 DOMAIN = "zvh"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT = "nl"
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en")  # i18n: language codes
 # Each language shown in its own words (the setting, --lang's help).
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # i18n: each in its own words
 # Babel's locale per language: dates as d-m-y in both (en_GB, not en_US's m/d/y).
-BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # i18n: locale codes
 ENV_LANG = "ZVH_LANG"
 
 _state = {"language": DEFAULT}
@@ -62,7 +62,7 @@ def normalise(value: object) -> str | None:
     text = value.strip().casefold().replace("-", "_")
     if not text:
         return None
-    names = {"nederlands": "nl", "dutch": "nl", "english": "en", "engels": "en"}
+    names = {"nederlands": "nl", "dutch": "nl", "english": "en", "engels": "en"}  # i18n: typed names
     code = names.get(text, text.split(".")[0].split("_")[0])
     return code if code in LANGUAGES else None
 

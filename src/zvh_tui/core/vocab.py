@@ -261,7 +261,7 @@ class ReviewOutcome(Vocab, kind=N_("uitkomst van de terugblik")):
     """The review of last time's actions. *Niet mogelijk* (circumstances changed) and *niet
     opgepakt* (the partner did not act) must stay apart: the second is the kikker signal."""
 
-    DONE = ("gedaan", N_("gedaan"))
+    DONE = ("gedaan", N_("gedaan"))  # i18n: the stored code
     NOT_POSSIBLE = ("niet_mogelijk", N_("niet mogelijk"))
     NOT_TAKEN_UP = ("niet_opgepakt", N_("niet opgepakt"))
 

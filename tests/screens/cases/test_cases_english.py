@@ -1,21 +1,14 @@
 """The case screens in English (issue 17): the case list, the dossier, the new-case form and the
 persons screen read in English, dates as en_GB writes them, and no Dutch word is left on screen
-apart from user data (names, references, reasons typed by users).
-
-Part of what these screens show comes from the case services and the shell (column headers,
-badges, the Spiegel line, the plan's blockers, the footer's Ctrl+Q), which are converted in
-their own slices. While one of those files is still PENDING in tests/i18n/test_catalogues.py,
-the "no Dutch word" check names the words it found and is marked xfail; once they are all
-converted it is strict. The English of this slice's own texts is checked strictly either way.
+apart from user data (names, references, reasons typed by users): the whole screen, header,
+footer and the services' texts (column headers, badges, the Spiegel line, the plan's blockers)
+included.
 """
 
 from __future__ import annotations
 
-import re
-
-import pytest
 from casekit import World, list_ready, screen_text, wait_for, wait_for_text
-from i18nkit import ROOT, dutch_words_in
+from i18nkit import dutch_words_in
 from textual.widgets import Static, TextArea
 
 from zvh_tui.core import i18n
@@ -28,35 +21,13 @@ from zvh_tui.widgets.case_table import CaseTable
 from zvh_tui.widgets.dialogs import MessageDialog
 from zvh_tui.widgets.partner_picker import PartnerPicker
 
-# Files outside this slice whose texts show on these screens.
-OTHER_SLICES = (
-    "src/zvh_tui/app.py",  # the footer's Ctrl+Q
-    "src/zvh_tui/keymap.py",
-    "src/zvh_tui/core/vocab.py",
-    "src/zvh_tui/services/cases/case_list.py",  # headers, badges, counts, short labels
-    "src/zvh_tui/services/cases/caseload.py",  # the Spiegel line
-    "src/zvh_tui/services/cases/namens.py",
-    "src/zvh_tui/services/cases/lifecycle.py",
-    "src/zvh_tui/services/plans/versions.py",  # the plan's status and blockers
-    "src/zvh_tui/services/shared/disclosure.py",
-    "src/zvh_tui/widgets/dialogs.py",
-    "src/zvh_tui/widgets/partner_picker.py",
-)
 # The header shows the profile folder's name: user data.
 PROFILE = ("profiel",)
 
 
-def pending_elsewhere() -> list[str]:
-    text = (ROOT / "tests" / "i18n" / "test_catalogues.py").read_text(encoding="utf-8")
-    block = text.split("PENDING = frozenset({", 1)[1].split("})", 1)[0]
-    pending = set(re.findall(r'"([^"]+)"', block))
-    return [path for path in OTHER_SLICES if path in pending]
-
-
 class NoDutch:
     """Collects the Dutch words of each screen read; `done()` at the end of the test asserts
-    there were none (or marks the test xfail while another slice's file is PENDING, after
-    every strict check of the test has run)."""
+    there were none (after every other check of the test has run, so a failure names them all)."""
 
     def __init__(self, allowed: tuple[str, ...]) -> None:
         self.allowed = [*allowed, *PROFILE]
@@ -66,8 +37,6 @@ class NoDutch:
         self.found += dutch_words_in(text, self.allowed)
 
     def done(self) -> None:
-        if self.found and pending_elsewhere():
-            pytest.xfail(f"Dutch words {self.found} while {pending_elsewhere()} are not yet converted")
         assert not self.found, self.found
 
 

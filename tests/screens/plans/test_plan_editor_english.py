@@ -23,10 +23,8 @@ USER_DATA = ("Rust in huis", "Stabiel wonen", "Huisbezoek plannen", "ID-kaart aa
 
 
 def plan_lines(app: ZvhApp) -> str:
-    """The screen without its first line (the app's header) and its last (the footer, whose
-    app-wide keys are app.py's): the plan editor's own text."""
-    lines = screen_text(app).rstrip("\n").splitlines()
-    return "\n".join(lines[1:-1])
+    """The whole screen, header and footer included."""
+    return screen_text(app)
 
 
 async def open_plan(app: ZvhApp, pilot, case_id: int) -> PlanEditorScreen:
