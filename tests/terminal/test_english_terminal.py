@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from i18nkit import dutch_words_in  # tests/kits is on the path
-from terminal.test_case_journal import PASSPHRASE, demo_profile, pick_case
+from terminal.test_case_journal import PASSPHRASE, pick_case
 
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.store.models import Person

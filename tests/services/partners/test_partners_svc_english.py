@@ -146,7 +146,7 @@ def test_participant_refusals_and_warnings_read_in_english(case, network, englis
     added = participants.add_participant(case, network.ggz.id)
     assert added.warnings == [
         "Note: GGZ Noord FACT-team has not signed the privacy covenant. Share only what fits "
-        "the purpose limitation (doelbinding)."]
+        "the purpose limitation."]
 
 
 def test_provision_refusals_and_labels_read_in_english(case, network, english) -> None:
