@@ -7,7 +7,10 @@ tests/i18n/dutch_words.txt and is not the text of `_()`, `N_()`, `ngettext()`, `
 `npgettext()`, `M()` or `Mn()` (core/i18n.py). Docstrings are not shown to the user and are
 skipped. A literal that is data, not a text for the user (the demo's client stories, words
 the user may type such as 'vandaag', a column name of an import file), is exempted with a
-comment `# i18n: <why>` on one of its lines or on the first line of its statement. Exits 1 when
+comment `# i18n: <why>` on one of its lines or on the first line of its statement; a plain string
+beside a marked one in a tuple (`("gedaan", N_("gedaan"))`, a stored code and its label), a
+string compared (`word == "/einde"`), a dict key, a widget id or class (`id=`, `classes=`) and a
+CSS selector (`"#afschaling"`) are codes, not texts. Exits 1 when
 it finds one: tests/i18n/test_catalogues.py runs it, so CI fails on a Dutch text left bare.
 """
 
@@ -60,6 +63,19 @@ def _call_name(node: ast.Call) -> str:
     return node.func.attr if isinstance(node.func, ast.Attribute) else ""
 
 
+CODE_KEYWORDS = {"id", "classes", "group", "name"}
+SELECTOR = re.compile(r"^[#.][\w-]+(?:[ >,]+[#.]?[\w-]+)*$")
+
+
+def _plain_strings(node: ast.AST) -> bool:
+    """A string constant, or a tuple/list/set of them."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return bool(node.elts) and all(_plain_strings(item) for item in node.elts)
+    return False
+
+
 def _literals(tree: ast.AST):
     """(literal, text, first line of its innermost statement) for every string literal that
     is not a docstring, a bare string statement or the text of a translation call: one walk."""
@@ -70,6 +86,28 @@ def _literals(tree: ast.AST):
             statement = node.lineno
             if isinstance(node, ast.Expr) and isinstance(node.value, (ast.Constant, ast.JoinedStr)):
                 continue  # a docstring or a bare string: a comment, never shown
+        if isinstance(node, ast.Tuple) and any(
+                isinstance(item, ast.Call) and _call_name(item) in MARKERS for item in node.elts):
+            # ("gedaan", N_("gedaan")): a stored code paired with its marked label
+            stack.extend((item, statement) for item in node.elts
+                         if not (isinstance(item, ast.Constant) and isinstance(item.value, str)))
+            continue
+        if isinstance(node, ast.Compare):
+            # `word == "/einde"`, `kind in ("besluit", …)`: what is compared is a code or a typed
+            # word, never a text shown
+            stack.extend((item, statement) for item in (node.left, *node.comparators)
+                         if not _plain_strings(item))
+            continue
+        if isinstance(node, ast.Dict):
+            # {"grondslag": …}: keys are a file format's or a table's codes
+            stack.extend((value, statement) for value in node.values)
+            stack.extend((key, statement) for key in node.keys
+                         if key is not None and not _plain_strings(key))
+            continue
+        if isinstance(node, ast.keyword) and node.arg in CODE_KEYWORDS:
+            continue  # id="afschalen", classes="…": widget ids and CSS classes
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SELECTOR.match(node.value):
+            continue  # query_one("#afschaling")
         if isinstance(node, ast.Call) and _call_name(node) in MARKERS:
             stack.append((node.func, statement))
             stack.extend((keyword, statement) for keyword in node.keywords)

@@ -83,6 +83,36 @@ def test_current_connection_is_this_threads_open_connection_or_none(tmp_path) ->
     assert db.current_connection() is None, revisit(shim)
 
 
+def test_after_commit_once_runs_a_callback_once_per_transaction(tmp_path) -> None:
+    shim = "HookedSqlCipherDatabase.after_commit_once (Database._state.commit_callbacks)"
+    db = compat.HookedSqlCipherDatabase(str(tmp_path / "c.db"), passphrase="geheim")
+    ran: list[str] = []
+
+    def hook() -> None:
+        ran.append("anchor")
+
+    db.connect()
+    try:
+        db.execute_sql("CREATE TABLE t (a)")
+        with db.atomic():
+            for value in range(3):
+                with db.atomic():  # a savepoint per event, as audit_log.append makes
+                    db.execute_sql("INSERT INTO t VALUES (?)", (value,))
+                    db.after_commit_once(hook)
+            assert ran == [], revisit(shim)  # not before the commit
+        assert ran == ["anchor"], revisit(shim)  # once, after it
+        with db.atomic() as transaction:
+            db.after_commit_once(hook)
+            transaction.rollback()
+        with db.atomic():
+            db.after_commit_once(hook)
+        assert ran == ["anchor", "anchor"], revisit(shim)  # a rolled back wait is gone
+        db.after_commit_once(hook)  # outside a transaction: at once
+        assert ran == ["anchor"] * 3, revisit(shim)
+    finally:
+        db.close()
+
+
 class Thing(peewee.Model):
     name = peewee.CharField()
 

@@ -60,6 +60,8 @@ def test_an_export_without_convenant_is_asked_and_logged(tmux, tmp_path: Path, m
     tmux.send_keys("e")
     tmux.wait_for("In welk formaat?")
     tmux.send_keys("Down", "Enter")  # Markdown
+    tmux.wait_for("Taal van het plan")
+    tmux.send_keys("n")  # Nederlands
     tmux.wait_for("Voor wie?")
     tmux.send_keys("Down", "Down", "Enter")  # the full plan, Wijkteam Noord, Basisschool De Linde
     screen = tmux.wait_for("Geen convenant")

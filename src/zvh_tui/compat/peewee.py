@@ -39,6 +39,14 @@ class HookedSqlCipherDatabase(SqlCipherDatabase):
         """This thread's open connection, without opening one (Database._state.conn)."""
         return self._state.conn
 
+    def after_commit_once(self, fn: Any) -> None:
+        """`after_commit(fn)` unless `fn` already waits for this thread's commit
+        (Database._state.commit_callbacks): a batch of audit events in one transaction writes
+        the anchor once, not once per event."""
+        if self.transaction_depth() and any(waiting is fn for waiting in self._state.commit_callbacks):
+            return
+        self.after_commit(fn)
+
 
 def table_name(model: type[Model]) -> str:
     """The table of a model (Model._meta, Peewee's metadata object)."""

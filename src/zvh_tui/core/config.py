@@ -47,7 +47,7 @@ class Settings:
     # the terms for sending the minutes of a closed meeting, in working days (Monday-Friday)
     besluitenlijst_werkdagen: int = 1
     verslag_werkdagen: int = 5
-    meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])
+    meeting_types: list[str] = field(default_factory=lambda: ["MDO", "Casusoverleg", "ICO"])  # i18n: meeting types are the user's own names, stored
     theme: str = "textual-dark"
     # the language of the UI and the default of every export (core/i18n.py): "nl" or "en";
     # --lang and ZVH_LANG go before it, the system locale never decides

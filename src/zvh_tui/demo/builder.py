@@ -168,7 +168,7 @@ class _DemoBuilder:
             existing = Partner.get_or_none(fn.lower(Partner.name) == spec["name"].lower())
             partner = existing or partners.create_partner(
                 spec["name"], spec["domain"], spec["convenant"],
-                notes="Fictieve organisatie (demogegevens)." + ("" if spec["convenant"] else
+                notes="Fictieve organisatie (demogegevens)." + ("" if spec["convenant"] else  # i18n: demo data, stored
                                                                 " Privacyconvenant nog niet getekend."),  # i18n: demo data, stored
             )
             partner_ids[spec["key"]] = partner.id
@@ -391,7 +391,7 @@ class _DemoCase:
         asker = self.v["advice"].asked_by if self.advice_track else self.v["partners"][0]
         referrer_partner, referrer_contact = b.roster.owner(asker)
         citizen = spec.get("citizen", "")
-        not_informed = self.v.get("not_informed", "Informeren schaadt de veiligheid.")
+        not_informed = self.v.get("not_informed", "Informeren schaadt de veiligheid.")  # i18n: demo data, stored
         review = None if informed else _working_day(b.today + dt.timedelta(days=spec["informed_no"]))
         data = cases.NewCase(
             persons=persons,
@@ -467,7 +467,7 @@ class _DemoCase:
         # beschikkingen, so never the hat beschikken
         if spec.get("triage") == "refer":
             cases.set_triage(case, TriageOutcome.REFER, self.f(spec["triage_reason"]))
-            self.journal(day, "procesregie", "Triage: doorverwezen; de aanmelder is geïnformeerd.")
+            self.journal(day, "procesregie", "Triage: doorverwezen; de aanmelder is geïnformeerd.")  # i18n: demo data, stored
             self.close(b.day(spec["closed"]), "Doorverwezen na triage; geen regie door het ZVH nodig.")  # i18n: demo data, stored
             return
         cases.set_triage(case, TriageOutcome.TAKE_ON, self.v["triage"])
@@ -562,7 +562,7 @@ class _DemoCase:
             day = min(received + dt.timedelta(days=1 + number), b.today)
             participants.set_check(row, status, on=day, basis=_grondslag(key, b.roster.unsigned))
             b.touch(case, day)  # type: ignore[arg-type]
-        self.journal(min(received + dt.timedelta(days=1), b.today), "onderzoek",
+        self.journal(min(received + dt.timedelta(days=1), b.today), "onderzoek",  # i18n: demo data, stored
                      "Check op bekendheid uitgezet bij de partners, met de grondslag per partner.")  # i18n: demo data, stored
         if self.target != Phase.SCREENING.value:
             self.stage_journal("screening", received + dt.timedelta(days=3))
@@ -616,7 +616,7 @@ class _DemoCase:
             if "nobody" not in blockers and spec.get("nobody") == "accepted":
                 plans.accept_nobody(owner_less[0])
             elif "nobody" not in blockers:  # in the other cases the gemeente picks it up
-                partner_id, contact_id = b.roster.owner(T.Ref("gemeente", 0))
+                partner_id, contact_id = b.roster.owner(T.Ref("gemeente", 0))  # i18n: a demo roster key
                 plans.update_action(owner_less[0], owner_partner_id=partner_id, owner_contact_id=contact_id)
         if "agreements" not in blockers:
             for agreement in self.v["agreements"]:
@@ -753,7 +753,7 @@ class _DemoCase:
         self.b.touch(case, day)  # type: ignore[arg-type]
         self.revise(day + dt.timedelta(days=7), adopt=False)
         self.b.pending_agenda.append(case)  # type: ignore[arg-type]
-        self.journal(day + dt.timedelta(days=8), "procesregie",
+        self.journal(day + dt.timedelta(days=8), "procesregie",  # i18n: demo data, stored
                      "Concept voor versie 2 klaargezet; vaststellen in het volgende overleg.")  # i18n: demo data, stored
 
 

@@ -128,7 +128,7 @@ def _grondslag(partner_key: str, unsigned: frozenset[str] = frozenset()) -> str:
 def meeting_header(day: dt.date) -> dict[str, str]:
     """Kind, title and location of the weekly meeting of `day` (every third week a casusoverleg)."""
     week = day.isocalendar()[1]
-    kind = "Casusoverleg" if week % 3 == 0 else "MDO"
+    kind = "Casusoverleg" if week % 3 == 0 else "MDO"  # i18n: demo data, stored
     return {"kind": kind, "title": f"{kind} zorg en veiligheid, week {week}",  # i18n: demo data, stored
             "location": T.MEETING_LOCATIONS[week % len(T.MEETING_LOCATIONS)]}
 

@@ -158,7 +158,7 @@ class _ScaleGenerator:
             partner = Partner.get_or_none(fn.lower(Partner.name) == spec["name"].lower())
             if partner is None:
                 Partner.insert(name=spec["name"], domain=spec["domain"], convenant_signed=spec["convenant"],
-                               is_own=False, notes="Fictieve organisatie (schaaldata).", active=True,
+                               is_own=False, notes="Fictieve organisatie (schaaldata).", active=True,  # i18n: demo data, stored
                                created_at=now, updated_at=now).execute()
                 partner = Partner.get(Partner.name == spec["name"])
             partner_ids[spec["key"]] = partner.id
@@ -541,7 +541,7 @@ class _ScaleGenerator:
             pool = [pool[i] for i in sorted(rng.sample(range(len(pool)), wanted))]
         for position, (g_index, body, owner, kind, own_reason) in enumerate(pool):
             if owner is None and rng.random() < 0.85:
-                owner = T.Ref("gemeente", 0)  # usually the wijkteam does pick it up
+                owner = T.Ref("gemeente", 0)  # usually the wijkteam does pick it up  # i18n: a demo roster key
             elif rng.random() < 0.004:
                 owner, own_reason = None, ""  # niemands taak
             partner_id, contact_id = self.roster.owner(owner)

@@ -37,13 +37,14 @@ def append(build: Callable[[int, str], AuditEvent], genesis: str,
     """Append to the bound database's chain: `build(event_id, prev_hash)` makes the row (its
     hash filled in; `genesis` is the first event's prev_hash), inside one write transaction (or a savepoint inside the caller's), so
     reading the head and appending never interleave with another connection's append.
-    `on_commit` runs once the outermost transaction has committed."""
+    `on_commit` runs once the outermost transaction has committed, once however many events
+    the transaction appended."""
     with db.atomic():
         last = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1).first()
         row = build((last.id if last else 0) + 1, last.hash if last else genesis)
         row.save(force_insert=True)
         if on_commit is not None:
-            db.after_commit(on_commit)
+            db.after_commit_once(on_commit)  # once per transaction, however many events
         return row
 
 

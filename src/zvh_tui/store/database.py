@@ -142,7 +142,7 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
 MIN_STRENGTH_SCORE = 3
 STRENGTH_CHECK_CHARS = 100  # zxcvbn slows down on long input; 100 characters are plenty
 GUESSABLE_WORDS = [
-    "zvh", "zvh-tui", "zorg", "veilig", "veiligheid", "veiligheidshuis", "procesregie",
+    "zvh", "zvh-tui", "zorg", "veilig", "veiligheid", "veiligheidshuis", "procesregie",  # i18n: words guessers try
     "regisseur", "casus", "wachtwoord", "wachtwoordzin", "welkom", "geheim", "profiel",  # i18n: words guessers try
 ]
 _WEAK_WHY = {  # zxcvbn's kind of match -> why (translated in the hint)

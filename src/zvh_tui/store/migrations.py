@@ -88,7 +88,7 @@ _V4_COLUMNS = (
     ("meeting", '"reminder_at" DATETIME'),
     ("meeting_item", '"slot_start" VARCHAR(5) NOT NULL DEFAULT \'\''),
     ("meeting_item", '"slot_minutes" INTEGER'),
-    ("meeting_item", '"phase" VARCHAR(20) NOT NULL DEFAULT \'beeld\''),
+    ("meeting_item", '"phase" VARCHAR(20) NOT NULL DEFAULT \'beeld\''),  # i18n: stored code in SQL
     ("meeting_item", '"started_at" DATETIME'),
     ("meeting_item", '"director_reason" TEXT NOT NULL DEFAULT \'\''),
     ("meeting_item", '"call_on" DATE'),
@@ -96,7 +96,7 @@ _V4_COLUMNS = (
     ("meeting_item", '"next_kind" VARCHAR(20) NOT NULL DEFAULT \'\''),
     ("meeting_note", '"kind" VARCHAR(20) NOT NULL DEFAULT \'note\''),
     ("meeting_note", '"source_partner_id" INTEGER REFERENCES "partner" ("id") ON DELETE RESTRICT'),
-    ("meeting_note", '"visibility" VARCHAR(20) NOT NULL DEFAULT \'tafel\''),
+    ("meeting_note", '"visibility" VARCHAR(20) NOT NULL DEFAULT \'tafel\''),  # i18n: stored code in SQL
     ("action", '"agreed_in_id" INTEGER REFERENCES "meeting_item" ("id") ON DELETE SET NULL'),
 )
 

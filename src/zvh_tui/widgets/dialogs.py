@@ -509,11 +509,23 @@ class JournalDialog(FormDialog):
 
 
 def today_text() -> str:
-    """Today as a date field is first filled: the word 'vandaag' in Dutch (as typed), the date
-    itself in English (15-12-2026, which the field reads in either language)."""
+    """Today as a date field is first filled: the word as typed, 'vandaag' in Dutch and 'today'
+    in English (services/shared/dates.py reads both in either language)."""
     if i18n.current() == i18n.DEFAULT:
         return "vandaag"  # i18n: a word the date field reads (services/shared/dates.py)
-    return context.today().strftime("%d-%m-%Y")
+    return "today"
+
+
+def language_dialog(title: str) -> ChoiceDialog[str]:
+    """Which language a document is made in (issue 17.5): chosen per export, so a Dutch partner
+    gets Dutch while the user works in English. Starts on the language of the screen; `n` and
+    `e` choose at once."""
+    codes = list(i18n.LANGUAGES)
+    return ChoiceDialog(
+        title,
+        _("In welke taal wordt het gemaakt? De app zelf blijft in haar eigen taal."),
+        [(i18n.LANGUAGE_NAMES[code], code) for code in codes],
+        keys=[code[0] for code in codes], highlight=codes.index(i18n.current()))
 
 
 def ave_choices() -> list[tuple[str, str]]:

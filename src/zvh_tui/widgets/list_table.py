@@ -10,11 +10,13 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from zvh_tui.core.i18n import N_
+
 
 class ListTable(DataTable):
     """A DataTable whose cursor also moves with j (down) and k (up)."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Omlaag", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Omhoog", show=False, id="list.up"),
+        Binding("down,j", "cursor_down", N_("Omlaag"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", N_("Omhoog"), show=False, id="list.up"),
     ]

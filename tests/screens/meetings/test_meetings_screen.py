@@ -181,6 +181,8 @@ async def test_m_writes_the_minutes_of_a_closed_meeting_on_demand(profile, build
         assert field.value.rstrip("/").endswith("exports")  # the profile's own folder by default
         field.value = str(folder)
         await pilot.press("enter")
+        await wait_for(pilot, lambda: "Taal van het verslag" in screen_text(app))
+        await pilot.press("n")  # Nederlands
         while isinstance(app.screen, ConfirmDialog):  # partners without a convenant: skipped
             await pilot.press("escape")
             await pilot.pause()
@@ -191,3 +193,41 @@ async def test_m_writes_the_minutes_of_a_closed_meeting_on_demand(profile, build
         assert any(n.endswith("verslag.html") for n in names) and any(n.endswith(".ics") for n in names)
         assert "Wijkteam houdt de regie" in next(folder.glob("*besluitenlijst.md")).read_text("utf-8")
         assert all(p.stat().st_mode & 0o077 == 0 for p in folder.iterdir())
+
+
+async def test_m_asks_the_language_of_the_minutes(profile, build, tmp_path) -> None:
+    """Issue 17.5: the minutes in English for an English-speaking partner while the app stays
+    Dutch: the files end in -en and read in English; the typed decision stays as typed."""
+    from meetingkit import TODAY, at, make_table
+
+    from zvh_tui.services.meetings import capture, live
+    from zvh_tui.widgets.dialogs import PathDialog
+
+    table = make_table(build)
+    live.start_meeting(table.meeting, now=at(9))
+    for line in ("b Wijkteam houdt de regie", "/datum +6w", "/sluit", "/einde"):
+        assert capture.execute(line, table.fresh(), today=TODAY, now=at(9, 30)).ok, line
+    folder = tmp_path / "minutes"
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_meetings(pilot)
+        row = next(n for n, r in enumerate(screen.rows) if r.id == table.meeting.id)
+        screen.query_one("#meetings-table").move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, PathDialog))
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Taal van het verslag" in screen_text(app))
+        await pilot.press("e")  # English
+        while isinstance(app.screen, ConfirmDialog):
+            await pilot.press("escape")
+            await pilot.pause()
+        await wait_for(pilot, lambda: folder.exists() and any(folder.glob("*-en.md"))
+                       and any(folder.glob("*-en.html")))
+        await wait_for(pilot, lambda: "Verslag gemaakt" in screen_text(app))  # the toast: Dutch
+    names = [p.name for p in folder.iterdir() if p.suffix in (".md", ".html")]
+    assert names and all(n.removesuffix(".md").removesuffix(".html").endswith("-en") for n in names)
+    decisions = next(p for p in folder.glob("*-en.md") if "Wijkteam houdt de regie" in p.read_text("utf-8"))
+    text = decisions.read_text("utf-8")
+    assert "Decision" in text and "Besluit" not in text

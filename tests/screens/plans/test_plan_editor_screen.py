@@ -412,6 +412,9 @@ async def test_export_from_the_screen_writes_a_private_file(profile: Profile, pl
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("enter")  # HTML
+        await wait_for(pilot, lambda: "Taal van het plan" in screen_text(app))
+        assert "Nederlands" in screen_text(app) and "English" in screen_text(app)
+        await pilot.press("enter")  # the screen's own language is where the cursor starts
         await wait_for(pilot, lambda: "Voor wie?" in screen_text(app))
         await pilot.press("down", "down", "enter")  # the second partner at the table: Gemeente Breda
         target = profile.paths.data / "exports" / f"plan-{plan_case.case.reference}-v1-gemeente-breda.html"
@@ -420,7 +423,30 @@ async def test_export_from_the_screen_writes_a_private_file(profile: Profile, pl
         assert "Plan geëxporteerd" in screen_text(app)
     content = target.read_text(encoding="utf-8")
     assert "Uitkering regelen" in content and "Huisbezoek" not in content
+    assert "Plan van aanpak" in content and '<html lang="nl"' in content
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+async def test_export_in_english_while_the_screen_stays_dutch(profile: Profile, plan_case) -> None:
+    """Issue 17.5: the language is chosen per export; the app goes on in Dutch."""
+    plan = plans.start_plan(plan_case.case)
+    plans.add_action(plan, "Uitkering regelen", owner_partner_id=plan_case.gemeente.id, deadline=TODAY)
+    app = ZvhApp(profile)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_plan(app, pilot, plan_case.case.id)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("enter")  # HTML
+        await wait_for(pilot, lambda: "Taal van het plan" in screen_text(app))
+        await pilot.press("e")  # English, at once
+        await wait_for(pilot, lambda: "Voor wie?" in screen_text(app))
+        await pilot.press("enter")  # the full plan
+        await wait_for(pilot, lambda: "Plan geëxporteerd" in screen_text(app))
+        assert "Plan of approach" not in screen_text(app)  # the screen itself stays Dutch
+    [target] = (profile.paths.data / "exports").glob(f"plan-{plan_case.case.reference}-*.html")
+    content = target.read_text(encoding="utf-8")
+    assert '<html lang="en"' in content and "Plan of approach" in content
+    assert "Plan van aanpak" not in content and "Uitkering regelen" in content  # user text as typed
 
 
 @pytest.mark.parametrize("key", ["space", "o", "l", "x"])

@@ -18,6 +18,8 @@ async def _export_for_ggz(app: ZvhApp, pilot) -> None:
     await pilot.press("e")
     await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
     await pilot.press("down", "enter")  # Markdown
+    await wait_for(pilot, lambda: "Taal van het plan" in screen_text(app))
+    await pilot.press("n")  # Nederlands
     await wait_for(pilot, lambda: "Voor wie?" in screen_text(app))
     await pilot.press("down", "down", "down", "down", "enter")  # wijkteam, gemeente, politie, ggz
 

@@ -24,7 +24,7 @@ async def test_an_unexpected_error_in_the_export_keeps_the_editor_open(
     plan = plans.start_plan(plan_case.case)
     plans.add_action(plan, "Uitkering regelen", owner_partner_id=plan_case.gemeente.id)
 
-    def broken(*_args: object) -> object:
+    def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError(f"plan van {CANARY}")
 
     monkeypatch.setattr(plan_export, "export_to_folder", broken)
@@ -37,6 +37,8 @@ async def test_an_unexpected_error_in_the_export_keeps_the_editor_open(
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("enter")  # HTML
+        await wait_for(pilot, lambda: "Taal van het plan" in screen_text(app))
+        await pilot.press("enter")  # the screen's language
         await wait_for(pilot, lambda: "Voor wie?" in screen_text(app))
         await pilot.press("enter")  # the whole plan
         await wait_for(pilot, lambda: bool(app._notifications))

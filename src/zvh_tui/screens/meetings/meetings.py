@@ -218,7 +218,7 @@ class MeetingsScreen(Screen[None]):
         """m on a closed meeting: its minutes again, on demand, into a folder the regisseur
         chooses (the profile's exports/ by default); a sheet for a partner without a signed
         convenant only after its warning was confirmed."""
-        from zvh_tui.widgets.dialogs import ConfirmDialog, PathDialog
+        from zvh_tui.widgets.dialogs import ConfirmDialog, PathDialog, language_dialog
 
         row = self.current()
         if row is None or row.status != MeetingStatus.CLOSED.value:
@@ -229,6 +229,9 @@ class MeetingsScreen(Screen[None]):
                                   "cliëntversie en .ics)"), str(default) + "/", draft=f"minutes:{row.id}:path"))
         if not chosen:
             return
+        language = await self.app.push_screen_wait(language_dialog(_("Taal van het verslag")))
+        if language is None:
+            return
         meeting = meetings.get_meeting(row.id)
         confirmed = []
         for partner in minutes.unsigned_partners(meeting):
@@ -238,12 +241,14 @@ class MeetingsScreen(Screen[None]):
                     no=_("Overslaan"))):
                 confirmed.append(partner.id)
         self.notify(_("Het verslag wordt gemaakt …"), markup=False, timeout=3)
-        self.write_minutes(row.id, str(chosen), confirmed)
+        self.write_minutes(row.id, str(chosen), confirmed, language)
 
     @workers.thread_worker(group="meetings-minutes-write", title=N_("Het verslag kon niet worden gemaakt"))
-    def write_minutes(self, meeting_id: int, folder: str, confirmed: list[int]) -> MinutesMade:
+    def write_minutes(self, meeting_id: int, folder: str, confirmed: list[int],
+                      language: str | None = None) -> MinutesMade:
         target = Path(folder).expanduser()
-        paths = minutes.write_minutes(meetings.get_meeting(meeting_id), target, confirmed_partners=confirmed)
+        paths = minutes.write_minutes(meetings.get_meeting(meeting_id), target, confirmed_partners=confirmed,
+                                      language=language)
         return MinutesMade(len(paths), str(target))
 
     def on_minutes_made(self, made: MinutesMade) -> None:

@@ -51,7 +51,7 @@ from zvh_tui.services.plans import plan_export, plan_undo, quick_entry
 from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.plans.plan_export import PlanView
 from zvh_tui.services.shared import context, dates, disclosure
-from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog
+from zvh_tui.widgets.dialogs import ChoiceDialog, ConfirmDialog, language_dialog
 from zvh_tui.widgets.drafts import DraftForm
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -1094,6 +1094,9 @@ class PlanEditorScreen(DraftForm, Screen[None]):
             (_("HTML, om af te drukken (.html)"), "html"), (_("Markdown (.md)"), "md")]))
         if fmt is None:
             return
+        language = await self.app.push_screen_wait(language_dialog(_("Taal van het plan")))
+        if language is None:
+            return
         options: list[tuple[str, object]] = [(_("Het volledige plan"), "all")]
         for row in participants.participants_of(self.case):
             if not row.partner.is_own:
@@ -1113,7 +1116,7 @@ class PlanEditorScreen(DraftForm, Screen[None]):
         folder = self.app.profile.paths.exports  # type: ignore[attr-defined]
         try:
             path = plan_export.export_to_folder(folder, self.case, plans.get_plan(self.plan.id), str(fmt), partner_id,
-                                                confirmed=bool(warnings))
+                                                confirmed=bool(warnings), language=language)
         except (ZvhError, OSError) as error:
             message = str(error) if isinstance(error, ZvhError) else _("Het bestand kon niet worden geschreven.")
             self.app.show_refusal(message, _("Export mislukt"))  # type: ignore[attr-defined]

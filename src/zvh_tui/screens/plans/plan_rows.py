@@ -60,7 +60,7 @@ def outline_rows(view: PlanView, read_only: bool, projected: Projected | None = 
     def hidden(key: str) -> None:
         rows.append(OutlineRow(("note", key), SafeText(tr(disclosure.HIDDEN), style="italic"), "note"))
 
-    heading("opgave", _("Gezamenlijke opgave"))
+    heading("opgave", _("Gezamenlijke opgave"))  # i18n: a row key
     rows.append(OutlineRow(("shared_task",), text_or_empty(
         view.shared_task, _("nog niet geformuleerd: Enter om te schrijven"))))
     heading("client", _("Visie en wensen van de cliënt"))

@@ -699,7 +699,7 @@ def adopt(plan: Plan, *, on: dt.date | None = None, meeting: Meeting | None = No
         plan.save()
         cases.touch(plan.case)
         audit.record("adopt", case=plan.case, object_type="plan", object_id=plan.id,
-                     detail=f"v{plan.version}" + (f" taartpunten={len(open_slices)}" if open_slices else ""))
+                     detail=f"v{plan.version}" + (f" taartpunten={len(open_slices)}" if open_slices else ""))  # i18n: audit detail
     return plan
 
 
@@ -809,7 +809,7 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     result = PlanDiff(old.version, new.version)
     add = result.changes.append
     if old.shared_task != new.shared_task:
-        add(Change("changed", "opgave",
+        add(Change("changed", "opgave",  # i18n: a change code
                    _("De gezamenlijke opgave is gewijzigd in: {text}").format(text=new.shared_task)))
     if old.director_partner_id != new.director_partner_id:
         add(Change("changed", "director", _("Casusregisseur: {old} → {new}.").format(
