@@ -54,6 +54,28 @@ def test_the_template_holds_every_marked_text_of_the_code(tmp_path: Path) -> Non
         f"new in the code ({len(missing)}): {missing[:20]}\ngone from the code ({len(gone)}): {gone[:20]}")
 
 
+def test_every_text_of_a_translation_call_is_in_the_template() -> None:
+    """Babel's extraction can miss a call inside an f-string (`f"<th>{_('Leefgebied')}</th>"`):
+    every literal text given to a translation function must be in the template, or it stays
+    Dutch in English."""
+    import ast
+
+    in_template = {text for _context, text in _keys(_read(POT))}
+    text_at = {"_": 0, "N_": 0, "ngettext": 0, "pgettext": 1, "npgettext": 1, "M": 1, "Mn": 1}
+    missing = []
+    for path in sorted((ROOT / "src" / "zvh_tui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            position = text_at.get(node.func.id)
+            if position is None or len(node.args) <= position:
+                continue
+            text = node.args[position]
+            if isinstance(text, ast.Constant) and isinstance(text.value, str) and text.value not in in_template:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text.value[:60]}")
+    assert not missing, f"texts the template lacks (take the call out of the f-string): {missing}"
+
+
 def test_every_text_is_translated_into_english() -> None:
     template, english = _read(POT), _read(EN)
     missing = sorted(_keys(template) - _keys(english), key=str)

@@ -205,7 +205,7 @@ async def test_m_asks_the_language_of_the_minutes(profile, build, tmp_path) -> N
 
     table = make_table(build)
     live.start_meeting(table.meeting, now=at(9))
-    for line in ("b Wijkteam houdt de regie", "/datum +6w", "/sluit", "/einde"):
+    for line in ("b Wijkteam houdt de regie", "r @politie/bakker", "/datum +6w", "/sluit", "/einde"):
         assert capture.execute(line, table.fresh(), today=TODAY, now=at(9, 30)).ok, line
     folder = tmp_path / "minutes"
     app = ZvhApp(profile)

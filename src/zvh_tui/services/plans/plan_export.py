@@ -428,8 +428,9 @@ def _render_html(view: PlanView) -> str:
             out.append("</ul>")
         if view.assessments:
             out.append(f"<h2>{_h(_('Krachten en zorgen per leefgebied'))}</h2>")
-            out.append(f"<table><thead><tr><th>{_h(_('Leefgebied'))}</th><th>{_h(_('Krachten'))}</th>"
-                       f"<th>{_h(_('Zorgen'))}</th></tr></thead><tbody>")
+            headers = (_("Leefgebied"), _("Krachten"), _("Zorgen"))
+            out.append("<table><thead><tr>" + "".join(f"<th>{_h(text)}</th>" for text in headers)
+                       + "</tr></thead><tbody>")
             for row in view.assessments:
                 out.append(f'<tr><td>{_h(row.label)}</td><td class="text">{_h(row.strengths) or "–"}</td>'
                            f'<td class="text">{_h(row.concerns) or "–"}</td></tr>')
