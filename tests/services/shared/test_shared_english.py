@@ -120,7 +120,7 @@ def test_a_draft_too_large_a_person_number_and_numbers_in_english() -> None:
     assert (refused.value.msgid, str(refused.value)) == (
         "shared.drafts.too_large", "This draft is too large to keep in between.")
     assert disclosure.person_number(17) == "person 17"
-    assert disclosure.hidden() == "hidden while others are watching"
+    assert disclosure.hidden() == "hidden in projector mode"
     assert plurals.number(1234567) == "1,234,567"
     set_language("nl")
     assert disclosure.person_number(17) == "betrokkene 17"
