@@ -18,9 +18,10 @@ from zvh_tui.core.vocab import CheckStatus, Phase, TriageOutcome
 from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.partners import participants
 from zvh_tui.services.partners import roster as partners
+from zvh_tui.services.plans import versions as plans
 from zvh_tui.services.safety.profile import Profile
 from zvh_tui.services.shared import context
-from zvh_tui.store.models import Case, Contact, Partner
+from zvh_tui.store.models import Case, Contact, Partner, Plan
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 
@@ -90,3 +91,28 @@ def plan_case(profile: Profile) -> PlanCase:
 @pytest.fixture
 def plan_case_without_director(profile: Profile) -> PlanCase:
     return build_plan_case(with_director=False)
+
+
+def full_plan(pc) -> Plan:
+    """The plan case's plan with every part filled: opgave, client view, perspectives, an
+    assessment, two goals, four actions (one niemands taak) and three agreements."""
+    plan = plans.start_plan(pc.case)
+    plans.update_plan(plan, shared_task="Rust in huis en een dak boven het hoofd",
+                      client_view="Wil in de wijk blijven wonen", evaluation_on=TODAY + dt.timedelta(days=42))
+    plans.set_perspective(plan, pc.politie.id, "Risico voor de buren")
+    plans.set_perspective(plan, pc.ggz.id, "Patiënt die zorg mijdt")
+    plans.set_assessment(plan, "wonen", "Vaste woning", "Uithuiszetting dreigt")
+    wonen = plans.add_goal(plan, "Stabiel wonen", "wonen")
+    geld = plans.add_goal(plan, "Grip op geld", "financien")
+    plans.add_action(plan, "Huisbezoek plannen", goal=wonen, owner_partner_id=pc.wijkteam.id,
+                     deadline=TODAY + dt.timedelta(days=4))
+    plans.add_action(plan, "Uitkering regelen", goal=geld, owner_partner_id=pc.gemeente.id,
+                     owner_contact_id=pc.jansen.id, deadline=TODAY + dt.timedelta(days=14))
+    plans.add_action(plan, "Melding bij incident opvolgen", goal=wonen, owner_partner_id=pc.politie.id,
+                     deadline=TODAY + dt.timedelta(days=7))
+    plans.add_action(plan, "ID-kaart aanvragen", goal=geld)  # niemands taak
+    plans.add_agreement(plan, "Bij een incident belt de politie binnen 24 uur de casusregisseur",
+                        partner_id=pc.politie.id)
+    plans.add_agreement(plan, "De gemeente informeert de buren", partner_id=pc.gemeente.id)
+    plans.add_agreement(plan, "Iedereen meldt wijzigingen aan de casusregisseur")
+    return Plan.get_by_id(plan.id)

@@ -7,6 +7,7 @@ import re
 import stat
 
 import pytest
+from fixtures_plans import full_plan  # tests/kits is on the path
 
 from zvh_tui.core.errors import NotFound, ValidationError
 from zvh_tui.services.partners import roster as partners
@@ -18,35 +19,12 @@ from zvh_tui.store.models import AuditEvent, Plan
 TODAY = dt.date(2026, 11, 23)  # as frozen by conftest.py
 
 
-def _full_plan(pc) -> Plan:
-    plan = plans.start_plan(pc.case)
-    plans.update_plan(plan, shared_task="Rust in huis en een dak boven het hoofd",
-                      client_view="Wil in de wijk blijven wonen", evaluation_on=TODAY + dt.timedelta(days=42))
-    plans.set_perspective(plan, pc.politie.id, "Risico voor de buren")
-    plans.set_perspective(plan, pc.ggz.id, "Patiënt die zorg mijdt")
-    plans.set_assessment(plan, "wonen", "Vaste woning", "Uithuiszetting dreigt")
-    wonen = plans.add_goal(plan, "Stabiel wonen", "wonen")
-    geld = plans.add_goal(plan, "Grip op geld", "financien")
-    plans.add_action(plan, "Huisbezoek plannen", goal=wonen, owner_partner_id=pc.wijkteam.id,
-                     deadline=TODAY + dt.timedelta(days=4))
-    plans.add_action(plan, "Uitkering regelen", goal=geld, owner_partner_id=pc.gemeente.id,
-                     owner_contact_id=pc.jansen.id, deadline=TODAY + dt.timedelta(days=14))
-    plans.add_action(plan, "Melding bij incident opvolgen", goal=wonen, owner_partner_id=pc.politie.id,
-                     deadline=TODAY + dt.timedelta(days=7))
-    plans.add_action(plan, "ID-kaart aanvragen", goal=geld)  # niemands taak
-    plans.add_agreement(plan, "Bij een incident belt de politie binnen 24 uur de casusregisseur",
-                        partner_id=pc.politie.id)
-    plans.add_agreement(plan, "De gemeente informeert de buren", partner_id=pc.gemeente.id)
-    plans.add_agreement(plan, "Iedereen meldt wijzigingen aan de casusregisseur")
-    return Plan.get_by_id(plan.id)
-
-
 def _export_events(case_id: int) -> list[str]:
     return [e.detail for e in audit.events_for_case(case_id) if e.event == "export"]
 
 
 def test_markdown_holds_the_whole_plan(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     text = plan_export.plan_markdown(plan_case.case)
     assert text.startswith(f"# Plan van aanpak · casus {plan_case.case.reference}")
     for expected in (
@@ -71,7 +49,7 @@ def test_markdown_holds_the_whole_plan(plan_case) -> None:
 
 
 def test_per_partner_version_keeps_to_purpose(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     for render in (plan_export.plan_markdown, plan_export.plan_html):
         text = render(plan_case.case, None, plan_case.gemeente.id)
         assert "Rust in huis en een dak boven het hoofd" in text  # the opgave
@@ -118,14 +96,14 @@ def test_markdown_keeps_user_text_literal(plan_case) -> None:
 
 
 def test_exports_never_hold_the_audit_log(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     text = plan_export.plan_markdown(plan_case.case) + plan_export.plan_html(plan_case.case)
     last = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
     assert last.hash not in text and "tester" not in text
 
 
 def test_export_plan_for_the_cli(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     ref = plan_case.case.reference
     assert plan_export.export_plan(ref, "md").startswith("# Plan van aanpak")
     assert plan_export.export_plan(ref, "html").startswith("<!DOCTYPE html>")
@@ -145,7 +123,7 @@ def test_export_plan_for_the_cli(plan_case) -> None:
 
 
 def test_export_to_folder_writes_a_private_file_named_by_reference(plan_case, tmp_path) -> None:
-    plan = _full_plan(plan_case)
+    plan = full_plan(plan_case)
     folder = tmp_path / "exports"
     path = plan_export.export_to_folder(folder, plan_case.case, plan, "html", plan_case.gemeente.id)
     assert path.name == f"plan-{plan_case.case.reference}-v1-gemeente-breda.html"
@@ -157,7 +135,7 @@ def test_export_to_folder_writes_a_private_file_named_by_reference(plan_case, tm
 
 
 def test_older_version_can_be_exported(plan_case) -> None:
-    plan = _full_plan(plan_case)
+    plan = full_plan(plan_case)
     nobody = plans.actions_of(plan)[-1]
     plans.update_action(nobody, deadline=TODAY + dt.timedelta(days=3))
     plans.accept_nobody(plans.actions_of(plan)[-1])
@@ -177,7 +155,7 @@ def test_older_version_can_be_exported(plan_case) -> None:
 def test_cli_export_plan_writes_the_per_partner_html(plan_case, profile, profile_dir, tmp_path, monkeypatch, capsys) -> None:
     from zvh_tui.cli import commands as cli
 
-    _full_plan(plan_case)
+    full_plan(plan_case)
     reference = plan_case.case.reference
     profile.close()  # the command opens the profile itself, as from a shell
     monkeypatch.setenv("ZVH_PASSPHRASE", "test-wachtwoord-1")

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 import pytest
+from fixtures_plans import full_plan  # tests/kits is on the path
 from i18nkit import dutch_words_in
 
 from zvh_tui.core import i18n
@@ -37,48 +38,6 @@ def english():
     i18n.set_language("nl")
 
 
-def _full_plan(pc) -> Plan:
-    plan = plans.start_plan(pc.case)
-    plans.update_plan(plan, shared_task="Rust in huis en een dak boven het hoofd",
-                      client_view="Wil in de wijk blijven wonen", evaluation_on=TODAY + dt.timedelta(days=42))
-    plans.set_perspective(plan, pc.politie.id, "Risico voor de buren")
-    plans.set_perspective(plan, pc.ggz.id, "Patiënt die zorg mijdt")
-    plans.set_assessment(plan, "wonen", "Vaste woning", "Uithuiszetting dreigt")
-    wonen = plans.add_goal(plan, "Stabiel wonen", "wonen")
-    geld = plans.add_goal(plan, "Grip op geld", "financien")
-    plans.add_action(plan, "Huisbezoek plannen", goal=wonen, owner_partner_id=pc.wijkteam.id,
-                     deadline=TODAY + dt.timedelta(days=4))
-    plans.add_action(plan, "Uitkering regelen", goal=geld, owner_partner_id=pc.gemeente.id,
-                     owner_contact_id=pc.jansen.id, deadline=TODAY + dt.timedelta(days=14))
-    plans.add_action(plan, "Melding bij incident opvolgen", goal=wonen, owner_partner_id=pc.politie.id,
-                     deadline=TODAY + dt.timedelta(days=7))
-    plans.add_action(plan, "ID-kaart aanvragen", goal=geld)  # niemands taak
-    plans.add_agreement(plan, "Bij een incident belt de politie binnen 24 uur de casusregisseur",
-                        partner_id=pc.politie.id)
-    plans.add_agreement(plan, "De gemeente informeert de buren", partner_id=pc.gemeente.id)
-    plans.add_agreement(plan, "Iedereen meldt wijzigingen aan de casusregisseur")
-    return Plan.get_by_id(plan.id)
-
-
-# -- refusals --------------------------------------------------------------------------------------
-
-def test_adopting_an_incomplete_plan_is_refused_in_english(plan_case, english) -> None:
-    plan = plans.start_plan(plan_case.case)
-    blockers = plans.adoption_blockers(plan)
-    assert [b.msgid for b in blockers] == [
-        "plans.adopt.shared_task", "plans.adopt.actions", "plans.adopt.agreements", "plans.adopt.evaluation"]
-    assert [b.line for b in blockers] == [
-        "Write down the joint task.", "Put at least one concrete action in the plan.",
-        "Record at least one agreement on roles or way of working.", "Choose a review date."]
-    with pytest.raises(RuleError) as refused:
-        plans.adopt(plan)
-    assert refused.value.msgid == "plans.adopt.blocked"
-    assert str(refused.value).startswith("The plan cannot be adopted yet: Write down the joint task.")
-    assert dutch_words_in(str(refused.value)) == []
-    i18n.set_language("nl")  # the same refusal, read again in Dutch
-    assert str(plans.adoption_blockers(plan)[0].message) == "Formuleer de gezamenlijke opgave."
-
-
 def test_blockers_count_in_english(plan_case, english) -> None:
     plan = plans.start_plan(plan_case.case)
     plans.add_action(plan, "ID-kaart aanvragen")
@@ -91,7 +50,7 @@ def test_blockers_count_in_english(plan_case, english) -> None:
 
 
 def test_an_adopted_version_refuses_changes_in_english(plan_case, english) -> None:
-    plan = _full_plan(plan_case)
+    plan = full_plan(plan_case)
     nobody = plans.actions_of(plan)[-1]
     plans.accept_nobody(nobody)
     plans.update_action(plans.get_action(nobody.id), deadline=TODAY + dt.timedelta(days=3))
@@ -117,7 +76,7 @@ def test_not_found_and_nothing_to_undo_in_english(profile, english) -> None:
 
 
 def test_flags_diff_and_quick_entry_problems_in_english(plan_case, english) -> None:
-    plan = _full_plan(plan_case)
+    plan = full_plan(plan_case)
     nobody = plans.actions_of(plan)[-1]
     assert plans.action_flags(nobody) == ["nobody's task", "no deadline"]
     assert plans.taartpunten(plan) == []
@@ -139,7 +98,7 @@ def test_flags_diff_and_quick_entry_problems_in_english(plan_case, english) -> N
 # -- the export --------------------------------------------------------------------------------------
 
 def test_the_markdown_export_in_english_holds_no_dutch(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     text = plan_export.export_plan(plan_case.case.reference, "md", language="en")
     assert i18n.current() == "nl"  # the export had its own language; the UI keeps Dutch
     assert text.startswith(f"# Plan of approach · case {plan_case.case.reference}")
@@ -153,7 +112,7 @@ def test_the_markdown_export_in_english_holds_no_dutch(plan_case) -> None:
 
 
 def test_the_html_export_in_english_holds_no_dutch_of_the_plan(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     page = plan_export.export_plan(plan_case.case.reference, "html", language="en")
     assert "<h2>Goals and actions</h2>" in page and "<h2>Joint task</h2>" in page
     body = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
@@ -165,7 +124,7 @@ def test_the_html_export_in_english_holds_no_dutch_of_the_plan(plan_case) -> Non
 
 
 def test_the_dutch_export_is_unchanged(plan_case) -> None:
-    _full_plan(plan_case)
+    full_plan(plan_case)
     default = plan_export.export_plan(plan_case.case.reference, "md")
     i18n.set_language("en")  # an English UI asking for the Dutch export gets the same Dutch text
     dutch = plan_export.export_plan(plan_case.case.reference, "md", language="nl")
@@ -177,7 +136,7 @@ def test_the_dutch_export_is_unchanged(plan_case) -> None:
 
 
 def test_a_goal_without_a_partner_is_named_in_english(plan_case, english) -> None:
-    plan = _full_plan(plan_case)
+    plan = full_plan(plan_case)
     lonely = plans.add_goal(plan, "Werk vinden")
     plans.add_action(plan, "Sollicitatiebrief schrijven", goal=lonely, owner_partner_id=plan_case.gemeente.id,
                      deadline=TODAY + dt.timedelta(days=9))
