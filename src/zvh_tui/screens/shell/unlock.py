@@ -42,10 +42,6 @@ class UnlockEnded(Message):
     error: ZvhError | None  # None: the profile is open
 
 
-def seconds_text(seconds: int) -> str:
-    return ngettext("{n} seconde", "{n} seconden", seconds).format(n=seconds)
-
-
 class UnlockScreen(Screen[None]):
     """Ask for the passphrase (twice for a new profile) and unlock in a worker."""
 
