@@ -260,10 +260,9 @@ def switch_role(case: Case, reason: str = "") -> Case:
     old = ZvhRole(case.zvh_role)
     new = ZvhRole.DIRECTION if old == ZvhRole.ADVICE else ZvhRole.ADVICE
     why = text.block(reason, N_("Reden"), field="role_reason", required=new == ZvhRole.ADVICE)
-    # The journal is stored in Dutch, as every text the house writes in it.
-    body = f"Rol van het ZVH: {old.source_label} → {new.source_label}."  # i18n: stored journal text
-    if why:
-        body += f" Reden: {why}"  # i18n: stored journal text
+    # The journal line in the language the user works in (the user's own record).
+    body = (_("Rol van het ZVH: {old} → {new}. Reden: {reason}") if why else
+            _("Rol van het ZVH: {old} → {new}.")).format(old=old.label, new=new.label, reason=why)
     with db.atomic():
         case.zvh_role = new.value
         journal.add_entry(case, body, hat=Hat.PROCESS_DIRECTION)  # touches the case too

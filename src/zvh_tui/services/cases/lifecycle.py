@@ -692,7 +692,7 @@ def reopen_case(case: Case, reason: str) -> Case:
         case.closing_reason = ""
         case.closing_informed = ""
         touch(case)
-        journal.add_entry(case, f"Heropend: {clean}", hat="procesregie")  # i18n: stored journal text
+        journal.add_entry(case, _("Heropend: {reason}").format(reason=clean), hat="procesregie")  # i18n: the hat's stored code
         audit.record("reopen", case=case, object_type="case", object_id=case.id, detail=target.value)
     return case
 

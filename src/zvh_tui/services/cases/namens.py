@@ -94,6 +94,7 @@ def hand_over(case: Case, partner_id: int | None, reason: str) -> Case:
         audit.record("handover", case=case, object_type="case", object_id=case.id,
                      detail=f"namens {before.partner_id or '-'}->{partner.id}"  # i18n: audit detail
                             + (" (eigen huis)" if own is not None and own.id == partner.id else ""))  # i18n: audit detail
-        journal.add_entry(case, f"Overgedragen: de casus loopt voortaan namens {partner.name} "  # i18n: stored journal text
-                                f"(was: {before.name}). Reden: {clean}", Hat.PROCESS_DIRECTION)
+        journal.add_entry(case, _("Overgedragen: de casus loopt voortaan namens {partner} (was: {before}). "
+                                  "Reden: {reason}").format(partner=partner.name, before=before.name, reason=clean),
+                          Hat.PROCESS_DIRECTION)
     return case

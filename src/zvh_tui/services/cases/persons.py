@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zvh_tui.core.errors import NotFound, RuleError, ValidationError
-from zvh_tui.core.i18n import N_, M, Message
+from zvh_tui.core.i18n import N_, M, Message, _
 from zvh_tui.core.vocab import Hat, PersonRole, Phase
 from zvh_tui.services.cases import journal
 from zvh_tui.services.cases import lifecycle as cases
@@ -239,7 +239,7 @@ def remove_person(case: Case, person_id: int, reason: str) -> None:
                           "Dit is de enige betrokkene van de casus. Voeg eerst een andere betrokkene "
                           "toe; een casus gaat altijd over iemand."))
     person = link.person
-    label = PersonRole(link.role).source_label if link.role in {r.value for r in PersonRole} else link.role
+    label = PersonRole(link.role).label if link.role in {r.value for r in PersonRole} else link.role
     with db.atomic():
         link.delete_instance()
         for position, other in enumerate(links_of(case)):  # no gap in the order
@@ -249,7 +249,9 @@ def remove_person(case: Case, person_id: int, reason: str) -> None:
         if not CasePerson.select().where(CasePerson.person == person.id).exists():
             person.delete_instance()
         # the journal keeps why (the case's own record; names belong there, not in the audit)
-        journal.add_entry(case, f"Betrokkene {person.name} ({label}) uit de casus gehaald: {clean}",  # i18n: stored journal text
+        # written in the language the user works in: the journal is the user's own record
+        journal.add_entry(case, _("Betrokkene {name} ({role}) uit de casus gehaald: {reason}").format(
+                              name=person.name, role=label, reason=clean),
                           hat=Hat.PROCESS_DIRECTION.value)
         cases.touch(case)
         cases.reindex(case)
