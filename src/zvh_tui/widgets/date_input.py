@@ -27,6 +27,12 @@ from zvh_tui.services.shared import dates
 PLACEHOLDER = N_("15-12, vandaag, +2w")
 
 
+def today_word() -> str:
+    """The word a date field starts with for today, as the user would type it: 'vandaag' in
+    Dutch, 'today' in English (services/shared/dates.py reads both in either language)."""
+    return i18n.pgettext("dates.word", "vandaag")
+
+
 def describe(day: dt.date) -> str:
     """'di 15-12-2026' / 'Tue 15/12/2026': the weekday and the date in the language of the moment."""
     return f"{i18n.format_date(day, 'EEE')} {i18n.format_date(day)}"

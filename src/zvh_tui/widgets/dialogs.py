@@ -46,7 +46,7 @@ from zvh_tui.services.cases import lifecycle as cases
 from zvh_tui.services.shared import context
 from zvh_tui.services.shared.text import visible
 from zvh_tui.widgets.checkbox import TickBox
-from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.date_input import DateInput, today_word
 from zvh_tui.widgets.drafts import DraftForm, form_fields
 from zvh_tui.widgets.safe_text import plain
 
@@ -508,14 +508,6 @@ class JournalDialog(FormDialog):
         return self._on_submit(str(values["text"]), values["hat"])  # type: ignore[arg-type]
 
 
-def today_text() -> str:
-    """Today as a date field is first filled: the word as typed, 'vandaag' in Dutch and 'today'
-    in English (services/shared/dates.py reads both in either language)."""
-    if i18n.current() == i18n.DEFAULT:
-        return "vandaag"  # i18n: a word the date field reads (services/shared/dates.py)
-    return "today"
-
-
 def language_dialog(title: str) -> ChoiceDialog[str]:
     """Which language a document is made in (issue 17.5): chosen per export, so a Dutch partner
     gets Dutch while the user works in English. Starts on the language of the screen; `n` and
@@ -655,7 +647,7 @@ class EscalateDialog(FormDialog):
         yield Input("", id="decided_by")
         yield self.error_line("decided_by")
         yield self.label(_("Datum van het besluit"))
-        yield DateInput(today_text(), label=_("Datum van het besluit"), id="decided_on")
+        yield DateInput(today_word(), label=_("Datum van het besluit"), id="decided_on")
         yield self.error_line("decided_on")
 
     def on_mount(self) -> None:

@@ -20,8 +20,7 @@ from zvh_tui.core import i18n
 from zvh_tui.core.errors import ValidationError
 from zvh_tui.core.i18n import N_, _
 from zvh_tui.services.cases.advice import AdviceInput
-from zvh_tui.services.shared import context
-from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.date_input import DateInput, today_word
 from zvh_tui.widgets.dialogs import FormDialog
 from zvh_tui.widgets.partner_picker import PartnerPicker
 from zvh_tui.widgets.safe_text import plain
@@ -31,14 +30,6 @@ def _day(value: dt.date | str | None) -> str:
     if isinstance(value, dt.date):
         return i18n.format_date(value)
     return value or ""
-
-
-def _today_text() -> str:
-    """What the 'asked on' field starts with: the word the date field reads in Dutch, the day
-    itself in English (the field reads Dutch words only)."""
-    if i18n.current() == "nl":
-        return "vandaag"  # i18n: a word the date field reads (services/shared/dates.py)
-    return i18n.format_date(context.today())
 
 
 class AdviceDialog(FormDialog):
@@ -71,7 +62,7 @@ class AdviceDialog(FormDialog):
         yield Input(c.asked_by, id="asked_by")
         yield self.error_line("asked_by")
         yield self.label(_("Gevraagd op"))
-        yield DateInput(_day(c.asked_on) or _today_text(), label=N_("Gevraagd op"), id="asked_on")
+        yield DateInput(_day(c.asked_on) or today_word(), label=N_("Gevraagd op"), id="asked_on")
         yield self.error_line("asked_on")
         yield self.label(_("Advies (mag later)"))
         yield TextArea(c.advice, id="advice", soft_wrap=True)

@@ -29,7 +29,7 @@ from zvh_tui.services.partners import roster as partners
 from zvh_tui.services.partners.partner_overview import TableRow
 from zvh_tui.services.shared import clock, dates, disclosure
 from zvh_tui.services.shared.text import visible
-from zvh_tui.widgets.date_input import DateInput
+from zvh_tui.widgets.date_input import DateInput, today_word
 from zvh_tui.widgets.dialogs import ConfirmDialog, FormDialog
 from zvh_tui.widgets.footer import QuickFooter
 from zvh_tui.widgets.header import ProfileHeader
@@ -172,7 +172,7 @@ class CheckDialog(FormDialog):
                      allow_blank=False, id="check_status")
         yield self.error_line("check_status")
         yield self.label(_("Datum"))
-        yield DateInput(dates.format_date(self.row.check_on) or "vandaag", label=_("Datum"),  # i18n: a date word
+        yield DateInput(dates.format_date(self.row.check_on) or today_word(), label=_("Datum"),
                         id="check_on")
         yield self.error_line("check_on")
         yield self.label(_("Grondslag (waarom mag deze partner dit delen, en waarvoor)"))
@@ -243,7 +243,7 @@ class CheckAllDialog(FormDialog):
                          value=self.start[row.participant_id], allow_blank=False,
                          id=f"check-{row.participant_id}")
         yield self.label(_("Datum"))
-        yield DateInput("vandaag", label=_("Datum"), id="check_on")  # i18n: a date word the input reads
+        yield DateInput(today_word(), label=_("Datum"), id="check_on")
         yield self.error_line("check_on")
         yield self.label(_("Grondslag (waarom mogen deze partners dit delen, en waarvoor)"))
         yield Input(self.basis, id="check_basis", placeholder=_(BASIS_PLACEHOLDER))
